@@ -1,0 +1,46 @@
+package dev.mds.cli;
+
+import dev.mds.engine.DuckDbWarehouse;
+import dev.mds.project.Project;
+import dev.mds.project.Target;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code mds debug}. */
+@Command(name = "debug", mixinStandardHelpOptions = true,
+    description = "Show the resolved project, profile and target, and check the database opens.")
+final class DebugCommand implements Callable<Integer> {
+
+  @Mixin
+  ProjectOptions project;
+  @Mixin
+  GlobalOptions global;
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("mds version: " + MdsVersion.version());
+    out.println("java: " + System.getProperty("java.version"));
+    Project loaded = project.load();
+    Target target = loaded.target();
+    out.println("project: " + loaded.name() + " (" + loaded.display(loaded.projectFile()) + ")");
+    out.println("project folder: " + loaded.root());
+    out.println("profile: " + target.profileName());
+    out.println("target: " + target.name() + " (type " + target.type() + ", schema "
+        + target.schema() + ", threads " + target.threads() + ")");
+    out.println("database: " + target.databasePath());
+    target.settings().forEach((k, v) -> out.println("setting: " + k + " = " + v));
+    out.println("vars: " + loaded.vars());
+    try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(target, 0)) {
+      out.println("duckdb: " + warehouse.version());
+    }
+    out.println("All checks passed!");
+    return Mds.OK;
+  }
+}

@@ -1,0 +1,77 @@
+package dev.mds.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mds.compile.ParseResult;
+import dev.mds.compile.ProjectParser;
+import dev.mds.graph.Node;
+import dev.mds.graph.Selector;
+import dev.mds.graph.Source;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mds ls}. */
+@Command(name = "ls", aliases = "list", mixinStandardHelpOptions = true,
+    description = "List the selected nodes in run order.")
+final class LsCommand implements Callable<Integer> {
+
+  enum Output { selector, name, path, json }
+
+  @Mixin
+  ProjectOptions project;
+  @Mixin
+  SelectionOptions selection;
+  @Mixin
+  GlobalOptions global;
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--resource-type", paramLabel = "TYPE", split = ",",
+      description = "Only these kinds: model, seed, source.")
+  List<String> resourceTypes = List.of();
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
+      description = "selector (default), name, path or json.")
+  Output output = Output.selector;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    ParseResult parsed = ProjectParser.parse(project.load());
+    Selector.Selection selected = selection.selector().select(parsed.manifest());
+    for (String id : selected.uniqueIds()) {
+      Node node = parsed.manifest().nodes().get(id);
+      if (!resourceTypes.isEmpty() && !resourceTypes.contains(node.resourceType().label())) {
+        continue;
+      }
+      out.println(switch (output) {
+        case name -> node.name();
+        case path -> node.file();
+        case json -> json(node);
+        case selector -> (node instanceof Source ? "source:" : "") + String.join(".", node.fqn());
+      });
+    }
+    Reports.unmatched(spec.commandLine().getErr(), selected.unmatched());
+    return Mds.OK;
+  }
+
+  private static String json(Node node) throws Exception {
+    ObjectNode json = JSON.createObjectNode();
+    json.put("unique_id", node.uniqueId());
+    json.put("name", node.name());
+    json.put("resource_type", node.resourceType().label());
+    json.put("original_file_path", node.file());
+    json.put("relation_name", node.relation().toString());
+    json.set("tags", JSON.valueToTree(node.tags()));
+    json.set("config", JSON.valueToTree(node.config().values()));
+    return JSON.writeValueAsString(json);
+  }
+}

@@ -1,0 +1,62 @@
+package dev.mds.cli;
+
+import dev.mds.MdsException;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code mds} command: parses arguments, runs one verb, maps the outcome to an exit code. */
+@Command(name = "mds", mixinStandardHelpOptions = true, versionProvider = MdsVersion.class,
+    description = "A local-first, dbt-style SQL transformation tool on DuckDB.%n"
+        + "Run a verb from a project folder (or pass --project-dir).",
+    subcommands = {CompileCommand.class, LsCommand.class, DebugCommand.class, InitCommand.class,
+        CleanCommand.class, CommandLine.HelpCommand.class},
+    footer = {"", "Exit codes: 0 success, 1 a model, seed or test failed, "
+        + "2 the project or the command line is wrong."})
+public final class Mds implements Runnable {
+
+  /** Every node ran and passed. */
+  static final int OK = 0;
+  /** A model, seed or test failed. */
+  static final int FAILED = 1;
+  /** The project or the command line is wrong. */
+  static final int PROJECT_ERROR = 2;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs mds with {@code args}, printing to {@code out} and {@code err}; returns the exit code. */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    boolean debug = Arrays.asList(args).contains("--debug");
+    CommandLine cli = new CommandLine(new Mds());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      if (debug) {
+        ex.printStackTrace(err);
+      }
+      if (ex instanceof MdsException) {
+        err.println("Error: " + ex.getMessage());
+      } else {
+        err.println("Error: unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage()
+            + (debug ? "" : " (run with --debug for the stack trace)"));
+      }
+      err.flush();
+      return PROJECT_ERROR;
+    });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+}

@@ -1,0 +1,27 @@
+package dev.mds.cli;
+
+import dev.mds.project.Project;
+import dev.mds.project.ProjectLoader;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Options every project command shares. */
+final class ProjectOptions {
+
+  @Option(names = "--project-dir", paramLabel = "DIR",
+      description = "Project folder (holding mds_project.yml or dbt_project.yml). Default: the current folder.")
+  Path projectDir = Path.of(".");
+
+  @Option(names = {"-t", "--target"}, paramLabel = "NAME",
+      description = "Target (profile output) to use. Default: the profile's 'target:'.")
+  String target;
+
+  @Option(names = "--vars", paramLabel = "YAML",
+      description = "Variables for var(), as YAML: --vars '{start_date: 2024-01-01}'.")
+  String vars;
+
+  Project load() {
+    return ProjectLoader.load(projectDir, Optional.ofNullable(target), Optional.ofNullable(vars));
+  }
+}

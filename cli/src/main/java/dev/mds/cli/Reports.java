@@ -1,0 +1,36 @@
+package dev.mds.cli;
+
+import dev.mds.graph.Manifest;
+import dev.mds.graph.Model;
+import dev.mds.graph.Seed;
+import dev.mds.graph.Source;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Lines several verbs print the same way. */
+final class Reports {
+
+  private Reports() {
+  }
+
+  /** "Found 12 models, 4 seeds, 3 sources, 5 macros". */
+  static void found(PrintWriter out, Manifest manifest) {
+    List<String> parts = new ArrayList<>();
+    parts.add(count(manifest.nodesOf(Model.class).size(), "model"));
+    parts.add(count(manifest.nodesOf(Seed.class).size(), "seed"));
+    parts.add(count(manifest.nodesOf(Source.class).size(), "source"));
+    parts.add(count(manifest.macros().size(), "macro"));
+    out.println("Found " + String.join(", ", parts));
+  }
+
+  static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  static void unmatched(PrintWriter out, List<String> unmatched) {
+    for (String criterion : unmatched) {
+      out.println("Warning: the selection criterion '" + criterion + "' does not match any nodes");
+    }
+  }
+}

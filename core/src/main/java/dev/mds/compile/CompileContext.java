@@ -1,0 +1,96 @@
+package dev.mds.compile;
+
+import dev.mds.graph.Manifest;
+import dev.mds.graph.Model;
+import dev.mds.graph.Node;
+import dev.mds.graph.Relation;
+import dev.mds.graph.Source;
+import dev.mds.template.NodeContext;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The compile pass's view of a node: refs render as the relations they point to, or as the CTE
+ * name of an ephemeral model, which is remembered for inlining.
+ */
+final class CompileContext implements NodeContext {
+
+  private final Manifest manifest;
+  private final Map<String, Node> byName;
+  private final Map<String, Source> sources;
+  private final Relation self;
+  private final boolean incremental;
+  private final Set<String> ephemerals = new LinkedHashSet<>();
+
+  CompileContext(Manifest manifest, Map<String, Node> byName, Map<String, Source> sources,
+      Relation self, boolean incremental) {
+    this.manifest = manifest;
+    this.byName = byName;
+    this.sources = sources;
+    this.self = self;
+    this.incremental = incremental;
+  }
+
+  @Override
+  public Object ref(Optional<String> packageName, String name, String file, int line) {
+    Node node = byName.get(name);
+    if (node == null) {
+      // The parse pass validated every ref it saw; one seen only now sits in a branch that parse
+      // did not take (such as is_incremental()).
+      throw dev.mds.MdsException.at(file + ":" + line, "ref('" + name
+          + "') does not name an enabled model or seed");
+    }
+    if (node instanceof Model model && model.isEphemeral()) {
+      ephemerals.add(model.uniqueId());
+      return new EphemeralName(model.name());
+    }
+    return node.relation();
+  }
+
+  @Override
+  public Object source(String sourceName, String tableName, String file, int line) {
+    Source source = sources.get(sourceName + "." + tableName);
+    if (source == null) {
+      throw dev.mds.MdsException.at(file + ":" + line, "source('" + sourceName + "', '"
+          + tableName + "') is not declared in schema YAML");
+    }
+    return source.relation();
+  }
+
+  @Override
+  public void config(Map<String, Object> values) {
+  }
+
+  @Override
+  public boolean isIncremental() {
+    return incremental;
+  }
+
+  @Override
+  public Object thisRelation() {
+    return self;
+  }
+
+  /** Unique ids of the ephemeral models this node refers to directly. */
+  Set<String> ephemerals() {
+    return ephemerals;
+  }
+
+  Manifest manifest() {
+    return manifest;
+  }
+
+  /** The CTE name an ephemeral model is inlined under. */
+  record EphemeralName(String model) {
+    @Override
+    public String toString() {
+      return cteName(model);
+    }
+  }
+
+  static String cteName(String model) {
+    return "__mds_cte__" + model;
+  }
+}

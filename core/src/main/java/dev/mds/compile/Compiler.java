@@ -1,0 +1,140 @@
+package dev.mds.compile;
+
+import dev.mds.MdsException;
+import dev.mds.graph.Manifest;
+import dev.mds.graph.Model;
+import dev.mds.graph.Node;
+import dev.mds.graph.Relation;
+import dev.mds.graph.Source;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * The compile pass: renders a model's final SQL with refs resolved and ephemeral models inlined as
+ * CTEs, and writes it under {@code target/compiled/<project>/}.
+ */
+public final class Compiler {
+
+  private final ParseResult parsed;
+  private final Predicate<Relation> relationExists;
+  private final boolean fullRefresh;
+  private final Map<String, Node> byName = new LinkedHashMap<>();
+  private final Map<String, Source> sources = new LinkedHashMap<>();
+  private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
+
+  /**
+   * @param relationExists whether a relation is already in the warehouse (drives
+   *     {@code is_incremental()})
+   */
+  public Compiler(ParseResult parsed, Predicate<Relation> relationExists, boolean fullRefresh) {
+    this.parsed = parsed;
+    this.relationExists = relationExists;
+    this.fullRefresh = fullRefresh;
+    for (Node node : parsed.manifest().nodes().values()) {
+      if (node instanceof Source source) {
+        sources.put(source.sourceName() + "." + source.name(), source);
+      } else {
+        byName.put(node.name(), node);
+      }
+    }
+  }
+
+  /** A compiler for {@code mds compile}: no warehouse, so {@code is_incremental()} is false. */
+  public static Compiler offline(ParseResult parsed) {
+    return new Compiler(parsed, r -> false, false);
+  }
+
+  /** Compiles a model and writes its SQL to {@code target/compiled/}. */
+  public CompiledNode compile(Model model) {
+    String sql = finalSql(model);
+    Path path = parsed.project().targetDir().resolve("compiled").resolve(parsed.project().name())
+        .resolve(model.file());
+    write(path, sql);
+    return new CompiledNode(model.uniqueId(), sql, path);
+  }
+
+  /** Compiles every selected model in order; non-models are skipped. */
+  public List<CompiledNode> compileAll(Set<String> uniqueIds) {
+    List<CompiledNode> compiled = new ArrayList<>();
+    Manifest manifest = parsed.manifest();
+    for (String id : uniqueIds) {
+      if (manifest.nodes().get(id) instanceof Model model) {
+        compiled.add(compile(model));
+      }
+    }
+    return compiled;
+  }
+
+  /** The SQL with ephemeral parents (and theirs) prepended as CTEs, parents first. */
+  String finalSql(Model model) {
+    Rendered own = render(model);
+    Set<String> ctes = new LinkedHashSet<>();
+    collectEphemerals(own, ctes, new LinkedHashSet<>());
+    if (ctes.isEmpty()) {
+      return own.sql();
+    }
+    List<String> definitions = new ArrayList<>();
+    for (String id : ctes) {
+      Model eph = (Model) parsed.manifest().nodes().get(id);
+      definitions.add(CompileContext.cteName(eph.name()) + " as (\n"
+          + trimStatement(render(eph).sql()) + "\n)");
+    }
+    return CteInliner.inline(definitions, own.sql());
+  }
+
+  private void collectEphemerals(Rendered node, Set<String> ordered, Set<String> visiting) {
+    for (String id : node.ephemerals()) {
+      if (ordered.contains(id) || !visiting.add(id)) {
+        continue;
+      }
+      Model eph = (Model) parsed.manifest().nodes().get(id);
+      collectEphemerals(render(eph), ordered, visiting);
+      ordered.add(id);
+    }
+  }
+
+  private Rendered render(Model model) {
+    Rendered cached = rendered.get(model.uniqueId());
+    if (cached != null) {
+      return cached;
+    }
+    boolean incremental = "incremental".equals(model.materialized()) && !fullRefresh
+        && relationExists.test(model.relation());
+    CompileContext context = new CompileContext(parsed.manifest(), byName, sources,
+        model.relation(), incremental);
+    String sql = parsed.templates().render(parsed.project().resolve(model.file()), context);
+    Rendered result = new Rendered(sql, List.copyOf(context.ephemerals()));
+    rendered.put(model.uniqueId(), result);
+    return result;
+  }
+
+  /** Drops trailing semicolons and blank space so the SQL can be embedded in other statements. */
+  public static String trimStatement(String sql) {
+    String s = sql.strip();
+    while (s.endsWith(";")) {
+      s = s.substring(0, s.length() - 1).strip();
+    }
+    return s;
+  }
+
+  private void write(Path path, String sql) {
+    try {
+      Files.createDirectories(path.getParent());
+      Files.writeString(path, sql);
+    } catch (IOException e) {
+      throw new MdsException("Cannot write " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  private record Rendered(String sql, List<String> ephemerals) {
+  }
+}

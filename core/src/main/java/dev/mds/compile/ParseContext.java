@@ -1,0 +1,68 @@
+package dev.mds.compile;
+
+import dev.mds.graph.RefCall;
+import dev.mds.graph.Relation;
+import dev.mds.graph.SourceCall;
+import dev.mds.template.NodeContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The parse pass's view of a node: it records {@code ref}, {@code source} and {@code config} calls
+ * and renders placeholders, since the final relations are known only once every node is parsed.
+ */
+final class ParseContext implements NodeContext {
+
+  private final String schema;
+  private final String name;
+  private final List<RefCall> refs = new ArrayList<>();
+  private final List<SourceCall> sources = new ArrayList<>();
+  private final Map<String, Object> config = new LinkedHashMap<>();
+
+  ParseContext(String schema, String name) {
+    this.schema = schema;
+    this.name = name;
+  }
+
+  @Override
+  public Object ref(Optional<String> packageName, String model, String file, int line) {
+    refs.add(new RefCall(packageName, model, file, line));
+    return new Relation(schema, model);
+  }
+
+  @Override
+  public Object source(String sourceName, String tableName, String file, int line) {
+    sources.add(new SourceCall(sourceName, tableName, file, line));
+    return new Relation(sourceName, tableName);
+  }
+
+  @Override
+  public void config(Map<String, Object> values) {
+    config.putAll(values);
+  }
+
+  @Override
+  public boolean isIncremental() {
+    return false;
+  }
+
+  @Override
+  public Object thisRelation() {
+    return new Relation(schema, name);
+  }
+
+  List<RefCall> refs() {
+    return refs;
+  }
+
+  List<SourceCall> sources() {
+    return sources;
+  }
+
+  Map<String, Object> config() {
+    return config;
+  }
+}

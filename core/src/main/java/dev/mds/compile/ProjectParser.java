@@ -1,0 +1,246 @@
+package dev.mds.compile;
+
+import dev.mds.MdsException;
+import dev.mds.graph.Manifest;
+import dev.mds.graph.Model;
+import dev.mds.graph.Node;
+import dev.mds.graph.RefCall;
+import dev.mds.graph.Relation;
+import dev.mds.graph.Seed;
+import dev.mds.graph.Source;
+import dev.mds.graph.SourceCall;
+import dev.mds.project.FolderConfigs;
+import dev.mds.project.NodeConfig;
+import dev.mds.project.Project;
+import dev.mds.project.ProjectFiles;
+import dev.mds.schema.ColumnSpec;
+import dev.mds.schema.NodeProperties;
+import dev.mds.schema.SchemaLoader;
+import dev.mds.schema.SchemaSpecs;
+import dev.mds.schema.SourceSpec;
+import dev.mds.schema.SourceTableSpec;
+import dev.mds.template.NodeContext;
+import dev.mds.template.TemplateEngine;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The parse pass: reads every model, seed and source, renders each model once to capture its
+ * {@code ref}, {@code source} and {@code config} calls, merges configs (project folders, then schema
+ * YAML, then the file's own {@code config()}), and checks the graph.
+ */
+public final class ProjectParser {
+
+  private final Project project;
+  private final TemplateEngine templates;
+  private final SchemaSpecs schema;
+  private final List<String> warnings = new ArrayList<>();
+
+  private ProjectParser(Project project) {
+    this.project = project;
+    this.templates = new TemplateEngine(project);
+    this.schema = new SchemaLoader(project).load();
+  }
+
+  /** Parses the project, or throws an {@link MdsException} naming the file at fault. */
+  public static ParseResult parse(Project project) {
+    return new ProjectParser(project).run();
+  }
+
+  private ParseResult run() {
+    ProjectFiles files = new ProjectFiles(project);
+    Map<String, Node> byName = new LinkedHashMap<>();
+    Set<String> disabled = new LinkedHashSet<>();
+    List<Model> models = new ArrayList<>();
+    for (Path file : files.seeds()) {
+      seed(file).ifPresentOrElse(seed -> register(byName, seed), () -> disabled.add(baseName(file)));
+    }
+    for (Path file : files.models()) {
+      Optional<Model> model = model(file);
+      if (model.isPresent()) {
+        register(byName, model.get());
+        models.add(model.get());
+      } else {
+        disabled.add(baseName(file));
+      }
+    }
+    Map<String, Source> sources = sources();
+    List<Node> nodes = new ArrayList<>();
+    for (Node node : byName.values()) {
+      if (node instanceof Model model) {
+        nodes.add(withDependencies(model, byName, disabled, sources));
+      } else {
+        nodes.add(node);
+      }
+    }
+    nodes.addAll(sources.values());
+    Manifest manifest = new Manifest(project.name(), nodes, templates.macros(), templates.docs());
+    return new ParseResult(project, templates, schema, manifest, List.copyOf(warnings));
+  }
+
+  private void register(Map<String, Node> byName, Node node) {
+    Node previous = byName.putIfAbsent(node.name(), node);
+    if (previous != null) {
+      throw MdsException.at(node.file(), "a " + previous.resourceType().label() + " named '"
+          + node.name() + "' already exists in " + previous.file()
+          + "; names must be unique across models and seeds (rename one, or disable it)");
+    }
+  }
+
+  private Optional<Model> model(Path file) {
+    String name = baseName(file);
+    String display = project.display(file);
+    Optional<NodeProperties> props = schema.model(name);
+    NodeConfig config = folderConfig(project.config().models(), file, project.config().modelPaths());
+    if (props.isPresent()) {
+      config = config.merge(props.get().config());
+    }
+    String raw = ProjectFiles.read(project, file);
+    Relation provisional = relation(config, name);
+    ParseContext context = new ParseContext(provisional.schema(), name);
+    templates.render(file, context);
+    config = config.merge(context.config());
+    if (!config.enabled()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Model("model." + project.name() + "." + name, name, display,
+        fqn(file, project.config().modelPaths()), config, description(props),
+        columns(props), List.of(), relation(config, name), raw,
+        List.copyOf(context.refs()), List.copyOf(context.sources()), FileChecksum.of(raw)));
+  }
+
+  private Optional<Seed> seed(Path file) {
+    String name = baseName(file);
+    Optional<NodeProperties> props = schema.seed(name);
+    NodeConfig config = folderConfig(project.config().seeds(), file, project.config().seedPaths());
+    if (props.isPresent()) {
+      config = config.merge(props.get().config());
+    }
+    if (!config.enabled()) {
+      return Optional.empty();
+    }
+    String contents = ProjectFiles.read(project, file);
+    return Optional.of(new Seed("seed." + project.name() + "." + name, name, project.display(file),
+        fqn(file, project.config().seedPaths()), config, description(props), columns(props),
+        relation(config, name), FileChecksum.of(contents)));
+  }
+
+  private Map<String, Source> sources() {
+    Map<String, Source> sources = new LinkedHashMap<>();
+    for (SourceSpec spec : schema.sources()) {
+      for (SourceTableSpec table : spec.tables()) {
+        NodeConfig config = NodeConfig.empty().merge(spec.config()).merge(table.config());
+        if (!config.enabled()) {
+          continue;
+        }
+        String id = "source." + project.name() + "." + spec.name() + "." + table.name();
+        String location = spec.file();
+        sources.put(spec.name() + "." + table.name(), new Source(id, spec.name(), table.name(),
+            location, List.of(project.name(), spec.name(), table.name()), config,
+            templates.renderText(table.description(), location, NodeContext.none()),
+            templates.renderText(spec.description(), location, NodeContext.none()),
+            renderColumns(table.columns(), location),
+            new Relation(spec.schema(), table.identifier())));
+      }
+    }
+    return sources;
+  }
+
+  private Model withDependencies(Model model, Map<String, Node> byName, Set<String> disabled,
+      Map<String, Source> sources) {
+    Set<String> parents = new LinkedHashSet<>();
+    for (RefCall ref : model.refs()) {
+      if (ref.packageName().isPresent() && !ref.packageName().get().equals(project.name())) {
+        throw MdsException.at(ref.file() + ":" + ref.line(), "ref('" + ref.packageName().get()
+            + "', '" + ref.name() + "') names a package; mds projects have no packages, use ref('"
+            + ref.name() + "')");
+      }
+      Node target = byName.get(ref.name());
+      if (target == null) {
+        String why = disabled.contains(ref.name())
+            ? "'" + ref.name() + "' is disabled (enabled: false)"
+            : "no model or seed is named '" + ref.name() + "'"
+                + ClosestName.hint(ref.name(), byName.keySet());
+        throw MdsException.at(ref.file() + ":" + ref.line(), "model '" + model.name()
+            + "' refers to ref('" + ref.name() + "') but " + why);
+      }
+      parents.add(target.uniqueId());
+    }
+    for (SourceCall call : model.sources()) {
+      Source source = sources.get(call.sourceName() + "." + call.tableName());
+      if (source == null) {
+        throw MdsException.at(call.file() + ":" + call.line(), "model '" + model.name()
+            + "' uses source('" + call.sourceName() + "', '" + call.tableName()
+            + "') but no such source table is declared in schema YAML"
+            + ClosestName.hint(call.sourceName() + "." + call.tableName(), sources.keySet()));
+      }
+      parents.add(source.uniqueId());
+    }
+    return new Model(model.uniqueId(), model.name(), model.file(), model.fqn(), model.config(),
+        model.description(), model.columns(), List.copyOf(parents), model.relation(),
+        model.rawSql(), model.refs(), model.sources(), model.checksum());
+  }
+
+  /** dbt's default schema naming: a custom schema is appended to the target schema. */
+  private Relation relation(NodeConfig config, String name) {
+    String base = project.target().schema();
+    String schemaName = config.schema().map(custom -> base + "_" + custom.trim()).orElse(base);
+    return new Relation(schemaName, config.alias().orElse(name));
+  }
+
+  private NodeConfig folderConfig(FolderConfigs tree, Path file, List<String> resourcePaths) {
+    List<String> segments = new ArrayList<>(fqn(file, resourcePaths));
+    segments.remove(0);
+    return tree.resolve(segments);
+  }
+
+  /** Project name, folders below the resource path, then the file's base name. */
+  private List<String> fqn(Path file, List<String> resourcePaths) {
+    List<String> fqn = new ArrayList<>();
+    fqn.add(project.name());
+    Path abs = file.toAbsolutePath().normalize();
+    for (String dir : resourcePaths) {
+      Path base = project.resolve(dir);
+      if (abs.startsWith(base)) {
+        Path rel = base.relativize(abs);
+        for (int i = 0; i < rel.getNameCount() - 1; i++) {
+          fqn.add(rel.getName(i).toString());
+        }
+        break;
+      }
+    }
+    fqn.add(baseName(file));
+    return fqn;
+  }
+
+  private static String baseName(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+
+  private String description(Optional<NodeProperties> props) {
+    return props.map(p -> templates.renderText(p.description(), p.file(), NodeContext.none()))
+        .orElse("");
+  }
+
+  private List<ColumnSpec> columns(Optional<NodeProperties> props) {
+    return props.map(p -> renderColumns(p.columns(), p.file())).orElse(List.of());
+  }
+
+  private List<ColumnSpec> renderColumns(List<ColumnSpec> columns, String location) {
+    List<ColumnSpec> rendered = new ArrayList<>();
+    for (ColumnSpec c : columns) {
+      rendered.add(new ColumnSpec(c.name(),
+          templates.renderText(c.description(), location, NodeContext.none()),
+          c.dataType(), c.tests(), c.meta(), c.config()));
+    }
+    return rendered;
+  }
+}

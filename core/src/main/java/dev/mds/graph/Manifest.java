@@ -1,0 +1,79 @@
+package dev.mds.graph;
+
+import dev.mds.template.DocsBlock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The parsed project: every enabled node by unique id, the graph between them, the macros and the
+ * docs blocks.
+ */
+public final class Manifest {
+
+  private final String projectName;
+  private final Map<String, Node> nodes;
+  private final DependencyGraph graph;
+  private final Map<String, String> macros;
+  private final Map<String, DocsBlock> docs;
+
+  public Manifest(String projectName, Collection<? extends Node> nodes, Map<String, String> macros,
+      Map<String, DocsBlock> docs) {
+    this.projectName = projectName;
+    Map<String, Node> byId = new LinkedHashMap<>();
+    for (Node node : nodes) {
+      byId.put(node.uniqueId(), node);
+    }
+    this.nodes = byId;
+    this.graph = DependencyGraph.of(nodes);
+    this.macros = Map.copyOf(macros);
+    this.docs = Map.copyOf(docs);
+  }
+
+  public String projectName() {
+    return projectName;
+  }
+
+  public Map<String, Node> nodes() {
+    return nodes;
+  }
+
+  public Optional<Node> node(String uniqueId) {
+    return Optional.ofNullable(nodes.get(uniqueId));
+  }
+
+  public DependencyGraph graph() {
+    return graph;
+  }
+
+  /** Macro name to defining file. */
+  public Map<String, String> macros() {
+    return macros;
+  }
+
+  public Map<String, DocsBlock> docs() {
+    return docs;
+  }
+
+  /** All nodes in a deterministic topological order. */
+  public List<Node> inOrder() {
+    List<Node> ordered = new ArrayList<>();
+    for (String id : graph.topologicalOrder()) {
+      ordered.add(nodes.get(id));
+    }
+    return ordered;
+  }
+
+  public <T extends Node> List<T> nodesOf(Class<T> type) {
+    List<T> result = new ArrayList<>();
+    for (Node node : nodes.values()) {
+      if (type.isInstance(node)) {
+        result.add(type.cast(node));
+      }
+    }
+    return result;
+  }
+}

@@ -1,0 +1,95 @@
+package dev.mds.graph;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * dbt's node selection: {@code --select} and {@code --exclude} values where a space is a union
+ * and a comma an intersection of criteria.
+ */
+public final class Selector {
+
+  private final List<List<SelectorAtom>> includes;
+  private final List<List<SelectorAtom>> excludes;
+
+  private Selector(List<List<SelectorAtom>> includes, List<List<SelectorAtom>> excludes) {
+    this.includes = includes;
+    this.excludes = excludes;
+  }
+
+  /** Parses the selector values; an empty {@code select} means every node. */
+  public static Selector of(List<String> select, List<String> exclude) {
+    return new Selector(terms(select), terms(exclude));
+  }
+
+  public static Selector all() {
+    return of(List.of(), List.of());
+  }
+
+  private static List<List<SelectorAtom>> terms(List<String> values) {
+    List<List<SelectorAtom>> terms = new ArrayList<>();
+    for (String value : values) {
+      for (String term : value.trim().split("\\s+")) {
+        if (term.isEmpty()) {
+          continue;
+        }
+        List<SelectorAtom> atoms = new ArrayList<>();
+        for (String atom : term.split(",")) {
+          if (!atom.isEmpty()) {
+            atoms.add(SelectorAtom.parse(atom));
+          }
+        }
+        terms.add(atoms);
+      }
+    }
+    return terms;
+  }
+
+  /** The selected unique ids in topological order, and the criteria that matched nothing. */
+  public Selection select(Manifest manifest) {
+    List<String> unmatched = new ArrayList<>();
+    Set<String> chosen = new LinkedHashSet<>();
+    if (includes.isEmpty()) {
+      chosen.addAll(manifest.nodes().keySet());
+    } else {
+      chosen.addAll(evaluate(includes, manifest, unmatched));
+    }
+    chosen.removeAll(evaluate(excludes, manifest, unmatched));
+    Set<String> ordered = new LinkedHashSet<>();
+    for (String id : manifest.graph().topologicalOrder()) {
+      if (chosen.contains(id)) {
+        ordered.add(id);
+      }
+    }
+    return new Selection(ordered, unmatched);
+  }
+
+  private static Set<String> evaluate(List<List<SelectorAtom>> terms, Manifest manifest,
+      List<String> unmatched) {
+    Set<String> union = new LinkedHashSet<>();
+    for (List<SelectorAtom> term : terms) {
+      Set<String> intersection = null;
+      for (SelectorAtom atom : term) {
+        Set<String> selected = atom.select(manifest);
+        if (selected.isEmpty()) {
+          unmatched.add(atom.text());
+        }
+        if (intersection == null) {
+          intersection = selected;
+        } else {
+          intersection.retainAll(selected);
+        }
+      }
+      if (intersection != null) {
+        union.addAll(intersection);
+      }
+    }
+    return union;
+  }
+
+  /** The result of a selection. */
+  public record Selection(Set<String> uniqueIds, List<String> unmatched) {
+  }
+}

@@ -1,0 +1,184 @@
+package dev.mds.graph;
+
+import dev.mds.MdsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One selector criterion such as {@code 2+tag:nightly+}: a method and value, plus graph operators.
+ *
+ * @param parentsDepth generations of ancestors to add (0 none, MAX_VALUE all)
+ * @param childrenDepth generations of descendants to add (0 none, MAX_VALUE all)
+ * @param at {@code @}: descendants and all of their ancestors
+ */
+record SelectorAtom(String text, String method, String value, int parentsDepth, int childrenDepth,
+    boolean at) {
+
+  private static final Pattern SYNTAX =
+      Pattern.compile("^(@)?(?:(\\d*)\\+)?([^+]+?)(?:\\+(\\d*))?$");
+  private static final Set<String> METHODS = Set.of("fqn", "tag", "path", "file",
+      "resource_type", "source", "package", "config", "test_name", "test_type");
+
+  static SelectorAtom parse(String text) {
+    Matcher m = SYNTAX.matcher(text);
+    if (!m.matches()) {
+      throw new MdsException("Cannot read selector '" + text
+          + "': expected e.g. name, +name, name+, 2+name+1, @name, tag:x, path:models/staging");
+    }
+    boolean at = m.group(1) != null;
+    int parents = depth(m.group(2));
+    int children = depth(m.group(4));
+    if (at && parents > 0) {
+      throw new MdsException("Selector '" + text + "': '@' and a leading '+' cannot be combined");
+    }
+    String body = m.group(3);
+    String method = "fqn";
+    String value = body;
+    int colon = body.indexOf(':');
+    if (colon > 0) {
+      method = body.substring(0, colon);
+      value = body.substring(colon + 1);
+      String base = method.contains(".") ? method.substring(0, method.indexOf('.')) : method;
+      if (base.equals("state") || base.equals("result")) {
+        throw new MdsException("Selector '" + text + "': the " + base
+            + ": method needs --state, which this version of mds does not support yet");
+      }
+      if (!METHODS.contains(base)) {
+        throw new MdsException("Selector '" + text + "': unknown method '" + method
+            + "' (known: " + String.join(", ", new java.util.TreeSet<>(METHODS)) + ")");
+      }
+    } else if (body.contains("/") || body.endsWith(".sql") || body.endsWith(".csv")) {
+      method = "path";
+    }
+    if (value.isEmpty()) {
+      throw new MdsException("Selector '" + text + "' has no value after '" + method + ":'");
+    }
+    return new SelectorAtom(text, method, value, parents, children, at);
+  }
+
+  /** A graph operator's depth: absent 0, bare {@code +} unlimited, {@code 2+} two. */
+  private static int depth(String digits) {
+    if (digits == null) {
+      return 0;
+    }
+    return digits.isEmpty() ? Integer.MAX_VALUE : Integer.parseInt(digits);
+  }
+
+  /** The nodes this atom selects, graph operators applied. */
+  Set<String> select(Manifest manifest) {
+    Set<String> matched = new LinkedHashSet<>();
+    for (Node node : manifest.nodes().values()) {
+      if (matches(node, manifest.projectName())) {
+        matched.add(node.uniqueId());
+      }
+    }
+    Set<String> result = new LinkedHashSet<>(matched);
+    DependencyGraph graph = manifest.graph();
+    for (String id : matched) {
+      if (parentsDepth > 0) {
+        result.addAll(graph.ancestors(id, parentsDepth));
+      }
+      if (childrenDepth > 0 || at) {
+        Set<String> descendants = graph.descendants(id, at ? Integer.MAX_VALUE : childrenDepth);
+        result.addAll(descendants);
+        if (at) {
+          for (String d : descendants) {
+            result.addAll(graph.ancestors(d, Integer.MAX_VALUE));
+          }
+        }
+      }
+    }
+    return result;
+  }
+
+  private boolean matches(Node node, String projectName) {
+    return switch (method) {
+      case "fqn" -> matchesFqn(node, projectName);
+      case "tag" -> node.tags().stream().anyMatch(t -> glob(value, t));
+      case "path", "file" -> matchesPath(node);
+      case "resource_type" -> node.resourceType().label().equals(value.toLowerCase(Locale.ROOT));
+      case "package" -> value.equals(projectName);
+      case "source" -> node instanceof Source s && (glob(value, s.sourceName())
+          || glob(value, s.sourceName() + "." + s.name()));
+      default -> matchesConfig(node);
+    };
+  }
+
+  private boolean matchesConfig(Node node) {
+    if (!method.startsWith("config.")) {
+      return false;
+    }
+    String key = method.substring("config.".length());
+    Object actual = key.equals("materialized") && node instanceof Model m ? m.materialized()
+        : node.config().values().get(key);
+    if (actual instanceof List<?> list) {
+      return list.stream().anyMatch(v -> glob(value, String.valueOf(v)));
+    }
+    return actual != null && glob(value, String.valueOf(actual));
+  }
+
+  private boolean matchesFqn(Node node, String projectName) {
+    if (glob(value, node.name())) {
+      return true;
+    }
+    List<String> fqn = node.fqn();
+    String[] parts = value.split("\\.");
+    if (matchesPrefix(parts, fqn, 0)) {
+      return true;
+    }
+    return fqn.size() > 1 && fqn.get(0).equals(projectName) && matchesPrefix(parts, fqn, 1);
+  }
+
+  private static boolean matchesPrefix(String[] parts, List<String> fqn, int offset) {
+    if (parts.length > fqn.size() - offset) {
+      return false;
+    }
+    for (int i = 0; i < parts.length; i++) {
+      if (!glob(parts[i], fqn.get(offset + i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean matchesPath(Node node) {
+    String file = node.file().replace('\\', '/');
+    String wanted = value.replace('\\', '/');
+    while (wanted.endsWith("/")) {
+      wanted = wanted.substring(0, wanted.length() - 1);
+    }
+    if (file.equals(wanted) || file.startsWith(wanted + "/")) {
+      return true;
+    }
+    if (wanted.contains("*") || wanted.contains("?")) {
+      PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + wanted);
+      return matcher.matches(Path.of(file));
+    }
+    int slash = file.indexOf('/');
+    String belowResourcePath = slash < 0 ? file : file.substring(slash + 1);
+    return belowResourcePath.equals(wanted) || belowResourcePath.startsWith(wanted + "/");
+  }
+
+  /** Shell-style wildcard match ({@code *} and {@code ?}). */
+  static boolean glob(String pattern, String text) {
+    if (!pattern.contains("*") && !pattern.contains("?")) {
+      return pattern.equals(text);
+    }
+    StringBuilder regex = new StringBuilder();
+    for (char c : pattern.toCharArray()) {
+      switch (c) {
+        case '*' -> regex.append(".*");
+        case '?' -> regex.append('.');
+        default -> regex.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return text.matches(regex.toString());
+  }
+}

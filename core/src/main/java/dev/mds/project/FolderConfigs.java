@@ -1,0 +1,56 @@
+package dev.mds.project;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code models:} / {@code seeds:} tree of the project file. Keys with a {@code +} prefix are
+ * always configs; without one, a map is a sub-folder (or a node name) unless it is a known
+ * map-valued config, and anything else is a config.
+ */
+public record FolderConfigs(String projectName, Map<String, Object> tree) {
+
+  public FolderConfigs {
+    tree = tree == null ? Map.of() : tree;
+  }
+
+  /**
+   * The config for a node at {@code segments} (sub-folders below the resource path, then the node
+   * name), deeper folders overriding shallower ones.
+   */
+  public NodeConfig resolve(List<String> segments) {
+    NodeConfig config = NodeConfig.empty();
+    config = config.merge(configsAt(tree));
+    Map<String, Object> level = tree;
+    Object projectLevel = tree.get(projectName);
+    if (projectLevel instanceof Map<?, ?>) {
+      level = YamlValues.map(projectLevel);
+      config = config.merge(configsAt(level));
+    }
+    for (String segment : segments) {
+      Object next = level.get(segment);
+      if (!(next instanceof Map<?, ?>) || isConfigKey(segment, next)) {
+        break;
+      }
+      level = YamlValues.map(next);
+      config = config.merge(configsAt(level));
+    }
+    return config;
+  }
+
+  private Map<String, Object> configsAt(Map<String, Object> level) {
+    Map<String, Object> configs = new LinkedHashMap<>();
+    level.forEach((key, value) -> {
+      if (!key.equals(projectName) && isConfigKey(key, value)) {
+        configs.put(key, value);
+      }
+    });
+    return configs;
+  }
+
+  private static boolean isConfigKey(String key, Object value) {
+    return key.startsWith("+") || !(value instanceof Map<?, ?>)
+        || NodeConfig.MAP_VALUED_KEYS.contains(NodeConfig.normaliseKey(key));
+  }
+}

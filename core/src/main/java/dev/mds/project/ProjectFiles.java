@@ -1,0 +1,79 @@
+package dev.mds.project;
+
+import dev.mds.MdsException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/** The files of a project by kind, each list sorted so every run sees the same order. */
+public final class ProjectFiles {
+
+  private final Project project;
+
+  public ProjectFiles(Project project) {
+    this.project = project;
+  }
+
+  public List<Path> models() {
+    return under(project.config().modelPaths(), ".sql");
+  }
+
+  public List<Path> seeds() {
+    return under(project.config().seedPaths(), ".csv");
+  }
+
+  public List<Path> macros() {
+    return under(project.config().macroPaths(), ".sql");
+  }
+
+  public List<Path> singularTests() {
+    return under(project.config().testPaths(), ".sql");
+  }
+
+  public List<Path> docs() {
+    return under(project.config().docsPaths(), ".md");
+  }
+
+  /** Schema YAML files: every {@code .yml}/{@code .yaml} under the model and seed paths. */
+  public List<Path> schemaFiles() {
+    List<String> dirs = new ArrayList<>(project.config().modelPaths());
+    dirs.addAll(project.config().seedPaths());
+    List<Path> files = new ArrayList<>(under(dirs, ".yml"));
+    files.addAll(under(dirs, ".yaml"));
+    files.sort(null);
+    return files;
+  }
+
+  private List<Path> under(List<String> dirs, String suffix) {
+    TreeSet<Path> files = new TreeSet<>();
+    for (String dir : dirs) {
+      Path base = project.resolve(dir);
+      if (!Files.isDirectory(base)) {
+        continue;
+      }
+      try (Stream<Path> walk = Files.walk(base)) {
+        walk.filter(p -> p.getFileName().toString().endsWith(suffix))
+            .filter(Files::isRegularFile)
+            .forEach(files::add);
+      } catch (IOException e) {
+        throw new MdsException("Cannot list files in " + project.display(base) + ": "
+            + e.getMessage(), e);
+      }
+    }
+    return new ArrayList<>(files);
+  }
+
+  /** Reads a project text file as UTF-8, dropping a byte-order mark. */
+  public static String read(Project project, Path file) {
+    try {
+      String text = Files.readString(file);
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    } catch (IOException e) {
+      throw MdsException.at(project.display(file), "cannot read file: " + e.getMessage(), e);
+    }
+  }
+}

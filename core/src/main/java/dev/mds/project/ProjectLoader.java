@@ -1,0 +1,110 @@
+package dev.mds.project;
+
+import dev.mds.MdsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Finds and reads the project file, the profile and the vars of one invocation. */
+public final class ProjectLoader {
+
+  static final String PROJECT_FILE = "mds_project.yml";
+  static final String DBT_PROJECT_FILE = "dbt_project.yml";
+
+  private ProjectLoader() {
+  }
+
+  /**
+   * Loads the project in {@code dir}.
+   *
+   * @param targetName the {@code --target}, or empty for the profile's default
+   * @param cliVars the {@code --vars} YAML text, or empty
+   */
+  public static Project load(Path dir, Optional<String> targetName, Optional<String> cliVars) {
+    Path root = dir.toAbsolutePath().normalize();
+    if (!Files.isDirectory(root)) {
+      throw new MdsException("Project folder " + root + " does not exist.");
+    }
+    Path projectFile = root.resolve(PROJECT_FILE);
+    if (!Files.isRegularFile(projectFile)) {
+      projectFile = root.resolve(DBT_PROJECT_FILE);
+    }
+    if (!Files.isRegularFile(projectFile)) {
+      throw new MdsException("No " + PROJECT_FILE + " or " + DBT_PROJECT_FILE + " in " + root
+          + ": run mds from a project folder, pass --project-dir, or create one with mds init NAME.");
+    }
+    YamlReader yaml = new YamlReader(root);
+    Map<String, Object> raw = yaml.readMap(projectFile);
+    String location = yaml.display(projectFile);
+    ProjectConfig config = parseConfig(raw, location);
+    Map<String, Object> vars = new LinkedHashMap<>(config.vars());
+    cliVars.filter(s -> !s.isBlank()).ifPresent(text ->
+        vars.putAll(YamlReader.parseMap(text, "--vars")));
+    Target target = new ProfileResolver(root).resolve(config, targetName);
+    return new Project(root, projectFile, config, target, vars);
+  }
+
+  static ProjectConfig parseConfig(Map<String, Object> raw, String location) {
+    String name = YamlValues.string(raw.get("name")).orElseThrow(() ->
+        MdsException.at(location, "the project has no 'name:'; add e.g. name: my_project"));
+    if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw MdsException.at(location, "project name '" + name
+          + "' must be letters, digits and underscores, starting with a letter");
+    }
+    List<String> modelPaths = paths(raw, "model-paths", List.of("models"));
+    List<String> seedPaths = paths(raw, "seed-paths", List.of("seeds"));
+    List<String> testPaths = paths(raw, "test-paths", List.of("tests"));
+    List<String> macroPaths = paths(raw, "macro-paths", List.of("macros"));
+    List<String> defaultDocs = new ArrayList<>(modelPaths);
+    defaultDocs.addAll(seedPaths);
+    defaultDocs.addAll(testPaths);
+    defaultDocs.addAll(macroPaths);
+    List<String> docsPaths = paths(raw, "docs-paths", defaultDocs);
+    String targetPath = YamlValues.string(raw.get("target-path")).orElse("target");
+    return new ProjectConfig(name,
+        YamlValues.string(raw.get("version")).orElse(""),
+        YamlValues.string(raw.get("profile")).orElse(name),
+        modelPaths, seedPaths, testPaths, macroPaths, docsPaths, targetPath,
+        projectVars(raw.get("vars"), name),
+        new FolderConfigs(name, YamlValues.map(raw.get("models"))),
+        new FolderConfigs(name, YamlValues.map(raw.get("seeds"))),
+        new FolderConfigs(name, YamlValues.map(firstPresent(raw, "data_tests", "tests"))),
+        YamlValues.strings(firstPresent(raw, "on-run-start", "on_run_start")),
+        YamlValues.strings(firstPresent(raw, "on-run-end", "on_run_end")),
+        raw);
+  }
+
+  private static Object firstPresent(Map<String, Object> raw, String... keys) {
+    for (String key : keys) {
+      if (raw.containsKey(key)) {
+        return raw.get(key);
+      }
+    }
+    return null;
+  }
+
+  private static List<String> paths(Map<String, Object> raw, String key, List<String> fallback) {
+    Object value = raw.get(key);
+    if (value == null) {
+      value = raw.get(key.replace('-', '_'));
+    }
+    return value == null ? fallback : YamlValues.strings(value);
+  }
+
+  /** dbt allows vars scoped under the project name; those are flattened to the top. */
+  private static Map<String, Object> projectVars(Object value, String projectName) {
+    Map<String, Object> vars = new LinkedHashMap<>();
+    YamlValues.map(value).forEach((k, v) -> {
+      if (k.equals(projectName) && v instanceof Map<?, ?>) {
+        vars.putAll(YamlValues.map(v));
+      } else {
+        vars.put(k, v);
+      }
+    });
+    return vars;
+  }
+}

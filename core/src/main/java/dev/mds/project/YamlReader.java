@@ -1,0 +1,78 @@
+package dev.mds.project;
+
+import dev.mds.MdsException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/** Reads one YAML file into plain maps and lists, turning parse errors into one-line messages. */
+public final class YamlReader {
+
+  private final Path root;
+
+  public YamlReader(Path root) {
+    this.root = root;
+  }
+
+  /** Returns the file's top-level mapping; an empty file is an empty map. */
+  public Map<String, Object> readMap(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw MdsException.at(display(file), "cannot read file: " + e.getMessage(), e);
+    }
+    return parseMap(text, display(file));
+  }
+
+  /** Parses YAML text; {@code location} names it in errors. */
+  public static Map<String, Object> parseMap(String text, String location) {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    Object loaded;
+    try {
+      loaded = new Yaml(options).load(text.startsWith("\uFEFF") ? text.substring(1) : text);
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      String where = mark == null ? location : location + ":" + (mark.getLine() + 1);
+      String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
+      String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
+      throw MdsException.at(where, "invalid YAML: " + oneLine(problem) + oneLine(context), e);
+    } catch (YAMLException e) {
+      throw MdsException.at(location, "invalid YAML: " + oneLine(e.getMessage()), e);
+    }
+    if (loaded == null) {
+      return new LinkedHashMap<>();
+    }
+    if (!(loaded instanceof Map<?, ?> map)) {
+      throw MdsException.at(location, "expected a YAML mapping at the top level, found "
+          + loaded.getClass().getSimpleName());
+    }
+    return stringKeys(map);
+  }
+
+  private static Map<String, Object> stringKeys(Map<?, ?> map) {
+    Map<String, Object> result = new LinkedHashMap<>();
+    map.forEach((k, v) -> result.put(String.valueOf(k), v));
+    return result;
+  }
+
+  private static String oneLine(String s) {
+    return s.replaceAll("\\s*\\n\\s*", " ").trim();
+  }
+
+  /** The file's path relative to the project folder, as errors show it. */
+  public String display(Path file) {
+    Path abs = file.toAbsolutePath().normalize();
+    Path base = root.toAbsolutePath().normalize();
+    return abs.startsWith(base) ? base.relativize(abs).toString() : abs.toString();
+  }
+}

@@ -1,0 +1,183 @@
+package dev.mds.schema;
+
+import dev.mds.MdsException;
+import dev.mds.project.Project;
+import dev.mds.project.ProjectFiles;
+import dev.mds.project.YamlReader;
+import dev.mds.project.YamlValues;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads every {@code *.yml} under the model and seed paths into {@link SchemaSpecs}. */
+public final class SchemaLoader {
+
+  /** Test keys that configure the test rather than pass it an argument. */
+  static final Set<String> TEST_CONFIG_KEYS = Set.of("severity", "where", "limit", "error_if",
+      "warn_if", "store_failures", "store_failures_as", "enabled", "tags", "meta", "alias",
+      "schema", "fail_calc");
+
+  private final Project project;
+  private final YamlReader yaml;
+
+  public SchemaLoader(Project project) {
+    this.project = project;
+    this.yaml = new YamlReader(project.root());
+  }
+
+  public SchemaSpecs load() {
+    Map<String, NodeProperties> models = new LinkedHashMap<>();
+    Map<String, NodeProperties> seeds = new LinkedHashMap<>();
+    List<SourceSpec> sources = new ArrayList<>();
+    Set<String> sourceTables = new LinkedHashSet<>();
+    for (Path file : new ProjectFiles(project).schemaFiles()) {
+      String location = yaml.display(file);
+      Map<String, Object> doc = yaml.readMap(file);
+      for (Map<String, Object> entry : entries(doc.get("models"), "models", location)) {
+        put(models, properties("model", entry, location));
+      }
+      for (Map<String, Object> entry : entries(doc.get("seeds"), "seeds", location)) {
+        put(seeds, properties("seed", entry, location));
+      }
+      for (Map<String, Object> entry : entries(doc.get("sources"), "sources", location)) {
+        SourceSpec source = source(entry, location);
+        for (SourceTableSpec table : source.tables()) {
+          if (!sourceTables.add(source.name() + "." + table.name())) {
+            throw MdsException.at(location, "source table '" + source.name() + "." + table.name()
+                + "' is declared twice");
+          }
+        }
+        sources.add(source);
+      }
+    }
+    return new SchemaSpecs(models, seeds, sources);
+  }
+
+  private static void put(Map<String, NodeProperties> target, NodeProperties props) {
+    NodeProperties previous = target.putIfAbsent(props.name(), props);
+    if (previous != null) {
+      throw MdsException.at(props.file(), props.resourceType() + " '" + props.name()
+          + "' is described twice (also in " + previous.file() + "); keep one entry");
+    }
+  }
+
+  private static List<Map<String, Object>> entries(Object value, String key, String location) {
+    List<Map<String, Object>> result = new ArrayList<>();
+    if (value == null) {
+      return result;
+    }
+    if (!(value instanceof List<?> list)) {
+      throw MdsException.at(location, "'" + key + ":' must be a list of entries (each starting '- name:')");
+    }
+    for (Object item : list) {
+      if (!(item instanceof Map<?, ?>)) {
+        throw MdsException.at(location, "each entry under '" + key + ":' must be a mapping with a name, got '"
+            + item + "'");
+      }
+      Map<String, Object> entry = YamlValues.map(item);
+      if (YamlValues.string(entry.get("name")).isEmpty()) {
+        throw MdsException.at(location, "an entry under '" + key + ":' has no name");
+      }
+      result.add(entry);
+    }
+    return result;
+  }
+
+  private static NodeProperties properties(String type, Map<String, Object> entry, String location) {
+    String name = String.valueOf(entry.get("name"));
+    return new NodeProperties(type, name, description(entry),
+        columns(entry.get("columns"), location),
+        tests(testList(entry), Optional.empty(), location),
+        YamlValues.map(entry.get("config")), YamlValues.map(entry.get("meta")), location);
+  }
+
+  private static SourceSpec source(Map<String, Object> entry, String location) {
+    String name = String.valueOf(entry.get("name"));
+    List<SourceTableSpec> tables = new ArrayList<>();
+    for (Map<String, Object> table : entries(entry.get("tables"), "tables", location)) {
+      String tableName = String.valueOf(table.get("name"));
+      tables.add(new SourceTableSpec(tableName,
+          YamlValues.string(table.get("identifier")).orElse(tableName),
+          description(table),
+          columns(table.get("columns"), location),
+          tests(testList(table), Optional.empty(), location),
+          YamlValues.map(table.get("config")),
+          YamlValues.map(table.get("meta"))));
+    }
+    return new SourceSpec(name, YamlValues.string(entry.get("schema")).orElse(name),
+        description(entry), tables, YamlValues.map(entry.get("config")),
+        YamlValues.map(entry.get("meta")), location);
+  }
+
+  private static String description(Map<String, Object> entry) {
+    return YamlValues.string(entry.get("description")).orElse("");
+  }
+
+  private static Object testList(Map<String, Object> entry) {
+    return entry.containsKey("data_tests") ? entry.get("data_tests") : entry.get("tests");
+  }
+
+  private static List<ColumnSpec> columns(Object value, String location) {
+    List<ColumnSpec> columns = new ArrayList<>();
+    for (Map<String, Object> col : entries(value, "columns", location)) {
+      String name = String.valueOf(col.get("name"));
+      columns.add(new ColumnSpec(name, description(col),
+          YamlValues.string(col.containsKey("data_type") ? col.get("data_type") : col.get("type")),
+          tests(testList(col), Optional.of(name), location),
+          YamlValues.map(col.get("meta")), YamlValues.map(col.get("config"))));
+    }
+    return columns;
+  }
+
+  static List<TestSpec> tests(Object value, Optional<String> column, String location) {
+    List<TestSpec> tests = new ArrayList<>();
+    for (Object item : YamlValues.list(value)) {
+      if (item instanceof String name) {
+        tests.add(new TestSpec(name, Optional.empty(), column, Map.of(), Map.of(), location));
+      } else if (item instanceof Map<?, ?> raw && !raw.isEmpty()) {
+        tests.add(test(YamlValues.map(raw), column, location));
+      } else {
+        throw MdsException.at(location, "a test must be a name or a mapping, got '" + item + "'");
+      }
+    }
+    return tests;
+  }
+
+  private static TestSpec test(Map<String, Object> raw, Optional<String> column, String location) {
+    String testName;
+    Map<String, Object> body;
+    if (raw.size() == 1 && !raw.containsKey("test_name")) {
+      testName = raw.keySet().iterator().next();
+      body = YamlValues.map(raw.get(testName));
+    } else if (raw.containsKey("test_name")) {
+      testName = String.valueOf(raw.get("test_name"));
+      body = new LinkedHashMap<>(raw);
+      body.remove("test_name");
+    } else {
+      throw MdsException.at(location, "cannot read test " + raw
+          + ": write '- test_name: {arguments}' with one key");
+    }
+    Map<String, Object> arguments = new LinkedHashMap<>();
+    Map<String, Object> config = new LinkedHashMap<>(YamlValues.map(body.get("config")));
+    Optional<String> customName = YamlValues.string(body.get("name"));
+    body.forEach((key, v) -> {
+      switch (key) {
+        case "config", "name", "description" -> { }
+        case "arguments" -> arguments.putAll(YamlValues.map(v));
+        default -> {
+          if (TEST_CONFIG_KEYS.contains(key)) {
+            config.put(key, v);
+          } else {
+            arguments.put(key, v);
+          }
+        }
+      }
+    });
+    return new TestSpec(testName, customName, column, arguments, config, location);
+  }
+}

@@ -1,0 +1,38 @@
+package dev.mds.template;
+
+import dev.mds.MdsException;
+import io.pebbletemplates.pebble.extension.Function;
+import io.pebbletemplates.pebble.template.EvaluationContext;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import java.util.List;
+import java.util.Map;
+
+/** {@code env_var('NAME', default)}. */
+final class EnvVarFunction implements Function {
+
+  private final Map<String, String> environment;
+
+  EnvVarFunction(Map<String, String> environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public List<String> getArgumentNames() {
+    return List.of("name", "default");
+  }
+
+  @Override
+  public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context,
+      int line) {
+    String name = String.valueOf(args.get("name"));
+    String value = environment.get(name);
+    if (value != null) {
+      return value;
+    }
+    if (args.containsKey("default")) {
+      return args.get("default");
+    }
+    throw MdsException.at(TemplateEngine.fileOf(self) + ":" + line, "environment variable '" + name
+        + "' is not set and env_var() was given no default");
+  }
+}

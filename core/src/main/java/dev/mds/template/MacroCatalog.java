@@ -1,0 +1,56 @@
+package dev.mds.template;
+
+import dev.mds.MdsException;
+import io.pebbletemplates.pebble.extension.AbstractNodeVisitor;
+import io.pebbletemplates.pebble.extension.NodeVisitor;
+import io.pebbletemplates.pebble.extension.NodeVisitorFactory;
+import io.pebbletemplates.pebble.node.MacroNode;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import io.pebbletemplates.pebble.template.PebbleTemplateImpl;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Records which macro file defines each macro, as Pebble compiles the files, so that two files
+ * defining the same name is an error instead of one silently shadowing the other.
+ */
+final class MacroCatalog implements NodeVisitorFactory {
+
+  private final Set<String> macroTemplates;
+  private final Map<String, MacroDefinition> macros = new TreeMap<>();
+
+  MacroCatalog(Set<String> macroTemplates) {
+    this.macroTemplates = macroTemplates;
+  }
+
+  /** Where a macro is defined. */
+  record MacroDefinition(String name, String file) {
+  }
+
+  @Override
+  public NodeVisitor createVisitor(PebbleTemplate template) {
+    return new AbstractNodeVisitor((PebbleTemplateImpl) template) {
+      @Override
+      public void visit(MacroNode node) {
+        if (macroTemplates.contains(template.getName())) {
+          remember(new MacroDefinition(node.getName(), template.getName()));
+        }
+        super.visit(node);
+      }
+    };
+  }
+
+  private synchronized void remember(MacroDefinition definition) {
+    MacroDefinition previous = macros.putIfAbsent(definition.name(), definition);
+    if (previous != null && !previous.file().equals(definition.file())) {
+      throw MdsException.at(definition.file(), "macro '"
+          + definition.name() + "' is already defined in " + previous.file()
+          + "; rename one of them");
+    }
+  }
+
+  synchronized Map<String, MacroDefinition> macros() {
+    return Map.copyOf(macros);
+  }
+}

@@ -1,0 +1,30 @@
+package dev.mds.template;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a template being rendered can ask of the project: the callbacks behind {@code ref},
+ * {@code source}, {@code config}, {@code this} and {@code is_incremental()}.
+ */
+public interface NodeContext {
+
+  /** The value {@code ref()} renders as (a relation, or a placeholder while parsing). */
+  Object ref(Optional<String> packageName, String name, String file, int line);
+
+  /** The value {@code source()} renders as. */
+  Object source(String sourceName, String tableName, String file, int line);
+
+  /** Receives the named arguments of a {@code config()} call. */
+  void config(Map<String, Object> values);
+
+  boolean isIncremental();
+
+  /** The relation the node builds, rendered by {@code {{ this }}}. */
+  Object thisRelation();
+
+  /** A context for rendering text that is not a node (descriptions, hooks outside nodes). */
+  static NodeContext none() {
+    return NoNodeContext.INSTANCE;
+  }
+}

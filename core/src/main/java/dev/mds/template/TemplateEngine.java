@@ -1,0 +1,174 @@
+package dev.mds.template;
+
+import dev.mds.MdsException;
+import dev.mds.project.Project;
+import dev.mds.project.ProjectFiles;
+import dev.mds.project.Target;
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.error.PebbleException;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The Pebble engine of one project, configured to render dbt-style SQL: no auto-escaping, Jinja's
+ * newline handling, strict variables, project macros global, and the dbt functions.
+ */
+public final class TemplateEngine {
+
+  private final Project project;
+  private final PebbleEngine pebble;
+  private final DocsCollector docs = new DocsCollector();
+  private final MacroCatalog macros;
+  private final List<String> macroTemplates;
+  private final Map<String, PebbleTemplate> inline = new ConcurrentHashMap<>();
+
+  public TemplateEngine(Project project) {
+    this(project, System.getenv());
+  }
+
+  public TemplateEngine(Project project, Map<String, String> environment) {
+    this.project = project;
+    ProjectFiles files = new ProjectFiles(project);
+    macroTemplates = new ArrayList<>();
+    for (Path file : files.macros()) {
+      macroTemplates.add(templateName(file));
+    }
+    macros = new MacroCatalog(Set.copyOf(macroTemplates));
+    pebble = new PebbleEngine.Builder()
+        .loader(new ProjectTemplateLoader(project, macroTemplates))
+        .autoEscaping(false)
+        .newLineTrimming(false)
+        .strictVariables(true)
+        //JINJA .extension(new dev.mds.template.jinja.JinjaCompatExtension())
+        .extension(new MdsExtension(project.vars(), environment, targetMap(project.target()),
+            project.name(), docs, macros))
+        .build();
+    for (String name : macroTemplates) {
+      compile(name);
+    }
+    for (Path file : files.docs()) {
+      render(templateName(file), NodeContext.none());
+    }
+  }
+
+  private static Map<String, Object> targetMap(Target target) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("name", target.name());
+    map.put("profile_name", target.profileName());
+    map.put("type", target.type());
+    map.put("schema", target.schema());
+    map.put("database", databaseName(target));
+    map.put("path", target.databasePath().toString());
+    map.put("threads", target.threads());
+    return map;
+  }
+
+  /** DuckDB names an attached file's catalog after the file name without its extension. */
+  public static String databaseName(Target target) {
+    String file = target.databasePath().getFileName().toString();
+    if (file.equals(":memory:")) {
+      return "memory";
+    }
+    int dot = file.lastIndexOf('.');
+    return dot > 0 ? file.substring(0, dot) : file;
+  }
+
+  /** The template name of a project file: its path relative to the project folder. */
+  public String templateName(Path file) {
+    return project.root().relativize(file.toAbsolutePath().normalize()).toString()
+        .replace('\\', '/');
+  }
+
+  /** Renders a project file (a model, test or analysis) for {@code context}. */
+  public String render(Path file, NodeContext context) {
+    return render(templateName(file), context);
+  }
+
+  /** Renders free text (a description, a hook); {@code location} names it in errors. */
+  public String renderText(String text, String location, NodeContext context) {
+    if (!text.contains("{{") && !text.contains("{%")) {
+      return text;
+    }
+    PebbleTemplate template = inline.computeIfAbsent(text, t -> {
+      try {
+        return pebble.getLiteralTemplate(t);
+      } catch (PebbleException e) {
+        throw toMds(e, location);
+      }
+    });
+    return evaluate(template, location, context);
+  }
+
+  /** The docs blocks of every Markdown file under the docs paths. */
+  public Map<String, DocsBlock> docs() {
+    return Map.copyOf(docs.blocks());
+  }
+
+  /** Macro name to the file that defines it. */
+  public Map<String, String> macros() {
+    Map<String, String> result = new HashMap<>();
+    macros.macros().forEach((name, def) -> result.put(name, def.file()));
+    return result;
+  }
+
+  private String render(String name, NodeContext context) {
+    return evaluate(compile(name), name, context);
+  }
+
+  private PebbleTemplate compile(String name) {
+    try {
+      return pebble.getTemplate(name);
+    } catch (RuntimeException e) {
+      throw toMds(e, name);
+    }
+  }
+
+  private String evaluate(PebbleTemplate template, String location, NodeContext context) {
+    NodeContext previous = ActiveNode.swap(context);
+    try {
+      StringWriter out = new StringWriter();
+      template.evaluate(out);
+      return out.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      throw toMds(e, location);
+    } finally {
+      ActiveNode.restore(previous);
+    }
+  }
+
+  /** The file a template came from, for messages raised while it renders. */
+  static String fileOf(PebbleTemplate template) {
+    return template.getName();
+  }
+
+  private MdsException toMds(RuntimeException error, String location) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof MdsException mds) {
+        return mds;
+      }
+    }
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof PebbleException pe) {
+        String file = pe.getFileName() != null && !pe.getFileName().contains("\n")
+            && project.root().resolve(pe.getFileName()).toFile().isFile()
+            ? pe.getFileName() : location;
+        String where = pe.getLineNumber() != null && pe.getLineNumber() > 0
+            ? file + ":" + pe.getLineNumber() : file;
+        return MdsException.at(where, "template error: " + pe.getPebbleMessage(), error);
+      }
+    }
+    return MdsException.at(location, "template error: " + error, error);
+  }
+}
