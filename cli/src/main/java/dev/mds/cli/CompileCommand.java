@@ -1,5 +1,6 @@
 package dev.mds.cli;
 
+import dev.mds.artifacts.ManifestWriter;
 import dev.mds.execution.CompileTask;
 import dev.mds.graph.Model;
 import dev.mds.project.Project;
@@ -28,7 +29,8 @@ final class CompileCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Project loaded = project.load();
-    CompileTask.Result result = CompileTask.run(loaded, selection.selector(), MdsVersion.version());
+    CompileTask.Result result = CompileTask.run(loaded, selection.selector());
+    ManifestWriter.write(result.parsed(), result.compiled(), MdsVersion.version());
     Reports.found(out, result.parsed().manifest());
     Reports.unmatched(out, result.unmatched());
     long models = result.parsed().manifest().nodesOf(Model.class).stream()

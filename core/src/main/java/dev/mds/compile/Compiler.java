@@ -62,6 +62,19 @@ public final class Compiler {
     return new CompiledNode(model.uniqueId(), sql, path);
   }
 
+  /**
+   * Renders hook SQL ({@code pre_hook}, {@code on-run-start}, ...) where {@code this} is the given
+   * model's relation, or undefined when there is none.
+   */
+  public String renderHook(String sql, String location, java.util.Optional<Model> model) {
+    if (model.isEmpty()) {
+      return parsed.templates().renderText(sql, location, dev.mds.template.NodeContext.none());
+    }
+    CompileContext context = new CompileContext(parsed.manifest(), byName, sources,
+        model.get().relation(), false);
+    return parsed.templates().renderText(sql, location, context);
+  }
+
   /** Compiles every selected model in order; non-models are skipped. */
   public List<CompiledNode> compileAll(Set<String> uniqueIds) {
     List<CompiledNode> compiled = new ArrayList<>();

@@ -131,12 +131,24 @@ public final class DuckDbWarehouse implements Warehouse {
   }
 
   @Override
-  public boolean exists(Relation relation) {
+  public synchronized void createSchemas(java.util.Collection<String> schemas) {
+    for (String schema : new java.util.TreeSet<>(schemas)) {
+      try (Statement st = root.createStatement()) {
+        st.execute("create schema if not exists " + Relation.quote(schema));
+      } catch (SQLException e) {
+        throw new MdsException("Cannot create schema " + schema + ": " + firstLine(e.getMessage()), e);
+      }
+    }
+  }
+
+  @Override
+  public synchronized boolean exists(Relation relation) {
     return relationType(relation).isPresent();
   }
 
   /** {@code BASE TABLE}, {@code VIEW} or empty when the relation does not exist. */
-  public java.util.Optional<String> relationType(Relation relation) {
+  @Override
+  public synchronized java.util.Optional<String> relationType(Relation relation) {
     String sql = "select table_type from information_schema.tables"
         + " where table_schema = ? and table_name = ? and table_catalog = current_database()";
     try (PreparedStatement st = root.prepareStatement(sql)) {

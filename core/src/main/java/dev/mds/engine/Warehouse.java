@@ -16,6 +16,12 @@ public interface Warehouse extends AutoCloseable {
 
   boolean exists(Relation relation);
 
+  /** {@code BASE TABLE}, {@code VIEW}, or empty when the relation does not exist. */
+  java.util.Optional<String> relationType(Relation relation);
+
+  /** Creates the schemas serially, before workers start (concurrent DDL on them conflicts). */
+  void createSchemas(java.util.Collection<String> schemas);
+
   @Override
   void close();
 }

@@ -1,13 +1,11 @@
 package dev.mds.execution;
 
-import dev.mds.artifacts.ManifestWriter;
 import dev.mds.compile.CompiledNode;
 import dev.mds.compile.Compiler;
 import dev.mds.compile.ParseResult;
 import dev.mds.compile.ProjectParser;
 import dev.mds.graph.Selector;
 import dev.mds.project.Project;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +19,15 @@ public final class CompileTask {
 
   /** What a compile produced. */
   public record Result(ParseResult parsed, Set<String> selected, List<String> unmatched,
-      List<CompiledNode> compiled, Path manifest) {
+      Map<String, CompiledNode> compiled) {
   }
 
-  public static Result run(Project project, Selector selector, String version) {
+  public static Result run(Project project, Selector selector) {
     ParseResult parsed = ProjectParser.parse(project);
     Selector.Selection selection = selector.select(parsed.manifest());
     List<CompiledNode> compiled = Compiler.offline(parsed).compileAll(selection.uniqueIds());
     Map<String, CompiledNode> byId = new LinkedHashMap<>();
     compiled.forEach(c -> byId.put(c.uniqueId(), c));
-    Path manifest = ManifestWriter.write(parsed, byId, version);
-    return new Result(parsed, selection.uniqueIds(), selection.unmatched(), compiled, manifest);
+    return new Result(parsed, selection.uniqueIds(), selection.unmatched(), byId);
   }
 }

@@ -1,0 +1,178 @@
+package dev.mds.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mds.execution.NodeResult;
+import dev.mds.execution.RunListener;
+import dev.mds.execution.RunStatus;
+import dev.mds.execution.RunTask;
+import dev.mds.graph.Manifest;
+import dev.mds.graph.Model;
+import dev.mds.graph.Node;
+import dev.mds.graph.Seed;
+import java.io.PrintWriter;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Prints run progress the way dbt users know it: a line per node as it starts and finishes, then a
+ * summary with the failures' errors. Text (coloured only on a terminal) or one JSON object a line.
+ * Every line also goes to {@code logs/mds.log}.
+ */
+final class ConsoleReporter implements RunListener {
+
+  enum Format { text, json }
+
+  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+  private static final int WIDTH = 80;
+  private static final String GREEN = "\u001B[32m";
+  private static final String RED = "\u001B[31m";
+  private static final String YELLOW = "\u001B[33m";
+  private static final String RESET = "\u001B[0m";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final PrintWriter out;
+  private final Format format;
+  private final boolean colour;
+  private final RunLog log;
+
+  ConsoleReporter(PrintWriter out, Format format, boolean colour, RunLog log) {
+    this.out = out;
+    this.format = format;
+    this.colour = colour && format == Format.text;
+    this.log = log;
+  }
+
+  /** A plain informational line. */
+  @Override
+  public synchronized void info(String message) {
+    emit(message, event("info").put("message", message), null);
+  }
+
+  @Override
+  public synchronized void runStarted(int total, int threads) {
+    emit("Concurrency: " + threads + " thread" + (threads == 1 ? "" : "s") + ", "
+        + Reports.count(total, "node") + " to build",
+        event("run_started").put("total", total).put("threads", threads), null);
+  }
+
+  @Override
+  public synchronized void nodeStarted(Node node, int index, int total) {
+    String text = index + " of " + total + " START " + describe(node);
+    emit(dots(text, "[RUN]"), event("node_started").put("unique_id", node.uniqueId())
+        .put("index", index).put("total", total), null);
+  }
+
+  @Override
+  public synchronized void nodeFinished(Node node, NodeResult result, int index, int total) {
+    String word;
+    String detail;
+    String colourCode;
+    switch (result.status()) {
+      case SKIPPED -> {
+        word = "SKIP";
+        detail = "[SKIP]";
+        colourCode = YELLOW;
+      }
+      case ERROR, FAIL -> {
+        word = "ERROR";
+        detail = String.format(Locale.ROOT, "[ERROR in %.2fs]", result.seconds());
+        colourCode = RED;
+      }
+      case WARN -> {
+        word = "WARN";
+        detail = String.format(Locale.ROOT, "[WARN in %.2fs]", result.seconds());
+        colourCode = YELLOW;
+      }
+      default -> {
+        word = "OK";
+        detail = String.format(Locale.ROOT, "[%s in %.2fs]", result.message(), result.seconds());
+        colourCode = GREEN;
+      }
+    }
+    String text = dots(index + " of " + total + " " + word + " " + describe(node), detail);
+    ObjectNode json = event("node_finished").put("unique_id", node.uniqueId())
+        .put("status", result.status().label()).put("message", result.message())
+        .put("execution_time", result.seconds()).put("index", index).put("total", total);
+    result.rows().ifPresent(r -> json.put("rows_affected", r));
+    emit(text, json, colourCode);
+  }
+
+  /** The closing summary: timing, the failures with their errors, and the counts. */
+  synchronized void summary(RunTask.Outcome outcome, Manifest manifest) {
+    long models = outcome.results().stream()
+        .filter(r -> manifest.node(r.uniqueId()).filter(Model.class::isInstance).isPresent()).count();
+    long seeds = outcome.results().stream()
+        .filter(r -> manifest.node(r.uniqueId()).filter(Seed.class::isInstance).isPresent()).count();
+    List<String> parts = new ArrayList<>();
+    if (seeds > 0) {
+      parts.add(Reports.count(seeds, "seed"));
+    }
+    if (models > 0 || seeds == 0) {
+      parts.add(Reports.count(models, "model"));
+    }
+    info(String.format(Locale.ROOT, "Finished running %s in %.2fs.", String.join(", ", parts),
+        outcome.elapsedSeconds()));
+    List<NodeResult> failures = outcome.results().stream()
+        .filter(r -> r.status().isFailure()).toList();
+    if (!failures.isEmpty()) {
+      info("Completed with " + Reports.count(failures.size(), "error") + ":");
+      for (NodeResult failure : failures) {
+        String where = manifest.node(failure.uniqueId())
+            .map(n -> n.resourceType().label() + " " + n.name() + " (" + n.file() + ")")
+            .orElse(failure.uniqueId());
+        emit("  Failure in " + where, event("failure").put("unique_id", failure.uniqueId())
+            .put("message", failure.message()), RED);
+        for (String line : failure.message().split("\n")) {
+          emit("    " + line, null, null);
+        }
+      }
+    } else {
+      emit("Completed successfully", event("completed"), GREEN);
+    }
+    long pass = outcome.count(RunStatus.SUCCESS) + outcome.count(RunStatus.PASS);
+    long error = outcome.count(RunStatus.ERROR) + outcome.count(RunStatus.FAIL);
+    String done = String.format(Locale.ROOT, "Done. PASS=%d WARN=%d ERROR=%d SKIP=%d TOTAL=%d",
+        pass, outcome.count(RunStatus.WARN), error, outcome.count(RunStatus.SKIPPED),
+        outcome.results().size());
+    emit(done, event("done").put("pass", pass).put("warn", outcome.count(RunStatus.WARN))
+        .put("error", error).put("skip", outcome.count(RunStatus.SKIPPED))
+        .put("total", outcome.results().size()), null);
+  }
+
+  private static String describe(Node node) {
+    String kind = node instanceof Model m ? m.materialized() + " model"
+        : node.resourceType().label();
+    return kind + " " + node.relation();
+  }
+
+  private static String dots(String text, String status) {
+    int pad = Math.max(3, WIDTH - text.length() - status.length() - 2);
+    return text + " " + ".".repeat(pad) + " " + status;
+  }
+
+  private ObjectNode event(String name) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("ts", java.time.Instant.now().toString());
+    node.put("event", name);
+    return node;
+  }
+
+  private void emit(String text, ObjectNode json, String colourCode) {
+    String stamped = LocalTime.now().format(CLOCK) + "  " + text;
+    log.line(stamped);
+    if (format == Format.json) {
+      if (json != null) {
+        out.println(json.toString());
+      }
+    } else if (colour && colourCode != null) {
+      out.println(colourCode + stamped + RESET);
+    } else {
+      out.println(stamped);
+    }
+    out.flush();
+  }
+}

@@ -1,0 +1,60 @@
+package dev.mds.cli;
+
+import dev.mds.artifacts.ManifestWriter;
+import dev.mds.artifacts.RunResultsWriter;
+import dev.mds.compile.ParseResult;
+import dev.mds.compile.ProjectParser;
+import dev.mds.execution.RunTask;
+import dev.mds.graph.ResourceType;
+import dev.mds.project.Project;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The shared body of run, seed and build: parse, build, report, write artifacts. */
+final class RunInvocation {
+
+  private RunInvocation() {
+  }
+
+  static int execute(CommandSpec spec, ProjectOptions projectOptions, SelectionOptions selection,
+      RunOptions options, Set<ResourceType> types) {
+    PrintWriter out = spec.commandLine().getOut();
+    Project project = projectOptions.load();
+    List<String> args = spec.commandLine().getParseResult().originalArgs();
+    boolean colour = !options.noColor && System.console() != null && System.getenv("NO_COLOR") == null;
+    try (RunLog log = RunLog.open(project.root(), String.join(" ", args))) {
+      ConsoleReporter reporter = new ConsoleReporter(out, options.logFormat, colour, log);
+      reporter.info("Running with mds " + MdsVersion.version());
+      ParseResult parsed;
+      try {
+        parsed = ProjectParser.parse(project);
+      } catch (RuntimeException e) {
+        log.error(e);
+        throw e;
+      }
+      ManifestWriter.write(parsed, Map.of(), MdsVersion.version());
+      StringPrinter found = new StringPrinter();
+      Reports.found(found.writer(), parsed.manifest());
+      reporter.info(found.text());
+      RunTask.Options runOptions = new RunTask.Options(types, selection.selector(),
+          options.threads, options.failFast, options.fullRefresh, options.lockTimeout);
+      RunTask.Outcome outcome;
+      try {
+        outcome = RunTask.run(parsed, runOptions, reporter);
+      } catch (RuntimeException e) {
+        log.error(e);
+        throw e;
+      }
+      for (String criterion : outcome.unmatched()) {
+        reporter.info("Warning: the selection criterion '" + criterion
+            + "' does not match any nodes");
+      }
+      RunResultsWriter.write(project, parsed.manifest(), outcome, MdsVersion.version(), args);
+      reporter.summary(outcome, parsed.manifest());
+      return outcome.failed() ? Mds.FAILED : Mds.OK;
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package dev.mds.cli;
+
+import picocli.CommandLine.Option;
+
+/** Options of the verbs that build things: run, seed, build. */
+final class RunOptions {
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Worker threads. Default: the target's threads (4 without a profile).")
+  int threads;
+
+  @Option(names = {"-x", "--fail-fast"},
+      description = "Stop at the first failure; everything not yet started is skipped.")
+  boolean failFast;
+
+  @Option(names = {"-f", "--full-refresh"},
+      description = "Rebuild incremental models (and seeds) from scratch.")
+  boolean fullRefresh;
+
+  @Option(names = "--lock-timeout", paramLabel = "SECONDS",
+      description = "How long to wait for another mds process to release the database. Default: 0.")
+  double lockTimeout;
+
+  @Option(names = "--log-format", paramLabel = "FORMAT",
+      description = "text (default) or json: one JSON event per line.")
+  ConsoleReporter.Format logFormat = ConsoleReporter.Format.text;
+
+  @Option(names = "--no-color", description = "Never colour the output (colours are used only on a terminal).")
+  boolean noColor;
+}

@@ -1,0 +1,29 @@
+package dev.mds.engine;
+
+import dev.mds.graph.Model;
+import java.sql.SQLException;
+
+/** How a model becomes a relation: one implementation per {@code materialized} value. */
+public interface Materialization {
+
+  /**
+   * Builds {@code model} from its compiled SELECT.
+   *
+   * @param incremental true when an incremental model adds to its existing table
+   */
+  BuildResult build(Session session, Model model, String sql, boolean incremental)
+      throws SQLException;
+
+  /** The materialization for a model's {@code materialized} config. */
+  static Materialization of(Model model) {
+    String kind = model.materialized();
+    return switch (kind) {
+      case "view" -> new ViewMaterialization();
+      case "table" -> new TableMaterialization();
+      case "incremental" -> new IncrementalMaterialization();
+      case "ephemeral" -> new EphemeralMaterialization();
+      default -> throw new dev.mds.MdsException(model.file() + ": unknown materialization '"
+          + kind + "' (use view, table, incremental or ephemeral)");
+    };
+  }
+}

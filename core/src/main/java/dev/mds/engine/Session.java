@@ -1,0 +1,141 @@
+package dev.mds.engine;
+
+import dev.mds.graph.Relation;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One worker's connection. Each statement gets a fresh JDBC {@link Statement} (DuckDB closes one
+ * that throws), and every statement run is remembered so it can be written to {@code target/run/}.
+ */
+public final class Session implements AutoCloseable {
+
+  private final Connection connection;
+  private final List<String> log = new ArrayList<>();
+  private volatile Statement running;
+
+  public Session(Connection connection) {
+    this.connection = connection;
+  }
+
+  /** Runs one statement; returns its update count (or -1). */
+  public long execute(String sql) throws SQLException {
+    log.add(sql);
+    try (Statement st = connection.createStatement()) {
+      running = st;
+      try {
+        boolean hasResult = st.execute(sql);
+        if (hasResult) {
+          try (ResultSet rs = st.getResultSet()) {
+            if (rs.next() && rs.getMetaData().getColumnCount() == 1) {
+              Object value = rs.getObject(1);
+              return value instanceof Number n ? n.longValue() : -1;
+            }
+          }
+          return -1;
+        }
+        return st.getUpdateCount();
+      } finally {
+        running = null;
+      }
+    }
+  }
+
+  /** Runs a query returning one number. */
+  public long queryLong(String sql) throws SQLException {
+    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** {@code BASE TABLE}, {@code VIEW}, or empty when the relation does not exist. */
+  public Optional<String> relationType(Relation relation) throws SQLException {
+    String sql = "select table_type from information_schema.tables"
+        + " where table_schema = ? and table_name = ? and table_catalog = current_database()";
+    try (PreparedStatement st = connection.prepareStatement(sql)) {
+      st.setString(1, relation.schema());
+      st.setString(2, relation.identifier());
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
+  /** Column name to type, in table order, for any relation or temp table DuckDB can describe. */
+  public Map<String, String> columns(String relationSql) throws SQLException {
+    Map<String, String> columns = new LinkedHashMap<>();
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery("describe " + relationSql)) {
+      while (rs.next()) {
+        columns.put(rs.getString("column_name"), rs.getString("column_type"));
+      }
+    }
+    return columns;
+  }
+
+  /**
+   * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws,
+   * so a failed rebuild leaves the previous relation as it was.
+   */
+  public <T> T inTransaction(SqlWork<T> work) throws SQLException {
+    execute("begin transaction");
+    T result;
+    try {
+      result = work.run();
+    } catch (SQLException | RuntimeException e) {
+      try {
+        execute("rollback");
+      } catch (SQLException rollbackFailure) {
+        e.addSuppressed(rollbackFailure);
+      }
+      throw e;
+    }
+    execute("commit");
+    return result;
+  }
+
+  /** Asks DuckDB to stop the statement that is running now, if any (for Ctrl-C). */
+  public void cancel() {
+    Statement st = running;
+    if (st != null) {
+      try {
+        st.cancel();
+      } catch (SQLException ignored) {
+        // The statement finished between the check and the cancel: nothing left to stop.
+      }
+    }
+  }
+
+  /** The statements run so far, in order. */
+  public List<String> statements() {
+    return List.copyOf(log);
+  }
+
+  public void clearStatements() {
+    log.clear();
+  }
+
+  public Connection connection() {
+    return connection;
+  }
+
+  @Override
+  public void close() throws SQLException {
+    connection.close();
+  }
+
+  /** SQL work that may fail with an {@link SQLException}. */
+  @FunctionalInterface
+  public interface SqlWork<T> {
+    T run() throws SQLException;
+  }
+}

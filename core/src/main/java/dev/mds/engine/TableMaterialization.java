@@ -1,0 +1,30 @@
+package dev.mds.engine;
+
+import dev.mds.graph.Model;
+import dev.mds.graph.Relation;
+import java.sql.SQLException;
+
+/**
+ * {@code materialized: table}: the new table replaces the old one in one transaction, so a SELECT
+ * that fails leaves yesterday's table untouched.
+ */
+final class TableMaterialization implements Materialization {
+
+  @Override
+  public BuildResult build(Session session, Model model, String sql, boolean incremental)
+      throws SQLException {
+    return replaceTable(session, model.relation(), sql, "SELECT");
+  }
+
+  /** Replaces {@code relation} with a table of {@code sql}'s rows; {@code verb} labels the result. */
+  static BuildResult replaceTable(Session session, Relation relation, String sql, String verb)
+      throws SQLException {
+    return session.inTransaction(() -> {
+      if (session.relationType(relation).filter(t -> t.equals("VIEW")).isPresent()) {
+        session.execute("drop view " + relation);
+      }
+      session.execute("create or replace table " + relation + " as\n" + sql);
+      return BuildResult.of(verb, session.queryLong("select count(*) from " + relation));
+    });
+  }
+}

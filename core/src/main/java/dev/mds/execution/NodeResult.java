@@ -1,0 +1,26 @@
+package dev.mds.execution;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The outcome of one node in a run.
+ *
+ * @param message what happened (e.g. {@code SELECT 42}) or the error
+ * @param rows rows written or affected, when known
+ * @param compiledSql the SQL that ran, when the node was compiled
+ */
+public record NodeResult(String uniqueId, RunStatus status, String message, OptionalLong rows,
+    Instant startedAt, Instant completedAt, Optional<String> compiledSql) {
+
+  public double seconds() {
+    return (completedAt.toEpochMilli() - startedAt.toEpochMilli()) / 1000.0;
+  }
+
+  static NodeResult skipped(String uniqueId, String why) {
+    Instant now = Instant.now();
+    return new NodeResult(uniqueId, RunStatus.SKIPPED, why, OptionalLong.empty(), now, now,
+        Optional.empty());
+  }
+}

@@ -1,0 +1,174 @@
+package dev.mds.execution;
+
+import dev.mds.compile.Compiler;
+import dev.mds.compile.ParseResult;
+import dev.mds.engine.DuckDbWarehouse;
+import dev.mds.engine.Session;
+import dev.mds.engine.Warehouse;
+import dev.mds.graph.Manifest;
+import dev.mds.graph.Model;
+import dev.mds.graph.Node;
+import dev.mds.graph.ResourceType;
+import dev.mds.graph.Selector;
+import dev.mds.project.Project;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code mds run}, {@code mds seed} and {@code mds build}: builds the selected models and seeds in
+ * dependency order on the target's DuckDB file, with project hooks around them.
+ */
+public final class RunTask {
+
+  /**
+   * How to run.
+   *
+   * @param types which kinds of node to build (models for run, seeds for seed, both for build)
+   * @param threads workers, or 0 for the target's {@code threads}
+   * @param lockTimeoutSeconds how long to wait for another process to release the database
+   */
+  public record Options(Set<ResourceType> types, Selector selector, int threads, boolean failFast,
+      boolean fullRefresh, double lockTimeoutSeconds) {
+  }
+
+  /** What a run did; {@link #failed()} decides the exit code. */
+  public record Outcome(List<NodeResult> results, Set<String> selected, List<String> unmatched,
+      Instant startedAt, double elapsedSeconds) {
+
+    public boolean failed() {
+      return results.stream().anyMatch(r -> r.status().isFailure());
+    }
+
+    public long count(RunStatus status) {
+      return results.stream().filter(r -> r.status() == status).count();
+    }
+  }
+
+  private RunTask() {
+  }
+
+  public static Outcome run(ParseResult parsed, Options options, RunListener listener) {
+    Instant started = Instant.now();
+    long t0 = System.nanoTime();
+    Project project = parsed.project();
+    Manifest manifest = parsed.manifest();
+    Selector.Selection selection = options.selector().select(manifest);
+    List<String> order = new ArrayList<>();
+    for (String id : selection.uniqueIds()) {
+      Node node = manifest.nodes().get(id);
+      boolean ephemeral = node instanceof Model m && m.isEphemeral();
+      if (options.types().contains(node.resourceType()) && !ephemeral) {
+        order.add(id);
+      }
+    }
+    int threads = options.threads() > 0 ? options.threads() : project.target().threads();
+    List<NodeResult> results = new ArrayList<>();
+    try (Warehouse warehouse = DuckDbWarehouse.open(project.target(), options.lockTimeoutSeconds())) {
+      Set<String> schemas = new TreeSet<>();
+      for (String id : order) {
+        schemas.add(manifest.nodes().get(id).relation().schema());
+      }
+      warehouse.createSchemas(schemas);
+      Compiler compiler = new Compiler(parsed,
+          r -> warehouse.relationType(r).filter("BASE TABLE"::equals).isPresent(),
+          options.fullRefresh());
+      results.addAll(runHooks(warehouse, compiler, project, "on-run-start",
+          project.config().onRunStart(), listener));
+      if (results.stream().noneMatch(r -> r.status().isFailure())) {
+        results.addAll(runNodes(warehouse, compiler, parsed, order, threads, options, listener));
+        results.addAll(runHooks(warehouse, compiler, project, "on-run-end",
+            project.config().onRunEnd(), listener));
+      }
+    }
+    double elapsed = (System.nanoTime() - t0) / 1e9;
+    return new Outcome(results, selection.uniqueIds(), selection.unmatched(), started, elapsed);
+  }
+
+  private static List<NodeResult> runNodes(Warehouse warehouse, Compiler compiler,
+      ParseResult parsed, List<String> order, int threads, Options options,
+      RunListener listener) {
+    Manifest manifest = parsed.manifest();
+    NodeExecutor executor = new NodeExecutor(parsed.project(), compiler, options.fullRefresh());
+    Scheduler scheduler = new Scheduler(threads, options.failFast());
+    Map<Thread, Session> sessions = new ConcurrentHashMap<>();
+    AtomicInteger started = new AtomicInteger();
+    Map<String, Integer> indexes = new ConcurrentHashMap<>();
+    int total = order.size();
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread interruptHook = new Thread(() -> {
+      scheduler.cancel();
+      sessions.values().forEach(Session::cancel);
+      try {
+        finished.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "mds-interrupt");
+    Runtime.getRuntime().addShutdownHook(interruptHook);
+    listener.runStarted(total, threads);
+    try {
+      return scheduler.run(order, manifest.graph(), id -> {
+        Node node = manifest.nodes().get(id);
+        int index = started.incrementAndGet();
+        indexes.put(id, index);
+        listener.nodeStarted(node, index, total);
+        Session session = sessions.computeIfAbsent(Thread.currentThread(),
+            t -> new Session(warehouse.connect()));
+        return executor.execute(node, session);
+      }, (id, result) -> {
+        int index = indexes.computeIfAbsent(id, k -> started.incrementAndGet());
+        listener.nodeFinished(manifest.nodes().get(id), result, index, total);
+      });
+    } finally {
+      for (Session session : sessions.values()) {
+        try {
+          session.close();
+        } catch (SQLException e) {
+          listener.info("Could not close a connection: " + e.getMessage());
+        }
+      }
+      finished.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(interruptHook);
+      } catch (IllegalStateException shuttingDown) {
+        // Ctrl-C arrived: the hook is already running and waits for the latch released above.
+      }
+    }
+  }
+
+  private static List<NodeResult> runHooks(Warehouse warehouse, Compiler compiler, Project project,
+      String kind, List<String> hooks, RunListener listener) {
+    List<NodeResult> results = new ArrayList<>();
+    int i = 0;
+    for (String hook : hooks) {
+      String id = "operation." + project.name() + "." + kind + "." + i++;
+      Instant start = Instant.now();
+      String sql = "";
+      try (Session session = new Session(warehouse.connect())) {
+        sql = compiler.renderHook(hook, project.display(project.projectFile()), Optional.empty());
+        session.execute(sql);
+        listener.info("Ran " + kind + " hook " + i + " of " + hooks.size());
+        results.add(new NodeResult(id, RunStatus.SUCCESS, "OK", OptionalLong.empty(), start,
+            Instant.now(), Optional.of(sql)));
+      } catch (SQLException | RuntimeException e) {
+        String message = kind + " hook " + i + " failed: " + NodeExecutor.firstLine(e.getMessage());
+        listener.info(message);
+        results.add(new NodeResult(id, RunStatus.ERROR, message, OptionalLong.empty(), start,
+            Instant.now(), Optional.of(sql)));
+        break;
+      }
+    }
+    return results;
+  }
+}

@@ -1,0 +1,169 @@
+package dev.mds.execution;
+
+import dev.mds.graph.DependencyGraph;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+/**
+ * Runs selected nodes on a pool of workers, each as soon as the selected nodes it depends on (also
+ * through unselected ones) have succeeded. A failure skips everything downstream of it and the rest
+ * goes on; with fail-fast, or once cancelled, nothing new starts.
+ */
+final class Scheduler {
+
+  /** Runs one node; must not throw. */
+  interface Work {
+    NodeResult run(String uniqueId);
+  }
+
+  /** Told of each result as it arrives (including skips). */
+  interface Outcomes {
+    void finished(String uniqueId, NodeResult result);
+  }
+
+  private final int threads;
+  private final boolean failFast;
+  private final AtomicBoolean cancelled = new AtomicBoolean();
+
+  Scheduler(int threads, boolean failFast) {
+    this.threads = Math.max(1, threads);
+    this.failFast = failFast;
+  }
+
+  void cancel() {
+    cancelled.set(true);
+  }
+
+  boolean isCancelled() {
+    return cancelled.get();
+  }
+
+  /** Runs {@code order} (topologically sorted ids); returns results in completion order. */
+  List<NodeResult> run(List<String> order, DependencyGraph graph, Work work, Outcomes outcomes) {
+    Set<String> selected = new LinkedHashSet<>(order);
+    Map<String, Set<String>> parents = new HashMap<>();
+    Map<String, List<String>> children = new HashMap<>();
+    Map<String, Set<String>> memo = new HashMap<>();
+    for (String id : order) {
+      Set<String> ps = selectedParents(id, graph, selected, memo);
+      parents.put(id, new LinkedHashSet<>(ps));
+      for (String p : ps) {
+        children.computeIfAbsent(p, k -> new ArrayList<>()).add(id);
+      }
+    }
+    Map<String, NodeResult> results = new LinkedHashMap<>();
+    List<String> ready = new ArrayList<>();
+    for (String id : order) {
+      if (parents.get(id).isEmpty()) {
+        ready.add(id);
+      }
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "mds-worker");
+      t.setDaemon(true);
+      return t;
+    });
+    CompletionService<NodeResult> done = new ExecutorCompletionService<>(pool);
+    int running = 0;
+    boolean stop = false;
+    try {
+      while (true) {
+        if (!stop && !cancelled.get()) {
+          for (String id : ready) {
+            done.submit(() -> work.run(id));
+            running++;
+          }
+          ready.clear();
+        }
+        if (running == 0) {
+          break;
+        }
+        NodeResult result = take(done);
+        running--;
+        results.put(result.uniqueId(), result);
+        outcomes.finished(result.uniqueId(), result);
+        if (result.status().isFailure()) {
+          skipDescendants(result.uniqueId(), children, results, outcomes);
+          stop |= failFast;
+        } else {
+          for (String child : children.getOrDefault(result.uniqueId(), List.of())) {
+            Set<String> waiting = parents.get(child);
+            waiting.remove(result.uniqueId());
+            if (waiting.isEmpty() && !results.containsKey(child)) {
+              ready.add(child);
+            }
+          }
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    String why = cancelled.get() ? "cancelled (interrupted)" : "skipped: --fail-fast stopped the run";
+    for (String id : order) {
+      if (!results.containsKey(id)) {
+        NodeResult skipped = NodeResult.skipped(id, why);
+        results.put(id, skipped);
+        outcomes.finished(id, skipped);
+      }
+    }
+    return new ArrayList<>(results.values());
+  }
+
+  private static NodeResult take(CompletionService<NodeResult> done) {
+    try {
+      return done.take().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for a worker", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("A worker failed unexpectedly", e.getCause());
+    }
+  }
+
+  private static void skipDescendants(String failed, Map<String, List<String>> children,
+      Map<String, NodeResult> results, Outcomes outcomes) {
+    List<String> stack = new ArrayList<>(children.getOrDefault(failed, List.of()));
+    while (!stack.isEmpty()) {
+      String id = stack.remove(stack.size() - 1);
+      if (results.containsKey(id)) {
+        continue;
+      }
+      NodeResult skipped = NodeResult.skipped(id, "skipped because an upstream node failed: "
+          + failed);
+      results.put(id, skipped);
+      outcomes.finished(id, skipped);
+      stack.addAll(children.getOrDefault(id, List.of()));
+    }
+  }
+
+  /** The selected nodes {@code id} waits for: direct parents, or the nearest selected ancestors. */
+  private static Set<String> selectedParents(String id, DependencyGraph graph, Set<String> selected,
+      Map<String, Set<String>> memo) {
+    Set<String> result = new LinkedHashSet<>();
+    for (String parent : graph.parents(id)) {
+      if (selected.contains(parent)) {
+        result.add(parent);
+      } else {
+        Set<String> inherited = memo.get(parent);
+        if (inherited == null) {
+          inherited = selectedParents(parent, graph, selected, memo);
+          memo.put(parent, inherited);
+        }
+        result.addAll(inherited);
+      }
+    }
+    return result;
+  }
+}
