@@ -1,0 +1,73 @@
+package dev.mds.cli;
+
+import dev.mds.compile.ProjectParser;
+import dev.mds.execution.ShowTask;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mds show}. */
+@Command(name = "show", mixinStandardHelpOptions = true,
+    description = "Run one model's query and print its first rows as a table (nothing is built).")
+final class ShowCommand implements Callable<Integer> {
+
+  @Mixin
+  ProjectOptions project;
+  @Mixin
+  SelectionOptions selection;
+  @Mixin
+  GlobalOptions global;
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--limit", paramLabel = "N", description = "Rows to show. Default: 5.")
+  int limit = 5;
+
+  @Option(names = "--lock-timeout", paramLabel = "SECONDS",
+      description = "How long to wait for another process to release the database. Default: 0.")
+  double lockTimeout;
+
+  @Override
+  public Integer call() {
+    ShowTask.Preview preview = ShowTask.run(ProjectParser.parse(project.load()),
+        selection.selector(), limit, lockTimeout);
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("Previewing " + preview.model() + " (" + Reports.count(preview.rows().size(), "row")
+        + "):");
+    print(out, preview.columns(), preview.rows());
+    return Mds.OK;
+  }
+
+  static void print(PrintWriter out, List<String> columns, List<List<String>> rows) {
+    int[] widths = new int[columns.size()];
+    for (int i = 0; i < columns.size(); i++) {
+      widths[i] = columns.get(i).length();
+      for (List<String> row : rows) {
+        widths[i] = Math.max(widths[i], row.get(i).length());
+      }
+    }
+    out.println(line(columns, widths));
+    List<String> rule = new ArrayList<>();
+    for (int width : widths) {
+      rule.add("-".repeat(width));
+    }
+    out.println(String.join("-+-", rule).replace(' ', '-'));
+    for (List<String> row : rows) {
+      out.println(line(row, widths));
+    }
+  }
+
+  private static String line(List<String> cells, int[] widths) {
+    List<String> padded = new ArrayList<>();
+    for (int i = 0; i < cells.size(); i++) {
+      padded.add(String.format("%-" + Math.max(1, widths[i]) + "s", cells.get(i)));
+    }
+    return String.join(" | ", padded).stripTrailing();
+  }
+}

@@ -1,0 +1,73 @@
+package dev.mds.execution;
+
+import dev.mds.MdsException;
+import dev.mds.compile.Compiler;
+import dev.mds.compile.ParseResult;
+import dev.mds.engine.DuckDbWarehouse;
+import dev.mds.engine.Warehouse;
+import dev.mds.graph.Model;
+import dev.mds.graph.Node;
+import dev.mds.graph.Selector;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code mds show}: runs a model's compiled query and returns its first rows. */
+public final class ShowTask {
+
+  private ShowTask() {
+  }
+
+  /** The rows of a preview, every value as text ({@code NULL} for nulls). */
+  public record Preview(String model, List<String> columns, List<List<String>> rows) {
+  }
+
+  public static Preview run(ParseResult parsed, Selector selector, int limit,
+      double lockTimeoutSeconds) {
+    List<Model> models = new ArrayList<>();
+    for (String id : selector.select(parsed.manifest()).uniqueIds()) {
+      Node node = parsed.manifest().nodes().get(id);
+      if (node instanceof Model model) {
+        models.add(model);
+      }
+    }
+    if (models.size() != 1) {
+      throw new MdsException("mds show needs a selection of exactly one model; it matched "
+          + models.size() + (models.isEmpty() ? "" : " (" + models.stream().map(Node::name)
+              .limit(5).toList() + ")"));
+    }
+    Model model = models.get(0);
+    try (Warehouse warehouse = DuckDbWarehouse.open(parsed.project().target(), lockTimeoutSeconds);
+        Connection connection = warehouse.connect()) {
+      Compiler compiler = new Compiler(parsed,
+          r -> warehouse.relationType(r).filter("BASE TABLE"::equals).isPresent(), false);
+      String sql = Compiler.trimStatement(compiler.compile(model).sql());
+      try (Statement st = connection.createStatement();
+          ResultSet rs = st.executeQuery("select * from (\n" + sql + "\n) limit "
+              + Math.max(0, limit))) {
+        ResultSetMetaData meta = rs.getMetaData();
+        List<String> columns = new ArrayList<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+          columns.add(meta.getColumnLabel(i));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        while (rs.next()) {
+          List<String> row = new ArrayList<>();
+          for (int i = 1; i <= columns.size(); i++) {
+            Object value = rs.getObject(i);
+            row.add(value == null ? "NULL" : String.valueOf(value));
+          }
+          rows.add(row);
+        }
+        return new Preview(model.name(), columns, rows);
+      }
+    } catch (SQLException e) {
+      throw new MdsException(model.file() + ": query failed: " + NodeExecutor.firstLine(
+          e.getMessage()), e);
+    }
+  }
+}
