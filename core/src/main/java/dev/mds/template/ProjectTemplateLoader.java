@@ -9,13 +9,24 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Loads templates by their path relative to the project folder. Every template that is not itself
  * a macro file gets an import of each macro file prepended on its first line, which makes project
- * macros global without shifting line numbers.
+ * macros global without shifting line numbers. Of a Markdown file only the docs blocks are read.
  */
 final class ProjectTemplateLoader implements Loader<String> {
+
+  /**
+   * A tag that prints nothing, put first on line one: the Jinja extension can only recognise an
+   * inline {@code x if c else y} in text that follows a tag.
+   */
+  static final String FIRST_TAG = "{% do none %}";
+
+  private static final Pattern DOCS_BLOCK =
+      Pattern.compile("\\{%-?\\s*docs\\s.*?\\{%-?\\s*enddocs\\s*-?%}", Pattern.DOTALL);
 
   private final Project project;
   private final Set<String> macroTemplates;
@@ -24,7 +35,7 @@ final class ProjectTemplateLoader implements Loader<String> {
   ProjectTemplateLoader(Project project, List<String> macroTemplates) {
     this.project = project;
     this.macroTemplates = Set.copyOf(macroTemplates);
-    StringBuilder prefix = new StringBuilder();
+    StringBuilder prefix = new StringBuilder(FIRST_TAG);
     for (String name : macroTemplates) {
       prefix.append("{% import \"").append(name).append("\" %}");
     }
@@ -38,10 +49,33 @@ final class ProjectTemplateLoader implements Loader<String> {
       throw new MdsException("Template " + templateName + " does not exist");
     }
     String text = ProjectFiles.read(project, file);
+    if (templateName.endsWith(".md")) {
+      text = docsBlocksOnly(text);
+    }
     if (macroTemplates.contains(templateName)) {
       return new StringReader(text);
     }
     return new StringReader(importPrefix + text);
+  }
+
+  /**
+   * The docs blocks of a Markdown file with the prose between them dropped, as dbt reads them:
+   * prose may show template syntax such as {@code {{ ref('orders') }}} as an example. Newlines
+   * stay, so line numbers stay right.
+   */
+  static String docsBlocksOnly(String markdown) {
+    StringBuilder kept = new StringBuilder();
+    Matcher block = DOCS_BLOCK.matcher(markdown);
+    int end = 0;
+    while (block.find()) {
+      kept.append(newlines(markdown, end, block.start())).append(block.group());
+      end = block.end();
+    }
+    return kept.append(newlines(markdown, end, markdown.length())).toString();
+  }
+
+  private static String newlines(String text, int from, int to) {
+    return "\n".repeat((int) text.substring(from, to).chars().filter(c -> c == '\n').count());
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.mds.MdsException;
 import dev.mds.project.Project;
 import dev.mds.project.ProjectFiles;
 import dev.mds.project.Target;
+import dev.mds.template.jinja.JinjaCompatExtension;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
@@ -18,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The Pebble engine of one project, configured to render dbt-style SQL: no auto-escaping, Jinja's
@@ -49,7 +52,8 @@ public final class TemplateEngine {
         .autoEscaping(false)
         .newLineTrimming(false)
         .strictVariables(true)
-        //JINJA .extension(new dev.mds.template.jinja.JinjaCompatExtension())
+        .allowOverrideCoreOperators(true)
+        .extension(new JinjaCompatExtension())
         .extension(new MdsExtension(project.vars(), environment, targetMap(project.target()),
             project.name(), docs, macros))
         .build();
@@ -99,14 +103,33 @@ public final class TemplateEngine {
     if (!text.contains("{{") && !text.contains("{%")) {
       return text;
     }
-    PebbleTemplate template = inline.computeIfAbsent(text, t -> {
-      try {
-        return pebble.getLiteralTemplate(t);
-      } catch (PebbleException e) {
-        throw toMds(e, location);
+    try {
+      PebbleTemplate template = inline.computeIfAbsent(text, t -> {
+        try {
+          return pebble.getLiteralTemplate(ProjectTemplateLoader.FIRST_TAG + t);
+        } catch (PebbleException e) {
+          throw toMds(e, location);
+        }
+      });
+      return evaluate(template, location, context);
+    } catch (MdsException e) {
+      throw inText(e, text, location);
+    }
+  }
+
+  /**
+   * Errors name the template and line they happened at; for free text that is the text itself
+   * and a line within it, which the user cannot find, so name the file the text came from.
+   */
+  private static MdsException inText(MdsException error, String text, String location) {
+    String message = String.valueOf(error.getMessage());
+    for (String template : List.of(text, location)) {
+      Matcher at = Pattern.compile(Pattern.quote(template) + ":\\d+: ").matcher(message);
+      if (at.lookingAt()) {
+        return MdsException.at(location, message.substring(at.end()), error);
       }
-    });
-    return evaluate(template, location, context);
+    }
+    return error;
   }
 
   /** The docs blocks of every Markdown file under the docs paths. */
@@ -137,7 +160,8 @@ public final class TemplateEngine {
     NodeContext previous = ActiveNode.swap(context);
     try {
       StringWriter out = new StringWriter();
-      template.evaluate(out);
+      // A fresh map per render: without one Pebble scopes {% set %} into the shared globals.
+      template.evaluate(out, new HashMap<>());
       return out.toString();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,0 +1,149 @@
+package dev.mds.template.jinja;
+
+import io.pebbletemplates.pebble.extension.Filter;
+import io.pebbletemplates.pebble.extension.core.LengthFilter;
+import io.pebbletemplates.pebble.template.EvaluationContext;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import io.pebbletemplates.pebble.utils.OperatorUtils;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Jinja's filters over lists and maps: {@code unique}, {@code sort}, {@code map}, {@code select}, ... */
+final class CollectionFilters {
+
+  private CollectionFilters() {
+  }
+
+  static Map<String, Filter> all() {
+    Map<String, Filter> filters = new HashMap<>();
+    filters.put("count", new LengthFilter());
+    filters.put("unique", JinjaFilter.of("unique", CollectionFilters::unique,
+        "case_sensitive", "attribute"));
+    filters.put("sort", JinjaFilter.of("sort", CollectionFilters::sort,
+        "reverse", "case_sensitive", "attribute"));
+    filters.put("map", JinjaFilter.varargs("map", CollectionFilters::map));
+    filters.put("select", JinjaFilter.varargs("select",
+        (input, args, self, context, line) -> select(input, args, self, context, line, true, false)));
+    filters.put("reject", JinjaFilter.varargs("reject",
+        (input, args, self, context, line) -> select(input, args, self, context, line, false, false)));
+    filters.put("selectattr", JinjaFilter.varargs("selectattr",
+        (input, args, self, context, line) -> select(input, args, self, context, line, true, true)));
+    filters.put("rejectattr", JinjaFilter.varargs("rejectattr",
+        (input, args, self, context, line) -> select(input, args, self, context, line, false, true)));
+    filters.put("sum", JinjaFilter.of("sum", CollectionFilters::sum, "attribute", "start"));
+    filters.put("dictsort", JinjaFilter.of("dictsort", CollectionFilters::dictsort,
+        "case_sensitive", "by", "reverse"));
+    return filters;
+  }
+
+  private static Object unique(Object input, Map<String, Object> args, PebbleTemplate self,
+      EvaluationContext context, int line) {
+    boolean caseSensitive = Truthiness.of(args.get("case_sensitive"));
+    Object attribute = args.get("attribute");
+    Set<Object> seen = new HashSet<>();
+    List<Object> result = new ArrayList<>();
+    for (Object item : Sequence.of(input)) {
+      Object value = attribute == null ? item
+          : AttributeLookup.get(item, attribute.toString(), self, context, line);
+      if (seen.add(JinjaOrdering.key(value, caseSensitive))) {
+        result.add(item);
+      }
+    }
+    return result;
+  }
+
+  private static Object sort(Object input, Map<String, Object> args, PebbleTemplate self,
+      EvaluationContext context, int line) {
+    Comparator<Object> order = JinjaOrdering.comparator(Truthiness.of(args.get("case_sensitive")));
+    Object attribute = args.get("attribute");
+    Comparator<Object> byKey = attribute == null ? order : Comparator.comparing(
+        item -> AttributeLookup.get(item, attribute.toString(), self, context, line), order);
+    List<Object> items = Sequence.of(input);
+    items.sort(Truthiness.of(args.get("reverse")) ? byKey.reversed() : byKey);
+    return items;
+  }
+
+  /** {@code map(attribute='x')} or {@code map('filter', args...)}. */
+  private static Object map(Object input, Map<String, Object> args, PebbleTemplate self,
+      EvaluationContext context, int line) {
+    List<Object> result = new ArrayList<>();
+    Object attribute = args.get("attribute");
+    for (Object item : Sequence.of(input)) {
+      if (attribute != null) {
+        result.add(AttributeLookup.get(item, attribute.toString(), self, context, line));
+      } else if (args.get("0") != null) {
+        result.add(RegistryInvocation.filter(args.get("0").toString(), item,
+            RegistryInvocation.positional(args, 1), self, context, line));
+      } else {
+        throw new IllegalArgumentException("map needs attribute='name' or a filter name");
+      }
+    }
+    return result;
+  }
+
+  /**
+   * {@code select('test', args...)}, {@code reject(...)}, and the {@code ...attr('attribute',
+   * 'test', args...)} forms; without a test, items are kept by truth value.
+   */
+  private static Object select(Object input, Map<String, Object> args, PebbleTemplate self,
+      EvaluationContext context, int line, boolean keep, boolean byAttribute) {
+    int next = 0;
+    String attribute = null;
+    if (byAttribute) {
+      if (args.get("0") == null) {
+        throw new IllegalArgumentException("needs the attribute name as first argument");
+      }
+      attribute = args.get("0").toString();
+      next = 1;
+    }
+    Object test = args.get(String.valueOf(next));
+    List<Object> testArguments = RegistryInvocation.positional(args, next + 1);
+    List<Object> result = new ArrayList<>();
+    for (Object item : Sequence.of(input)) {
+      Object value = attribute == null ? item
+          : AttributeLookup.get(item, attribute, self, context, line);
+      boolean passes = test == null ? Truthiness.of(value)
+          : RegistryInvocation.test(test.toString(), value, testArguments, self, context, line);
+      if (passes == keep) {
+        result.add(item);
+      }
+    }
+    return result;
+  }
+
+  /** {@code dictsort(case_sensitive=false, by='key', reverse=false)}: a map's [key, value] pairs. */
+  private static Object dictsort(Object input, Map<String, Object> args, PebbleTemplate self,
+      EvaluationContext context, int line) {
+    if (!(input instanceof Map<?, ?> map)) {
+      throw new IllegalArgumentException("needs a map, got " + Sequence.describe(input));
+    }
+    int part = "value".equals(args.get("by")) ? 1 : 0;
+    Comparator<Object> order = JinjaOrdering.comparator(Truthiness.of(args.get("case_sensitive")));
+    Comparator<List<Object>> byPart = Comparator.comparing(pair -> pair.get(part), order);
+    List<List<Object>> pairs = new ArrayList<>();
+    map.forEach((key, value) -> pairs.add(Arrays.asList(key, value)));
+    pairs.sort(Truthiness.of(args.get("reverse")) ? byPart.reversed() : byPart);
+    return pairs;
+  }
+
+  private static Object sum(Object input, Map<String, Object> args, PebbleTemplate self,
+      EvaluationContext context, int line) {
+    Object total = args.get("start") == null ? (Object) 0L : args.get("start");
+    Object attribute = args.get("attribute");
+    for (Object item : Sequence.of(input)) {
+      Object value = attribute == null ? item
+          : AttributeLookup.get(item, attribute.toString(), self, context, line);
+      if (!(value instanceof Number)) {
+        throw new IllegalArgumentException("can only sum numbers, got " + Sequence.describe(value));
+      }
+      total = OperatorUtils.add(total, value);
+    }
+    return total;
+  }
+}

@@ -1,0 +1,41 @@
+package dev.mds.template.jinja;
+
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+
+/**
+ * The escapes of Jinja's tojson: Python's ensure_ascii (non-ASCII as lower-case {@code \\u00e9})
+ * plus {@code < > & '} as {@code \\u003c} and so on. Jackson's own escapes use upper-case hex.
+ */
+final class PythonJsonEscapes extends CharacterEscapes {
+
+  private static final String HTML_UNSAFE = "<>&'";
+
+  private final int[] asciiEscapes;
+
+  PythonJsonEscapes() {
+    asciiEscapes = standardAsciiEscapesForJSON();
+    for (char c : HTML_UNSAFE.toCharArray()) {
+      asciiEscapes[c] = ESCAPE_CUSTOM;
+    }
+    for (int c = 0; c < 0x20; c++) {
+      if ("\b\f\n\r\t".indexOf(c) < 0) {
+        asciiEscapes[c] = ESCAPE_CUSTOM;
+      }
+    }
+  }
+
+  @Override
+  public int[] getEscapeCodesForAscii() {
+    return asciiEscapes;
+  }
+
+  @Override
+  public SerializableString getEscapeSequence(int ch) {
+    if (ch < 0x80 && asciiEscapes[ch] != ESCAPE_CUSTOM) {
+      return null;
+    }
+    return new SerializedString(String.format("\\u%04x", ch));
+  }
+}

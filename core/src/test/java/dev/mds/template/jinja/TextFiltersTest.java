@@ -1,0 +1,52 @@
+package dev.mds.template.jinja;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TextFiltersTest {
+
+  @Test
+  void replaceTakesJinjasTwoArguments() {
+    assertEquals("b-b-c", Jinja.render("{{ 'a-a-c' | replace('a', 'b') }}"));
+    assertEquals("b-a-c", Jinja.render("{{ 'a-a-c' | replace('a', 'b', 1) }}"));
+  }
+
+  @Test
+  void replaceKeepsPebblesMapForm() {
+    assertEquals("x-y", Jinja.render("{{ 'a-b' | replace({'a': 'x', 'b': 'y'}) }}"));
+  }
+
+  @Test
+  void trimLowerUpperAbs() {
+    assertEquals("[x] abc ABC 3", Jinja.render(
+        "[{{ '  x ' | trim }}] {{ 'ABC' | lower }} {{ 'abc' | upper }} {{ -3 | abs }}"));
+  }
+
+  @Test
+  void roundReturnsAFloatLikeJinja() {
+    assertEquals("3.0 2.0 3.14 3.2 3.1", Jinja.render(
+        "{{ 2.5 | round }} {{ 2.4 | round }} {{ 3.14159 | round(2) }}"
+            + " {{ 3.11 | round(1, 'ceil') }} {{ 3.19 | round(1, 'floor') }}"));
+    assertEquals("3", Jinja.render("{{ 2.5 | round | int }}"));
+  }
+
+  @Test
+  void indentIndentsFollowingLines() {
+    assertEquals("a\n    b\n\n    c", Jinja.render("{{ text | indent }}",
+        Map.of("text", "a\nb\n\nc")));
+    assertEquals("  a\n  b", Jinja.render("{{ text | indent(2, true) }}", Map.of("text", "a\nb")));
+    assertEquals("a\n--b", Jinja.render("{{ text | indent('--') }}", Map.of("text", "a\nb")));
+  }
+
+  @Test
+  void defaultCoversUndefinedAndNone() {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put("n", null);
+    assertEquals("x x y z", Jinja.render(
+        "{{ nope | default('x') }} {{ n | d('x') }} {{ m.k | default('y') }}"
+            + " {{ '' | default('z', true) }}", Map.of("m", Map.of())));
+  }
+}
