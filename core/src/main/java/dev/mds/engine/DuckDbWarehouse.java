@@ -103,11 +103,7 @@ public final class DuckDbWarehouse implements Warehouse {
   }
 
   static String firstLine(String message) {
-    if (message == null) {
-      return "";
-    }
-    int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
+    return DuckDbError.summary(message);
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.mds.MdsException;
 import dev.mds.compile.CompiledNode;
 import dev.mds.compile.Compiler;
 import dev.mds.engine.BuildResult;
+import dev.mds.engine.DuckDbError;
 import dev.mds.engine.Materialization;
 import dev.mds.engine.SeedLoader;
 import dev.mds.engine.Session;
@@ -96,11 +97,6 @@ final class NodeExecutor {
   }
 
   static String firstLine(String message) {
-    if (message == null) {
-      return "";
-    }
-    String trimmed = message.strip();
-    int nl = trimmed.indexOf('\n');
-    return nl < 0 ? trimmed : trimmed.substring(0, nl);
+    return DuckDbError.summary(message);
   }
 }

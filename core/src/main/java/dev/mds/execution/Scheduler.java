@@ -80,12 +80,12 @@ final class Scheduler {
     boolean stop = false;
     try {
       while (true) {
-        if (!stop && !cancelled.get()) {
-          for (String id : ready) {
-            done.submit(() -> work.run(id));
-            running++;
-          }
-          ready.clear();
+        // Hand out no more than there are workers: a queued node has not started, so fail-fast
+        // and Ctrl-C must still be able to skip it.
+        while (!stop && !cancelled.get() && !ready.isEmpty() && running < threads) {
+          String id = ready.remove(0);
+          done.submit(() -> work.run(id));
+          running++;
         }
         if (running == 0) {
           break;
