@@ -5,12 +5,17 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code mds build}. */
 @Command(name = "build", mixinStandardHelpOptions = true,
-    description = "Load seeds and build models together in dependency order.",
+    description = {"Load seeds, build models and run their data tests together in dependency order.",
+        "A model's tests run right after it; a failing error-severity test skips everything "
+            + "downstream. Table and incremental models are audited: the new version is tested "
+            + "inside its transaction and published only if its tests pass (config audit: false "
+            + "or --no-audit turns this off)."},
     footer = {"", "Exit codes: 0 all succeeded, 1 something failed, 2 the project or command line is wrong."})
 final class BuildCommand implements Callable<Integer> {
 
@@ -25,8 +30,13 @@ final class BuildCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  @Option(names = "--no-audit",
+      description = "Publish table and incremental models before their tests run, as dbt does.")
+  boolean noAudit;
+
   @Override
   public Integer call() {
-    return RunInvocation.execute(spec, project, selection, options, Set.of(ResourceType.SEED, ResourceType.MODEL));
+    return RunInvocation.execute(spec, project, selection, options,
+        Set.of(ResourceType.SEED, ResourceType.MODEL, ResourceType.TEST), !noAudit);
   }
 }

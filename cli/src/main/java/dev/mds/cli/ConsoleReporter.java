@@ -6,6 +6,7 @@ import dev.mds.execution.NodeResult;
 import dev.mds.execution.RunListener;
 import dev.mds.execution.RunStatus;
 import dev.mds.execution.RunTask;
+import dev.mds.graph.DataTest;
 import dev.mds.graph.Manifest;
 import dev.mds.graph.Model;
 import dev.mds.graph.Node;
@@ -77,15 +78,22 @@ final class ConsoleReporter implements RunListener {
         detail = "[SKIP]";
         colourCode = YELLOW;
       }
-      case ERROR, FAIL -> {
+      case ERROR -> {
         word = "ERROR";
         detail = String.format(Locale.ROOT, "[ERROR in %.2fs]", result.seconds());
         colourCode = RED;
       }
-      case WARN -> {
-        word = "WARN";
-        detail = String.format(Locale.ROOT, "[WARN in %.2fs]", result.seconds());
-        colourCode = YELLOW;
+      case FAIL, WARN -> {
+        long count = result.rows().orElse(0);
+        word = result.status().name() + " " + count;
+        detail = String.format(Locale.ROOT, "[%s %d in %.2fs]", result.status().name(), count,
+            result.seconds());
+        colourCode = result.status() == RunStatus.FAIL ? RED : YELLOW;
+      }
+      case PASS -> {
+        word = "PASS";
+        detail = String.format(Locale.ROOT, "[PASS in %.2fs]", result.seconds());
+        colourCode = GREEN;
       }
       default -> {
         word = "OK";
@@ -103,6 +111,8 @@ final class ConsoleReporter implements RunListener {
 
   /** The closing summary: timing, the failures with their errors, and the counts. */
   synchronized void summary(RunTask.Outcome outcome, Manifest manifest) {
+    long tests = outcome.results().stream()
+        .filter(r -> manifest.node(r.uniqueId()).filter(DataTest.class::isInstance).isPresent()).count();
     long models = outcome.results().stream()
         .filter(r -> manifest.node(r.uniqueId()).filter(Model.class::isInstance).isPresent()).count();
     long seeds = outcome.results().stream()
@@ -111,24 +121,25 @@ final class ConsoleReporter implements RunListener {
     if (seeds > 0) {
       parts.add(Reports.count(seeds, "seed"));
     }
-    if (models > 0 || seeds == 0) {
+    if (models > 0 || (seeds == 0 && tests == 0)) {
       parts.add(Reports.count(models, "model"));
+    }
+    if (tests > 0) {
+      parts.add(Reports.count(tests, "data test"));
     }
     info(String.format(Locale.ROOT, "Finished running %s in %.2fs.", String.join(", ", parts),
         outcome.elapsedSeconds()));
     List<NodeResult> failures = outcome.results().stream()
         .filter(r -> r.status().isFailure()).toList();
+    List<NodeResult> warnings = outcome.results().stream()
+        .filter(r -> r.status() == RunStatus.WARN).toList();
+    for (NodeResult warning : warnings) {
+      explain("Warning in", warning, manifest, YELLOW);
+    }
     if (!failures.isEmpty()) {
       info("Completed with " + Reports.count(failures.size(), "error") + ":");
       for (NodeResult failure : failures) {
-        String where = manifest.node(failure.uniqueId())
-            .map(n -> n.resourceType().label() + " " + n.name() + " (" + n.file() + ")")
-            .orElse(failure.uniqueId());
-        emit("  Failure in " + where, event("failure").put("unique_id", failure.uniqueId())
-            .put("message", failure.message()), RED);
-        for (String line : failure.message().split("\n")) {
-          emit("    " + line, null, null);
-        }
+        explain("Failure in", failure, manifest, RED);
       }
     } else {
       emit("Completed successfully", event("completed"), GREEN);
@@ -143,7 +154,42 @@ final class ConsoleReporter implements RunListener {
         .put("total", outcome.results().size()), null);
   }
 
+  /** A failure or warning: where, the message, example failing rows and the SQL to reproduce. */
+  private void explain(String label, NodeResult result, Manifest manifest, String colourCode) {
+    String where = manifest.node(result.uniqueId())
+        .map(n -> (n instanceof DataTest ? "test" : n.resourceType().label()) + " " + n.name()
+            + " (" + n.file() + ")")
+        .orElse(result.uniqueId());
+    ObjectNode json = event(label.startsWith("Failure") ? "failure" : "warning")
+        .put("unique_id", result.uniqueId()).put("message", result.message());
+    result.failures().ifPresent(f -> {
+      json.put("failures", f.count());
+      json.put("compiled_path", f.compiledPath());
+      json.set("sample_rows", JSON.valueToTree(f.sampleRows()));
+      json.set("sample_columns", JSON.valueToTree(f.columns()));
+    });
+    emit("  " + label + " " + where, json, colourCode);
+    for (String line : result.message().split("\n")) {
+      emit("    " + line, null, null);
+    }
+    result.failures().ifPresent(f -> {
+      if (!f.sampleRows().isEmpty()) {
+        emit("    " + (f.sampleRows().size() < f.count() ? "First " + f.sampleRows().size()
+            + " failing rows:" : "Failing rows:"), null, null);
+        StringPrinter table = new StringPrinter();
+        ShowCommand.print(table.writer(), f.columns(), f.sampleRows());
+        for (String line : table.text().split("\n")) {
+          emit("      " + line, null, null);
+        }
+      }
+      emit("    Reproduce with the SQL in " + f.compiledPath(), null, null);
+    });
+  }
+
   private static String describe(Node node) {
+    if (node instanceof DataTest) {
+      return node.name();
+    }
     String kind = node instanceof Model m ? m.materialized() + " model"
         : node.resourceType().label();
     return kind + " " + node.relation();

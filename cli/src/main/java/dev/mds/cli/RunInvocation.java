@@ -1,7 +1,9 @@
 package dev.mds.cli;
 
 import dev.mds.artifacts.ManifestWriter;
+import dev.mds.artifacts.JUnitXmlWriter;
 import dev.mds.artifacts.RunResultsWriter;
+import dev.mds.artifacts.SummaryMarkdownWriter;
 import dev.mds.compile.ParseResult;
 import dev.mds.compile.ProjectParser;
 import dev.mds.execution.RunTask;
@@ -21,6 +23,12 @@ final class RunInvocation {
 
   static int execute(CommandSpec spec, ProjectOptions projectOptions, SelectionOptions selection,
       RunOptions options, Set<ResourceType> types) {
+    return execute(spec, projectOptions, selection, options, types, false);
+  }
+
+  /** @param audit build tables beside the live ones and publish them only if their tests pass */
+  static int execute(CommandSpec spec, ProjectOptions projectOptions, SelectionOptions selection,
+      RunOptions options, Set<ResourceType> types, boolean audit) {
     PrintWriter out = spec.commandLine().getOut();
     Project project = projectOptions.load();
     List<String> args = spec.commandLine().getParseResult().originalArgs();
@@ -40,7 +48,7 @@ final class RunInvocation {
       Reports.found(found.writer(), parsed.manifest());
       reporter.info(found.text());
       RunTask.Options runOptions = new RunTask.Options(types, selection.selector(),
-          options.threads, options.failFast, options.fullRefresh, options.lockTimeout);
+          options.threads, options.failFast, options.fullRefresh, options.lockTimeout, audit);
       RunTask.Outcome outcome;
       try {
         outcome = RunTask.run(parsed, runOptions, reporter);
@@ -53,6 +61,11 @@ final class RunInvocation {
             + "' does not match any nodes");
       }
       RunResultsWriter.write(project, parsed.manifest(), outcome, MdsVersion.version(), args);
+      String verb = spec.name();
+      SummaryMarkdownWriter.write(project, verb, parsed.manifest(), outcome);
+      if (options.junitXml != null) {
+        JUnitXmlWriter.write(options.junitXml, "mds " + verb, parsed.manifest(), outcome);
+      }
       reporter.summary(outcome, parsed.manifest());
       return outcome.failed() ? Mds.FAILED : Mds.OK;
     }

@@ -25,6 +25,10 @@ final class RunOptions {
       description = "text (default) or json: one JSON event per line.")
   ConsoleReporter.Format logFormat = ConsoleReporter.Format.text;
 
+  @Option(names = "--junit-xml", paramLabel = "FILE",
+      description = "Also write a JUnit XML report (one testcase per node) for CI systems.")
+  java.nio.file.Path junitXml;
+
   @Option(names = "--no-color", description = "Never colour the output (colours are used only on a terminal).")
   boolean noColor;
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mds.MdsException;
 import dev.mds.compile.CompiledNode;
 import dev.mds.compile.ParseResult;
+import dev.mds.graph.DataTest;
 import dev.mds.graph.DependencyGraph;
 import dev.mds.graph.Manifest;
 import dev.mds.graph.Model;
@@ -119,6 +120,18 @@ public final class ManifestWriter {
       }
     } else if (node instanceof Seed seed) {
       json.putObject("checksum").put("name", "sha256").put("checksum", seed.checksum());
+    } else if (node instanceof DataTest test) {
+      json.put("raw_code", test.rawSql());
+      json.putObject("checksum").put("name", "sha256").put("checksum", test.checksum());
+      ObjectNode metadata = json.putObject("test_metadata");
+      metadata.put("name", test.testName());
+      metadata.set("kwargs", JSON.valueToTree(test.arguments()));
+      test.attachedTo().ifPresent(id -> json.put("attached_node", id));
+      test.columnName().ifPresent(c -> json.put("column_name", c));
+      if (compiled != null) {
+        json.put("compiled", true);
+        json.put("compiled_code", compiled.sql());
+      }
     } else if (node instanceof Source source) {
       json.put("source_name", source.sourceName());
       json.put("source_description", source.sourceDescription());

@@ -1,6 +1,7 @@
 package dev.mds.compile;
 
 import dev.mds.MdsException;
+import dev.mds.graph.DataTest;
 import dev.mds.graph.Manifest;
 import dev.mds.graph.Model;
 import dev.mds.graph.Node;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -75,21 +77,64 @@ public final class Compiler {
     return parsed.templates().renderText(sql, location, context);
   }
 
-  /** Compiles every selected model in order; non-models are skipped. */
+  /** Compiles every selected model and data test in order; other nodes are skipped. */
   public List<CompiledNode> compileAll(Set<String> uniqueIds) {
     List<CompiledNode> compiled = new ArrayList<>();
     Manifest manifest = parsed.manifest();
     for (String id : uniqueIds) {
-      if (manifest.nodes().get(id) instanceof Model model) {
+      Node node = manifest.nodes().get(id);
+      if (node instanceof Model model) {
         compiled.add(compile(model));
+      } else if (node instanceof DataTest test) {
+        compiled.add(compileTest(test));
       }
     }
     return compiled;
   }
 
+  /**
+   * Compiles a data test's query, which selects the failing rows, and writes it where dbt does:
+   * {@code target/compiled/<project>/<yml file>/<test>.sql} or the singular test's own path.
+   */
+  public CompiledNode compileTest(DataTest test) {
+    String sql = withEphemerals(renderTest(test));
+    Path base = parsed.project().targetDir().resolve("compiled").resolve(parsed.project().name())
+        .resolve(test.file());
+    Path path = test.isSingular() ? base : base.resolve(test.name() + ".sql");
+    write(path, sql);
+    return new CompiledNode(test.uniqueId(), sql, path);
+  }
+
+  private Rendered renderTest(DataTest test) {
+    CompileContext context = new CompileContext(parsed.manifest(), byName, sources,
+        test.relation(), false);
+    if (test.isSingular()) {
+      String sql = parsed.templates().render(parsed.project().resolve(test.file()), context);
+      return new Rendered(sql, List.copyOf(context.ephemerals()));
+    }
+    Map<String, Object> arguments = new LinkedHashMap<>();
+    test.arguments().forEach((name, value) -> arguments.put(name,
+        value instanceof String text && TestParser.CALL.matcher(text).matches()
+            ? parsed.templates().renderText("{{ " + text + " }}", test.file(), context)
+            : value));
+    Node target = parsed.manifest().nodes().get(test.attachedTo().orElseThrow());
+    String model = target.relation().toString();
+    Optional<String> where = test.config().string("where");
+    if (where.isPresent()) {
+      String condition = parsed.templates().renderText(where.get(), test.file(), context);
+      model = "(select * from " + model + " where " + condition + ") dbt_subquery";
+    }
+    arguments.put("model", model);
+    String sql = parsed.templates().renderTest(test.testName(), arguments, test.file(), context);
+    return new Rendered(sql, List.copyOf(context.ephemerals()));
+  }
+
   /** The SQL with ephemeral parents (and theirs) prepended as CTEs, parents first. */
   String finalSql(Model model) {
-    Rendered own = render(model);
+    return withEphemerals(render(model));
+  }
+
+  private String withEphemerals(Rendered own) {
     Set<String> ctes = new LinkedHashSet<>();
     collectEphemerals(own, ctes, new LinkedHashSet<>());
     if (ctes.isEmpty()) {

@@ -80,6 +80,9 @@ public final class ProjectParser {
       }
     }
     nodes.addAll(sources.values());
+    nodes.addAll(new TestParser(project, templates, schema,
+        (requester, refs, calls) -> parentsOf(requester, refs, calls, byName, disabled, sources))
+        .parse(byName, sources));
     Manifest manifest = new Manifest(project.name(), nodes, templates.macros(), templates.docs());
     return new ParseResult(project, templates, schema, manifest, List.copyOf(warnings));
   }
@@ -154,10 +157,21 @@ public final class ProjectParser {
 
   private Model withDependencies(Model model, Map<String, Node> byName, Set<String> disabled,
       Map<String, Source> sources) {
+    List<String> parents = parentsOf("model '" + model.name() + "'", model.refs(), model.sources(),
+        byName, disabled, sources);
+    return new Model(model.uniqueId(), model.name(), model.file(), model.fqn(), model.config(),
+        model.description(), model.columns(), parents, model.relation(),
+        model.rawSql(), model.refs(), model.sources(), model.checksum());
+  }
+
+  /** The unique ids that {@code refs} and {@code calls} point to, or an error naming the call. */
+  private List<String> parentsOf(String requester, List<RefCall> refs, List<SourceCall> calls,
+      Map<String, Node> byName, Set<String> disabled, Map<String, Source> sources) {
     Set<String> parents = new LinkedHashSet<>();
-    for (RefCall ref : model.refs()) {
+    for (RefCall ref : refs) {
+      String where = ref.line() > 0 ? ref.file() + ":" + ref.line() : ref.file();
       if (ref.packageName().isPresent() && !ref.packageName().get().equals(project.name())) {
-        throw MdsException.at(ref.file() + ":" + ref.line(), "ref('" + ref.packageName().get()
+        throw MdsException.at(where, "ref('" + ref.packageName().get()
             + "', '" + ref.name() + "') names a package; mds projects have no packages, use ref('"
             + ref.name() + "')");
       }
@@ -167,24 +181,22 @@ public final class ProjectParser {
             ? "'" + ref.name() + "' is disabled (enabled: false)"
             : "no model or seed is named '" + ref.name() + "'"
                 + ClosestName.hint(ref.name(), byName.keySet());
-        throw MdsException.at(ref.file() + ":" + ref.line(), "model '" + model.name()
-            + "' refers to ref('" + ref.name() + "') but " + why);
+        throw MdsException.at(where, requester + " refers to ref('" + ref.name() + "') but "
+            + why);
       }
       parents.add(target.uniqueId());
     }
-    for (SourceCall call : model.sources()) {
+    for (SourceCall call : calls) {
+      String where = call.line() > 0 ? call.file() + ":" + call.line() : call.file();
       Source source = sources.get(call.sourceName() + "." + call.tableName());
       if (source == null) {
-        throw MdsException.at(call.file() + ":" + call.line(), "model '" + model.name()
-            + "' uses source('" + call.sourceName() + "', '" + call.tableName()
-            + "') but no such source table is declared in schema YAML"
+        throw MdsException.at(where, requester + " uses source('" + call.sourceName() + "', '"
+            + call.tableName() + "') but no such source table is declared in schema YAML"
             + ClosestName.hint(call.sourceName() + "." + call.tableName(), sources.keySet()));
       }
       parents.add(source.uniqueId());
     }
-    return new Model(model.uniqueId(), model.name(), model.file(), model.fqn(), model.config(),
-        model.description(), model.columns(), List.copyOf(parents), model.relation(),
-        model.rawSql(), model.refs(), model.sources(), model.checksum());
+    return List.copyOf(parents);
   }
 
   /** dbt's default schema naming: a custom schema is appended to the target schema. */
@@ -194,14 +206,23 @@ public final class ProjectParser {
     return new Relation(schemaName, config.alias().orElse(name));
   }
 
-  private NodeConfig folderConfig(FolderConfigs tree, Path file, List<String> resourcePaths) {
-    List<String> segments = new ArrayList<>(fqn(file, resourcePaths));
+  static NodeConfig folderConfig(Project project, FolderConfigs tree, Path file,
+      List<String> resourcePaths) {
+    List<String> segments = new ArrayList<>(fqn(project, file, resourcePaths));
     segments.remove(0);
     return tree.resolve(segments);
   }
 
-  /** Project name, folders below the resource path, then the file's base name. */
+  private NodeConfig folderConfig(FolderConfigs tree, Path file, List<String> resourcePaths) {
+    return folderConfig(project, tree, file, resourcePaths);
+  }
+
   private List<String> fqn(Path file, List<String> resourcePaths) {
+    return fqn(project, file, resourcePaths);
+  }
+
+  /** Project name, folders below the resource path, then the file's base name. */
+  static List<String> fqn(Project project, Path file, List<String> resourcePaths) {
     List<String> fqn = new ArrayList<>();
     fqn.add(project.name());
     Path abs = file.toAbsolutePath().normalize();
@@ -219,7 +240,7 @@ public final class ProjectParser {
     return fqn;
   }
 
-  private static String baseName(Path file) {
+  static String baseName(Path file) {
     String name = file.getFileName().toString();
     int dot = name.lastIndexOf('.');
     return dot > 0 ? name.substring(0, dot) : name;

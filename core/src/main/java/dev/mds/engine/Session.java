@@ -21,6 +21,7 @@ public final class Session implements AutoCloseable {
   private final Connection connection;
   private final List<String> log = new ArrayList<>();
   private volatile Statement running;
+  private SqlWork<Void> beforeCommit;
 
   public Session(Connection connection) {
     this.connection = connection;
@@ -91,6 +92,9 @@ public final class Session implements AutoCloseable {
     T result;
     try {
       result = work.run();
+      if (beforeCommit != null) {
+        beforeCommit.run();
+      }
     } catch (SQLException | RuntimeException e) {
       try {
         execute("rollback");
@@ -101,6 +105,15 @@ public final class Session implements AutoCloseable {
     }
     execute("commit");
     return result;
+  }
+
+  /**
+   * Work to run inside each transaction just before it commits (write-audit-publish: the new
+   * version is tested where only this session sees it); throwing rolls the transaction back.
+   * {@code null} clears it.
+   */
+  public void beforeCommit(SqlWork<Void> check) {
+    this.beforeCommit = check;
   }
 
   /** Asks DuckDB to stop the statement that is running now, if any (for Ctrl-C). */

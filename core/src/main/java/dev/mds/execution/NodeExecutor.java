@@ -8,6 +8,7 @@ import dev.mds.engine.DuckDbError;
 import dev.mds.engine.Materialization;
 import dev.mds.engine.SeedLoader;
 import dev.mds.engine.Session;
+import dev.mds.graph.DataTest;
 import dev.mds.graph.Model;
 import dev.mds.graph.Node;
 import dev.mds.graph.Seed;
@@ -17,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -26,14 +29,26 @@ final class NodeExecutor {
   private final Project project;
   private final Compiler compiler;
   private final boolean fullRefresh;
+  private final TestExecutor testExecutor;
 
   NodeExecutor(Project project, Compiler compiler, boolean fullRefresh) {
     this.project = project;
     this.compiler = compiler;
     this.fullRefresh = fullRefresh;
+    this.testExecutor = new TestExecutor(project, compiler);
   }
 
   NodeResult execute(Node node, Session session) {
+    return execute(node, session, List.of(), new ArrayList<>());
+  }
+
+  /**
+   * Builds {@code node}; a table or incremental model with {@code audits} runs them inside its
+   * transaction before committing (write-audit-publish), adding their results to
+   * {@code auditResults}, and keeps the previous version when an error-severity one fails.
+   */
+  NodeResult execute(Node node, Session session, List<DataTest> audits,
+      List<NodeResult> auditResults) {
     Instant start = Instant.now();
     session.clearStatements();
     Optional<String> sql = Optional.empty();
@@ -42,7 +57,19 @@ final class NodeExecutor {
       if (node instanceof Model model) {
         CompiledNode compiled = compiler.compile(model);
         sql = Optional.of(compiled.sql());
-        built = buildModel(session, model, compiled.sql());
+        if (!audits.isEmpty()) {
+          session.beforeCommit(() -> {
+            audit(model, audits, session, auditResults);
+            return null;
+          });
+        }
+        try {
+          built = buildModel(session, model, compiled.sql());
+        } finally {
+          session.beforeCommit(null);
+        }
+      } else if (node instanceof DataTest test) {
+        return testExecutor.execute(test, session);
       } else if (node instanceof Seed seed) {
         built = SeedLoader.load(session, seed, project.resolve(seed.file()));
       } else {
@@ -55,10 +82,34 @@ final class NodeExecutor {
     } catch (SQLException e) {
       writeRunSql(node, session);
       return failure(node, start, sql, firstLine(e.getMessage()));
-    } catch (MdsException e) {
+    } catch (MdsException | AuditFailure e) {
+      writeRunSql(node, session);
       return failure(node, start, sql, e.getMessage());
     } catch (RuntimeException e) {
       return failure(node, start, sql, e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  private void audit(Model model, List<DataTest> audits, Session session,
+      List<NodeResult> results) {
+    List<String> failed = new ArrayList<>();
+    for (DataTest test : audits) {
+      if (results.stream().anyMatch(r -> r.status() == RunStatus.ERROR)) {
+        // A failed statement aborts the transaction; later tests could not run in it.
+        results.add(NodeResult.skipped(test.uniqueId(),
+            "skipped: an earlier audit test of " + model.name() + " errored"));
+        continue;
+      }
+      NodeResult result = testExecutor.execute(test, session);
+      results.add(result);
+      if (result.status().isFailure()) {
+        failed.add(test.name());
+      }
+    }
+    if (!failed.isEmpty()) {
+      throw new AuditFailure("audit failed: " + String.join(", ", failed)
+          + (failed.size() == 1 ? " fails" : " fail") + " on the new data, so " + model.relation()
+          + " keeps its previous version");
     }
   }
 

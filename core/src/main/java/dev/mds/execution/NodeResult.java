@@ -10,9 +10,17 @@ import java.util.OptionalLong;
  * @param message what happened (e.g. {@code SELECT 42}) or the error
  * @param rows rows written or affected, when known
  * @param compiledSql the SQL that ran, when the node was compiled
+ * @param failures for a data test, the failing rows it found
  */
 public record NodeResult(String uniqueId, RunStatus status, String message, OptionalLong rows,
-    Instant startedAt, Instant completedAt, Optional<String> compiledSql) {
+    Instant startedAt, Instant completedAt, Optional<String> compiledSql,
+    Optional<TestFailures> failures) {
+
+  /** A result without test findings (models, seeds, hooks). */
+  public NodeResult(String uniqueId, RunStatus status, String message, OptionalLong rows,
+      Instant startedAt, Instant completedAt, Optional<String> compiledSql) {
+    this(uniqueId, status, message, rows, startedAt, completedAt, compiledSql, Optional.empty());
+  }
 
   public double seconds() {
     return (completedAt.toEpochMilli() - startedAt.toEpochMilli()) / 1000.0;

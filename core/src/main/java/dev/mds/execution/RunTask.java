@@ -5,6 +5,7 @@ import dev.mds.compile.ParseResult;
 import dev.mds.engine.DuckDbWarehouse;
 import dev.mds.engine.Session;
 import dev.mds.engine.Warehouse;
+import dev.mds.graph.DataTest;
 import dev.mds.graph.Manifest;
 import dev.mds.graph.Model;
 import dev.mds.graph.Node;
@@ -39,7 +40,13 @@ public final class RunTask {
    * @param lockTimeoutSeconds how long to wait for another process to release the database
    */
   public record Options(Set<ResourceType> types, Selector selector, int threads, boolean failFast,
-      boolean fullRefresh, double lockTimeoutSeconds) {
+      boolean fullRefresh, double lockTimeoutSeconds, boolean audit) {
+
+    /** Options without write-audit-publish (run, seed, test). */
+    public Options(Set<ResourceType> types, Selector selector, int threads, boolean failFast,
+        boolean fullRefresh, double lockTimeoutSeconds) {
+      this(types, selector, threads, failFast, fullRefresh, lockTimeoutSeconds, false);
+    }
   }
 
   /** What a run did; {@link #failed()} decides the exit code. */
@@ -77,7 +84,10 @@ public final class RunTask {
     try (Warehouse warehouse = DuckDbWarehouse.open(project.target(), options.lockTimeoutSeconds())) {
       Set<String> schemas = new TreeSet<>();
       for (String id : order) {
-        schemas.add(manifest.nodes().get(id).relation().schema());
+        Node node = manifest.nodes().get(id);
+        if (!(node instanceof DataTest test) || TestExecutor.storeFailures(test)) {
+          schemas.add(node.relation().schema());
+        }
       }
       warehouse.createSchemas(schemas);
       Compiler compiler = new Compiler(parsed,
@@ -117,15 +127,20 @@ public final class RunTask {
     }, "mds-interrupt");
     Runtime.getRuntime().addShutdownHook(interruptHook);
     listener.runStarted(total, threads);
+    ExecutionPlan plan = new ExecutionPlan(manifest, order, options.audit());
     try {
-      return scheduler.run(order, manifest.graph(), id -> {
+      return scheduler.run(order, plan::parents, id -> {
         Node node = manifest.nodes().get(id);
         int index = started.incrementAndGet();
         indexes.put(id, index);
         listener.nodeStarted(node, index, total);
         Session session = sessions.computeIfAbsent(Thread.currentThread(),
             t -> new Session(warehouse.connect()));
-        return executor.execute(node, session);
+        List<NodeResult> batch = new ArrayList<>();
+        List<NodeResult> audits = new ArrayList<>();
+        batch.add(executor.execute(node, session, plan.audits(id), audits));
+        batch.addAll(audits);
+        return batch;
       }, (id, result) -> {
         int index = indexes.computeIfAbsent(id, k -> started.incrementAndGet());
         listener.nodeFinished(manifest.nodes().get(id), result, index, total);

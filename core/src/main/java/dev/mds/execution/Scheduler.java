@@ -28,6 +28,14 @@ final class Scheduler {
     NodeResult run(String uniqueId);
   }
 
+  /**
+   * Runs one node and possibly others along with it (a model's audit tests); the node's own result
+   * comes first. Must not throw.
+   */
+  interface BatchWork {
+    List<NodeResult> run(String uniqueId);
+  }
+
   /** Told of each result as it arrives (including skips). */
   interface Outcomes {
     void finished(String uniqueId, NodeResult result);
@@ -52,12 +60,21 @@ final class Scheduler {
 
   /** Runs {@code order} (topologically sorted ids); returns results in completion order. */
   List<NodeResult> run(List<String> order, DependencyGraph graph, Work work, Outcomes outcomes) {
+    return run(order, graph::parents, id -> List.of(work.run(id)), outcomes);
+  }
+
+  /**
+   * Runs {@code order} where {@code parentsOf} gives each node's direct dependencies (selected or
+   * not); returns results in completion order.
+   */
+  List<NodeResult> run(List<String> order, Function<String, Set<String>> parentsOf,
+      BatchWork work, Outcomes outcomes) {
     Set<String> selected = new LinkedHashSet<>(order);
     Map<String, Set<String>> parents = new HashMap<>();
     Map<String, List<String>> children = new HashMap<>();
     Map<String, Set<String>> memo = new HashMap<>();
     for (String id : order) {
-      Set<String> ps = selectedParents(id, graph, selected, memo);
+      Set<String> ps = selectedParents(id, parentsOf, selected, memo);
       parents.put(id, new LinkedHashSet<>(ps));
       for (String p : ps) {
         children.computeIfAbsent(p, k -> new ArrayList<>()).add(id);
@@ -75,7 +92,7 @@ final class Scheduler {
       t.setDaemon(true);
       return t;
     });
-    CompletionService<NodeResult> done = new ExecutorCompletionService<>(pool);
+    CompletionService<List<NodeResult>> done = new ExecutorCompletionService<>(pool);
     int running = 0;
     boolean stop = false;
     try {
@@ -90,19 +107,28 @@ final class Scheduler {
         if (running == 0) {
           break;
         }
-        NodeResult result = take(done);
+        List<NodeResult> batch = take(done);
         running--;
-        results.put(result.uniqueId(), result);
-        outcomes.finished(result.uniqueId(), result);
-        if (result.status().isFailure()) {
-          skipDescendants(result.uniqueId(), children, results, outcomes);
-          stop |= failFast;
-        } else {
-          for (String child : children.getOrDefault(result.uniqueId(), List.of())) {
-            Set<String> waiting = parents.get(child);
-            waiting.remove(result.uniqueId());
-            if (waiting.isEmpty() && !results.containsKey(child)) {
-              ready.add(child);
+        for (NodeResult result : batch) {
+          if (!results.containsKey(result.uniqueId())) {
+            results.put(result.uniqueId(), result);
+            outcomes.finished(result.uniqueId(), result);
+          }
+        }
+        // Results that came along (audit tests) before the node's own, so that its children
+        // find them done.
+        for (int i = batch.size() - 1; i >= 0; i--) {
+          NodeResult result = batch.get(i);
+          if (result.status().isFailure()) {
+            skipDescendants(result.uniqueId(), children, results, outcomes);
+            stop |= failFast;
+          } else {
+            for (String child : children.getOrDefault(result.uniqueId(), List.of())) {
+              Set<String> waiting = parents.get(child);
+              waiting.remove(result.uniqueId());
+              if (waiting.isEmpty() && !results.containsKey(child)) {
+                ready.add(child);
+              }
             }
           }
         }
@@ -121,7 +147,7 @@ final class Scheduler {
     return new ArrayList<>(results.values());
   }
 
-  private static NodeResult take(CompletionService<NodeResult> done) {
+  private static List<NodeResult> take(CompletionService<List<NodeResult>> done) {
     try {
       return done.take().get();
     } catch (InterruptedException e) {
@@ -149,16 +175,17 @@ final class Scheduler {
   }
 
   /** The selected nodes {@code id} waits for: direct parents, or the nearest selected ancestors. */
-  private static Set<String> selectedParents(String id, DependencyGraph graph, Set<String> selected,
+  private static Set<String> selectedParents(String id,
+      Function<String, Set<String>> parentsOf, Set<String> selected,
       Map<String, Set<String>> memo) {
     Set<String> result = new LinkedHashSet<>();
-    for (String parent : graph.parents(id)) {
+    for (String parent : parentsOf.apply(id)) {
       if (selected.contains(parent)) {
         result.add(parent);
       } else {
         Set<String> inherited = memo.get(parent);
         if (inherited == null) {
-          inherited = selectedParents(parent, graph, selected, memo);
+          inherited = selectedParents(parent, parentsOf, selected, memo);
           memo.put(parent, inherited);
         }
         result.addAll(inherited);

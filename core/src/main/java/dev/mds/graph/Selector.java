@@ -54,9 +54,9 @@ public final class Selector {
     if (includes.isEmpty()) {
       chosen.addAll(manifest.nodes().keySet());
     } else {
-      chosen.addAll(evaluate(includes, manifest, unmatched));
+      chosen.addAll(withTests(evaluate(includes, manifest, unmatched), manifest));
     }
-    chosen.removeAll(evaluate(excludes, manifest, unmatched));
+    chosen.removeAll(withTests(evaluate(excludes, manifest, unmatched), manifest));
     Set<String> ordered = new LinkedHashSet<>();
     for (String id : manifest.graph().topologicalOrder()) {
       if (chosen.contains(id)) {
@@ -64,6 +64,20 @@ public final class Selector {
       }
     }
     return new Selection(ordered, unmatched);
+  }
+
+  /**
+   * dbt's eager indirect selection: a data test comes along with any node it tests, so
+   * {@code -s orders} includes the tests on orders.
+   */
+  private static Set<String> withTests(Set<String> ids, Manifest manifest) {
+    Set<String> result = new LinkedHashSet<>(ids);
+    for (DataTest test : manifest.nodesOf(DataTest.class)) {
+      if (test.dependsOn().stream().anyMatch(ids::contains)) {
+        result.add(test.uniqueId());
+      }
+    }
+    return result;
   }
 
   private static Set<String> evaluate(List<List<SelectorAtom>> terms, Manifest manifest,

@@ -107,6 +107,9 @@ record SelectorAtom(String text, String method, String value, int parentsDepth, 
       case "package" -> value.equals(projectName);
       case "source" -> node instanceof Source s && (glob(value, s.sourceName())
           || glob(value, s.sourceName() + "." + s.name()));
+      case "test_type" -> node instanceof DataTest t
+          && value.equals(t.isSingular() ? "singular" : "generic");
+      case "test_name" -> node instanceof DataTest t && glob(value, t.testName());
       default -> matchesConfig(node);
     };
   }
@@ -125,6 +128,10 @@ record SelectorAtom(String text, String method, String value, int parentsDepth, 
   }
 
   private boolean matchesFqn(Node node, String projectName) {
+    // As in dbt, a bare name never picks a source table: those are selected with source:.
+    if (node instanceof Source) {
+      return false;
+    }
     if (glob(value, node.name())) {
       return true;
     }

@@ -2,6 +2,7 @@ package dev.mds.project;
 
 import dev.mds.MdsException;
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,12 +27,34 @@ public final class ProjectFiles {
     return under(project.config().seedPaths(), ".csv");
   }
 
+  /** Macro files, including custom generic tests under {@code tests/generic/} as in dbt. */
   public List<Path> macros() {
-    return under(project.config().macroPaths(), ".sql");
+    List<Path> files = new ArrayList<>(under(project.config().macroPaths(), ".sql"));
+    files.addAll(under(genericTestDirs(), ".sql"));
+    return files;
   }
 
+  /** Singular test files: SQL under the test paths, except {@code generic/}. */
   public List<Path> singularTests() {
-    return under(project.config().testPaths(), ".sql");
+    List<Path> generic = new ArrayList<>();
+    for (String dir : genericTestDirs()) {
+      generic.add(project.resolve(dir));
+    }
+    List<Path> files = new ArrayList<>();
+    for (Path file : under(project.config().testPaths(), ".sql")) {
+      if (generic.stream().noneMatch(file.toAbsolutePath().normalize()::startsWith)) {
+        files.add(file);
+      }
+    }
+    return files;
+  }
+
+  private List<String> genericTestDirs() {
+    List<String> dirs = new ArrayList<>();
+    for (String dir : project.config().testPaths()) {
+      dirs.add(dir + "/generic");
+    }
+    return dirs;
   }
 
   public List<Path> docs() {
@@ -72,6 +95,9 @@ public final class ProjectFiles {
     try {
       String text = Files.readString(file);
       return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    } catch (MalformedInputException e) {
+      throw MdsException.at(project.display(file),
+          "the file is not valid UTF-8; save it as UTF-8", e);
     } catch (IOException e) {
       throw MdsException.at(project.display(file), "cannot read file: " + e.getMessage(), e);
     }

@@ -2,6 +2,7 @@ package dev.mds.project;
 
 import dev.mds.MdsException;
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,9 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /** Reads one YAML file into plain maps and lists, turning parse errors into one-line messages. */
 public final class YamlReader {
@@ -27,6 +30,8 @@ public final class YamlReader {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (MalformedInputException e) {
+      throw MdsException.at(display(file), "the file is not valid UTF-8; save it as UTF-8", e);
     } catch (IOException e) {
       throw MdsException.at(display(file), "cannot read file: " + e.getMessage(), e);
     }
@@ -37,15 +42,21 @@ public final class YamlReader {
   public static Map<String, Object> parseMap(String text, String location) {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
+    String yaml = text.startsWith("\uFEFF") ? text.substring(1) : text;
     Object loaded;
     try {
-      loaded = new Yaml(options).load(text.startsWith("\uFEFF") ? text.substring(1) : text);
+      loaded = new Yaml(new DatesAsText(options)).load(yaml);
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      // An unclosed quote or bracket is found only at the end of the file; where it opened is
+      // the line to fix.
+      if (mark != null && mark.getIndex() >= yaml.length() && e.getContextMark() != null) {
+        mark = e.getContextMark();
+      }
       String where = mark == null ? location : location + ":" + (mark.getLine() + 1);
       String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
       String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
-      throw MdsException.at(where, "invalid YAML: " + oneLine(problem) + oneLine(context), e);
+      throw MdsException.at(where, "invalid YAML: " + oneLine(problem + context), e);
     } catch (YAMLException e) {
       throw MdsException.at(location, "invalid YAML: " + oneLine(e.getMessage()), e);
     }
@@ -57,6 +68,17 @@ public final class YamlReader {
           + loaded.getClass().getSimpleName());
     }
     return stringKeys(map);
+  }
+
+  /**
+   * Plain YAML types, except that dates stay the text they were written as: a var such as
+   * {@code start_date: 2024-01-01} must render as {@code 2024-01-01} in SQL, as it does in dbt.
+   */
+  private static final class DatesAsText extends SafeConstructor {
+    DatesAsText(LoaderOptions options) {
+      super(options);
+      yamlConstructors.put(Tag.TIMESTAMP, new ConstructYamlStr());
+    }
   }
 
   private static Map<String, Object> stringKeys(Map<?, ?> map) {

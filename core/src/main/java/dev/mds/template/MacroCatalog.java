@@ -19,6 +19,7 @@ final class MacroCatalog implements NodeVisitorFactory {
 
   private final Set<String> macroTemplates;
   private final Map<String, MacroDefinition> macros = new TreeMap<>();
+  private final Set<String> builtins = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   MacroCatalog(Set<String> macroTemplates) {
     this.macroTemplates = macroTemplates;
@@ -35,6 +36,8 @@ final class MacroCatalog implements NodeVisitorFactory {
       public void visit(MacroNode node) {
         if (macroTemplates.contains(template.getName())) {
           remember(new MacroDefinition(node.getName(), template.getName()));
+        } else if (template.getName().equals(ProjectTemplateLoader.BUILTIN_TESTS)) {
+          builtins.add(node.getName());
         }
         super.visit(node);
       }
@@ -48,6 +51,11 @@ final class MacroCatalog implements NodeVisitorFactory {
           + definition.name() + "' is already defined in " + previous.file()
           + "; rename one of them");
     }
+  }
+
+  /** Whether a macro of this name exists, in the project or built in. */
+  synchronized boolean has(String name) {
+    return macros.containsKey(name) || builtins.contains(name);
   }
 
   synchronized Map<String, MacroDefinition> macros() {

@@ -1,5 +1,6 @@
 package dev.mds.template;
 
+import dev.mds.template.jinja.JinjaCompatExtension;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.pebbletemplates.pebble.extension.Function;
 import io.pebbletemplates.pebble.extension.NodeVisitorFactory;
@@ -30,7 +31,8 @@ final class MdsExtension extends AbstractExtension {
     globals.put("this", new ThisRelation());
     globals.put("target", target);
     globals.put("project_name", projectName);
-    tags = List.of(new DocsTokenParser(docs));
+    tags = List.of(JinjaCompatExtension.retyping(new DocsTokenParser(docs)),
+        JinjaCompatExtension.retyping(new TestTokenParser()));
     visitors = List.of(macros);
   }
 

@@ -39,11 +39,23 @@ final class ProjectTemplateLoader implements Loader<String> {
     for (String name : macroTemplates) {
       prefix.append("{% import \"").append(name).append("\" %}");
     }
+    prefix.append("{% import \"").append(BUILTIN_TESTS).append("\" %}");
     this.importPrefix = prefix.toString();
+  }
+
+  /** The generic tests mds ships, imported after the project's macros so those win. */
+  static final String BUILTIN_TESTS = "__mds__/builtin_tests.sql";
+
+  /** The text to put in front of free text so it can call project macros. */
+  String prefix() {
+    return importPrefix;
   }
 
   @Override
   public Reader getReader(String templateName) {
+    if (templateName.equals(BUILTIN_TESTS)) {
+      return builtinTests();
+    }
     var file = project.root().resolve(templateName);
     if (!Files.isRegularFile(file)) {
       throw new MdsException("Template " + templateName + " does not exist");
@@ -78,6 +90,17 @@ final class ProjectTemplateLoader implements Loader<String> {
     return "\n".repeat((int) text.substring(from, to).chars().filter(c -> c == '\n').count());
   }
 
+  private static Reader builtinTests() {
+    try (var in = ProjectTemplateLoader.class.getResourceAsStream("builtin_tests.sql")) {
+      if (in == null) {
+        throw new IllegalStateException("builtin_tests.sql is missing from the mds jar");
+      }
+      return new StringReader(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @Override
   public void setCharset(String charset) {
   }
@@ -102,6 +125,6 @@ final class ProjectTemplateLoader implements Loader<String> {
 
   @Override
   public boolean resourceExists(String templateName) {
-    return Files.isRegularFile(project.root().resolve(templateName));
+    return templateName.equals(BUILTIN_TESTS) || Files.isRegularFile(project.root().resolve(templateName));
   }
 }

@@ -34,6 +34,7 @@ public final class TemplateEngine {
   private final MacroCatalog macros;
   private final List<String> macroTemplates;
   private final Map<String, PebbleTemplate> inline = new ConcurrentHashMap<>();
+  private final ProjectTemplateLoader loader;
 
   public TemplateEngine(Project project) {
     this(project, System.getenv());
@@ -47,8 +48,9 @@ public final class TemplateEngine {
       macroTemplates.add(templateName(file));
     }
     macros = new MacroCatalog(Set.copyOf(macroTemplates));
+    loader = new ProjectTemplateLoader(project, macroTemplates);
     pebble = new PebbleEngine.Builder()
-        .loader(new ProjectTemplateLoader(project, macroTemplates))
+        .loader(loader)
         .autoEscaping(false)
         .newLineTrimming(false)
         .strictVariables(true)
@@ -60,6 +62,7 @@ public final class TemplateEngine {
     for (String name : macroTemplates) {
       compile(name);
     }
+    compile(ProjectTemplateLoader.BUILTIN_TESTS);
     for (Path file : files.docs()) {
       render(templateName(file), NodeContext.none());
     }
@@ -103,27 +106,60 @@ public final class TemplateEngine {
     if (!text.contains("{{") && !text.contains("{%")) {
       return text;
     }
+    return renderLiteral(text, location, context, Map.of());
+  }
+
+  /** Whether a generic test of this name exists ({@code {% test name %}} or built in). */
+  public boolean hasTest(String testName) {
+    return macros.has(TestTokenParser.macroName(testName));
+  }
+
+  /**
+   * Renders a generic test's SQL: calls its {@code {% test %}} with {@code arguments} (which hold
+   * {@code model} and, for column tests, {@code column_name}).
+   */
+  public String renderTest(String testName, Map<String, Object> arguments, String location,
+      NodeContext context) {
+    StringBuilder call = new StringBuilder("{{ ").append(TestTokenParser.macroName(testName))
+        .append('(');
+    String separator = "";
+    for (String name : new java.util.TreeSet<>(arguments.keySet())) {
+      if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        throw MdsException.at(location, "test argument '" + name
+            + "' is not a valid name (letters, digits and underscores)");
+      }
+      call.append(separator).append(name).append("=__mds_args['").append(name).append("']");
+      separator = ", ";
+    }
+    call.append(") }}");
+    return renderLiteral(call.toString(), location, context, Map.of("__mds_args", arguments));
+  }
+
+  private String renderLiteral(String text, String location, NodeContext context,
+      Map<String, Object> variables) {
+    String source = loader.prefix() + text;
     try {
-      PebbleTemplate template = inline.computeIfAbsent(text, t -> {
+      PebbleTemplate template = inline.computeIfAbsent(source, t -> {
         try {
-          return pebble.getLiteralTemplate(ProjectTemplateLoader.FIRST_TAG + t);
+          return pebble.getLiteralTemplate(t);
         } catch (PebbleException e) {
           throw toMds(e, location);
         }
       });
-      return evaluate(template, location, context);
+      return evaluate(template, location, context, variables);
     } catch (MdsException e) {
-      throw inText(e, text, location);
+      throw inText(e, source, location);
     }
   }
 
   /**
    * Errors name the template and line they happened at; for free text that is the text itself
-   * and a line within it, which the user cannot find, so name the file the text came from.
+   * ({@code source}) and a line within it, which the user cannot find, so name the file the text
+   * came from.
    */
-  private static MdsException inText(MdsException error, String text, String location) {
+  private static MdsException inText(MdsException error, String source, String location) {
     String message = String.valueOf(error.getMessage());
-    for (String template : List.of(text, location)) {
+    for (String template : List.of(source, location)) {
       Matcher at = Pattern.compile(Pattern.quote(template) + ":\\d+: ").matcher(message);
       if (at.lookingAt()) {
         return MdsException.at(location, message.substring(at.end()), error);
@@ -145,7 +181,7 @@ public final class TemplateEngine {
   }
 
   private String render(String name, NodeContext context) {
-    return evaluate(compile(name), name, context);
+    return evaluate(compile(name), name, context, Map.of());
   }
 
   private PebbleTemplate compile(String name) {
@@ -156,12 +192,13 @@ public final class TemplateEngine {
     }
   }
 
-  private String evaluate(PebbleTemplate template, String location, NodeContext context) {
+  private String evaluate(PebbleTemplate template, String location, NodeContext context,
+      Map<String, Object> variables) {
     NodeContext previous = ActiveNode.swap(context);
     try {
       StringWriter out = new StringWriter();
       // A fresh map per render: without one Pebble scopes {% set %} into the shared globals.
-      template.evaluate(out, new HashMap<>());
+      template.evaluate(out, new HashMap<>(variables));
       return out.toString();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -73,6 +73,11 @@ public final class JinjaCompatExtension extends AbstractExtension {
         .toList();
   }
 
+  /** Wraps another extension's tag so that it, too, retypes the Jinja syntax that follows it. */
+  public static TokenParser retyping(TokenParser tag) {
+    return new RetypingTokenParser(tag);
+  }
+
   @Override
   public List<BinaryOperator> getBinaryOperators() {
     return List.of(

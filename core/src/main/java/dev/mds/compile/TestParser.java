@@ -1,0 +1,177 @@
+package dev.mds.compile;
+
+import dev.mds.MdsException;
+import dev.mds.graph.DataTest;
+import dev.mds.graph.Model;
+import dev.mds.graph.Node;
+import dev.mds.graph.RefCall;
+import dev.mds.graph.Relation;
+import dev.mds.graph.Seed;
+import dev.mds.graph.Source;
+import dev.mds.graph.SourceCall;
+import dev.mds.project.NodeConfig;
+import dev.mds.project.Project;
+import dev.mds.project.ProjectFiles;
+import dev.mds.schema.ColumnSpec;
+import dev.mds.schema.NodeProperties;
+import dev.mds.schema.SchemaSpecs;
+import dev.mds.schema.SourceSpec;
+import dev.mds.schema.SourceTableSpec;
+import dev.mds.schema.TestSpec;
+import dev.mds.template.TemplateEngine;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the tests declared in schema YAML, and the SQL files under the test paths, into
+ * {@link DataTest} nodes with dbt's names and their dependencies.
+ */
+final class TestParser {
+
+  /** A YAML argument such as {@code to: ref('customers')} is a template expression, as in dbt. */
+  static final Pattern CALL = Pattern.compile("^\\s*(ref|source)\\s*\\(.*\\)\\s*$",
+      Pattern.DOTALL);
+
+  /** Resolves refs and source calls to unique ids, or fails naming the requester. */
+  interface Dependencies {
+    List<String> resolve(String requester, List<RefCall> refs, List<SourceCall> sources);
+  }
+
+  private final Project project;
+  private final TemplateEngine templates;
+  private final SchemaSpecs schema;
+  private final Dependencies dependencies;
+  private final Set<String> names = new HashSet<>();
+
+  TestParser(Project project, TemplateEngine templates, SchemaSpecs schema,
+      Dependencies dependencies) {
+    this.project = project;
+    this.templates = templates;
+    this.schema = schema;
+    this.dependencies = dependencies;
+  }
+
+  List<DataTest> parse(Map<String, Node> byName, Map<String, Source> sources) {
+    List<DataTest> tests = new ArrayList<>();
+    for (NodeProperties props : schema.models().values()) {
+      if (byName.get(props.name()) instanceof Model model) {
+        generic(props.tests(), props.columns(), model, false, tests);
+      }
+    }
+    for (NodeProperties props : schema.seeds().values()) {
+      if (byName.get(props.name()) instanceof Seed seed) {
+        generic(props.tests(), props.columns(), seed, false, tests);
+      }
+    }
+    for (SourceSpec spec : schema.sources()) {
+      for (SourceTableSpec table : spec.tables()) {
+        Source source = sources.get(spec.name() + "." + table.name());
+        if (source != null) {
+          generic(table.tests(), table.columns(), source, true, tests);
+        }
+      }
+    }
+    for (Path file : new ProjectFiles(project).singularTests()) {
+      singular(file).ifPresent(tests::add);
+    }
+    return tests;
+  }
+
+  private void generic(List<TestSpec> nodeTests, List<ColumnSpec> columns, Node target,
+      boolean isSource, List<DataTest> into) {
+    List<TestSpec> all = new ArrayList<>(nodeTests);
+    for (ColumnSpec column : columns) {
+      all.addAll(column.tests());
+    }
+    for (TestSpec spec : all) {
+      generic(spec, target, isSource).ifPresent(into::add);
+    }
+  }
+
+  private Optional<DataTest> generic(TestSpec spec, Node target, boolean isSource) {
+    String full = spec.testName();
+    int dot = full.lastIndexOf('.');
+    String namespace = dot < 0 ? "" : full.substring(0, dot);
+    String testName = dot < 0 ? full : full.substring(dot + 1);
+    String targetLabel = target.resourceType().label() + " '" + target.name() + "'";
+    if (!templates.hasTest(testName)) {
+      throw MdsException.at(spec.file(), "unknown test '" + full + "' on " + targetLabel
+          + ": built in are unique, not_null, accepted_values, relationships,"
+          + " unique_combination_of_columns, accepted_range, expression_is_true; define others"
+          + " with {% test " + testName + "(model, column_name) %} in macros/ or tests/generic/");
+    }
+    Map<String, Object> arguments = new LinkedHashMap<>(spec.arguments());
+    spec.columnName().ifPresent(column -> arguments.put("column_name", column));
+    NodeConfig config = project.config().tests().resolve(List.of()).merge(spec.config());
+    if (!config.enabled()) {
+      return Optional.empty();
+    }
+    String targetName = target instanceof Source source
+        ? source.sourceName() + "_" + source.name() : target.name();
+    String name = unique(spec.customName()
+        .orElse(TestNames.generic(namespace, testName, targetName, isSource, arguments)));
+    ParseContext context = new ParseContext(project.target().schema(), name);
+    for (Object value : arguments.values()) {
+      if (value instanceof String text && CALL.matcher(text).matches()) {
+        templates.renderText("{{ " + text + " }}", spec.file(), context);
+      }
+    }
+    List<RefCall> refs = new ArrayList<>();
+    context.refs().forEach(r -> refs.add(new RefCall(r.packageName(), r.name(), spec.file(), 0)));
+    List<SourceCall> calls = new ArrayList<>();
+    context.sources().forEach(c -> calls.add(new SourceCall(c.sourceName(), c.tableName(),
+        spec.file(), 0)));
+    List<String> parents = new ArrayList<>();
+    parents.add(target.uniqueId());
+    for (String id : dependencies.resolve("test '" + name + "'", refs, calls)) {
+      if (!parents.contains(id)) {
+        parents.add(id);
+      }
+    }
+    return Optional.of(new DataTest("test." + project.name() + "." + name, name, spec.file(),
+        List.of(project.name(), name), config, "", testName, Optional.of(target.uniqueId()),
+        spec.columnName(), arguments, parents, auditRelation(name), "", refs, calls,
+        FileChecksum.of(full + arguments + spec.config())));
+  }
+
+  private Optional<DataTest> singular(Path file) {
+    String name = ProjectParser.baseName(file);
+    String display = project.display(file);
+    ParseContext context = new ParseContext(project.target().schema(), name);
+    templates.render(file, context);
+    NodeConfig config = ProjectParser.folderConfig(project, project.config().tests(), file,
+        project.config().testPaths()).merge(context.config());
+    if (!config.enabled()) {
+      return Optional.empty();
+    }
+    List<String> parents = dependencies.resolve("test '" + name + "'", context.refs(),
+        context.sources());
+    String raw = ProjectFiles.read(project, file);
+    String unique = unique(name);
+    return Optional.of(new DataTest("test." + project.name() + "." + unique, unique, display,
+        ProjectParser.fqn(project, file, project.config().testPaths()), config, "", "singular",
+        parents.size() == 1 ? Optional.of(parents.get(0)) : Optional.empty(), Optional.empty(),
+        Map.of(), parents, auditRelation(unique), raw, List.copyOf(context.refs()),
+        List.copyOf(context.sources()), FileChecksum.of(raw)));
+  }
+
+  /** Where {@code store_failures} keeps a test's failing rows: {@code <schema>_audit}. */
+  private Relation auditRelation(String name) {
+    return new Relation(project.target().schema() + "_audit", name);
+  }
+
+  private String unique(String name) {
+    String candidate = name;
+    for (int i = 2; !names.add(candidate); i++) {
+      candidate = name + "_" + i;
+    }
+    return candidate;
+  }
+}

@@ -1,0 +1,139 @@
+package dev.mds.execution;
+
+import dev.mds.MdsException;
+import dev.mds.compile.CompiledNode;
+import dev.mds.compile.Compiler;
+import dev.mds.engine.Session;
+import dev.mds.graph.DataTest;
+import dev.mds.project.Project;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs one data test the way dbt does: counts the rows its query returns, compares the count with
+ * {@code warn_if}/{@code error_if} (default {@code != 0}) under its severity, and keeps a few failing
+ * rows to show.
+ */
+final class TestExecutor {
+
+  static final int SAMPLE_ROWS = 5;
+  private static final Pattern CONDITION =
+      Pattern.compile("^\\s*(==|=|!=|<>|>=|<=|>|<)\\s*(-?\\d+(?:\\.\\d+)?)\\s*$");
+
+  private final Project project;
+  private final Compiler compiler;
+
+  TestExecutor(Project project, Compiler compiler) {
+    this.project = project;
+    this.compiler = compiler;
+  }
+
+  NodeResult execute(DataTest test, Session session) {
+    Instant start = Instant.now();
+    Optional<String> compiledSql = Optional.empty();
+    try {
+      CompiledNode compiled = compiler.compileTest(test);
+      compiledSql = Optional.of(compiled.sql());
+      String sql = Compiler.trimStatement(compiled.sql());
+      String warnIf = condition(test, "warn_if");
+      String errorIf = condition(test, "error_if");
+      String failCalc = test.config().string("fail_calc").orElse("count(*)");
+      String limit = test.config().get("limit").map(l -> "\nlimit " + Long.parseLong(
+          String.valueOf(l).trim())).orElse("");
+      if (storeFailures(test)) {
+        session.execute("create or replace table " + test.relation() + " as\n" + sql);
+      }
+      long failures;
+      boolean warn;
+      boolean error;
+      try (Statement st = session.connection().createStatement();
+          ResultSet rs = st.executeQuery("select " + failCalc + " as failures, (" + failCalc + ") "
+              + warnIf + " as should_warn, (" + failCalc + ") " + errorIf + " as should_error"
+              + "\nfrom (\n" + sql + limit + "\n) dbt_internal_test")) {
+        rs.next();
+        failures = rs.getLong(1);
+        warn = rs.getBoolean(2);
+        error = rs.getBoolean(3);
+      }
+      RunStatus status;
+      if (test.severity().equals("warn")) {
+        status = warn || error ? RunStatus.WARN : RunStatus.PASS;
+      } else {
+        status = error ? RunStatus.FAIL : warn ? RunStatus.WARN : RunStatus.PASS;
+      }
+      String shown = status == RunStatus.WARN && !error ? warnIf : errorIf;
+      String message = status == RunStatus.PASS ? "PASS"
+          : "Got " + failures + " result" + (failures == 1 ? "" : "s") + ", configured to "
+              + (status == RunStatus.WARN ? "warn" : "fail") + " if " + shown.strip();
+      Optional<TestFailures> found = Optional.empty();
+      if (failures > 0) {
+        found = Optional.of(sample(session, sql, failures, shown.strip(),
+            project.display(compiled.path())));
+      }
+      return new NodeResult(test.uniqueId(), status, message, OptionalLong.of(failures), start,
+          Instant.now(), compiledSql, found);
+    } catch (SQLException e) {
+      return error(test, start, compiledSql, NodeExecutor.firstLine(e.getMessage()));
+    } catch (MdsException e) {
+      return error(test, start, compiledSql, e.getMessage());
+    } catch (RuntimeException e) {
+      return error(test, start, compiledSql, e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  private static NodeResult error(DataTest test, Instant start, Optional<String> sql,
+      String message) {
+    return new NodeResult(test.uniqueId(), RunStatus.ERROR, message, OptionalLong.empty(), start,
+        Instant.now(), sql);
+  }
+
+  static boolean storeFailures(DataTest test) {
+    return test.config().get("store_failures").map(v -> Boolean.parseBoolean(String.valueOf(v)))
+        .orElse(false);
+  }
+
+  /** {@code warn_if}/{@code error_if} as SQL after the failure count, e.g. {@code > 10}. */
+  private static String condition(DataTest test, String key) {
+    String raw = test.config().string(key).orElse("!= 0");
+    Matcher m = CONDITION.matcher(raw);
+    if (!m.matches()) {
+      throw new MdsException(test.file() + ": test " + test.name() + " has " + key + ": '" + raw
+          + "'; write a comparison with a number, such as '>10' or '!= 0'");
+    }
+    String operator = m.group(1).equals("==") ? "=" : m.group(1);
+    return " " + operator + " " + m.group(2);
+  }
+
+  private static TestFailures sample(Session session, String sql, long failures,
+      String condition, String path) throws SQLException {
+    List<String> columns = new ArrayList<>();
+    List<List<String>> rows = new ArrayList<>();
+    try (Statement st = session.connection().createStatement();
+        ResultSet rs = st.executeQuery("select * from (\n" + sql + "\n) dbt_sample limit "
+            + SAMPLE_ROWS)) {
+      ResultSetMetaData meta = rs.getMetaData();
+      for (int i = 1; i <= meta.getColumnCount(); i++) {
+        columns.add(meta.getColumnLabel(i));
+      }
+      while (rs.next()) {
+        List<String> row = new ArrayList<>();
+        for (int i = 1; i <= columns.size(); i++) {
+          Object value = rs.getObject(i);
+          row.add(value == null ? "NULL" : String.valueOf(value));
+        }
+        rows.add(row);
+      }
+    }
+    return new TestFailures(failures, condition.toLowerCase(Locale.ROOT), columns, rows, path);
+  }
+}
