@@ -1,10 +1,17 @@
 package dev.mds.cli;
 
+import dev.mds.compile.ProjectParser;
+import dev.mds.engine.CsvLayout;
+import dev.mds.execution.SeedSchemaTask;
 import dev.mds.graph.ResourceType;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -25,8 +32,29 @@ final class SeedCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  @Option(names = "--show-schema",
+      description = "Print how each selected seed's file would be read (encoding, delimiter, and per "
+          + "column the type and any conversion such as decimal commas) without loading it.")
+  boolean showSchema;
+
   @Override
   public Integer call() {
+    if (showSchema) {
+      PrintWriter out = spec.commandLine().getOut();
+      for (SeedSchemaTask.Inferred inferred : SeedSchemaTask.run(
+          ProjectParser.parse(project.load()), selection.selector())) {
+        CsvLayout layout = inferred.layout();
+        out.println(inferred.seed().file() + ": encoding " + layout.encoding() + ", delimiter '"
+            + (layout.delimiter().equals("\t") ? "\\t" : layout.delimiter()) + "'");
+        List<List<String>> rows = new ArrayList<>();
+        for (CsvLayout.Column column : layout.columns()) {
+          rows.add(List.of(column.name(), column.type(), column.note()));
+        }
+        ShowCommand.print(out, List.of("column", "type", "how"), rows);
+        out.println();
+      }
+      return Mds.OK;
+    }
     return RunInvocation.execute(spec, project, selection, options, Set.of(ResourceType.SEED));
   }
 }

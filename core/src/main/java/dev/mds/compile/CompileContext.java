@@ -20,13 +20,15 @@ final class CompileContext implements NodeContext {
   private final Manifest manifest;
   private final Map<String, Node> byName;
   private final Map<String, Source> sources;
+  private final java.util.function.Function<Source, Object> sourceSql;
   private final Relation self;
   private final boolean incremental;
   private final Set<String> ephemerals = new LinkedHashSet<>();
 
   CompileContext(Manifest manifest, Map<String, Node> byName, Map<String, Source> sources,
-      Relation self, boolean incremental) {
+      java.util.function.Function<Source, Object> sourceSql, Relation self, boolean incremental) {
     this.manifest = manifest;
+    this.sourceSql = sourceSql;
     this.byName = byName;
     this.sources = sources;
     this.self = self;
@@ -56,7 +58,7 @@ final class CompileContext implements NodeContext {
       throw dev.mds.MdsException.at(file + ":" + line, "source('" + sourceName + "', '"
           + tableName + "') is not declared in schema YAML");
     }
-    return source.relation();
+    return sourceSql.apply(source);
   }
 
   @Override

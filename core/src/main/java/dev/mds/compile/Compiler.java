@@ -1,6 +1,8 @@
 package dev.mds.compile;
 
 import dev.mds.MdsException;
+import dev.mds.engine.CsvInspector;
+import dev.mds.engine.FileScan;
 import dev.mds.graph.DataTest;
 import dev.mds.graph.Manifest;
 import dev.mds.graph.Model;
@@ -32,6 +34,8 @@ public final class Compiler {
   private final Map<String, Node> byName = new LinkedHashMap<>();
   private final Map<String, Source> sources = new LinkedHashMap<>();
   private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
+  private final Map<String, String> fileScans = new ConcurrentHashMap<>();
+  private final CsvInspector csvInspector;
 
   /**
    * @param relationExists whether a relation is already in the warehouse (drives
@@ -41,6 +45,7 @@ public final class Compiler {
     this.parsed = parsed;
     this.relationExists = relationExists;
     this.fullRefresh = fullRefresh;
+    this.csvInspector = new CsvInspector(parsed.project().targetDir().resolve("csv_cache"));
     for (Node node : parsed.manifest().nodes().values()) {
       if (node instanceof Source source) {
         sources.put(source.sourceName() + "." + source.name(), source);
@@ -48,6 +53,15 @@ public final class Compiler {
         byName.put(node.name(), node);
       }
     }
+  }
+
+  /** How a source renders: its relation, or for a source in files the SQL that reads them. */
+  private Object sourceSql(Source source) {
+    if (source.config().string("location").isEmpty()) {
+      return source.relation();
+    }
+    return fileScans.computeIfAbsent(source.uniqueId(), id -> FileScan.sql(source.config(),
+        parsed.project().root(), csvInspector, source.file()));
   }
 
   /** A compiler for {@code mds compile}: no warehouse, so {@code is_incremental()} is false. */
@@ -72,7 +86,7 @@ public final class Compiler {
     if (model.isEmpty()) {
       return parsed.templates().renderText(sql, location, dev.mds.template.NodeContext.none());
     }
-    CompileContext context = new CompileContext(parsed.manifest(), byName, sources,
+    CompileContext context = new CompileContext(parsed.manifest(), byName, sources, this::sourceSql,
         model.get().relation(), false);
     return parsed.templates().renderText(sql, location, context);
   }
@@ -106,7 +120,7 @@ public final class Compiler {
   }
 
   private Rendered renderTest(DataTest test) {
-    CompileContext context = new CompileContext(parsed.manifest(), byName, sources,
+    CompileContext context = new CompileContext(parsed.manifest(), byName, sources, this::sourceSql,
         test.relation(), false);
     if (test.isSingular()) {
       String sql = parsed.templates().render(parsed.project().resolve(test.file()), context);
@@ -118,7 +132,8 @@ public final class Compiler {
             ? parsed.templates().renderText("{{ " + text + " }}", test.file(), context)
             : value));
     Node target = parsed.manifest().nodes().get(test.attachedTo().orElseThrow());
-    String model = target.relation().toString();
+    String model = String.valueOf(target instanceof Source source ? sourceSql(source)
+        : target.relation());
     Optional<String> where = test.config().string("where");
     if (where.isPresent()) {
       String condition = parsed.templates().renderText(where.get(), test.file(), context);
@@ -167,7 +182,7 @@ public final class Compiler {
     }
     boolean incremental = "incremental".equals(model.materialized()) && !fullRefresh
         && relationExists.test(model.relation());
-    CompileContext context = new CompileContext(parsed.manifest(), byName, sources,
+    CompileContext context = new CompileContext(parsed.manifest(), byName, sources, this::sourceSql,
         model.relation(), incremental);
     String sql = parsed.templates().render(parsed.project().resolve(model.file()), context);
     Rendered result = new Rendered(sql, List.copyOf(context.ephemerals()));

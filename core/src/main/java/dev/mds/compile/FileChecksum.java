@@ -11,12 +11,30 @@ final class FileChecksum {
   private FileChecksum() {
   }
 
+  /** For files whose encoding is not known (seeds): CR LF and lone CR count as LF. */
+  static String ofBytes(byte[] bytes) {
+    java.io.ByteArrayOutputStream normalised = new java.io.ByteArrayOutputStream(bytes.length);
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == '\r') {
+        normalised.write('\n');
+        if (i + 1 < bytes.length && bytes[i + 1] == '\n') {
+          i++;
+        }
+      } else {
+        normalised.write(bytes[i]);
+      }
+    }
+    return sha256(normalised.toByteArray());
+  }
+
   static String of(String text) {
+    return sha256(text.replace("\r\n", "\n").replace('\r', '\n')
+        .getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String sha256(byte[] bytes) {
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      byte[] hash = digest.digest(text.replace("\r\n", "\n").replace('\r', '\n')
-          .getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }

@@ -128,10 +128,15 @@ public final class ProjectParser {
     if (!config.enabled()) {
       return Optional.empty();
     }
-    String contents = ProjectFiles.read(project, file);
+    byte[] contents;
+    try {
+      contents = java.nio.file.Files.readAllBytes(file);
+    } catch (java.io.IOException e) {
+      throw MdsException.at(project.display(file), "cannot read file: " + e.getMessage(), e);
+    }
     return Optional.of(new Seed("seed." + project.name() + "." + name, name, project.display(file),
         fqn(file, project.config().seedPaths()), config, description(props), columns(props),
-        relation(config, name), FileChecksum.of(contents)));
+        relation(config, name), FileChecksum.ofBytes(contents)));
   }
 
   private Map<String, Source> sources() {

@@ -15,6 +15,7 @@ import java.util.TreeMap;
  */
 final class TestNames {
 
+  /** dbt shortens a name of this many characters or more with a hash. */
   private static final int MAX_LENGTH = 64;
 
   private TestNames() {
@@ -34,11 +35,11 @@ final class TestNames {
       }
       Object value = arg.getValue();
       if (value instanceof Map<?, ?> map) {
-        map.values().forEach(v -> flat.add(String.valueOf(v)));
+        map.values().forEach(v -> flat.add(pythonStr(v)));
       } else if (value instanceof List<?> list) {
-        list.forEach(v -> flat.add(String.valueOf(v)));
+        list.forEach(v -> flat.add(pythonStr(v)));
       } else {
-        flat.add(String.valueOf(value));
+        flat.add(pythonStr(value));
       }
     }
     List<String> clean = new ArrayList<>();
@@ -46,13 +47,25 @@ final class TestNames {
       clean.add(part.replaceAll("[^0-9a-zA-Z_]+", "_"));
     }
     String identifier = (isSource ? "source_" : "") + (namespace.isEmpty() ? "" : namespace + "_")
-        + testName;
-    String name = identifier + "_" + target + (clean.isEmpty() ? "" : "_" + String.join("__", clean));
-    if (name.length() <= MAX_LENGTH) {
+        + testName + "_" + target;
+    // dbt keeps the separator even with no arguments: "has_rows_orders_".
+    String name = identifier + "_" + String.join("__", clean);
+    if (name.length() < MAX_LENGTH) {
       return name;
     }
     String prefix = identifier.length() > 30 ? identifier.substring(0, 30) : identifier;
     return prefix + "_" + md5(name);
+  }
+
+  /** A value as Python's {@code str()} writes it, which is what dbt's names are made of. */
+  private static String pythonStr(Object value) {
+    if (value == null) {
+      return "None";
+    }
+    if (value instanceof Boolean b) {
+      return b ? "True" : "False";
+    }
+    return String.valueOf(value);
   }
 
   private static String md5(String text) {

@@ -14,16 +14,21 @@ public interface Materialization {
   BuildResult build(Session session, Model model, String sql, boolean incremental)
       throws SQLException;
 
-  /** The materialization for a model's {@code materialized} config. */
-  static Materialization of(Model model) {
+  /**
+   * The materialization for a model's {@code materialized} config.
+   *
+   * @param projectRoot where relative export locations are resolved
+   */
+  static Materialization of(Model model, java.nio.file.Path projectRoot) {
     String kind = model.materialized();
     return switch (kind) {
       case "view" -> new ViewMaterialization();
       case "table" -> new TableMaterialization();
       case "incremental" -> new IncrementalMaterialization();
       case "ephemeral" -> new EphemeralMaterialization();
+      case "external" -> new ExternalMaterialization(projectRoot);
       default -> throw new dev.mds.MdsException(model.file() + ": unknown materialization '"
-          + kind + "' (use view, table, incremental or ephemeral)");
+          + kind + "' (use view, table, incremental, ephemeral or external)");
     };
   }
 }

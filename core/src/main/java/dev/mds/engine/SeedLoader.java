@@ -1,55 +1,78 @@
 package dev.mds.engine;
 
-import dev.mds.MdsException;
 import dev.mds.graph.Seed;
-import dev.mds.project.YamlValues;
 import java.nio.file.Path;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Map;
-import java.util.StringJoiner;
+import java.sql.Statement;
 
 /**
- * Loads a seed CSV into its table with DuckDB's CSV reader (header, types inferred, CRLF, BOM and
- * quoted fields handled), honouring {@code column_types}, {@code delimiter} and {@code quote}.
- * The table is replaced in one transaction, so a file that cannot be read leaves the old one.
+ * Loads a seed CSV into its table: the file's dialect is worked out by {@link CsvInspector}, the
+ * table replaced in one transaction. A row that cannot be read fails the load naming its line and
+ * column (the old table stays), unless the seed says {@code on_error: skip}, which drops such rows
+ * and reports how many.
  */
 public final class SeedLoader {
 
-  private SeedLoader() {
+  private static final String REJECTS = "__mds_rejects";
+  private static final String REJECT_SCANS = "__mds_reject_scans";
+
+  private final CsvInspector inspector;
+
+  public SeedLoader(CsvInspector inspector) {
+    this.inspector = inspector;
   }
 
-  public static BuildResult load(Session session, Seed seed, Path csv) throws SQLException {
-    String select = "select * from " + readCsv(seed, csv);
+  /** How the seed's file will be read, for {@code mds seed --show-schema}. */
+  public CsvLayout layout(Seed seed, Path csv) {
+    return inspector.inspect(csv, CsvOptions.from(seed.config()), seed.file());
+  }
+
+  public BuildResult load(Session session, Seed seed, Path csv) throws SQLException {
+    CsvOptions options = CsvOptions.from(seed.config());
+    CsvLayout layout = inspector.inspect(csv, options, seed.file());
+    String select = layout.select("store_rejects = true, rejects_table = '" + REJECTS
+        + "', rejects_scan = '" + REJECT_SCANS + "'");
+    session.execute("drop table if exists " + REJECTS);
+    session.execute("drop table if exists " + REJECT_SCANS);
     try {
-      return TableMaterialization.replaceTable(session, seed.relation(), select, "INSERT");
+      return session.inTransaction(() -> {
+        if (session.relationType(seed.relation()).filter("VIEW"::equals).isPresent()) {
+          session.execute("drop view " + seed.relation());
+        }
+        session.execute("create or replace table " + seed.relation() + " as\n" + select);
+        long rejected = session.queryLong("select count(*) from " + REJECTS);
+        if (rejected > 0 && !options.skipErrors()) {
+          throw new SQLException(firstReject(session, seed, rejected));
+        }
+        long rows = session.queryLong("select count(*) from " + seed.relation());
+        BuildResult result = BuildResult.of("INSERT", rows);
+        return rejected == 0 ? result : new BuildResult(result.message() + " (skipped "
+            + rejected + " unreadable row" + (rejected == 1 ? "" : "s") + ")", result.rows());
+      });
     } catch (SQLException e) {
-      throw new SQLException(seed.file() + ": " + DuckDbWarehouse.firstLine(e.getMessage()), e);
+      String message = DuckDbError.summary(e.getMessage());
+      throw new SQLException(message.startsWith(seed.file()) ? message
+          : seed.file() + ": " + message, e);
+    } finally {
+      session.execute("drop table if exists " + REJECTS);
+      session.execute("drop table if exists " + REJECT_SCANS);
     }
   }
 
-  /** The {@code read_csv(...)} call for a seed file. */
-  static String readCsv(Seed seed, Path csv) {
-    StringJoiner options = new StringJoiner(", ");
-    options.add(literal(csv.toAbsolutePath().toString()));
-    options.add("header = true");
-    options.add("auto_detect = true");
-    Map<String, Object> types = YamlValues.map(seed.config().values().get("column_types"));
-    if (!types.isEmpty()) {
-      StringJoiner struct = new StringJoiner(", ", "{", "}");
-      types.forEach((column, type) -> struct.add(literal(column) + ": " + literal(
-          String.valueOf(type))));
-      options.add("types = " + struct);
+  /** "seeds/x.csv:12: column 'amount': Could not convert ... (and 3 more rows)". */
+  private static String firstReject(Session session, Seed seed, long rejected)
+      throws SQLException {
+    try (Statement st = session.connection().createStatement();
+        ResultSet rs = st.executeQuery("select line, column_name, error_message from " + REJECTS
+            + " order by line limit 1")) {
+      rs.next();
+      String column = rs.getString(2);
+      return seed.file() + ":" + rs.getLong(1) + ": "
+          + (column == null || column.isEmpty() ? "" : "column '" + column + "': ")
+          + rs.getString(3)
+          + (rejected > 1 ? " (and " + (rejected - 1) + " more unreadable rows)" : "")
+          + "; fix the file, set column_types, or set on_error: skip";
     }
-    seed.config().string("delimiter").ifPresent(d -> options.add("delim = " + literal(d)));
-    seed.config().string("quote").ifPresent(q -> options.add("quote = " + literal(q)));
-    return "read_csv(" + options + ")";
   }
-
-  static String literal(String value) {
-    if (value.indexOf('\0') >= 0) {
-      throw new MdsException("A NUL character cannot appear in a SQL literal");
-    }
-    return "'" + value.replace("'", "''") + "'";
-  }
-
 }

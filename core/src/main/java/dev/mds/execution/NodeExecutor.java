@@ -4,6 +4,7 @@ import dev.mds.MdsException;
 import dev.mds.compile.CompiledNode;
 import dev.mds.compile.Compiler;
 import dev.mds.engine.BuildResult;
+import dev.mds.engine.CsvInspector;
 import dev.mds.engine.DuckDbError;
 import dev.mds.engine.Materialization;
 import dev.mds.engine.SeedLoader;
@@ -19,7 +20,9 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -30,12 +33,14 @@ final class NodeExecutor {
   private final Compiler compiler;
   private final boolean fullRefresh;
   private final TestExecutor testExecutor;
+  private final SeedLoader seedLoader;
 
   NodeExecutor(Project project, Compiler compiler, boolean fullRefresh) {
     this.project = project;
     this.compiler = compiler;
     this.fullRefresh = fullRefresh;
     this.testExecutor = new TestExecutor(project, compiler);
+    this.seedLoader = new SeedLoader(new CsvInspector(project.targetDir().resolve("csv_cache")));
   }
 
   NodeResult execute(Node node, Session session) {
@@ -57,21 +62,26 @@ final class NodeExecutor {
       if (node instanceof Model model) {
         CompiledNode compiled = compiler.compile(model);
         sql = Optional.of(compiled.sql());
+        Map<DataTest, Path> storedFailures = new LinkedHashMap<>();
         if (!audits.isEmpty()) {
           session.beforeCommit(() -> {
-            audit(model, audits, session, auditResults);
+            audit(model, audits, session, auditResults, storedFailures);
             return null;
           });
         }
         try {
           built = buildModel(session, model, compiled.sql());
+        } catch (AuditFailure e) {
+          keepStoredFailures(storedFailures, session);
+          throw e;
         } finally {
           session.beforeCommit(null);
         }
+        keepStoredFailures(storedFailures, session);
       } else if (node instanceof DataTest test) {
         return testExecutor.execute(test, session);
       } else if (node instanceof Seed seed) {
-        built = SeedLoader.load(session, seed, project.resolve(seed.file()));
+        built = seedLoader.load(session, seed, project.resolve(seed.file()));
       } else {
         return new NodeResult(node.uniqueId(), RunStatus.SUCCESS, "nothing to build",
             OptionalLong.empty(), start, Instant.now(), Optional.empty());
@@ -91,7 +101,7 @@ final class NodeExecutor {
   }
 
   private void audit(Model model, List<DataTest> audits, Session session,
-      List<NodeResult> results) {
+      List<NodeResult> results, Map<DataTest, Path> storedFailures) throws SQLException {
     List<String> failed = new ArrayList<>();
     for (DataTest test : audits) {
       if (results.stream().anyMatch(r -> r.status() == RunStatus.ERROR)) {
@@ -100,7 +110,12 @@ final class NodeExecutor {
             "skipped: an earlier audit test of " + model.name() + " errored"));
         continue;
       }
-      NodeResult result = testExecutor.execute(test, session);
+      Optional<Path> failuresFile = Optional.empty();
+      if (TestExecutor.storeFailures(test)) {
+        failuresFile = Optional.of(temporaryFile(test));
+        storedFailures.put(test, failuresFile.get());
+      }
+      NodeResult result = testExecutor.execute(test, session, failuresFile);
       results.add(result);
       if (result.status().isFailure()) {
         failed.add(test.name());
@@ -113,6 +128,39 @@ final class NodeExecutor {
     }
   }
 
+  private static Path temporaryFile(DataTest test) throws SQLException {
+    try {
+      Path file = Files.createTempFile("mds-failures-", ".parquet");
+      Files.delete(file);
+      return file;
+    } catch (IOException e) {
+      throw new SQLException("Cannot create a temporary file for the failing rows of "
+          + test.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * After an audited model's transaction ends, committed or rolled back, turns the failing rows its
+   * tests wrote to files into their {@code store_failures} tables.
+   */
+  private static void keepStoredFailures(Map<DataTest, Path> files, Session session)
+      throws SQLException {
+    try {
+      for (Map.Entry<DataTest, Path> entry : files.entrySet()) {
+        Path file = entry.getValue();
+        if (Files.exists(file)) {
+          session.execute("create or replace table " + entry.getKey().relation()
+              + " as select * from read_parquet('" + file.toString().replace("'", "''") + "')");
+          Files.delete(file);
+        }
+      }
+    } catch (IOException e) {
+      throw new SQLException("Cannot remove a temporary file: " + e.getMessage(), e);
+    } finally {
+      files.clear();
+    }
+  }
+
   private BuildResult buildModel(Session session, Model model, String compiledSql)
       throws SQLException {
     boolean incremental = "incremental".equals(model.materialized()) && !fullRefresh
@@ -121,7 +169,8 @@ final class NodeExecutor {
     for (String hook : model.config().preHooks()) {
       session.execute(compiler.renderHook(hook, model.file(), Optional.of(model)));
     }
-    BuildResult built = Materialization.of(model).build(session, model, sql, incremental);
+    BuildResult built = Materialization.of(model, project.root())
+        .build(session, model, sql, incremental);
     for (String hook : model.config().postHooks()) {
       session.execute(compiler.renderHook(hook, model.file(), Optional.of(model)));
     }

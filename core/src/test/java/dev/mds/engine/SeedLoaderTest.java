@@ -3,6 +3,7 @@ package dev.mds.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.mds.MdsException;
 import dev.mds.graph.Seed;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ class SeedLoaderTest {
     Path csv = write("people.csv", bom, text);
     Seed seed = WarehouseFixture.seed("people", Map.of());
 
-    BuildResult result = SeedLoader.load(db.session, seed, csv);
+    BuildResult result = new SeedLoader(new CsvInspector(dir.resolve("csv-cache"))).load(db.session, seed, csv);
 
     assertEquals("INSERT 2", result.message());
     assertEquals(List.of("code", "name", "city"), db.rows(
@@ -58,7 +59,7 @@ class SeedLoaderTest {
   void columnTypesKeepLeadingZeros() throws Exception {
     Path csv = write("shops.csv", new byte[0], "code,name\n007,Bond Street\n042,Via Roma\n");
 
-    SeedLoader.load(db.session, WarehouseFixture.seed("shops",
+    new SeedLoader(new CsvInspector(dir.resolve("csv-cache"))).load(db.session, WarehouseFixture.seed("shops",
         Map.of("column_types", Map.of("code", "varchar"))), csv);
 
     assertEquals(List.of("007", "042"), db.rows("select code from main.shops order by code"));
@@ -69,9 +70,9 @@ class SeedLoaderTest {
   @Test
   void columnTypesOverrideTheInferredType() throws Exception {
     Path csv = write("shops.csv", new byte[0], "code,name\n10,Bond Street\n20,Via Roma\n");
-    SeedLoader.load(db.session, WarehouseFixture.seed("inferred", Map.of()), csv);
+    new SeedLoader(new CsvInspector(dir.resolve("csv-cache"))).load(db.session, WarehouseFixture.seed("inferred", Map.of()), csv);
 
-    SeedLoader.load(db.session, WarehouseFixture.seed("typed",
+    new SeedLoader(new CsvInspector(dir.resolve("csv-cache"))).load(db.session, WarehouseFixture.seed("typed",
         Map.of("column_types", Map.of("code", "varchar"))), csv);
 
     assertEquals(List.of("inferred|BIGINT", "typed|VARCHAR"), db.rows("select table_name,"
@@ -82,7 +83,7 @@ class SeedLoaderTest {
   void delimiterConfigReadsSemicolonFiles() throws Exception {
     Path csv = write("prices.csv", new byte[0], "sku;price\nA;1.5\nB;2\n");
 
-    SeedLoader.load(db.session, WarehouseFixture.seed("prices", Map.of("delimiter", ";")), csv);
+    new SeedLoader(new CsvInspector(dir.resolve("csv-cache"))).load(db.session, WarehouseFixture.seed("prices", Map.of("delimiter", ";")), csv);
 
     assertEquals(List.of("A|1.5", "B|2.0"), db.rows("select sku, price from main.prices order by 1"));
   }
@@ -90,13 +91,14 @@ class SeedLoaderTest {
   @Test
   void reloadingReplacesTheRowsAndABrokenFileKeepsTheOldOnes() throws Exception {
     Seed seed = WarehouseFixture.seed("shops", Map.of());
-    SeedLoader.load(db.session, seed, write("shops.csv", new byte[0], "id\n1\n2\n"));
-    SeedLoader.load(db.session, seed, write("shops.csv", new byte[0], "id\n3\n"));
+    new SeedLoader(new CsvInspector(dir.resolve("csv-cache"))).load(db.session, seed, write("shops.csv", new byte[0], "id\n1\n2\n"));
+    new SeedLoader(new CsvInspector(dir.resolve("csv-cache"))).load(db.session, seed, write("shops.csv", new byte[0], "id\n3\n"));
     assertEquals(List.of("3"), db.rows("select id from main.shops"));
 
     Path missing = dir.resolve("gone.csv");
-    SQLException e = assertThrows(SQLException.class,
-        () -> SeedLoader.load(db.session, seed, missing));
+    // A file that is not there is the user's to fix: an MdsException naming the seed file.
+    MdsException e = assertThrows(MdsException.class,
+        () -> new SeedLoader(new CsvInspector(dir.resolve("csv-cache"))).load(db.session, seed, missing));
 
     assertEquals(true, e.getMessage().startsWith("seeds/shops.csv"), e.getMessage());
     assertEquals(List.of("3"), db.rows("select id from main.shops"));

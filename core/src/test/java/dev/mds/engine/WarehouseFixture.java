@@ -32,7 +32,8 @@ final class WarehouseFixture implements AutoCloseable {
   BuildResult build(Model model, String sql) throws SQLException {
     boolean incremental = model.materialized().equals("incremental")
         && session.relationType(model.relation()).filter("BASE TABLE"::equals).isPresent();
-    return Materialization.of(model).build(session, model, sql, incremental);
+    return Materialization.of(model, java.nio.file.Path.of(".").toAbsolutePath())
+        .build(session, model, sql, incremental);
   }
 
   /** Every row of {@code sql}, each as its values joined by {@code |}. */

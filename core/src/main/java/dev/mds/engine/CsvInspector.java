@@ -1,0 +1,215 @@
+package dev.mds.engine;
+
+import dev.mds.MdsException;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.StringJoiner;
+
+/**
+ * Works out how to read a CSV file the way real exports arrive: the encoding (transcoding what
+ * DuckDB cannot read), the delimiter (DuckDB's sniffer), and per column whether numbers use a
+ * decimal comma ({@code 1.234,56}) or are identifiers with leading zeros ({@code 00123}). The
+ * questions are put to a private in-memory DuckDB over a sample of the file.
+ */
+public final class CsvInspector {
+
+  static final int SAMPLE_ROWS = 20_000;
+  private static final String EU_NUMBER =
+      "-?[0-9]{1,3}(\\.[0-9]{3})+(,[0-9]+)?|-?[0-9]+,[0-9]+";
+  private static final String INTEGER = "-?[0-9]+";
+  private static final String LEADING_ZERO = "0[0-9]+";
+
+  private final Path cacheDir;
+
+  /** @param cacheDir where transcoded copies of non-UTF-8 files are kept */
+  public CsvInspector(Path cacheDir) {
+    this.cacheDir = cacheDir;
+  }
+
+  /** Inspects {@code file}; {@code location} names it in errors. */
+  public CsvLayout inspect(Path file, CsvOptions options, String location) {
+    if (!Files.isRegularFile(file)) {
+      throw new MdsException(location + ": file " + file + " does not exist");
+    }
+    Charset charset = options.encoding().map(name -> TextEncoding.named(name, location))
+        .orElseGet(() -> TextEncoding.detect(file));
+    Path readable = TextEncoding.readableByDuckDb(charset) ? file : transcoded(file, charset);
+    Properties properties = new Properties();
+    properties.setProperty("autoinstall_known_extensions", "false");
+    properties.setProperty("autoload_known_extensions", "false");
+    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:", properties)) {
+      String path = SqlLiteral.string(readable.toAbsolutePath().toString());
+      String delimiter = options.delimiter().orElseGet(() -> sniffDelimiter(duck, path, location));
+      StringJoiner base = new StringJoiner(", ");
+      base.add("header = true");
+      base.add("delim = " + SqlLiteral.string(delimiter));
+      options.quote().ifPresent(q -> base.add("quote = " + SqlLiteral.string(q)));
+      options.dateFormat().ifPresent(f -> base.add("dateformat = " + SqlLiteral.string(f)));
+      options.decimalSeparator().ifPresent(d -> base.add("decimal_separator = "
+          + SqlLiteral.string(d)));
+      options.thousands().ifPresent(t -> base.add("thousands = " + SqlLiteral.string(t)));
+      List<String> names = columnNames(duck, path, base.toString(), location);
+      Map<String, String> types = new LinkedHashMap<>();
+      List<CsvLayout.Column> columns = new ArrayList<>();
+      boolean detectDecimalComma = !delimiter.equals(",") && options.decimalSeparator().isEmpty();
+      Map<String, long[]> stats = stats(duck, path, base.toString(), names);
+      for (String name : names) {
+        long[] s = stats.get(name);
+        long values = s[0];
+        long euNumbers = s[1];
+        long integers = s[2];
+        long leadingZeros = s[3];
+        Optional<String> userType = userType(options, name);
+        String quoted = CsvLayout.quoted(name);
+        if (detectDecimalComma && values > 0 && euNumbers > 0 && euNumbers + integers == values) {
+          types.put(name, "VARCHAR");
+          columns.add(new CsvLayout.Column(name, "", "cast(replace(replace(trim(" + quoted
+              + "), '.', ''), ',', '.') as " + userType.orElse("DOUBLE") + ")",
+              "decimal comma" + (euNumbers > 0 ? " (1.234,56 style)" : "")));
+        } else if (userType.isPresent()) {
+          types.put(name, userType.get());
+          columns.add(new CsvLayout.Column(name, "", quoted, "column_types"));
+        } else if (leadingZeros > 0) {
+          types.put(name, "VARCHAR");
+          columns.add(new CsvLayout.Column(name, "", quoted, "leading zeros kept as text"));
+        } else {
+          columns.add(new CsvLayout.Column(name, "", quoted, ""));
+        }
+      }
+      StringJoiner readOptions = new StringJoiner(", ");
+      readOptions.add(base.toString());
+      if (!types.isEmpty()) {
+        StringJoiner struct = new StringJoiner(", ", "{", "}");
+        types.forEach((k, v) -> struct.add(SqlLiteral.string(k) + ": " + SqlLiteral.string(v)));
+        readOptions.add("types = " + struct);
+      }
+      CsvLayout layout = new CsvLayout(file, readable, charset.displayName(), delimiter,
+          readOptions.toString(), columns);
+      return withTypes(duck, layout, location);
+    } catch (SQLException e) {
+      throw new MdsException(location + ": cannot read CSV: " + DuckDbError.summary(e.getMessage()),
+          e);
+    }
+  }
+
+  private static Optional<String> userType(CsvOptions options, String column) {
+    for (Map.Entry<String, String> entry : options.columnTypes().entrySet()) {
+      if (entry.getKey().equalsIgnoreCase(column)) {
+        return Optional.of(entry.getValue());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String sniffDelimiter(Connection duck, String path, String location) {
+    try (Statement st = duck.createStatement();
+        ResultSet rs = st.executeQuery("select Delimiter from sniff_csv(" + path
+            + ", sample_size = " + SAMPLE_ROWS + ")")) {
+      rs.next();
+      String delimiter = rs.getString(1);
+      return delimiter == null || delimiter.isEmpty() ? "," : delimiter;
+    } catch (SQLException e) {
+      throw new MdsException(location + ": cannot detect the CSV delimiter ("
+          + DuckDbError.summary(e.getMessage()) + "); set delimiter: in its config", e);
+    }
+  }
+
+  private static List<String> columnNames(Connection duck, String path, String options,
+      String location) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (Statement st = duck.createStatement();
+        ResultSet rs = st.executeQuery("describe select * from read_csv(" + path + ", " + options
+            + ", all_varchar = true)")) {
+      while (rs.next()) {
+        names.add(rs.getString("column_name"));
+      }
+    }
+    if (names.isEmpty()) {
+      throw new MdsException(location + ": the CSV file has no columns");
+    }
+    return names;
+  }
+
+  /** Per column: non-null values, decimal-comma numbers, integers, values with leading zeros. */
+  private static Map<String, long[]> stats(Connection duck, String path, String options,
+      List<String> names) throws SQLException {
+    StringJoiner select = new StringJoiner(", ");
+    for (String name : names) {
+      String c = "trim(" + CsvLayout.quoted(name) + ")";
+      select.add("count(" + CsvLayout.quoted(name) + ")");
+      select.add("count(*) filter (where regexp_full_match(" + c + ", '" + EU_NUMBER + "'))");
+      select.add("count(*) filter (where regexp_full_match(" + c + ", '" + INTEGER + "'))");
+      select.add("count(*) filter (where regexp_full_match(" + c + ", '" + LEADING_ZERO + "'))");
+    }
+    Map<String, long[]> stats = new LinkedHashMap<>();
+    try (Statement st = duck.createStatement();
+        ResultSet rs = st.executeQuery("select " + select + " from (select * from read_csv("
+            + path + ", " + options + ", all_varchar = true) limit " + SAMPLE_ROWS + ")")) {
+      rs.next();
+      int i = 1;
+      for (String name : names) {
+        stats.put(name, new long[] {rs.getLong(i), rs.getLong(i + 1), rs.getLong(i + 2),
+            rs.getLong(i + 3)});
+        i += 4;
+      }
+    }
+    return stats;
+  }
+
+  /** Fills in each column's final type as DuckDB infers it for the planned read. */
+  private static CsvLayout withTypes(Connection duck, CsvLayout layout, String location)
+      throws SQLException {
+    Map<String, String> types = new LinkedHashMap<>();
+    try (Statement st = duck.createStatement();
+        ResultSet rs = st.executeQuery("describe " + layout.select(""))) {
+      while (rs.next()) {
+        types.put(rs.getString("column_name"), rs.getString("column_type"));
+      }
+    }
+    List<CsvLayout.Column> typed = new ArrayList<>();
+    for (CsvLayout.Column column : layout.columns()) {
+      typed.add(new CsvLayout.Column(column.name(), types.getOrDefault(column.name(), "?"),
+          column.expression(), column.note()));
+    }
+    return new CsvLayout(layout.source(), layout.readable(), layout.encoding(),
+        layout.delimiter(), layout.readOptions(), typed);
+  }
+
+  /** A UTF-8 copy of the file in the cache, made once per file version. */
+  private Path transcoded(Path file, Charset charset) {
+    try {
+      String key = file.toAbsolutePath() + "|" + Files.size(file) + "|"
+          + Files.getLastModifiedTime(file).toMillis() + "|" + charset.name();
+      String name = file.getFileName().toString().replaceAll("[^A-Za-z0-9_.-]", "_") + "-"
+          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+              .digest(key.getBytes(StandardCharsets.UTF_8))).substring(0, 16) + ".csv";
+      Path target = cacheDir.resolve(name);
+      if (!Files.isRegularFile(target)) {
+        TextEncoding.transcode(file, charset, target);
+      }
+      return target;
+    } catch (IOException e) {
+      throw new MdsException("Cannot read " + file + ": " + e.getMessage(), e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+}

@@ -1,0 +1,170 @@
+package dev.mds.engine;
+
+import dev.mds.MdsException;
+import dev.mds.graph.Model;
+import dev.mds.graph.Relation;
+import dev.mds.project.YamlValues;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.StringJoiner;
+import java.util.stream.Stream;
+
+/**
+ * {@code materialized: external}: exports the model to a Parquet or CSV file for a BI tool, safely.
+ * The new file is written beside the old one, checked (readable, as many rows as the query, and
+ * not empty unless {@code allow_empty: true}), then moved into place atomically; if anything fails
+ * the previous file is untouched. A view over the file keeps the model {@code ref}-able.
+ */
+final class ExternalMaterialization implements Materialization {
+
+  private final Path projectRoot;
+
+  ExternalMaterialization(Path projectRoot) {
+    this.projectRoot = projectRoot;
+  }
+
+  @Override
+  public BuildResult build(Session session, Model model, String sql, boolean incremental)
+      throws SQLException {
+    String format = format(model);
+    Path target = target(model, format);
+    List<String> partitionBy = YamlValues.strings(model.config().values().get("partition_by"));
+    Path staging = target.resolveSibling("." + target.getFileName() + ".mds-new-"
+        + ProcessHandle.current().pid());
+    try {
+      Files.createDirectories(target.getParent());
+      removeLeftovers(target);
+      long rows = session.execute("copy (\n" + sql + "\n) to "
+          + SqlLiteral.string(staging.toString()) + " (" + copyOptions(model, format, partitionBy)
+          + ")");
+      verify(session, model, staging, format, !partitionBy.isEmpty(), rows);
+      publish(staging, target);
+      session.execute("create or replace view " + model.relation() + " as select * from "
+          + reader(target, format, !partitionBy.isEmpty()));
+      return BuildResult.of("EXPORT", rows);
+    } catch (SQLException | IOException | RuntimeException e) {
+      delete(staging);
+      String why = e instanceof SQLException ? DuckDbError.summary(e.getMessage()) : e.getMessage();
+      throw new MdsException(model.file() + ": export to " + display(target) + " failed, "
+          + (Files.exists(target) ? "the previous file is unchanged" : "no file was written")
+          + ": " + why, e);
+    }
+  }
+
+  private static String format(Model model) {
+    String location = model.config().string("location").orElse("");
+    String fallback = location.toLowerCase(Locale.ROOT).endsWith(".csv") ? "csv" : "parquet";
+    String format = model.config().string("format").orElse(fallback).toLowerCase(Locale.ROOT);
+    if (!format.equals("parquet") && !format.equals("csv")) {
+      throw new MdsException(model.file() + ": format '" + format
+          + "' is not supported for external models (use parquet or csv)");
+    }
+    return format;
+  }
+
+  /** The configured location, or {@code exports/<model>.<format>} in the project folder. */
+  private Path target(Model model, String format) {
+    String location = model.config().string("location")
+        .orElse("exports/" + model.name() + "." + format);
+    Path path = Path.of(location);
+    return (path.isAbsolute() ? path : projectRoot.resolve(path)).normalize();
+  }
+
+  private static String copyOptions(Model model, String format, List<String> partitionBy) {
+    StringJoiner options = new StringJoiner(", ");
+    options.add("format " + format);
+    if (format.equals("csv")) {
+      options.add("header true");
+      options.add("delimiter " + SqlLiteral.string(model.config().string("delimiter").orElse(",")));
+    }
+    model.config().string("compression").ifPresent(c -> options.add("compression "
+        + SqlLiteral.string(c)));
+    if (!partitionBy.isEmpty()) {
+      StringJoiner columns = new StringJoiner(", ", "(", ")");
+      partitionBy.forEach(c -> columns.add(Relation.quote(c)));
+      options.add("partition_by " + columns);
+    }
+    return options.toString();
+  }
+
+  /** Reads the written file back: it must parse and hold every row, and some rows. */
+  private static void verify(Session session, Model model, Path staging, String format,
+      boolean partitioned, long rows) throws SQLException {
+    long found = session.queryLong("select count(*) from " + reader(staging, format, partitioned));
+    if (rows >= 0 && found != rows) {
+      throw new MdsException("the written file holds " + found + " rows but the query returned "
+          + rows);
+    }
+    boolean allowEmpty = YamlValues.bool(model.config().values().get("allow_empty"), false);
+    if (found == 0 && !allowEmpty) {
+      throw new MdsException("the query returned no rows (set allow_empty: true if that is fine)");
+    }
+  }
+
+  private static String reader(Path path, String format, boolean partitioned) {
+    String files = SqlLiteral.string(partitioned
+        ? path.resolve("**").resolve("*." + format).toString() : path.toString());
+    String hive = partitioned ? ", hive_partitioning = true" : "";
+    return format.equals("csv") ? "read_csv(" + files + ", header = true" + hive + ")"
+        : "read_parquet(" + files + hive + ")";
+  }
+
+  /**
+   * Moves the new file over the old in one rename. A partitioned export is a folder, which cannot
+   * replace another atomically: the old one is moved aside first and removed after.
+   */
+  private static void publish(Path staging, Path target) throws IOException {
+    if (Files.isDirectory(staging)) {
+      Path old = target.resolveSibling("." + target.getFileName() + ".mds-old-"
+          + ProcessHandle.current().pid());
+      if (Files.exists(target)) {
+        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+      }
+      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+      delete(old);
+      return;
+    }
+    try {
+      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      throw new IOException("the file system of " + target.getParent()
+          + " cannot replace files atomically", e);
+    }
+  }
+
+  /** Files a killed earlier export left beside the target. */
+  private static void removeLeftovers(Path target) throws IOException {
+    String prefix = "." + target.getFileName() + ".mds-";
+    try (Stream<Path> siblings = Files.list(target.getParent())) {
+      for (Path p : siblings.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
+        delete(p);
+      }
+    }
+  }
+
+  private static void delete(Path path) {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(path)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // Leftovers are removed by the next export of the same model.
+    }
+  }
+
+  private String display(Path target) {
+    return target.startsWith(projectRoot) ? projectRoot.relativize(target).toString()
+        : target.toString();
+  }
+}

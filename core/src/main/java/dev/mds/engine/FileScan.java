@@ -1,0 +1,112 @@
+package dev.mds.engine;
+
+import dev.mds.MdsException;
+import dev.mds.project.NodeConfig;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.StringJoiner;
+import java.util.stream.Stream;
+
+/**
+ * The SQL that reads a source living in files ({@code config: {location: 'erp/*.parquet'}}):
+ * {@code read_parquet}, {@code read_json}, or {@code read_csv} with the same dialect handling as
+ * seeds. Renders as a parenthesised subquery, so models use it where a table name would go.
+ */
+public final class FileScan {
+
+  private FileScan() {
+  }
+
+  /**
+   * @param root the project folder, against which a relative location is resolved
+   * @param location where the config was written, for errors
+   */
+  public static String sql(NodeConfig config, Path root, CsvInspector inspector, String location) {
+    String pattern = config.string("location").orElseThrow();
+    Path base = Path.of(pattern).isAbsolute() ? Path.of(pattern) : root.resolve(pattern);
+    String absolute = base.normalize().toString().replace('\\', '/');
+    String format = config.string("format").orElse(extension(absolute)).toLowerCase(Locale.ROOT);
+    List<Path> files = matches(absolute);
+    if (files.isEmpty()) {
+      throw new MdsException(location + ": location '" + pattern + "' matches no files");
+    }
+    String literal = SqlLiteral.string(absolute);
+    return switch (format) {
+      case "parquet" -> "(select * from read_parquet(" + literal + ", union_by_name = true))";
+      case "json", "ndjson", "jsonl" -> "(select * from read_json(" + literal + "))";
+      case "csv", "tsv", "txt" -> csv(config, files, inspector, location);
+      default -> throw new MdsException(location + ": cannot tell the format of '" + pattern
+          + "'; set format: parquet, csv or json");
+    };
+  }
+
+  private static String csv(NodeConfig config, List<Path> files, CsvInspector inspector,
+      String location) {
+    CsvOptions options = CsvOptions.from(config);
+    CsvLayout layout = inspector.inspect(files.get(0), options, location);
+    StringJoiner paths = new StringJoiner(", ", "[", "]");
+    for (Path file : files) {
+      Path readable = file.equals(layout.source()) ? layout.readable()
+          : inspector.inspect(file, withEncoding(options, layout), location).readable();
+      paths.add(SqlLiteral.string(readable.toAbsolutePath().toString()));
+    }
+    return "(" + layout.select(paths.toString(), "") + ")";
+  }
+
+  /** Every file of a glob uses the encoding found in the first, so they read alike. */
+  private static CsvOptions withEncoding(CsvOptions options, CsvLayout layout) {
+    if (options.encoding().isPresent()) {
+      return options;
+    }
+    Charset charset = Charset.forName(layout.encoding());
+    return new CsvOptions(options.delimiter().or(() -> java.util.Optional.of(layout.delimiter())),
+        java.util.Optional.of(charset.name()), options.decimalSeparator(), options.thousands(),
+        options.quote(), options.dateFormat(), options.columnTypes(), options.skipErrors());
+  }
+
+  private static String extension(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    int dot = name.lastIndexOf('.');
+    return dot < 0 ? "" : name.substring(dot + 1);
+  }
+
+  /** The files a path or glob names, sorted. */
+  static List<Path> matches(String absolute) {
+    int wildcard = firstWildcard(absolute);
+    if (wildcard < 0) {
+      Path file = Path.of(absolute);
+      return Files.isRegularFile(file) ? List.of(file) : List.of();
+    }
+    int slash = absolute.lastIndexOf('/', wildcard);
+    Path dir = Path.of(slash <= 0 ? "/" : absolute.substring(0, slash));
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + absolute);
+    List<Path> files = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.filter(Files::isRegularFile).filter(matcher::matches).sorted().forEach(files::add);
+    } catch (IOException e) {
+      throw new MdsException("Cannot list " + dir + ": " + e.getMessage(), e);
+    }
+    return files;
+  }
+
+  private static int firstWildcard(String path) {
+    int best = -1;
+    for (char c : new char[] {'*', '?', '['}) {
+      int i = path.indexOf(c);
+      if (i >= 0 && (best < 0 || i < best)) {
+        best = i;
+      }
+    }
+    return best;
+  }
+}
