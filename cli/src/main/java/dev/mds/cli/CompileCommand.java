@@ -1,6 +1,8 @@
 package dev.mds.cli;
 
 import dev.mds.artifacts.ManifestWriter;
+import dev.mds.compile.ParseResult;
+import dev.mds.compile.ProjectParser;
 import dev.mds.execution.CompileTask;
 import dev.mds.graph.Model;
 import dev.mds.project.Project;
@@ -29,7 +31,9 @@ final class CompileCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Project loaded = project.load();
-    CompileTask.Result result = CompileTask.run(loaded, selection.selector());
+    ParseResult parsed = ProjectParser.parse(loaded);
+    CompileTask.Result result = CompileTask.run(parsed, selection.selector(parsed),
+        selection.defer);
     ManifestWriter.write(result.parsed(), result.compiled(), MdsVersion.version());
     Reports.found(out, result.parsed().manifest());
     Reports.unmatched(out, result.unmatched());

@@ -46,7 +46,7 @@ final class LsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     ParseResult parsed = ProjectParser.parse(project.load());
-    Selector.Selection selected = selection.selector().select(parsed.manifest());
+    Selector.Selection selected = selection.selector(parsed).select(parsed.manifest());
     for (String id : selected.uniqueIds()) {
       Node node = parsed.manifest().nodes().get(id);
       if (!resourceTypes.isEmpty() && !resourceTypes.contains(node.resourceType().label())) {

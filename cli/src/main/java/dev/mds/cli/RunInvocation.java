@@ -47,8 +47,9 @@ final class RunInvocation {
       StringPrinter found = new StringPrinter();
       Reports.found(found.writer(), parsed.manifest());
       reporter.info(found.text());
-      RunTask.Options runOptions = new RunTask.Options(types, selection.selector(),
-          options.threads, options.failFast, options.fullRefresh, options.lockTimeout, audit);
+      RunTask.Options runOptions = new RunTask.Options(types, selection.selector(parsed),
+          options.threads, options.failFast, options.fullRefresh, options.lockTimeout, audit,
+          selection.deferTo());
       RunTask.Outcome outcome;
       try {
         outcome = RunTask.run(parsed, runOptions, reporter);

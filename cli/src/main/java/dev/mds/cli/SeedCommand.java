@@ -41,8 +41,9 @@ final class SeedCommand implements Callable<Integer> {
   public Integer call() {
     if (showSchema) {
       PrintWriter out = spec.commandLine().getOut();
-      for (SeedSchemaTask.Inferred inferred : SeedSchemaTask.run(
-          ProjectParser.parse(project.load()), selection.selector())) {
+      var parsed = ProjectParser.parse(project.load());
+      for (SeedSchemaTask.Inferred inferred : SeedSchemaTask.run(parsed,
+          selection.selector(parsed))) {
         CsvLayout layout = inferred.layout();
         out.println(inferred.seed().file() + ": encoding " + layout.encoding() + ", delimiter '"
             + (layout.delimiter().equals("\t") ? "\\t" : layout.delimiter()) + "'");

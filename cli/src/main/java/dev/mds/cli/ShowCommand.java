@@ -1,5 +1,6 @@
 package dev.mds.cli;
 
+import dev.mds.compile.ParseResult;
 import dev.mds.compile.ProjectParser;
 import dev.mds.execution.ShowTask;
 import java.io.PrintWriter;
@@ -35,8 +36,9 @@ final class ShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ShowTask.Preview preview = ShowTask.run(ProjectParser.parse(project.load()),
-        selection.selector(), limit, lockTimeout);
+    ParseResult parsed = ProjectParser.parse(project.load());
+    ShowTask.Preview preview = ShowTask.run(parsed, selection.selector(parsed), limit,
+        lockTimeout);
     PrintWriter out = spec.commandLine().getOut();
     out.println("Previewing " + preview.model() + " (" + Reports.count(preview.rows().size(), "row")
         + "):");

@@ -85,11 +85,11 @@ public final class JUnitXmlWriter {
       case ERROR -> detail(xml, "error", result);
       case SKIPPED -> {
         xml.writeEmptyElement("skipped");
-        xml.writeAttribute("message", result.message());
+        xml.writeAttribute("message", legal(result.message()));
       }
       case WARN -> {
         xml.writeStartElement("system-out");
-        xml.writeCharacters("WARN: " + body(result));
+        xml.writeCharacters(legal("WARN: " + body(result)));
         xml.writeEndElement();
       }
       default -> { }
@@ -100,9 +100,9 @@ public final class JUnitXmlWriter {
   private static void detail(XMLStreamWriter xml, String element, NodeResult result)
       throws XMLStreamException {
     xml.writeStartElement(element);
-    xml.writeAttribute("message", result.message());
+    xml.writeAttribute("message", legal(result.message()));
     xml.writeAttribute("type", result.status().label());
-    xml.writeCharacters(body(result));
+    xml.writeCharacters(legal(body(result)));
     xml.writeEndElement();
   }
 
@@ -121,6 +121,24 @@ public final class JUnitXmlWriter {
       }
     }
     text.append("\n\nCompiled SQL: ").append(f.compiledPath());
+  }
+
+  /**
+   * The text with characters XML 1.0 cannot hold (control characters from data or terminal
+   * colours) written as Java-style escapes, so that one odd value cannot make the report unreadable.
+   */
+  private static String legal(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints().forEach(c -> {
+      boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+          || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+      if (allowed) {
+        out.appendCodePoint(c);
+      } else {
+        out.append(String.format(Locale.ROOT, "\\u%04X", c));
+      }
+    });
+    return out.toString();
   }
 
   private static String seconds(double value) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mds.MdsException;
 import dev.mds.compile.CompiledNode;
+import dev.mds.compile.FileChecksum;
 import dev.mds.compile.ParseResult;
 import dev.mds.graph.DataTest;
 import dev.mds.graph.DependencyGraph;
@@ -32,6 +33,20 @@ public final class ManifestWriter {
 
   /** Writes the manifest; {@code compiled} adds compiled SQL for the nodes it holds. */
   public static Path write(ParseResult parsed, Map<String, CompiledNode> compiled, String version) {
+    ObjectNode root = build(parsed, compiled, version);
+    Path file = parsed.project().targetDir().resolve("manifest.json");
+    try {
+      Files.createDirectories(file.getParent());
+      JSON.writeValue(file.toFile(), root);
+    } catch (IOException e) {
+      throw new MdsException("Cannot write " + file + ": " + e.getMessage(), e);
+    }
+    return file;
+  }
+
+  /** The manifest as JSON, as it would be written. */
+  public static ObjectNode build(ParseResult parsed, Map<String, CompiledNode> compiled,
+      String version) {
     Manifest manifest = parsed.manifest();
     ObjectNode root = JSON.createObjectNode();
     ObjectNode metadata = root.putObject("metadata");
@@ -45,13 +60,15 @@ public final class ManifestWriter {
     for (Node node : manifest.inOrder()) {
       ObjectNode json = node instanceof Source ? sources.putObject(node.uniqueId())
           : nodes.putObject(node.uniqueId());
-      describe(node, json, compiled.get(node.uniqueId()));
+      describe(node, json, compiled.get(node.uniqueId()), manifest);
     }
     ObjectNode macros = root.putObject("macros");
     manifest.macros().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
       ObjectNode macro = macros.putObject("macro." + manifest.projectName() + "." + e.getKey());
       macro.put("name", e.getKey());
       macro.put("original_file_path", e.getValue());
+      macro.putObject("checksum").put("name", "sha256").put("checksum",
+          fileChecksum(parsed.project().resolve(e.getValue())));
     });
     ObjectNode docs = root.putObject("docs");
     manifest.docs().values().stream().sorted((a, b) -> a.name().compareTo(b.name()))
@@ -65,14 +82,7 @@ public final class ManifestWriter {
       ArrayNode children = childMap.putArray(node.uniqueId());
       graph.children(node.uniqueId()).stream().sorted().forEach(children::add);
     }
-    Path file = parsed.project().targetDir().resolve("manifest.json");
-    try {
-      Files.createDirectories(file.getParent());
-      JSON.writeValue(file.toFile(), root);
-    } catch (IOException e) {
-      throw new MdsException("Cannot write " + file + ": " + e.getMessage(), e);
-    }
-    return file;
+    return root;
   }
 
   private static void describe(DocsBlock block, String project, ObjectNode docs) {
@@ -82,7 +92,17 @@ public final class ManifestWriter {
     json.put("block_contents", block.content());
   }
 
-  private static void describe(Node node, ObjectNode json, CompiledNode compiled) {
+  /** A file's checksum, the way nodes' are taken, so a macro edit shows in state comparison. */
+  private static String fileChecksum(Path file) {
+    try {
+      return FileChecksum.ofBytes(Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new MdsException("Cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void describe(Node node, ObjectNode json, CompiledNode compiled,
+      Manifest manifest) {
     json.put("unique_id", node.uniqueId());
     json.put("resource_type", node.resourceType().label());
     json.put("name", node.name());
@@ -105,8 +125,12 @@ public final class ManifestWriter {
       column.dataType().ifPresent(t -> c.put("data_type", t));
       c.set("meta", JSON.valueToTree(column.meta()));
     }
-    ArrayNode dependsOn = json.putObject("depends_on").putArray("nodes");
+    ObjectNode depends = json.putObject("depends_on");
+    ArrayNode dependsOn = depends.putArray("nodes");
     node.dependsOn().forEach(dependsOn::add);
+    ArrayNode macros = depends.putArray("macros");
+    manifest.macrosUsedBy(node.uniqueId()).stream().sorted()
+        .forEach(m -> macros.add("macro." + manifest.projectName() + "." + m));
     if (node instanceof Model model) {
       json.put("raw_code", model.rawSql());
       json.putObject("checksum").put("name", "sha256").put("checksum", model.checksum());

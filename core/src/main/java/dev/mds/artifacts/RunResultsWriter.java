@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mds.MdsException;
 import dev.mds.execution.NodeResult;
 import dev.mds.execution.RunTask;
+import dev.mds.graph.DataTest;
 import dev.mds.graph.Manifest;
 import dev.mds.graph.Node;
 import dev.mds.project.Project;
@@ -40,6 +41,14 @@ public final class RunResultsWriter {
       ObjectNode adapter = json.putObject("adapter_response");
       result.rows().ifPresent(rows -> adapter.put("rows_affected", rows));
       result.rows().ifPresent(rows -> json.put("rows_affected", rows));
+      // dbt's field for how many rows a data test found; null for everything else.
+      boolean test = manifest.node(result.uniqueId()).filter(DataTest.class::isInstance)
+          .isPresent();
+      if (test && result.rows().isPresent()) {
+        json.put("failures", result.rows().getAsLong());
+      } else {
+        json.putNull("failures");
+      }
       result.compiledSql().ifPresent(sql -> json.put("compiled_code", sql));
       manifest.node(result.uniqueId()).map(Node::relation)
           .ifPresent(r -> json.put("relation_name", r.toString()));

@@ -21,12 +21,15 @@ final class CompileContext implements NodeContext {
   private final Map<String, Node> byName;
   private final Map<String, Source> sources;
   private final java.util.function.Function<Source, Object> sourceSql;
+  private final java.util.function.Function<Node, Object> refTarget;
   private final Relation self;
   private final boolean incremental;
   private final Set<String> ephemerals = new LinkedHashSet<>();
 
   CompileContext(Manifest manifest, Map<String, Node> byName, Map<String, Source> sources,
-      java.util.function.Function<Source, Object> sourceSql, Relation self, boolean incremental) {
+      java.util.function.Function<Source, Object> sourceSql,
+      java.util.function.Function<Node, Object> refTarget, Relation self, boolean incremental) {
+    this.refTarget = refTarget;
     this.manifest = manifest;
     this.sourceSql = sourceSql;
     this.byName = byName;
@@ -48,7 +51,7 @@ final class CompileContext implements NodeContext {
       ephemerals.add(model.uniqueId());
       return new EphemeralName(model.name());
     }
-    return node.relation();
+    return refTarget.apply(node);
   }
 
   @Override

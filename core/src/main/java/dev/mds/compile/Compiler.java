@@ -36,12 +36,20 @@ public final class Compiler {
   private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
   private final Map<String, String> fileScans = new ConcurrentHashMap<>();
   private final CsvInspector csvInspector;
+  private final Optional<Deferral> deferral;
 
   /**
    * @param relationExists whether a relation is already in the warehouse (drives
    *     {@code is_incremental()})
    */
   public Compiler(ParseResult parsed, Predicate<Relation> relationExists, boolean fullRefresh) {
+    this(parsed, relationExists, fullRefresh, Optional.empty());
+  }
+
+  /** @param deferral with {@code --defer}, where refs to unselected nodes point */
+  public Compiler(ParseResult parsed, Predicate<Relation> relationExists, boolean fullRefresh,
+      Optional<Deferral> deferral) {
+    this.deferral = deferral;
     this.parsed = parsed;
     this.relationExists = relationExists;
     this.fullRefresh = fullRefresh;
@@ -53,6 +61,14 @@ public final class Compiler {
         byName.put(node.name(), node);
       }
     }
+  }
+
+  /** Where a ref to a built node points: its relation, or production's when deferred. */
+  private Object refTarget(Node node) {
+    if (deferral.isPresent() && !deferral.get().selected().contains(node.uniqueId())) {
+      return new dev.mds.graph.QualifiedRelation(deferral.get().catalog(), node.relation());
+    }
+    return node.relation();
   }
 
   /** How a source renders: its relation, or for a source in files the SQL that reads them. */
@@ -86,7 +102,7 @@ public final class Compiler {
     if (model.isEmpty()) {
       return parsed.templates().renderText(sql, location, dev.mds.template.NodeContext.none());
     }
-    CompileContext context = new CompileContext(parsed.manifest(), byName, sources, this::sourceSql,
+    CompileContext context = new CompileContext(parsed.manifest(), byName, sources, this::sourceSql, this::refTarget,
         model.get().relation(), false);
     return parsed.templates().renderText(sql, location, context);
   }
@@ -120,7 +136,7 @@ public final class Compiler {
   }
 
   private Rendered renderTest(DataTest test) {
-    CompileContext context = new CompileContext(parsed.manifest(), byName, sources, this::sourceSql,
+    CompileContext context = new CompileContext(parsed.manifest(), byName, sources, this::sourceSql, this::refTarget,
         test.relation(), false);
     if (test.isSingular()) {
       String sql = parsed.templates().render(parsed.project().resolve(test.file()), context);
@@ -182,7 +198,7 @@ public final class Compiler {
     }
     boolean incremental = "incremental".equals(model.materialized()) && !fullRefresh
         && relationExists.test(model.relation());
-    CompileContext context = new CompileContext(parsed.manifest(), byName, sources, this::sourceSql,
+    CompileContext context = new CompileContext(parsed.manifest(), byName, sources, this::sourceSql, this::refTarget,
         model.relation(), incremental);
     String sql = parsed.templates().render(parsed.project().resolve(model.file()), context);
     Rendered result = new Rendered(sql, List.copyOf(context.ephemerals()));

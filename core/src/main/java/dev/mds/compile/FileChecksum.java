@@ -6,13 +6,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 of a file's text with line endings normalised, so checkouts on any OS agree. */
-final class FileChecksum {
+public final class FileChecksum {
 
   private FileChecksum() {
   }
 
   /** For files whose encoding is not known (seeds): CR LF and lone CR count as LF. */
-  static String ofBytes(byte[] bytes) {
+  public static String ofBytes(byte[] bytes) {
     java.io.ByteArrayOutputStream normalised = new java.io.ByteArrayOutputStream(bytes.length);
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == '\r') {
@@ -27,7 +27,7 @@ final class FileChecksum {
     return sha256(normalised.toByteArray());
   }
 
-  static String of(String text) {
+  public static String of(String text) {
     return sha256(text.replace("\r\n", "\n").replace('\r', '\n')
         .getBytes(StandardCharsets.UTF_8));
   }

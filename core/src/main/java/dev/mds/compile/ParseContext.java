@@ -21,6 +21,7 @@ final class ParseContext implements NodeContext {
   private final List<RefCall> refs = new ArrayList<>();
   private final List<SourceCall> sources = new ArrayList<>();
   private final Map<String, Object> config = new LinkedHashMap<>();
+  private final java.util.Set<String> macros = new java.util.TreeSet<>();
 
   ParseContext(String schema, String name) {
     this.schema = schema;
@@ -45,6 +46,11 @@ final class ParseContext implements NodeContext {
   }
 
   @Override
+  public void macroCalled(String name) {
+    macros.add(name);
+  }
+
+  @Override
   public boolean isIncremental() {
     return false;
   }
@@ -60,6 +66,11 @@ final class ParseContext implements NodeContext {
 
   List<SourceCall> sources() {
     return sources;
+  }
+
+  /** The macros the node called, directly or through other macros. */
+  java.util.Set<String> macros() {
+    return macros;
   }
 
   Map<String, Object> config() {

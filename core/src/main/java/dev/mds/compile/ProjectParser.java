@@ -41,6 +41,7 @@ public final class ProjectParser {
   private final TemplateEngine templates;
   private final SchemaSpecs schema;
   private final List<String> warnings = new ArrayList<>();
+  private final Map<String, Set<String>> macroUses = new LinkedHashMap<>();
 
   private ProjectParser(Project project) {
     this.project = project;
@@ -81,9 +82,10 @@ public final class ProjectParser {
     }
     nodes.addAll(sources.values());
     nodes.addAll(new TestParser(project, templates, schema,
-        (requester, refs, calls) -> parentsOf(requester, refs, calls, byName, disabled, sources))
-        .parse(byName, sources));
-    Manifest manifest = new Manifest(project.name(), nodes, templates.macros(), templates.docs());
+        (requester, refs, calls) -> parentsOf(requester, refs, calls, byName, disabled, sources),
+        macroUses).parse(byName, sources));
+    Manifest manifest = new Manifest(project.name(), nodes, templates.macros(), templates.docs(),
+        macroUses);
     return new ParseResult(project, templates, schema, manifest, List.copyOf(warnings));
   }
 
@@ -112,6 +114,7 @@ public final class ProjectParser {
     if (!config.enabled()) {
       return Optional.empty();
     }
+    macroUses.put("model." + project.name() + "." + name, Set.copyOf(context.macros()));
     return Optional.of(new Model("model." + project.name() + "." + name, name, display,
         fqn(file, project.config().modelPaths()), config, description(props),
         columns(props), List.of(), relation(config, name), raw,

@@ -49,9 +49,12 @@ final class TestParser {
   private final SchemaSpecs schema;
   private final Dependencies dependencies;
   private final Set<String> names = new HashSet<>();
+  private final Map<String, Set<String>> macroUses;
 
+  /** @param macroUses filled with the project macros each test uses */
   TestParser(Project project, TemplateEngine templates, SchemaSpecs schema,
-      Dependencies dependencies) {
+      Dependencies dependencies, Map<String, Set<String>> macroUses) {
+    this.macroUses = macroUses;
     this.project = project;
     this.templates = templates;
     this.schema = schema;
@@ -109,7 +112,8 @@ final class TestParser {
     }
     Map<String, Object> arguments = new LinkedHashMap<>(spec.arguments());
     spec.columnName().ifPresent(column -> arguments.put("column_name", column));
-    NodeConfig config = project.config().tests().resolve(List.of()).merge(spec.config());
+    List<String> folders = folders(spec.file());
+    NodeConfig config = project.config().tests().resolve(folders).merge(spec.config());
     if (!config.enabled()) {
       return Optional.empty();
     }
@@ -135,8 +139,11 @@ final class TestParser {
         parents.add(id);
       }
     }
+    Set<String> used = new java.util.TreeSet<>(context.macros());
+    used.add("test_" + testName);
+    macroUses.put("test." + project.name() + "." + name, used);
     return Optional.of(new DataTest("test." + project.name() + "." + name, name, spec.file(),
-        List.of(project.name(), name), config, "", testName, Optional.of(target.uniqueId()),
+        fqn(folders, name), config, "", testName, Optional.of(target.uniqueId()),
         spec.columnName(), arguments, parents, auditRelation(name), "", refs, calls,
         FileChecksum.of(full + arguments + spec.config())));
   }
@@ -155,11 +162,31 @@ final class TestParser {
         context.sources());
     String raw = ProjectFiles.read(project, file);
     String unique = unique(name);
+    macroUses.put("test." + project.name() + "." + unique, Set.copyOf(context.macros()));
     return Optional.of(new DataTest("test." + project.name() + "." + unique, unique, display,
         ProjectParser.fqn(project, file, project.config().testPaths()), config, "", "singular",
         parents.size() == 1 ? Optional.of(parents.get(0)) : Optional.empty(), Optional.empty(),
         Map.of(), parents, auditRelation(unique), raw, List.copyOf(context.refs()),
         List.copyOf(context.sources()), FileChecksum.of(raw)));
+  }
+
+  /**
+   * The folders between a schema file's resource path and the file: as in dbt, they are part of
+   * its generic tests' fqn, so {@code tests:} folder configs in the project file reach them.
+   */
+  private List<String> folders(String schemaFile) {
+    List<String> roots = new ArrayList<>(project.config().modelPaths());
+    roots.addAll(project.config().seedPaths());
+    List<String> fqn = ProjectParser.fqn(project, project.resolve(schemaFile), roots);
+    return List.copyOf(fqn.subList(1, fqn.size() - 1));
+  }
+
+  private List<String> fqn(List<String> folders, String name) {
+    List<String> fqn = new ArrayList<>();
+    fqn.add(project.name());
+    fqn.addAll(folders);
+    fqn.add(name);
+    return fqn;
   }
 
   /** Where {@code store_failures} keeps a test's failing rows: {@code <schema>_audit}. */

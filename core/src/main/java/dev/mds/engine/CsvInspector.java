@@ -35,6 +35,10 @@ public final class CsvInspector {
       "-?[0-9]{1,3}(\\.[0-9]{3})+(,[0-9]+)?|-?[0-9]+,[0-9]+";
   private static final String INTEGER = "-?[0-9]+";
   private static final String LEADING_ZERO = "0[0-9]+";
+  private static final String GERMAN_DATE = "[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{4}";
+  private static final String ISO_DATE = "[0-9]{4}-[0-9]{2}-[0-9]{2}";
+  /** Rows that cannot be read are for the load to report by line; sampling passes over them. */
+  private static final String TOLERANT = "ignore_errors = true";
 
   private final Path cacheDir;
 
@@ -48,9 +52,8 @@ public final class CsvInspector {
     if (!Files.isRegularFile(file)) {
       throw new MdsException(location + ": file " + file + " does not exist");
     }
-    Charset charset = options.encoding().map(name -> TextEncoding.named(name, location))
-        .orElseGet(() -> TextEncoding.detect(file));
-    Path readable = TextEncoding.readableByDuckDb(charset) ? file : transcoded(file, charset);
+    Charset charset = charset(file, options, location);
+    Path readable = readable(file, charset);
     Properties properties = new Properties();
     properties.setProperty("autoinstall_known_extensions", "false");
     properties.setProperty("autoload_known_extensions", "false");
@@ -70,15 +73,21 @@ public final class CsvInspector {
       List<CsvLayout.Column> columns = new ArrayList<>();
       boolean detectDecimalComma = !delimiter.equals(",") && options.decimalSeparator().isEmpty();
       Map<String, long[]> stats = stats(duck, path, base.toString(), names);
+      // DuckDB reads one date format per file: with 31.12.2024-style dates that format is pinned,
+      // and ISO date columns beside them are converted here.
+      boolean germanDates = options.dateFormat().isEmpty() && stats.values().stream()
+          .anyMatch(s -> s[0] > 0 && s[4] == s[0]);
       for (String name : names) {
         long[] s = stats.get(name);
         long values = s[0];
         long euNumbers = s[1];
         long integers = s[2];
         long leadingZeros = s[3];
+        long isoDates = s[5];
         Optional<String> userType = userType(options, name);
         String quoted = CsvLayout.quoted(name);
-        if (detectDecimalComma && values > 0 && euNumbers > 0 && euNumbers + integers == values) {
+        if (detectDecimalComma && values > 0 && euNumbers > 0 && euNumbers + integers == values
+            && !userType.filter(CsvInspector::isText).isPresent()) {
           types.put(name, "VARCHAR");
           columns.add(new CsvLayout.Column(name, "", "cast(replace(replace(trim(" + quoted
               + "), '.', ''), ',', '.') as " + userType.orElse("DOUBLE") + ")",
@@ -86,6 +95,10 @@ public final class CsvInspector {
         } else if (userType.isPresent()) {
           types.put(name, userType.get());
           columns.add(new CsvLayout.Column(name, "", quoted, "column_types"));
+        } else if (germanDates && values > 0 && isoDates == values) {
+          types.put(name, "VARCHAR");
+          columns.add(new CsvLayout.Column(name, "", "cast(trim(" + quoted + ") as DATE)",
+              "ISO date beside 31.12.2024-style dates"));
         } else if (leadingZeros > 0) {
           types.put(name, "VARCHAR");
           columns.add(new CsvLayout.Column(name, "", quoted, "leading zeros kept as text"));
@@ -95,6 +108,9 @@ public final class CsvInspector {
       }
       StringJoiner readOptions = new StringJoiner(", ");
       readOptions.add(base.toString());
+      if (germanDates) {
+        readOptions.add("dateformat = '%d.%m.%Y'");
+      }
       if (!types.isEmpty()) {
         StringJoiner struct = new StringJoiner(", ", "{", "}");
         types.forEach((k, v) -> struct.add(SqlLiteral.string(k) + ": " + SqlLiteral.string(v)));
@@ -109,6 +125,23 @@ public final class CsvInspector {
     }
   }
 
+  /**
+   * The file DuckDB should read for {@code file}: the file itself, or a UTF-8 copy when its
+   * encoding (configured, or detected for this file alone) is one DuckDB cannot read.
+   */
+  public Path readable(Path file, CsvOptions options, String location) {
+    return readable(file, charset(file, options, location));
+  }
+
+  private static Charset charset(Path file, CsvOptions options, String location) {
+    return options.encoding().map(name -> TextEncoding.named(name, location))
+        .orElseGet(() -> TextEncoding.detect(file));
+  }
+
+  private Path readable(Path file, Charset charset) {
+    return TextEncoding.readableByDuckDb(charset) ? file : transcoded(file, charset);
+  }
+
   private static Optional<String> userType(CsvOptions options, String column) {
     for (Map.Entry<String, String> entry : options.columnTypes().entrySet()) {
       if (entry.getKey().equalsIgnoreCase(column)) {
@@ -118,10 +151,16 @@ public final class CsvInspector {
     return Optional.empty();
   }
 
+  private static boolean isText(String type) {
+    String t = type.trim().toUpperCase(java.util.Locale.ROOT);
+    return t.equals("TEXT") || t.equals("STRING") || t.startsWith("VARCHAR")
+        || t.startsWith("CHAR") || t.startsWith("BPCHAR");
+  }
+
   private static String sniffDelimiter(Connection duck, String path, String location) {
     try (Statement st = duck.createStatement();
         ResultSet rs = st.executeQuery("select Delimiter from sniff_csv(" + path
-            + ", sample_size = " + SAMPLE_ROWS + ")")) {
+            + ", sample_size = " + SAMPLE_ROWS + ", " + TOLERANT + ")")) {
       rs.next();
       String delimiter = rs.getString(1);
       return delimiter == null || delimiter.isEmpty() ? "," : delimiter;
@@ -136,7 +175,7 @@ public final class CsvInspector {
     List<String> names = new ArrayList<>();
     try (Statement st = duck.createStatement();
         ResultSet rs = st.executeQuery("describe select * from read_csv(" + path + ", " + options
-            + ", all_varchar = true)")) {
+            + ", all_varchar = true, " + TOLERANT + ")")) {
       while (rs.next()) {
         names.add(rs.getString("column_name"));
       }
@@ -147,7 +186,10 @@ public final class CsvInspector {
     return names;
   }
 
-  /** Per column: non-null values, decimal-comma numbers, integers, values with leading zeros. */
+  /**
+   * Per column: non-null values, decimal-comma numbers, integers, values with leading zeros,
+   * 31.12.2024-style dates, ISO dates.
+   */
   private static Map<String, long[]> stats(Connection duck, String path, String options,
       List<String> names) throws SQLException {
     StringJoiner select = new StringJoiner(", ");
@@ -157,17 +199,23 @@ public final class CsvInspector {
       select.add("count(*) filter (where regexp_full_match(" + c + ", '" + EU_NUMBER + "'))");
       select.add("count(*) filter (where regexp_full_match(" + c + ", '" + INTEGER + "'))");
       select.add("count(*) filter (where regexp_full_match(" + c + ", '" + LEADING_ZERO + "'))");
+      select.add("count(*) filter (where regexp_full_match(" + c + ", '" + GERMAN_DATE + "'))");
+      select.add("count(*) filter (where regexp_full_match(" + c + ", '" + ISO_DATE + "'))");
     }
     Map<String, long[]> stats = new LinkedHashMap<>();
     try (Statement st = duck.createStatement();
         ResultSet rs = st.executeQuery("select " + select + " from (select * from read_csv("
-            + path + ", " + options + ", all_varchar = true) limit " + SAMPLE_ROWS + ")")) {
+            + path + ", " + options + ", all_varchar = true, " + TOLERANT + ") limit " + SAMPLE_ROWS
+            + ")")) {
       rs.next();
       int i = 1;
       for (String name : names) {
-        stats.put(name, new long[] {rs.getLong(i), rs.getLong(i + 1), rs.getLong(i + 2),
-            rs.getLong(i + 3)});
-        i += 4;
+        long[] counts = new long[6];
+        for (int k = 0; k < counts.length; k++) {
+          counts[k] = rs.getLong(i + k);
+        }
+        stats.put(name, counts);
+        i += counts.length;
       }
     }
     return stats;
@@ -178,7 +226,7 @@ public final class CsvInspector {
       throws SQLException {
     Map<String, String> types = new LinkedHashMap<>();
     try (Statement st = duck.createStatement();
-        ResultSet rs = st.executeQuery("describe " + layout.select(""))) {
+        ResultSet rs = st.executeQuery("describe " + layout.select(TOLERANT))) {
       while (rs.next()) {
         types.put(rs.getString("column_name"), rs.getString("column_type"));
       }

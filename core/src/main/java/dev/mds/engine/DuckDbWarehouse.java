@@ -127,6 +127,25 @@ public final class DuckDbWarehouse implements Warehouse {
   }
 
   @Override
+  public synchronized void attachReadOnly(Path database, String alias) {
+    if (!Files.isRegularFile(database)) {
+      throw new MdsException("The production database " + database + " does not exist");
+    }
+    if (database.toAbsolutePath().normalize().equals(
+        target.databasePath().toAbsolutePath().normalize())) {
+      throw new MdsException("The production database " + database
+          + " is the target database itself; defer to a copy of production instead");
+    }
+    try (Statement st = root.createStatement()) {
+      st.execute("attach " + SqlLiteral.string(database.toAbsolutePath().toString()) + " as "
+          + Relation.quote(alias) + " (read_only)");
+    } catch (SQLException e) {
+      throw new MdsException("Cannot open the production database " + database + " read-only: "
+          + firstLine(e.getMessage()), e);
+    }
+  }
+
+  @Override
   public synchronized void createSchemas(java.util.Collection<String> schemas) {
     for (String schema : new java.util.TreeSet<>(schemas)) {
       try (Statement st = root.createStatement()) {

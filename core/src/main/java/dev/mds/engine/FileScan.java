@@ -3,7 +3,6 @@ package dev.mds.engine;
 import dev.mds.MdsException;
 import dev.mds.project.NodeConfig;
 import java.io.IOException;
-import java.nio.charset.Charset;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,22 +52,12 @@ public final class FileScan {
     CsvLayout layout = inspector.inspect(files.get(0), options, location);
     StringJoiner paths = new StringJoiner(", ", "[", "]");
     for (Path file : files) {
+      // Each file's own encoding: a month without umlauts is plain ASCII, the next is Windows-1252.
       Path readable = file.equals(layout.source()) ? layout.readable()
-          : inspector.inspect(file, withEncoding(options, layout), location).readable();
+          : inspector.readable(file, options, location);
       paths.add(SqlLiteral.string(readable.toAbsolutePath().toString()));
     }
     return "(" + layout.select(paths.toString(), "") + ")";
-  }
-
-  /** Every file of a glob uses the encoding found in the first, so they read alike. */
-  private static CsvOptions withEncoding(CsvOptions options, CsvLayout layout) {
-    if (options.encoding().isPresent()) {
-      return options;
-    }
-    Charset charset = Charset.forName(layout.encoding());
-    return new CsvOptions(options.delimiter().or(() -> java.util.Optional.of(layout.delimiter())),
-        java.util.Optional.of(charset.name()), options.decimalSeparator(), options.thousands(),
-        options.quote(), options.dateFormat(), options.columnTypes(), options.skipErrors());
   }
 
   private static String extension(String path) {

@@ -1,16 +1,15 @@
 package dev.mds.engine;
 
 import dev.mds.MdsException;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +46,10 @@ public final class TextEncoding {
     };
   }
 
-  /** Detects the encoding from the first megabyte of the file. */
+  /**
+   * Detects the encoding from the first megabyte of the file; when that is valid UTF-8 the rest is
+   * checked too, streaming, since exports often hold their first umlaut far down the file.
+   */
   public static Charset detect(Path file) {
     byte[] sample;
     try (InputStream in = Files.newInputStream(file)) {
@@ -65,7 +67,41 @@ public final class TextEncoding {
       return sample.length > 1 && sample[0] == 0 ? StandardCharsets.UTF_16BE
           : StandardCharsets.UTF_16LE;
     }
-    return isUtf8(sample, sample.length == SAMPLE_BYTES) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+    if (!isUtf8(sample, sample.length == SAMPLE_BYTES)) {
+      return WINDOWS_1252;
+    }
+    return sample.length < SAMPLE_BYTES || isUtf8(file) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+  }
+
+  /** Whether the whole file decodes as UTF-8, read a buffer at a time. */
+  private static boolean isUtf8(Path file) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+    CharBuffer chars = CharBuffer.allocate(1 << 16);
+    try (InputStream in = Files.newInputStream(file)) {
+      boolean eof = false;
+      while (true) {
+        int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+        eof = n < 0;
+        if (!eof) {
+          bytes.position(bytes.position() + n);
+        }
+        bytes.flip();
+        CoderResult result = decoder.decode(bytes, chars, eof);
+        bytes.compact();
+        chars.clear();
+        if (result.isError()) {
+          return false;
+        }
+        if (eof && result.isUnderflow()) {
+          return true;
+        }
+      }
+    } catch (IOException e) {
+      throw new MdsException("Cannot read " + file + ": " + e.getMessage(), e);
+    }
   }
 
   private static boolean startsWith(byte[] bytes, int... prefix) {
@@ -114,41 +150,75 @@ public final class TextEncoding {
    */
   public static void transcode(Path source, Charset charset, Path target) {
     Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
+    // Our own decode loop, not an InputStreamReader: a reader throws away the characters it
+    // decoded before a bad byte in the same buffer, and those are needed to count the lines.
     CharsetDecoder decoder = charset.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
-    long line = 1;
+    long[] line = {1};
     try {
       Files.createDirectories(target.getParent());
-      try (BufferedReader reader = new BufferedReader(
-              new InputStreamReader(Files.newInputStream(source), decoder), 1 << 16);
+      try (InputStream in = Files.newInputStream(source);
           BufferedWriter writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-        char[] buffer = new char[1 << 16];
-        boolean first = true;
-        for (int n; (n = reader.read(buffer)) > 0; ) {
-          int start = 0;
-          if (first && buffer[0] == '\uFEFF') {
-            start = 1;
-          }
-          first = false;
-          for (int i = start; i < n; i++) {
-            if (buffer[i] == '\n') {
-              line++;
+        ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+        CharBuffer chars = CharBuffer.allocate(1 << 16);
+        boolean eof = false;
+        boolean start = true;
+        while (true) {
+          if (!eof) {
+            int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+            if (n < 0) {
+              eof = true;
+            } else {
+              bytes.position(bytes.position() + n);
             }
           }
-          writer.write(buffer, start, n - start);
+          bytes.flip();
+          CoderResult result = decoder.decode(bytes, chars, eof);
+          bytes.compact();
+          start = drain(chars, writer, start, line);
+          if (result.isError()) {
+            result.throwException();
+          }
+          if (eof && result.isUnderflow()) {
+            decoder.flush(chars);
+            drain(chars, writer, start, line);
+            break;
+          }
         }
       }
       Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING,
           StandardCopyOption.ATOMIC_MOVE);
     } catch (CharacterCodingException e) {
       deleteQuietly(temporary);
-      throw new MdsException(source + ":" + line + ": bytes that are not valid "
+      throw new MdsException(source + ":" + line[0] + ": bytes that are not valid "
           + charset.displayName() + "; set encoding: to the file's real encoding", e);
     } catch (IOException e) {
       deleteQuietly(temporary);
       throw new MdsException("Cannot transcode " + source + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Writes the decoded characters, dropping a byte-order mark at the very start and counting line
+   * breaks into {@code line}; returns whether nothing has been written yet.
+   */
+  private static boolean drain(CharBuffer chars, BufferedWriter writer, boolean start,
+      long[] line) throws IOException {
+    chars.flip();
+    int from = 0;
+    int n = chars.remaining();
+    if (start && n > 0 && chars.get(0) == '\uFEFF') {
+      from = 1;
+    }
+    for (int i = from; i < n; i++) {
+      if (chars.get(i) == '\n') {
+        line[0]++;
+      }
+    }
+    writer.write(chars.array(), from, n - from);
+    chars.clear();
+    return start && n == 0;
   }
 
   private static void deleteQuietly(Path path) {

@@ -19,6 +19,12 @@ public interface Warehouse extends AutoCloseable {
   /** {@code BASE TABLE}, {@code VIEW}, or empty when the relation does not exist. */
   java.util.Optional<String> relationType(Relation relation);
 
+  /**
+   * Attaches another DuckDB file read-only under {@code alias} (production, for {@code --defer}):
+   * nothing can write to it, and it needs no write lock.
+   */
+  void attachReadOnly(java.nio.file.Path database, String alias);
+
   /** Creates the schemas serially, before workers start (concurrent DDL on them conflicts). */
   void createSchemas(java.util.Collection<String> schemas);
 

@@ -2,6 +2,7 @@ package dev.mds.execution;
 
 import dev.mds.compile.CompiledNode;
 import dev.mds.compile.Compiler;
+import dev.mds.compile.Deferral;
 import dev.mds.compile.ParseResult;
 import dev.mds.compile.ProjectParser;
 import dev.mds.graph.Selector;
@@ -9,6 +10,7 @@ import dev.mds.project.Project;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** {@code mds compile}: parse, select, render the selected models, write the manifest. */
@@ -23,9 +25,20 @@ public final class CompileTask {
   }
 
   public static Result run(Project project, Selector selector) {
-    ParseResult parsed = ProjectParser.parse(project);
+    return run(ProjectParser.parse(project), selector, false);
+  }
+
+  /**
+   * Compiles the selection of an already parsed project.
+   *
+   * @param defer render refs to unselected nodes as production's (as {@code --defer} would run)
+   */
+  public static Result run(ParseResult parsed, Selector selector, boolean defer) {
     Selector.Selection selection = selector.select(parsed.manifest());
-    List<CompiledNode> compiled = Compiler.offline(parsed).compileAll(selection.uniqueIds());
+    Optional<Deferral> deferral = defer
+        ? Optional.of(new Deferral(Deferral.CATALOG, selection.uniqueIds())) : Optional.empty();
+    List<CompiledNode> compiled = new Compiler(parsed, r -> false, false, deferral)
+        .compileAll(selection.uniqueIds());
     Map<String, CompiledNode> byId = new LinkedHashMap<>();
     compiled.forEach(c -> byId.put(c.uniqueId(), c));
     return new Result(parsed, selection.uniqueIds(), selection.unmatched(), byId);

@@ -1,6 +1,7 @@
 package dev.mds.execution;
 
 import dev.mds.compile.Compiler;
+import dev.mds.compile.Deferral;
 import dev.mds.compile.ParseResult;
 import dev.mds.engine.DuckDbWarehouse;
 import dev.mds.engine.Session;
@@ -40,7 +41,15 @@ public final class RunTask {
    * @param lockTimeoutSeconds how long to wait for another process to release the database
    */
   public record Options(Set<ResourceType> types, Selector selector, int threads, boolean failFast,
-      boolean fullRefresh, double lockTimeoutSeconds, boolean audit) {
+      boolean fullRefresh, double lockTimeoutSeconds, boolean audit,
+      Optional<java.nio.file.Path> deferDatabase) {
+
+    /** Options without {@code --defer}. */
+    public Options(Set<ResourceType> types, Selector selector, int threads, boolean failFast,
+        boolean fullRefresh, double lockTimeoutSeconds, boolean audit) {
+      this(types, selector, threads, failFast, fullRefresh, lockTimeoutSeconds, audit,
+          Optional.empty());
+    }
 
     /** Options without write-audit-publish (run, seed, test). */
     public Options(Set<ResourceType> types, Selector selector, int threads, boolean failFast,
@@ -90,9 +99,13 @@ public final class RunTask {
         }
       }
       warehouse.createSchemas(schemas);
+      Optional<Deferral> deferral = options.deferDatabase().map(path -> {
+        warehouse.attachReadOnly(path, Deferral.CATALOG);
+        return new Deferral(Deferral.CATALOG, selection.uniqueIds());
+      });
       Compiler compiler = new Compiler(parsed,
           r -> warehouse.relationType(r).filter("BASE TABLE"::equals).isPresent(),
-          options.fullRefresh());
+          options.fullRefresh(), deferral);
       results.addAll(runHooks(warehouse, compiler, project, "on-run-start",
           project.config().onRunStart(), listener));
       if (results.stream().noneMatch(r -> r.status().isFailure())) {

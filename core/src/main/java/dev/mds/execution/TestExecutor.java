@@ -6,6 +6,7 @@ import dev.mds.compile.Compiler;
 import dev.mds.engine.Session;
 import dev.mds.graph.DataTest;
 import dev.mds.project.Project;
+import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -39,27 +40,45 @@ final class TestExecutor {
   }
 
   NodeResult execute(DataTest test, Session session) {
+    return execute(test, session, Optional.empty());
+  }
+
+  /**
+   * @param failuresFile inside an audited model's transaction, the Parquet file that
+   *     {@code store_failures} writes to instead of its table: a table would roll back with the
+   *     rejected version, and its failing rows are what the user needs to see
+   */
+  NodeResult execute(DataTest test, Session session, Optional<Path> failuresFile) {
     Instant start = Instant.now();
     Optional<String> compiledSql = Optional.empty();
     try {
       CompiledNode compiled = compiler.compileTest(test);
       compiledSql = Optional.of(compiled.sql());
       String sql = Compiler.trimStatement(compiled.sql());
-      String warnIf = condition(test, "warn_if");
-      String errorIf = condition(test, "error_if");
+      String warnIf = test.config().string("warn_if").orElse("!= 0").strip();
+      String errorIf = test.config().string("error_if").orElse("!= 0").strip();
+      String warnSql = condition(test, "warn_if", warnIf);
+      String errorSql = condition(test, "error_if", errorIf);
       String failCalc = test.config().string("fail_calc").orElse("count(*)");
-      String limit = test.config().get("limit").map(l -> "\nlimit " + Long.parseLong(
-          String.valueOf(l).trim())).orElse("");
+      // As dbt does, limit caps what is counted, shown and stored alike.
+      Optional<Long> limit = test.config().get("limit")
+          .map(l -> Long.parseLong(String.valueOf(l).trim()));
+      if (limit.isPresent()) {
+        sql = "select * from (\n" + sql + "\n) dbt_limit\nlimit " + limit.get();
+      }
       if (storeFailures(test)) {
-        session.execute("create or replace table " + test.relation() + " as\n" + sql);
+        session.execute(failuresFile.isPresent()
+            ? "copy (\n" + sql + "\n) to '" + failuresFile.get().toString().replace("'", "''")
+                + "' (format parquet)"
+            : "create or replace table " + test.relation() + " as\n" + sql);
       }
       long failures;
       boolean warn;
       boolean error;
       try (Statement st = session.connection().createStatement();
           ResultSet rs = st.executeQuery("select " + failCalc + " as failures, (" + failCalc + ") "
-              + warnIf + " as should_warn, (" + failCalc + ") " + errorIf + " as should_error"
-              + "\nfrom (\n" + sql + limit + "\n) dbt_internal_test")) {
+              + warnSql + " as should_warn, (" + failCalc + ") " + errorSql + " as should_error"
+              + "\nfrom (\n" + sql + "\n) dbt_internal_test")) {
         rs.next();
         failures = rs.getLong(1);
         warn = rs.getBoolean(2);
@@ -74,10 +93,10 @@ final class TestExecutor {
       String shown = status == RunStatus.WARN && !error ? warnIf : errorIf;
       String message = status == RunStatus.PASS ? "PASS"
           : "Got " + failures + " result" + (failures == 1 ? "" : "s") + ", configured to "
-              + (status == RunStatus.WARN ? "warn" : "fail") + " if " + shown.strip();
+              + (status == RunStatus.WARN ? "warn" : "fail") + " if " + shown;
       Optional<TestFailures> found = Optional.empty();
       if (failures > 0) {
-        found = Optional.of(sample(session, sql, failures, shown.strip(),
+        found = Optional.of(sample(session, sql, failures, shown,
             project.display(compiled.path())));
       }
       return new NodeResult(test.uniqueId(), status, message, OptionalLong.of(failures), start,
@@ -103,8 +122,7 @@ final class TestExecutor {
   }
 
   /** {@code warn_if}/{@code error_if} as SQL after the failure count, e.g. {@code > 10}. */
-  private static String condition(DataTest test, String key) {
-    String raw = test.config().string(key).orElse("!= 0");
+  private static String condition(DataTest test, String key, String raw) {
     Matcher m = CONDITION.matcher(raw);
     if (!m.matches()) {
       throw new MdsException(test.file() + ": test " + test.name() + " has " + key + ": '" + raw

@@ -19,9 +19,16 @@ public final class Manifest {
   private final DependencyGraph graph;
   private final Map<String, String> macros;
   private final Map<String, DocsBlock> docs;
+  private final Map<String, java.util.Set<String>> macroUses;
 
   public Manifest(String projectName, Collection<? extends Node> nodes, Map<String, String> macros,
       Map<String, DocsBlock> docs) {
+    this(projectName, nodes, macros, docs, Map.of());
+  }
+
+  /** @param macroUses for each node's unique id, the project macros its template called */
+  public Manifest(String projectName, Collection<? extends Node> nodes, Map<String, String> macros,
+      Map<String, DocsBlock> docs, Map<String, java.util.Set<String>> macroUses) {
     this.projectName = projectName;
     Map<String, Node> byId = new LinkedHashMap<>();
     for (Node node : nodes) {
@@ -31,6 +38,12 @@ public final class Manifest {
     this.graph = DependencyGraph.of(nodes);
     this.macros = Map.copyOf(macros);
     this.docs = Map.copyOf(docs);
+    this.macroUses = Map.copyOf(macroUses);
+  }
+
+  /** The project macros a node's template called (directly or through other macros), sorted. */
+  public java.util.Set<String> macrosUsedBy(String uniqueId) {
+    return macroUses.getOrDefault(uniqueId, java.util.Set.of());
   }
 
   public String projectName() {

@@ -3,6 +3,7 @@ package dev.mds.graph;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,15 +14,38 @@ public final class Selector {
 
   private final List<List<SelectorAtom>> includes;
   private final List<List<SelectorAtom>> excludes;
+  private final Optional<SelectionState> state;
 
-  private Selector(List<List<SelectorAtom>> includes, List<List<SelectorAtom>> excludes) {
+  private Selector(List<List<SelectorAtom>> includes, List<List<SelectorAtom>> excludes,
+      Optional<SelectionState> state) {
     this.includes = includes;
     this.excludes = excludes;
+    this.state = state;
   }
 
   /** Parses the selector values; an empty {@code select} means every node. */
   public static Selector of(List<String> select, List<String> exclude) {
-    return new Selector(terms(select), terms(exclude));
+    return of(select, exclude, Optional.empty());
+  }
+
+  /** With {@code --state}: {@code state:} and {@code result:} criteria become available. */
+  public static Selector of(List<String> select, List<String> exclude,
+      Optional<SelectionState> state) {
+    Selector selector = new Selector(terms(select), terms(exclude), state);
+    if (state.isEmpty()) {
+      for (List<List<SelectorAtom>> terms : List.of(selector.includes, selector.excludes)) {
+        for (List<SelectorAtom> term : terms) {
+          for (SelectorAtom atom : term) {
+            if (atom.needsState()) {
+              throw new dev.mds.MdsException("Selector '" + atom.text()
+                  + "' compares with a previous state: pass --state DIR (the folder with the"
+                  + " production manifest.json and run_results.json)");
+            }
+          }
+        }
+      }
+    }
+    return selector;
   }
 
   public static Selector all() {
@@ -54,9 +78,9 @@ public final class Selector {
     if (includes.isEmpty()) {
       chosen.addAll(manifest.nodes().keySet());
     } else {
-      chosen.addAll(withTests(evaluate(includes, manifest, unmatched), manifest));
+      chosen.addAll(withTests(evaluate(includes, manifest, unmatched, state), manifest));
     }
-    chosen.removeAll(withTests(evaluate(excludes, manifest, unmatched), manifest));
+    chosen.removeAll(withTests(evaluate(excludes, manifest, unmatched, state), manifest));
     Set<String> ordered = new LinkedHashSet<>();
     for (String id : manifest.graph().topologicalOrder()) {
       if (chosen.contains(id)) {
@@ -81,12 +105,12 @@ public final class Selector {
   }
 
   private static Set<String> evaluate(List<List<SelectorAtom>> terms, Manifest manifest,
-      List<String> unmatched) {
+      List<String> unmatched, Optional<SelectionState> state) {
     Set<String> union = new LinkedHashSet<>();
     for (List<SelectorAtom> term : terms) {
       Set<String> intersection = null;
       for (SelectorAtom atom : term) {
-        Set<String> selected = atom.select(manifest);
+        Set<String> selected = atom.select(manifest, state);
         if (selected.isEmpty()) {
           unmatched.add(atom.text());
         }

@@ -24,7 +24,8 @@ record SelectorAtom(String text, String method, String value, int parentsDepth, 
   private static final Pattern SYNTAX =
       Pattern.compile("^(@)?(?:(\\d*)\\+)?([^+]+?)(?:\\+(\\d*))?$");
   private static final Set<String> METHODS = Set.of("fqn", "tag", "path", "file",
-      "resource_type", "source", "package", "config", "test_name", "test_type");
+      "resource_type", "source", "package", "config", "test_name", "test_type", "state",
+      "result");
 
   static SelectorAtom parse(String text) {
     Matcher m = SYNTAX.matcher(text);
@@ -46,9 +47,12 @@ record SelectorAtom(String text, String method, String value, int parentsDepth, 
       method = body.substring(0, colon);
       value = body.substring(colon + 1);
       String base = method.contains(".") ? method.substring(0, method.indexOf('.')) : method;
-      if (base.equals("state") || base.equals("result")) {
-        throw new MdsException("Selector '" + text + "': the " + base
-            + ": method needs --state, which this version of mds does not support yet");
+      if (base.equals("state") && !(value.equals("new") || value.equals("modified")
+          || value.startsWith("modified.")
+              && SelectionState.KINDS.contains(value.substring("modified.".length())))) {
+        throw new MdsException("Selector '" + text + "': use state:new, state:modified or "
+            + "state:modified.<kind> with kind one of " + new java.util.TreeSet<>(
+                SelectionState.KINDS));
       }
       if (!METHODS.contains(base)) {
         throw new MdsException("Selector '" + text + "': unknown method '" + method
@@ -71,11 +75,17 @@ record SelectorAtom(String text, String method, String value, int parentsDepth, 
     return digits.isEmpty() ? Integer.MAX_VALUE : Integer.parseInt(digits);
   }
 
+  /** Whether this criterion compares with a previous state ({@code state:}, {@code result:}). */
+  boolean needsState() {
+    return method.equals("state") || method.equals("result");
+  }
+
   /** The nodes this atom selects, graph operators applied. */
-  Set<String> select(Manifest manifest) {
+  Set<String> select(Manifest manifest, java.util.Optional<SelectionState> state) {
     Set<String> matched = new LinkedHashSet<>();
     for (Node node : manifest.nodes().values()) {
-      if (matches(node, manifest.projectName())) {
+      if (needsState() ? matchesState(node, state.orElseThrow())
+          : matches(node, manifest.projectName())) {
         matched.add(node.uniqueId());
       }
     }
@@ -112,6 +122,18 @@ record SelectorAtom(String text, String method, String value, int parentsDepth, 
       case "test_name" -> node instanceof DataTest t && glob(value, t.testName());
       default -> matchesConfig(node);
     };
+  }
+
+  private boolean matchesState(Node node, SelectionState state) {
+    if (method.equals("result")) {
+      return value.equalsIgnoreCase(state.previousResults().getOrDefault(node.uniqueId(), ""));
+    }
+    if (value.equals("new")) {
+      return state.newNodes().contains(node.uniqueId());
+    }
+    java.util.Optional<String> kind = value.startsWith("modified.")
+        ? java.util.Optional.of(value.substring("modified.".length())) : java.util.Optional.empty();
+    return state.isModified(node.uniqueId(), kind);
   }
 
   private boolean matchesConfig(Node node) {

@@ -32,7 +32,8 @@ final class MdsExtension extends AbstractExtension {
     globals.put("target", target);
     globals.put("project_name", projectName);
     tags = List.of(JinjaCompatExtension.retyping(new DocsTokenParser(docs)),
-        JinjaCompatExtension.retyping(new TestTokenParser()));
+        JinjaCompatExtension.retyping(MacroDefinitionParser.tests()),
+        JinjaCompatExtension.retyping(MacroDefinitionParser.macros()));
     visitors = List.of(macros);
   }
 

@@ -23,6 +23,10 @@ public interface NodeContext {
   /** The relation the node builds, rendered by {@code {{ this }}}. */
   Object thisRelation();
 
+  /** Told each time a project macro (or generic test) is called while rendering the node. */
+  default void macroCalled(String name) {
+  }
+
   /** A context for rendering text that is not a node (descriptions, hooks outside nodes). */
   static NodeContext none() {
     return NoNodeContext.INSTANCE;

@@ -111,7 +111,7 @@ public final class TemplateEngine {
 
   /** Whether a generic test of this name exists ({@code {% test name %}} or built in). */
   public boolean hasTest(String testName) {
-    return macros.has(TestTokenParser.macroName(testName));
+    return macros.has(MacroDefinitionParser.testMacroName(testName));
   }
 
   /**
@@ -120,7 +120,7 @@ public final class TemplateEngine {
    */
   public String renderTest(String testName, Map<String, Object> arguments, String location,
       NodeContext context) {
-    StringBuilder call = new StringBuilder("{{ ").append(TestTokenParser.macroName(testName))
+    StringBuilder call = new StringBuilder("{{ ").append(MacroDefinitionParser.testMacroName(testName))
         .append('(');
     String separator = "";
     for (String name : new java.util.TreeSet<>(arguments.keySet())) {

@@ -1,0 +1,125 @@
+package dev.mds.engine;
+
+import dev.mds.MdsException;
+import dev.mds.graph.Relation;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Reads the warehouse's catalog for the relations a project declares: one query for relations, one
+ * for columns, and exact row counts for tables in a few batched queries, so a 5,000-model project
+ * costs a handful of round trips rather than one per relation.
+ */
+public final class CatalogReader {
+
+  /** Tables counted per query: large enough to amortise the round trip, small enough to plan fast. */
+  private static final int COUNT_BATCH = 200;
+
+  private CatalogReader() {
+  }
+
+  /** Describes every relation of {@code wanted} that exists; missing ones are left out. */
+  public static Map<Relation, CatalogRelation> read(Connection connection,
+      Collection<Relation> wanted) {
+    try {
+      Map<String, Found> found = relations(connection);
+      Map<String, List<CatalogColumn>> columns = columns(connection);
+      Map<Relation, Found> matched = new LinkedHashMap<>();
+      for (Relation relation : wanted) {
+        Found hit = found.get(key(relation.schema(), relation.identifier()));
+        if (hit != null) {
+          matched.put(relation, hit);
+        }
+      }
+      Map<Found, Long> counts = rowCounts(connection, matched.values().stream()
+          .filter(f -> f.type().equals("BASE TABLE")).distinct().toList());
+      Map<Relation, CatalogRelation> catalog = new LinkedHashMap<>();
+      matched.forEach((relation, hit) -> {
+        Long rows = counts.get(hit);
+        catalog.put(relation, new CatalogRelation(relation, hit.database(), hit.type(),
+            columns.getOrDefault(key(hit.schema(), hit.name()), List.of()),
+            rows == null ? OptionalLong.empty() : OptionalLong.of(rows),
+            Optional.ofNullable(hit.comment())));
+      });
+      return catalog;
+    } catch (SQLException e) {
+      throw new MdsException("Cannot read the warehouse catalog: "
+          + DuckDbError.summary(e.getMessage()), e);
+    }
+  }
+
+  /** A relation as stored, with DuckDB's spelling of its names. */
+  private record Found(String database, String schema, String name, String type, String comment) {
+  }
+
+  // DuckDB resolves identifiers case-insensitively, so a model named Orders finds "orders".
+  private static String key(String schema, String name) {
+    return schema.toLowerCase(Locale.ROOT) + '\u0000' + name.toLowerCase(Locale.ROOT);
+  }
+
+  private static Map<String, Found> relations(Connection connection) throws SQLException {
+    String sql = "select database_name, schema_name, table_name, 'BASE TABLE', comment"
+        + " from duckdb_tables() where database_name = current_database() and not temporary"
+        + " union all select database_name, schema_name, view_name, 'VIEW', comment"
+        + " from duckdb_views() where database_name = current_database()"
+        + " and not internal and not temporary";
+    Map<String, Found> found = new HashMap<>();
+    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        Found f = new Found(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5));
+        found.putIfAbsent(key(f.schema(), f.name()), f);
+      }
+    }
+    return found;
+  }
+
+  private static Map<String, List<CatalogColumn>> columns(Connection connection)
+      throws SQLException {
+    String sql = "select schema_name, table_name, column_name, data_type, column_index, comment"
+        + " from duckdb_columns() where database_name = current_database() and not internal"
+        + " order by schema_name, table_name, column_index";
+    Map<String, List<CatalogColumn>> columns = new HashMap<>();
+    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        columns.computeIfAbsent(key(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
+            .add(new CatalogColumn(rs.getString(3), rs.getString(4), rs.getInt(5),
+                Optional.ofNullable(rs.getString(6))));
+      }
+    }
+    return columns;
+  }
+
+  private static Map<Found, Long> rowCounts(Connection connection, List<Found> tables)
+      throws SQLException {
+    Map<Found, Long> counts = new HashMap<>();
+    for (int start = 0; start < tables.size(); start += COUNT_BATCH) {
+      List<Found> batch = tables.subList(start, Math.min(tables.size(), start + COUNT_BATCH));
+      StringBuilder sql = new StringBuilder();
+      for (int i = 0; i < batch.size(); i++) {
+        Found table = batch.get(i);
+        sql.append(i == 0 ? "" : " union all ").append("select ").append(i)
+            .append(", count(*) from ").append(Relation.quote(table.schema())).append('.')
+            .append(Relation.quote(table.name()));
+      }
+      try (Statement st = connection.createStatement();
+          ResultSet rs = st.executeQuery(sql.toString())) {
+        while (rs.next()) {
+          counts.put(batch.get(rs.getInt(1)), rs.getLong(2));
+        }
+      }
+    }
+    return counts;
+  }
+}
