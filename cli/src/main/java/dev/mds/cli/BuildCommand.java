@@ -2,12 +2,8 @@ package dev.mds.cli;
 
 import dev.mds.graph.ResourceType;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code mds build}. */
 @Command(name = "build", mixinStandardHelpOptions = true,
@@ -17,26 +13,19 @@ import picocli.CommandLine.Spec;
             + "inside its transaction and published only if its tests pass (config audit: false "
             + "or --no-audit turns this off)."},
     footer = {"", "Exit codes: 0 all succeeded, 1 something failed, 2 the project or command line is wrong."})
-final class BuildCommand implements Callable<Integer> {
-
-  @Mixin
-  ProjectOptions project;
-  @Mixin
-  SelectionOptions selection;
-  @Mixin
-  RunOptions options;
-  @Mixin
-  GlobalOptions global;
-  @Spec
-  CommandSpec spec;
+final class BuildCommand extends NodeCommand {
 
   @Option(names = "--no-audit",
       description = "Publish table and incremental models before their tests run, as dbt does.")
   boolean noAudit;
 
   @Override
-  public Integer call() {
-    return RunInvocation.execute(spec, project, selection, options,
-        Set.of(ResourceType.SEED, ResourceType.MODEL, ResourceType.TEST), !noAudit);
+  Set<ResourceType> types() {
+    return Set.of(ResourceType.SEED, ResourceType.MODEL, ResourceType.TEST);
+  }
+
+  @Override
+  boolean audit() {
+    return !noAudit;
   }
 }

@@ -2,31 +2,17 @@ package dev.mds.cli;
 
 import dev.mds.graph.ResourceType;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code mds run}. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Build the selected models in dependency order (views, tables, incremental models).",
+    description = "Build the selected models in dependency order (views, tables, incremental, "
+        + "ephemeral and external models).",
     footer = {"", "Exit codes: 0 all succeeded, 1 something failed, 2 the project or command line is wrong."})
-final class RunCommand implements Callable<Integer> {
-
-  @Mixin
-  ProjectOptions project;
-  @Mixin
-  SelectionOptions selection;
-  @Mixin
-  RunOptions options;
-  @Mixin
-  GlobalOptions global;
-  @Spec
-  CommandSpec spec;
+final class RunCommand extends NodeCommand {
 
   @Override
-  public Integer call() {
-    return RunInvocation.execute(spec, project, selection, options, Set.of(ResourceType.MODEL));
+  Set<ResourceType> types() {
+    return Set.of(ResourceType.MODEL);
   }
 }

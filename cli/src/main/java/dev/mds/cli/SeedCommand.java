@@ -8,29 +8,14 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code mds seed}. */
 @Command(name = "seed", mixinStandardHelpOptions = true,
     description = "Load the CSV files under seed-paths into tables.",
     footer = {"", "Exit codes: 0 all succeeded, 1 something failed, 2 the project or command line is wrong."})
-final class SeedCommand implements Callable<Integer> {
-
-  @Mixin
-  ProjectOptions project;
-  @Mixin
-  SelectionOptions selection;
-  @Mixin
-  RunOptions options;
-  @Mixin
-  GlobalOptions global;
-  @Spec
-  CommandSpec spec;
+final class SeedCommand extends NodeCommand {
 
   @Option(names = "--show-schema",
       description = "Print how each selected seed's file would be read (encoding, delimiter, and per "
@@ -56,6 +41,11 @@ final class SeedCommand implements Callable<Integer> {
       }
       return Mds.OK;
     }
-    return RunInvocation.execute(spec, project, selection, options, Set.of(ResourceType.SEED));
+    return super.call();
+  }
+
+  @Override
+  Set<ResourceType> types() {
+    return Set.of(ResourceType.SEED);
   }
 }

@@ -2,32 +2,19 @@ package dev.mds.cli;
 
 import dev.mds.graph.ResourceType;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code mds test}. */
 @Command(name = "test", mixinStandardHelpOptions = true,
-    description = {"Run the selected data tests (generic tests from schema YAML and singular tests under tests/).",
-        "-s model selects the tests on that model too. A failing test prints its failing row count, up to 5 example rows and the compiled SQL to reproduce it."},
+    description = {"Run the selected data tests (generic tests from schema YAML and singular tests "
+        + "under tests/).",
+        "-s model selects the tests on that model too. A failing test prints its failing row "
+            + "count, up to 5 example rows and the compiled SQL to reproduce it."},
     footer = {"", "Exit codes: 0 all succeeded, 1 something failed, 2 the project or command line is wrong."})
-final class TestCommand implements Callable<Integer> {
-
-  @Mixin
-  ProjectOptions project;
-  @Mixin
-  SelectionOptions selection;
-  @Mixin
-  RunOptions options;
-  @Mixin
-  GlobalOptions global;
-  @Spec
-  CommandSpec spec;
+final class TestCommand extends NodeCommand {
 
   @Override
-  public Integer call() {
-    return RunInvocation.execute(spec, project, selection, options, Set.of(ResourceType.TEST));
+  Set<ResourceType> types() {
+    return Set.of(ResourceType.TEST);
   }
 }
