@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -134,5 +136,67 @@ class DbtStyleProjectTest {
 
     assertEquals(List.of("stg_orders", "stg_payments", "orders"),
         run.out().lines().filter(l -> !l.isBlank()).toList());
+  }
+
+  /** Each data test's status in target/run_results.json, by test name. */
+  private Map<String, String> testStatuses() throws Exception {
+    Map<String, String> statuses = new TreeMap<>();
+    for (JsonNode result : new ObjectMapper().readTree(
+        project.path("target/run_results.json").toFile()).get("results")) {
+      String id = result.get("unique_id").asText();
+      if (id.startsWith("test.")) {
+        statuses.put(id.substring(id.lastIndexOf('.') + 1), result.get("status").asText());
+      }
+    }
+    return statuses;
+  }
+
+  @Test
+  void buildsUnchangedWithEveryClassicTestRunningAndPassing() throws Exception {
+    CliRun run = mds("build", "--project-dir", project.dir()).assertOk();
+
+    Map<String, String> tests = testStatuses();
+    assertEquals(15, tests.size(), tests::toString);
+    assertTrue(tests.values().stream().allMatch("pass"::equals), tests::toString);
+    assertEquals(15, run.out().lines().filter(l -> l.matches(".* PASS \\S+ \\.+ \\[PASS in .*"))
+        .count(), run::describe);
+    // The names dbt gives the jaffle shop's tests, hashed ones included.
+    for (String name : List.of("unique_stg_customers_customer_id",
+        "not_null_stg_orders_order_id",
+        "accepted_values_stg_orders_4f514bf94b77b7ea437830eec4421c58",
+        "accepted_values_stg_payments_c7909fb19b1f0177c2bf99c7912f06ef",
+        "relationships_orders_customer_id__customer_id__ref_customers_")) {
+      assertEquals("pass", tests.get(name), name + " in " + tests);
+    }
+    assertTrue(run.out().contains("Done. PASS=23 WARN=0 ERROR=0 SKIP=0 TOTAL=23"), run::describe);
+    // The tests look at real rows: every tested model has them.
+    Map<String, String> counts = new TreeMap<>();
+    for (String model : List.of("stg_customers", "stg_orders", "stg_payments", "customers",
+        "orders")) {
+      counts.put(model, DuckDbFile.rows(project.path("jaffle_shop.duckdb"),
+          "select count(*) from " + model).get(0));
+    }
+    assertEquals(Map.of("stg_customers", "3", "stg_orders", "3", "stg_payments", "4",
+        "customers", "3", "orders", "3"), counts);
+  }
+
+  @Test
+  void theClassicTestsCatchBadRowsInTheCrlfSeeds() throws Exception {
+    mds("build", "--project-dir", project.dir()).assertOk();
+    // Order 3 again, for an unknown customer, in a status nobody expects.
+    project.file("seeds/raw_orders.csv", project.read("seeds/raw_orders.csv")
+        + "3,9,2018-01-05,lost\r\n");
+
+    CliRun run = mds("build", "--project-dir", project.dir());
+
+    assertEquals(1, run.exitCode(), run::describe);
+    Map<String, String> tests = testStatuses();
+    for (String name : List.of("unique_stg_orders_order_id",
+        "accepted_values_stg_orders_4f514bf94b77b7ea437830eec4421c58",
+        "relationships_stg_orders_96411fe0c89b49c3f4da955dfd358ba0")) {
+      assertEquals("fail", tests.get(name), name + " in " + tests);
+    }
+    assertEquals("pass", tests.get("not_null_stg_orders_order_id"));
+    assertEquals("skipped", tests.get("unique_orders_order_id"), "orders is downstream");
   }
 }

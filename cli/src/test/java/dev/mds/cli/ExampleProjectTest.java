@@ -9,7 +9,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,8 +52,10 @@ class ExampleProjectTest {
     CliRun run = mds("compile", "--project-dir", copy.toString()).assertOk();
 
     List<Path> compiled = sqlFiles(copy.resolve("target/compiled"));
-    // Data tests compile into a folder named after their YAML file, as in dbt.
+    // Data tests compile into a folder named after their YAML file, as in dbt; singular tests
+    // under tests/.
     List<Path> models = compiled.stream()
+        .filter(p -> p.startsWith(copy.resolve("target/compiled/retail/models")))
         .filter(p -> !p.getParent().getFileName().toString().endsWith(".yml")).toList();
     assertEquals(sqlFiles(example.resolve("models")).size(), models.size(), run::describe);
     assertFalse(compiled.isEmpty());
@@ -59,6 +67,90 @@ class ExampleProjectTest {
       assertFalse(sql.contains("source("), file + " still has source(:\n" + sql);
     }
     assertTrue(Files.isRegularFile(copy.resolve("target/manifest.json")));
+  }
+
+  /** A copy of the example project without anything a local build left behind. */
+  private Path freshCopy() throws IOException {
+    Path copy = dir.resolve("example-project");
+    TempProject.copy(exampleProject(), copy);
+    deleteTree(copy.resolve("target"));
+    deleteTree(copy.resolve("logs"));
+    try (Stream<Path> files = Files.list(copy)) {
+      for (Path file : files.filter(p -> p.getFileName().toString().contains(".duckdb")).toList()) {
+        Files.delete(file);
+      }
+    }
+    return copy;
+  }
+
+  @Test
+  void exampleProjectBuildsWithCompositeKeyCustomAndSingularTestsAllPassing() throws Exception {
+    Path copy = freshCopy();
+
+    CliRun run = mds("build", "--project-dir", copy.toString()).assertOk();
+
+    ObjectMapper json = new ObjectMapper();
+    Map<String, String> statuses = new TreeMap<>();
+    for (JsonNode result : json.readTree(copy.resolve("target/run_results.json").toFile())
+        .get("results")) {
+      statuses.put(result.get("unique_id").asText(), result.get("status").asText());
+    }
+    JsonNode nodes = json.readTree(copy.resolve("target/manifest.json").toFile()).get("nodes");
+    List<String> tests = new ArrayList<>();
+    Map<String, List<String>> compositeKeys = new TreeMap<>();
+    List<String> custom = new ArrayList<>();
+    List<String> singular = new ArrayList<>();
+    Set<String> builtIn = Set.of("unique", "not_null", "accepted_values", "relationships",
+        "unique_combination_of_columns", "accepted_range", "expression_is_true", "singular");
+    nodes.fields().forEachRemaining(entry -> {
+      JsonNode node = entry.getValue();
+      if (!node.get("resource_type").asText().equals("test")) {
+        return;
+      }
+      String id = entry.getKey();
+      tests.add(id);
+      assertEquals("pass", statuses.get(id), id + " in " + statuses);
+      String kind = node.at("/test_metadata/name").asText();
+      JsonNode kwargs = node.at("/test_metadata/kwargs");
+      boolean composite = (kind.equals("unique") && kwargs.path("columns").size() >= 2)
+          || (kind.equals("unique_combination_of_columns")
+              && kwargs.path("combination_of_columns").size() >= 2);
+      if (composite) {
+        compositeKeys.computeIfAbsent(node.path("attached_node").asText(),
+            k -> new ArrayList<>()).add(id);
+      }
+      if (!builtIn.contains(kind)) {
+        custom.add(kind);
+      }
+      if (kind.equals("singular")) {
+        assertTrue(node.get("original_file_path").asText().startsWith("tests/"), id);
+        assertTrue(node.get("depends_on").get("nodes").toString().contains("model.retail."), id);
+        singular.add(id);
+      }
+    });
+    for (String fact : List.of("model.retail.fct_orders", "model.retail.dim_customers")) {
+      assertTrue(compositeKeys.containsKey(fact), fact + " has no composite-key test: "
+          + compositeKeys);
+    }
+    assertFalse(custom.isEmpty(), "no custom generic test");
+    for (String kind : custom) {
+      try (Stream<Path> files = Stream.concat(sqlFiles(copy.resolve("macros")).stream(),
+          sqlFiles(copy.resolve("tests/generic")).stream())) {
+        assertTrue(files.anyMatch(f -> read(f).contains("{% test " + kind + "(")),
+            kind + " is not defined in macros/ or tests/generic/");
+      }
+    }
+    assertFalse(singular.isEmpty(), "no singular test");
+    assertTrue(tests.size() >= 20, tests::toString);
+    assertTrue(run.out().contains("ERROR=0 SKIP=0"), run::describe);
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static void deleteTree(Path folder) throws IOException {

@@ -109,17 +109,12 @@ public final class Compiler {
 
   /** Compiles every selected model and data test in order; other nodes are skipped. */
   public List<CompiledNode> compileAll(Set<String> uniqueIds) {
-    List<CompiledNode> compiled = new ArrayList<>();
     Manifest manifest = parsed.manifest();
-    for (String id : uniqueIds) {
-      Node node = manifest.nodes().get(id);
-      if (node instanceof Model model) {
-        compiled.add(compile(model));
-      } else if (node instanceof DataTest test) {
-        compiled.add(compileTest(test));
-      }
-    }
-    return compiled;
+    return uniqueIds.stream().toList().parallelStream()
+        .map(id -> manifest.nodes().get(id))
+        .filter(node -> node instanceof Model || node instanceof DataTest)
+        .map(node -> node instanceof Model model ? compile(model) : compileTest((DataTest) node))
+        .toList();
   }
 
   /**
@@ -148,8 +143,10 @@ public final class Compiler {
             ? parsed.templates().renderText("{{ " + text + " }}", test.file(), context)
             : value));
     Node target = parsed.manifest().nodes().get(test.attachedTo().orElseThrow());
-    String model = String.valueOf(target instanceof Source source ? sourceSql(source)
-        : target.relation());
+    // An ephemeral model has no relation: ref it, so that it is inlined as a CTE as dbt does.
+    String model = target instanceof Model eph && eph.isEphemeral()
+        ? parsed.templates().renderText("{{ ref('" + eph.name() + "') }}", test.file(), context)
+        : String.valueOf(target instanceof Source source ? sourceSql(source) : target.relation());
     Optional<String> where = test.config().string("where");
     if (where.isPresent()) {
       String condition = parsed.templates().renderText(where.get(), test.file(), context);

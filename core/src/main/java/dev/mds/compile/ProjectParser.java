@@ -41,7 +41,8 @@ public final class ProjectParser {
   private final TemplateEngine templates;
   private final SchemaSpecs schema;
   private final List<String> warnings = new ArrayList<>();
-  private final Map<String, Set<String>> macroUses = new LinkedHashMap<>();
+  private final Map<String, Set<String>> macroUses =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private ProjectParser(Project project) {
     this.project = project;
@@ -62,8 +63,13 @@ public final class ProjectParser {
     for (Path file : files.seeds()) {
       seed(file).ifPresentOrElse(seed -> register(byName, seed), () -> disabled.add(baseName(file)));
     }
-    for (Path file : files.models()) {
-      Optional<Model> model = model(file);
+    // Rendering dominates parsing and each model renders on its own: do it on every core, then
+    // register in file order so duplicate-name errors are the same on every run.
+    List<Path> modelFiles = files.models();
+    List<Optional<Model>> parsedModels = modelFiles.parallelStream().map(this::model).toList();
+    for (int i = 0; i < modelFiles.size(); i++) {
+      Path file = modelFiles.get(i);
+      Optional<Model> model = parsedModels.get(i);
       if (model.isPresent()) {
         register(byName, model.get());
         models.add(model.get());

@@ -64,8 +64,9 @@ final class NodeExecutor {
         sql = Optional.of(compiled.sql());
         Map<DataTest, Path> storedFailures = new LinkedHashMap<>();
         if (!audits.isEmpty()) {
+          boolean replaces = session.relationType(model.relation()).isPresent();
           session.beforeCommit(() -> {
-            audit(model, audits, session, auditResults, storedFailures);
+            audit(model, audits, session, auditResults, storedFailures, replaces);
             return null;
           });
         }
@@ -101,7 +102,8 @@ final class NodeExecutor {
   }
 
   private void audit(Model model, List<DataTest> audits, Session session,
-      List<NodeResult> results, Map<DataTest, Path> storedFailures) throws SQLException {
+      List<NodeResult> results, Map<DataTest, Path> storedFailures, boolean replaces)
+      throws SQLException {
     List<String> failed = new ArrayList<>();
     for (DataTest test : audits) {
       if (results.stream().anyMatch(r -> r.status() == RunStatus.ERROR)) {
@@ -124,7 +126,7 @@ final class NodeExecutor {
     if (!failed.isEmpty()) {
       throw new AuditFailure("audit failed: " + String.join(", ", failed)
           + (failed.size() == 1 ? " fails" : " fail") + " on the new data, so " + model.relation()
-          + " keeps its previous version");
+          + (replaces ? " keeps its previous version" : " is not created"));
     }
   }
 
