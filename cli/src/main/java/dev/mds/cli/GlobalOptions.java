@@ -7,4 +7,9 @@ final class GlobalOptions {
 
   @Option(names = "--debug", description = "Print stack traces and extra detail.")
   boolean debug;
+
+  @Option(names = "--warn-error", description = "Treat warnings (such as a join on part of a"
+      + " declared grain) as errors: print them and exit 2 before building anything, as dbt's"
+      + " --warn-error does.")
+  boolean warnError;
 }

@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
     description = "A local-first, dbt-style SQL transformation tool on DuckDB.%n"
         + "Run a verb from a project folder (or pass --project-dir).",
     subcommands = {BuildCommand.class, RunCommand.class, TestCommand.class, SeedCommand.class,
-        RetryCommand.class, DiffCommand.class, CompileCommand.class, ShowCommand.class, LsCommand.class, DebugCommand.class, InitCommand.class,
-        CleanCommand.class, CommandLine.HelpCommand.class},
+        RetryCommand.class, DiffCommand.class, CompileCommand.class, LineageCommand.class, ShowCommand.class, LsCommand.class, DebugCommand.class, InitCommand.class,
+        CleanCommand.class, DocsCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 success, 1 a model, seed or test failed, "
         + "2 the project or the command line is wrong."})
 public final class Mds implements Runnable {

@@ -31,6 +31,7 @@ abstract class NodeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return RunInvocation.execute(spec, project, selection, options, types(), audit());
+    return RunInvocation.execute(spec, project, selection, options, types(), audit(),
+        global.warnError);
   }
 }

@@ -8,6 +8,9 @@ import dev.mds.compile.ParseResult;
 import dev.mds.compile.ProjectParser;
 import dev.mds.execution.RunTask;
 import dev.mds.graph.ResourceType;
+import dev.mds.graph.Selector;
+import dev.mds.lineage.LineageAnalyzer;
+import dev.mds.lineage.LineageWarning;
 import dev.mds.project.Project;
 import java.io.PrintWriter;
 import java.util.List;
@@ -23,12 +26,15 @@ final class RunInvocation {
 
   static int execute(CommandSpec spec, ProjectOptions projectOptions, SelectionOptions selection,
       RunOptions options, Set<ResourceType> types) {
-    return execute(spec, projectOptions, selection, options, types, false);
+    return execute(spec, projectOptions, selection, options, types, false, false);
   }
 
-  /** @param audit build tables beside the live ones and publish them only if their tests pass */
+  /**
+   * @param audit build tables beside the live ones and publish them only if their tests pass
+   * @param warnError stop with exit 2, before building anything, when a compile check warns
+   */
   static int execute(CommandSpec spec, ProjectOptions projectOptions, SelectionOptions selection,
-      RunOptions options, Set<ResourceType> types, boolean audit) {
+      RunOptions options, Set<ResourceType> types, boolean audit, boolean warnError) {
     PrintWriter out = spec.commandLine().getOut();
     Project project = projectOptions.load();
     List<String> args = spec.commandLine().getParseResult().originalArgs();
@@ -47,7 +53,19 @@ final class RunInvocation {
       StringPrinter found = new StringPrinter();
       Reports.found(found.writer(), parsed.manifest());
       reporter.info(found.text());
-      RunTask.Options runOptions = new RunTask.Options(types, selection.selector(parsed),
+      Selector selector = selection.selector(parsed);
+      if (types.contains(ResourceType.MODEL)) {
+        List<LineageWarning> warnings;
+        try (LineageAnalyzer analyzer = new LineageAnalyzer(parsed, Map.of())) {
+          warnings = analyzer.partialKeyJoins(selector.select(parsed.manifest()).uniqueIds());
+        }
+        if (warnError && !warnings.isEmpty()) {
+          CompileWarnings.report(warnings, true, out, spec.commandLine().getErr());
+          return Mds.PROJECT_ERROR;
+        }
+        warnings.forEach(w -> reporter.info("Warning: " + w));
+      }
+      RunTask.Options runOptions = new RunTask.Options(types, selector,
           options.threads, options.failFast, options.fullRefresh, options.lockTimeout, audit,
           selection.deferTo());
       RunTask.Outcome outcome;

@@ -34,9 +34,9 @@ final class SelectionOptions {
   Path state;
 
   @Option(names = "--defer",
-      description = "Refs to nodes outside the selection read production's database (attached "
-          + "read-only) instead of this target's: --defer-database PATH, or the one .duckdb "
-          + "file in the --state folder.")
+      description = "Refs to nodes this command does not build, and that do not exist in this "
+          + "target, read production's database (attached read-only): --defer-database PATH, or "
+          + "the one .duckdb file in the --state folder.")
   boolean defer;
 
   @Option(names = "--defer-database", paramLabel = "PATH",

@@ -45,8 +45,15 @@ final class JavaProcess implements AutoCloseable {
 
   /** Starts {@code java -cp <test classpath> mainClass args...} in {@code dir}. */
   static JavaProcess start(Path dir, Class<?> mainClass, String... args) throws IOException {
+    return start(dir, List.of(), mainClass, args);
+  }
+
+  /** The same with JVM options such as {@code -Xmx256m} before the class name. */
+  static JavaProcess start(Path dir, List<String> jvmOptions, Class<?> mainClass, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
     command.add("-Dslf4j.internal.verbosity=ERROR");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));

@@ -15,6 +15,7 @@ import dev.mds.graph.Model;
 import dev.mds.graph.Node;
 import dev.mds.graph.Seed;
 import dev.mds.graph.Source;
+import dev.mds.lineage.ProjectLineage;
 import dev.mds.schema.ColumnSpec;
 import dev.mds.template.DocsBlock;
 import java.io.IOException;
@@ -33,7 +34,13 @@ public final class ManifestWriter {
 
   /** Writes the manifest; {@code compiled} adds compiled SQL for the nodes it holds. */
   public static Path write(ParseResult parsed, Map<String, CompiledNode> compiled, String version) {
-    ObjectNode root = build(parsed, compiled, version);
+    return write(parsed, compiled, version, ProjectLineage.none());
+  }
+
+  /** Writes the manifest with column lineage for the models {@code lineage} holds. */
+  public static Path write(ParseResult parsed, Map<String, CompiledNode> compiled, String version,
+      ProjectLineage lineage) {
+    ObjectNode root = build(parsed, compiled, version, lineage);
     Path file = parsed.project().targetDir().resolve("manifest.json");
     try {
       Files.createDirectories(file.getParent());
@@ -47,6 +54,12 @@ public final class ManifestWriter {
   /** The manifest as JSON, as it would be written. */
   public static ObjectNode build(ParseResult parsed, Map<String, CompiledNode> compiled,
       String version) {
+    return build(parsed, compiled, version, ProjectLineage.none());
+  }
+
+  /** The manifest as JSON with column lineage (format: {@link ColumnLineageJson}). */
+  public static ObjectNode build(ParseResult parsed, Map<String, CompiledNode> compiled,
+      String version, ProjectLineage lineage) {
     Manifest manifest = parsed.manifest();
     ObjectNode root = JSON.createObjectNode();
     ObjectNode metadata = root.putObject("metadata");
@@ -61,6 +74,7 @@ public final class ManifestWriter {
       ObjectNode json = node instanceof Source ? sources.putObject(node.uniqueId())
           : nodes.putObject(node.uniqueId());
       describe(node, json, compiled.get(node.uniqueId()), manifest);
+      ColumnLineageJson.describe(node.uniqueId(), lineage, json);
     }
     ObjectNode macros = root.putObject("macros");
     manifest.macros().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
@@ -68,7 +82,8 @@ public final class ManifestWriter {
       macro.put("name", e.getKey());
       macro.put("original_file_path", e.getValue());
       macro.putObject("checksum").put("name", "sha256").put("checksum",
-          fileChecksum(parsed.project().resolve(e.getValue())));
+          parsed.templates().macroSource(e.getKey()).map(FileChecksum::of)
+              .orElseGet(() -> fileChecksum(parsed.project().resolve(e.getValue()))));
     });
     ObjectNode docs = root.putObject("docs");
     manifest.docs().values().stream().sorted((a, b) -> a.name().compareTo(b.name()))
@@ -92,7 +107,7 @@ public final class ManifestWriter {
     json.put("block_contents", block.content());
   }
 
-  /** A file's checksum, the way nodes' are taken, so a macro edit shows in state comparison. */
+  /** A file's checksum, the way nodes' are taken (for a macro whose lines are not known). */
   private static String fileChecksum(Path file) {
     try {
       return FileChecksum.ofBytes(Files.readAllBytes(file));

@@ -65,7 +65,7 @@ public final class Compiler {
 
   /** Where a ref to a built node points: its relation, or production's when deferred. */
   private Object refTarget(Node node) {
-    if (deferral.isPresent() && !deferral.get().selected().contains(node.uniqueId())) {
+    if (deferral.isPresent() && deferral.get().defers(node)) {
       return new dev.mds.graph.QualifiedRelation(deferral.get().catalog(), node.relation());
     }
     return node.relation();
@@ -146,7 +146,7 @@ public final class Compiler {
     // An ephemeral model has no relation: ref it, so that it is inlined as a CTE as dbt does.
     String model = target instanceof Model eph && eph.isEphemeral()
         ? parsed.templates().renderText("{{ ref('" + eph.name() + "') }}", test.file(), context)
-        : String.valueOf(target instanceof Source source ? sourceSql(source) : target.relation());
+        : String.valueOf(target instanceof Source source ? sourceSql(source) : refTarget(target));
     Optional<String> where = test.config().string("where");
     if (where.isPresent()) {
       String condition = parsed.templates().renderText(where.get(), test.file(), context);
@@ -157,8 +157,11 @@ public final class Compiler {
     return new Rendered(sql, List.copyOf(context.ephemerals()));
   }
 
-  /** The SQL with ephemeral parents (and theirs) prepended as CTEs, parents first. */
-  String finalSql(Model model) {
+  /**
+   * The SQL with ephemeral parents (and theirs) prepended as CTEs, parents first; nothing is
+   * written (lineage reads models outside the selection this way).
+   */
+  public String finalSql(Model model) {
     return withEphemerals(render(model));
   }
 

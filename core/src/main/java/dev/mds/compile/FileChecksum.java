@@ -1,6 +1,10 @@
 package dev.mds.compile;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -27,14 +31,45 @@ public final class FileChecksum {
     return sha256(normalised.toByteArray());
   }
 
+  /**
+   * {@link #ofBytes} of a file's contents, read a buffer at a time: seeds can be far larger than
+   * the heap.
+   */
+  public static String ofFile(Path file) throws IOException {
+    MessageDigest digest = sha256();
+    byte[] in = new byte[1 << 16];
+    byte[] out = new byte[1 << 16];
+    boolean afterCr = false;
+    try (InputStream stream = Files.newInputStream(file)) {
+      for (int n; (n = stream.read(in)) > 0; ) {
+        int length = 0;
+        for (int i = 0; i < n; i++) {
+          byte b = in[i];
+          if (afterCr && b == '\n') {
+            afterCr = false;
+            continue;
+          }
+          afterCr = b == '\r';
+          out[length++] = afterCr ? (byte) '\n' : b;
+        }
+        digest.update(out, 0, length);
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
   public static String of(String text) {
     return sha256(text.replace("\r\n", "\n").replace('\r', '\n')
         .getBytes(StandardCharsets.UTF_8));
   }
 
   private static String sha256(byte[] bytes) {
+    return HexFormat.of().formatHex(sha256().digest(bytes));
+  }
+
+  private static MessageDigest sha256() {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }

@@ -137,15 +137,15 @@ public final class ProjectParser {
     if (!config.enabled()) {
       return Optional.empty();
     }
-    byte[] contents;
+    String checksum;
     try {
-      contents = java.nio.file.Files.readAllBytes(file);
+      checksum = FileChecksum.ofFile(file);
     } catch (java.io.IOException e) {
       throw MdsException.at(project.display(file), "cannot read file: " + e.getMessage(), e);
     }
     return Optional.of(new Seed("seed." + project.name() + "." + name, name, project.display(file),
         fqn(file, project.config().seedPaths()), config, description(props), columns(props),
-        relation(config, name), FileChecksum.ofBytes(contents)));
+        relation(config, name), checksum));
   }
 
   private Map<String, Source> sources() {

@@ -93,9 +93,17 @@ final class TestParser {
     for (ColumnSpec column : columns) {
       all.addAll(column.tests());
     }
+    all.addAll(GrainTests.missing(target, all, schemaFile(target)));
     for (TestSpec spec : all) {
       generic(spec, target, isSource).ifPresent(into::add);
     }
+  }
+
+  /** The schema YAML that describes a node (a source's is where it is declared). */
+  private String schemaFile(Node target) {
+    Optional<NodeProperties> props = target instanceof Seed ? schema.seed(target.name())
+        : target instanceof Model ? schema.model(target.name()) : Optional.empty();
+    return props.map(NodeProperties::file).orElse(target.file());
   }
 
   private Optional<DataTest> generic(TestSpec spec, Node target, boolean isSource) {

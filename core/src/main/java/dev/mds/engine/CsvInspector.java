@@ -37,6 +37,7 @@ public final class CsvInspector {
   private static final String LEADING_ZERO = "0[0-9]+";
   private static final String GERMAN_DATE = "[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{4}";
   private static final String ISO_DATE = "[0-9]{4}-[0-9]{2}-[0-9]{2}";
+  private static final String DOT_DECIMAL = "-?[0-9]+\\.[0-9]+";
   /** Rows that cannot be read are for the load to report by line; sampling passes over them. */
   private static final String TOLERANT = "ignore_errors = true";
 
@@ -77,21 +78,35 @@ public final class CsvInspector {
       // and ISO date columns beside them are converted here.
       boolean germanDates = options.dateFormat().isEmpty() && stats.values().stream()
           .anyMatch(s -> s[0] > 0 && s[4] == s[0]);
+      List<String> decimalComma = new ArrayList<>();
+      for (String name : names) {
+        long[] s = stats.get(name);
+        if (detectDecimalComma && s[0] > 0 && s[1] > 0 && s[1] + s[2] == s[0]
+            && userType(options, name).filter(CsvInspector::isText).isEmpty()) {
+          decimalComma.add(name);
+        }
+      }
+      // DuckDB's reader converts decimal commas itself, and then names the line and column of a
+      // value it cannot read. Its thousands separator would also eat the dot of a 1.5 in another
+      // column, so a file that has such columns too is converted per column here instead.
+      boolean readerConverts = !decimalComma.isEmpty() && names.stream()
+          .filter(name -> !decimalComma.contains(name)).map(stats::get)
+          .noneMatch(s -> s[6] > 0 && s[6] + s[2] == s[0]);
       for (String name : names) {
         long[] s = stats.get(name);
         long values = s[0];
-        long euNumbers = s[1];
-        long integers = s[2];
         long leadingZeros = s[3];
         long isoDates = s[5];
         Optional<String> userType = userType(options, name);
         String quoted = CsvLayout.quoted(name);
-        if (detectDecimalComma && values > 0 && euNumbers > 0 && euNumbers + integers == values
-            && !userType.filter(CsvInspector::isText).isPresent()) {
+        if (decimalComma.contains(name) && readerConverts) {
+          types.put(name, userType.orElse("DOUBLE"));
+          columns.add(new CsvLayout.Column(name, "", quoted, "decimal comma (1.234,56 style)"));
+        } else if (decimalComma.contains(name)) {
           types.put(name, "VARCHAR");
           columns.add(new CsvLayout.Column(name, "", "cast(replace(replace(trim(" + quoted
               + "), '.', ''), ',', '.') as " + userType.orElse("DOUBLE") + ")",
-              "decimal comma" + (euNumbers > 0 ? " (1.234,56 style)" : "")));
+              "decimal comma (1.234,56 style)"));
         } else if (userType.isPresent()) {
           types.put(name, userType.get());
           columns.add(new CsvLayout.Column(name, "", quoted, "column_types"));
@@ -110,6 +125,9 @@ public final class CsvInspector {
       readOptions.add(base.toString());
       if (germanDates) {
         readOptions.add("dateformat = '%d.%m.%Y'");
+      }
+      if (readerConverts) {
+        readOptions.add("decimal_separator = ',', thousands = '.'");
       }
       if (!types.isEmpty()) {
         StringJoiner struct = new StringJoiner(", ", "{", "}");
@@ -188,7 +206,7 @@ public final class CsvInspector {
 
   /**
    * Per column: non-null values, decimal-comma numbers, integers, values with leading zeros,
-   * 31.12.2024-style dates, ISO dates.
+   * 31.12.2024-style dates, ISO dates, dot decimals.
    */
   private static Map<String, long[]> stats(Connection duck, String path, String options,
       List<String> names) throws SQLException {
@@ -201,6 +219,7 @@ public final class CsvInspector {
       select.add("count(*) filter (where regexp_full_match(" + c + ", '" + LEADING_ZERO + "'))");
       select.add("count(*) filter (where regexp_full_match(" + c + ", '" + GERMAN_DATE + "'))");
       select.add("count(*) filter (where regexp_full_match(" + c + ", '" + ISO_DATE + "'))");
+      select.add("count(*) filter (where regexp_full_match(" + c + ", '" + DOT_DECIMAL + "'))");
     }
     Map<String, long[]> stats = new LinkedHashMap<>();
     try (Statement st = duck.createStatement();
@@ -210,7 +229,7 @@ public final class CsvInspector {
       rs.next();
       int i = 1;
       for (String name : names) {
-        long[] counts = new long[6];
+        long[] counts = new long[7];
         for (int k = 0; k < counts.length; k++) {
           counts[k] = rs.getLong(i + k);
         }

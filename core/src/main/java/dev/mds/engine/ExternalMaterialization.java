@@ -140,11 +140,21 @@ final class ExternalMaterialization implements Materialization {
     }
   }
 
-  /** Files a killed earlier export left beside the target. */
+  /**
+   * Files a killed earlier export left beside the target. A kill between the two renames of a
+   * partitioned export leaves the previous folder only aside: it is moved back first.
+   */
   private static void removeLeftovers(Path target) throws IOException {
     String prefix = "." + target.getFileName() + ".mds-";
+    List<Path> leftovers;
     try (Stream<Path> siblings = Files.list(target.getParent())) {
-      for (Path p : siblings.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
+      leftovers = siblings.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted()
+          .toList();
+    }
+    for (Path p : leftovers) {
+      if (!Files.exists(target) && p.getFileName().toString().startsWith(prefix + "old-")) {
+        Files.move(p, target, StandardCopyOption.ATOMIC_MOVE);
+      } else {
         delete(p);
       }
     }

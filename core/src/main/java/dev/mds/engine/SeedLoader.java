@@ -41,7 +41,9 @@ public final class SeedLoader {
           session.execute("drop view " + seed.relation());
         }
         session.execute("create or replace table " + seed.relation() + " as\n" + select);
-        long rejected = session.queryLong("select count(*) from " + REJECTS);
+        // One row can fail several ways (too many fields and a bad value): count rows, not errors.
+        long rejected = session.queryLong("select count(*) from (select distinct scan_id, file_id,"
+            + " line from " + REJECTS + ")");
         if (rejected > 0 && !options.skipErrors()) {
           throw new SQLException(firstReject(session, seed, rejected));
         }
@@ -71,7 +73,8 @@ public final class SeedLoader {
       return seed.file() + ":" + rs.getLong(1) + ": "
           + (column == null || column.isEmpty() ? "" : "column '" + column + "': ")
           + rs.getString(3)
-          + (rejected > 1 ? " (and " + (rejected - 1) + " more unreadable rows)" : "")
+          + (rejected > 1 ? " (and " + (rejected - 1) + " more unreadable row"
+              + (rejected > 2 ? "s" : "") + ")" : "")
           + "; fix the file, set column_types, or set on_error: skip";
     }
   }

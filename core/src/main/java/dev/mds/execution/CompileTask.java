@@ -31,12 +31,14 @@ public final class CompileTask {
   /**
    * Compiles the selection of an already parsed project.
    *
-   * @param defer render refs to unselected nodes as production's (as {@code --defer} would run)
+   * @param defer render refs to unselected nodes as production's; compile does not open the
+   *     target, so it cannot see which of them a run would find there instead
    */
   public static Result run(ParseResult parsed, Selector selector, boolean defer) {
     Selector.Selection selection = selector.select(parsed.manifest());
     Optional<Deferral> deferral = defer
-        ? Optional.of(new Deferral(Deferral.CATALOG, selection.uniqueIds())) : Optional.empty();
+        ? Optional.of(new Deferral(Deferral.CATALOG, selection.uniqueIds(), r -> false))
+        : Optional.empty();
     List<CompiledNode> compiled = new Compiler(parsed, r -> false, false, deferral)
         .compileAll(selection.uniqueIds());
     Map<String, CompiledNode> byId = new LinkedHashMap<>();

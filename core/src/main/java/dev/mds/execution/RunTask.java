@@ -101,7 +101,7 @@ public final class RunTask {
       warehouse.createSchemas(schemas);
       Optional<Deferral> deferral = options.deferDatabase().map(path -> {
         warehouse.attachReadOnly(path, Deferral.CATALOG);
-        return new Deferral(Deferral.CATALOG, selection.uniqueIds());
+        return new Deferral(Deferral.CATALOG, Set.copyOf(order), warehouse::exists);
       });
       Compiler compiler = new Compiler(parsed,
           r -> warehouse.relationType(r).filter("BASE TABLE"::equals).isPresent(),

@@ -91,7 +91,19 @@ public record NodeConfig(Map<String, Object> values) {
 
   /** {@code unique_key} as a column list: a string, a comma-separated string or a list. */
   public List<String> uniqueKey() {
-    Object raw = values.get("unique_key");
+    return columnList("unique_key");
+  }
+
+  /**
+   * {@code grain}: the columns that together identify a row ({@code [market, member_no]}), as
+   * {@link #uniqueKey} reads its list. Empty when not declared.
+   */
+  public List<String> grain() {
+    return columnList("grain");
+  }
+
+  private List<String> columnList(String key) {
+    Object raw = values.get(key);
     List<String> keys = new ArrayList<>();
     for (String item : YamlValues.strings(raw)) {
       for (String part : item.split(",")) {

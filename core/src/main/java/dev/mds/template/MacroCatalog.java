@@ -25,8 +25,8 @@ final class MacroCatalog implements NodeVisitorFactory {
     this.macroTemplates = macroTemplates;
   }
 
-  /** Where a macro is defined. */
-  record MacroDefinition(String name, String file) {
+  /** Where a macro is defined: its file and the lines its definition spans (1-based). */
+  record MacroDefinition(String name, String file, int firstLine, int lastLine) {
   }
 
   @Override
@@ -35,7 +35,10 @@ final class MacroCatalog implements NodeVisitorFactory {
       @Override
       public void visit(MacroNode node) {
         if (macroTemplates.contains(template.getName())) {
-          remember(new MacroDefinition(node.getName(), template.getName()));
+          remember(node instanceof RecordedMacroNode recorded
+              ? new MacroDefinition(node.getName(), template.getName(), recorded.firstLine(),
+                  recorded.lastLine())
+              : new MacroDefinition(node.getName(), template.getName(), 1, Integer.MAX_VALUE));
         } else if (template.getName().equals(ProjectTemplateLoader.BUILTIN_TESTS)) {
           builtins.add(node.getName());
         }

@@ -39,14 +39,16 @@ final class MacroDefinitionParser implements TokenParser {
   @Override
   public RenderableNode parse(Token token, Parser parser) {
     TokenStream stream = parser.getStream();
+    int firstLine = token.getLineNumber();
     stream.next();
     String name = stream.expect(Token.Type.NAME).getValue();
     ArgumentsNode args = parser.getExpressionParser().parseArguments(true);
     stream.expect(Token.Type.EXECUTE_END);
     BodyNode body = parser.subparse(t -> t.test(Token.Type.NAME, "end" + tag));
+    int lastLine = stream.current().getLineNumber();
     stream.next();
     stream.expect(Token.Type.EXECUTE_END);
-    return new RecordedMacroNode(namePrefix + name, args, body);
+    return new RecordedMacroNode(namePrefix + name, args, body, firstLine, lastLine);
   }
 
   @Override

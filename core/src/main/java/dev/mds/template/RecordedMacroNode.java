@@ -12,8 +12,22 @@ import java.util.Map;
 /** A macro that tells the node being rendered that it was called (for state:modified.macros). */
 final class RecordedMacroNode extends MacroNode {
 
-  RecordedMacroNode(String name, ArgumentsNode args, BodyNode body) {
+  private final int firstLine;
+  private final int lastLine;
+
+  /** @param firstLine and {@code lastLine}: where the definition sits in its file (1-based) */
+  RecordedMacroNode(String name, ArgumentsNode args, BodyNode body, int firstLine, int lastLine) {
     super(name, args, body);
+    this.firstLine = firstLine;
+    this.lastLine = lastLine;
+  }
+
+  int firstLine() {
+    return firstLine;
+  }
+
+  int lastLine() {
+    return lastLine;
   }
 
   @Override

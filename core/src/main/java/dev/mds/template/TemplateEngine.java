@@ -180,6 +180,22 @@ public final class TemplateEngine {
     return result;
   }
 
+  /**
+   * The lines of a project macro's definition, from its {@code macro} tag to its {@code endmacro}:
+   * what state comparison checksums, so editing one macro does not flag users of its neighbours.
+   */
+  public java.util.Optional<String> macroSource(String name) {
+    MacroCatalog.MacroDefinition definition = macros.macros().get(name);
+    if (definition == null) {
+      return java.util.Optional.empty();
+    }
+    List<String> lines = ProjectFiles.read(project, project.root().resolve(definition.file()))
+        .lines().toList();
+    int from = Math.min(Math.max(definition.firstLine(), 1) - 1, lines.size());
+    int to = Math.max(from, Math.min(definition.lastLine(), lines.size()));
+    return java.util.Optional.of(String.join("\n", lines.subList(from, to)));
+  }
+
   private String render(String name, NodeContext context) {
     return evaluate(compile(name), name, context, Map.of());
   }

@@ -1,0 +1,85 @@
+package dev.mds.cli;
+
+import dev.mds.MdsException;
+import dev.mds.artifacts.CatalogWriter;
+import dev.mds.artifacts.ManifestWriter;
+import dev.mds.docs.DocsException;
+import dev.mds.docs.DocsSite;
+import dev.mds.docs.SiteSummary;
+import dev.mds.engine.DuckDbWarehouse;
+import dev.mds.execution.CompileTask;
+import dev.mds.graph.Manifest;
+import dev.mds.graph.Selector;
+import dev.mds.project.Project;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code mds docs generate}. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+    description = {
+        "Write the documentation site to target/docs/: an overview, a page per model, seed,"
+            + " source, data test and macro, lineage graphs and search.",
+        "Compiles the project (target/manifest.json), reads column types and row counts from the"
+            + " database (target/catalog.json) and shows the last run's results"
+            + " (target/run_results.json), so run `mds build` first for statuses and tests.",
+        "The site opens from the file system (target/docs/index.html) and needs no network."})
+final class DocsGenerateCommand implements Callable<Integer> {
+
+  @Mixin
+  ProjectOptions project;
+  @Mixin
+  GlobalOptions global;
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--empty-catalog",
+      description = "Do not read the database: columns show only what the schema YAML documents.")
+  boolean emptyCatalog;
+
+  @Option(names = "--lock-timeout", paramLabel = "SECONDS",
+      description = "How long to wait for another mds process to release the database. Default: 0.")
+  double lockTimeout;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    Project loaded = project.load();
+    CompileTask.Result result = CompileTask.run(loaded, Selector.of(List.of(), List.of()));
+    Manifest manifest = result.parsed().manifest();
+    ManifestWriter.write(result.parsed(), result.compiled(), MdsVersion.version());
+    Reports.found(out, manifest);
+    Path database = loaded.target().databasePath();
+    boolean built = !database.toString().equals(":memory:") && Files.isRegularFile(database);
+    if (emptyCatalog || !built) {
+      CatalogWriter.write(loaded, manifest, Map.of(), MdsVersion.version());
+      if (!emptyCatalog) {
+        out.printf("No database at %s yet: run `mds build` to add column types, row counts and"
+            + " test results.%n", loaded.display(database));
+      }
+    } else {
+      try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(loaded.target(), lockTimeout)) {
+        CatalogWriter.write(loaded, manifest, warehouse, MdsVersion.version());
+      }
+    }
+    SiteSummary site;
+    try {
+      site = DocsSite.generate(loaded.targetDir(), loaded.root(), loaded.targetDir().resolve("docs"));
+    } catch (DocsException e) {
+      throw new MdsException(e.getMessage(), e);
+    }
+    out.printf("Wrote %d pages to %s (lineage of %d nodes laid out in %d ms; %d ms in all)%n",
+        site.pages(), loaded.display(site.index().getParent()), site.graphNodes(),
+        site.layoutMillis(), site.totalMillis());
+    out.printf("Open %s in a browser, or run `mds docs serve`.%n", site.index().toUri());
+    return Mds.OK;
+  }
+}

@@ -1,0 +1,262 @@
+package dev.mds.lineage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mds.MdsException;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * DuckDB's own SQL parser, asked through {@code json_serialize_sql} on a private in-memory
+ * database: the query's syntax tree as JSON, exactly as DuckDB will read it. Also answers the few
+ * questions only DuckDB can answer exactly: the name it gives an unaliased expression, the columns
+ * of a file scan, and whether a {@code COLUMNS('regex')} pattern matches a name.
+ */
+final class DuckDbParser implements AutoCloseable {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int CORES = Math.max(1, Runtime.getRuntime().availableProcessors());
+  /** Below this many statements one connection does the work: a new one costs more. */
+  private static final int BATCH = 200;
+
+  private Connection connection;
+  private PreparedStatement serialize;
+  /** The last query's tree with every field, for {@link #autoName}; rarely needed. */
+  private final Map<String, JsonNode> fullTrees = new java.util.HashMap<>();
+  private JsonNode emptySelect;
+
+  private static Properties properties() {
+    Properties properties = new Properties();
+    // Parsing needs no extension; never reach for the network.
+    properties.setProperty("autoinstall_known_extensions", "false");
+    properties.setProperty("autoload_known_extensions", "false");
+    return properties;
+  }
+
+  /** The private database, started on first use: loading DuckDB is the dearest step of all. */
+  private Connection connection() {
+    if (connection == null) {
+      try {
+        connection = DriverManager.getConnection("jdbc:duckdb:", properties());
+      } catch (SQLException e) {
+        throw new MdsException("Cannot start DuckDB to analyse SQL: " + e.getMessage(), e);
+      }
+    }
+    return connection;
+  }
+
+  /**
+   * The statement's tree (the {@code node} of its one statement), or DuckDB's reason for not
+   * giving one: a parse error, or a statement that is not a plain SELECT (such as a PIVOT whose
+   * columns depend on the data).
+   */
+  Parsed parse(String sql) {
+    return outcome(serialize(sql, true));
+  }
+
+  private static Parsed outcome(JsonNode root) {
+    if (root.path("error").asBoolean(false)) {
+      return new Parsed(Optional.empty(), root.path("error_message").asText("cannot parse"));
+    }
+    JsonNode statements = root.path("statements");
+    if (statements.size() != 1) {
+      return new Parsed(Optional.empty(), statements.size() == 0 ? "no SELECT statement"
+          : "more than one statement");
+    }
+    return new Parsed(Optional.of(statements.get(0).path("node")), "");
+  }
+
+  /**
+   * Parses many statements at once, in order: batched into few queries, and spread over the
+   * cores with a private database each, since a JDBC round trip per model dominates otherwise.
+   */
+  List<Parsed> parseAll(List<String> sqls) {
+    int size = Math.max(BATCH, (sqls.size() + CORES - 1) / CORES);
+    List<List<String>> chunks = new ArrayList<>();
+    for (int from = 0; from < sqls.size(); from += size) {
+      chunks.add(sqls.subList(from, Math.min(sqls.size(), from + size)));
+    }
+    if (chunks.size() <= 1) {
+      return chunks.isEmpty() ? List.of() : parseBatch(connection(), chunks.get(0));
+    }
+    connection();
+    return chunks.parallelStream().flatMap(chunk -> {
+      try (Connection own = DriverManager.getConnection("jdbc:duckdb:", properties())) {
+        return parseBatch(own, chunk).stream();
+      } catch (SQLException e) {
+        throw new MdsException("Cannot start DuckDB to analyse SQL: " + e.getMessage(), e);
+      }
+    }).toList();
+  }
+
+  private static List<Parsed> parseBatch(Connection connection, List<String> sqls) {
+    List<Parsed> parsed = new ArrayList<>();
+    try (PreparedStatement ps = connection.prepareStatement("select json_serialize_sql(s::varchar,"
+        + " skip_null := true, skip_empty := true) from unnest(?) with ordinality as t(s, i)"
+        + " order by i")) {
+      ps.setArray(1, connection.createArrayOf("VARCHAR", sqls.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          parsed.add(outcome(JSON.readTree(rs.getString(1))));
+        }
+      }
+    } catch (SQLException | IOException e) {
+      throw new MdsException("DuckDB could not parse the models' SQL: " + e.getMessage(), e);
+    }
+    return parsed;
+  }
+
+  /** A parse outcome: the tree, or why there is none. */
+  record Parsed(Optional<JsonNode> node, String error) {
+  }
+
+  /**
+   * The column name DuckDB gives an unaliased select-list expression ({@code upper(market)},
+   * {@code (a + 1)}): the expression printed back as SQL by DuckDB itself.
+   *
+   * @param tree the tree from {@link #parse} that holds {@code expression}
+   */
+  Optional<String> autoName(String sql, JsonNode tree, JsonNode expression) {
+    Optional<String> pointer = pointer(tree, expression, "");
+    if (pointer.isEmpty()) {
+      return Optional.empty();
+    }
+    // Deserialising needs every field, which the compact tree leaves out: parse once more in full.
+    JsonNode full = fullTrees.computeIfAbsent(sql, s -> {
+      JsonNode root = serialize(s, false);
+      return root.path("statements").path(0).path("node");
+    });
+    JsonNode fullExpression = full.at(pointer.get());
+    if (fullExpression.isMissingNode()) {
+      return Optional.empty();
+    }
+    if (emptySelect == null) {
+      emptySelect = serialize("select 1", false);
+    }
+    ObjectNode statement = emptySelect.deepCopy();
+    ObjectNode copy = fullExpression.deepCopy();
+    copy.put("alias", "");
+    ObjectNode node = (ObjectNode) statement.path("statements").path(0).path("node");
+    ArrayNode list = node.putArray("select_list");
+    list.add(copy);
+    try (PreparedStatement ps = connection().prepareStatement(
+        "select json_deserialize_sql(?::json)")) {
+      ps.setString(1, statement.toString());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        String text = rs.getString(1).strip();
+        return text.regionMatches(true, 0, "SELECT ", 0, 7)
+            ? Optional.of(text.substring(7)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The columns a SELECT returns, found by DuckDB (used for files a source reads). */
+  List<String> describe(String select) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (Statement statement = connection().createStatement();
+        ResultSet rs = statement.executeQuery("describe " + select)) {
+      while (rs.next()) {
+        names.add(rs.getString("column_name"));
+      }
+    }
+    return names;
+  }
+
+  /** Whether {@code COLUMNS(pattern)} would pick {@code name}: DuckDB's regex semantics. */
+  boolean columnsPatternMatches(String pattern, String name) throws SQLException {
+    try (PreparedStatement ps = connection().prepareStatement(
+        "select regexp_matches(?::varchar, ?::varchar)")) {
+      ps.setString(1, name);
+      ps.setString(2, pattern);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
+    }
+  }
+
+  private JsonNode serialize(String sql, boolean compact) {
+    try {
+      PreparedStatement ps;
+      if (compact) {
+        if (serialize == null) {
+          serialize = connection().prepareStatement(
+              "select json_serialize_sql(?::varchar, skip_null := true, skip_empty := true)");
+        }
+        ps = serialize;
+      } else {
+        ps = connection().prepareStatement("select json_serialize_sql(?::varchar)");
+      }
+      try {
+        ps.setString(1, sql);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          return JSON.readTree(rs.getString(1));
+        }
+      } finally {
+        if (!compact) {
+          ps.close();
+        }
+      }
+    } catch (SQLException e) {
+      // A statement that throws is closed: prepare afresh next time.
+      serialize = null;
+      return JSON.createObjectNode().put("error", true).put("error_message", e.getMessage());
+    } catch (IOException e) {
+      throw new MdsException("DuckDB returned a syntax tree that is not JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /** The JSON pointer of {@code target} (by identity) inside {@code tree}. */
+  private static Optional<String> pointer(JsonNode tree, JsonNode target, String path) {
+    if (tree == target) {
+      return Optional.of(path);
+    }
+    if (tree.isObject()) {
+      for (Map.Entry<String, JsonNode> field : tree.properties()) {
+        Optional<String> hit = pointer(field.getValue(), target,
+            path + "/" + field.getKey().replace("~", "~0").replace("/", "~1"));
+        if (hit.isPresent()) {
+          return hit;
+        }
+      }
+    } else if (tree.isArray()) {
+      for (int i = 0; i < tree.size(); i++) {
+        Optional<String> hit = pointer(tree.get(i), target, path + "/" + i);
+        if (hit.isPresent()) {
+          return hit;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (serialize != null) {
+        serialize.close();
+      }
+      if (connection != null) {
+        connection.close();
+      }
+    } catch (SQLException e) {
+      throw new MdsException("Cannot close DuckDB: " + e.getMessage(), e);
+    }
+  }
+}

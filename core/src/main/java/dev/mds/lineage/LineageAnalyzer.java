@@ -1,0 +1,308 @@
+package dev.mds.lineage;
+
+import dev.mds.MdsException;
+import dev.mds.compile.CompiledNode;
+import dev.mds.compile.Compiler;
+import dev.mds.compile.ParseResult;
+import dev.mds.graph.Model;
+import dev.mds.graph.Node;
+import dev.mds.graph.Source;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Traces column lineage through compiled models with DuckDB's own parser, and reports what the
+ * SQL gets wrong on the way: joins on part of a declared grain, and tables read by name instead
+ * of through {@code ref()} or {@code source()}. Each model is analysed once, parents first, since
+ * a parent's output columns are what {@code select *} and unqualified names resolve against.
+ */
+public final class LineageAnalyzer implements AutoCloseable {
+
+  /** A join in SQL text: a model without one (and one parent) cannot join on part of a key. */
+  private static final Pattern JOIN = Pattern.compile("\\bjoin\\b", Pattern.CASE_INSENSITIVE);
+
+  private final ParseResult parsed;
+  private final Function<Model, String> compiledSql;
+  private final DuckDbParser parser;
+  private final Relations relations;
+  private final Map<String, Analysis> done = new HashMap<>();
+  private final Map<String, List<LineageWarning>> checked = new HashMap<>();
+  private final Map<String, Prepared> prepared = new HashMap<>();
+  private final Set<String> inProgress = new HashSet<>();
+
+  /** A model's SQL and DuckDB's tree of it, or why there is none. */
+  private record Prepared(String sql, DuckDbParser.Parsed parsed) {
+  }
+
+  private record Analysis(ModelLineage lineage, List<LineageWarning> warnings) {
+  }
+
+  /**
+   * @param compiled SQL already compiled (by {@code mds compile}); other models are rendered
+   *     offline as needed, without writing files
+   */
+  public LineageAnalyzer(ParseResult parsed, Map<String, CompiledNode> compiled) {
+    this(parsed, new Function<>() {
+      private Compiler compiler;
+
+      @Override
+      public String apply(Model model) {
+        CompiledNode node = compiled.get(model.uniqueId());
+        if (node != null) {
+          return node.sql();
+        }
+        if (compiler == null) {
+          compiler = Compiler.offline(parsed);
+        }
+        return compiler.finalSql(model);
+      }
+    });
+  }
+
+  /** @param compiledSql a model's final SQL, ephemeral parents inlined as the compiler does */
+  public LineageAnalyzer(ParseResult parsed, Function<Model, String> compiledSql) {
+    this.parsed = parsed;
+    this.compiledSql = compiledSql;
+    this.parser = new DuckDbParser();
+    this.relations = new Relations(parsed, parser, this::lineage);
+  }
+
+  /** The lineage of every model in {@code uniqueIds} (other ids are ignored). */
+  public ProjectLineage lineage(Collection<String> uniqueIds) {
+    Set<String> wanted = new HashSet<>(uniqueIds);
+    prepare(parsed.manifest().nodesOf(Model.class).stream()
+        .filter(m -> wanted.contains(m.uniqueId()) && !done.containsKey(m.uniqueId())).toList(),
+        false);
+    Map<String, ModelLineage> result = new LinkedHashMap<>();
+    for (Node node : parsed.manifest().inOrder()) {
+      if (node instanceof Model model && wanted.contains(model.uniqueId())) {
+        result.put(model.uniqueId(), lineage(model));
+      }
+    }
+    return new ProjectLineage(result);
+  }
+
+  /** The lineage of every model in the project. */
+  public ProjectLineage lineage() {
+    return lineage(parsed.manifest().nodes().keySet());
+  }
+
+  public ModelLineage lineage(Model model) {
+    return analysis(model).lineage();
+  }
+
+  /**
+   * The partial-key joins in those of {@code uniqueIds} that read a relation with a declared
+   * composite grain, parents first. This is the cheap check {@code mds compile} always runs: it
+   * analyses only those models, and their parents only where a column name cannot be placed
+   * otherwise; DuckDB is not even started when no model qualifies.
+   */
+  public List<LineageWarning> partialKeyJoins(Collection<String> uniqueIds) {
+    Set<String> wanted = new HashSet<>(uniqueIds);
+    List<Model> candidates = new ArrayList<>();
+    for (Node node : parsed.manifest().inOrder()) {
+      if (node instanceof Model model && wanted.contains(model.uniqueId())
+          && model.dependsOn().stream().anyMatch(p -> relations.grains().of(p).size() > 1)) {
+        candidates.add(model);
+      }
+    }
+    prepare(candidates.stream().filter(m -> !done.containsKey(m.uniqueId())
+        && !checked.containsKey(m.uniqueId())).toList(), true);
+    List<LineageWarning> warnings = new ArrayList<>();
+    for (Model model : candidates) {
+      Prepared sql = prepared.get(model.uniqueId());
+      if (sql != null && sql.parsed().node().isEmpty()) {
+        continue;
+      }
+      Analysis full = done.get(model.uniqueId());
+      List<LineageWarning> found = full != null ? full.warnings()
+          : checked.computeIfAbsent(model.uniqueId(), id -> check(model));
+      found.stream().filter(w -> w.kind() == LineageWarning.Kind.PARTIAL_KEY_JOIN)
+          .forEach(warnings::add);
+    }
+    return warnings;
+  }
+
+  private List<LineageWarning> check(Model model) {
+    Prepared sql = sql(model);
+    if (sql.parsed().node().isEmpty()) {
+      return List.of();
+    }
+    Findings findings = new Findings();
+    new QueryWalker(relations, parser, sql.sql(), sql.parsed().node().get(), findings, false)
+        .statement();
+    return warnings(model, sql.sql(), findings);
+  }
+
+  /**
+   * Compiles and parses many models in one go (see {@link DuckDbParser#parseAll}). For the
+   * quick check, a model with one parent and no JOIN in its SQL is left out: it has nothing to
+   * join.
+   */
+  private void prepare(List<Model> models, boolean quick) {
+    List<Model> toParse = new ArrayList<>();
+    List<String> sqls = new ArrayList<>();
+    for (Model model : models) {
+      String sql;
+      try {
+        sql = compiledSql.apply(model);
+      } catch (MdsException e) {
+        prepared.put(model.uniqueId(), new Prepared("", new DuckDbParser.Parsed(
+            Optional.empty(), "the model does not compile: " + e.getMessage())));
+        continue;
+      }
+      if (quick && model.dependsOn().size() < 2 && !JOIN.matcher(sql).find()) {
+        prepared.put(model.uniqueId(), new Prepared(sql, new DuckDbParser.Parsed(
+            Optional.empty(), "nothing to join")));
+        continue;
+      }
+      toParse.add(model);
+      sqls.add(sql);
+    }
+    List<DuckDbParser.Parsed> trees = parser.parseAll(sqls);
+    for (int i = 0; i < toParse.size(); i++) {
+      prepared.put(toParse.get(i).uniqueId(), new Prepared(sqls.get(i), trees.get(i)));
+    }
+  }
+
+  /** The model's SQL and tree: prepared in bulk, or now. */
+  private Prepared sql(Model model) {
+    Prepared ready = prepared.remove(model.uniqueId());
+    if (ready != null) {
+      return ready;
+    }
+    try {
+      String sql = compiledSql.apply(model);
+      return new Prepared(sql, parser.parse(sql));
+    } catch (MdsException e) {
+      return new Prepared("", new DuckDbParser.Parsed(Optional.empty(),
+          "the model does not compile: " + e.getMessage()));
+    }
+  }
+
+  /** What analysing the model found wrong, in the order of the SQL. */
+  public List<LineageWarning> warnings(Model model) {
+    return analysis(model).warnings();
+  }
+
+  /** The warnings of the models in {@code uniqueIds}, parents first. */
+  public List<LineageWarning> warnings(Collection<String> uniqueIds) {
+    Set<String> wanted = new HashSet<>(uniqueIds);
+    List<LineageWarning> warnings = new ArrayList<>();
+    for (Node node : parsed.manifest().inOrder()) {
+      if (node instanceof Model model && wanted.contains(model.uniqueId())) {
+        warnings.addAll(warnings(model));
+      }
+    }
+    return warnings;
+  }
+
+  private Analysis analysis(Model model) {
+    Analysis cached = done.get(model.uniqueId());
+    if (cached != null) {
+      return cached;
+    }
+    if (!inProgress.add(model.uniqueId())) {
+      // Only {{ this }} can lead back here: a model reading its own previous version.
+      return new Analysis(ModelLineage.unknown(model.uniqueId(), "the model reads itself"),
+          List.of());
+    }
+    try {
+      Analysis analysis = analyse(model);
+      done.put(model.uniqueId(), analysis);
+      return analysis;
+    } finally {
+      inProgress.remove(model.uniqueId());
+    }
+  }
+
+  private Analysis analyse(Model model) {
+    String id = model.uniqueId();
+    Prepared prepared = sql(model);
+    String sql = prepared.sql();
+    DuckDbParser.Parsed parsedSql = prepared.parsed();
+    if (parsedSql.node().isEmpty()) {
+      String error = parsedSql.error();
+      return new Analysis(ModelLineage.unknown(id, error.startsWith("the model does not compile")
+          ? error : "DuckDB cannot analyse the SQL: " + error), List.of());
+    }
+    Findings findings = new Findings();
+    Shape shape = new QueryWalker(relations, parser, sql, parsedSql.node().get(), findings, true)
+        .statement();
+    List<ColumnLineage> columns = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    boolean known = shape.known();
+    for (Shape.Column column : shape.columns()) {
+      if (!seen.add(column.name().toLowerCase(Locale.ROOT))) {
+        findings.unknown("the query returns two columns named " + column.name());
+        known = false;
+        continue;
+      }
+      columns.add(new ColumnLineage(id, column.name(),
+          List.copyOf(new TreeSet<>(column.derivation().sources())),
+          column.derivation().complete()));
+    }
+    ModelLineage lineage = new ModelLineage(id, columns, known, List.of());
+    if (!lineage.complete()) {
+      List<String> why = findings.unknown();
+      lineage = new ModelLineage(id, columns, known,
+          why.isEmpty() ? List.of("part of the SQL is not traced") : why);
+    }
+    return new Analysis(lineage, warnings(model, sql, findings));
+  }
+
+  private List<LineageWarning> warnings(Model model, String sql, Findings findings) {
+    SourceLines lines = new SourceLines(model, sql);
+    List<LineageWarning> warnings = new ArrayList<>();
+    for (Findings.Read read : findings.reads()) {
+      String message = undeclared(model, read);
+      if (message != null) {
+        warnings.add(new LineageWarning(model.uniqueId(), LineageWarning.Kind.UNDECLARED_READ,
+            lines.at(read.location()), message));
+      }
+    }
+    for (Findings.PartialKey key : findings.partialKeys()) {
+      warnings.add(new LineageWarning(model.uniqueId(), LineageWarning.Kind.PARTIAL_KEY_JOIN,
+          lines.at(key.location()), key.message()));
+    }
+    return warnings;
+  }
+
+  /** What is wrong with a read, or null when it goes through a declared dependency. */
+  private String undeclared(Model model, Findings.Read read) {
+    if (read.files()) {
+      return "reads files directly with " + read.relation() + "; declare them as a source"
+          + " (config: {location: ...}) and use {{ source(...) }} so lineage and tests see them";
+    }
+    if (read.node().isEmpty()) {
+      return "reads " + read.relation() + ", which is no model, seed or source of this project;"
+          + " declare it as a source and use {{ source(...) }}";
+    }
+    String id = read.node().get();
+    if (id.equals(model.uniqueId()) || model.dependsOn().contains(id)) {
+      return null;
+    }
+    Node node = parsed.manifest().nodes().get(id);
+    String call = node instanceof Source source
+        ? "{{ source('" + source.sourceName() + "', '" + source.name() + "') }}"
+        : "{{ ref('" + node.name() + "') }}";
+    return "reads " + read.relation() + " by name instead of through " + call
+        + ", so mds does not know it depends on " + node.name() + " and may build it later";
+  }
+
+  @Override
+  public void close() {
+    parser.close();
+  }
+}

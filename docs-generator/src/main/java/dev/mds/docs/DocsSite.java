@@ -1,0 +1,167 @@
+package dev.mds.docs;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+
+/**
+ * Generates the static documentation site from a project's artifacts: {@code index.html}, a
+ * project-wide {@code lineage.html}, one page per node and macro under {@code nodes/}, the data
+ * scripts under {@code data/} and the bundled styles and scripts under {@code assets/}. The site
+ * works from {@code file://} and fetches nothing from the network.
+ */
+public final class DocsSite {
+
+  /** Marks a folder as a generated site, so regenerating may delete it and nothing else. */
+  static final String MARKER = ".mds-docs-site";
+  private static final List<String> ASSETS = List.of("mds.css", "mds.js", "favicon.svg");
+
+  private DocsSite() {
+  }
+
+  /**
+   * Writes the site.
+   *
+   * @param artifactsDir the folder holding manifest.json, run_results.json and catalog.json
+   * @param projectRoot the project folder (for README.md and macro sources); may be null
+   * @param siteDir the folder to (re)create, usually {@code target/docs}
+   */
+  public static SiteSummary generate(Path artifactsDir, Path projectRoot, Path siteDir) {
+    long start = System.nanoTime();
+    Artifacts artifacts = Artifacts.read(artifactsDir);
+    LineageData.Graph graph = LineageData.graph(artifacts.manifest());
+    CompletableFuture<LaidOutGraph> layout = LineageLayout.start(graph.ids(), graph.entries(),
+        graph.links());
+    ProjectDocs docs = ProjectDocs.of(artifacts, new DescriptionMarkdown(), projectRoot);
+    prepare(siteDir);
+    Map<String, Object> common = common(docs, artifacts);
+    SiteTemplates templates = new SiteTemplates();
+    try {
+      docs.pages().parallelStream().forEach(page -> {
+        Map<String, Object> context = new HashMap<>(common);
+        context.put("root", "../");
+        context.put("pagePath", page.self().page());
+        context.put("nodeId", page.self().id());
+        context.put("page", page);
+        write(siteDir.resolve(page.self().page()), "node", context, templates);
+      });
+    } catch (UncheckedIOException e) {
+      throw new DocsException("Cannot write the site to " + siteDir + ": " + e.getMessage(), e);
+    }
+    Map<String, Object> index = new HashMap<>(common);
+    index.put("root", "");
+    index.put("pagePath", "index.html");
+    index.put("nodeId", "");
+    index.put("overview", OverviewPage.of(docs, projectRoot));
+    write(siteDir.resolve("index.html"), "overview", index, templates);
+    Map<String, Object> lineage = new HashMap<>(common);
+    lineage.put("root", "");
+    lineage.put("pagePath", "lineage.html");
+    lineage.put("nodeId", "");
+    lineage.put("graphNodes", String.format(Locale.ROOT, "%,d", graph.ids().size()));
+    lineage.put("graphEdges", String.format(Locale.ROOT, "%,d", graph.links().size()));
+    write(siteDir.resolve("lineage.html"), "lineage", lineage, templates);
+    ScriptData.write(siteDir.resolve("data/nav.js"), "MDS_NAV", NavTree.of(docs));
+    ScriptData.write(siteDir.resolve("data/search.js"), "MDS_SEARCH", SearchIndex.of(docs));
+    copyAssets(siteDir.resolve("assets"));
+    LaidOutGraph laidOut = await(layout);
+    ScriptData.write(siteDir.resolve("data/graph.js"), "MDS_GRAPH",
+        LineageData.json(docs, laidOut));
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    return new SiteSummary(siteDir.resolve("index.html"), docs.pages().size() + 2,
+        laidOut.nodes().size(), laidOut.edges().size(), laidOut.millis(), millis);
+  }
+
+  private static Map<String, Object> common(ProjectDocs docs, Artifacts artifacts) {
+    Map<String, Object> common = new HashMap<>();
+    String now = Instant.now().toString();
+    common.put("project", docs.projectName());
+    common.put("mdsVersion",
+        artifacts.manifest().path("metadata").path("mds_version").asText("unknown"));
+    common.put("generatedAt", now);
+    common.put("generatedAtShown", RunHistory.shown(now));
+    String runAt = docs.history().generatedAt();
+    common.put("runAt", runAt);
+    common.put("runAtShown", runAt.isEmpty() ? "" : RunHistory.shown(runAt));
+    return common;
+  }
+
+  private static LaidOutGraph await(CompletableFuture<LaidOutGraph> layout) {
+    try {
+      return layout.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DocsException("Interrupted while laying out the lineage graph", e);
+    } catch (ExecutionException e) {
+      throw new DocsException("Cannot lay out the lineage graph: " + e.getCause(), e.getCause());
+    }
+  }
+
+  private static void write(Path file, String template, Map<String, Object> context,
+      SiteTemplates templates) {
+    try {
+      Files.createDirectories(file.getParent());
+      try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        templates.render(template, context, out);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Empties the site folder if it holds an earlier site; refuses any other non-empty folder. */
+  private static void prepare(Path siteDir) {
+    try {
+      if (Files.isDirectory(siteDir)) {
+        boolean ours = Files.exists(siteDir.resolve(MARKER));
+        try (Stream<Path> entries = Files.list(siteDir)) {
+          if (!ours && entries.findAny().isPresent()) {
+            throw new DocsException(siteDir + " exists and is not a site mds generated;"
+                + " move it away or delete it first.");
+          }
+        }
+        try (Stream<Path> walk = Files.walk(siteDir)) {
+          for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+            if (!path.equals(siteDir)) {
+              Files.delete(path);
+            }
+          }
+        }
+      }
+      Files.createDirectories(siteDir.resolve(PageNames.FOLDER));
+      Files.writeString(siteDir.resolve(MARKER),
+          "Generated by mds docs generate; deleted and rewritten on every run.\n");
+    } catch (IOException e) {
+      throw new DocsException("Cannot prepare " + siteDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void copyAssets(Path folder) {
+    try {
+      Files.createDirectories(folder);
+      for (String asset : ASSETS) {
+        try (InputStream in = DocsSite.class.getResourceAsStream("assets/" + asset)) {
+          if (in == null) {
+            throw new IllegalStateException("asset " + asset + " missing from the jar");
+          }
+          Files.copy(in, folder.resolve(asset));
+        }
+      }
+    } catch (IOException e) {
+      throw new DocsException("Cannot write assets to " + folder + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,170 @@
+package dev.mds.docs;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.eclipse.elk.alg.layered.options.CrossingMinimizationStrategy;
+import org.eclipse.elk.alg.layered.options.LayerConstraint;
+import org.eclipse.elk.alg.layered.options.LayeredOptions;
+import org.eclipse.elk.alg.layered.options.LayeringStrategy;
+import org.eclipse.elk.alg.layered.options.NodePlacementStrategy;
+import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
+import org.eclipse.elk.core.math.ElkPadding;
+import org.eclipse.elk.core.options.CoreOptions;
+import org.eclipse.elk.core.options.Direction;
+import org.eclipse.elk.core.options.EdgeRouting;
+import org.eclipse.elk.core.util.BasicProgressMonitor;
+import org.eclipse.elk.graph.ElkBendPoint;
+import org.eclipse.elk.graph.ElkEdge;
+import org.eclipse.elk.graph.ElkEdgeSection;
+import org.eclipse.elk.graph.ElkNode;
+import org.eclipse.elk.graph.util.ElkGraphUtil;
+
+/**
+ * Lays the lineage graph out left to right with the Eclipse Layout Kernel's layered (Sugiyama)
+ * algorithm: longest-path layers from the left (sources and seeds pinned to the first), crossings
+ * reduced by layer sweeps, polyline edges.
+ *
+ * <p>Large graphs get cheaper settings (one crossing-minimisation pass, simple node placement):
+ * ELK's defaults take 5-6 s for 5,000 nodes on the bench machine, these about 0.5 s once warm,
+ * and nobody reads 5,000 nodes closely enough to see the difference.
+ */
+final class LineageLayout {
+
+  static final double NODE_WIDTH = 200;
+  static final double NODE_HEIGHT = 36;
+  /** Above this many nodes, trade layout polish for speed. */
+  static final int LARGE = 500;
+
+  private LineageLayout() {
+  }
+
+  /** One parent-to-child edge. */
+  record Link(String from, String to) {
+  }
+
+  /** Lays the graph out on a thread of its own, so pages can be written meanwhile. */
+  static CompletableFuture<LaidOutGraph> start(List<String> ids, Set<String> entries,
+      List<Link> links) {
+    CompletableFuture<LaidOutGraph> result = new CompletableFuture<>();
+    // ELK walks components and layers recursively: a 5,000-node chain overflows a default stack.
+    Thread worker = new Thread(null, () -> {
+      try {
+        result.complete(layoutHere(ids, entries, links));
+      } catch (Throwable t) {
+        result.completeExceptionally(t);
+      }
+    }, "mds-lineage-layout", 512L << 20);
+    worker.setDaemon(true);
+    worker.start();
+    return result;
+  }
+
+  /** Lays the graph out and waits for the result. */
+  static LaidOutGraph layout(List<String> ids, Set<String> entries, List<Link> links) {
+    try {
+      return start(ids, entries, links).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DocsException("Interrupted while laying out the lineage graph", e);
+    } catch (ExecutionException e) {
+      throw new DocsException("Cannot lay out the lineage graph: " + e.getCause(), e.getCause());
+    }
+  }
+
+  private static LaidOutGraph layoutHere(List<String> ids, Set<String> entries,
+      List<Link> links) {
+    long start = System.nanoTime();
+    if (ids.isEmpty()) {
+      return new LaidOutGraph(List.of(), List.of(), 0, 0, 0);
+    }
+    ElkNode root = ElkGraphUtil.createGraph();
+    root.setProperty(CoreOptions.ALGORITHM, "org.eclipse.elk.layered");
+    root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
+    root.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.POLYLINE);
+    root.setProperty(CoreOptions.PADDING, new ElkPadding(24));
+    root.setProperty(LayeredOptions.SPACING_NODE_NODE, 14.0);
+    root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 70.0);
+    root.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 12.0);
+    // Each node as far left as its inputs allow: staging models line up beside their sources,
+    // so columns read as stages of the pipeline.
+    root.setProperty(LayeredOptions.LAYERING_STRATEGY, LayeringStrategy.LONGEST_PATH_SOURCE);
+    // One port per side: edges leave a node from one point and arrive at one, which is how a
+    // lineage graph reads, and it spares ELK a port per edge (three times faster at 5,000 nodes).
+    root.setProperty(LayeredOptions.MERGE_EDGES, true);
+    if (ids.size() > LARGE) {
+      root.setProperty(LayeredOptions.THOROUGHNESS, 1);
+      root.setProperty(LayeredOptions.NODE_PLACEMENT_STRATEGY, NodePlacementStrategy.SIMPLE);
+      root.setProperty(LayeredOptions.CROSSING_MINIMIZATION_STRATEGY,
+          CrossingMinimizationStrategy.LAYER_SWEEP);
+    }
+    Map<String, ElkNode> elkNodes = new HashMap<>();
+    for (String id : ids) {
+      ElkNode node = ElkGraphUtil.createNode(root);
+      node.setDimensions(NODE_WIDTH, NODE_HEIGHT);
+      if (entries.contains(id)) {
+        // Where data enters (sources, seeds) reads best down the left edge, as in dbt's graph.
+        node.setProperty(LayeredOptions.LAYERING_LAYER_CONSTRAINT, LayerConstraint.FIRST);
+      }
+      elkNodes.put(id, node);
+    }
+    List<ElkEdge> edges = new ArrayList<>();
+    List<Link> drawn = new ArrayList<>();
+    for (Link link : links) {
+      ElkNode from = elkNodes.get(link.from());
+      ElkNode to = elkNodes.get(link.to());
+      if (from != null && to != null && from != to) {
+        edges.add(ElkGraphUtil.createSimpleEdge(from, to));
+        drawn.add(link);
+      }
+    }
+    new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
+    // Every box has the same width, so the boxes of one layer share one x.
+    TreeSet<Long> columns = new TreeSet<>();
+    for (ElkNode node : root.getChildren()) {
+      columns.add(Math.round(node.getX()));
+    }
+    List<Long> columnList = new ArrayList<>(columns);
+    Map<Long, Integer> layerOf = new HashMap<>();
+    for (int i = 0; i < columnList.size(); i++) {
+      layerOf.put(columnList.get(i), i);
+    }
+    List<LaidOutGraph.Placed> placed = new ArrayList<>();
+    for (String id : ids) {
+      ElkNode node = elkNodes.get(id);
+      placed.add(new LaidOutGraph.Placed(id, node.getX(), node.getY(),
+          layerOf.get(Math.round(node.getX()))));
+    }
+    List<LaidOutGraph.Route> routes = new ArrayList<>();
+    for (int i = 0; i < edges.size(); i++) {
+      routes.add(new LaidOutGraph.Route(drawn.get(i).from(), drawn.get(i).to(),
+          points(edges.get(i))));
+    }
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    return new LaidOutGraph(placed, routes, root.getWidth(), root.getHeight(), millis);
+  }
+
+  private static double[] points(ElkEdge edge) {
+    List<Double> xy = new ArrayList<>();
+    for (ElkEdgeSection section : edge.getSections()) {
+      xy.add(section.getStartX());
+      xy.add(section.getStartY());
+      for (ElkBendPoint bend : section.getBendPoints()) {
+        xy.add(bend.getX());
+        xy.add(bend.getY());
+      }
+      xy.add(section.getEndX());
+      xy.add(section.getEndY());
+    }
+    double[] points = new double[xy.size()];
+    for (int i = 0; i < points.length; i++) {
+      points[i] = xy.get(i);
+    }
+    return points;
+  }
+}

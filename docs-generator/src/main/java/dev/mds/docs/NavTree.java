@@ -1,0 +1,92 @@
+package dev.mds.docs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The sidebar's contents as data ({@code data/nav.js}): models by folder, seeds, sources by
+ * source, data tests by the node they test, and macros. The browser builds the tree, opening only
+ * the branches on the way to the current page, so a 5,000-model project does not put 5,000 links
+ * into every page.
+ */
+final class NavTree {
+
+  private NavTree() {
+  }
+
+  /** A branch ({@code n}: label, {@code c}: children) or a leaf ({@code n}, {@code p}: page, {@code t}: type). */
+  record Entry(String n, String p, String t, List<Entry> c) {
+  }
+
+  static List<Entry> of(ProjectDocs docs) {
+    Folder models = new Folder();
+    Folder seeds = new Folder();
+    Folder sources = new Folder();
+    Folder tests = new Folder();
+    Folder macros = new Folder();
+    for (DocPage page : docs.pages()) {
+      NodeLink link = page.self();
+      JsonNode node = docs.nodes().get(link.id());
+      switch (link.type()) {
+        case "model" -> {
+          List<String> fqn = ProjectDocs.strings(node.path("fqn"));
+          models.add(fqn.size() > 2 ? fqn.subList(1, fqn.size() - 1) : List.of(), link);
+        }
+        case "seed" -> seeds.add(List.of(), link);
+        case "source" -> sources.add(List.of(node.path("source_name").asText()),
+            new NodeLink(link.id(), node.path("name").asText(), link.type(), link.page()));
+        case "test" -> {
+          String attached = node.path("attached_node").asText("");
+          NodeLink tested = attached.isEmpty() ? null : docs.link(attached);
+          tests.add(List.of(tested == null ? "singular tests" : tested.name()), link);
+        }
+        default -> macros.add(List.of(), link);
+      }
+    }
+    List<Entry> tree = new ArrayList<>();
+    add(tree, "Sources", sources);
+    add(tree, "Seeds", seeds);
+    add(tree, "Models", models);
+    add(tree, "Data tests", tests);
+    add(tree, "Macros", macros);
+    return tree;
+  }
+
+  private static void add(List<Entry> tree, String label, Folder folder) {
+    if (!folder.isEmpty()) {
+      tree.add(new Entry(label, null, null, folder.entries()));
+    }
+  }
+
+  /** Sub-folders first, alphabetically, then leaves by name. */
+  private static final class Folder {
+    private final Map<String, Folder> folders = new TreeMap<>();
+    private final List<NodeLink> leaves = new ArrayList<>();
+
+    void add(List<String> path, NodeLink link) {
+      Folder here = this;
+      for (String part : path) {
+        here = here.folders.computeIfAbsent(part, k -> new Folder());
+      }
+      here.leaves.add(link);
+    }
+
+    boolean isEmpty() {
+      return folders.isEmpty() && leaves.isEmpty();
+    }
+
+    List<Entry> entries() {
+      List<Entry> entries = new ArrayList<>();
+      Map<String, Folder> ordered = new LinkedHashMap<>(folders);
+      ordered.forEach((name, folder) -> entries.add(new Entry(name, null, null, folder.entries())));
+      leaves.stream().sorted(Comparator.comparing(NodeLink::name))
+          .forEach(l -> entries.add(new Entry(l.name(), l.page(), l.type(), null)));
+      return entries;
+    }
+  }
+}

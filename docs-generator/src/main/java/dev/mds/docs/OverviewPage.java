@@ -1,0 +1,166 @@
+package dev.mds.docs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The front page: the project's own introduction ({@code {% docs __overview__ %}} or its README),
+ * counts, what failed in the last run, and a way into each kind of node.
+ */
+record OverviewPage(String html, List<Stat> stats, List<Attention> attention, int attentionCount,
+    boolean hasRun, List<Group> groups) {
+
+  /** Failures listed before the rest are left to the search. */
+  static final int ATTENTION_SHOWN = 50;
+  /** Nodes listed per group on the front page. */
+  static final int GROUP_SHOWN = 12;
+
+  /** One headline number. */
+  record Stat(String label, String value, String detail, String tone, String href) {
+  }
+
+  /** A node whose last result was not a success. */
+  record Attention(NodeLink link, RunView run) {
+  }
+
+  /** A folder of models, or all seeds, sources or macros. */
+  record Group(String title, int total, int more, List<Item> items) {
+  }
+
+  /** A node in a group, with the first sentence of its description. */
+  record Item(NodeLink link, String summary) {
+  }
+
+  static OverviewPage of(ProjectDocs docs, Path projectRoot) {
+    List<Attention> attention = attention(docs);
+    return new OverviewPage(introduction(docs, projectRoot), stats(docs),
+        attention.subList(0, Math.min(ATTENTION_SHOWN, attention.size())), attention.size(),
+        !docs.history().isEmpty(), groups(docs));
+  }
+
+  private static String introduction(ProjectDocs docs, Path projectRoot) {
+    JsonNode blocks = docs.manifest().path("docs");
+    String own = blocks.path("doc." + docs.projectName() + ".__overview__")
+        .path("block_contents").asText("");
+    if (own.isBlank()) {
+      for (JsonNode block : blocks) {
+        if (block.path("name").asText().equals("__overview__")) {
+          own = block.path("block_contents").asText("");
+        }
+      }
+    }
+    if (own.isBlank() && projectRoot != null) {
+      Path readme = projectRoot.resolve("README.md");
+      if (Files.isRegularFile(readme)) {
+        try {
+          own = Files.readString(readme);
+        } catch (IOException e) {
+          own = "";
+        }
+      }
+    }
+    return docs.markdown().html(own);
+  }
+
+  private static List<Stat> stats(ProjectDocs docs) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (String type : List.of("model", "source", "seed", "test", "macro")) {
+      counts.put(type, 0);
+    }
+    for (DocPage page : docs.pages()) {
+      counts.merge(page.self().type(), 1, Integer::sum);
+    }
+    List<TestRow> tests = new ArrayList<>();
+    for (DocPage page : docs.pages()) {
+      if (page.self().type().equals("test")) {
+        tests.add(new TestRow(page.self(), "", null, "", page.lastRun()));
+      }
+    }
+    TestTally tally = TestTally.of(tests);
+    String testDetail = tally.total() == 0 ? "" : tally.failed() > 0
+        ? tally.failed() + " failing" : tally.notRun() == tally.total() ? "not run yet"
+        : tally.passed() + " passed" + (tally.warned() > 0 ? ", " + tally.warned() + " warn" : "");
+    String testTone = tally.failed() > 0 ? "bad" : tally.warned() > 0 ? "warn"
+        : tally.passed() > 0 ? "good" : "muted";
+    return List.of(
+        new Stat("Models", number(counts.get("model")), "", "muted", "#browse"),
+        new Stat("Sources", number(counts.get("source")), "", "muted", "#browse"),
+        new Stat("Seeds", number(counts.get("seed")), "", "muted", "#browse"),
+        new Stat("Data tests", number(counts.get("test")), testDetail, testTone,
+            tally.failed() > 0 ? "#attention" : "#browse"),
+        new Stat("Macros", number(counts.get("macro")), "", "muted", "#browse"));
+  }
+
+  private static List<Attention> attention(ProjectDocs docs) {
+    List<Attention> rows = new ArrayList<>();
+    for (DocPage page : docs.pages()) {
+      RunView run = page.lastRun();
+      if (run != null && (run.tone().equals("bad") || run.tone().equals("warn"))) {
+        rows.add(new Attention(page.self(), run));
+      }
+    }
+    rows.sort(Comparator.comparing((Attention a) -> a.run().tone().equals("bad") ? 0 : 1)
+        .thenComparing(a -> a.link().name()));
+    return rows;
+  }
+
+  private static List<Group> groups(ProjectDocs docs) {
+    Map<String, List<Item>> byGroup = new LinkedHashMap<>();
+    for (DocPage page : docs.pages()) {
+      String type = page.self().type();
+      JsonNode node = docs.nodes().get(page.self().id());
+      String title = switch (type) {
+        case "model" -> "Models" + folder(node);
+        case "seed" -> "Seeds";
+        case "source" -> "Sources · " + node.path("source_name").asText();
+        case "macro" -> "Macros";
+        default -> null;
+      };
+      if (title != null) {
+        byGroup.computeIfAbsent(title, k -> new ArrayList<>())
+            .add(new Item(page.self(), firstSentence(docs.plainDescription(page.self().id()))));
+      }
+    }
+    List<Group> groups = new ArrayList<>();
+    byGroup.entrySet().stream()
+        .sorted(Comparator.comparing((Map.Entry<String, List<Item>> e) -> rank(e.getKey()))
+            .thenComparing(Map.Entry::getKey))
+        .forEach(e -> {
+          List<Item> items = new ArrayList<>(e.getValue());
+          items.sort(Comparator.comparing(i -> i.link().name()));
+          int shown = Math.min(GROUP_SHOWN, items.size());
+          groups.add(new Group(e.getKey(), items.size(), items.size() - shown,
+              items.subList(0, shown)));
+        });
+    return groups;
+  }
+
+  private static int rank(String title) {
+    return title.startsWith("Sources") ? 0 : title.startsWith("Seeds") ? 1
+        : title.startsWith("Models") ? 2 : 3;
+  }
+
+  /** " · staging" for models/staging/x.sql; nothing for models at the top of the folder. */
+  private static String folder(JsonNode node) {
+    List<String> fqn = ProjectDocs.strings(node.path("fqn"));
+    return fqn.size() > 2 ? " · " + String.join("/", fqn.subList(1, fqn.size() - 1)) : "";
+  }
+
+  private static String firstSentence(String text) {
+    int stop = text.indexOf(". ");
+    String sentence = stop > 0 ? text.substring(0, stop + 1) : text;
+    return sentence.length() > 140 ? sentence.substring(0, 139) + "…" : sentence;
+  }
+
+  private static String number(int value) {
+    return String.format(Locale.ROOT, "%,d", value);
+  }
+}

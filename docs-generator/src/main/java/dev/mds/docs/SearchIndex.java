@@ -1,0 +1,56 @@
+package dev.mds.docs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The search index ({@code data/search.js}), built once at generate time: per page its name,
+ * kind, page, description, column names and tags. The browser matches against it; at 5,000
+ * models it is about a megabyte and loads the first time someone uses the search box.
+ */
+final class SearchIndex {
+
+  /** Description characters kept: enough to match on and show a snippet. */
+  static final int DESCRIPTION_KEPT = 240;
+
+  private SearchIndex() {
+  }
+
+  /**
+   * One searchable page: {@code n} name, {@code t} kind, {@code p} page, {@code d} description,
+   * {@code c} column names, {@code g} tags.
+   */
+  record Doc(String n, String t, String p, String d, List<String> c, List<String> g) {
+  }
+
+  static List<Doc> of(ProjectDocs docs) {
+    List<Doc> index = new ArrayList<>();
+    for (DocPage page : docs.pages()) {
+      NodeLink link = page.self();
+      // Warehouse spelling first; documented names add only what the warehouse lacks.
+      Map<String, String> columns = new LinkedHashMap<>();
+      docs.catalogColumns(link.id()).forEach(c -> columns.putIfAbsent(lower(c), c));
+      JsonNode node = docs.nodes().get(link.id());
+      if (node != null) {
+        node.path("columns").forEach(c -> columns.putIfAbsent(lower(c.path("name").asText()),
+            c.path("name").asText()));
+      }
+      String description = docs.plainDescription(link.id());
+      if (description.length() > DESCRIPTION_KEPT) {
+        description = description.substring(0, DESCRIPTION_KEPT - 1) + "…";
+      }
+      index.add(new Doc(link.name(), link.type(), link.page(), description.isEmpty() ? null
+          : description, columns.isEmpty() ? null : List.copyOf(columns.values()),
+          page.tags().isEmpty() ? null : page.tags()));
+    }
+    return index;
+  }
+
+  private static String lower(String text) {
+    return text.toLowerCase(Locale.ROOT);
+  }
+}

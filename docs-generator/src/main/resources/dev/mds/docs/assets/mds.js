@@ -1,0 +1,780 @@
+/*
+ * mds data docs: navigation tree, search, lineage graph, code tabs. No dependencies and no
+ * network: data arrives as scripts beside the pages (data/*.js), which file:// pages may load.
+ * Everything taken from the project is inserted with textContent, never as HTML.
+ */
+(function () {
+  'use strict';
+
+  const body = document.body;
+  const root = body.getAttribute('data-root') || '';
+  const currentPage = body.getAttribute('data-page') || '';
+  const SVG = 'http://www.w3.org/2000/svg';
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  function svgEl(tag, attrs) {
+    const node = document.createElementNS(SVG, tag);
+    for (const key in attrs) node.setAttribute(key, attrs[key]);
+    return node;
+  }
+
+  function dot(type) {
+    const span = el('span', 'dot type-' + type);
+    span.setAttribute('aria-hidden', 'true');
+    return span;
+  }
+
+  /* ---------- Navigation tree ---------- */
+
+  const LEAVES_SHOWN = 200;
+
+  function buildTree() {
+    const host = document.getElementById('tree');
+    const data = window.MDS_NAV;
+    if (!host || !data) return;
+    const onPath = new Set();
+    (function find(entries, trail) {
+      for (const entry of entries) {
+        if (entry.c) {
+          find(entry.c, trail.concat([entry]));
+        } else if (entry.p === currentPage) {
+          trail.forEach(function (t) { onPath.add(t); });
+        }
+      }
+    })(data, []);
+    const list = el('ul');
+    data.forEach(function (group) {
+      list.appendChild(branch(group, true, onPath));
+    });
+    host.textContent = '';
+    host.appendChild(list);
+    const current = host.querySelector('[aria-current="page"]');
+    const sidebar = document.getElementById('sidebar');
+    if (current && sidebar) {
+      sidebar.scrollTop = Math.max(0, current.offsetTop - sidebar.clientHeight / 3);
+    }
+  }
+
+  function countLeaves(entry) {
+    if (!entry.c) return 1;
+    let n = 0;
+    for (const child of entry.c) n += countLeaves(child);
+    return n;
+  }
+
+  function branch(entry, top, onPath) {
+    const item = el('li', top ? 'tree-group' : 'tree-folder');
+    const label = el('button', 'tree-label');
+    label.type = 'button';
+    const caret = el('span', 'tree-caret', '▸');
+    caret.setAttribute('aria-hidden', 'true');
+    label.appendChild(caret);
+    label.appendChild(el('span', 'tree-name', entry.n));
+    const count = el('span', 'count', String(countLeaves(entry)));
+    label.appendChild(count);
+    item.appendChild(label);
+    let children = null;
+    const open = function (yes) {
+      label.setAttribute('aria-expanded', yes ? 'true' : 'false');
+      if (yes && !children) {
+        children = el('ul');
+        fill(children, entry.c, onPath, 0);
+        item.appendChild(children);
+      }
+      if (children) children.hidden = !yes;
+    };
+    label.addEventListener('click', function () {
+      open(label.getAttribute('aria-expanded') !== 'true');
+    });
+    open(onPath.has(entry) || (top && countLeaves(entry) <= 60));
+    return item;
+  }
+
+  function fill(list, entries, onPath, from) {
+    const until = Math.min(entries.length, from + LEAVES_SHOWN);
+    for (let i = from; i < until; i++) {
+      const entry = entries[i];
+      if (entry.c) {
+        list.appendChild(branch(entry, false, onPath));
+      } else {
+        const li = el('li');
+        const a = el('a', 'tree-leaf');
+        a.href = root + entry.p;
+        a.title = entry.n;
+        a.appendChild(dot(entry.t));
+        a.appendChild(el('span', 'leaf-name', entry.n));
+        if (entry.p === currentPage) a.setAttribute('aria-current', 'page');
+        li.appendChild(a);
+        list.appendChild(li);
+      }
+    }
+    if (until < entries.length) {
+      const li = el('li');
+      const more = el('button', 'tree-more', 'Show ' + (entries.length - until) + ' more');
+      more.type = 'button';
+      more.addEventListener('click', function () {
+        li.remove();
+        fill(list, entries, onPath, until);
+      });
+      li.appendChild(more);
+      list.appendChild(li);
+    }
+    // Keep the current page visible even when it sits past the first few hundred entries.
+    if (from === 0 && until < entries.length) {
+      for (let i = until; i < entries.length; i++) {
+        if (entries[i].p === currentPage || onPath.has(entries[i])) {
+          fill(list, entries.slice(i, i + 1), onPath, 0);
+        }
+      }
+    }
+  }
+
+  /* ---------- Mobile navigation ---------- */
+
+  function setUpNavToggle() {
+    const toggle = document.querySelector('.nav-toggle');
+    const scrim = document.querySelector('.scrim');
+    if (!toggle) return;
+    const set = function (open) {
+      body.classList.toggle('nav-open', open);
+      toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+      if (scrim) scrim.hidden = !open;
+    };
+    toggle.addEventListener('click', function () {
+      set(!body.classList.contains('nav-open'));
+    });
+    if (scrim) scrim.addEventListener('click', function () { set(false); });
+  }
+
+  /* ---------- Search ---------- */
+
+  let searchLoading = null;
+
+  function loadSearchIndex() {
+    if (window.MDS_SEARCH) return Promise.resolve(window.MDS_SEARCH);
+    if (!searchLoading) {
+      searchLoading = new Promise(function (resolve, reject) {
+        const script = document.createElement('script');
+        script.src = root + 'data/search.js';
+        script.onload = function () {
+          for (const doc of window.MDS_SEARCH) {
+            doc.ln = doc.n.toLowerCase();
+            doc.ld = (doc.d || '').toLowerCase();
+            doc.lc = (doc.c || []).map(function (c) { return c.toLowerCase(); });
+            doc.lg = (doc.g || []).map(function (g) { return g.toLowerCase(); });
+          }
+          resolve(window.MDS_SEARCH);
+        };
+        script.onerror = function () { reject(new Error('search index missing')); };
+        document.head.appendChild(script);
+      });
+    }
+    return searchLoading;
+  }
+
+  const KIND_RANK = { name: 0, column: 1, tag: 2, description: 3 };
+
+  function matchTerm(doc, term) {
+    if (doc.ln === term) return { score: 100, kind: 'name' };
+    if (doc.ln.startsWith(term)) return { score: 70, kind: 'name' };
+    if (doc.ln.indexOf(term) >= 0) return { score: 50, kind: 'name' };
+    let partial = -1;
+    for (let i = 0; i < doc.lc.length; i++) {
+      if (doc.lc[i] === term) return { score: 40, kind: 'column', text: doc.c[i] };
+      if (partial < 0 && doc.lc[i].indexOf(term) >= 0) partial = i;
+    }
+    if (partial >= 0) return { score: 25, kind: 'column', text: doc.c[partial] };
+    for (let i = 0; i < doc.lg.length; i++) {
+      if (doc.lg[i].indexOf(term) >= 0) return { score: doc.lg[i] === term ? 22 : 15, kind: 'tag', text: doc.g[i] };
+    }
+    if (doc.ld.indexOf(term) >= 0) return { score: 10, kind: 'description' };
+    return null;
+  }
+
+  function runSearch(docs, query) {
+    const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
+    if (!terms.length) return [];
+    const hits = [];
+    for (const doc of docs) {
+      let score = 0;
+      let why = null;
+      let ok = true;
+      for (const term of terms) {
+        const m = matchTerm(doc, term);
+        if (!m) { ok = false; break; }
+        score += m.score;
+        if (!why || KIND_RANK[m.kind] > KIND_RANK[why.kind]) why = Object.assign({ term: term }, m);
+      }
+      if (ok) {
+        if (doc.t === 'test') score -= 30;
+        if (doc.t === 'macro') score -= 10;
+        hits.push({ doc: doc, score: score, why: why });
+      }
+    }
+    hits.sort(function (a, b) { return b.score - a.score || a.doc.n.localeCompare(b.doc.n); });
+    return hits.slice(0, 25);
+  }
+
+  function highlighted(text, term) {
+    const span = el('span', 'result-why');
+    const at = term ? text.toLowerCase().indexOf(term) : -1;
+    if (at < 0) {
+      span.textContent = text;
+      return span;
+    }
+    const from = Math.max(0, at - 40);
+    span.appendChild(document.createTextNode((from > 0 ? '…' : '') + text.slice(from, at)));
+    span.appendChild(el('mark', null, text.slice(at, at + term.length)));
+    span.appendChild(document.createTextNode(text.slice(at + term.length)));
+    return span;
+  }
+
+  function setUpSearch() {
+    const input = document.getElementById('search');
+    const list = document.getElementById('search-results');
+    if (!input || !list) return;
+    let selected = -1;
+    let timer = null;
+
+    const close = function () {
+      list.hidden = true;
+      input.setAttribute('aria-expanded', 'false');
+      selected = -1;
+    };
+    const select = function (index) {
+      const items = list.querySelectorAll('li[role="option"]');
+      if (!items.length) return;
+      selected = (index + items.length) % items.length;
+      items.forEach(function (item, i) { item.setAttribute('aria-selected', i === selected ? 'true' : 'false'); });
+      items[selected].scrollIntoView({ block: 'nearest' });
+    };
+    const show = function (hits, query) {
+      list.textContent = '';
+      selected = -1;
+      if (!hits.length) {
+        list.appendChild(el('li', 'search-empty', 'Nothing matches “' + query + '”.'));
+      }
+      hits.forEach(function (hit) {
+        const doc = hit.doc;
+        const li = el('li');
+        li.setAttribute('role', 'option');
+        li.setAttribute('aria-selected', 'false');
+        const a = el('a');
+        a.href = root + doc.p;
+        const top = el('span', 'result-top');
+        top.appendChild(dot(doc.t));
+        top.appendChild(el('span', 'result-name', doc.n));
+        top.appendChild(el('span', 'result-type', doc.t));
+        a.appendChild(top);
+        const why = hit.why;
+        if (why.kind === 'column') {
+          const line = el('span', 'result-why', 'Column ');
+          line.appendChild(el('mark', null, why.text));
+          a.appendChild(line);
+        } else if (why.kind === 'tag') {
+          a.appendChild(el('span', 'result-why', 'Tagged #' + why.text));
+        } else if (doc.d) {
+          a.appendChild(highlighted(doc.d, why.kind === 'description' ? why.term : null));
+        }
+        li.appendChild(a);
+        list.appendChild(li);
+      });
+      list.hidden = false;
+      input.setAttribute('aria-expanded', 'true');
+    };
+    const update = function () {
+      const query = input.value.trim();
+      if (!query) { close(); return; }
+      loadSearchIndex().then(function (docs) {
+        if (input.value.trim() === query) show(runSearch(docs, query), query);
+      }, function () {
+        list.textContent = '';
+        list.appendChild(el('li', 'search-empty', 'The search index (data/search.js) is missing.'));
+        list.hidden = false;
+      });
+    };
+
+    input.addEventListener('focus', function () { loadSearchIndex().catch(function () {}); });
+    input.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(update, 60);
+    });
+    input.addEventListener('keydown', function (event) {
+      if (event.key === 'ArrowDown') { event.preventDefault(); select(selected + 1); }
+      else if (event.key === 'ArrowUp') { event.preventDefault(); select(selected - 1); }
+      else if (event.key === 'Escape') { close(); input.blur(); }
+      else if (event.key === 'Enter') {
+        const items = list.querySelectorAll('li[role="option"] a');
+        const target = items[selected >= 0 ? selected : 0];
+        if (target) { event.preventDefault(); window.location.href = target.href; }
+      }
+    });
+    document.addEventListener('keydown', function (event) {
+      const typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName);
+      if (event.key === '/' && !typing) { event.preventDefault(); input.focus(); }
+    });
+    document.addEventListener('click', function (event) {
+      if (!event.target.closest('.search')) close();
+    });
+  }
+
+  /* ---------- Lineage graph ---------- */
+
+  const AUTO_LIMIT = 250;
+  const PROJECT_AUTO_DRAW = 400;
+  const COLUMN_GAP = 80;
+  const ROW_GAP = 14;
+  const LABEL_CHARS = 25;
+
+  function setUpLineage() {
+    const host = document.getElementById('lineage');
+    if (!host) return;
+    const G = window.MDS_GRAPH;
+    if (!G) {
+      host.appendChild(el('div', 'lineage-empty', 'The lineage data (data/graph.js) is missing.'));
+      return;
+    }
+    const nodes = G.nodes;
+    const nw = G.nw;
+    const nh = G.nh;
+    const up = nodes.map(function () { return []; });
+    const down = nodes.map(function () { return []; });
+    G.edges.forEach(function (edge, i) {
+      up[edge[1]].push(i);
+      down[edge[0]].push(i);
+    });
+    const byId = new Map();
+    nodes.forEach(function (node, i) { byId.set(node[0], i); });
+    const project = host.getAttribute('data-mode') === 'project';
+    const focus = project ? -1 : byId.has(host.getAttribute('data-focus')) ? byId.get(host.getAttribute('data-focus')) : -1;
+    const note = document.getElementById('lineage-note');
+    const depthSelect = document.getElementById('lineage-depth');
+    const fullButton = document.querySelector('[data-lineage="full"]');
+    const view = { k: 1, x: 0, y: 0 };
+    let viewport = null;
+    let svg = null;
+    let bounds = null;
+    let edgeEls = [];
+    let full = false;
+    let focusPos = null;
+
+    function neighbourhood(depth) {
+      const seen = new Set([focus]);
+      const walk = function (edgesOf, end) {
+        let frontier = [focus];
+        for (let level = 0; frontier.length && (depth === Infinity || level < depth); level++) {
+          const next = [];
+          for (const n of frontier) {
+            for (const e of edgesOf[n]) {
+              const other = G.edges[e][end];
+              if (!seen.has(other)) { seen.add(other); next.push(other); }
+            }
+          }
+          frontier = next;
+        }
+      };
+      walk(up, 0);
+      walk(down, 1);
+      return seen;
+    }
+
+    // Columns keep the layers ELK chose for the whole graph, and rows keep its order within a
+    // layer, so a neighbourhood reads like its part of the full picture, only closer together.
+    function compactLayout(members) {
+      const columns = new Map();
+      members.forEach(function (i) {
+        const layer = nodes[i][6];
+        if (!columns.has(layer)) columns.set(layer, []);
+        columns.get(layer).push(i);
+      });
+      const layers = Array.from(columns.keys()).sort(function (a, b) { return a - b; });
+      const pos = new Map();
+      let tallest = 0;
+      layers.forEach(function (layer) { tallest = Math.max(tallest, columns.get(layer).length); });
+      const fullHeight = tallest * (nh + ROW_GAP);
+      layers.forEach(function (layer, column) {
+        const members = columns.get(layer).sort(function (a, b) { return nodes[a][5] - nodes[b][5]; });
+        const height = members.length * (nh + ROW_GAP);
+        members.forEach(function (i, row) {
+          pos.set(i, { x: column * (nw + COLUMN_GAP), y: (fullHeight - height) / 2 + row * (nh + ROW_GAP) });
+        });
+      });
+      return pos;
+    }
+
+    function label(name) {
+      return name.length > LABEL_CHARS ? name.slice(0, LABEL_CHARS - 1) + '…' : name;
+    }
+
+    function draw(members, pos, routed) {
+      host.textContent = '';
+      svg = svgEl('svg', { role: 'img', 'aria-label': 'Lineage graph with ' + members.size + ' nodes' });
+      const defs = svgEl('defs', {});
+      const marker = svgEl('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '7', markerHeight: '7', orient: 'auto-start-reverse' });
+      marker.appendChild(svgEl('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'g-arrow' }));
+      defs.appendChild(marker);
+      svg.appendChild(defs);
+      viewport = svgEl('g', { class: 'g-viewport' });
+      const edgeLayer = svgEl('g', { class: 'g-edges' });
+      const nodeLayer = svgEl('g', { class: 'g-nodes' });
+      edgeEls = new Array(G.edges.length);
+      G.edges.forEach(function (edge, i) {
+        if (!members.has(edge[0]) || !members.has(edge[1])) return;
+        let d;
+        if (routed && edge[2].length >= 4) {
+          const p = edge[2];
+          d = 'M' + p[0] + ' ' + p[1];
+          for (let k = 2; k < p.length; k += 2) d += 'L' + p[k] + ' ' + p[k + 1];
+        } else {
+          const a = pos.get(edge[0]);
+          const b = pos.get(edge[1]);
+          const x1 = a.x + nw;
+          const y1 = a.y + nh / 2;
+          const x2 = b.x - 2;
+          const y2 = b.y + nh / 2;
+          const bend = Math.max(30, (x2 - x1) / 2);
+          d = 'M' + x1 + ' ' + y1 + 'C' + (x1 + bend) + ' ' + y1 + ' ' + (x2 - bend) + ' ' + y2 + ' ' + x2 + ' ' + y2;
+        }
+        const path = svgEl('path', { d: d, class: 'g-edge', 'marker-end': 'url(#arrow)' });
+        edgeEls[i] = path;
+        edgeLayer.appendChild(path);
+      });
+      let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+      members.forEach(function (i) {
+        const node = nodes[i];
+        const p = pos.get(i);
+        minX = Math.min(minX, p.x); minY = Math.min(minY, p.y);
+        maxX = Math.max(maxX, p.x + nw); maxY = Math.max(maxY, p.y + nh);
+        let cls = 'g-node t-' + node[2];
+        if (node[8]) cls += ' ephemeral';
+        if (node[7] === 'bad') cls += ' failed';
+        if (i === focus) cls += ' focus';
+        const g = svgEl('g', { class: cls, transform: 'translate(' + p.x + ',' + p.y + ')', 'data-i': String(i) });
+        const title = svgEl('title', {});
+        title.textContent = node[1] + ' (' + node[2] + ')';
+        g.appendChild(title);
+        g.appendChild(svgEl('rect', { class: 'g-box', width: nw, height: nh, rx: 8 }));
+        g.appendChild(svgEl('rect', { class: 'g-bar', x: 4, y: 8, width: 4, height: nh - 16, rx: 2 }));
+        const text = svgEl('text', { x: 16, y: nh / 2 + 4.5 });
+        text.textContent = label(node[1]);
+        g.appendChild(text);
+        nodeLayer.appendChild(g);
+      });
+      viewport.appendChild(edgeLayer);
+      viewport.appendChild(nodeLayer);
+      svg.appendChild(viewport);
+      host.appendChild(svg);
+      bounds = { x: minX, y: minY, w: maxX - minX, h: maxY - minY };
+    }
+
+    function apply() {
+      if (!viewport) return;
+      viewport.setAttribute('transform', 'translate(' + view.x + ',' + view.y + ') scale(' + view.k + ')');
+      svg.classList.toggle('far', view.k < 0.45);
+    }
+
+    // Fits the drawing; a neighbourhood never shrinks below readable size: if it is too wide, it
+    // is centred on the node the page is about and the rest is a drag away.
+    function fit(readable) {
+      if (!bounds) return;
+      const w = host.clientWidth || 800;
+      const h = host.clientHeight || 380;
+      const k = Math.min(1.2, Math.min((w - 40) / Math.max(bounds.w, 1), (h - 40) / Math.max(bounds.h, 1)));
+      view.k = Math.max(k, 0.01);
+      view.x = (w - bounds.w * view.k) / 2 - bounds.x * view.k;
+      view.y = (h - bounds.h * view.k) / 2 - bounds.y * view.k;
+      if (readable && view.k < 0.75 && focusPos) {
+        view.k = 0.75;
+        const left = w / 2 - (focusPos.x + nw / 2) * view.k;
+        // Keep the drawing's edges from drifting into the middle of the box.
+        view.x = Math.min(20 - bounds.x * view.k, Math.max(w - 20 - (bounds.x + bounds.w) * view.k, left));
+        view.y = (h - bounds.h * view.k) / 2 - bounds.y * view.k;
+      }
+      apply();
+    }
+
+    function centreOn(p, k) {
+      const w = host.clientWidth || 800;
+      const h = host.clientHeight || 380;
+      view.k = k;
+      view.x = w / 2 - (p.x + nw / 2) * k;
+      view.y = h / 2 - (p.y + nh / 2) * k;
+      apply();
+    }
+
+    function zoomAt(factor, cx, cy) {
+      const k = Math.min(3, Math.max(0.01, view.k * factor));
+      view.x = cx - (cx - view.x) * (k / view.k);
+      view.y = cy - (cy - view.y) * (k / view.k);
+      view.k = k;
+      apply();
+    }
+
+    function say(text) {
+      if (note) note.textContent = text;
+    }
+
+    function drawNeighbourhood() {
+      full = false;
+      let depth = depthSelect && depthSelect.value !== 'all' ? Number(depthSelect.value) : Infinity;
+      let members = neighbourhood(depth);
+      let trimmed = false;
+      if (depth === Infinity && members.size > AUTO_LIMIT) {
+        for (depth = 1; depth < 50; depth++) {
+          const wider = neighbourhood(depth + 1);
+          if (wider.size > AUTO_LIMIT) break;
+          members = wider;
+        }
+        members = neighbourhood(depth);
+        trimmed = true;
+        if (depthSelect) {
+          if (!Array.from(depthSelect.options).some(function (o) { return o.value === String(depth); })) {
+            depthSelect.appendChild(new Option(String(depth), String(depth)));
+          }
+          depthSelect.value = String(depth);
+        }
+      }
+      const pos = compactLayout(members);
+      focusPos = pos.get(focus);
+      draw(members, pos, false);
+      // A short neighbourhood gets a short box; a tall one scrolls within 420 pixels.
+      host.style.height = Math.round(Math.min(420, Math.max(200, bounds.h + 80))) + 'px';
+      fit(true);
+      const related = neighbourhood(Infinity).size - 1;
+      say(trimmed
+        ? 'Showing ' + depth + (depth === 1 ? ' level' : ' levels') + ' up and down (' + (members.size - 1) + ' of ' + related + ' related nodes). Pick a depth or open the full graph to see more.'
+        : related === 0 ? 'Nothing flows into or out of this node yet.'
+        : 'Everything upstream and downstream of this node: ' + related + ' related ' + (related === 1 ? 'node' : 'nodes') + '.');
+      if (fullButton) fullButton.setAttribute('aria-pressed', 'false');
+    }
+
+    function drawFull() {
+      full = true;
+      const members = new Set(nodes.map(function (n, i) { return i; }));
+      const pos = new Map();
+      nodes.forEach(function (n, i) { pos.set(i, { x: n[4], y: n[5] }); });
+      draw(members, pos, true);
+      if (project) {
+        // As tall as the drawing needs at the width it fits, up to most of the window.
+        const k = Math.min(1.2, (host.clientWidth - 40) / Math.max(bounds.w, 1));
+        host.style.height = Math.round(Math.min(window.innerHeight * 0.72, Math.max(260, bounds.h * k + 60))) + 'px';
+      } else {
+        host.style.height = '';
+      }
+      if (focus >= 0 && nodes.length > 60) {
+        centreOn(pos.get(focus), 0.9);
+      } else {
+        fit();
+      }
+      say('The whole project: ' + nodes.length + ' nodes, ' + G.edges.length + ' edges, laid out left to right.' + (focus >= 0 ? ' This node is outlined.' : ''));
+      if (fullButton) fullButton.setAttribute('aria-pressed', 'true');
+    }
+
+    function placeholder() {
+      host.textContent = '';
+      const box = el('div', 'lineage-empty');
+      box.appendChild(el('p', null, 'This project has ' + nodes.length.toLocaleString() + ' nodes. Open a model to see its neighbourhood, or draw everything.'));
+      const button = el('button', 'btn', 'Draw all ' + nodes.length.toLocaleString() + ' nodes');
+      button.type = 'button';
+      button.addEventListener('click', drawFull);
+      box.appendChild(button);
+      host.appendChild(box);
+      say('');
+    }
+
+    if (project) {
+      if (depthSelect) depthSelect.closest('label').hidden = true;
+      if (nodes.length === 0) {
+        host.appendChild(el('div', 'lineage-empty', 'No models, seeds or sources yet.'));
+      } else if (nodes.length <= PROJECT_AUTO_DRAW) {
+        drawFull();
+        if (fullButton) fullButton.hidden = true;
+      } else {
+        placeholder();
+      }
+    } else if (focus >= 0) {
+      drawNeighbourhood();
+    }
+
+    if (depthSelect) depthSelect.addEventListener('change', drawNeighbourhood);
+    if (fullButton) {
+      fullButton.addEventListener('click', function () {
+        if (full && !project) drawNeighbourhood(); else drawFull();
+      });
+    }
+    document.querySelectorAll('[data-lineage]').forEach(function (button) {
+      const action = button.getAttribute('data-lineage');
+      if (action === 'full') return;
+      button.addEventListener('click', function () {
+        const w = host.clientWidth / 2;
+        const h = host.clientHeight / 2;
+        if (action === 'zoom-in') zoomAt(1.25, w, h);
+        else if (action === 'zoom-out') zoomAt(0.8, w, h);
+        else fit(!full && !project);
+      });
+    });
+
+    // Pan with a drag, zoom with the wheel or a pinch, open a node with a click or a tap.
+    const pointers = new Map();
+    let moved = 0;
+    let pinch = 0;
+    host.addEventListener('pointerdown', function (event) {
+      if (event.button !== 0 || !viewport || event.target.closest('button')) return;
+      pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
+      moved = 0;
+      host.setPointerCapture(event.pointerId);
+      host.classList.add('dragging');
+    });
+    host.addEventListener('pointermove', function (event) {
+      const last = pointers.get(event.pointerId);
+      if (!last) return;
+      if (pointers.size === 2) {
+        const other = Array.from(pointers.entries()).find(function (e) { return e[0] !== event.pointerId; })[1];
+        const distance = Math.hypot(event.clientX - other.x, event.clientY - other.y);
+        if (pinch) {
+          const rect = host.getBoundingClientRect();
+          zoomAt(distance / pinch, (event.clientX + other.x) / 2 - rect.left, (event.clientY + other.y) / 2 - rect.top);
+        }
+        pinch = distance;
+        moved += 10;
+      } else {
+        const dx = event.clientX - last.x;
+        const dy = event.clientY - last.y;
+        moved += Math.abs(dx) + Math.abs(dy);
+        view.x += dx;
+        view.y += dy;
+        apply();
+      }
+      pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
+    });
+    const release = function (event) {
+      if (!pointers.has(event.pointerId)) return;
+      pointers.delete(event.pointerId);
+      if (pointers.size < 2) pinch = 0;
+      host.classList.remove('dragging');
+      if (moved < 5 && event.type === 'pointerup') {
+        const target = document.elementFromPoint(event.clientX, event.clientY);
+        const node = target && target.closest ? target.closest('.g-node') : null;
+        if (node) window.location.href = root + nodes[Number(node.getAttribute('data-i'))][3];
+      }
+    };
+    host.addEventListener('pointerup', release);
+    host.addEventListener('pointercancel', release);
+    host.addEventListener('wheel', function (event) {
+      if (!viewport) return;
+      event.preventDefault();
+      const rect = host.getBoundingClientRect();
+      zoomAt(Math.exp(-event.deltaY * 0.0015), event.clientX - rect.left, event.clientY - rect.top);
+    }, { passive: false });
+    host.addEventListener('keydown', function (event) {
+      const step = 40;
+      if (event.key === '+' || event.key === '=') zoomAt(1.25, host.clientWidth / 2, host.clientHeight / 2);
+      else if (event.key === '-') zoomAt(0.8, host.clientWidth / 2, host.clientHeight / 2);
+      else if (event.key === '0') fit(!full && !project);
+      else if (event.key === 'ArrowLeft') { view.x += step; apply(); }
+      else if (event.key === 'ArrowRight') { view.x -= step; apply(); }
+      else if (event.key === 'ArrowUp') { view.y += step; apply(); }
+      else if (event.key === 'ArrowDown') { view.y -= step; apply(); }
+      else return;
+      event.preventDefault();
+    });
+    host.addEventListener('mouseover', function (event) {
+      const node = event.target.closest && event.target.closest('.g-node');
+      if (!node) return;
+      const i = Number(node.getAttribute('data-i'));
+      up[i].concat(down[i]).forEach(function (e) { if (edgeEls[e]) edgeEls[e].classList.add('hot'); });
+    });
+    host.addEventListener('mouseout', function (event) {
+      const node = event.target.closest && event.target.closest('.g-node');
+      if (!node) return;
+      const i = Number(node.getAttribute('data-i'));
+      up[i].concat(down[i]).forEach(function (e) { if (edgeEls[e]) edgeEls[e].classList.remove('hot'); });
+    });
+    window.addEventListener('resize', function () { if (!full) fit(!project); });
+  }
+
+  /* ---------- Code tabs and copy ---------- */
+
+  function setUpCode() {
+    document.querySelectorAll('.code-card').forEach(function (card) {
+      const tabs = card.querySelectorAll('[role="tab"]');
+      tabs.forEach(function (tab) {
+        tab.addEventListener('click', function () {
+          tabs.forEach(function (t) {
+            const on = t === tab;
+            t.setAttribute('aria-selected', on ? 'true' : 'false');
+            document.getElementById(t.getAttribute('aria-controls')).hidden = !on;
+          });
+        });
+      });
+      const copy = card.querySelector('[data-copy]');
+      if (!copy) return;
+      copy.addEventListener('click', function () {
+        const visible = card.querySelector('pre.code:not([hidden])');
+        if (!visible) return;
+        const done = function () {
+          copy.textContent = 'Copied';
+          setTimeout(function () { copy.textContent = 'Copy'; }, 1500);
+        };
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          navigator.clipboard.writeText(visible.textContent).then(done, function () { selectText(visible); });
+        } else {
+          selectText(visible);
+        }
+      });
+    });
+  }
+
+  function selectText(element) {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    const selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+
+  /* ---------- Times ---------- */
+
+  function relative(date) {
+    const seconds = (Date.now() - date.getTime()) / 1000;
+    if (seconds < 0 || isNaN(seconds)) return null;
+    if (seconds < 60) return 'just now';
+    const minutes = Math.round(seconds / 60);
+    if (minutes < 60) return minutes + ' min ago';
+    const hours = Math.round(minutes / 60);
+    if (hours < 24) return hours + (hours === 1 ? ' hour ago' : ' hours ago');
+    const days = Math.round(hours / 24);
+    if (days < 30) return days + (days === 1 ? ' day ago' : ' days ago');
+    return null;
+  }
+
+  function setUpTimes() {
+    document.querySelectorAll('time[datetime]').forEach(function (time) {
+      const date = new Date(time.getAttribute('datetime'));
+      const text = relative(date);
+      time.title = time.textContent + (isNaN(date) ? '' : ' (' + date.toLocaleString() + ' your time)');
+      if (text) time.textContent = text;
+    });
+  }
+
+  function start() {
+    buildTree();
+    setUpNavToggle();
+    setUpSearch();
+    setUpLineage();
+    setUpCode();
+    setUpTimes();
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,90 @@
+package dev.mds.docs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DescriptionMarkdownTest {
+
+  private final DescriptionMarkdown markdown = new DescriptionMarkdown();
+
+  @Test
+  void rawHtmlIsShownAsTextNotRun() {
+    String html = markdown.html("Totals <script>alert(1)</script> and <img src=x onerror=alert(2)>");
+
+    assertFalse(html.contains("<script"), html);
+    assertFalse(html.contains("<img"), html);
+    assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), html);
+    assertTrue(html.contains("&lt;img src=x onerror=alert(2)&gt;"), html);
+  }
+
+  @Test
+  void htmlBlocksAreEscapedToo() {
+    String html = markdown.html("<div onclick=\"alert(1)\">\nhello\n</div>");
+
+    assertFalse(html.contains("<div"), html);
+    assertTrue(html.contains("&lt;div onclick="), html);
+  }
+
+  @Test
+  void unsafeLinksLoseTheirLinkButKeepTheirWords() {
+    for (String destination : List.of("javascript:alert(1)", "JaVaScRiPt:alert(1)",
+        "java%0ascript:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", "vbscript:msgbox(1)",
+        "&#106;avascript:alert(1)", "file:///etc/passwd")) {
+      String html = markdown.html("See [the report](" + destination + ") now.");
+
+      assertFalse(html.contains("<a"), destination + " -> " + html);
+      assertFalse(html.toLowerCase().contains("javascript:"), destination + " -> " + html);
+      assertTrue(html.contains("See the report now."), destination + " -> " + html);
+    }
+  }
+
+  @Test
+  void javascriptAutolinksAndImagesAreDropped() {
+    String html = markdown.html("<javascript:alert(1)> ![logo](javascript:alert(2)) "
+        + "![chart](https://example.com/chart.png)");
+
+    assertFalse(html.contains("<a"), html);
+    assertFalse(html.contains("<img"), html);
+    assertTrue(html.contains("logo"), html);
+    assertTrue(html.contains("chart"), html);
+  }
+
+  @Test
+  void safeLinksStayLinksAndExternalOnesOpenWithoutReferrer() {
+    String html = markdown.html("[wiki](https://wiki.example.com/orders), [mail](mailto:data@example.com)"
+        + " and [column](#column-member_no)");
+
+    assertTrue(html.contains("<a href=\"https://wiki.example.com/orders\" rel=\"noopener noreferrer nofollow\">wiki</a>"), html);
+    assertTrue(html.contains("<a href=\"mailto:data@example.com\">mail</a>"), html);
+    assertTrue(html.contains("<a href=\"#column-member_no\">column</a>"), html);
+  }
+
+  @Test
+  void markdownFormattingStillRenders() {
+    String html = markdown.html("**market** and `member_no`\n\n- one\n- two");
+
+    assertTrue(html.contains("<strong>market</strong>"), html);
+    assertTrue(html.contains("<code>member_no</code>"), html);
+    assertTrue(html.contains("<li>one</li>"), html);
+  }
+
+  @Test
+  void plainTextDropsMarkupForSearch() {
+    assertEquals("One row per market and \"member_no\".",
+        markdown.plainText("One row per **market** and `member_no`."));
+    assertEquals("", markdown.html("  "));
+  }
+
+  @Test
+  void schemeCheckIgnoresWhatBrowsersIgnore() {
+    assertFalse(DescriptionMarkdown.isSafeDestination(" java\tscript:alert(1)"));
+    assertFalse(DescriptionMarkdown.isSafeDestination("\u0001javascript:alert(1)"));
+    assertTrue(DescriptionMarkdown.isSafeDestination("orders.html"));
+    assertTrue(DescriptionMarkdown.isSafeDestination("../nodes/a:b.html"));
+    assertTrue(DescriptionMarkdown.isSafeDestination("HTTPS://example.com"));
+  }
+}
