@@ -63,6 +63,44 @@ final class NavTree {
     }
   }
 
+  /** Compares names the way people count: m2 before m10, case aside. */
+  static int naturally(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      char x = a.charAt(i);
+      char y = b.charAt(j);
+      if (Character.isDigit(x) && Character.isDigit(y)) {
+        int endA = i;
+        int endB = j;
+        while (endA < a.length() && Character.isDigit(a.charAt(endA))) {
+          endA++;
+        }
+        while (endB < b.length() && Character.isDigit(b.charAt(endB))) {
+          endB++;
+        }
+        String numberA = a.substring(i, endA).replaceFirst("^0+(?=.)", "");
+        String numberB = b.substring(j, endB).replaceFirst("^0+(?=.)", "");
+        int byValue = numberA.length() != numberB.length()
+            ? Integer.compare(numberA.length(), numberB.length()) : numberA.compareTo(numberB);
+        if (byValue != 0) {
+          return byValue;
+        }
+        i = endA;
+        j = endB;
+      } else {
+        int byChar = Character.compare(Character.toLowerCase(x), Character.toLowerCase(y));
+        if (byChar != 0) {
+          return byChar;
+        }
+        i++;
+        j++;
+      }
+    }
+    int byLength = Integer.compare(a.length() - i, b.length() - j);
+    return byLength != 0 ? byLength : a.compareTo(b);
+  }
+
   /** Sub-folders first, alphabetically, then leaves by name. */
   private static final class Folder {
     private final Map<String, Folder> folders = new TreeMap<>();
@@ -84,7 +122,7 @@ final class NavTree {
       List<Entry> entries = new ArrayList<>();
       Map<String, Folder> ordered = new LinkedHashMap<>(folders);
       ordered.forEach((name, folder) -> entries.add(new Entry(name, null, null, folder.entries())));
-      leaves.stream().sorted(Comparator.comparing(NodeLink::name))
+      leaves.stream().sorted(Comparator.comparing(NodeLink::name, NavTree::naturally))
           .forEach(l -> entries.add(new Entry(l.name(), l.page(), l.type(), null)));
       return entries;
     }

@@ -572,7 +572,7 @@
       } else {
         fit();
       }
-      say('The whole project: ' + nodes.length + ' nodes, ' + G.edges.length + ' edges, laid out left to right.' + (focus >= 0 ? ' This node is outlined.' : ''));
+      say('The whole project: ' + nodes.length.toLocaleString() + ' nodes, ' + G.edges.length.toLocaleString() + ' edges, laid out left to right.' + (focus >= 0 ? ' This node is outlined.' : ''));
       if (fullButton) fullButton.setAttribute('aria-pressed', 'true');
     }
 
