@@ -10,6 +10,8 @@ import dev.mds.engine.DuckDbWarehouse;
 import dev.mds.execution.CompileTask;
 import dev.mds.graph.Manifest;
 import dev.mds.graph.Selector;
+import dev.mds.lineage.LineageAnalyzer;
+import dev.mds.lineage.ProjectLineage;
 import dev.mds.project.Project;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -55,7 +57,8 @@ final class DocsGenerateCommand implements Callable<Integer> {
     Project loaded = project.load();
     CompileTask.Result result = CompileTask.run(loaded, Selector.of(List.of(), List.of()));
     Manifest manifest = result.parsed().manifest();
-    ManifestWriter.write(result.parsed(), result.compiled(), MdsVersion.version());
+    ManifestWriter.write(result.parsed(), result.compiled(), MdsVersion.version(),
+        lineage(result, out));
     Reports.found(out, manifest);
     Path database = loaded.target().databasePath();
     boolean built = !database.toString().equals(":memory:") && Files.isRegularFile(database);
@@ -81,5 +84,19 @@ final class DocsGenerateCommand implements Callable<Integer> {
         site.layoutMillis(), site.totalMillis());
     out.printf("Open %s in a browser, or run `mds docs serve`.%n", site.index().toUri());
     return Mds.OK;
+  }
+
+  /**
+   * Column lineage of every model for the site. A model the analyser cannot follow is already
+   * marked unknown in it; only DuckDB failing to start throws, and that costs the site its
+   * column lineage, not its pages.
+   */
+  private static ProjectLineage lineage(CompileTask.Result result, PrintWriter out) {
+    try (LineageAnalyzer analyzer = new LineageAnalyzer(result.parsed(), result.compiled())) {
+      return analyzer.lineage(result.selected());
+    } catch (MdsException e) {
+      out.printf("Column lineage left out of the site: %s%n", e.getMessage());
+      return ProjectLineage.none();
+    }
   }
 }

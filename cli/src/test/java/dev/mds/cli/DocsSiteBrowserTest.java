@@ -23,6 +23,7 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -198,6 +199,67 @@ class DocsSiteBrowserTest {
     wait.until(ExpectedConditions.urlContains("model.retail.fct_orders.html"));
     assertEquals("fct_orders", chrome.findElement(By.tagName("h1")).getText());
     noScriptErrors(chrome);
+  }
+
+  @Test
+  void generateWritesColumnLineageIntoTheManifest() throws IOException {
+    JsonNode fct = json("manifest.json").path("nodes").path("model.retail.fct_orders");
+
+    assertTrue(fct.path("lineage_complete").asBoolean(), fct::toString);
+    JsonNode amount = fct.path("column_lineage").path("amount_eur");
+    assertTrue(amount.path("complete").asBoolean(), amount::toString);
+    assertEquals("model.retail.int_orders_in_eur",
+        amount.path("sources").path(0).path("node").asText(), amount::toString);
+    assertTrue(Files.isRegularFile(project.resolve("target/docs/data/columns.js")));
+  }
+
+  @Test
+  void aModelPageListsColumnSourcesAndTracesOneColumnThroughTheGraph() {
+    ChromeDriver chrome = browser();
+    chrome.get(url("nodes/model.retail.fct_orders.html"));
+    WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(10));
+    wait.until(d -> d.findElements(By.cssSelector("#lineage svg .g-node")).size() > 1);
+
+    WebElement origin = chrome.findElement(By.cssSelector("#column-amount_eur .col-origin"));
+    assertEquals("int_orders_in_eur.amount_eur", origin.getText());
+    assertTrue(origin.findElement(By.tagName("a")).getDomAttribute("href")
+        .endsWith("nodes/model.retail.int_orders_in_eur.html#column-amount_eur"));
+
+    chrome.findElement(By.cssSelector("#column-amount_eur .col-trace")).click();
+    wait.until(d -> !d.findElements(By.cssSelector("#lineage svg.tracing")).isEmpty());
+    List<String> traced = chrome.findElements(By.cssSelector("#lineage .g-node.traced")).stream()
+        .map(node -> node.findElement(By.tagName("title")).getAttribute("textContent"))
+        .map(title -> title.substring(0, title.indexOf(' ')))
+        .toList();
+    for (String node : List.of("fct_orders", "int_orders_in_eur", "stg_orders", "orders",
+        "stg_markets", "markets", "dim_customers", "market_summary")) {
+      assertTrue(traced.contains(node), node + " is on the path of amount_eur: " + traced);
+    }
+    assertFalse(traced.contains("stg_customers"), "amount_eur does not pass stg_customers");
+    assertFalse(chrome.findElements(By.cssSelector("#lineage path.g-edge.traced")).isEmpty());
+    String panel = chrome.findElement(By.id("column-trace")).getText();
+    assertTrue(panel.contains("amount_local"), panel);
+    assertTrue(panel.contains("eur_rate"), panel);
+    assertTrue(panel.contains("lifetime_eur"), "downstream in dim_customers: " + panel);
+    assertEquals("amount_eur", new Select(
+        chrome.findElement(By.id("lineage-column"))).getFirstSelectedOption().getText());
+
+    // The picker traces another column; what it does not pass through is dimmed.
+    new Select(chrome.findElement(By.id("lineage-column"))).selectByValue("status");
+    wait.until(d -> d.findElement(By.id("column-trace")).getText().contains("Tracing status"));
+    WebElement markets = chrome.findElement(By.xpath(
+        "//*[contains(@class,'g-node')][*[name()='title' and starts-with(., 'stg_markets ')]]"));
+    assertFalse(markets.getDomAttribute("class").contains("traced"), "status skips stg_markets");
+    assertTrue(chrome.findElement(By.xpath(
+        "//*[contains(@class,'g-node')][*[name()='title' and starts-with(., 'stg_orders ')]]"))
+        .getDomAttribute("class").contains("traced"));
+    noScriptErrors(chrome);
+    chrome.manage().window().setSize(new Dimension(1280, 1400));
+    chrome.executeScript("document.getElementById('lineage-section').scrollIntoView();");
+    HeadlessChromium.screenshot(chrome, SCREENSHOTS.resolve("column-trace.png"));
+
+    chrome.findElement(By.cssSelector("#column-trace button")).click();
+    wait.until(d -> d.findElements(By.cssSelector("#lineage svg.tracing")).isEmpty());
   }
 
   @Test

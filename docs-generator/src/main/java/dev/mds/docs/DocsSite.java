@@ -20,8 +20,9 @@ import java.util.stream.Stream;
 /**
  * Generates the static documentation site from a project's artifacts: {@code index.html}, a
  * project-wide {@code lineage.html}, one page per node and macro under {@code nodes/}, the data
- * scripts under {@code data/} and the bundled styles and scripts under {@code assets/}. The site
- * works from {@code file://} and fetches nothing from the network.
+ * scripts under {@code data/} (graph, column lineage, navigation, search) and the bundled
+ * styles and scripts under {@code assets/}. The site works from {@code file://} and fetches
+ * nothing from the network.
  */
 public final class DocsSite {
 
@@ -80,6 +81,8 @@ public final class DocsSite {
     LaidOutGraph laidOut = await(layout);
     ScriptData.write(siteDir.resolve("data/graph.js"), "MDS_GRAPH",
         LineageData.json(docs, laidOut));
+    ScriptData.write(siteDir.resolve("data/columns.js"), "MDS_COLUMNS",
+        ColumnGraph.json(docs, laidOut));
     long millis = (System.nanoTime() - start) / 1_000_000;
     return new SiteSummary(siteDir.resolve("index.html"), docs.pages().size() + 2,
         laidOut.nodes().size(), laidOut.edges().size(), laidOut.millis(), millis);

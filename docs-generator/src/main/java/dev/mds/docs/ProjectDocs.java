@@ -258,27 +258,63 @@ final class ProjectDocs {
     Map<String, ColumnRow> rows = new LinkedHashMap<>();
     Map<String, JsonNode> documented = new LinkedHashMap<>();
     node.path("columns").forEach(c -> documented.put(lower(c.path("name").asText()), c));
+    Map<String, String> traced = new LinkedHashMap<>();
+    node.path("column_lineage").fieldNames().forEachRemaining(c -> traced.put(lower(c), c));
     List<JsonNode> actual = new ArrayList<>();
     entry.path("columns").forEach(actual::add);
     actual.sort(Comparator.comparingInt(c -> c.path("index").asInt()));
     for (JsonNode column : actual) {
       String name = column.path("name").asText();
       JsonNode doc = documented.get(lower(name));
-      rows.put(lower(name), row(name, column.path("type").asText(""), doc, tests));
+      rows.put(lower(name), row(node, traced, name, column.path("type").asText(""), doc, tests));
     }
+    // An ephemeral model, or one not built yet, has no catalog entry: lineage still knows its
+    // columns, and in the order the query returns them.
+    traced.forEach((key, name) -> {
+      if (!rows.containsKey(key)) {
+        rows.put(key, row(node, traced, name, "", documented.get(key), tests));
+      }
+    });
     documented.forEach((key, doc) -> {
       if (!rows.containsKey(key)) {
-        rows.put(key, row(doc.path("name").asText(), doc.path("data_type").asText(""), doc, tests));
+        rows.put(key, row(node, traced, doc.path("name").asText(),
+            doc.path("data_type").asText(""), doc, tests));
       }
     });
     return List.copyOf(rows.values());
   }
 
-  private ColumnRow row(String name, String type, JsonNode doc, List<TestRow> tests) {
+  private ColumnRow row(JsonNode node, Map<String, String> traced, String name, String type,
+      JsonNode doc, List<TestRow> tests) {
     String description = doc == null ? "" : markdown.html(doc.path("description").asText(""));
     List<TestRow> onColumn = tests.stream()
         .filter(t -> t.column() != null && t.column().equalsIgnoreCase(name)).toList();
-    return new ColumnRow(name, type, description, onColumn);
+    return new ColumnRow(name, type, description, onColumn, origin(node, traced, name));
+  }
+
+  /** The column's lineage, or null when the manifest holds none for this node. */
+  private ColumnOrigin origin(JsonNode node, Map<String, String> traced, String column) {
+    if (!node.has("lineage_complete")) {
+      return null;
+    }
+    String why = String.join("; ", strings(node.path("lineage_unknown")));
+    String key = traced.get(lower(column));
+    if (key == null) {
+      // Documented or built, yet not among the columns the SQL was traced to return.
+      return new ColumnOrigin(List.of(), false,
+          why.isEmpty() ? "the traced SQL returns no column of this name" : why);
+    }
+    JsonNode entry = node.path("column_lineage").path(key);
+    List<ColumnSource> sources = new ArrayList<>();
+    for (JsonNode source : entry.path("sources")) {
+      NodeLink parent = links.get(source.path("node").asText());
+      if (parent != null) {
+        sources.add(new ColumnSource(parent, source.path("column").asText()));
+      }
+    }
+    boolean complete = entry.path("complete").asBoolean(false);
+    return new ColumnOrigin(List.copyOf(sources), complete,
+        complete ? "" : why.isEmpty() ? "part of the expression could not be traced" : why);
   }
 
   private DocPage macroPage(String id, JsonNode macro) {

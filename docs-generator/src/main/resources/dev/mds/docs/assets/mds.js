@@ -332,6 +332,42 @@
   const ROW_GAP = 14;
   const LABEL_CHARS = 25;
 
+  let columnsLoading = null;
+
+  // Column lineage is only needed once someone traces a column, so it loads then, not with the page.
+  function loadColumns() {
+    if (!columnsLoading) {
+      columnsLoading = new Promise(function (resolve, reject) {
+        if (window.MDS_COLUMNS) { resolve(window.MDS_COLUMNS); return; }
+        const script = document.createElement('script');
+        script.src = root + 'data/columns.js';
+        script.onload = function () {
+          const C = window.MDS_COLUMNS;
+          C.kids = C.c.map(function () { return []; });
+          C.s.forEach(function (parents, c) { parents.forEach(function (p) { C.kids[p].push(c); }); });
+          C.byKey = new Map();
+          C.c.forEach(function (col, c) { C.byKey.set(col[0] + ' ' + col[1].toLowerCase(), c); });
+          resolve(C);
+        };
+        script.onerror = function () { reject(new Error('column lineage missing')); };
+        document.head.appendChild(script);
+      });
+    }
+    return columnsLoading;
+  }
+
+  // Every column reachable from start through next (parents or children), start left out.
+  function reach(start, next) {
+    const seen = new Set();
+    const stack = [start];
+    while (stack.length) {
+      for (const other of next[stack.pop()]) {
+        if (!seen.has(other)) { seen.add(other); stack.push(other); }
+      }
+    }
+    return seen;
+  }
+
   function setUpLineage() {
     const host = document.getElementById('lineage');
     if (!host) return;
@@ -363,6 +399,12 @@
     let edgeEls = [];
     let full = false;
     let focusPos = null;
+    let drawn = new Set();
+    let traced = null;
+    const edgeOf = new Map();
+    G.edges.forEach(function (edge, i) { edgeOf.set(edge[0] + '>' + edge[1], i); });
+    const tracePanel = document.getElementById('column-trace');
+    const columnSelect = document.getElementById('lineage-column');
 
     function neighbourhood(depth) {
       const seen = new Set([focus]);
@@ -471,6 +513,138 @@
       svg.appendChild(viewport);
       host.appendChild(svg);
       bounds = { x: minX, y: minY, w: maxX - minX, h: maxY - minY };
+      drawn = members;
+      markTrace();
+    }
+
+    function nodeTitle(i) {
+      const cols = traced && traced.byNode.get(i);
+      return nodes[i][1] + ' (' + nodes[i][2] + ')' + (cols ? '\ntraced: ' + cols.map(function (c) { return c.name; }).join(', ') : '');
+    }
+
+    // Dims what the traced column does not pass through; the rest of the drawing stays as it was.
+    function markTrace() {
+      if (!svg) return;
+      svg.classList.toggle('tracing', !!traced);
+      svg.querySelectorAll('.g-node').forEach(function (g) {
+        const i = Number(g.getAttribute('data-i'));
+        g.classList.toggle('traced', !!traced && traced.byNode.has(i));
+        g.querySelector('title').textContent = nodeTitle(i);
+      });
+      edgeEls.forEach(function (path, e) {
+        if (path) path.classList.toggle('traced', !!traced && traced.edges.has(e));
+      });
+    }
+
+    function traceSummary(C, start) {
+      const column = C.c[start];
+      const up = reach(start, C.s);
+      const down = reach(start, C.kids);
+      const byNode = new Map();
+      const edges = new Set();
+      const add = function (c, side) {
+        const n = C.c[c][0];
+        if (!byNode.has(n)) byNode.set(n, []);
+        byNode.get(n).push({ name: C.c[c][1], side: side, complete: C.c[c][2] === 1 });
+      };
+      add(start, 'self');
+      up.forEach(function (c) { add(c, 'up'); });
+      down.forEach(function (c) { add(c, 'down'); });
+      // An edge is on the path when a column on one side feeds a column on the same side.
+      const upward = function (c) { return c === start || up.has(c); };
+      const downward = function (c) { return c === start || down.has(c); };
+      up.forEach(function (c) { C.kids[c].forEach(function (k) { if (upward(k)) link(c, k); }); });
+      down.forEach(function (c) { C.s[c].forEach(function (p) { if (downward(p)) link(p, c); }); });
+      function link(from, to) {
+        const e = edgeOf.get(C.c[from][0] + '>' + C.c[to][0]);
+        if (e !== undefined) edges.add(e);
+      }
+      return { name: column[1], node: column[0], up: up, down: down, byNode: byNode, edges: edges };
+    }
+
+    function showTrace(C) {
+      if (!tracePanel) return;
+      tracePanel.textContent = '';
+      tracePanel.hidden = false;
+      const head = el('div', 'trace-head');
+      const title = el('strong', null, 'Tracing ');
+      title.appendChild(el('code', null, traced.name));
+      head.appendChild(title);
+      const clear = el('button', 'btn', 'Clear');
+      clear.type = 'button';
+      clear.addEventListener('click', function () { traceColumn(''); });
+      head.appendChild(clear);
+      tracePanel.appendChild(head);
+      [['up', 'Upstream: where it comes from'], ['down', 'Downstream: what is computed from it']].forEach(function (side) {
+        const group = el('div', 'trace-side trace-' + side[0]);
+        group.appendChild(el('h3', null, side[1]));
+        const list = el('ul', 'trace-list');
+        const members = Array.from(traced.byNode.keys())
+          .filter(function (n) { return traced.byNode.get(n).some(function (c) { return c.side === side[0]; }); })
+          .sort(function (a, b) { return nodes[a][6] - nodes[b][6] || nodes[a][1].localeCompare(nodes[b][1]); });
+        members.forEach(function (n) {
+          const item = el('li');
+          item.setAttribute('data-node', nodes[n][0]);
+          const link = el('a');
+          link.href = root + nodes[n][3];
+          link.appendChild(dot(nodes[n][2]));
+          link.appendChild(document.createTextNode(nodes[n][1]));
+          item.appendChild(link);
+          traced.byNode.get(n).filter(function (c) { return c.side === side[0]; }).forEach(function (c) {
+            item.appendChild(document.createTextNode(' '));
+            const code = el('code', null, c.name);
+            if (!c.complete) {
+              code.className = 'unknown';
+              code.title = 'Partly unknown: ' + (C.u[String(n)] || 'part of it could not be traced');
+            }
+            item.appendChild(code);
+          });
+          list.appendChild(item);
+        });
+        if (!members.length) list.appendChild(el('li', 'muted', side[0] === 'up' ? 'Nothing traced: a constant, or where data enters.' : 'No model reads it.'));
+        group.appendChild(list);
+        tracePanel.appendChild(group);
+      });
+    }
+
+    // Traces a column of the page's node; an empty name clears the trace.
+    function traceColumn(name) {
+      if (columnSelect) columnSelect.value = name;
+      if (!name) {
+        traced = null;
+        markTrace();
+        if (tracePanel) tracePanel.hidden = true;
+        return;
+      }
+      loadColumns().then(function (C) {
+        const start = C.byKey.get(focus + ' ' + name.toLowerCase());
+        if (start === undefined) {
+          traced = null;
+          markTrace();
+          if (tracePanel) {
+            tracePanel.textContent = '';
+            tracePanel.hidden = false;
+            tracePanel.appendChild(el('p', 'muted', 'No column lineage for ' + name + ': no model reads it, or its SQL could not be traced.'));
+          }
+          return;
+        }
+        traced = traceSummary(C, start);
+        const missing = Array.from(traced.byNode.keys()).filter(function (n) { return !drawn.has(n); });
+        if (missing.length && !full) {
+          const members = new Set(drawn);
+          missing.forEach(function (n) { members.add(n); });
+          const pos = compactLayout(members);
+          focusPos = pos.get(focus);
+          draw(members, pos, false);
+          fit(true);
+        } else {
+          markTrace();
+        }
+        showTrace(C);
+        say('Column ' + traced.name + ': ' + traced.up.size + ' upstream and ' + traced.down.size + ' downstream ' + (traced.down.size === 1 ? 'column' : 'columns') + ' across ' + (traced.byNode.size - 1) + ' other ' + (traced.byNode.size === 2 ? 'node' : 'nodes') + '.');
+      }, function () {
+        say('The column lineage (data/columns.js) is missing.');
+      });
     }
 
     function apply() {
@@ -603,6 +777,13 @@
     }
 
     if (depthSelect) depthSelect.addEventListener('change', drawNeighbourhood);
+    if (columnSelect) columnSelect.addEventListener('change', function () { traceColumn(columnSelect.value); });
+    document.querySelectorAll('[data-trace]').forEach(function (button) {
+      button.addEventListener('click', function () {
+        traceColumn(button.getAttribute('data-trace'));
+        host.closest('section').scrollIntoView({ behavior: 'smooth', block: 'start' });
+      });
+    });
     if (fullButton) {
       fullButton.addEventListener('click', function () {
         if (full && !project) drawNeighbourhood(); else drawFull();
