@@ -74,8 +74,19 @@ public final class RunOverhead {
   }
 
   /** Replays target/run/ statements in run_results order over one connection. */
-  private static double timeBaseline(Path project, Path database) throws Exception {
-    List<String> statements = statementsInRunOrder(project);
+  /** Replays mds's statements from target/run/ in run_results order over one connection. */
+  static double timeBaseline(Path project, Path database) throws Exception {
+    return timeBaseline(project, database, "bench", List.of());
+  }
+
+  /**
+   * @param projectName the folder under target/run/ that holds the run SQL
+   * @param setup statements to run first (such as the profile's settings)
+   */
+  static double timeBaseline(Path project, Path database, String projectName, List<String> setup)
+      throws Exception {
+    List<String> statements = new java.util.ArrayList<>(setup);
+    statements.addAll(statementsInRunOrder(project, projectName));
     Files.deleteIfExists(database);
     long start = System.nanoTime();
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + database)) {
@@ -88,7 +99,8 @@ public final class RunOverhead {
     return (System.nanoTime() - start) / 1e9;
   }
 
-  private static List<String> statementsInRunOrder(Path project) throws IOException {
+  private static List<String> statementsInRunOrder(Path project, String projectName)
+      throws IOException {
     JsonNode results = new ObjectMapper().readTree(project.resolve("target/run_results.json")
         .toFile()).get("results");
     List<String> statements = new ArrayList<>();
@@ -96,8 +108,11 @@ public final class RunOverhead {
       String id = result.get("unique_id").asText();
       String name = id.substring(id.lastIndexOf('.') + 1);
       Path file = id.startsWith("seed.")
-          ? project.resolve("target/run/bench/seeds/" + name + ".csv.sql")
-          : project.resolve("target/run/bench/models/" + name + ".sql");
+          ? project.resolve("target/run/" + projectName + "/seeds/" + name + ".csv.sql")
+          : project.resolve("target/run/" + projectName + "/models/" + name + ".sql");
+      if (!Files.isRegularFile(file)) {
+        continue;
+      }
       for (String sql : Files.readString(file).split(";\n\n")) {
         String trimmed = sql.strip();
         if (trimmed.endsWith(";")) {
@@ -111,7 +126,7 @@ public final class RunOverhead {
     return statements;
   }
 
-  private static double median(double[] values) {
+  static double median(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     return sorted[sorted.length / 2];
