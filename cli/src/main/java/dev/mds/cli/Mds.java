@@ -38,6 +38,12 @@ public final class Mds implements Runnable {
 
   /** Runs mds with {@code args}, printing to {@code out} and {@code err}; returns the exit code. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      // Answered before picocli reflects over every verb: scripts call this to check the install.
+      out.println(new MdsVersion().getVersion()[0]);
+      out.flush();
+      return OK;
+    }
     boolean debug = Arrays.asList(args).contains("--debug");
     CommandLine cli = new CommandLine(new Mds());
     cli.setOut(out);
