@@ -13,7 +13,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mds diff}. */
@@ -34,16 +33,15 @@ final class DiffCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--lock-timeout", paramLabel = "SECONDS",
-      description = "How long to wait for another process to release the database. Default: 0.")
-  double lockTimeout;
+  @Mixin
+  LockOptions lock;
 
   @Override
   public Integer call() {
     Project loaded = project.load();
     ParseResult parsed = ProjectParser.parse(loaded);
     List<DiffTask.RelationDiff> diffs = DiffTask.run(parsed, selection.selector(parsed),
-        selection.productionDatabase(), lockTimeout);
+        selection.productionDatabase(), lock.seconds);
     PrintWriter out = spec.commandLine().getOut();
     List<List<String>> rows = new ArrayList<>();
     for (DiffTask.RelationDiff d : diffs) {

@@ -47,9 +47,8 @@ final class DocsGenerateCommand implements Callable<Integer> {
       description = "Do not read the database: columns show only what the schema YAML documents.")
   boolean emptyCatalog;
 
-  @Option(names = "--lock-timeout", paramLabel = "SECONDS",
-      description = "How long to wait for another mds process to release the database. Default: 0.")
-  double lockTimeout;
+  @Mixin
+  LockOptions lock;
 
   @Override
   public Integer call() {
@@ -69,7 +68,7 @@ final class DocsGenerateCommand implements Callable<Integer> {
             + " test results.%n", loaded.display(database));
       }
     } else {
-      try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(loaded.target(), lockTimeout)) {
+      try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(loaded.target(), lock.seconds)) {
         CatalogWriter.write(loaded, manifest, warehouse, MdsVersion.version());
       }
     }

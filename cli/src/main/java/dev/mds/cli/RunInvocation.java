@@ -66,7 +66,7 @@ final class RunInvocation {
         warnings.forEach(w -> reporter.info("Warning: " + w));
       }
       RunTask.Options runOptions = new RunTask.Options(types, selector,
-          options.threads, options.failFast, options.fullRefresh, options.lockTimeout, audit,
+          options.threads, options.failFast, options.fullRefresh, options.lock.seconds, audit,
           selection.deferTo());
       RunTask.Outcome outcome;
       try {

@@ -1,5 +1,6 @@
 package dev.mds.cli;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options of the verbs that build things: run, seed, build. */
@@ -17,9 +18,8 @@ final class RunOptions {
       description = "Rebuild incremental models (and seeds) from scratch.")
   boolean fullRefresh;
 
-  @Option(names = "--lock-timeout", paramLabel = "SECONDS",
-      description = "How long to wait for another mds process to release the database. Default: 0.")
-  double lockTimeout;
+  @Mixin
+  LockOptions lock;
 
   @Option(names = "--log-format", paramLabel = "FORMAT",
       description = "text (default) or json: one JSON event per line.")

@@ -30,15 +30,14 @@ final class ShowCommand implements Callable<Integer> {
   @Option(names = "--limit", paramLabel = "N", description = "Rows to show. Default: 5.")
   int limit = 5;
 
-  @Option(names = "--lock-timeout", paramLabel = "SECONDS",
-      description = "How long to wait for another process to release the database. Default: 0.")
-  double lockTimeout;
+  @Mixin
+  LockOptions lock;
 
   @Override
   public Integer call() {
     ParseResult parsed = ProjectParser.parse(project.load());
     ShowTask.Preview preview = ShowTask.run(parsed, selection.selector(parsed), limit,
-        lockTimeout);
+        lock.seconds);
     PrintWriter out = spec.commandLine().getOut();
     out.println("Previewing " + preview.model() + " (" + Reports.count(preview.rows().size(), "row")
         + "):");
