@@ -198,12 +198,48 @@ public final class Compiler {
     }
     boolean incremental = "incremental".equals(model.materialized()) && !fullRefresh
         && relationExists.test(model.relation());
+    Optional<String> reused = incremental ? Optional.empty() : parseRender(model);
+    if (reused.isPresent()) {
+      Rendered result = new Rendered(reused.get(), List.of());
+      rendered.put(model.uniqueId(), result);
+      return result;
+    }
     CompileContext context = new CompileContext(parsed.manifest(), byName, sources, this::sourceSql, this::refTarget,
         model.relation(), incremental);
     String sql = parsed.templates().render(parsed.project().resolve(model.file()), context);
     Rendered result = new Rendered(sql, List.copyOf(context.ephemerals()));
     rendered.put(model.uniqueId(), result);
     return result;
+  }
+
+  /**
+   * The parse pass's SQL for a model when rendering again could not differ: every {@code ref},
+   * {@code source} and {@code this} it rendered as a placeholder renders the same now (nothing
+   * ephemeral, deferred or renamed), and the template and every other input are the same. Saves
+   * rendering each model twice.
+   */
+  private Optional<String> parseRender(Model model) {
+    ParseResult.ParseRender render = parsed.parseRenders().get(model.uniqueId());
+    if (render == null || !new Relation(render.placeholderSchema(), model.name()).toString()
+        .equals(model.relation().toString())) {
+      return Optional.empty();
+    }
+    for (dev.mds.graph.RefCall ref : model.refs()) {
+      Node target = byName.get(ref.name());
+      if (target == null || target instanceof Model m && m.isEphemeral()
+          || !String.valueOf(refTarget(target)).equals(
+              new Relation(render.placeholderSchema(), ref.name()).toString())) {
+        return Optional.empty();
+      }
+    }
+    for (dev.mds.graph.SourceCall call : model.sources()) {
+      Source source = sources.get(call.sourceName() + "." + call.tableName());
+      if (source == null || !String.valueOf(sourceSql(source)).equals(
+          new Relation(call.sourceName(), call.tableName()).toString())) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(render.sql());
   }
 
   /** Drops trailing semicolons and blank space so the SQL can be embedded in other statements. */

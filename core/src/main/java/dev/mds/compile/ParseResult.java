@@ -5,8 +5,23 @@ import dev.mds.project.Project;
 import dev.mds.schema.SchemaSpecs;
 import dev.mds.template.TemplateEngine;
 import java.util.List;
+import java.util.Map;
 
-/** A parsed project: the manifest plus what later passes need to render its nodes. */
+/**
+ * A parsed project: the manifest plus what later passes need to render its nodes.
+ *
+ * @param parseRenders each model's SQL as the parse pass rendered it, with the placeholders it
+ *     used, so the compile pass can reuse it when the final relations render the same
+ */
 public record ParseResult(Project project, TemplateEngine templates, SchemaSpecs schema,
-    Manifest manifest, List<String> warnings) {
+    Manifest manifest, List<String> warnings, Map<String, ParseRender> parseRenders) {
+
+  public ParseResult(Project project, TemplateEngine templates, SchemaSpecs schema,
+      Manifest manifest, List<String> warnings) {
+    this(project, templates, schema, manifest, warnings, Map.of());
+  }
+
+  /** What the parse pass rendered for a model, and the schema its placeholders used. */
+  public record ParseRender(String sql, String placeholderSchema) {
+  }
 }

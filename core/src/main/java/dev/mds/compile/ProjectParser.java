@@ -43,6 +43,8 @@ public final class ProjectParser {
   private final List<String> warnings = new ArrayList<>();
   private final Map<String, Set<String>> macroUses =
       new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, ParseResult.ParseRender> parseRenders =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private ProjectParser(Project project) {
     this.project = project;
@@ -92,7 +94,8 @@ public final class ProjectParser {
         macroUses).parse(byName, sources));
     Manifest manifest = new Manifest(project.name(), nodes, templates.macros(), templates.docs(),
         macroUses);
-    return new ParseResult(project, templates, schema, manifest, List.copyOf(warnings));
+    return new ParseResult(project, templates, schema, manifest, List.copyOf(warnings),
+        Map.copyOf(parseRenders));
   }
 
   private void register(Map<String, Node> byName, Node node) {
@@ -115,12 +118,14 @@ public final class ProjectParser {
     String raw = ProjectFiles.read(project, file);
     Relation provisional = relation(config, name);
     ParseContext context = new ParseContext(provisional.schema(), name);
-    templates.render(file, context);
+    String rendered = templates.render(file, context);
     config = config.merge(context.config());
     if (!config.enabled()) {
       return Optional.empty();
     }
     macroUses.put("model." + project.name() + "." + name, Set.copyOf(context.macros()));
+    parseRenders.put("model." + project.name() + "." + name,
+        new ParseResult.ParseRender(rendered, provisional.schema()));
     return Optional.of(new Model("model." + project.name() + "." + name, name, display,
         fqn(file, project.config().modelPaths()), config, description(props),
         columns(props), List.of(), relation(config, name), raw,

@@ -204,4 +204,38 @@ class CompilerTest {
         incremental);
     assertFalse(fullRefresh.contains("where"), fullRefresh);
   }
+
+  @Test
+  void compiledRelationsAreTheFinalOnesWhereTheParsePassRenderedPlaceholders() {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("mds_project.yml", """
+            name: shop
+            models:
+              shop:
+                marts:
+                  +schema: marts
+            """)
+        .file("models/marts/orders.sql", "select 1 as id\n")
+        .file("models/renamed.sql", "{{ config(alias='orders_v2') }}\nselect 1 as id\n")
+        .file("models/self.sql", "{{ config(schema='audit') }}\nselect '{{ this }}' as me\n")
+        .file("models/plain.sql", "select 2 as id\n")
+        .file("models/sources.yml", """
+            sources:
+              - name: erp
+                schema: erp_raw
+                tables: [{name: customers}]
+            """)
+        .file("models/user.sql", """
+            select * from {{ ref('orders') }}, {{ ref('renamed') }}, {{ ref('plain') }},
+              {{ source('erp', 'customers') }}
+            """);
+    String sql = compile(project, "user");
+    assertTrue(sql.contains("\"main_marts\".\"orders\""), sql);
+    assertTrue(sql.contains("\"main\".\"orders_v2\""), sql);
+    assertTrue(sql.contains("\"main\".\"plain\""), sql);
+    assertTrue(sql.contains("\"erp_raw\".\"customers\""), sql);
+    assertTrue(compile(project, "self").contains("'\"main_audit\".\"self\"'"),
+        compile(project, "self"));
+    assertEquals("select 2 as id\n", compile(project, "plain"));
+  }
 }
