@@ -35,6 +35,7 @@ public final class Compiler {
   private final Map<String, Source> sources = new LinkedHashMap<>();
   private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
   private final Map<String, String> fileScans = new ConcurrentHashMap<>();
+  private final Set<Path> createdFolders = ConcurrentHashMap.newKeySet();
   private final CsvInspector csvInspector;
   private final Optional<Deferral> deferral;
 
@@ -253,7 +254,10 @@ public final class Compiler {
 
   private void write(Path path, String sql) {
     try {
-      Files.createDirectories(path.getParent());
+      // One createDirectories per folder, not per file: it stats every parent on each call.
+      if (createdFolders.add(path.getParent())) {
+        Files.createDirectories(path.getParent());
+      }
       Files.writeString(path, sql);
     } catch (IOException e) {
       throw new MdsException("Cannot write " + path + ": " + e.getMessage(), e);
