@@ -35,7 +35,7 @@ public final class Compiler {
   private final Map<String, Source> sources = new LinkedHashMap<>();
   private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
   private final Map<String, String> fileScans = new ConcurrentHashMap<>();
-  private final Set<Path> createdFolders = ConcurrentHashMap.newKeySet();
+  private final Map<Path, Path> createdFolders = new ConcurrentHashMap<>();
   private final CsvInspector csvInspector;
   private final Optional<Deferral> deferral;
 
@@ -254,12 +254,17 @@ public final class Compiler {
 
   private void write(Path path, String sql) {
     try {
-      // One createDirectories per folder, not per file: it stats every parent on each call.
-      if (createdFolders.add(path.getParent())) {
-        Files.createDirectories(path.getParent());
-      }
+      // One createDirectories per folder, not per file (it stats every parent on each call);
+      // computeIfAbsent makes a second writer to the same new folder wait until it exists.
+      createdFolders.computeIfAbsent(path.getParent(), folder -> {
+        try {
+          return Files.createDirectories(folder);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
       Files.writeString(path, sql);
-    } catch (IOException e) {
+    } catch (IOException | java.io.UncheckedIOException e) {
       throw new MdsException("Cannot write " + path + ": " + e.getMessage(), e);
     }
   }
