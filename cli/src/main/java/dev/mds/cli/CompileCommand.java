@@ -2,7 +2,6 @@ package dev.mds.cli;
 
 import dev.mds.artifacts.ManifestWriter;
 import dev.mds.compile.ParseResult;
-import dev.mds.compile.ProjectParser;
 import dev.mds.execution.CompileTask;
 import dev.mds.graph.Model;
 import dev.mds.lineage.LineageAnalyzer;
@@ -43,7 +42,7 @@ final class CompileCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Project loaded = project.load();
-    ParseResult parsed = ProjectParser.parse(loaded);
+    ParseResult parsed = project.parse(loaded);
     CompileTask.Result result = CompileTask.run(parsed, selection.selector(parsed),
         selection.defer);
     // The partial-key check is cheap and always runs; full lineage costs about a millisecond a

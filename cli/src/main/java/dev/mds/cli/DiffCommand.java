@@ -2,7 +2,6 @@ package dev.mds.cli;
 
 import dev.mds.artifacts.DiffMarkdownWriter;
 import dev.mds.compile.ParseResult;
-import dev.mds.compile.ProjectParser;
 import dev.mds.execution.DiffTask;
 import dev.mds.project.Project;
 import java.io.PrintWriter;
@@ -39,7 +38,7 @@ final class DiffCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Project loaded = project.load();
-    ParseResult parsed = ProjectParser.parse(loaded);
+    ParseResult parsed = project.parse(loaded);
     List<DiffTask.RelationDiff> diffs = DiffTask.run(parsed, selection.selector(parsed),
         selection.productionDatabase(), lock.seconds);
     PrintWriter out = spec.commandLine().getOut();

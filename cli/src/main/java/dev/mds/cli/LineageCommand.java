@@ -2,7 +2,6 @@ package dev.mds.cli;
 
 import dev.mds.MdsException;
 import dev.mds.compile.ParseResult;
-import dev.mds.compile.ProjectParser;
 import dev.mds.graph.Manifest;
 import dev.mds.graph.Model;
 import dev.mds.graph.Node;
@@ -63,7 +62,7 @@ final class LineageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ParseResult parsed = ProjectParser.parse(project.load());
+    ParseResult parsed = project.parse(project.load());
     Manifest manifest = parsed.manifest();
     ColumnRef start = columnRef(manifest, column);
     boolean down = direction != null && direction.downstream;

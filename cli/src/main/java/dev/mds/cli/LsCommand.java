@@ -3,7 +3,6 @@ package dev.mds.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mds.compile.ParseResult;
-import dev.mds.compile.ProjectParser;
 import dev.mds.graph.Node;
 import dev.mds.graph.Selector;
 import dev.mds.graph.Source;
@@ -44,7 +43,7 @@ final class LsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    ParseResult parsed = ProjectParser.parse(project.load());
+    ParseResult parsed = project.parse(project.load());
     Selector.Selection selected = selection.selector(parsed).select(parsed.manifest());
     // Jackson costs a tenth of a second to start: only when JSON is asked for.
     ObjectMapper mapper = output == Output.json ? new ObjectMapper() : null;

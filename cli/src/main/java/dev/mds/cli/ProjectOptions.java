@@ -1,5 +1,7 @@
 package dev.mds.cli;
 
+import dev.mds.compile.ParseResult;
+import dev.mds.compile.ProjectParser;
 import dev.mds.project.Project;
 import dev.mds.project.ProjectLoader;
 import java.nio.file.Path;
@@ -21,7 +23,16 @@ final class ProjectOptions {
       description = "Variables for var(), as YAML: --vars '{start_date: 2024-01-01}'.")
   String vars;
 
+  @Option(names = "--no-partial-parse",
+      description = "Render every model again instead of reusing target/partial_parse.json.")
+  boolean noPartialParse;
+
   Project load() {
     return ProjectLoader.load(projectDir, Optional.ofNullable(target), Optional.ofNullable(vars));
+  }
+
+  /** Parses {@code loaded}, reusing unchanged models' renders unless --no-partial-parse. */
+  ParseResult parse(Project loaded) {
+    return ProjectParser.parse(loaded, !noPartialParse);
   }
 }

@@ -5,7 +5,6 @@ import dev.mds.artifacts.JUnitXmlWriter;
 import dev.mds.artifacts.RunResultsWriter;
 import dev.mds.artifacts.SummaryMarkdownWriter;
 import dev.mds.compile.ParseResult;
-import dev.mds.compile.ProjectParser;
 import dev.mds.execution.RunTask;
 import dev.mds.graph.ResourceType;
 import dev.mds.graph.Selector;
@@ -44,7 +43,7 @@ final class RunInvocation {
       reporter.info("Running with mds " + MdsVersion.version());
       ParseResult parsed;
       try {
-        parsed = ProjectParser.parse(project);
+        parsed = projectOptions.parse(project);
       } catch (RuntimeException e) {
         log.error(e);
         throw e;

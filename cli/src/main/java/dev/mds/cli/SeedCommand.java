@@ -1,6 +1,5 @@
 package dev.mds.cli;
 
-import dev.mds.compile.ProjectParser;
 import dev.mds.engine.CsvLayout;
 import dev.mds.execution.SeedSchemaTask;
 import dev.mds.graph.ResourceType;
@@ -26,7 +25,7 @@ final class SeedCommand extends NodeCommand {
   public Integer call() {
     if (showSchema) {
       PrintWriter out = spec.commandLine().getOut();
-      var parsed = ProjectParser.parse(project.load());
+      var parsed = project.parse(project.load());
       for (SeedSchemaTask.Inferred inferred : SeedSchemaTask.run(parsed,
           selection.selector(parsed))) {
         CsvLayout layout = inferred.layout();

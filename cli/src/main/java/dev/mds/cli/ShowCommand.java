@@ -1,7 +1,6 @@
 package dev.mds.cli;
 
 import dev.mds.compile.ParseResult;
-import dev.mds.compile.ProjectParser;
 import dev.mds.execution.ShowTask;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -35,7 +34,7 @@ final class ShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ParseResult parsed = ProjectParser.parse(project.load());
+    ParseResult parsed = project.parse(project.load());
     ShowTask.Preview preview = ShowTask.run(parsed, selection.selector(parsed), limit,
         lock.seconds);
     PrintWriter out = spec.commandLine().getOut();

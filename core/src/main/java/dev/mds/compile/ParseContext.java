@@ -22,6 +22,7 @@ final class ParseContext implements NodeContext {
   private final List<SourceCall> sources = new ArrayList<>();
   private final Map<String, Object> config = new LinkedHashMap<>();
   private final java.util.Set<String> macros = new java.util.TreeSet<>();
+  private final Map<String, String> envVars = new java.util.TreeMap<>();
 
   ParseContext(String schema, String name) {
     this.schema = schema;
@@ -51,6 +52,11 @@ final class ParseContext implements NodeContext {
   }
 
   @Override
+  public void envVarRead(String name, String value) {
+    envVars.put(name, value);
+  }
+
+  @Override
   public boolean isIncremental() {
     return false;
   }
@@ -75,5 +81,10 @@ final class ParseContext implements NodeContext {
 
   Map<String, Object> config() {
     return config;
+  }
+
+  /** Each environment variable the render read, with its value then (null when unset). */
+  Map<String, String> envVars() {
+    return envVars;
   }
 }

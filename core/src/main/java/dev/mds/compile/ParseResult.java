@@ -12,13 +12,16 @@ import java.util.Map;
  *
  * @param parseRenders each model's SQL as the parse pass rendered it, with the placeholders it
  *     used, so the compile pass can reuse it when the final relations render the same
+ * @param renderedModels how many model files the parse pass rendered; the others came from the
+ *     partial-parse cache
  */
 public record ParseResult(Project project, TemplateEngine templates, SchemaSpecs schema,
-    Manifest manifest, List<String> warnings, Map<String, ParseRender> parseRenders) {
+    Manifest manifest, List<String> warnings, Map<String, ParseRender> parseRenders,
+    int renderedModels) {
 
   public ParseResult(Project project, TemplateEngine templates, SchemaSpecs schema,
       Manifest manifest, List<String> warnings) {
-    this(project, templates, schema, manifest, warnings, Map.of());
+    this(project, templates, schema, manifest, warnings, Map.of(), 0);
   }
 
   /** What the parse pass rendered for a model, and the schema its placeholders used. */

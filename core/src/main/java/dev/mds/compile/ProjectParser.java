@@ -46,15 +46,35 @@ public final class ProjectParser {
   private final Map<String, ParseResult.ParseRender> parseRenders =
       new java.util.concurrent.ConcurrentHashMap<>();
 
-  private ProjectParser(Project project) {
+  private final Map<String, String> environment;
+  private final Optional<ParseCache> cache;
+  private final java.util.concurrent.atomic.AtomicInteger rendered =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  private ProjectParser(Project project, Map<String, String> environment, boolean partialParse) {
     this.project = project;
-    this.templates = new TemplateEngine(project);
+    this.environment = environment;
+    this.templates = new TemplateEngine(project, environment);
     this.schema = new SchemaLoader(project).load();
+    this.cache = partialParse ? Optional.of(ParseCache.load(project)) : Optional.empty();
   }
 
   /** Parses the project, or throws an {@link MdsException} naming the file at fault. */
   public static ParseResult parse(Project project) {
-    return new ProjectParser(project).run();
+    return parse(project, true);
+  }
+
+  /**
+   * Parses the project; with {@code partialParse}, models unchanged since the last parse are
+   * taken from {@code target/partial_parse.json} instead of being rendered.
+   */
+  public static ParseResult parse(Project project, boolean partialParse) {
+    return parse(project, System.getenv(), partialParse);
+  }
+
+  static ParseResult parse(Project project, Map<String, String> environment,
+      boolean partialParse) {
+    return new ProjectParser(project, environment, partialParse).run();
   }
 
   private ParseResult run() {
@@ -94,8 +114,16 @@ public final class ProjectParser {
         macroUses).parse(byName, sources));
     Manifest manifest = new Manifest(project.name(), nodes, templates.macros(), templates.docs(),
         macroUses);
+    if (cache.isPresent()) {
+      try {
+        cache.get().write();
+      } catch (java.io.IOException | RuntimeException e) {
+        // The cache only saves time: failing to write it (a read-only folder) must not fail a parse.
+        warnings.add("could not write " + ParseCache.FILE + ": " + e.getMessage());
+      }
+    }
     return new ParseResult(project, templates, schema, manifest, List.copyOf(warnings),
-        Map.copyOf(parseRenders));
+        Map.copyOf(parseRenders), rendered.get());
   }
 
   private void register(Map<String, Node> byName, Node node) {
@@ -116,20 +144,33 @@ public final class ProjectParser {
       config = config.merge(props.get().config());
     }
     String raw = ProjectFiles.read(project, file);
+    String checksum = FileChecksum.of(raw);
     Relation provisional = relation(config, name);
-    ParseContext context = new ParseContext(provisional.schema(), name);
-    String rendered = templates.render(file, context);
-    config = config.merge(context.config());
+    String path = templates.templateName(file);
+    ParseCache.Entry parsed = cache
+        .flatMap(c -> c.lookup(path, checksum, provisional.schema(), environment))
+        .orElseGet(() -> render(file, name, checksum, provisional.schema()));
+    cache.ifPresent(c -> c.put(path, parsed, raw));
+    config = config.merge(parsed.config());
     if (!config.enabled()) {
       return Optional.empty();
     }
-    macroUses.put("model." + project.name() + "." + name, Set.copyOf(context.macros()));
+    macroUses.put("model." + project.name() + "." + name, Set.copyOf(parsed.macros()));
     parseRenders.put("model." + project.name() + "." + name,
-        new ParseResult.ParseRender(rendered, provisional.schema()));
+        new ParseResult.ParseRender(parsed.sql(), provisional.schema()));
     return Optional.of(new Model("model." + project.name() + "." + name, name, display,
         fqn(file, project.config().modelPaths()), config, description(props),
         columns(props), List.of(), relation(config, name), raw,
-        List.copyOf(context.refs()), List.copyOf(context.sources()), FileChecksum.of(raw)));
+        parsed.refCalls(), List.copyOf(parsed.sources()), checksum));
+  }
+
+  /** Renders a model with placeholders, capturing its refs, sources, config and macro calls. */
+  private ParseCache.Entry render(Path file, String name, String checksum,
+      String placeholderSchema) {
+    rendered.incrementAndGet();
+    ParseContext context = new ParseContext(placeholderSchema, name);
+    String sql = templates.render(file, context);
+    return ParseCache.entry(checksum, context, sql, placeholderSchema);
   }
 
   private Optional<Seed> seed(Path file) {

@@ -26,6 +26,7 @@ final class EnvVarFunction implements Function {
       int line) {
     String name = String.valueOf(args.get("name"));
     String value = environment.get(name);
+    ActiveNode.get().envVarRead(name, value);
     if (value != null) {
       return value;
     }

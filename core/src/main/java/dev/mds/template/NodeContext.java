@@ -27,6 +27,10 @@ public interface NodeContext {
   default void macroCalled(String name) {
   }
 
+  /** Told each time {@code env_var()} reads {@code name}; {@code value} is null when unset. */
+  default void envVarRead(String name, String value) {
+  }
+
   /** A context for rendering text that is not a node (descriptions, hooks outside nodes). */
   static NodeContext none() {
     return NoNodeContext.INSTANCE;

@@ -1,0 +1,244 @@
+package dev.mds.compile;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.mds.graph.RefCall;
+import dev.mds.graph.SourceCall;
+import dev.mds.project.Project;
+import dev.mds.project.ProjectFiles;
+import dev.mds.project.Target;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * The parse pass's results of the last run ({@code target/partial_parse.json}), so a model whose
+ * file and every input its render could see are unchanged is not rendered again. An entry is used
+ * only when the project-wide key (mds, project file, macros, docs, vars, target) matches, the
+ * file's checksum matches, every environment variable the render read has the same value and the
+ * placeholder schema is the same; anything unreadable counts as no cache.
+ */
+final class ParseCache {
+
+  static final String FILE = "partial_parse.json";
+  private static final int FORMAT = 1;
+
+  /**
+   * Tags that pull in text the key does not cover ({@code include}, {@code import},
+   * {@code extends}, {@code from}) or register docs as a side effect: files using them always
+   * render.
+   */
+  private static final Pattern UNCACHEABLE =
+      Pattern.compile("\\{%-?\\s*(include|import|extends|from|docs)\\b");
+
+  /** A {@code ref()} call; the package is null when none was named. */
+  record Ref(String packageName, String name, String file, int line) {
+  }
+
+  /** What rendering one model file produced. */
+  record Entry(String checksum, List<Ref> refs, List<SourceCall> sources,
+      Map<String, Object> config, List<String> macros, Map<String, String> envVars, String sql,
+      String placeholderSchema) {
+
+    boolean complete() {
+      return checksum != null && refs != null && sources != null && config != null
+          && macros != null && envVars != null && sql != null && placeholderSchema != null
+          && refs.stream().allMatch(r -> r != null && r.name() != null)
+          && sources.stream().allMatch(s -> s != null && s.sourceName() != null
+              && s.tableName() != null);
+    }
+
+    List<RefCall> refCalls() {
+      return refs.stream()
+          .map(r -> new RefCall(Optional.ofNullable(r.packageName()), r.name(), r.file(), r.line()))
+          .toList();
+    }
+  }
+
+  /** The file's layout. */
+  record Stored(int format, String key, Map<String, Entry> models) {
+  }
+
+  // Config maps keep their order (the manifest shows it); only the key's vars are sorted.
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(DeserializationFeature.USE_LONG_FOR_INTS);
+
+  private final Path file;
+  private final String key;
+  private final Map<String, Entry> previous;
+  private final Map<String, Entry> current = new ConcurrentHashMap<>();
+  private volatile boolean changed;
+
+  private ParseCache(Path file, String key, Map<String, Entry> previous) {
+    this.file = file;
+    this.key = key;
+    this.previous = previous;
+    this.changed = previous.isEmpty();
+  }
+
+  /** The cache of {@code project}, empty when missing, unreadable or built from other inputs. */
+  static ParseCache load(Project project) {
+    Path file = project.targetDir().resolve(FILE);
+    String key = key(project);
+    Map<String, Entry> previous = Map.of();
+    if (Files.isRegularFile(file)) {
+      try {
+        Stored stored = JSON.readValue(file.toFile(), Stored.class);
+        if (stored != null && stored.format() == FORMAT && key.equals(stored.key())
+            && stored.models() != null
+            && stored.models().values().stream().allMatch(Entry::complete)) {
+          previous = stored.models();
+        }
+      } catch (IOException | RuntimeException e) {
+        // A cache is only ever a shortcut: a damaged one means rendering every model, as with none.
+        previous = Map.of();
+      }
+    }
+    return new ParseCache(file, key, previous);
+  }
+
+  /** The last run's entry for {@code path} if it is still what rendering would produce now. */
+  Optional<Entry> lookup(String path, String checksum, String placeholderSchema,
+      Map<String, String> environment) {
+    Entry entry = previous.get(path);
+    if (entry == null || !entry.checksum().equals(checksum)
+        || !entry.placeholderSchema().equals(placeholderSchema)) {
+      return Optional.empty();
+    }
+    for (Map.Entry<String, String> read : entry.envVars().entrySet()) {
+      if (!Objects.equals(environment.get(read.getKey()), read.getValue())) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(entry);
+  }
+
+  /** Records what a model file produced this run, to be written by {@link #write()}. */
+  void put(String path, Entry entry, String raw) {
+    if (UNCACHEABLE.matcher(raw).find() || !plainJson(entry.config())) {
+      changed = true;
+      return;
+    }
+    if (!entry.equals(previous.get(path))) {
+      changed = true;
+    }
+    current.put(path, entry);
+  }
+
+  static Entry entry(String checksum, ParseContext context, String sql, String placeholderSchema) {
+    List<Ref> refs = new ArrayList<>();
+    for (RefCall ref : context.refs()) {
+      refs.add(new Ref(ref.packageName().orElse(null), ref.name(), ref.file(), ref.line()));
+    }
+    return new Entry(checksum, refs, List.copyOf(context.sources()),
+        new LinkedHashMap<>(context.config()), List.copyOf(context.macros()),
+        new TreeMap<>(context.envVars()), sql, placeholderSchema);
+  }
+
+  /**
+   * Writes this run's entries if they differ from the last run's, through a temporary file so a
+   * reader never sees half a cache.
+   */
+  void write() throws IOException {
+    if (!changed && current.keySet().equals(previous.keySet())) {
+      return;
+    }
+    Files.createDirectories(file.getParent());
+    // Not createTempFile: its owner-only permissions would stick to the cache after the move.
+    Path temp = file.resolveSibling(FILE + "." + ProcessHandle.current().pid() + "."
+        + Thread.currentThread().getId() + ".tmp");
+    try {
+      JSON.writeValue(temp.toFile(), new Stored(FORMAT, key, new TreeMap<>(current)));
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  /**
+   * Config values that come back from JSON equal to what went in: strings, longs, doubles,
+   * booleans, null, and lists and string-keyed maps of those (Pebble's own literal types).
+   */
+  private static boolean plainJson(Object value) {
+    if (value == null || value instanceof String || value instanceof Long
+        || value instanceof Double || value instanceof Boolean) {
+      return true;
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().allMatch(ParseCache::plainJson);
+    }
+    if (value instanceof Map<?, ?> map) {
+      return map.entrySet().stream()
+          .allMatch(e -> e.getKey() instanceof String && plainJson(e.getValue()));
+    }
+    return false;
+  }
+
+  /** SHA-256 over every input a render can see besides its own file and environment. */
+  static String key(Project project) {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+    add(digest, "mds " + FORMAT + " " + build());
+    add(digest, project.root().toAbsolutePath().normalize().toString());
+    add(digest, ProjectFiles.read(project, project.projectFile()));
+    ProjectFiles files = new ProjectFiles(project);
+    List<Path> inputs = new ArrayList<>(files.macros());
+    inputs.addAll(files.docs());
+    for (Path input : inputs) {
+      add(digest, project.display(input));
+      add(digest, ProjectFiles.read(project, input));
+    }
+    try {
+      add(digest, JSON.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .writeValueAsString(project.vars()));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("vars read from YAML are always writable as JSON", e);
+    }
+    Target t = project.target();
+    add(digest, String.join("\n", t.profileName(), t.name(), t.type(), t.schema(),
+        t.databasePath().toString(), Integer.toString(t.threads())));
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static void add(MessageDigest digest, String text) {
+    byte[] bytes = String.valueOf(text).getBytes(StandardCharsets.UTF_8);
+    digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
+    digest.update((byte) ':');
+    digest.update(bytes);
+  }
+
+  /**
+   * This build of mds: its version plus the size and time of the jar (or classes folder) it runs
+   * from, so a rebuilt snapshot does not reuse renders of an older one.
+   */
+  private static String build() {
+    String version = ParseCache.class.getPackage().getImplementationVersion();
+    try {
+      Path code = Path.of(ParseCache.class.getProtectionDomain().getCodeSource().getLocation()
+          .toURI());
+      return version + " " + Files.size(code) + " " + Files.getLastModifiedTime(code).toMillis();
+    } catch (java.net.URISyntaxException | IOException | RuntimeException e) {
+      // No jar to stamp (an unusual class loader): the version alone identifies the build.
+      return version + " unknown";
+    }
+  }
+}
