@@ -6,7 +6,9 @@ import dev.mds.project.Project;
 import dev.mds.project.ProjectLoader;
 import java.nio.file.Path;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Options every project command shares. */
 final class ProjectOptions {
@@ -31,8 +33,18 @@ final class ProjectOptions {
     return ProjectLoader.load(projectDir, Optional.ofNullable(target), Optional.ofNullable(vars));
   }
 
-  /** Parses {@code loaded}, reusing unchanged models' renders unless --no-partial-parse. */
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
+
+  /**
+   * Parses {@code loaded}, reusing unchanged models' renders unless --no-partial-parse, and prints
+   * the parse's warnings (such as a partial-parse file that could not be written).
+   */
   ParseResult parse(Project loaded) {
-    return ProjectParser.parse(loaded, !noPartialParse);
+    ParseResult parsed = ProjectParser.parse(loaded, !noPartialParse);
+    for (String warning : parsed.warnings()) {
+      command.commandLine().getErr().println("Warning: " + warning);
+    }
+    return parsed;
   }
 }

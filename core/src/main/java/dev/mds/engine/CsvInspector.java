@@ -1,5 +1,6 @@
 package dev.mds.engine;
 
+import dev.mds.graph.Relation;
 import dev.mds.MdsException;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -98,7 +99,7 @@ public final class CsvInspector {
         long leadingZeros = s[3];
         long isoDates = s[5];
         Optional<String> userType = userType(options, name);
-        String quoted = CsvLayout.quoted(name);
+        String quoted = Relation.quote(name);
         if (decimalComma.contains(name) && readerConverts) {
           types.put(name, userType.orElse("DOUBLE"));
           columns.add(new CsvLayout.Column(name, "", quoted, "decimal comma (1.234,56 style)"));
@@ -212,8 +213,8 @@ public final class CsvInspector {
       List<String> names) throws SQLException {
     StringJoiner select = new StringJoiner(", ");
     for (String name : names) {
-      String c = "trim(" + CsvLayout.quoted(name) + ")";
-      select.add("count(" + CsvLayout.quoted(name) + ")");
+      String c = "trim(" + Relation.quote(name) + ")";
+      select.add("count(" + Relation.quote(name) + ")");
       select.add("count(*) filter (where regexp_full_match(" + c + ", '" + EU_NUMBER + "'))");
       select.add("count(*) filter (where regexp_full_match(" + c + ", '" + INTEGER + "'))");
       select.add("count(*) filter (where regexp_full_match(" + c + ", '" + LEADING_ZERO + "'))");

@@ -1,5 +1,6 @@
 package dev.mds.engine;
 
+import dev.mds.graph.Relation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.StringJoiner;
@@ -43,18 +44,14 @@ public record CsvLayout(Path source, Path readable, String encoding, String deli
    * (a path or glob) or a list of them.
    */
   public String select(String files, String extraOptions) {
-    boolean converted = columns.stream().anyMatch(c -> !c.expression().equals(quoted(c.name())));
+    boolean converted = columns.stream().anyMatch(c -> !c.expression().equals(Relation.quote(c.name())));
     if (!converted) {
       return "select * from " + readCsv(files, extraOptions);
     }
     StringJoiner list = new StringJoiner(",\n  ", "select\n  ", "\n");
     for (Column column : columns) {
-      list.add(column.expression() + " as " + quoted(column.name()));
+      list.add(column.expression() + " as " + Relation.quote(column.name()));
     }
     return list + "from " + readCsv(files, extraOptions);
-  }
-
-  static String quoted(String name) {
-    return '"' + name.replace("\"", "\"\"") + '"';
   }
 }

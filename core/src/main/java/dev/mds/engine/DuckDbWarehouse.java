@@ -63,7 +63,7 @@ public final class DuckDbWarehouse implements Warehouse {
       } catch (SQLException e) {
         String message = String.valueOf(e.getMessage());
         if (!message.contains("Could not set lock")) {
-          throw new MdsException("Cannot open database " + path + ": " + firstLine(message), e);
+          throw new MdsException("Cannot open database " + path + ": " + DuckDbError.summary(message), e);
         }
         if (System.nanoTime() >= deadline) {
           Matcher pid = LOCK_PID.matcher(message);
@@ -93,18 +93,14 @@ public final class DuckDbWarehouse implements Warehouse {
             + "' in the profile's settings:");
       }
       try (Statement st = root.createStatement()) {
-        st.execute("SET " + setting.getKey() + " = '" + setting.getValue().replace("'", "''")
-            + "'");
+        st.execute("SET " + setting.getKey() + " = " + SqlLiteral.string(setting.getValue()));
       } catch (SQLException e) {
         throw new MdsException("DuckDB rejected setting " + setting.getKey() + " = '"
-            + setting.getValue() + "' from profiles.yml: " + firstLine(e.getMessage()), e);
+            + setting.getValue() + "' from profiles.yml: " + DuckDbError.summary(e.getMessage()), e);
       }
     }
   }
 
-  static String firstLine(String message) {
-    return DuckDbError.summary(message);
-  }
 
   @Override
   public Connection connect() {
@@ -112,7 +108,7 @@ public final class DuckDbWarehouse implements Warehouse {
       return root.duplicate();
     } catch (SQLException e) {
       throw new MdsException("Cannot open a connection to " + target.databasePath() + ": "
-          + firstLine(e.getMessage()), e);
+          + DuckDbError.summary(e.getMessage()), e);
     }
   }
 
@@ -122,7 +118,7 @@ public final class DuckDbWarehouse implements Warehouse {
       rs.next();
       return rs.getString(1);
     } catch (SQLException e) {
-      throw new MdsException("Cannot query DuckDB version: " + firstLine(e.getMessage()), e);
+      throw new MdsException("Cannot query DuckDB version: " + DuckDbError.summary(e.getMessage()), e);
     }
   }
 
@@ -141,7 +137,7 @@ public final class DuckDbWarehouse implements Warehouse {
           + Relation.quote(alias) + " (read_only)");
     } catch (SQLException e) {
       throw new MdsException("Cannot open the production database " + database + " read-only: "
-          + firstLine(e.getMessage()), e);
+          + DuckDbError.summary(e.getMessage()), e);
     }
   }
 
@@ -151,7 +147,7 @@ public final class DuckDbWarehouse implements Warehouse {
       try (Statement st = root.createStatement()) {
         st.execute("create schema if not exists " + Relation.quote(schema));
       } catch (SQLException e) {
-        throw new MdsException("Cannot create schema " + schema + ": " + firstLine(e.getMessage()), e);
+        throw new MdsException("Cannot create schema " + schema + ": " + DuckDbError.summary(e.getMessage()), e);
       }
     }
   }
@@ -173,7 +169,7 @@ public final class DuckDbWarehouse implements Warehouse {
         return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.empty();
       }
     } catch (SQLException e) {
-      throw new MdsException("Cannot look up " + relation + ": " + firstLine(e.getMessage()), e);
+      throw new MdsException("Cannot look up " + relation + ": " + DuckDbError.summary(e.getMessage()), e);
     }
   }
 
@@ -188,7 +184,7 @@ public final class DuckDbWarehouse implements Warehouse {
       root.close();
     } catch (SQLException e) {
       throw new MdsException("Cannot close database " + target.databasePath() + ": "
-          + firstLine(e.getMessage()), e);
+          + DuckDbError.summary(e.getMessage()), e);
     }
   }
 }

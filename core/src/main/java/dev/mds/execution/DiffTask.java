@@ -1,5 +1,6 @@
 package dev.mds.execution;
 
+import dev.mds.engine.DuckDbError;
 import dev.mds.MdsException;
 import dev.mds.compile.Deferral;
 import dev.mds.compile.ParseResult;
@@ -64,7 +65,7 @@ public final class DiffTask {
         }
       }
     } catch (SQLException e) {
-      throw new MdsException("Cannot compare with production: " + NodeExecutor.firstLine(
+      throw new MdsException("Cannot compare with production: " + DuckDbError.summary(
           e.getMessage()), e);
     }
     return diffs;

@@ -66,6 +66,11 @@ final class ExecutionPlan {
     Set<String> downstream = null;
     for (String parent : graph.parents(id)) {
       for (DataTest test : testsOn.getOrDefault(parent, List.of())) {
+        if (test.dependsOn().size() == 1) {
+          // Tests only its parent, which is upstream of id: waiting for it cannot be circular.
+          parents.add(test.uniqueId());
+          continue;
+        }
         if (downstream == null) {
           downstream = new LinkedHashSet<>(graph.descendants(id, Integer.MAX_VALUE));
           downstream.add(id);

@@ -9,6 +9,7 @@ import dev.mds.engine.DuckDbError;
 import dev.mds.engine.Materialization;
 import dev.mds.engine.SeedLoader;
 import dev.mds.engine.Session;
+import dev.mds.engine.SqlLiteral;
 import dev.mds.graph.DataTest;
 import dev.mds.graph.Model;
 import dev.mds.graph.Node;
@@ -92,7 +93,7 @@ final class NodeExecutor {
           start, Instant.now(), sql);
     } catch (SQLException e) {
       writeRunSql(node, session);
-      return failure(node, start, sql, firstLine(e.getMessage()));
+      return failure(node, start, sql, DuckDbError.summary(e.getMessage()));
     } catch (MdsException | AuditFailure e) {
       writeRunSql(node, session);
       return failure(node, start, sql, e.getMessage());
@@ -152,7 +153,7 @@ final class NodeExecutor {
         Path file = entry.getValue();
         if (Files.exists(file)) {
           session.execute("create or replace table " + entry.getKey().relation()
-              + " as select * from read_parquet('" + file.toString().replace("'", "''") + "')");
+              + " as select * from read_parquet(" + SqlLiteral.string(file.toString()) + ")");
           Files.delete(file);
         }
       }
@@ -198,7 +199,4 @@ final class NodeExecutor {
     }
   }
 
-  static String firstLine(String message) {
-    return DuckDbError.summary(message);
-  }
 }

@@ -1,5 +1,6 @@
 package dev.mds.execution;
 
+import dev.mds.engine.DuckDbError;
 import dev.mds.compile.Compiler;
 import dev.mds.compile.Deferral;
 import dev.mds.compile.ParseResult;
@@ -190,7 +191,7 @@ public final class RunTask {
         results.add(new NodeResult(id, RunStatus.SUCCESS, "OK", OptionalLong.empty(), start,
             Instant.now(), Optional.of(sql)));
       } catch (SQLException | RuntimeException e) {
-        String message = kind + " hook " + i + " failed: " + NodeExecutor.firstLine(e.getMessage());
+        String message = kind + " hook " + i + " failed: " + DuckDbError.summary(e.getMessage());
         listener.info(message);
         results.add(new NodeResult(id, RunStatus.ERROR, message, OptionalLong.empty(), start,
             Instant.now(), Optional.of(sql)));

@@ -1,5 +1,6 @@
 package dev.mds.execution;
 
+import dev.mds.engine.DuckDbError;
 import dev.mds.MdsException;
 import dev.mds.compile.Compiler;
 import dev.mds.compile.ParseResult;
@@ -66,7 +67,7 @@ public final class ShowTask {
         return new Preview(model.name(), columns, rows);
       }
     } catch (SQLException e) {
-      throw new MdsException(model.file() + ": query failed: " + NodeExecutor.firstLine(
+      throw new MdsException(model.file() + ": query failed: " + DuckDbError.summary(
           e.getMessage()), e);
     }
   }

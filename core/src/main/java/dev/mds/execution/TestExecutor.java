@@ -1,9 +1,11 @@
 package dev.mds.execution;
 
+import dev.mds.engine.DuckDbError;
 import dev.mds.MdsException;
 import dev.mds.compile.CompiledNode;
 import dev.mds.compile.Compiler;
 import dev.mds.engine.Session;
+import dev.mds.engine.SqlLiteral;
 import dev.mds.graph.DataTest;
 import dev.mds.project.Project;
 import java.nio.file.Path;
@@ -68,8 +70,8 @@ final class TestExecutor {
       }
       if (storeFailures(test)) {
         session.execute(failuresFile.isPresent()
-            ? "copy (\n" + sql + "\n) to '" + failuresFile.get().toString().replace("'", "''")
-                + "' (format parquet)"
+            ? "copy (\n" + sql + "\n) to " + SqlLiteral.string(failuresFile.get().toString())
+                + " (format parquet)"
             : "create or replace table " + test.relation() + " as\n" + sql);
       }
       long failures;
@@ -102,7 +104,7 @@ final class TestExecutor {
       return new NodeResult(test.uniqueId(), status, message, OptionalLong.of(failures), start,
           Instant.now(), compiledSql, found);
     } catch (SQLException e) {
-      return error(test, start, compiledSql, NodeExecutor.firstLine(e.getMessage()));
+      return error(test, start, compiledSql, DuckDbError.summary(e.getMessage()));
     } catch (MdsException e) {
       return error(test, start, compiledSql, e.getMessage());
     } catch (RuntimeException e) {
