@@ -1,7 +1,10 @@
 package dev.mds.bench;
 
 import dev.mds.artifacts.ManifestWriter;
-import dev.mds.compile.Compiler;
+import dev.mds.execution.CompileTask;
+import dev.mds.graph.Selector;
+import dev.mds.lineage.LineageAnalyzer;
+import dev.mds.lineage.ProjectLineage;
 import dev.mds.compile.ParseResult;
 import dev.mds.compile.ProjectParser;
 import dev.mds.project.Project;
@@ -24,18 +27,21 @@ public final class CompilePhases {
   public static void main(String[] args) {
     Path dir = Path.of(args[0]);
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+    boolean partial = args.length <= 2 || !args[2].equals("--no-partial-parse");
     for (int run = 1; run <= runs; run++) {
       Map<String, Long> phases = new LinkedHashMap<>();
       long t = System.nanoTime();
       Project project = ProjectLoader.load(dir, Optional.empty(), Optional.empty());
       t = lap(phases, "load project", t);
-      ParseResult parsed = ProjectParser.parse(project);
+      ParseResult parsed = ProjectParser.parse(project, partial);
       t = lap(phases, "parse (templates, schema, graph)", t);
-      var compiled = Compiler.offline(parsed).compileAll(parsed.manifest().nodes().keySet());
-      t = lap(phases, "compile " + compiled.size() + " nodes + write files", t);
-      Map<String, dev.mds.compile.CompiledNode> byId = new LinkedHashMap<>();
-      compiled.forEach(c -> byId.put(c.uniqueId(), c));
-      ManifestWriter.write(parsed, byId, "bench");
+      CompileTask.Result result = CompileTask.run(parsed, Selector.all(), false);
+      t = lap(phases, "compile " + result.compiled().size() + " nodes + write files", t);
+      try (LineageAnalyzer analyzer = new LineageAnalyzer(result.parsed(), result.compiled())) {
+        analyzer.partialKeyJoins(result.selected());
+      }
+      t = lap(phases, "partial-key check", t);
+      ManifestWriter.write(result.parsed(), result.compiled(), "bench", ProjectLineage.none());
       lap(phases, "manifest.json", t);
       StringBuilder line = new StringBuilder("run " + run + ":");
       phases.forEach((name, ms) -> line.append(String.format("  %s %d ms;", name, ms)));

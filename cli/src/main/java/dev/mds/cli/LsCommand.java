@@ -2,6 +2,7 @@ package dev.mds.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mds.Timings;
 import dev.mds.compile.ParseResult;
 import dev.mds.graph.Node;
 import dev.mds.graph.Selector;
@@ -60,6 +61,7 @@ final class LsCommand implements Callable<Integer> {
       });
     }
     Reports.unmatched(spec.commandLine().getErr(), selected.unmatched());
+    Timings.lap("select and print");
     return Mds.OK;
   }
 

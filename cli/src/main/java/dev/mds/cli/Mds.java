@@ -3,6 +3,7 @@ package dev.mds.cli;
 import dev.mds.MdsException;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,9 +11,6 @@ import picocli.CommandLine.Command;
 @Command(name = "mds", mixinStandardHelpOptions = true, versionProvider = MdsVersion.class,
     description = "A local-first, dbt-style SQL transformation tool on DuckDB.%n"
         + "Run a verb from a project folder (or pass --project-dir).",
-    subcommands = {BuildCommand.class, RunCommand.class, TestCommand.class, SeedCommand.class,
-        RetryCommand.class, DiffCommand.class, CompileCommand.class, LineageCommand.class, ShowCommand.class, LsCommand.class, DebugCommand.class, InitCommand.class,
-        CleanCommand.class, DocsCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 success, 1 a model, seed or test failed, "
         + "2 the project or the command line is wrong."})
 public final class Mds implements Runnable {
@@ -24,8 +22,32 @@ public final class Mds implements Runnable {
   /** The project or the command line is wrong. */
   static final int PROJECT_ERROR = 2;
 
+  /** Every verb, in the order {@code mds --help} lists them. */
+  private static final List<Class<?>> VERBS = List.of(BuildCommand.class, RunCommand.class,
+      TestCommand.class, SeedCommand.class, RetryCommand.class, DiffCommand.class,
+      CompileCommand.class, LineageCommand.class, ShowCommand.class, LsCommand.class,
+      DebugCommand.class, InitCommand.class, CleanCommand.class, DocsCommand.class,
+      CommandLine.HelpCommand.class);
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
+
+  /**
+   * The command line for {@code args}. picocli builds its model of a verb by reflection (about
+   * 20 ms each, and picocli's own classes cannot be class-data shared), so when the first word
+   * names a verb only that verb is registered; otherwise (help, a typo) all are, so usage lists
+   * them and picocli can suggest the closest.
+   */
+  static CommandLine commandLine(String[] args) {
+    CommandLine cli = new CommandLine(new Mds());
+    String verb = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+    List<Class<?>> chosen = VERBS.stream()
+        .filter(c -> c.getAnnotation(Command.class).name().equals(verb)).toList();
+    for (Class<?> command : chosen.isEmpty() || verb.equals("help") ? VERBS : chosen) {
+      cli.addSubcommand(command);
+    }
+    return cli;
+  }
 
   @Override
   public void run() {
@@ -44,8 +66,9 @@ public final class Mds implements Runnable {
       out.flush();
       return OK;
     }
+    dev.mds.Timings.lap("JVM start");
     boolean debug = Arrays.asList(args).contains("--debug");
-    CommandLine cli = new CommandLine(new Mds());
+    CommandLine cli = commandLine(args);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

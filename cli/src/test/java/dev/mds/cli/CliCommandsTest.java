@@ -269,7 +269,7 @@ class CliCommandsTest {
 
   @Test
   void helpWorksOnEveryVerb() {
-    List<String> verbs = new CommandLine(new Mds()).getSubcommands().values().stream()
+    List<String> verbs = Mds.commandLine(new String[0]).getSubcommands().values().stream()
         .map(CommandLine::getCommandName).distinct().toList();
     assertTrue(verbs.containsAll(List.of("compile", "ls", "debug", "init", "clean")), verbs::toString);
     for (String verb : verbs) {
@@ -297,5 +297,21 @@ class CliCommandsTest {
 
     assertEquals(2, run.exitCode(), run::describe);
     assertTrue(run.err().contains("frobnicate"), run::describe);
+  }
+
+  @Test
+  void aMistypedVerbGetsTheClosestVerbsSuggested() {
+    CliRun run = mds("compil");
+
+    assertEquals(2, run.exitCode(), run::describe);
+    assertTrue(run.err().contains("Did you mean: mds compile"), run::describe);
+  }
+
+  @Test
+  void helpNamesAVerbsOptions() {
+    CliRun run = mds("help", "compile").assertOk();
+
+    assertTrue(run.out().contains("Usage: mds compile"), run::describe);
+    assertTrue(run.out().contains("--lineage"), run::describe);
   }
 }

@@ -1,6 +1,8 @@
 package dev.mds.compile;
 
+import dev.mds.Background;
 import dev.mds.MdsException;
+import dev.mds.Timings;
 import dev.mds.graph.Manifest;
 import dev.mds.graph.Model;
 import dev.mds.graph.Node;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The parse pass: reads every model, seed and source, renders each model once to capture its
@@ -54,9 +57,17 @@ public final class ProjectParser {
   private ProjectParser(Project project, Map<String, String> environment, boolean partialParse) {
     this.project = project;
     this.environment = environment;
+    Timings.lap("load project");
+    // Three independent reads: schema YAML and the partial-parse file load on other threads
+    // while the template engine compiles the macros on this one.
+    CompletableFuture<SchemaSpecs> schemaRead =
+        Background.start("schema", () -> new SchemaLoader(project).load());
+    CompletableFuture<Optional<ParseCache>> cacheRead = Background.start("partial-parse",
+        () -> partialParse ? Optional.of(ParseCache.load(project)) : Optional.empty());
     this.templates = new TemplateEngine(project, environment);
-    this.schema = new SchemaLoader(project).load();
-    this.cache = partialParse ? Optional.of(ParseCache.load(project)) : Optional.empty();
+    this.schema = Background.join(schemaRead);
+    this.cache = Background.join(cacheRead);
+    Timings.lap("templates, schema YAML, partial parse");
   }
 
   /** Parses the project, or throws an {@link MdsException} naming the file at fault. */
@@ -99,6 +110,7 @@ public final class ProjectParser {
         disabled.add(baseName(file));
       }
     }
+    Timings.lap("parse models");
     Map<String, Source> sources = sources();
     List<Node> nodes = new ArrayList<>();
     for (Node node : byName.values()) {
@@ -112,6 +124,7 @@ public final class ProjectParser {
     nodes.addAll(new TestParser(project, templates, schema,
         (requester, refs, calls) -> parentsOf(requester, refs, calls, byName, disabled, sources),
         macroUses).parse(byName, sources));
+    Timings.lap("sources and tests");
     Manifest manifest = new Manifest(project.name(), nodes, templates.macros(), templates.docs(),
         macroUses);
     if (cache.isPresent()) {
@@ -122,6 +135,7 @@ public final class ProjectParser {
         warnings.add("could not write " + ParseCache.FILE + ": " + e.getMessage());
       }
     }
+    Timings.lap("graph and write partial parse");
     return new ParseResult(project, templates, schema, manifest, List.copyOf(warnings),
         Map.copyOf(parseRenders), rendered.get());
   }

@@ -17,6 +17,7 @@ import org.jgrapht.alg.shortestpath.BFSShortestPath;
 import org.jgrapht.graph.AsSubgraph;
 import org.jgrapht.graph.DefaultDirectedGraph;
 import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.traverse.NotDirectedAcyclicGraphException;
 import org.jgrapht.traverse.TopologicalOrderIterator;
 
 /** The DAG of unique ids, edges pointing from a parent to the nodes that depend on it. */
@@ -25,9 +26,11 @@ public final class DependencyGraph {
   // A plain directed graph, checked for cycles once: JGraphT's DirectedAcyclicGraph keeps a
   // topological index up to date on every edge insert, which dominated parsing 10,000 models.
   private final Graph<String, DefaultEdge> dag;
+  private final List<String> order;
 
-  private DependencyGraph(Graph<String, DefaultEdge> dag) {
+  private DependencyGraph(Graph<String, DefaultEdge> dag, List<String> order) {
     this.dag = dag;
+    this.order = order;
   }
 
   /**
@@ -48,7 +51,16 @@ public final class DependencyGraph {
         }
       }
     }
-    List<String> cycle = findCycle(graph);
+    // The topological sort both orders the nodes and finds out whether there is a cycle: it stops
+    // short of the vertex count when one exists. Only then is the cycle itself looked for.
+    List<String> order = new ArrayList<>(graph.vertexSet().size());
+    try {
+      new TopologicalOrderIterator<>(graph, Comparator.<String>naturalOrder())
+          .forEachRemaining(order::add);
+    } catch (NotDirectedAcyclicGraphException notADag) {
+      // JGraphT signals the cycle by throwing once no vertex is left without parents.
+    }
+    List<String> cycle = order.size() == graph.vertexSet().size() ? List.of() : findCycle(graph);
     if (!cycle.isEmpty()) {
       List<String> names = new ArrayList<>();
       Set<String> files = new LinkedHashSet<>();
@@ -59,7 +71,10 @@ public final class DependencyGraph {
       throw MdsException.at(byId.get(cycle.get(0)).file(), "dependency cycle: "
           + String.join(" -> ", names) + " (files: " + String.join(", ", files) + ")");
     }
-    return new DependencyGraph(graph);
+    if (order.size() != graph.vertexSet().size()) {
+      throw new IllegalStateException("topological sort stopped without a cycle to report");
+    }
+    return new DependencyGraph(graph, List.copyOf(order));
   }
 
   /** One cycle as a closed path of vertices (first equals last), or empty if there is none. */
@@ -91,8 +106,6 @@ public final class DependencyGraph {
 
   /** Every node, parents before children, ties broken by unique id so each run agrees. */
   public List<String> topologicalOrder() {
-    List<String> order = new ArrayList<>(dag.vertexSet().size());
-    new TopologicalOrderIterator<>(dag, Comparator.<String>naturalOrder()).forEachRemaining(order::add);
     return order;
   }
 

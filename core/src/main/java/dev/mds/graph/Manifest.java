@@ -20,6 +20,7 @@ public final class Manifest {
   private final Map<String, String> macros;
   private final Map<String, DocsBlock> docs;
   private final Map<String, java.util.Set<String>> macroUses;
+  private final List<Node> inOrder;
 
   public Manifest(String projectName, Collection<? extends Node> nodes, Map<String, String> macros,
       Map<String, DocsBlock> docs) {
@@ -39,6 +40,11 @@ public final class Manifest {
     this.macros = Map.copyOf(macros);
     this.docs = Map.copyOf(docs);
     this.macroUses = Map.copyOf(macroUses);
+    List<Node> ordered = new ArrayList<>(byId.size());
+    for (String id : graph.topologicalOrder()) {
+      ordered.add(byId.get(id));
+    }
+    this.inOrder = java.util.Collections.unmodifiableList(ordered);
   }
 
   /** The project macros a node's template called (directly or through other macros), sorted. */
@@ -73,11 +79,7 @@ public final class Manifest {
 
   /** All nodes in a deterministic topological order. */
   public List<Node> inOrder() {
-    List<Node> ordered = new ArrayList<>();
-    for (String id : graph.topologicalOrder()) {
-      ordered.add(nodes.get(id));
-    }
-    return ordered;
+    return inOrder;
   }
 
   public <T extends Node> List<T> nodesOf(Class<T> type) {

@@ -187,6 +187,27 @@ class CompilerTest {
   }
 
   @Test
+  void compilingAgainRewritesOnlyFilesWhoseSqlChanged() throws Exception {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("models/kept.sql", "select 1 as id")
+        .file("models/changed.sql", "select 1 as id");
+    Path compiled = project.root().resolve("target/compiled/shop/models");
+    ParseResult first = ProjectParser.parse(project.load());
+    Compiler.offline(first).compileAll(first.manifest().nodes().keySet());
+    java.nio.file.attribute.FileTime past = java.nio.file.attribute.FileTime.fromMillis(0);
+    Files.setLastModifiedTime(compiled.resolve("kept.sql"), past);
+    Files.setLastModifiedTime(compiled.resolve("changed.sql"), past);
+    project.file("models/changed.sql", "select 2 as id");
+
+    ParseResult second = ProjectParser.parse(project.load());
+    Compiler.offline(second).compileAll(second.manifest().nodes().keySet());
+
+    assertEquals(past, Files.getLastModifiedTime(compiled.resolve("kept.sql")));
+    assertEquals("select 2 as id", Files.readString(compiled.resolve("changed.sql")));
+    assertTrue(Files.getLastModifiedTime(compiled.resolve("changed.sql")).compareTo(past) > 0);
+  }
+
+  @Test
   void isIncrementalFollowsTheWarehouseAndFullRefresh() {
     TempProject project = TempProject.named(dir, "shop").file("models/events.sql", """
         {{ config(materialized='incremental') }}

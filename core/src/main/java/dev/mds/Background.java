@@ -1,0 +1,40 @@
+package dev.mds;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+
+/**
+ * Work started on a thread of its own while the caller goes on, for independent steps of one
+ * command (reading schema YAML while macros compile, writing the manifest while SQL is checked).
+ * Not the common pool: on a two-core machine it has a single worker.
+ */
+public final class Background {
+
+  private Background() {
+  }
+
+  /** Starts {@code work} on a new daemon thread named {@code name}. */
+  public static <T> CompletableFuture<T> start(String name, Supplier<T> work) {
+    return CompletableFuture.supplyAsync(work, task -> {
+      Thread thread = new Thread(task, "mds-" + name);
+      thread.setDaemon(true);
+      thread.start();
+    });
+  }
+
+  /** The work's result once done; its own unchecked exception is rethrown as it was. */
+  public static <T> T join(CompletableFuture<T> work) {
+    try {
+      return work.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package dev.mds;
+
+import java.io.PrintStream;
+
+/**
+ * Wall-clock phase timings for performance work: with the environment variable
+ * {@code MDS_TIMINGS=1}, each {@link #lap} prints the milliseconds since the previous lap (or since
+ * the JVM started) to standard error. Off, a lap costs one branch.
+ */
+public final class Timings {
+
+  private static final boolean ON = "1".equals(System.getenv("MDS_TIMINGS"));
+  private static final PrintStream OUT = System.err;
+  private static long last = ON ? jvmStart() : 0;
+
+  private Timings() {
+  }
+
+  /** Prints how long the phase that ends now took, when timings are on. */
+  public static synchronized void lap(String phase) {
+    if (!ON) {
+      return;
+    }
+    long now = System.currentTimeMillis();
+    OUT.printf("[timings] %-34s %5d ms (at %d ms)%n", phase, now - last, now - jvmStart());
+    last = now;
+  }
+
+  private static long jvmStart() {
+    return java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+  }
+}
