@@ -3,6 +3,7 @@ package dev.mds.compile;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.mds.BuildStamp;
 import dev.mds.graph.RefCall;
 import dev.mds.graph.SourceCall;
 import dev.mds.project.Project;
@@ -197,7 +198,7 @@ final class ParseCache {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
-    add(digest, "mds " + FORMAT + " " + build());
+    add(digest, "mds " + FORMAT + " " + BuildStamp.of());
     add(digest, project.root().toAbsolutePath().normalize().toString());
     add(digest, ProjectFiles.read(project, project.projectFile()));
     ProjectFiles files = new ProjectFiles(project);
@@ -224,21 +225,5 @@ final class ParseCache {
     digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
     digest.update((byte) ':');
     digest.update(bytes);
-  }
-
-  /**
-   * This build of mds: its version plus the size and time of the jar (or classes folder) it runs
-   * from, so a rebuilt snapshot does not reuse renders of an older one.
-   */
-  private static String build() {
-    String version = ParseCache.class.getPackage().getImplementationVersion();
-    try {
-      Path code = Path.of(ParseCache.class.getProtectionDomain().getCodeSource().getLocation()
-          .toURI());
-      return version + " " + Files.size(code) + " " + Files.getLastModifiedTime(code).toMillis();
-    } catch (java.net.URISyntaxException | IOException | RuntimeException e) {
-      // No jar to stamp (an unusual class loader): the version alone identifies the build.
-      return version + " unknown";
-    }
   }
 }

@@ -6,11 +6,18 @@ import dev.mds.compile.Compiler;
 import dev.mds.compile.ParseResult;
 import dev.mds.graph.Model;
 import dev.mds.graph.Node;
+import dev.mds.graph.Seed;
 import dev.mds.graph.Source;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,15 +44,23 @@ public final class LineageAnalyzer implements AutoCloseable {
   private final DuckDbParser parser;
   private final Relations relations;
   private final Map<String, Analysis> done = new HashMap<>();
-  private final Map<String, List<LineageWarning>> checked = new HashMap<>();
+  private final Map<String, Checked> checked = new HashMap<>();
   private final Map<String, Prepared> prepared = new HashMap<>();
   private final Set<String> inProgress = new HashSet<>();
+  /** The dependency sets of the analyses under way, innermost first (see {@link CheckCache}). */
+  private final Deque<Set<String>> recording = new ArrayDeque<>();
+  private final Map<String, String> nodeDigests = new HashMap<>();
 
   /** A model's SQL and DuckDB's tree of it, or why there is none. */
   private record Prepared(String sql, DuckDbParser.Parsed parsed) {
   }
 
-  private record Analysis(ModelLineage lineage, List<LineageWarning> warnings) {
+  private record Analysis(ModelLineage lineage, List<LineageWarning> warnings,
+      Set<String> depends) {
+  }
+
+  /** The quick check's warnings for a model, and what they depended on. */
+  private record Checked(List<LineageWarning> warnings, Set<String> depends) {
   }
 
   /**
@@ -75,7 +90,8 @@ public final class LineageAnalyzer implements AutoCloseable {
     this.parsed = parsed;
     this.compiledSql = compiledSql;
     this.parser = new DuckDbParser();
-    this.relations = new Relations(parsed, parser, this::lineage);
+    this.relations = new Relations(parsed, parser, this::lineage,
+        token -> recording.forEach(set -> set.add(token)));
   }
 
   /** The lineage of every model in {@code uniqueIds} (other ids are ignored). */
@@ -117,32 +133,131 @@ public final class LineageAnalyzer implements AutoCloseable {
         candidates.add(model);
       }
     }
-    prepare(candidates.stream().filter(m -> !done.containsKey(m.uniqueId())
+    // Models found clean last time are skipped while nothing their result depended on changed.
+    CheckCache cache = CheckCache.load(parsed.project().targetDir());
+    List<Model> toCheck = new ArrayList<>();
+    for (Model model : candidates) {
+      String id = model.uniqueId();
+      Optional<CheckCache.Entry> previous = done.containsKey(id) || checked.containsKey(id)
+          ? Optional.empty() : cache.previous(id);
+      if (previous.isEmpty() || !previous.get().fingerprint()
+          .equals(fingerprint(model, previous.get().depends()).orElse(null))) {
+        toCheck.add(model);
+      }
+    }
+    prepare(toCheck.stream().filter(m -> !done.containsKey(m.uniqueId())
         && !checked.containsKey(m.uniqueId())).toList(), true);
     List<LineageWarning> warnings = new ArrayList<>();
-    for (Model model : candidates) {
+    for (Model model : toCheck) {
       Prepared sql = prepared.get(model.uniqueId());
       if (sql != null && sql.parsed().node().isEmpty()) {
         continue;
       }
       Analysis full = done.get(model.uniqueId());
-      List<LineageWarning> found = full != null ? full.warnings()
+      Checked found = full != null ? new Checked(full.warnings(), full.depends())
           : checked.computeIfAbsent(model.uniqueId(), id -> check(model));
-      found.stream().filter(w -> w.kind() == LineageWarning.Kind.PARTIAL_KEY_JOIN)
-          .forEach(warnings::add);
+      List<LineageWarning> partial = found.warnings().stream()
+          .filter(w -> w.kind() == LineageWarning.Kind.PARTIAL_KEY_JOIN).toList();
+      warnings.addAll(partial);
+      Optional<String> fingerprint = partial.isEmpty()
+          ? fingerprint(model, found.depends()) : Optional.empty();
+      if (fingerprint.isPresent()) {
+        cache.clean(model.uniqueId(), fingerprint.get(), found.depends());
+      } else {
+        cache.forget(model.uniqueId());
+      }
     }
+    cache.retain(parsed.manifest().nodes().keySet());
+    cache.write();
     return warnings;
   }
 
-  private List<LineageWarning> check(Model model) {
-    Prepared sql = sql(model);
-    if (sql.parsed().node().isEmpty()) {
-      return List.of();
+  private Checked check(Model model) {
+    Set<String> depends = new HashSet<>();
+    recording.push(depends);
+    try {
+      Prepared sql = sql(model);
+      if (sql.parsed().node().isEmpty()) {
+        return new Checked(List.of(), depends);
+      }
+      Findings findings = new Findings();
+      new QueryWalker(relations, parser, sql.sql(), sql.parsed().node().get(), findings, false)
+          .statement();
+      return new Checked(warnings(model, sql.sql(), findings), depends);
+    } finally {
+      recording.pop();
     }
-    Findings findings = new Findings();
-    new QueryWalker(relations, parser, sql.sql(), sql.parsed().node().get(), findings, false)
-        .statement();
-    return warnings(model, sql.sql(), findings);
+  }
+
+  /**
+   * A digest of the model's SQL and of everything in {@code depends} as it is now: the nodes'
+   * SQL, files, grains and columns, and what each name looked up resolves to. Empty when the
+   * result cannot be keyed (files read directly, a model that does not compile).
+   */
+  private Optional<String> fingerprint(Model model, Collection<String> depends) {
+    MessageDigest digest = sha256();
+    try {
+      add(digest, nodeDigest(model));
+      for (String token : new TreeSet<>(depends)) {
+        add(digest, token);
+        if (token.startsWith("node:")) {
+          Node node = parsed.manifest().nodes().get(token.substring("node:".length()));
+          if (node == null) {
+            return Optional.empty();
+          }
+          add(digest, nodeDigest(node));
+        } else if (token.startsWith("lookup:")) {
+          String[] name = token.substring("lookup:".length()).split("\u0000", -1);
+          add(digest, relations.byRelation(name[0], name[1]).map(Node::uniqueId).orElse("-"));
+        } else if (token.startsWith("ephemeral:")) {
+          add(digest, relations.ephemeral(token.substring("ephemeral:".length()))
+              .map(Model::uniqueId).orElse("-"));
+        } else {
+          return Optional.empty();
+        }
+      }
+    } catch (MdsException e) {
+      return Optional.empty();
+    }
+    return Optional.of(HexFormat.of().formatHex(digest.digest()));
+  }
+
+  /** What the check can see of a node: its relation, grain, config and SQL, file or columns. */
+  private String nodeDigest(Node node) {
+    String known = nodeDigests.get(node.uniqueId());
+    if (known != null) {
+      return known;
+    }
+    MessageDigest digest = sha256();
+    add(digest, node.uniqueId());
+    add(digest, String.valueOf(node.relation()));
+    add(digest, String.valueOf(relations.grains().of(node.uniqueId())));
+    add(digest, String.valueOf(node.config().values()));
+    if (node instanceof Model model) {
+      add(digest, compiledSql.apply(model));
+    } else if (node instanceof Seed seed) {
+      add(digest, seed.checksum());
+    } else {
+      add(digest, String.valueOf(node.columns().stream().map(c -> c.name()).toList()));
+    }
+    String result = HexFormat.of().formatHex(digest.digest());
+    nodeDigests.put(node.uniqueId(), result);
+    return result;
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  private static void add(MessageDigest digest, String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
+    digest.update((byte) ':');
+    digest.update(bytes);
   }
 
   /**
@@ -211,18 +326,23 @@ public final class LineageAnalyzer implements AutoCloseable {
   private Analysis analysis(Model model) {
     Analysis cached = done.get(model.uniqueId());
     if (cached != null) {
+      recording.forEach(set -> set.addAll(cached.depends()));
       return cached;
     }
     if (!inProgress.add(model.uniqueId())) {
       // Only {{ this }} can lead back here: a model reading its own previous version.
       return new Analysis(ModelLineage.unknown(model.uniqueId(), "the model reads itself"),
-          List.of());
+          List.of(), Set.of());
     }
+    Set<String> depends = new HashSet<>();
+    recording.push(depends);
     try {
       Analysis analysis = analyse(model);
+      analysis = new Analysis(analysis.lineage(), analysis.warnings(), Set.copyOf(depends));
       done.put(model.uniqueId(), analysis);
       return analysis;
     } finally {
+      recording.pop();
       inProgress.remove(model.uniqueId());
     }
   }
@@ -235,7 +355,7 @@ public final class LineageAnalyzer implements AutoCloseable {
     if (parsedSql.node().isEmpty()) {
       String error = parsedSql.error();
       return new Analysis(ModelLineage.unknown(id, error.startsWith("the model does not compile")
-          ? error : "DuckDB cannot analyse the SQL: " + error), List.of());
+          ? error : "DuckDB cannot analyse the SQL: " + error), List.of(), Set.of());
     }
     Findings findings = new Findings();
     Shape shape = new QueryWalker(relations, parser, sql, parsedSql.node().get(), findings, true)
@@ -259,7 +379,7 @@ public final class LineageAnalyzer implements AutoCloseable {
       lineage = new ModelLineage(id, columns, known,
           why.isEmpty() ? List.of("part of the SQL is not traced") : why);
     }
-    return new Analysis(lineage, warnings(model, sql, findings));
+    return new Analysis(lineage, warnings(model, sql, findings), Set.of());
   }
 
   private List<LineageWarning> warnings(Model model, String sql, Findings findings) {

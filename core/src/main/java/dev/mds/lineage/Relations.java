@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -45,14 +46,24 @@ final class Relations {
   private final Map<String, Model> ephemerals = new HashMap<>();
   private final Map<String, Shape> shapes = new HashMap<>();
   private final Map<String, String> problems = new HashMap<>();
+  private final Consumer<String> depends;
   private Map<JsonNode, Source> fileSources;
   private CsvInspector inspector;
 
-  /** @param models the lineage of a model, computed on demand */
-  Relations(ParseResult parsed, DuckDbParser parser, Function<Model, ModelLineage> models) {
+  /** Token of an answer that comes from files outside the project, which no cache can key. */
+  static final String UNCACHEABLE = "uncacheable";
+
+  /**
+   * @param models the lineage of a model, computed on demand
+   * @param depends told of everything an answer depended on, as a token: {@code node:ID},
+   *     {@code lookup:SCHEMA\0TABLE}, {@code ephemeral:CTE} or {@link #UNCACHEABLE}
+   */
+  Relations(ParseResult parsed, DuckDbParser parser, Function<Model, ModelLineage> models,
+      Consumer<String> depends) {
     this.parsed = parsed;
     this.parser = parser;
     this.models = models;
+    this.depends = depends;
     this.grains = new Grains(parsed.manifest());
     for (Node node : parsed.manifest().nodes().values()) {
       if (node instanceof Model model && model.isEphemeral()) {
@@ -68,6 +79,7 @@ final class Relations {
   /** The node stored at {@code schema.table}; an unqualified name is looked up in the target's
    * schema, then in {@code main}, DuckDB's default. */
   Optional<Node> byRelation(String schema, String table) {
+    depends.accept("lookup:" + schema + "\u0000" + table);
     if (!schema.isEmpty()) {
       return Optional.ofNullable(byRelation.get(key(schema + "\u0000" + table)));
     }
@@ -77,11 +89,13 @@ final class Relations {
 
   /** The ephemeral model a compiler-made CTE name stands for. */
   Optional<Model> ephemeral(String cteName) {
+    depends.accept("ephemeral:" + cteName);
     return Optional.ofNullable(ephemerals.get(key(cteName)));
   }
 
   /** The node's columns as a relation; a problem finding them is recorded in {@code findings}. */
   Shape shape(Node node, Findings findings) {
+    dependsOn(node);
     Shape shape;
     if (node instanceof Model model) {
       ModelLineage lineage = models.apply(model);
@@ -103,6 +117,7 @@ final class Relations {
    * and name are known without them.
    */
   RelationShape relation(Node node, Findings findings) {
+    dependsOn(node);
     String label = node instanceof Source source ? source.sourceName() + "." + source.name()
         : node.name();
     return RelationShape.lazy(Lazy.of(() -> shape(node, findings)), grains.of(node.uniqueId()),
@@ -114,6 +129,8 @@ final class Relations {
     if (!subquery.path("from_table").path("type").asText().equals("TABLE_FUNCTION")) {
       return Optional.empty();
     }
+    // A scan of files: what it finds depends on the files, not on the project.
+    depends.accept(UNCACHEABLE);
     if (fileSources == null) {
       fileSources = new HashMap<>();
       for (Source source : parsed.manifest().nodesOf(Source.class)) {
@@ -130,6 +147,13 @@ final class Relations {
       }
     }
     return Optional.ofNullable(fileSources.get(withoutLocations(subquery)));
+  }
+
+  private void dependsOn(Node node) {
+    depends.accept("node:" + node.uniqueId());
+    if (node instanceof Source source && source.config().string("location").isPresent()) {
+      depends.accept(UNCACHEABLE);
+    }
   }
 
   private Shape nonModelShape(Node node) {

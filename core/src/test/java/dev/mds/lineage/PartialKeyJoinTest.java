@@ -66,6 +66,63 @@ class PartialKeyJoinTest {
         + " condition"), warnings(project, "bad_join"));
   }
 
+  /** The quick check alone, as compile runs it (it reuses target/partial_key_checks.json). */
+  private static List<String> quickCheck(TempProject project, String model) {
+    ParseResult parsed = ProjectParser.parse(project.load());
+    try (LineageAnalyzer analyzer = new LineageAnalyzer(parsed, Map.of())) {
+      return analyzer.partialKeyJoins(List.of("model.shop." + model)).stream()
+          .map(LineageWarning::toString).toList();
+    }
+  }
+
+  @Test
+  void aCleanModelIsCheckedAgainWhenAParentsGrainChanges() throws Exception {
+    String schema = """
+        models:
+          - name: customers_model
+            config:
+              grain: %s
+          - name: orders_model
+            config:
+              grain: [market, order_no]
+        """;
+    // Customers first declared unique per (member_no, name): orders have no name, so a join on
+    // member_no cannot be completed and is not flagged.
+    TempProject project = shop()
+        .file("models/schema.yml", schema.formatted("[member_no, name]"))
+        .file("models/member_orders.sql", """
+            select o.order_no, c.name
+            from {{ ref('orders_model') }} as o
+            join {{ ref('customers_model') }} as c
+              on o.member_no = c.member_no
+            """);
+    assertEquals(List.of(), quickCheck(project, "member_orders"));
+    assertTrue(java.nio.file.Files.readString(project.root().resolve("target/"
+        + CheckCache.FILE)).contains("model.shop.member_orders"), "the clean result is kept");
+    assertEquals(List.of(), quickCheck(project, "member_orders"));
+
+    // Only the parent's YAML changes: member numbers repeat across markets.
+    project.file("models/schema.yml", schema.formatted("[market, member_no]"));
+
+    assertEquals(List.of("models/member_orders.sql:4: partial key join: customers_model (as c)"
+        + " has grain (market, member_no) but is joined on member_no only; add market to the join"
+        + " condition"), quickCheck(project, "member_orders"));
+  }
+
+  @Test
+  void aModelWithAWarningIsReportedOnEveryRun() {
+    TempProject project = shop().file("models/bad_join.sql", """
+        select o.order_no, c.name
+        from {{ ref('orders_model') }} as o
+        join {{ ref('customers_model') }} as c
+          on o.member_no = c.member_no
+        """);
+    List<String> first = quickCheck(project, "bad_join");
+
+    assertEquals(1, first.size(), first::toString);
+    assertEquals(first, quickCheck(project, "bad_join"));
+  }
+
   @Test
   void joinOnTheWholeGrainIsSilent() {
     TempProject project = shop().file("models/good_join.sql", """

@@ -1,0 +1,112 @@
+package dev.mds.lineage;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mds.BuildStamp;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The models the last partial-key check found clean ({@code target/partial_key_checks.json}), each
+ * with what that result depended on: the relations its SQL named and how they resolved, and every
+ * model, seed or source whose columns or grain the check consulted (transitively, through the
+ * lineage of parents). A model is checked again only when its fingerprint over its own SQL and
+ * those dependencies differs. Models with warnings are not stored: they are checked every time.
+ */
+final class CheckCache {
+
+  static final String FILE = "partial_key_checks.json";
+  private static final int FORMAT = 1;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A clean model: the fingerprint it was checked under and the dependencies that went in. */
+  record Entry(String fingerprint, List<String> depends) {
+  }
+
+  /** The file's layout. */
+  record Stored(int format, String build, Map<String, Entry> models) {
+  }
+
+  private final Path file;
+  private final Map<String, Entry> previous;
+  private final Map<String, Entry> current;
+  private boolean changed;
+
+  private CheckCache(Path file, Map<String, Entry> previous) {
+    this.file = file;
+    this.previous = previous;
+    this.current = new TreeMap<>(previous);
+  }
+
+  /** The cache under {@code targetDir}; empty when missing, unreadable or from another build. */
+  static CheckCache load(Path targetDir) {
+    Path file = targetDir.resolve(FILE);
+    Map<String, Entry> previous = Map.of();
+    if (Files.isRegularFile(file)) {
+      try {
+        Stored stored = JSON.readValue(file.toFile(), Stored.class);
+        if (stored != null && stored.format() == FORMAT && BuildStamp.of().equals(stored.build())
+            && stored.models() != null && stored.models().values().stream()
+                .allMatch(e -> e != null && e.fingerprint() != null && e.depends() != null)) {
+          previous = stored.models();
+        }
+      } catch (IOException | RuntimeException e) {
+        // Only a shortcut: a damaged file means checking every model, as with none.
+        previous = Map.of();
+      }
+    }
+    return new CheckCache(file, previous);
+  }
+
+  /** What the model's last clean check depended on, if it was clean. */
+  Optional<Entry> previous(String modelId) {
+    return Optional.ofNullable(previous.get(modelId));
+  }
+
+  /** Records that the model is clean under {@code fingerprint}. */
+  void clean(String modelId, String fingerprint, Set<String> depends) {
+    Entry entry = new Entry(fingerprint, List.copyOf(new java.util.TreeSet<>(depends)));
+    if (!entry.equals(current.put(modelId, entry))) {
+      changed = true;
+    }
+  }
+
+  /** Forgets the model: it has warnings now, or its result cannot be reused. */
+  void forget(String modelId) {
+    if (current.remove(modelId) != null) {
+      changed = true;
+    }
+  }
+
+  /** Drops models no longer in the project. */
+  void retain(Set<String> modelIds) {
+    if (current.keySet().retainAll(modelIds)) {
+      changed = true;
+    }
+  }
+
+  /** Writes the cache when it changed; failing to is not an error (it only saves time). */
+  void write() {
+    if (!changed) {
+      return;
+    }
+    Path temp = file.resolveSibling(FILE + "." + ProcessHandle.current().pid() + ".tmp");
+    try {
+      Files.createDirectories(file.getParent());
+      JSON.writeValue(temp.toFile(), new Stored(FORMAT, BuildStamp.of(), current));
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException | RuntimeException e) {
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException ignored) {
+        // Nothing more to do for a cache.
+      }
+    }
+  }
+}
