@@ -93,9 +93,9 @@ final class ParseCache {
   }
 
   /** The cache of {@code project}, empty when missing, unreadable or built from other inputs. */
-  static ParseCache load(Project project) {
+  static ParseCache load(Project project, ProjectFiles files) {
     Path file = project.targetDir().resolve(FILE);
-    String key = key(project);
+    String key = key(project, files);
     Map<String, Entry> previous = Map.of();
     if (Files.isRegularFile(file)) {
       try {
@@ -191,7 +191,7 @@ final class ParseCache {
   }
 
   /** SHA-256 over every input a render can see besides its own file and environment. */
-  static String key(Project project) {
+  static String key(Project project, ProjectFiles files) {
     MessageDigest digest;
     try {
       digest = MessageDigest.getInstance("SHA-256");
@@ -201,7 +201,6 @@ final class ParseCache {
     add(digest, "mds " + FORMAT + " " + BuildStamp.of());
     add(digest, project.root().toAbsolutePath().normalize().toString());
     add(digest, ProjectFiles.read(project, project.projectFile()));
-    ProjectFiles files = new ProjectFiles(project);
     List<Path> inputs = new ArrayList<>(files.macros());
     inputs.addAll(files.docs());
     for (Path input : inputs) {

@@ -41,6 +41,8 @@ import java.util.concurrent.CompletableFuture;
 public final class ProjectParser {
 
   private final Project project;
+  /** One listing of the project's folders for the whole parse. */
+  private final ProjectFiles files;
   private final TemplateEngine templates;
   private final SchemaSpecs schema;
   private final List<String> warnings = new ArrayList<>();
@@ -56,15 +58,16 @@ public final class ProjectParser {
 
   private ProjectParser(Project project, Map<String, String> environment, boolean partialParse) {
     this.project = project;
+    this.files = new ProjectFiles(project);
     this.environment = environment;
     Timings.lap("load project");
     // Three independent reads: schema YAML and the partial-parse file load on other threads
     // while the template engine compiles the macros on this one.
     CompletableFuture<SchemaSpecs> schemaRead =
-        Background.start("schema", () -> new SchemaLoader(project).load());
+        Background.start("schema", () -> new SchemaLoader(project, files).load());
     CompletableFuture<Optional<ParseCache>> cacheRead = Background.start("partial-parse",
-        () -> partialParse ? Optional.of(ParseCache.load(project)) : Optional.empty());
-    this.templates = new TemplateEngine(project, environment);
+        () -> partialParse ? Optional.of(ParseCache.load(project, files)) : Optional.empty());
+    this.templates = new TemplateEngine(project, environment, files);
     this.schema = Background.join(schemaRead);
     this.cache = Background.join(cacheRead);
     Timings.lap("templates, schema YAML, partial parse");
@@ -89,7 +92,6 @@ public final class ProjectParser {
   }
 
   private ParseResult run() {
-    ProjectFiles files = new ProjectFiles(project);
     Map<String, Node> byName = new LinkedHashMap<>();
     Set<String> disabled = new LinkedHashSet<>();
     List<Model> models = new ArrayList<>();

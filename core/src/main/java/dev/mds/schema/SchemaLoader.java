@@ -24,10 +24,17 @@ public final class SchemaLoader {
 
   private final Project project;
   private final YamlReader yaml;
+  private final ProjectFiles files;
 
   public SchemaLoader(Project project) {
+    this(project, new ProjectFiles(project));
+  }
+
+  /** @param files the project's file listing, shared with the rest of a parse */
+  public SchemaLoader(Project project, ProjectFiles files) {
     this.project = project;
     this.yaml = new YamlReader(project.root());
+    this.files = files;
   }
 
   public SchemaSpecs load() {
@@ -35,7 +42,7 @@ public final class SchemaLoader {
     Map<String, NodeProperties> seeds = new LinkedHashMap<>();
     List<SourceSpec> sources = new ArrayList<>();
     Set<String> sourceTables = new LinkedHashSet<>();
-    for (Path file : new ProjectFiles(project).schemaFiles()) {
+    for (Path file : files.schemaFiles()) {
       String location = yaml.display(file);
       Map<String, Object> doc = yaml.readMap(file);
       for (Map<String, Object> entry : entries(doc.get("models"), "models", location)) {

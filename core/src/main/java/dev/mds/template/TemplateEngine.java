@@ -41,8 +41,12 @@ public final class TemplateEngine {
   }
 
   public TemplateEngine(Project project, Map<String, String> environment) {
+    this(project, environment, new ProjectFiles(project));
+  }
+
+  /** @param files the project's file listing, shared with the rest of a parse */
+  public TemplateEngine(Project project, Map<String, String> environment, ProjectFiles files) {
     this.project = project;
-    ProjectFiles files = new ProjectFiles(project);
     macroTemplates = new ArrayList<>();
     for (Path file : files.macros()) {
       macroTemplates.add(templateName(file));
