@@ -15,6 +15,7 @@ import dev.mds.project.FolderConfigs;
 import dev.mds.project.NodeConfig;
 import dev.mds.project.Project;
 import dev.mds.project.ProjectFiles;
+import dev.mds.project.YamlCache;
 import dev.mds.schema.ColumnSpec;
 import dev.mds.schema.NodeProperties;
 import dev.mds.schema.SchemaLoader;
@@ -63,8 +64,12 @@ public final class ProjectParser {
     Timings.lap("load project");
     // Three independent reads: schema YAML and the partial-parse file load on other threads
     // while the template engine compiles the macros on this one.
-    CompletableFuture<SchemaSpecs> schemaRead =
-        Background.start("schema", () -> new SchemaLoader(project, files).load());
+    CompletableFuture<SchemaSpecs> schemaRead = Background.start("schema", () -> {
+      YamlCache yaml = partialParse ? YamlCache.load(project.targetDir()) : YamlCache.none();
+      SchemaSpecs loaded = new SchemaLoader(project, files, yaml).load();
+      yaml.write();
+      return loaded;
+    });
     CompletableFuture<Optional<ParseCache>> cacheRead = Background.start("partial-parse",
         () -> partialParse ? Optional.of(ParseCache.load(project, files)) : Optional.empty());
     this.templates = new TemplateEngine(project, environment, files);

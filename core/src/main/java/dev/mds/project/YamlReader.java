@@ -27,15 +27,18 @@ public final class YamlReader {
 
   /** Returns the file's top-level mapping; an empty file is an empty map. */
   public Map<String, Object> readMap(Path file) {
-    String text;
+    return parseMap(readText(file), display(file));
+  }
+
+  /** The file's text, or an error naming it when it cannot be read as UTF-8. */
+  public String readText(Path file) {
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      return Files.readString(file, StandardCharsets.UTF_8);
     } catch (MalformedInputException e) {
       throw MdsException.at(display(file), "the file is not valid UTF-8; save it as UTF-8", e);
     } catch (IOException e) {
       throw MdsException.at(display(file), "cannot read file: " + e.getMessage(), e);
     }
-    return parseMap(text, display(file));
   }
 
   /** Parses YAML text; {@code location} names it in errors. */

@@ -3,6 +3,7 @@ package dev.mds.schema;
 import dev.mds.MdsException;
 import dev.mds.project.Project;
 import dev.mds.project.ProjectFiles;
+import dev.mds.project.YamlCache;
 import dev.mds.project.YamlReader;
 import dev.mds.project.YamlValues;
 import java.nio.file.Path;
@@ -25,16 +26,21 @@ public final class SchemaLoader {
   private final Project project;
   private final YamlReader yaml;
   private final ProjectFiles files;
+  private final YamlCache cache;
 
   public SchemaLoader(Project project) {
-    this(project, new ProjectFiles(project));
+    this(project, new ProjectFiles(project), YamlCache.none());
   }
 
-  /** @param files the project's file listing, shared with the rest of a parse */
-  public SchemaLoader(Project project, ProjectFiles files) {
+  /**
+   * @param files the project's file listing, shared with the rest of a parse
+   * @param cache schema files as the last parse read them
+   */
+  public SchemaLoader(Project project, ProjectFiles files, YamlCache cache) {
     this.project = project;
     this.yaml = new YamlReader(project.root());
     this.files = files;
+    this.cache = cache;
   }
 
   public SchemaSpecs load() {
@@ -44,7 +50,7 @@ public final class SchemaLoader {
     Set<String> sourceTables = new LinkedHashSet<>();
     for (Path file : files.schemaFiles()) {
       String location = yaml.display(file);
-      Map<String, Object> doc = yaml.readMap(file);
+      Map<String, Object> doc = cache.readMap(yaml, file);
       for (Map<String, Object> entry : entries(doc.get("models"), "models", location)) {
         put(models, properties("model", entry, location));
       }
