@@ -23,6 +23,19 @@ public final class Background {
     });
   }
 
+  /** Waits until every piece of work has ended, however it ended. */
+  public static void await(CompletableFuture<?>... works) {
+    for (CompletableFuture<?> work : works) {
+      if (work != null) {
+        try {
+          work.join();
+        } catch (RuntimeException endedWithAnError) {
+          // The caller reports its own error, or joins this work to get this one.
+        }
+      }
+    }
+  }
+
   /** The work's result once done; its own unchecked exception is rethrown as it was. */
   public static <T> T join(CompletableFuture<T> work) {
     try {

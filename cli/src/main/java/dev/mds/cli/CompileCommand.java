@@ -67,6 +67,8 @@ final class CompileCommand implements Callable<Integer> {
       } else {
         warnings = analyzer.partialKeyJoins(result.selected());
       }
+    } finally {
+      Background.await(manifest);
     }
     Timings.lap("partial-key join check");
     if (manifest == null) {

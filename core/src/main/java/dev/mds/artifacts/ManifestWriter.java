@@ -17,11 +17,17 @@ import dev.mds.graph.Source;
 import dev.mds.lineage.ProjectLineage;
 import dev.mds.schema.ColumnSpec;
 import dev.mds.template.DocsBlock;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Map;
+import java.util.TreeSet;
 
 /** Writes {@code target/manifest.json} in dbt's layout (nodes, sources, macros, docs, maps). */
 public final class ManifestWriter {
@@ -40,13 +46,23 @@ public final class ManifestWriter {
   /** Writes the manifest with column lineage for the models {@code lineage} holds. */
   public static Path write(ParseResult parsed, Map<String, CompiledNode> compiled, String version,
       ProjectLineage lineage) {
-    ObjectNode root = build(parsed, compiled, version, lineage);
     Path file = parsed.project().targetDir().resolve("manifest.json");
+    // Through a temporary file: state comparison and the docs read it, and must not see half.
+    Path temp = file.resolveSibling("manifest.json." + ProcessHandle.current().pid() + ".tmp");
     try {
       Files.createDirectories(file.getParent());
-      JSON.writeValue(file.toFile(), root);
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+        stream(parsed, compiled, version, lineage, out);
+      }
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new MdsException("Cannot write " + file + ": " + e.getMessage(), e);
+    } finally {
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException ignored) {
+        // Left behind only if the folder became unwritable meanwhile.
+      }
     }
     return file;
   }
@@ -60,44 +76,77 @@ public final class ManifestWriter {
   /** The manifest as JSON with column lineage (format: {@link ColumnLineageJson}). */
   public static ObjectNode build(ParseResult parsed, Map<String, CompiledNode> compiled,
       String version, ProjectLineage lineage) {
+    // Read back from the written form, so the tree and the file can never disagree.
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      stream(parsed, compiled, version, lineage, bytes);
+      return (ObjectNode) JSON.readTree(bytes.toByteArray());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("the manifest is written to memory", e);
+    }
+  }
+
+  /**
+   * Writes the manifest as it goes: one small tree per node, no tree of the whole manifest (for
+   * 10,000 models that tree took longer to build than the file took to write).
+   */
+  private static void stream(ParseResult parsed, Map<String, CompiledNode> compiled,
+      String version, ProjectLineage lineage, OutputStream out) throws IOException {
     Manifest manifest = parsed.manifest();
-    ObjectNode root = JSON.createObjectNode();
-    ObjectNode metadata = root.putObject("metadata");
-    metadata.put("mds_version", version);
-    metadata.put("generated_at", Instant.now().toString());
-    metadata.put("project_name", manifest.projectName());
-    metadata.put("adapter_type", parsed.project().target().type());
-    metadata.put("target_name", parsed.project().target().name());
-    ObjectNode nodes = root.putObject("nodes");
-    ObjectNode sources = root.putObject("sources");
-    for (Node node : manifest.inOrder()) {
-      ObjectNode json = node instanceof Source ? sources.putObject(node.uniqueId())
-          : nodes.putObject(node.uniqueId());
-      describe(node, json, compiled.get(node.uniqueId()), manifest);
-      ColumnLineageJson.describe(node.uniqueId(), lineage, json);
+    try (JsonGenerator json = JSON.createGenerator(out)) {
+      json.writeStartObject();
+      ObjectNode metadata = JSON.createObjectNode();
+      metadata.put("mds_version", version);
+      metadata.put("generated_at", Instant.now().toString());
+      metadata.put("project_name", manifest.projectName());
+      metadata.put("adapter_type", parsed.project().target().type());
+      metadata.put("target_name", parsed.project().target().name());
+      json.writeFieldName("metadata");
+      json.writeTree(metadata);
+      for (boolean sources : new boolean[] {false, true}) {
+        json.writeObjectFieldStart(sources ? "sources" : "nodes");
+        for (Node node : manifest.inOrder()) {
+          if (node instanceof Source == sources) {
+            ObjectNode described = JSON.createObjectNode();
+            describe(node, described, compiled.get(node.uniqueId()), manifest);
+            ColumnLineageJson.describe(node.uniqueId(), lineage, described);
+            json.writeFieldName(node.uniqueId());
+            json.writeTree(described);
+          }
+        }
+        json.writeEndObject();
+      }
+      ObjectNode macros = JSON.createObjectNode();
+      manifest.macros().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+        ObjectNode macro = macros.putObject("macro." + manifest.projectName() + "." + e.getKey());
+        macro.put("name", e.getKey());
+        macro.put("original_file_path", e.getValue());
+        macro.putObject("checksum").put("name", "sha256").put("checksum",
+            parsed.templates().macroSource(e.getKey()).map(FileChecksum::of)
+                .orElseGet(() -> fileChecksum(parsed.project().resolve(e.getValue()))));
+      });
+      json.writeFieldName("macros");
+      json.writeTree(macros);
+      ObjectNode docs = JSON.createObjectNode();
+      manifest.docs().values().stream().sorted((a, b) -> a.name().compareTo(b.name()))
+          .forEach(block -> describe(block, manifest.projectName(), docs));
+      json.writeFieldName("docs");
+      json.writeTree(docs);
+      DependencyGraph graph = manifest.graph();
+      for (boolean parents : new boolean[] {true, false}) {
+        json.writeObjectFieldStart(parents ? "parent_map" : "child_map");
+        for (Node node : manifest.inOrder()) {
+          json.writeArrayFieldStart(node.uniqueId());
+          for (String id : new TreeSet<>(parents ? graph.parents(node.uniqueId())
+              : graph.children(node.uniqueId()))) {
+            json.writeString(id);
+          }
+          json.writeEndArray();
+        }
+        json.writeEndObject();
+      }
+      json.writeEndObject();
     }
-    ObjectNode macros = root.putObject("macros");
-    manifest.macros().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-      ObjectNode macro = macros.putObject("macro." + manifest.projectName() + "." + e.getKey());
-      macro.put("name", e.getKey());
-      macro.put("original_file_path", e.getValue());
-      macro.putObject("checksum").put("name", "sha256").put("checksum",
-          parsed.templates().macroSource(e.getKey()).map(FileChecksum::of)
-              .orElseGet(() -> fileChecksum(parsed.project().resolve(e.getValue()))));
-    });
-    ObjectNode docs = root.putObject("docs");
-    manifest.docs().values().stream().sorted((a, b) -> a.name().compareTo(b.name()))
-        .forEach(block -> describe(block, manifest.projectName(), docs));
-    ObjectNode parentMap = root.putObject("parent_map");
-    ObjectNode childMap = root.putObject("child_map");
-    DependencyGraph graph = manifest.graph();
-    for (Node node : manifest.inOrder()) {
-      ArrayNode parents = parentMap.putArray(node.uniqueId());
-      graph.parents(node.uniqueId()).stream().sorted().forEach(parents::add);
-      ArrayNode children = childMap.putArray(node.uniqueId());
-      graph.children(node.uniqueId()).stream().sorted().forEach(children::add);
-    }
-    return root;
   }
 
   private static void describe(DocsBlock block, String project, ObjectNode docs) {
@@ -128,17 +177,17 @@ public final class ManifestWriter {
     json.put("alias", node.relation().identifier());
     json.put("relation_name", node.relation().toString());
     json.put("description", node.description());
-    json.set("config", JSON.valueToTree(node.config().values()));
+    json.putPOJO("config", node.config().values());
     ArrayNode tags = json.putArray("tags");
     node.tags().forEach(tags::add);
-    json.set("meta", JSON.valueToTree(node.config().meta()));
+    json.putPOJO("meta", node.config().meta());
     ObjectNode columns = json.putObject("columns");
     for (ColumnSpec column : node.columns()) {
       ObjectNode c = columns.putObject(column.name());
       c.put("name", column.name());
       c.put("description", column.description());
       column.dataType().ifPresent(t -> c.put("data_type", t));
-      c.set("meta", JSON.valueToTree(column.meta()));
+      c.putPOJO("meta", column.meta());
     }
     ObjectNode depends = json.putObject("depends_on");
     ArrayNode dependsOn = depends.putArray("nodes");
@@ -164,7 +213,7 @@ public final class ManifestWriter {
       json.putObject("checksum").put("name", "sha256").put("checksum", test.checksum());
       ObjectNode metadata = json.putObject("test_metadata");
       metadata.put("name", test.testName());
-      metadata.set("kwargs", JSON.valueToTree(test.arguments()));
+      metadata.putPOJO("kwargs", test.arguments());
       test.attachedTo().ifPresent(id -> json.put("attached_node", id));
       test.columnName().ifPresent(c -> json.put("column_name", c));
       if (compiled != null) {

@@ -72,7 +72,12 @@ public final class ProjectParser {
     });
     CompletableFuture<Optional<ParseCache>> cacheRead = Background.start("partial-parse",
         () -> partialParse ? Optional.of(ParseCache.load(project, files)) : Optional.empty());
-    this.templates = new TemplateEngine(project, environment, files);
+    try {
+      this.templates = new TemplateEngine(project, environment, files);
+    } finally {
+      // An error here is reported once the other reads are done: they write under target/.
+      Background.await(schemaRead, cacheRead);
+    }
     this.schema = Background.join(schemaRead);
     this.cache = Background.join(cacheRead);
     Timings.lap("templates, schema YAML, partial parse");
