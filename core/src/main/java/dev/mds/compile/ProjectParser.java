@@ -122,7 +122,7 @@ public final class ProjectParser {
         disabled.add(baseName(file));
       }
     }
-    Timings.lap("parse models");
+    Timings.lap("parse models (" + rendered.get() + " rendered)");
     Map<String, Source> sources = sources();
     List<Node> nodes = new ArrayList<>();
     for (Node node : byName.values()) {
