@@ -25,6 +25,7 @@ final class CompileContext implements NodeContext {
   private final Relation self;
   private final boolean incremental;
   private final Set<String> ephemerals = new LinkedHashSet<>();
+  private int outsideReads;
 
   CompileContext(Manifest manifest, Map<String, Node> byName, Map<String, Source> sources,
       java.util.function.Function<Source, Object> sourceSql,
@@ -40,6 +41,7 @@ final class CompileContext implements NodeContext {
 
   @Override
   public Object ref(Optional<String> packageName, String name, String file, int line) {
+    outsideReads++;
     Node node = byName.get(name);
     if (node == null) {
       // The parse pass validated every ref it saw; one seen only now sits in a branch that parse
@@ -56,6 +58,7 @@ final class CompileContext implements NodeContext {
 
   @Override
   public Object source(String sourceName, String tableName, String file, int line) {
+    outsideReads++;
     Source source = sources.get(sourceName + "." + tableName);
     if (source == null) {
       throw dev.mds.MdsException.at(file + ":" + line, "source('" + sourceName + "', '"
@@ -66,6 +69,20 @@ final class CompileContext implements NodeContext {
 
   @Override
   public void config(Map<String, Object> values) {
+  }
+
+  @Override
+  public void envVarRead(String name, String value) {
+    outsideReads++;
+  }
+
+  /**
+   * How many times rendering reached beyond its arguments and the project-wide inputs: refs,
+   * sources and environment variables. A render that did not can be reused while those are
+   * unchanged.
+   */
+  int outsideReads() {
+    return outsideReads;
   }
 
   @Override

@@ -38,6 +38,8 @@ public final class Compiler {
   private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
   private final Map<String, String> fileScans = new ConcurrentHashMap<>();
   private final Map<Path, Path> createdFolders = new ConcurrentHashMap<>();
+  /** Generic tests rendered by the last compile, while {@link #compileAll} runs. */
+  private volatile Optional<TestRenderCache> testRenders = Optional.empty();
   private final CsvInspector csvInspector;
   private final Optional<Deferral> deferral;
 
@@ -113,11 +115,18 @@ public final class Compiler {
   /** Compiles every selected model and data test in order; other nodes are skipped. */
   public List<CompiledNode> compileAll(Set<String> uniqueIds) {
     Manifest manifest = parsed.manifest();
-    return uniqueIds.stream().toList().parallelStream()
-        .map(id -> manifest.nodes().get(id))
-        .filter(node -> node instanceof Model || node instanceof DataTest)
-        .map(node -> node instanceof Model model ? compile(model) : compileTest((DataTest) node))
-        .toList();
+    testRenders = parsed.cacheKey()
+        .map(key -> TestRenderCache.load(parsed.project().targetDir(), key));
+    try {
+      return uniqueIds.stream().toList().parallelStream()
+          .map(id -> manifest.nodes().get(id))
+          .filter(node -> node instanceof Model || node instanceof DataTest)
+          .map(node -> node instanceof Model model ? compile(model) : compileTest((DataTest) node))
+          .toList();
+    } finally {
+      testRenders.ifPresent(cache -> cache.write(manifest.nodes().keySet()));
+      testRenders = Optional.empty();
+    }
   }
 
   /**
@@ -156,7 +165,18 @@ public final class Compiler {
       model = "(select * from " + model + " where " + condition + ") dbt_subquery";
     }
     arguments.put("model", model);
+    Optional<TestRenderCache> cache = testRenders;
+    Optional<String> input = cache.flatMap(c -> TestRenderCache.input(test.testName(), arguments,
+        String.valueOf(test.relation())));
+    Optional<String> reused = input.flatMap(i -> cache.get().lookup(test.uniqueId(), i));
+    if (reused.isPresent()) {
+      return new Rendered(reused.get(), List.copyOf(context.ephemerals()));
+    }
+    int outsideReads = context.outsideReads();
     String sql = parsed.templates().renderTest(test.testName(), arguments, test.file(), context);
+    if (input.isPresent() && context.outsideReads() == outsideReads) {
+      cache.get().put(test.uniqueId(), input.get(), sql);
+    }
     return new Rendered(sql, List.copyOf(context.ephemerals()));
   }
 

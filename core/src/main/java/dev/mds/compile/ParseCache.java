@@ -113,6 +113,11 @@ final class ParseCache {
     return new ParseCache(file, key, previous);
   }
 
+  /** The digest of every project-wide input a render can see (macros, vars, target, ...). */
+  String key() {
+    return key;
+  }
+
   /** The last run's entry for {@code path} if it is still what rendering would produce now. */
   Optional<Entry> lookup(String path, String checksum, String placeholderSchema,
       Map<String, String> environment) {

@@ -6,6 +6,7 @@ import dev.mds.schema.SchemaSpecs;
 import dev.mds.template.TemplateEngine;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A parsed project: the manifest plus what later passes need to render its nodes.
@@ -14,14 +15,16 @@ import java.util.Map;
  *     used, so the compile pass can reuse it when the final relations render the same
  * @param renderedModels how many model files the parse pass rendered; the others came from the
  *     partial-parse cache
+ * @param cacheKey with partial parsing on, the digest of the project-wide inputs every render
+ *     sees (macros, vars, target), which later caches of renders are keyed by
  */
 public record ParseResult(Project project, TemplateEngine templates, SchemaSpecs schema,
     Manifest manifest, List<String> warnings, Map<String, ParseRender> parseRenders,
-    int renderedModels) {
+    int renderedModels, Optional<String> cacheKey) {
 
   public ParseResult(Project project, TemplateEngine templates, SchemaSpecs schema,
       Manifest manifest, List<String> warnings) {
-    this(project, templates, schema, manifest, warnings, Map.of(), 0);
+    this(project, templates, schema, manifest, warnings, Map.of(), 0, Optional.empty());
   }
 
   /** What the parse pass rendered for a model, and the schema its placeholders used. */

@@ -149,7 +149,7 @@ public final class ProjectParser {
     }
     Timings.lap("graph and write partial parse");
     return new ParseResult(project, templates, schema, manifest, List.copyOf(warnings),
-        Map.copyOf(parseRenders), rendered.get());
+        Map.copyOf(parseRenders), rendered.get(), cache.map(ParseCache::key));
   }
 
   private void register(Map<String, Node> byName, Node node) {

@@ -1,0 +1,154 @@
+package dev.mds.compile;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Generic tests' SQL as the last compile rendered it ({@code target/partial_compile.json}). A
+ * test's SQL is a function of its test macro, its arguments (the tested relation among them), its
+ * own relation and the project-wide inputs that {@link ParseCache}'s key covers (macros, vars,
+ * target); an entry is reused when all of them are unchanged. Renders that called {@code ref()},
+ * {@code source()} or {@code env_var()} from inside the test macro are not stored.
+ */
+final class TestRenderCache {
+
+  static final String FILE = "partial_compile.json";
+  private static final int FORMAT = 1;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper CANONICAL = new ObjectMapper()
+      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+  /** One test's render and the digest of everything it was rendered from. */
+  record Entry(String input, String sql) {
+  }
+
+  /** The file's layout. */
+  record Stored(int format, String key, Map<String, Entry> tests) {
+  }
+
+  private final Path file;
+  private final String key;
+  private final Map<String, Entry> previous;
+  private final Map<String, Entry> current;
+  private volatile boolean changed;
+
+  private TestRenderCache(Path file, String key, Map<String, Entry> previous) {
+    this.file = file;
+    this.key = key;
+    this.previous = previous;
+    // Tests outside this compile's selection keep their entries.
+    this.current = new ConcurrentHashMap<>(previous);
+  }
+
+  /** The cache under {@code targetDir} if it was written under the same project-wide key. */
+  static TestRenderCache load(Path targetDir, String key) {
+    Path file = targetDir.resolve(FILE);
+    Map<String, Entry> previous = Map.of();
+    if (Files.isRegularFile(file)) {
+      try {
+        Stored stored = JSON.readValue(file.toFile(), Stored.class);
+        if (stored != null && stored.format() == FORMAT && key.equals(stored.key())
+            && stored.tests() != null && stored.tests().values().stream()
+                .allMatch(e -> e != null && e.input() != null && e.sql() != null)) {
+          previous = stored.tests();
+        }
+      } catch (IOException | RuntimeException e) {
+        previous = Map.of();
+      }
+    }
+    return new TestRenderCache(file, key, previous);
+  }
+
+  /**
+   * The digest of a test's render inputs, or empty when an argument is not plain data (JSON
+   * could not tell two such values apart).
+   */
+  static Optional<String> input(String testName, Map<String, Object> arguments, String self) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update((testName + "\u0000" + self + "\u0000").getBytes(StandardCharsets.UTF_8));
+      digest.update(CANONICAL.writeValueAsBytes(plain(arguments)));
+      return Optional.of(HexFormat.of().formatHex(digest.digest()));
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      return Optional.empty();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  /** Checks that {@code value} is strings, numbers, booleans, nulls, lists and maps only. */
+  private static Object plain(Object value) {
+    if (value == null || value instanceof String || value instanceof Number
+        || value instanceof Boolean) {
+      return value;
+    }
+    if (value instanceof java.util.List<?> list) {
+      list.forEach(TestRenderCache::plain);
+      return value;
+    }
+    if (value instanceof Map<?, ?> map) {
+      map.forEach((k, v) -> {
+        if (!(k instanceof String)) {
+          throw new IllegalArgumentException("a key that is not text");
+        }
+        plain(v);
+      });
+      return value;
+    }
+    throw new IllegalArgumentException("not plain data: " + value.getClass().getName());
+  }
+
+  Optional<String> lookup(String testId, String input) {
+    Entry entry = previous.get(testId);
+    if (entry == null || !entry.input().equals(input)) {
+      return Optional.empty();
+    }
+    return Optional.of(entry.sql());
+  }
+
+  void put(String testId, String input, String sql) {
+    Entry entry = new Entry(input, sql);
+    if (!entry.equals(previous.get(testId))) {
+      changed = true;
+    }
+    current.put(testId, entry);
+  }
+
+  /**
+   * Writes the entries if they changed, keeping only tests among {@code testIds}; failing to is
+   * not an error.
+   */
+  void write(java.util.Set<String> testIds) {
+    if (current.keySet().retainAll(testIds)) {
+      changed = true;
+    }
+    if (!changed) {
+      return;
+    }
+    Path temp = file.resolveSibling(FILE + "." + ProcessHandle.current().pid() + ".tmp");
+    try {
+      Files.createDirectories(file.getParent());
+      JSON.writeValue(temp.toFile(), new Stored(FORMAT, key, new TreeMap<>(current)));
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException | RuntimeException e) {
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException ignored) {
+        // Nothing more to do for a cache.
+      }
+    }
+  }
+}
