@@ -44,6 +44,11 @@ final class CheckCache {
     this.current = new TreeMap<>(previous);
   }
 
+  /** No cache: every model is checked and nothing is written. */
+  static CheckCache none() {
+    return new CheckCache(null, Map.of());
+  }
+
   /** The cache under {@code targetDir}; empty when missing, unreadable or from another build. */
   static CheckCache load(Path targetDir) {
     Path file = targetDir.resolve(FILE);
@@ -93,7 +98,7 @@ final class CheckCache {
 
   /** Writes the cache when it changed; failing to is not an error (it only saves time). */
   void write() {
-    if (!changed) {
+    if (file == null || !changed) {
       return;
     }
     Path temp = file.resolveSibling(FILE + "." + ProcessHandle.current().pid() + ".tmp");

@@ -134,7 +134,9 @@ public final class LineageAnalyzer implements AutoCloseable {
       }
     }
     // Models found clean last time are skipped while nothing their result depended on changed.
-    CheckCache cache = CheckCache.load(parsed.project().targetDir());
+    // --no-partial-parse (no cache key) checks everything and leaves the file alone.
+    CheckCache cache = parsed.cacheKey().isPresent()
+        ? CheckCache.load(parsed.project().targetDir()) : CheckCache.none();
     List<Model> toCheck = new ArrayList<>();
     for (Model model : candidates) {
       String id = model.uniqueId();
