@@ -1,7 +1,8 @@
 package dev.mds.artifacts;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mds.MdsException;
 import dev.mds.compile.CompiledNode;
@@ -17,7 +18,6 @@ import dev.mds.graph.Source;
 import dev.mds.lineage.ProjectLineage;
 import dev.mds.schema.ColumnSpec;
 import dev.mds.template.DocsBlock;
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -87,8 +87,8 @@ public final class ManifestWriter {
   }
 
   /**
-   * Writes the manifest as it goes: one small tree per node, no tree of the whole manifest (for
-   * 10,000 models that tree took longer to build than the file took to write).
+   * Writes the manifest as it goes, node by node, without a tree of it in memory (for 10,000
+   * models building that tree took longer than writing the file).
    */
   private static void stream(ParseResult parsed, Map<String, CompiledNode> compiled,
       String version, ProjectLineage lineage, OutputStream out) throws IOException {
@@ -107,11 +107,8 @@ public final class ManifestWriter {
         json.writeObjectFieldStart(sources ? "sources" : "nodes");
         for (Node node : manifest.inOrder()) {
           if (node instanceof Source == sources) {
-            ObjectNode described = JSON.createObjectNode();
-            describe(node, described, compiled.get(node.uniqueId()), manifest);
-            ColumnLineageJson.describe(node.uniqueId(), lineage, described);
             json.writeFieldName(node.uniqueId());
-            json.writeTree(described);
+            describe(node, json, compiled.get(node.uniqueId()), manifest, lineage);
           }
         }
         json.writeEndObject();
@@ -165,65 +162,110 @@ public final class ManifestWriter {
     }
   }
 
-  private static void describe(Node node, ObjectNode json, CompiledNode compiled,
-      Manifest manifest) {
-    json.put("unique_id", node.uniqueId());
-    json.put("resource_type", node.resourceType().label());
-    json.put("name", node.name());
-    json.put("original_file_path", node.file());
-    ArrayNode fqn = json.putArray("fqn");
-    node.fqn().forEach(fqn::add);
-    json.put("schema", node.relation().schema());
-    json.put("alias", node.relation().identifier());
-    json.put("relation_name", node.relation().toString());
-    json.put("description", node.description());
-    json.putPOJO("config", node.config().values());
-    ArrayNode tags = json.putArray("tags");
-    node.tags().forEach(tags::add);
-    json.putPOJO("meta", node.config().meta());
-    ObjectNode columns = json.putObject("columns");
+  private static void describe(Node node, JsonGenerator json, CompiledNode compiled,
+      Manifest manifest, ProjectLineage lineage) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("unique_id", node.uniqueId());
+    json.writeStringField("resource_type", node.resourceType().label());
+    json.writeStringField("name", node.name());
+    json.writeStringField("original_file_path", node.file());
+    strings(json, "fqn", node.fqn());
+    json.writeStringField("schema", node.relation().schema());
+    json.writeStringField("alias", node.relation().identifier());
+    json.writeStringField("relation_name", node.relation().toString());
+    json.writeStringField("description", node.description());
+    json.writeObjectField("config", node.config().values());
+    strings(json, "tags", node.tags());
+    json.writeObjectField("meta", node.config().meta());
+    json.writeObjectFieldStart("columns");
     for (ColumnSpec column : node.columns()) {
-      ObjectNode c = columns.putObject(column.name());
-      c.put("name", column.name());
-      c.put("description", column.description());
-      column.dataType().ifPresent(t -> c.put("data_type", t));
-      c.putPOJO("meta", column.meta());
+      json.writeObjectFieldStart(column.name());
+      json.writeStringField("name", column.name());
+      json.writeStringField("description", column.description());
+      if (column.dataType().isPresent()) {
+        json.writeStringField("data_type", column.dataType().get());
+      }
+      json.writeObjectField("meta", column.meta());
+      json.writeEndObject();
     }
-    ObjectNode depends = json.putObject("depends_on");
-    ArrayNode dependsOn = depends.putArray("nodes");
-    node.dependsOn().forEach(dependsOn::add);
-    ArrayNode macros = depends.putArray("macros");
-    manifest.macrosUsedBy(node.uniqueId()).stream().sorted()
-        .forEach(m -> macros.add("macro." + manifest.projectName() + "." + m));
+    json.writeEndObject();
+    json.writeObjectFieldStart("depends_on");
+    strings(json, "nodes", node.dependsOn());
+    strings(json, "macros", manifest.macrosUsedBy(node.uniqueId()).stream().sorted()
+        .map(m -> "macro." + manifest.projectName() + "." + m).toList());
+    json.writeEndObject();
     if (node instanceof Model model) {
-      json.put("raw_code", model.rawSql());
-      json.putObject("checksum").put("name", "sha256").put("checksum", model.checksum());
-      ArrayNode refs = json.putArray("refs");
-      model.refs().forEach(r -> refs.addObject().put("name", r.name()));
-      ArrayNode sources = json.putArray("sources");
-      model.sources().forEach(s -> sources.addArray().add(s.sourceName()).add(s.tableName()));
-      if (compiled != null) {
-        json.put("compiled", true);
-        json.put("compiled_code", compiled.sql());
+      json.writeStringField("raw_code", model.rawSql());
+      checksum(json, model.checksum());
+      json.writeArrayFieldStart("refs");
+      for (var ref : model.refs()) {
+        json.writeStartObject();
+        json.writeStringField("name", ref.name());
+        json.writeEndObject();
       }
+      json.writeEndArray();
+      json.writeArrayFieldStart("sources");
+      for (var source : model.sources()) {
+        json.writeStartArray();
+        json.writeString(source.sourceName());
+        json.writeString(source.tableName());
+        json.writeEndArray();
+      }
+      json.writeEndArray();
+      compiled(json, compiled);
     } else if (node instanceof Seed seed) {
-      json.putObject("checksum").put("name", "sha256").put("checksum", seed.checksum());
+      checksum(json, seed.checksum());
     } else if (node instanceof DataTest test) {
-      json.put("raw_code", test.rawSql());
-      json.putObject("checksum").put("name", "sha256").put("checksum", test.checksum());
-      ObjectNode metadata = json.putObject("test_metadata");
-      metadata.put("name", test.testName());
-      metadata.putPOJO("kwargs", test.arguments());
-      test.attachedTo().ifPresent(id -> json.put("attached_node", id));
-      test.columnName().ifPresent(c -> json.put("column_name", c));
-      if (compiled != null) {
-        json.put("compiled", true);
-        json.put("compiled_code", compiled.sql());
+      json.writeStringField("raw_code", test.rawSql());
+      checksum(json, test.checksum());
+      json.writeObjectFieldStart("test_metadata");
+      json.writeStringField("name", test.testName());
+      json.writeObjectField("kwargs", test.arguments());
+      json.writeEndObject();
+      if (test.attachedTo().isPresent()) {
+        json.writeStringField("attached_node", test.attachedTo().get());
       }
+      if (test.columnName().isPresent()) {
+        json.writeStringField("column_name", test.columnName().get());
+      }
+      compiled(json, compiled);
     } else if (node instanceof Source source) {
-      json.put("source_name", source.sourceName());
-      json.put("source_description", source.sourceDescription());
-      json.put("identifier", source.relation().identifier());
+      json.writeStringField("source_name", source.sourceName());
+      json.writeStringField("source_description", source.sourceDescription());
+      json.writeStringField("identifier", source.relation().identifier());
+    }
+    if (lineage.model(node.uniqueId()).isPresent()) {
+      ObjectNode traced = JSON.createObjectNode();
+      ColumnLineageJson.describe(node.uniqueId(), lineage, traced);
+      for (var field : (Iterable<Map.Entry<String, JsonNode>>) traced::fields) {
+        json.writeFieldName(field.getKey());
+        json.writeTree(field.getValue());
+      }
+    }
+    json.writeEndObject();
+  }
+
+  private static void strings(JsonGenerator json, String field, Iterable<String> values)
+      throws IOException {
+    json.writeArrayFieldStart(field);
+    for (String value : values) {
+      json.writeString(value);
+    }
+    json.writeEndArray();
+  }
+
+  private static void checksum(JsonGenerator json, String checksum) throws IOException {
+    json.writeObjectFieldStart("checksum");
+    json.writeStringField("name", "sha256");
+    json.writeStringField("checksum", checksum);
+    json.writeEndObject();
+  }
+
+  private static void compiled(JsonGenerator json, CompiledNode compiled) throws IOException {
+    if (compiled != null) {
+      json.writeBooleanField("compiled", true);
+      json.writeStringField("compiled_code", compiled.sql());
     }
   }
+
 }
