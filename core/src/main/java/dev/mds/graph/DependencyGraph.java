@@ -4,7 +4,7 @@ import dev.mds.MdsException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +25,18 @@ public final class DependencyGraph {
 
   // A plain directed graph, checked for cycles once: JGraphT's DirectedAcyclicGraph keeps a
   // topological index up to date on every edge insert, which dominated parsing 10,000 models.
-  private final Graph<String, DefaultEdge> dag;
+  // Vertices are each id's position in sorted order, so the graph hashes and compares integers
+  // (the tie-breaking sort compared long, alike ids a million times for 50,000 models).
+  private final Graph<Integer, DefaultEdge> dag;
+  private final List<String> ids;
+  private final Map<String, Integer> index;
   private final List<String> order;
 
-  private DependencyGraph(Graph<String, DefaultEdge> dag, List<String> order) {
+  private DependencyGraph(Graph<Integer, DefaultEdge> dag, List<String> ids,
+      Map<String, Integer> index, List<String> order) {
     this.dag = dag;
+    this.ids = ids;
+    this.index = index;
     this.order = order;
   }
 
@@ -38,65 +45,73 @@ public final class DependencyGraph {
    * {@code a -> b -> a} with the files involved.
    */
   public static DependencyGraph of(Collection<? extends Node> nodes) {
-    DefaultDirectedGraph<String, DefaultEdge> graph = new DefaultDirectedGraph<>(DefaultEdge.class);
-    Map<String, Node> byId = new LinkedHashMap<>();
+    Map<String, Node> byId = new HashMap<>();
     for (Node node : nodes) {
-      graph.addVertex(node.uniqueId());
       byId.put(node.uniqueId(), node);
     }
+    List<String> ids = new ArrayList<>(byId.keySet());
+    ids.sort(null);
+    Map<String, Integer> index = new HashMap<>(ids.size() * 2);
+    DefaultDirectedGraph<Integer, DefaultEdge> graph = new DefaultDirectedGraph<>(DefaultEdge.class);
+    for (int i = 0; i < ids.size(); i++) {
+      index.put(ids.get(i), i);
+      graph.addVertex(i);
+    }
     for (Node node : nodes) {
+      Integer child = index.get(node.uniqueId());
       for (String parent : node.dependsOn()) {
-        if (graph.containsVertex(parent)) {
-          graph.addEdge(parent, node.uniqueId());
+        Integer from = index.get(parent);
+        if (from != null) {
+          graph.addEdge(from, child);
         }
       }
     }
     // The topological sort both orders the nodes and finds out whether there is a cycle: it stops
     // short of the vertex count when one exists. Only then is the cycle itself looked for.
-    List<String> order = new ArrayList<>(graph.vertexSet().size());
+    List<String> order = new ArrayList<>(ids.size());
     try {
-      new TopologicalOrderIterator<>(graph, Comparator.<String>naturalOrder())
-          .forEachRemaining(order::add);
+      new TopologicalOrderIterator<>(graph, Comparator.<Integer>naturalOrder())
+          .forEachRemaining(v -> order.add(ids.get(v)));
     } catch (NotDirectedAcyclicGraphException notADag) {
       // JGraphT signals the cycle by throwing once no vertex is left without parents.
     }
-    List<String> cycle = order.size() == graph.vertexSet().size() ? List.of() : findCycle(graph);
+    List<Integer> cycle = order.size() == ids.size() ? List.of() : findCycle(graph);
     if (!cycle.isEmpty()) {
       List<String> names = new ArrayList<>();
       Set<String> files = new LinkedHashSet<>();
-      for (String id : cycle) {
-        names.add(byId.get(id).name());
-        files.add(byId.get(id).file());
+      for (Integer v : cycle) {
+        names.add(byId.get(ids.get(v)).name());
+        files.add(byId.get(ids.get(v)).file());
       }
-      throw MdsException.at(byId.get(cycle.get(0)).file(), "dependency cycle: "
+      throw MdsException.at(byId.get(ids.get(cycle.get(0))).file(), "dependency cycle: "
           + String.join(" -> ", names) + " (files: " + String.join(", ", files) + ")");
     }
-    if (order.size() != graph.vertexSet().size()) {
+    if (order.size() != ids.size()) {
       throw new IllegalStateException("topological sort stopped without a cycle to report");
     }
-    return new DependencyGraph(graph, List.copyOf(order));
+    return new DependencyGraph(graph, List.copyOf(ids), index, List.copyOf(order));
   }
 
   /** One cycle as a closed path of vertices (first equals last), or empty if there is none. */
-  private static List<String> findCycle(Graph<String, DefaultEdge> graph) {
-    List<String> sorted = new ArrayList<>(graph.vertexSet());
+  private static List<Integer> findCycle(Graph<Integer, DefaultEdge> graph) {
+    List<Integer> sorted = new ArrayList<>(graph.vertexSet());
     sorted.sort(null);
-    for (String v : sorted) {
+    for (Integer v : sorted) {
       if (graph.containsEdge(v, v)) {
         return List.of(v, v);
       }
     }
     var sccs = new KosarajuStrongConnectivityInspector<>(graph).stronglyConnectedSets();
-    for (Set<String> scc : sccs) {
+    for (Set<Integer> scc : sccs) {
       if (scc.size() < 2) {
         continue;
       }
-      String start = scc.stream().min(Comparator.naturalOrder()).orElseThrow();
-      Graph<String, DefaultEdge> sub = new AsSubgraph<>(graph, scc);
-      String next = Graphs.successorListOf(sub, start).stream().min(Comparator.naturalOrder())
+      Integer start = scc.stream().min(Comparator.naturalOrder()).orElseThrow();
+      Graph<Integer, DefaultEdge> sub = new AsSubgraph<>(graph, scc);
+      Integer next = Graphs.successorListOf(sub, start).stream().min(Comparator.naturalOrder())
           .orElseThrow();
-      GraphPath<String, DefaultEdge> back = BFSShortestPath.findPathBetween(sub, next, start);
-      List<String> cycle = new ArrayList<>();
+      GraphPath<Integer, DefaultEdge> back = BFSShortestPath.findPathBetween(sub, next, start);
+      List<Integer> cycle = new ArrayList<>();
       cycle.add(start);
       cycle.addAll(back.getVertexList());
       return cycle;
@@ -110,11 +125,11 @@ public final class DependencyGraph {
   }
 
   public Set<String> parents(String id) {
-    return new LinkedHashSet<>(Graphs.predecessorListOf(dag, id));
+    return named(Graphs.predecessorListOf(dag, vertex(id)));
   }
 
   public Set<String> children(String id) {
-    return new LinkedHashSet<>(Graphs.successorListOf(dag, id));
+    return named(Graphs.successorListOf(dag, vertex(id)));
   }
 
   /** Ancestors up to {@code depth} generations away ({@code Integer.MAX_VALUE} for all). */
@@ -128,12 +143,12 @@ public final class DependencyGraph {
   }
 
   private Set<String> walk(String id, int depth, boolean up) {
-    Set<String> seen = new LinkedHashSet<>();
-    Set<String> frontier = Set.of(id);
+    Set<Integer> seen = new LinkedHashSet<>();
+    Set<Integer> frontier = Set.of(vertex(id));
     for (int d = 0; d < depth && !frontier.isEmpty(); d++) {
-      Set<String> next = new LinkedHashSet<>();
-      for (String v : frontier) {
-        for (String w : up ? Graphs.predecessorListOf(dag, v) : Graphs.successorListOf(dag, v)) {
+      Set<Integer> next = new LinkedHashSet<>();
+      for (Integer v : frontier) {
+        for (Integer w : up ? Graphs.predecessorListOf(dag, v) : Graphs.successorListOf(dag, v)) {
           if (seen.add(w)) {
             next.add(w);
           }
@@ -141,10 +156,26 @@ public final class DependencyGraph {
       }
       frontier = next;
     }
-    return seen;
+    return named(seen);
   }
 
   public boolean contains(String id) {
-    return dag.containsVertex(id);
+    return index.containsKey(id);
+  }
+
+  private Integer vertex(String id) {
+    Integer v = index.get(id);
+    if (v == null) {
+      throw new IllegalArgumentException("no node " + id + " in the graph");
+    }
+    return v;
+  }
+
+  private Set<String> named(Collection<Integer> vertices) {
+    Set<String> named = new LinkedHashSet<>();
+    for (Integer v : vertices) {
+      named.add(ids.get(v));
+    }
+    return named;
   }
 }
