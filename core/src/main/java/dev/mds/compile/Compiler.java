@@ -301,7 +301,7 @@ public final class Compiler {
    */
   private static boolean sameContent(Path path, byte[] bytes) {
     try {
-      return Files.size(path) == bytes.length && Arrays.equals(Files.readAllBytes(path), bytes);
+      return Arrays.equals(Files.readAllBytes(path), bytes);
     } catch (IOException missingOrUnreadable) {
       return false;
     }
