@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.mds.BuildStamp;
+import dev.mds.CacheFile;
 import dev.mds.graph.RefCall;
 import dev.mds.graph.SourceCall;
 import dev.mds.project.Project;
@@ -11,9 +12,7 @@ import dev.mds.project.ProjectFiles;
 import dev.mds.project.Target;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -96,20 +95,13 @@ final class ParseCache {
   static ParseCache load(Project project, ProjectFiles files) {
     Path file = project.targetDir().resolve(FILE);
     String key = key(project, files);
-    Map<String, Entry> previous = Map.of();
-    if (Files.isRegularFile(file)) {
-      try {
-        Stored stored = JSON.readValue(file.toFile(), Stored.class);
-        if (stored != null && stored.format() == FORMAT && key.equals(stored.key())
+    // A cache is only ever a shortcut: a damaged one means rendering every model, as with none.
+    Map<String, Entry> previous = CacheFile.read(file, Stored.class, JSON)
+        .filter(stored -> stored.format() == FORMAT && key.equals(stored.key())
             && stored.models() != null
-            && stored.models().values().stream().allMatch(Entry::complete)) {
-          previous = stored.models();
-        }
-      } catch (IOException | RuntimeException e) {
-        // A cache is only ever a shortcut: a damaged one means rendering every model, as with none.
-        previous = Map.of();
-      }
-    }
+            && stored.models().values().stream().allMatch(e -> e != null && e.complete()))
+        .map(Stored::models)
+        .orElse(Map.of());
     return new ParseCache(file, key, previous);
   }
 
@@ -164,16 +156,7 @@ final class ParseCache {
     if (!changed && current.keySet().equals(previous.keySet())) {
       return;
     }
-    Files.createDirectories(file.getParent());
-    // Not createTempFile: its owner-only permissions would stick to the cache after the move.
-    Path temp = file.resolveSibling(FILE + "." + ProcessHandle.current().pid() + "."
-        + Thread.currentThread().getId() + ".tmp");
-    try {
-      JSON.writeValue(temp.toFile(), new Stored(FORMAT, key, new TreeMap<>(current)));
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    CacheFile.write(file, new Stored(FORMAT, key, new TreeMap<>(current)));
   }
 
   /**

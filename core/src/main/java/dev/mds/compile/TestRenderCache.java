@@ -3,11 +3,9 @@ package dev.mds.compile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
+import dev.mds.CacheFile;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -27,7 +25,6 @@ final class TestRenderCache {
 
   static final String FILE = "partial_compile.json";
   private static final int FORMAT = 1;
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper CANONICAL = new ObjectMapper()
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
@@ -56,19 +53,12 @@ final class TestRenderCache {
   /** The cache under {@code targetDir} if it was written under the same project-wide key. */
   static TestRenderCache load(Path targetDir, String key) {
     Path file = targetDir.resolve(FILE);
-    Map<String, Entry> previous = Map.of();
-    if (Files.isRegularFile(file)) {
-      try {
-        Stored stored = JSON.readValue(file.toFile(), Stored.class);
-        if (stored != null && stored.format() == FORMAT && key.equals(stored.key())
+    Map<String, Entry> previous = CacheFile.read(file, Stored.class)
+        .filter(stored -> stored.format() == FORMAT && key.equals(stored.key())
             && stored.tests() != null && stored.tests().values().stream()
-                .allMatch(e -> e != null && e.input() != null && e.sql() != null)) {
-          previous = stored.tests();
-        }
-      } catch (IOException | RuntimeException e) {
-        previous = Map.of();
-      }
-    }
+                .allMatch(e -> e != null && e.input() != null && e.sql() != null))
+        .map(Stored::tests)
+        .orElse(Map.of());
     return new TestRenderCache(file, key, previous);
   }
 
@@ -138,17 +128,6 @@ final class TestRenderCache {
     if (!changed) {
       return;
     }
-    Path temp = file.resolveSibling(FILE + "." + ProcessHandle.current().pid() + ".tmp");
-    try {
-      Files.createDirectories(file.getParent());
-      JSON.writeValue(temp.toFile(), new Stored(FORMAT, key, new TreeMap<>(current)));
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException | RuntimeException e) {
-      try {
-        Files.deleteIfExists(temp);
-      } catch (IOException ignored) {
-        // Nothing more to do for a cache.
-      }
-    }
+    CacheFile.writeQuietly(file, new Stored(FORMAT, key, new TreeMap<>(current)));
   }
 }

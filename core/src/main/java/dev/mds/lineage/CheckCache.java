@@ -1,11 +1,8 @@
 package dev.mds.lineage;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mds.BuildStamp;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.mds.CacheFile;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +20,6 @@ final class CheckCache {
 
   static final String FILE = "partial_key_checks.json";
   private static final int FORMAT = 1;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A clean model: the fingerprint it was checked under and the dependencies that went in. */
   record Entry(String fingerprint, List<String> depends) {
@@ -52,20 +48,12 @@ final class CheckCache {
   /** The cache under {@code targetDir}; empty when missing, unreadable or from another build. */
   static CheckCache load(Path targetDir) {
     Path file = targetDir.resolve(FILE);
-    Map<String, Entry> previous = Map.of();
-    if (Files.isRegularFile(file)) {
-      try {
-        Stored stored = JSON.readValue(file.toFile(), Stored.class);
-        if (stored != null && stored.format() == FORMAT && BuildStamp.of().equals(stored.build())
+    Map<String, Entry> previous = CacheFile.read(file, Stored.class)
+        .filter(stored -> stored.format() == FORMAT && BuildStamp.of().equals(stored.build())
             && stored.models() != null && stored.models().values().stream()
-                .allMatch(e -> e != null && e.fingerprint() != null && e.depends() != null)) {
-          previous = stored.models();
-        }
-      } catch (IOException | RuntimeException e) {
-        // Only a shortcut: a damaged file means checking every model, as with none.
-        previous = Map.of();
-      }
-    }
+                .allMatch(e -> e != null && e.fingerprint() != null && e.depends() != null))
+        .map(Stored::models)
+        .orElse(Map.of());
     return new CheckCache(file, previous);
   }
 
@@ -101,17 +89,6 @@ final class CheckCache {
     if (file == null || !changed) {
       return;
     }
-    Path temp = file.resolveSibling(FILE + "." + ProcessHandle.current().pid() + ".tmp");
-    try {
-      Files.createDirectories(file.getParent());
-      JSON.writeValue(temp.toFile(), new Stored(FORMAT, BuildStamp.of(), current));
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException | RuntimeException e) {
-      try {
-        Files.deleteIfExists(temp);
-      } catch (IOException ignored) {
-        // Nothing more to do for a cache.
-      }
-    }
+    CacheFile.writeQuietly(file, new Stored(FORMAT, BuildStamp.of(), current));
   }
 }

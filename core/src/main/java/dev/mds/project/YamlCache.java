@@ -2,11 +2,10 @@ package dev.mds.project;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mds.BuildStamp;
+import dev.mds.CacheFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -54,20 +53,12 @@ public final class YamlCache {
   /** The cache under {@code targetDir}, empty when missing, unreadable or from another build. */
   public static YamlCache load(Path targetDir) {
     Path file = targetDir.resolve(FILE);
-    Map<String, Entry> previous = Map.of();
-    if (Files.isRegularFile(file)) {
-      try {
-        Stored stored = JSON.readValue(file.toFile(), Stored.class);
-        if (stored != null && stored.format() == FORMAT && BuildStamp.of().equals(stored.build())
+    Map<String, Entry> previous = CacheFile.read(file, Stored.class)
+        .filter(stored -> stored.format() == FORMAT && BuildStamp.of().equals(stored.build())
             && stored.files() != null && stored.files().values().stream()
-                .allMatch(e -> e != null && e.checksum() != null && e.content() != null)) {
-          previous = stored.files();
-        }
-      } catch (IOException | RuntimeException e) {
-        // Only a shortcut: a damaged file means parsing every YAML file, as with none.
-        previous = Map.of();
-      }
-    }
+                .allMatch(e -> e != null && e.checksum() != null && e.content() != null))
+        .map(Stored::files)
+        .orElse(Map.of());
     return new YamlCache(file, previous);
   }
 
@@ -105,18 +96,7 @@ public final class YamlCache {
     if (file == null || !changed && current.keySet().equals(previous.keySet())) {
       return;
     }
-    Path temp = file.resolveSibling(FILE + "." + ProcessHandle.current().pid() + ".tmp");
-    try {
-      Files.createDirectories(file.getParent());
-      JSON.writeValue(temp.toFile(), new Stored(FORMAT, BuildStamp.of(), new TreeMap<>(current)));
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException | RuntimeException e) {
-      try {
-        Files.deleteIfExists(temp);
-      } catch (IOException ignored) {
-        // Nothing more to do for a cache.
-      }
-    }
+    CacheFile.writeQuietly(file, new Stored(FORMAT, BuildStamp.of(), new TreeMap<>(current)));
   }
 
   private static String sha256(String text) {
