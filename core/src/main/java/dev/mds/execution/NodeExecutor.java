@@ -154,6 +154,7 @@ final class NodeExecutor {
         if (Files.exists(file)) {
           session.execute("create or replace table " + entry.getKey().relation()
               + " as select * from read_parquet(" + SqlLiteral.string(file.toString()) + ")");
+          session.created(entry.getKey().relation(), "BASE TABLE");
           Files.delete(file);
         }
       }
@@ -170,12 +171,12 @@ final class NodeExecutor {
         && session.relationType(model.relation()).filter("BASE TABLE"::equals).isPresent();
     String sql = Compiler.trimStatement(compiledSql);
     for (String hook : model.config().preHooks()) {
-      session.execute(compiler.renderHook(hook, model.file(), Optional.of(model)));
+      session.executeForeign(compiler.renderHook(hook, model.file(), Optional.of(model)));
     }
     BuildResult built = Materialization.of(model, project.root())
         .build(session, model, sql, incremental);
     for (String hook : model.config().postHooks()) {
-      session.execute(compiler.renderHook(hook, model.file(), Optional.of(model)));
+      session.executeForeign(compiler.renderHook(hook, model.file(), Optional.of(model)));
     }
     return built;
   }

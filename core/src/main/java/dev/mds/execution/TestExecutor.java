@@ -73,6 +73,9 @@ final class TestExecutor {
             ? "copy (\n" + sql + "\n) to " + SqlLiteral.string(failuresFile.get().toString())
                 + " (format parquet)"
             : "create or replace table " + test.relation() + " as\n" + sql);
+        if (failuresFile.isEmpty()) {
+          session.created(test.relation(), "BASE TABLE");
+        }
       }
       long failures;
       boolean warn;
