@@ -62,6 +62,22 @@ public final class Session implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs a query that is part of the work (a data test's), remembered like {@link #execute}'s
+   * statements and cancellable like them, and hands its rows to {@code rows}.
+   */
+  public <T> T query(String sql, SqlRows<T> rows) throws SQLException {
+    log.add(sql);
+    try (Statement st = connection.createStatement()) {
+      running = st;
+      try (ResultSet rs = st.executeQuery(sql)) {
+        return rows.read(rs);
+      } finally {
+        running = null;
+      }
+    }
+  }
+
   /** Runs a query returning one number. */
   public long queryLong(String sql) throws SQLException {
     try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
@@ -196,6 +212,12 @@ public final class Session implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     connection.close();
+  }
+
+  /** Reads a query's rows. */
+  @FunctionalInterface
+  public interface SqlRows<T> {
+    T read(ResultSet rows) throws SQLException;
   }
 
   /** SQL work that may fail with an {@link SQLException}. */
