@@ -1,6 +1,7 @@
 package dev.mds.compile;
 
 import dev.mds.MdsException;
+import dev.mds.TextFiles;
 import dev.mds.engine.CsvInspector;
 import dev.mds.engine.FileScan;
 import dev.mds.graph.DataTest;
@@ -263,7 +264,7 @@ public final class Compiler {
           throw new java.io.UncheckedIOException(e);
         }
       });
-      Files.writeString(path, sql);
+      TextFiles.writeIfChanged(path, sql);
     } catch (IOException | java.io.UncheckedIOException e) {
       throw new MdsException("Cannot write " + path + ": " + e.getMessage(), e);
     }

@@ -1,6 +1,7 @@
 package dev.mds.execution;
 
 import dev.mds.MdsException;
+import dev.mds.TextFiles;
 import dev.mds.compile.CompiledNode;
 import dev.mds.compile.Compiler;
 import dev.mds.engine.BuildResult;
@@ -211,7 +212,7 @@ final class NodeExecutor {
         Files.createDirectories(folder);
         createdFolders.add(folder);
       }
-      Files.writeString(path, String.join(";\n\n", session.statements()) + ";\n");
+      TextFiles.writeIfChanged(path, String.join(";\n\n", session.statements()) + ";\n");
     } catch (IOException e) {
       throw new MdsException("Cannot write " + path + ": " + e.getMessage(), e);
     }
