@@ -12,13 +12,24 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 
 /**
  * Measures mds's per-node overhead: times whole {@code mds build} processes on a generated project,
- * then replays the exact statements mds ran (from {@code target/run/}) over one JDBC connection in
- * the same order, in the same JVM session. The difference per node is mds's overhead.
+ * then replays the exact statements mds ran (from {@code target/run/}, in run_results order) over
+ * one JDBC connection in this JVM. The difference per node is mds's overhead: JVM start, parsing,
+ * compiling, and every statement mds sends that is not in {@code target/run/}.
  *
- * <p>Usage: {@code RunOverhead MODELS WORK_DIR MDS_JAR [RUNS]}.
+ * <p>Usage: {@code RunOverhead MODELS WORK_DIR MDS [RUNS] [THREADS,...]}. {@code MDS} is the
+ * launcher script ({@code ./mds}, what users run) or {@code cli/target/mds.jar}, which is then
+ * started with the launcher's JVM flags (its class-data-sharing archive beside the jar if there is
+ * one, C1 only, serial GC). Each thread count gets one warm-up round and {@code RUNS} measured
+ * rounds (default 5); a round runs mds and the replay back to back, alternating which goes first,
+ * so that drift on a shared machine hits both sides alike.
+ *
+ * <p>Data tests' queries are in {@code target/run/} (a test's own file, or an audited model's), so
+ * the baseline runs them too; a second replay leaves them out, which is how the figures before
+ * 2026-11-22 were measured (mds did not write them, so they counted as overhead).
  */
 public final class RunOverhead {
 
@@ -28,40 +39,97 @@ public final class RunOverhead {
   public static void main(String[] args) throws Exception {
     int models = Integer.parseInt(args[0]);
     Path work = Path.of(args[1]).toAbsolutePath();
-    Path jar = Path.of(args[2]).toAbsolutePath();
-    int runs = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+    Path mds = Path.of(args[2]).toAbsolutePath().normalize();
+    int runs = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+    int[] threadCounts = args.length > 4
+        ? Arrays.stream(args[4].split(",")).mapToInt(Integer::parseInt).toArray()
+        : new int[] {1, 4};
     Path project = work.resolve("project");
     if (!Files.exists(project.resolve("mds_project.yml"))) {
       ProjectGenerator.generate(models, project);
     }
-    for (int threads : new int[] {1, 4}) {
+    List<String> command = mdsCommand(mds);
+    System.out.println("mds command: " + String.join(" ", command) + " build ...");
+    for (int threads : threadCounts) {
       double[] mdsTimes = new double[runs];
       double[] baseTimes = new double[runs];
-      for (int r = 0; r < runs + 1; r++) {
+      double[] noTestTimes = new double[runs];
+      double[] ratios = new double[runs];
+      Replay replay = null;
+      Path database = work.resolve("baseline.duckdb");
+      for (int r = 0; r <= runs; r++) {
+        // Even rounds replay first, odd rounds run mds first (the warm-up needs mds's run SQL).
+        boolean baselineFirst = r % 2 == 0 && replay != null;
+        double base = 0;
+        double noTests = 0;
+        if (baselineFirst) {
+          base = replay.time(database);
+          noTests = replay.withoutTests().time(database);
+        }
         Files.deleteIfExists(project.resolve("bench.duckdb"));
-        double mds = timeMds(jar, project, threads);
-        double base = timeBaseline(project, work.resolve("baseline.duckdb"));
+        double mdsSeconds = timeMds(command, project, threads);
+        if (replay == null) {
+          replay = Replay.of(project, "bench");
+        }
+        if (!baselineFirst) {
+          noTests = replay.withoutTests().time(database);
+          base = replay.time(database);
+        }
+        System.out.printf(Locale.ROOT, "  threads=%d %s mds=%.2fs baseline=%.2fs"
+            + " (without data tests %.2fs)%n", threads, r == 0 ? "warm-up" : "run " + r,
+            mdsSeconds, base, noTests);
         if (r > 0) {
-          mdsTimes[r - 1] = mds;
+          mdsTimes[r - 1] = mdsSeconds;
           baseTimes[r - 1] = base;
+          noTestTimes[r - 1] = noTests;
+          ratios[r - 1] = mdsSeconds / base;
         }
       }
       double mdsMedian = median(mdsTimes);
       double baseMedian = median(baseTimes);
+      double noTestMedian = median(noTestTimes);
       int nodes = models + 1;
       System.out.printf(Locale.ROOT,
-          "threads=%d nodes=%d mds build=%.2fs (whole process) baseline=%.2fs ratio=%.2f"
-              + " overhead/node=%.1fms%n",
-          threads, nodes, mdsMedian, baseMedian, mdsMedian / baseMedian,
-          (mdsMedian - baseMedian) * 1000 / nodes);
+          "threads=%d nodes=%d statements=%d (%d data-test queries) runs=%d%n"
+              + "  mds build (whole process) median %.2fs [%.2f-%.2f]%n"
+              + "  raw JDBC baseline         median %.2fs [%.2f-%.2f]%n"
+              + "  ratio of medians %.2f, median of paired ratios %.2f [%.2f-%.2f],"
+              + " overhead/node %.1fms%n"
+              + "  baseline without the data-test queries median %.2fs [%.2f-%.2f]:"
+              + " ratio %.2f%n",
+          threads, nodes, replay.statements.size(), replay.testQueries(), runs,
+          mdsMedian, min(mdsTimes), max(mdsTimes), baseMedian, min(baseTimes), max(baseTimes),
+          mdsMedian / baseMedian, median(ratios), min(ratios), max(ratios),
+          (mdsMedian - baseMedian) * 1000 / nodes, noTestMedian, min(noTestTimes),
+          max(noTestTimes), mdsMedian / noTestMedian);
     }
   }
 
-  private static double timeMds(Path jar, Path project, int threads) throws Exception {
+  /** The launcher script as is, or the jar with the launcher's flags. */
+  static List<String> mdsCommand(Path mds) {
+    List<String> command = new ArrayList<>();
+    if (!mds.toString().endsWith(".jar")) {
+      command.add(mds.toString());
+      return command;
+    }
+    command.add("java");
+    Path archive = mds.resolveSibling("mds.jsa");
+    if (Files.isRegularFile(archive)) {
+      command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds=off",
+          "-Xlog:cds+dynamic=off"));
+    }
+    command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+        "-Dslf4j.internal.verbosity=ERROR", "-jar", mds.toString()));
+    return command;
+  }
+
+  private static double timeMds(List<String> command, Path project, int threads)
+      throws Exception {
+    List<String> full = new ArrayList<>(command);
+    full.addAll(List.of("build", "--project-dir", project.toString(), "--threads",
+        String.valueOf(threads)));
     long start = System.nanoTime();
-    Process process = new ProcessBuilder("java", "-Dslf4j.internal.verbosity=ERROR", "-jar",
-        jar.toString(), "build", "--project-dir", project.toString(), "--threads",
-        String.valueOf(threads))
+    Process process = new ProcessBuilder(full)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(ProcessBuilder.Redirect.INHERIT)
         .start();
@@ -73,7 +141,6 @@ public final class RunOverhead {
     return seconds;
   }
 
-  /** Replays target/run/ statements in run_results order over one connection. */
   /** Replays mds's statements from target/run/ in run_results order over one connection. */
   static double timeBaseline(Path project, Path database) throws Exception {
     return timeBaseline(project, database, "bench", List.of());
@@ -85,35 +152,65 @@ public final class RunOverhead {
    */
   static double timeBaseline(Path project, Path database, String projectName, List<String> setup)
       throws Exception {
-    List<String> statements = new java.util.ArrayList<>(setup);
-    statements.addAll(statementsInRunOrder(project, projectName));
-    Files.deleteIfExists(database);
-    long start = System.nanoTime();
-    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + database)) {
-      for (String sql : statements) {
-        try (Statement st = connection.createStatement()) {
-          st.execute(sql);
-        }
-      }
-    }
-    return (System.nanoTime() - start) / 1e9;
+    Replay replay = Replay.of(project, projectName);
+    List<String> statements = new ArrayList<>(setup);
+    statements.addAll(replay.statements);
+    return new Replay(statements).time(database);
   }
 
-  private static List<String> statementsInRunOrder(Path project, String projectName)
-      throws IOException {
-    JsonNode results = new ObjectMapper().readTree(project.resolve("target/run_results.json")
-        .toFile()).get("results");
-    List<String> statements = new ArrayList<>();
-    for (JsonNode result : results) {
-      String id = result.get("unique_id").asText();
-      String name = id.substring(id.lastIndexOf('.') + 1);
-      Path file = id.startsWith("seed.")
-          ? project.resolve("target/run/" + projectName + "/seeds/" + name + ".csv.sql")
-          : project.resolve("target/run/" + projectName + "/models/" + name + ".sql");
-      if (!Files.isRegularFile(file)) {
-        continue;
+  /** The statements of one mds run, in the order mds ran them. */
+  record Replay(List<String> statements) {
+
+    static Replay of(Path project, String projectName) throws IOException {
+      ObjectMapper json = new ObjectMapper();
+      JsonNode results = json.readTree(project.resolve("target/run_results.json").toFile())
+          .get("results");
+      JsonNode nodes = json.readTree(project.resolve("target/manifest.json").toFile())
+          .get("nodes");
+      Path run = project.resolve("target/run").resolve(projectName);
+      List<String> statements = new ArrayList<>();
+      for (JsonNode result : results) {
+        String id = result.get("unique_id").asText();
+        JsonNode node = nodes.get(id);
+        if (node == null) {
+          continue;
+        }
+        String file = node.get("original_file_path").asText();
+        Path path = switch (node.get("resource_type").asText()) {
+          case "seed" -> run.resolve(file + ".sql");
+          case "test" -> file.endsWith(".sql") ? run.resolve(file)
+              : run.resolve(file).resolve(node.get("name").asText() + ".sql");
+          default -> run.resolve(file);
+        };
+        // An audited model's tests ran inside its transaction and are in its file.
+        if (!Files.isRegularFile(path)) {
+          continue;
+        }
+        statements.addAll(split(Files.readString(path)));
       }
-      for (String sql : Files.readString(file).split(";\n\n")) {
+      return new Replay(statements);
+    }
+
+    /**
+     * The data tests' queries (an audited model's among its own statements): mds writes no other
+     * statement that starts with {@code select}.
+     */
+    private static boolean isTestQuery(String sql) {
+      return sql.regionMatches(true, 0, "select", 0, 6);
+    }
+
+    int testQueries() {
+      return (int) statements.stream().filter(Replay::isTestQuery).count();
+    }
+
+    /** The statements without the data tests' queries (as if those were mds's overhead). */
+    Replay withoutTests() {
+      return new Replay(statements.stream().filter(sql -> !isTestQuery(sql)).toList());
+    }
+
+    private static List<String> split(String text) {
+      List<String> statements = new ArrayList<>();
+      for (String sql : text.split(";\n\n")) {
         String trimmed = sql.strip();
         if (trimmed.endsWith(";")) {
           trimmed = trimmed.substring(0, trimmed.length() - 1);
@@ -122,13 +219,41 @@ public final class RunOverhead {
           statements.add(trimmed);
         }
       }
+      return statements;
     }
-    return statements;
+
+    /** Runs the statements on a new database file (opened as mds opens it); returns seconds. */
+    double time(Path database) throws Exception {
+      Files.deleteIfExists(database);
+      Files.deleteIfExists(database.resolveSibling(database.getFileName() + ".wal"));
+      Properties properties = new Properties();
+      properties.setProperty("autoinstall_known_extensions", "false");
+      properties.setProperty("autoload_known_extensions", "false");
+      long start = System.nanoTime();
+      try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + database,
+          properties)) {
+        for (String sql : statements) {
+          try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+          }
+        }
+      }
+      return (System.nanoTime() - start) / 1e9;
+    }
   }
 
   static double median(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  private static double min(double[] values) {
+    return Arrays.stream(values).min().orElse(Double.NaN);
+  }
+
+  private static double max(double[] values) {
+    return Arrays.stream(values).max().orElse(Double.NaN);
   }
 }

@@ -174,6 +174,22 @@ public final class DuckDbWarehouse implements Warehouse {
   }
 
   @Override
+  public synchronized Map<Relation, String> relationTypes() {
+    String sql = "select table_schema, table_name, table_type from information_schema.tables"
+        + " where table_catalog = current_database()";
+    Map<Relation, String> types = new java.util.HashMap<>();
+    try (Statement st = root.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        types.put(new Relation(rs.getString(1), rs.getString(2)), rs.getString(3));
+      }
+    } catch (SQLException e) {
+      throw new MdsException("Cannot list the relations of " + target.databasePath() + ": "
+          + DuckDbError.summary(e.getMessage()), e);
+    }
+    return types;
+  }
+
+  @Override
   public Target target() {
     return target;
   }

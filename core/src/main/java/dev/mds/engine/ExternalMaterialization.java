@@ -48,6 +48,7 @@ final class ExternalMaterialization implements Materialization {
       publish(staging, target);
       session.execute("create or replace view " + model.relation() + " as select * from "
           + reader(target, format, !partitionBy.isEmpty()));
+      session.created(model.relation(), "VIEW");
       return BuildResult.of("EXPORT", rows);
     } catch (SQLException | IOException | RuntimeException e) {
       delete(staging);

@@ -41,6 +41,7 @@ public final class SeedLoader {
           session.execute("drop view " + seed.relation());
         }
         session.execute("create or replace table " + seed.relation() + " as\n" + select);
+        session.created(seed.relation(), "BASE TABLE");
         // One row can fail several ways (too many fields and a bad value): count rows, not errors.
         long rejected = session.queryLong("select count(*) from (select distinct scan_id, file_id,"
             + " line from " + REJECTS + ")");

@@ -15,16 +15,28 @@ import java.util.Optional;
 /**
  * One worker's connection. Each statement gets a fresh JDBC {@link Statement} (DuckDB closes one
  * that throws), and every statement run is remembered so it can be written to {@code target/run/}.
+ * With a {@link RelationCatalog}, relation lookups are answered from it, and the relations this
+ * session creates are reported to it when their transaction commits.
  */
 public final class Session implements AutoCloseable {
 
   private final Connection connection;
+  private final RelationCatalog catalog;
   private final List<String> log = new ArrayList<>();
+  private final Map<Relation, String> createdInTransaction = new LinkedHashMap<>();
   private volatile Statement running;
   private SqlWork<Void> beforeCommit;
+  private boolean inTransaction;
 
+  /** A session that looks every relation up in DuckDB. */
   public Session(Connection connection) {
+    this(connection, null);
+  }
+
+  /** @param catalog answers relation lookups; null to ask DuckDB each time */
+  public Session(Connection connection, RelationCatalog catalog) {
     this.connection = connection;
+    this.catalog = catalog;
   }
 
   /** Runs one statement; returns its update count (or -1). */
@@ -50,6 +62,22 @@ public final class Session implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs a query that is part of the work (a data test's), remembered like {@link #execute}'s
+   * statements and cancellable like them, and hands its rows to {@code rows}.
+   */
+  public <T> T query(String sql, SqlRows<T> rows) throws SQLException {
+    log.add(sql);
+    try (Statement st = connection.createStatement()) {
+      running = st;
+      try (ResultSet rs = st.executeQuery(sql)) {
+        return rows.read(rs);
+      } finally {
+        running = null;
+      }
+    }
+  }
+
   /** Runs a query returning one number. */
   public long queryLong(String sql) throws SQLException {
     try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
@@ -58,8 +86,38 @@ public final class Session implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs SQL that mds did not write (a hook). It may create or drop anything, so the relation
+   * catalog stops answering first.
+   */
+  public long executeForeign(String sql) throws SQLException {
+    if (catalog != null) {
+      catalog.stop();
+    }
+    return execute(sql);
+  }
+
+  /**
+   * Notes that the statement just run made {@code relation} a {@code type} ({@code BASE TABLE} or
+   * {@code VIEW}): the catalog learns it when the transaction commits (at once outside one).
+   */
+  public void created(Relation relation, String type) {
+    if (catalog == null) {
+      return;
+    }
+    if (inTransaction) {
+      createdInTransaction.put(relation, type);
+    } else {
+      catalog.created(relation, type);
+    }
+  }
+
   /** {@code BASE TABLE}, {@code VIEW}, or empty when the relation does not exist. */
   public Optional<String> relationType(Relation relation) throws SQLException {
+    return catalog == null ? lookUp(relation) : catalog.type(relation, this::lookUp);
+  }
+
+  private Optional<String> lookUp(Relation relation) throws SQLException {
     String sql = "select table_type from information_schema.tables"
         + " where table_schema = ? and table_name = ? and table_catalog = current_database()";
     try (PreparedStatement st = connection.prepareStatement(sql)) {
@@ -89,22 +147,32 @@ public final class Session implements AutoCloseable {
    */
   public <T> T inTransaction(SqlWork<T> work) throws SQLException {
     execute("begin transaction");
-    T result;
+    inTransaction = true;
+    createdInTransaction.clear();
     try {
-      result = work.run();
-      if (beforeCommit != null) {
-        beforeCommit.run();
-      }
-    } catch (SQLException | RuntimeException e) {
+      T result;
       try {
-        execute("rollback");
-      } catch (SQLException rollbackFailure) {
-        e.addSuppressed(rollbackFailure);
+        result = work.run();
+        if (beforeCommit != null) {
+          beforeCommit.run();
+        }
+      } catch (SQLException | RuntimeException e) {
+        try {
+          execute("rollback");
+        } catch (SQLException rollbackFailure) {
+          e.addSuppressed(rollbackFailure);
+        }
+        throw e;
       }
-      throw e;
+      execute("commit");
+      if (catalog != null) {
+        createdInTransaction.forEach(catalog::created);
+      }
+      return result;
+    } finally {
+      inTransaction = false;
+      createdInTransaction.clear();
     }
-    execute("commit");
-    return result;
   }
 
   /**
@@ -144,6 +212,12 @@ public final class Session implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     connection.close();
+  }
+
+  /** Reads a query's rows. */
+  @FunctionalInterface
+  public interface SqlRows<T> {
+    T read(ResultSet rows) throws SQLException;
   }
 
   /** SQL work that may fail with an {@link SQLException}. */

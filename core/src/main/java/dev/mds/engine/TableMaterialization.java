@@ -24,6 +24,7 @@ final class TableMaterialization implements Materialization {
         session.execute("drop view " + relation);
       }
       session.execute("create or replace table " + relation + " as\n" + sql);
+      session.created(relation, "BASE TABLE");
       return BuildResult.of(verb, session.queryLong("select count(*) from " + relation));
     });
   }

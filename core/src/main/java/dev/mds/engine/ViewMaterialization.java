@@ -16,6 +16,7 @@ final class ViewMaterialization implements Materialization {
         session.execute("drop table " + relation);
       }
       session.execute("create or replace view " + relation + " as\n" + sql);
+      session.created(relation, "VIEW");
       return BuildResult.of("CREATE VIEW");
     });
   }

@@ -20,6 +20,12 @@ public interface Warehouse extends AutoCloseable {
   java.util.Optional<String> relationType(Relation relation);
 
   /**
+   * Every relation of the database (not of attached ones or temp tables) and its type, as
+   * {@link #relationType} would report it, read in one query.
+   */
+  java.util.Map<Relation, String> relationTypes();
+
+  /**
    * Attaches another DuckDB file read-only under {@code alias} (production, for {@code --defer}):
    * nothing can write to it, and it needs no write lock.
    */

@@ -1,6 +1,7 @@
 package dev.mds.execution;
 
 import dev.mds.MdsException;
+import dev.mds.TextFiles;
 import dev.mds.compile.CompiledNode;
 import dev.mds.compile.Compiler;
 import dev.mds.engine.BuildResult;
@@ -26,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Builds one model or seed on a worker's session and reports how it went. */
 final class NodeExecutor {
@@ -35,6 +38,7 @@ final class NodeExecutor {
   private final boolean fullRefresh;
   private final TestExecutor testExecutor;
   private final SeedLoader seedLoader;
+  private final Set<Path> createdFolders = ConcurrentHashMap.newKeySet();
 
   NodeExecutor(Project project, Compiler compiler, boolean fullRefresh) {
     this.project = project;
@@ -81,7 +85,9 @@ final class NodeExecutor {
         }
         keepStoredFailures(storedFailures, session);
       } else if (node instanceof DataTest test) {
-        return testExecutor.execute(test, session);
+        NodeResult result = testExecutor.execute(test, session);
+        writeRunSql(node, session);
+        return result;
       } else if (node instanceof Seed seed) {
         built = seedLoader.load(session, seed, project.resolve(seed.file()));
       } else {
@@ -154,6 +160,7 @@ final class NodeExecutor {
         if (Files.exists(file)) {
           session.execute("create or replace table " + entry.getKey().relation()
               + " as select * from read_parquet(" + SqlLiteral.string(file.toString()) + ")");
+          session.created(entry.getKey().relation(), "BASE TABLE");
           Files.delete(file);
         }
       }
@@ -170,12 +177,12 @@ final class NodeExecutor {
         && session.relationType(model.relation()).filter("BASE TABLE"::equals).isPresent();
     String sql = Compiler.trimStatement(compiledSql);
     for (String hook : model.config().preHooks()) {
-      session.execute(compiler.renderHook(hook, model.file(), Optional.of(model)));
+      session.executeForeign(compiler.renderHook(hook, model.file(), Optional.of(model)));
     }
     BuildResult built = Materialization.of(model, project.root())
         .build(session, model, sql, incremental);
     for (String hook : model.config().postHooks()) {
-      session.execute(compiler.renderHook(hook, model.file(), Optional.of(model)));
+      session.executeForeign(compiler.renderHook(hook, model.file(), Optional.of(model)));
     }
     return built;
   }
@@ -186,14 +193,26 @@ final class NodeExecutor {
         Instant.now(), sql);
   }
 
+  /**
+   * Writes the statements the node ran to {@code target/run/<project>/}: at the model's path, the
+   * seed's path plus {@code .sql}, or, for a data test, where its compiled SQL is (an audited
+   * model's tests ran in its transaction and are in its file).
+   */
   private void writeRunSql(Node node, Session session) {
     Path path = project.targetDir().resolve("run").resolve(project.name()).resolve(node.file());
     if (node instanceof Seed) {
       path = path.resolveSibling(path.getFileName() + ".sql");
+    } else if (node instanceof DataTest test && !test.isSingular()) {
+      path = path.resolve(test.name() + ".sql");
     }
     try {
-      Files.createDirectories(path.getParent());
-      Files.writeString(path, String.join(";\n\n", session.statements()) + ";\n");
+      // One createDirectories per folder, not per file (it stats every parent on each call).
+      Path folder = path.getParent();
+      if (!createdFolders.contains(folder)) {
+        Files.createDirectories(folder);
+        createdFolders.add(folder);
+      }
+      TextFiles.writeIfChanged(path, String.join(";\n\n", session.statements()) + ";\n");
     } catch (IOException e) {
       throw new MdsException("Cannot write " + path + ": " + e.getMessage(), e);
     }

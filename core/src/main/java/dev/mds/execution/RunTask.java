@@ -5,6 +5,7 @@ import dev.mds.compile.Compiler;
 import dev.mds.compile.Deferral;
 import dev.mds.compile.ParseResult;
 import dev.mds.engine.DuckDbWarehouse;
+import dev.mds.engine.RelationCatalog;
 import dev.mds.engine.Session;
 import dev.mds.engine.Warehouse;
 import dev.mds.graph.DataTest;
@@ -100,17 +101,21 @@ public final class RunTask {
         }
       }
       warehouse.createSchemas(schemas);
+      // Read on the first lookup, which comes after the on-run-start hooks.
+      RelationCatalog catalog = new RelationCatalog(warehouse);
       Optional<Deferral> deferral = options.deferDatabase().map(path -> {
         warehouse.attachReadOnly(path, Deferral.CATALOG);
-        return new Deferral(Deferral.CATALOG, Set.copyOf(order), warehouse::exists);
+        return new Deferral(Deferral.CATALOG, Set.copyOf(order),
+            r -> catalog.type(r).isPresent());
       });
       Compiler compiler = new Compiler(parsed,
-          r -> warehouse.relationType(r).filter("BASE TABLE"::equals).isPresent(),
+          r -> catalog.type(r).filter("BASE TABLE"::equals).isPresent(),
           options.fullRefresh(), deferral);
       results.addAll(runHooks(warehouse, compiler, project, "on-run-start",
           project.config().onRunStart(), listener));
       if (results.stream().noneMatch(r -> r.status().isFailure())) {
-        results.addAll(runNodes(warehouse, compiler, parsed, order, threads, options, listener));
+        results.addAll(runNodes(warehouse, catalog, compiler, parsed, order, threads, options,
+            listener));
         results.addAll(runHooks(warehouse, compiler, project, "on-run-end",
             project.config().onRunEnd(), listener));
       }
@@ -119,7 +124,8 @@ public final class RunTask {
     return new Outcome(results, selection.uniqueIds(), selection.unmatched(), started, elapsed);
   }
 
-  private static List<NodeResult> runNodes(Warehouse warehouse, Compiler compiler,
+  private static List<NodeResult> runNodes(Warehouse warehouse, RelationCatalog catalog,
+      Compiler compiler,
       ParseResult parsed, List<String> order, int threads, Options options,
       RunListener listener) {
     Manifest manifest = parsed.manifest();
@@ -149,7 +155,7 @@ public final class RunTask {
         indexes.put(id, index);
         listener.nodeStarted(node, index, total);
         Session session = sessions.computeIfAbsent(Thread.currentThread(),
-            t -> new Session(warehouse.connect()));
+            t -> new Session(warehouse.connect(), catalog));
         List<NodeResult> batch = new ArrayList<>();
         List<NodeResult> audits = new ArrayList<>();
         batch.add(executor.execute(node, session, plan.audits(id), audits));

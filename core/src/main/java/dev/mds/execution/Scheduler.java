@@ -8,11 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -80,62 +75,34 @@ final class Scheduler {
         children.computeIfAbsent(p, k -> new ArrayList<>()).add(id);
       }
     }
-    Map<String, NodeResult> results = new LinkedHashMap<>();
     List<String> ready = new ArrayList<>();
     for (String id : order) {
       if (parents.get(id).isEmpty()) {
         ready.add(id);
       }
     }
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "mds-worker");
+    Run run = new Run(ready, parents, children, work, outcomes);
+    List<Thread> workers = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      Thread t = new Thread(run::work, "mds-worker");
       t.setDaemon(true);
-      return t;
-    });
-    CompletionService<List<NodeResult>> done = new ExecutorCompletionService<>(pool);
-    int running = 0;
-    boolean stop = false;
-    try {
-      while (true) {
-        // Hand out no more than there are workers: a queued node has not started, so fail-fast
-        // and Ctrl-C must still be able to skip it.
-        while (!stop && !cancelled.get() && !ready.isEmpty() && running < threads) {
-          String id = ready.remove(0);
-          done.submit(() -> work.run(id));
-          running++;
-        }
-        if (running == 0) {
-          break;
-        }
-        List<NodeResult> batch = take(done);
-        running--;
-        for (NodeResult result : batch) {
-          if (!results.containsKey(result.uniqueId())) {
-            results.put(result.uniqueId(), result);
-            outcomes.finished(result.uniqueId(), result);
-          }
-        }
-        // Results that came along (audit tests) before the node's own, so that its children
-        // find them done.
-        for (int i = batch.size() - 1; i >= 0; i--) {
-          NodeResult result = batch.get(i);
-          if (result.status().isFailure()) {
-            skipDescendants(result.uniqueId(), children, results, outcomes);
-            stop |= failFast;
-          } else {
-            for (String child : children.getOrDefault(result.uniqueId(), List.of())) {
-              Set<String> waiting = parents.get(child);
-              waiting.remove(result.uniqueId());
-              if (waiting.isEmpty() && !results.containsKey(child)) {
-                ready.add(child);
-              }
-            }
-          }
-        }
-      }
-    } finally {
-      pool.shutdownNow();
+      workers.add(t);
+      t.start();
     }
+    try {
+      for (Thread t : workers) {
+        t.join();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      cancel();
+      workers.forEach(Thread::interrupt);
+      throw new IllegalStateException("Interrupted while waiting for a worker", e);
+    }
+    if (run.failure != null) {
+      throw new IllegalStateException("A worker failed unexpectedly", run.failure);
+    }
+    Map<String, NodeResult> results = run.results;
     String why = cancelled.get() ? "cancelled (interrupted)" : "skipped: --fail-fast stopped the run";
     for (String id : order) {
       if (!results.containsKey(id)) {
@@ -147,14 +114,104 @@ final class Scheduler {
     return new ArrayList<>(results.values());
   }
 
-  private static List<NodeResult> take(CompletionService<List<NodeResult>> done) {
-    try {
-      return done.take().get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while waiting for a worker", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("A worker failed unexpectedly", e.getCause());
+  /**
+   * One run's shared state. Each worker takes the next ready node itself and, when it is done,
+   * records the results and releases the children, under one lock: no thread hands nodes to
+   * another, which on a busy machine cost two thread wake-ups per node.
+   */
+  private final class Run {
+
+    private final List<String> ready;
+    private final Map<String, Set<String>> parents;
+    private final Map<String, List<String>> children;
+    private final BatchWork work;
+    private final Outcomes outcomes;
+    private final Map<String, NodeResult> results = new LinkedHashMap<>();
+    private int running;
+    private boolean stop;
+    private Throwable failure;
+
+    Run(List<String> ready, Map<String, Set<String>> parents, Map<String, List<String>> children,
+        BatchWork work, Outcomes outcomes) {
+      this.ready = ready;
+      this.parents = parents;
+      this.children = children;
+      this.work = work;
+      this.outcomes = outcomes;
+    }
+
+    void work() {
+      while (true) {
+        String id;
+        synchronized (this) {
+          // Take a node only when free to run it: one not yet started must stay skippable by
+          // fail-fast and Ctrl-C (the timed wait notices a cancel).
+          while (!halted() && ready.isEmpty() && running > 0) {
+            try {
+              wait(100);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              return;
+            }
+          }
+          if (halted() || ready.isEmpty()) {
+            notifyAll();
+            return;
+          }
+          id = ready.remove(0);
+          running++;
+        }
+        List<NodeResult> batch;
+        try {
+          batch = work.run(id);
+        } catch (RuntimeException | Error e) {
+          synchronized (this) {
+            failure = e;
+            running--;
+            notifyAll();
+          }
+          return;
+        }
+        synchronized (this) {
+          running--;
+          try {
+            finished(batch);
+          } catch (RuntimeException | Error e) {
+            failure = e;
+          }
+          notifyAll();
+        }
+      }
+    }
+
+    private boolean halted() {
+      return stop || failure != null || cancelled.get();
+    }
+
+    private void finished(List<NodeResult> batch) {
+      for (NodeResult result : batch) {
+        if (!results.containsKey(result.uniqueId())) {
+          results.put(result.uniqueId(), result);
+          outcomes.finished(result.uniqueId(), result);
+        }
+      }
+      // Results that came along (audit tests) before the node's own, so that its children
+      // find them done.
+      for (int i = batch.size() - 1; i >= 0; i--) {
+        NodeResult result = batch.get(i);
+        if (result.status().isFailure()) {
+          skipDescendants(result.uniqueId(), children, results, outcomes);
+          stop |= failFast;
+        } else {
+          for (String child : children.getOrDefault(result.uniqueId(), List.of())) {
+            Set<String> waiting = parents.get(child);
+            waiting.remove(result.uniqueId());
+            if (waiting.isEmpty() && !results.containsKey(child)) {
+              ready.add(child);
+            }
+          }
+        }
+      }
     }
   }
 

@@ -9,10 +9,8 @@ import dev.mds.engine.SqlLiteral;
 import dev.mds.graph.DataTest;
 import dev.mds.project.Project;
 import java.nio.file.Path;
-import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,19 +71,19 @@ final class TestExecutor {
             ? "copy (\n" + sql + "\n) to " + SqlLiteral.string(failuresFile.get().toString())
                 + " (format parquet)"
             : "create or replace table " + test.relation() + " as\n" + sql);
+        if (failuresFile.isEmpty()) {
+          session.created(test.relation(), "BASE TABLE");
+        }
       }
-      long failures;
-      boolean warn;
-      boolean error;
-      try (Statement st = session.connection().createStatement();
-          ResultSet rs = st.executeQuery("select " + failCalc + " as failures, (" + failCalc + ") "
-              + warnSql + " as should_warn, (" + failCalc + ") " + errorSql + " as should_error"
-              + "\nfrom (\n" + sql + "\n) dbt_internal_test")) {
-        rs.next();
-        failures = rs.getLong(1);
-        warn = rs.getBoolean(2);
-        error = rs.getBoolean(3);
-      }
+      Outcome outcome = session.query("select " + failCalc + " as failures, (" + failCalc
+          + ") " + warnSql + " as should_warn, (" + failCalc + ") " + errorSql
+          + " as should_error\nfrom (\n" + sql + "\n) dbt_internal_test", rs -> {
+            rs.next();
+            return new Outcome(rs.getLong(1), rs.getBoolean(2), rs.getBoolean(3));
+          });
+      long failures = outcome.failures();
+      boolean warn = outcome.warn();
+      boolean error = outcome.error();
       RunStatus status;
       if (test.severity().equals("warn")) {
         status = warn || error ? RunStatus.WARN : RunStatus.PASS;
@@ -118,6 +116,10 @@ final class TestExecutor {
         Instant.now(), sql);
   }
 
+  /** What the test's count query found. */
+  private record Outcome(long failures, boolean warn, boolean error) {
+  }
+
   static boolean storeFailures(DataTest test) {
     return test.config().get("store_failures").map(v -> Boolean.parseBoolean(String.valueOf(v)))
         .orElse(false);
@@ -138,9 +140,7 @@ final class TestExecutor {
       String condition, String path) throws SQLException {
     List<String> columns = new ArrayList<>();
     List<List<String>> rows = new ArrayList<>();
-    try (Statement st = session.connection().createStatement();
-        ResultSet rs = st.executeQuery("select * from (\n" + sql + "\n) dbt_sample limit "
-            + SAMPLE_ROWS)) {
+    session.query("select * from (\n" + sql + "\n) dbt_sample limit " + SAMPLE_ROWS, rs -> {
       ResultSetMetaData meta = rs.getMetaData();
       for (int i = 1; i <= meta.getColumnCount(); i++) {
         columns.add(meta.getColumnLabel(i));
@@ -153,7 +153,8 @@ final class TestExecutor {
         }
         rows.add(row);
       }
-    }
+      return null;
+    });
     return new TestFailures(failures, condition.toLowerCase(Locale.ROOT), columns, rows, path);
   }
 }

@@ -320,4 +320,38 @@ class DataTestExecutionTest {
         result(outcome, "test.shop.unique_members_market__member_no").status());
     assertEquals(List.of("3"), rows(project, "select count(*) from members"));
   }
+
+  @Test
+  void theQueriesATestRanAreWrittenToTargetRunAndAnAuditsToItsModelsFile() throws Exception {
+    TempProject project = project("""
+        models:
+          - name: numbers
+            config: {materialized: table}
+            columns:
+              - name: id
+                tests: [not_null]
+        """).file("models/raw_numbers_view.sql", "select * from {{ ref('numbers') }}\n")
+        .file("models/more.yml", """
+            models:
+              - name: raw_numbers_view
+                columns:
+                  - name: v
+                    tests: [not_null]
+            """);
+
+    RunTask.Outcome outcome = build(project, true);
+
+    assertEquals(RunStatus.FAIL, result(outcome, "test.shop.not_null_raw_numbers_view_v").status());
+    String standalone = Files.readString(project.path(
+        "target/run/shop/models/more.yml/not_null_raw_numbers_view_v.sql"));
+    // The count, then the sample of failing rows shown on the console.
+    assertTrue(standalone.startsWith("select count(*) as failures"), standalone);
+    assertTrue(standalone.contains(") dbt_sample limit 5;\n"), standalone);
+    assertFalse(Files.exists(project.path("target/run/shop/models/schema.yml")));
+    String audited = Files.readString(project.path("target/run/shop/models/numbers.sql"));
+    int create = audited.indexOf("create or replace table");
+    int test = audited.indexOf("select count(*) as failures");
+    int commit = audited.indexOf("commit;");
+    assertTrue(create >= 0 && create < test && test < commit, audited);
+  }
 }

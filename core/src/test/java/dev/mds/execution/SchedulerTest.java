@@ -136,6 +136,35 @@ class SchedulerTest {
     assertTrue(results.get("c").message().contains("cancelled"), results.get("c").message());
   }
 
+  @Test
+  void oneWorkerRunsALongChainInOrderAndAWorkerThatThrowsFailsTheRun() {
+    List<Model> chain = new ArrayList<>();
+    List<String> order = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      chain.add(i == 0 ? node("n0") : node("n" + i, "n" + (i - 1)));
+      order.add("n" + i);
+    }
+    DependencyGraph graph = graph(chain.toArray(Model[]::new));
+
+    run(new Scheduler(1, false), order, graph, this::okWithThread);
+    assertEquals(order, ran);
+    assertEquals(1, threadNames.size(), threadNames::toString);
+
+    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalStateException.class, () -> new Scheduler(2, false).run(List.of("n0", "n1"),
+            graph, id -> {
+              throw new IllegalArgumentException("bug in " + id);
+            }, told::put));
+    assertEquals("bug in n0", e.getCause().getMessage());
+  }
+
+  private final Set<String> threadNames = ConcurrentHashMap.newKeySet();
+
+  private NodeResult okWithThread(String id) {
+    threadNames.add(Thread.currentThread().getName() + "@" + Thread.currentThread().getId());
+    return ok(id);
+  }
+
   private Map<String, NodeResult> run(Scheduler scheduler, List<String> order,
       DependencyGraph graph, Scheduler.Work work) {
     List<NodeResult> list = scheduler.run(order, graph, id -> {
