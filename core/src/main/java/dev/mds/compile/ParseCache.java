@@ -91,18 +91,22 @@ final class ParseCache {
     this.changed = previous.isEmpty();
   }
 
-  /** The cache of {@code project}, empty when missing, unreadable or built from other inputs. */
-  static ParseCache load(Project project, ProjectFiles files) {
-    Path file = project.targetDir().resolve(FILE);
-    String key = key(project, files);
+  /**
+   * The last run's file as stored, whatever inputs it was built from; a damaged one is none. Half
+   * of loading the cache, so it can run while another thread computes the key.
+   */
+  static Optional<Stored> read(Project project) {
     // A cache is only ever a shortcut: a damaged one means rendering every model, as with none.
-    Map<String, Entry> previous = CacheFile.read(file, Stored.class, JSON)
-        .filter(stored -> stored.format() == FORMAT && key.equals(stored.key())
+    return CacheFile.read(project.targetDir().resolve(FILE), Stored.class, JSON)
+        .filter(stored -> stored.format() == FORMAT && stored.key() != null
             && stored.models() != null
-            && stored.models().values().stream().allMatch(e -> e != null && e.complete()))
-        .map(Stored::models)
-        .orElse(Map.of());
-    return new ParseCache(file, key, previous);
+            && stored.models().values().stream().allMatch(e -> e != null && e.complete()));
+  }
+
+  /** The cache from what {@link #read} found, used only if it was built under {@code key}. */
+  static ParseCache of(Project project, String key, Optional<Stored> stored) {
+    return new ParseCache(project.targetDir().resolve(FILE), key, stored
+        .filter(s -> key.equals(s.key())).map(Stored::models).orElse(Map.of()));
   }
 
   /** The digest of every project-wide input a render can see (macros, vars, target, ...). */

@@ -70,16 +70,22 @@ public final class ProjectParser {
       yaml.write();
       return loaded;
     });
-    CompletableFuture<Optional<ParseCache>> cacheRead = Background.start("partial-parse",
-        () -> partialParse ? Optional.of(ParseCache.load(project, files)) : Optional.empty());
+    // The partial-parse file is read on a third thread; its key (a digest of macros, docs, vars
+    // and target) is computed here after the macros, while the file is still being read.
+    CompletableFuture<Optional<ParseCache.Stored>> cacheRead = Background.start("partial-parse",
+        () -> partialParse ? ParseCache.read(project) : Optional.empty());
+    String key;
     try {
       this.templates = new TemplateEngine(project, environment, files);
+      key = partialParse ? ParseCache.key(project, files) : null;
     } finally {
       // An error here is reported once the other reads are done: they write under target/.
       Background.await(schemaRead, cacheRead);
     }
     this.schema = Background.join(schemaRead);
-    this.cache = Background.join(cacheRead);
+    Optional<ParseCache.Stored> stored = Background.join(cacheRead);
+    this.cache = partialParse ? Optional.of(ParseCache.of(project, key, stored))
+        : Optional.empty();
     Timings.lap("templates, schema YAML, partial parse");
   }
 
