@@ -10,18 +10,13 @@ import java.nio.file.Path;
  */
 public final class BuildStamp {
 
-  private static volatile String stamp;
+  private static final String STAMP = compute();
 
   private BuildStamp() {
   }
 
   public static String of() {
-    String known = stamp;
-    if (known == null) {
-      known = compute();
-      stamp = known;
-    }
-    return known;
+    return STAMP;
   }
 
   private static String compute() {

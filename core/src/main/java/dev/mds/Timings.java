@@ -6,6 +6,9 @@ import java.io.PrintStream;
  * Wall-clock phase timings for performance work: with the environment variable
  * {@code MDS_TIMINGS=1}, each {@link #lap} prints the milliseconds since the previous lap (or since
  * the JVM started) to standard error. Off, a lap costs one branch.
+ *
+ * <p>Its clock is the one mutable static state besides the render context (DESIGN.md): a
+ * diagnostic that commands in different packages report to without passing a timer around.
  */
 public final class Timings {
 

@@ -1,5 +1,6 @@
 package dev.mds.cli;
 
+import dev.mds.Timings;
 import dev.mds.artifacts.ManifestWriter;
 import dev.mds.artifacts.JUnitXmlWriter;
 import dev.mds.artifacts.RunResultsWriter;
@@ -49,6 +50,7 @@ final class RunInvocation {
         throw e;
       }
       ManifestWriter.write(parsed, Map.of(), MdsVersion.version());
+      Timings.lap("manifest.json");
       StringPrinter found = new StringPrinter();
       Reports.found(found.writer(), parsed.manifest());
       reporter.info(found.text());
@@ -63,6 +65,7 @@ final class RunInvocation {
           return Mds.PROJECT_ERROR;
         }
         warnings.forEach(w -> reporter.info("Warning: " + w));
+        Timings.lap("partial-key join check");
       }
       RunTask.Options runOptions = new RunTask.Options(types, selector,
           options.threads, options.failFast, options.fullRefresh, options.lock.seconds, audit,
@@ -74,6 +77,7 @@ final class RunInvocation {
         log.error(e);
         throw e;
       }
+      Timings.lap("run");
       for (String criterion : outcome.unmatched()) {
         reporter.info("Warning: the selection criterion '" + criterion
             + "' does not match any nodes");
@@ -85,6 +89,7 @@ final class RunInvocation {
         JUnitXmlWriter.write(options.junitXml, "mds " + verb, parsed.manifest(), outcome);
       }
       reporter.summary(outcome, parsed.manifest());
+      Timings.lap("run_results.json, summary.md");
       return outcome.failed() ? Mds.FAILED : Mds.OK;
     }
   }
