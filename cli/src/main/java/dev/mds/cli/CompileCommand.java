@@ -45,7 +45,7 @@ final class CompileCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    dev.mds.Timings.lap("picocli");
+    Timings.lap("command line (picocli)");
     Project loaded = project.load();
     ParseResult parsed = project.parse(loaded);
     CompileTask.Result result = CompileTask.run(parsed, selection.selector(parsed),

@@ -1,6 +1,7 @@
 package dev.mds.cli;
 
 import dev.mds.MdsException;
+import dev.mds.Timings;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
@@ -66,7 +67,7 @@ public final class Mds implements Runnable {
       out.flush();
       return OK;
     }
-    dev.mds.Timings.lap("JVM start");
+    Timings.lap("JVM start");
     boolean debug = Arrays.asList(args).contains("--debug");
     CommandLine cli = commandLine(args);
     cli.setOut(out);

@@ -62,16 +62,15 @@ public final class ProjectParser {
     this.files = new ProjectFiles(project);
     this.environment = environment;
     Timings.lap("load project");
-    // Three independent reads: schema YAML and the partial-parse file load on other threads
-    // while the template engine compiles the macros on this one.
+    // Three independent reads: schema YAML loads on one thread and the partial-parse file on
+    // another, while this one compiles the macros and then computes the partial-parse key (a
+    // digest of macros, docs, vars and target) that the file must have been written under.
     CompletableFuture<SchemaSpecs> schemaRead = Background.start("schema", () -> {
       YamlCache yaml = partialParse ? YamlCache.load(project.targetDir()) : YamlCache.none();
       SchemaSpecs loaded = new SchemaLoader(project, files, yaml).load();
       yaml.write();
       return loaded;
     });
-    // The partial-parse file is read on a third thread; its key (a digest of macros, docs, vars
-    // and target) is computed here after the macros, while the file is still being read.
     CompletableFuture<Optional<ParseCache.Stored>> cacheRead = Background.start("partial-parse",
         () -> partialParse ? ParseCache.read(project) : Optional.empty());
     String key;
