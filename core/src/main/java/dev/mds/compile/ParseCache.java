@@ -5,18 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.mds.BuildStamp;
 import dev.mds.CacheFile;
+import dev.mds.Digest;
 import dev.mds.graph.RefCall;
 import dev.mds.graph.SourceCall;
 import dev.mds.project.Project;
 import dev.mds.project.ProjectFiles;
 import dev.mds.project.Target;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -184,37 +181,25 @@ final class ParseCache {
 
   /** SHA-256 over every input a render can see besides its own file and environment. */
   static String key(Project project, ProjectFiles files) {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
-    add(digest, "mds " + FORMAT + " " + BuildStamp.of());
-    add(digest, project.root().toAbsolutePath().normalize().toString());
-    add(digest, ProjectFiles.read(project, project.projectFile()));
+    Digest digest = Digest.sha256();
+    digest.add("mds " + FORMAT + " " + BuildStamp.of());
+    digest.add(project.root().toAbsolutePath().normalize().toString());
+    digest.add(ProjectFiles.read(project, project.projectFile()));
     List<Path> inputs = new ArrayList<>(files.macros());
     inputs.addAll(files.docs());
     for (Path input : inputs) {
-      add(digest, project.display(input));
-      add(digest, ProjectFiles.read(project, input));
+      digest.add(project.display(input));
+      digest.add(ProjectFiles.read(project, input));
     }
     try {
-      add(digest, JSON.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+      digest.add(JSON.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
           .writeValueAsString(project.vars()));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("vars read from YAML are always writable as JSON", e);
     }
     Target t = project.target();
-    add(digest, String.join("\n", t.profileName(), t.name(), t.type(), t.schema(),
+    digest.add(String.join("\n", t.profileName(), t.name(), t.type(), t.schema(),
         t.databasePath().toString(), Integer.toString(t.threads())));
-    return HexFormat.of().formatHex(digest.digest());
-  }
-
-  private static void add(MessageDigest digest, String text) {
-    byte[] bytes = String.valueOf(text).getBytes(StandardCharsets.UTF_8);
-    digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
-    digest.update((byte) ':');
-    digest.update(bytes);
+    return digest.hex();
   }
 }

@@ -4,11 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.mds.CacheFile;
-import java.nio.charset.StandardCharsets;
+import dev.mds.Digest;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -68,14 +65,10 @@ final class TestRenderCache {
    */
   static Optional<String> input(String testName, Map<String, Object> arguments, String self) {
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update((testName + "\u0000" + self + "\u0000").getBytes(StandardCharsets.UTF_8));
-      digest.update(CANONICAL.writeValueAsBytes(plain(arguments)));
-      return Optional.of(HexFormat.of().formatHex(digest.digest()));
+      return Optional.of(Digest.sha256().add(testName).add(self)
+          .add(CANONICAL.writeValueAsBytes(plain(arguments))).hex());
     } catch (JsonProcessingException | IllegalArgumentException e) {
       return Optional.empty();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.mds.lineage;
 
+import dev.mds.Digest;
 import dev.mds.MdsException;
 import dev.mds.compile.CompiledNode;
 import dev.mds.compile.Compiler;
@@ -8,16 +9,12 @@ import dev.mds.graph.Model;
 import dev.mds.graph.Node;
 import dev.mds.graph.Seed;
 import dev.mds.graph.Source;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -197,22 +194,22 @@ public final class LineageAnalyzer implements AutoCloseable {
    * result cannot be keyed (files read directly, a model that does not compile).
    */
   private Optional<String> fingerprint(Model model, Collection<String> depends) {
-    MessageDigest digest = sha256();
+    Digest digest = Digest.sha256();
     try {
-      add(digest, nodeDigest(model));
+      digest.add(nodeDigest(model));
       for (String token : new TreeSet<>(depends)) {
-        add(digest, token);
+        digest.add(token);
         if (token.startsWith("node:")) {
           Node node = parsed.manifest().nodes().get(token.substring("node:".length()));
           if (node == null) {
             return Optional.empty();
           }
-          add(digest, nodeDigest(node));
+          digest.add(nodeDigest(node));
         } else if (token.startsWith("lookup:")) {
           String[] name = token.substring("lookup:".length()).split("\u0000", -1);
-          add(digest, relations.byRelation(name[0], name[1]).map(Node::uniqueId).orElse("-"));
+          digest.add(relations.byRelation(name[0], name[1]).map(Node::uniqueId).orElse("-"));
         } else if (token.startsWith("ephemeral:")) {
-          add(digest, relations.ephemeral(token.substring("ephemeral:".length()))
+          digest.add(relations.ephemeral(token.substring("ephemeral:".length()))
               .map(Model::uniqueId).orElse("-"));
         } else {
           return Optional.empty();
@@ -221,7 +218,7 @@ public final class LineageAnalyzer implements AutoCloseable {
     } catch (MdsException e) {
       return Optional.empty();
     }
-    return Optional.of(HexFormat.of().formatHex(digest.digest()));
+    return Optional.of(digest.hex());
   }
 
   /** What the check can see of a node: its relation, grain, config and SQL, file or columns. */
@@ -230,36 +227,21 @@ public final class LineageAnalyzer implements AutoCloseable {
     if (known != null) {
       return known;
     }
-    MessageDigest digest = sha256();
-    add(digest, node.uniqueId());
-    add(digest, String.valueOf(node.relation()));
-    add(digest, String.valueOf(relations.grains().of(node.uniqueId())));
-    add(digest, String.valueOf(node.config().values()));
+    Digest digest = Digest.sha256();
+    digest.add(node.uniqueId());
+    digest.add(String.valueOf(node.relation()));
+    digest.add(String.valueOf(relations.grains().of(node.uniqueId())));
+    digest.add(String.valueOf(node.config().values()));
     if (node instanceof Model model) {
-      add(digest, compiledSql.apply(model));
+      digest.add(compiledSql.apply(model));
     } else if (node instanceof Seed seed) {
-      add(digest, seed.checksum());
+      digest.add(seed.checksum());
     } else {
-      add(digest, String.valueOf(node.columns().stream().map(c -> c.name()).toList()));
+      digest.add(String.valueOf(node.columns().stream().map(c -> c.name()).toList()));
     }
-    String result = HexFormat.of().formatHex(digest.digest());
+    String result = digest.hex();
     nodeDigests.put(node.uniqueId(), result);
     return result;
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
-  }
-
-  private static void add(MessageDigest digest, String text) {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
-    digest.update((byte) ':');
-    digest.update(bytes);
   }
 
   /**

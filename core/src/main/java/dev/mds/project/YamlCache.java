@@ -3,12 +3,9 @@ package dev.mds.project;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mds.BuildStamp;
 import dev.mds.CacheFile;
+import dev.mds.Digest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -69,7 +66,7 @@ public final class YamlCache {
     if (file == null) {
       return YamlReader.parseMap(text, display);
     }
-    String checksum = sha256(text);
+    String checksum = Digest.of(text);
     Entry entry = previous.get(display);
     if (entry != null && entry.checksum().equals(checksum)) {
       current.put(display, entry);
@@ -97,14 +94,5 @@ public final class YamlCache {
       return;
     }
     CacheFile.writeQuietly(file, new Stored(FORMAT, BuildStamp.of(), new TreeMap<>(current)));
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
   }
 }
