@@ -314,4 +314,15 @@ class CliCommandsTest {
     assertTrue(run.out().contains("Usage: mds compile"), run::describe);
     assertTrue(run.out().contains("--lineage"), run::describe);
   }
+
+  @Test
+  void mdsTimingsPrintsEachPhaseOfACompile() throws Exception {
+    TempProject project = TempProject.named(dir, "shop").file("models/a.sql", "select 1 as id");
+    try (JavaProcess compile = JavaProcess.start(project.root(), List.of(),
+        java.util.Map.of("MDS_TIMINGS", "1"), Mds.class, "compile")) {
+      compile.awaitLine("[timings] parse models (1 rendered)", 60);
+      compile.awaitLine("[timings] manifest.json", 60);
+      compile.awaitLine("Compiled 1 model", 60);
+    }
+  }
 }

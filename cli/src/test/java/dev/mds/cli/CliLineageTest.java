@@ -61,6 +61,34 @@ class CliLineageTest {
   }
 
   @Test
+  void aSecondCompileRepeatsTheWarningAndSeesAGrainChangedOnlyInYaml() throws Exception {
+    TempProject project = retail(BAD_JOIN.replace("join", "left join"));
+    CliRun first = mds("compile", "--project-dir", project.root().toString()).assertOk();
+    CliRun second = mds("compile", "--project-dir", project.root().toString()).assertOk();
+
+    assertTrue(second.out().contains("partial key join: customers (as c)"), second::describe);
+    assertEquals(first.out(), second.out());
+
+    // A model found clean is kept as clean only while what its check consulted is unchanged.
+    project.file("models/orders_with_customers.sql", GOOD_JOIN);
+    assertFalse(mds("compile", "--project-dir", project.root().toString()).assertOk().out()
+        .contains("Warning"));
+    assertTrue(Files.readString(project.root().resolve("target/partial_key_checks.json"))
+        .contains("model.retail.orders_with_customers"));
+    project.file("seeds/schema.yml", """
+        seeds:
+          - name: customers
+            config:
+              grain: [market, member_no, name]
+        """);
+    project.file("seeds/orders.csv", "market,order_no,member_no,name,amount\nUK,1,7,Olivia,10.0\n");
+
+    CliRun changed = mds("compile", "--project-dir", project.root().toString()).assertOk();
+    assertTrue(changed.out().contains("customers (as c) has grain (market, member_no, name) but is"
+        + " joined on market, member_no only"), changed::describe);
+  }
+
+  @Test
   void compileIsSilentOnTheCorrectJoin() {
     CliRun run = mds("compile", "--project-dir", retail(GOOD_JOIN).root().toString(),
         "--warn-error").assertOk();

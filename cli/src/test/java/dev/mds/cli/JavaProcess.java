@@ -51,6 +51,12 @@ final class JavaProcess implements AutoCloseable {
   /** The same with JVM options such as {@code -Xmx256m} before the class name. */
   static JavaProcess start(Path dir, List<String> jvmOptions, Class<?> mainClass, String... args)
       throws IOException {
+    return start(dir, jvmOptions, java.util.Map.of(), mainClass, args);
+  }
+
+  /** The same with extra environment variables. */
+  static JavaProcess start(Path dir, List<String> jvmOptions, java.util.Map<String, String> env,
+      Class<?> mainClass, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
@@ -59,8 +65,10 @@ final class JavaProcess implements AutoCloseable {
     command.add(System.getProperty("java.class.path"));
     command.add(mainClass.getName());
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+        .redirectErrorStream(true);
+    builder.environment().putAll(env);
+    Process process = builder.start();
     return new JavaProcess(process);
   }
 
