@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -26,6 +28,11 @@ import java.util.Properties;
  * one, C1 only, serial GC). Each thread count gets one warm-up round and {@code RUNS} measured
  * rounds (default 5); a round runs mds and the replay back to back, alternating which goes first,
  * so that drift on a shared machine hits both sides alike.
+ *
+ * <p>It also compares the run alone: mds's nodes from the first one starting to the last one
+ * finishing ({@code run_results.json}) against the replay's statements without opening and closing
+ * the database. That ratio is the per-node overhead without the fixed costs (JVM start, parsing,
+ * {@code manifest.json}) that the whole-process ratio includes.
  *
  * <p>Data tests' queries are in {@code target/run/} (a test's own file, or an audited model's), so
  * the baseline runs them too; a second replay leaves them out, which is how the figures before
@@ -55,34 +62,42 @@ public final class RunOverhead {
       double[] baseTimes = new double[runs];
       double[] noTestTimes = new double[runs];
       double[] ratios = new double[runs];
+      double[] spans = new double[runs];
+      double[] statementTimes = new double[runs];
+      double[] inRunRatios = new double[runs];
       Replay replay = null;
       Path database = work.resolve("baseline.duckdb");
       for (int r = 0; r <= runs; r++) {
         // Even rounds replay first, odd rounds run mds first (the warm-up needs mds's run SQL).
         boolean baselineFirst = r % 2 == 0 && replay != null;
-        double base = 0;
+        Times base = null;
         double noTests = 0;
         if (baselineFirst) {
-          base = replay.time(database);
+          base = replay.times(database);
           noTests = replay.withoutTests().time(database);
         }
         Files.deleteIfExists(project.resolve("bench.duckdb"));
         double mdsSeconds = timeMds(command, project, threads);
+        double span = nodeSpan(project);
         if (replay == null) {
           replay = Replay.of(project, "bench");
         }
         if (!baselineFirst) {
           noTests = replay.withoutTests().time(database);
-          base = replay.time(database);
+          base = replay.times(database);
         }
-        System.out.printf(Locale.ROOT, "  threads=%d %s mds=%.2fs baseline=%.2fs"
-            + " (without data tests %.2fs)%n", threads, r == 0 ? "warm-up" : "run " + r,
-            mdsSeconds, base, noTests);
+        System.out.printf(Locale.ROOT, "  threads=%d %s mds=%.2fs (nodes %.2fs) baseline=%.2fs"
+            + " (statements %.2fs, without data tests %.2fs)%n", threads,
+            r == 0 ? "warm-up" : "run " + r, mdsSeconds, span, base.total(), base.statements(),
+            noTests);
         if (r > 0) {
           mdsTimes[r - 1] = mdsSeconds;
-          baseTimes[r - 1] = base;
+          baseTimes[r - 1] = base.total();
           noTestTimes[r - 1] = noTests;
-          ratios[r - 1] = mdsSeconds / base;
+          ratios[r - 1] = mdsSeconds / base.total();
+          spans[r - 1] = span;
+          statementTimes[r - 1] = base.statements();
+          inRunRatios[r - 1] = span / base.statements();
         }
       }
       double mdsMedian = median(mdsTimes);
@@ -95,13 +110,16 @@ public final class RunOverhead {
               + "  raw JDBC baseline         median %.2fs [%.2f-%.2f]%n"
               + "  ratio of medians %.2f, median of paired ratios %.2f [%.2f-%.2f],"
               + " overhead/node %.1fms%n"
+              + "  in the run: mds's nodes (first start to last end) median %.2fs, the replay's"
+              + " statements %.2fs; median of paired ratios %.3f [%.3f-%.3f]%n"
               + "  baseline without the data-test queries median %.2fs [%.2f-%.2f]:"
               + " ratio %.2f%n",
           threads, nodes, replay.statements.size(), replay.testQueries(), runs,
           mdsMedian, min(mdsTimes), max(mdsTimes), baseMedian, min(baseTimes), max(baseTimes),
           mdsMedian / baseMedian, median(ratios), min(ratios), max(ratios),
-          (mdsMedian - baseMedian) * 1000 / nodes, noTestMedian, min(noTestTimes),
-          max(noTestTimes), mdsMedian / noTestMedian);
+          (mdsMedian - baseMedian) * 1000 / nodes, median(spans), median(statementTimes),
+          median(inRunRatios), min(inRunRatios), max(inRunRatios), noTestMedian,
+          min(noTestTimes), max(noTestTimes), mdsMedian / noTestMedian);
     }
   }
 
@@ -224,22 +242,55 @@ public final class RunOverhead {
 
     /** Runs the statements on a new database file (opened as mds opens it); returns seconds. */
     double time(Path database) throws Exception {
+      return times(database).total();
+    }
+
+    /** Like {@link #time}, also timing the statements alone (without opening and closing). */
+    Times times(Path database) throws Exception {
       Files.deleteIfExists(database);
       Files.deleteIfExists(database.resolveSibling(database.getFileName() + ".wal"));
       Properties properties = new Properties();
       properties.setProperty("autoinstall_known_extensions", "false");
       properties.setProperty("autoload_known_extensions", "false");
       long start = System.nanoTime();
+      long statementsTook;
       try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + database,
           properties)) {
+        long first = System.nanoTime();
         for (String sql : statements) {
           try (Statement st = connection.createStatement()) {
             st.execute(sql);
           }
         }
+        statementsTook = System.nanoTime() - first;
       }
-      return (System.nanoTime() - start) / 1e9;
+      return new Times((System.nanoTime() - start) / 1e9, statementsTook / 1e9);
     }
+  }
+
+  /** A replay's whole time (open, statements, close) and its statements' alone, in seconds. */
+  record Times(double total, double statements) {
+  }
+
+  /**
+   * How long mds's nodes took from the first one starting to the last one finishing (from
+   * {@code run_results.json}): the run without JVM start, parsing, opening and closing the
+   * database, so it compares with a replay's statements alone.
+   */
+  static double nodeSpan(Path project) throws IOException {
+    JsonNode results = new ObjectMapper()
+        .readTree(project.resolve("target/run_results.json").toFile()).get("results");
+    Instant first = null;
+    Instant last = null;
+    for (JsonNode result : results) {
+      for (JsonNode timing : result.path("timing")) {
+        Instant started = Instant.parse(timing.get("started_at").asText());
+        Instant completed = Instant.parse(timing.get("completed_at").asText());
+        first = first == null || started.isBefore(first) ? started : first;
+        last = last == null || completed.isAfter(last) ? completed : last;
+      }
+    }
+    return first == null ? 0 : Duration.between(first, last).toNanos() / 1e9;
   }
 
   static double median(double[] values) {

@@ -1,5 +1,6 @@
 package dev.mds.cli;
 
+import dev.mds.Background;
 import dev.mds.Timings;
 import dev.mds.artifacts.ManifestWriter;
 import dev.mds.artifacts.JUnitXmlWriter;
@@ -13,9 +14,11 @@ import dev.mds.lineage.LineageAnalyzer;
 import dev.mds.lineage.LineageWarning;
 import dev.mds.project.Project;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** The shared body of run, seed and build: parse, build, report, write artifacts. */
@@ -49,48 +52,64 @@ final class RunInvocation {
         log.error(e);
         throw e;
       }
-      ManifestWriter.write(parsed, Map.of(), MdsVersion.version());
-      Timings.lap("manifest.json");
-      StringPrinter found = new StringPrinter();
-      Reports.found(found.writer(), parsed.manifest());
-      reporter.info(found.text());
-      Selector selector = selection.selector(parsed);
-      if (types.contains(ResourceType.MODEL)) {
-        List<LineageWarning> warnings;
-        try (LineageAnalyzer analyzer = new LineageAnalyzer(parsed, Map.of())) {
-          warnings = analyzer.partialKeyJoins(selector.select(parsed.manifest()).uniqueIds());
-        }
-        if (warnError && !warnings.isEmpty()) {
-          CompileWarnings.report(warnings, true, out, spec.commandLine().getErr());
-          return Mds.PROJECT_ERROR;
-        }
-        warnings.forEach(w -> reporter.info("Warning: " + w));
-        Timings.lap("partial-key join check");
-      }
-      RunTask.Options runOptions = new RunTask.Options(types, selector,
-          options.threads, options.failFast, options.fullRefresh, options.lock.seconds, audit,
-          selection.deferTo());
-      RunTask.Outcome outcome;
+      // The run does not read manifest.json: it is written on the other core meanwhile, and is
+      // complete before run_results.json (or before the process ends another way).
+      CompletableFuture<Path> manifest = Background.start("manifest",
+          () -> ManifestWriter.write(parsed, Map.of(), MdsVersion.version()));
       try {
-        outcome = RunTask.run(parsed, runOptions, reporter);
-      } catch (RuntimeException e) {
-        log.error(e);
-        throw e;
+        return checkAndRun(spec, parsed, selection, options, types, audit, warnError, out,
+            reporter, log, args, manifest);
+      } finally {
+        Background.await(manifest);
       }
-      Timings.lap("run");
-      for (String criterion : outcome.unmatched()) {
-        reporter.info("Warning: the selection criterion '" + criterion
-            + "' does not match any nodes");
-      }
-      RunResultsWriter.write(project, parsed.manifest(), outcome, MdsVersion.version(), args);
-      String verb = spec.name();
-      SummaryMarkdownWriter.write(project, verb, parsed.manifest(), outcome);
-      if (options.junitXml != null) {
-        JUnitXmlWriter.write(options.junitXml, "mds " + verb, parsed.manifest(), outcome);
-      }
-      reporter.summary(outcome, parsed.manifest());
-      Timings.lap("run_results.json, summary.md");
-      return outcome.failed() ? Mds.FAILED : Mds.OK;
     }
+  }
+
+  private static int checkAndRun(CommandSpec spec, ParseResult parsed, SelectionOptions selection,
+      RunOptions options, Set<ResourceType> types, boolean audit, boolean warnError,
+      PrintWriter out, ConsoleReporter reporter, RunLog log, List<String> args,
+      CompletableFuture<Path> manifest) {
+    Project project = parsed.project();
+    StringPrinter found = new StringPrinter();
+    Reports.found(found.writer(), parsed.manifest());
+    reporter.info(found.text());
+    Selector selector = selection.selector(parsed);
+    if (types.contains(ResourceType.MODEL)) {
+      List<LineageWarning> warnings;
+      try (LineageAnalyzer analyzer = new LineageAnalyzer(parsed, Map.of())) {
+        warnings = analyzer.partialKeyJoins(selector.select(parsed.manifest()).uniqueIds());
+      }
+      if (warnError && !warnings.isEmpty()) {
+        CompileWarnings.report(warnings, true, out, spec.commandLine().getErr());
+        return Mds.PROJECT_ERROR;
+      }
+      warnings.forEach(w -> reporter.info("Warning: " + w));
+      Timings.lap("partial-key join check");
+    }
+    RunTask.Options runOptions = new RunTask.Options(types, selector,
+        options.threads, options.failFast, options.fullRefresh, options.lock.seconds, audit,
+        selection.deferTo());
+    RunTask.Outcome outcome;
+    try {
+      outcome = RunTask.run(parsed, runOptions, reporter);
+    } catch (RuntimeException e) {
+      log.error(e);
+      throw e;
+    }
+    Timings.lap("end of run");
+    Background.join(manifest);
+    for (String criterion : outcome.unmatched()) {
+      reporter.info("Warning: the selection criterion '" + criterion
+          + "' does not match any nodes");
+    }
+    RunResultsWriter.write(project, parsed.manifest(), outcome, MdsVersion.version(), args);
+    String verb = spec.name();
+    SummaryMarkdownWriter.write(project, verb, parsed.manifest(), outcome);
+    if (options.junitXml != null) {
+      JUnitXmlWriter.write(options.junitXml, "mds " + verb, parsed.manifest(), outcome);
+    }
+    reporter.summary(outcome, parsed.manifest());
+    Timings.lap("run_results.json, summary.md");
+    return outcome.failed() ? Mds.FAILED : Mds.OK;
   }
 }

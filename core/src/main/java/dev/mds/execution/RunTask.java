@@ -1,5 +1,7 @@
 package dev.mds.execution;
 
+import dev.mds.Timings;
+
 import dev.mds.engine.DuckDbError;
 import dev.mds.compile.Compiler;
 import dev.mds.compile.Deferral;
@@ -101,6 +103,7 @@ public final class RunTask {
         }
       }
       warehouse.createSchemas(schemas);
+      Timings.lap("open database, create schemas");
       // Read on the first lookup, which comes after the on-run-start hooks.
       RelationCatalog catalog = new RelationCatalog(warehouse);
       Optional<Deferral> deferral = options.deferDatabase().map(path -> {
@@ -119,7 +122,9 @@ public final class RunTask {
         results.addAll(runHooks(warehouse, compiler, project, "on-run-end",
             project.config().onRunEnd(), listener));
       }
+      Timings.lap("nodes and hooks");
     }
+    Timings.lap("close database");
     double elapsed = (System.nanoTime() - t0) / 1e9;
     return new Outcome(results, selection.uniqueIds(), selection.unmatched(), started, elapsed);
   }
