@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Prints run progress the way dbt users know it: a line per node as it starts and finishes, then a
@@ -50,20 +51,20 @@ final class ConsoleReporter implements RunListener {
   /** A plain informational line. */
   @Override
   public synchronized void info(String message) {
-    emit(message, event("info").put("message", message), null);
+    emit(message, () -> event("info").put("message", message), null);
   }
 
   @Override
   public synchronized void runStarted(int total, int threads) {
     emit("Concurrency: " + threads + " thread" + (threads == 1 ? "" : "s") + ", "
         + Reports.count(total, "node") + " to build",
-        event("run_started").put("total", total).put("threads", threads), null);
+        () -> event("run_started").put("total", total).put("threads", threads), null);
   }
 
   @Override
   public synchronized void nodeStarted(Node node, int index, int total) {
     String text = index + " of " + total + " START " + describe(node);
-    emit(dots(text, "[RUN]"), event("node_started").put("unique_id", node.uniqueId())
+    emit(dots(text, "[RUN]"), () -> event("node_started").put("unique_id", node.uniqueId())
         .put("index", index).put("total", total), null);
   }
 
@@ -102,11 +103,13 @@ final class ConsoleReporter implements RunListener {
       }
     }
     String text = dots(index + " of " + total + " " + word + " " + describe(node), detail);
-    ObjectNode json = event("node_finished").put("unique_id", node.uniqueId())
-        .put("status", result.status().label()).put("message", result.message())
-        .put("execution_time", result.seconds()).put("index", index).put("total", total);
-    result.rows().ifPresent(r -> json.put("rows_affected", r));
-    emit(text, json, colourCode);
+    emit(text, () -> {
+      ObjectNode json = event("node_finished").put("unique_id", node.uniqueId())
+          .put("status", result.status().label()).put("message", result.message())
+          .put("execution_time", result.seconds()).put("index", index).put("total", total);
+      result.rows().ifPresent(r -> json.put("rows_affected", r));
+      return json;
+    }, colourCode);
   }
 
   /** The closing summary: timing, the failures with their errors, and the counts. */
@@ -142,14 +145,14 @@ final class ConsoleReporter implements RunListener {
         explain("Failure in", failure, manifest, RED);
       }
     } else {
-      emit("Completed successfully", event("completed"), GREEN);
+      emit("Completed successfully", () -> event("completed"), GREEN);
     }
     long pass = outcome.count(RunStatus.SUCCESS) + outcome.count(RunStatus.PASS);
     long error = outcome.count(RunStatus.ERROR) + outcome.count(RunStatus.FAIL);
     String done = String.format(Locale.ROOT, "Done. PASS=%d WARN=%d ERROR=%d SKIP=%d TOTAL=%d",
         pass, outcome.count(RunStatus.WARN), error, outcome.count(RunStatus.SKIPPED),
         outcome.results().size());
-    emit(done, event("done").put("pass", pass).put("warn", outcome.count(RunStatus.WARN))
+    emit(done, () -> event("done").put("pass", pass).put("warn", outcome.count(RunStatus.WARN))
         .put("error", error).put("skip", outcome.count(RunStatus.SKIPPED))
         .put("total", outcome.results().size()), null);
   }
@@ -160,15 +163,17 @@ final class ConsoleReporter implements RunListener {
         .map(n -> (n instanceof DataTest ? "test" : n.resourceType().label()) + " " + n.name()
             + " (" + n.file() + ")")
         .orElse(result.uniqueId());
-    ObjectNode json = event(label.startsWith("Failure") ? "failure" : "warning")
-        .put("unique_id", result.uniqueId()).put("message", result.message());
-    result.failures().ifPresent(f -> {
-      json.put("failures", f.count());
-      json.put("compiled_path", f.compiledPath());
-      json.set("sample_rows", JSON.valueToTree(f.sampleRows()));
-      json.set("sample_columns", JSON.valueToTree(f.columns()));
-    });
-    emit("  " + label + " " + where, json, colourCode);
+    emit("  " + label + " " + where, () -> {
+      ObjectNode json = event(label.startsWith("Failure") ? "failure" : "warning")
+          .put("unique_id", result.uniqueId()).put("message", result.message());
+      result.failures().ifPresent(f -> {
+        json.put("failures", f.count());
+        json.put("compiled_path", f.compiledPath());
+        json.set("sample_rows", JSON.valueToTree(f.sampleRows()));
+        json.set("sample_columns", JSON.valueToTree(f.columns()));
+      });
+      return json;
+    }, colourCode);
     for (String line : result.message().split("\n")) {
       emit("    " + line, null, null);
     }
@@ -207,12 +212,13 @@ final class ConsoleReporter implements RunListener {
     return node;
   }
 
-  private void emit(String text, ObjectNode json, String colourCode) {
+  /** @param json the line's JSON event, built only for {@code --log-format json}; may be null */
+  private void emit(String text, Supplier<ObjectNode> json, String colourCode) {
     String stamped = LocalTime.now().format(CLOCK) + "  " + text;
     log.line(stamped);
     if (format == Format.json) {
       if (json != null) {
-        out.println(json.toString());
+        out.println(json.get().toString());
       }
     } else if (colour && colourCode != null) {
       out.println(colourCode + stamped + RESET);

@@ -37,7 +37,7 @@ public final class Compiler {
   private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
   private final Map<String, String> fileScans = new ConcurrentHashMap<>();
   private final Map<Path, Path> createdFolders = new ConcurrentHashMap<>();
-  /** Generic tests rendered by the last compile, while {@link #compileAll} runs. */
+  /** Generic tests rendered by the last compile or run, while {@link #compileAll} or a run goes on. */
   private volatile Optional<TestRenderCache> testRenders = Optional.empty();
   private final CsvInspector csvInspector;
   private final Optional<Deferral> deferral;
@@ -114,8 +114,7 @@ public final class Compiler {
   /** Compiles every selected model and data test in order; other nodes are skipped. */
   public List<CompiledNode> compileAll(Set<String> uniqueIds) {
     Manifest manifest = parsed.manifest();
-    testRenders = parsed.cacheKey()
-        .map(key -> TestRenderCache.load(parsed.project().targetDir(), key));
+    loadTestRenders();
     try {
       return uniqueIds.stream().toList().parallelStream()
           .map(id -> manifest.nodes().get(id))
@@ -123,9 +122,23 @@ public final class Compiler {
           .map(node -> node instanceof Model model ? compile(model) : compileTest((DataTest) node))
           .toList();
     } finally {
-      testRenders.ifPresent(cache -> cache.write(manifest.nodes().keySet()));
-      testRenders = Optional.empty();
+      saveTestRenders();
     }
+  }
+
+  /**
+   * Reuses generic tests' SQL rendered by an earlier compile or run ({@code partial_compile.json},
+   * unless partial parsing is off) until {@link #saveTestRenders}.
+   */
+  public void loadTestRenders() {
+    testRenders = parsed.cacheKey()
+        .map(key -> TestRenderCache.load(parsed.project().targetDir(), key));
+  }
+
+  /** Writes the generic tests' SQL rendered since {@link #loadTestRenders} and stops reusing. */
+  public void saveTestRenders() {
+    testRenders.ifPresent(cache -> cache.write(parsed.manifest().nodes().keySet()));
+    testRenders = Optional.empty();
   }
 
   /**

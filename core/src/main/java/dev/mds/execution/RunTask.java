@@ -117,8 +117,13 @@ public final class RunTask {
       results.addAll(runHooks(warehouse, compiler, project, "on-run-start",
           project.config().onRunStart(), listener));
       if (results.stream().noneMatch(r -> r.status().isFailure())) {
-        results.addAll(runNodes(warehouse, catalog, compiler, parsed, order, threads, options,
-            listener));
+        compiler.loadTestRenders();
+        try {
+          results.addAll(runNodes(warehouse, catalog, compiler, parsed, order, threads, options,
+              listener));
+        } finally {
+          compiler.saveTestRenders();
+        }
         results.addAll(runHooks(warehouse, compiler, project, "on-run-end",
             project.config().onRunEnd(), listener));
       }

@@ -354,4 +354,43 @@ class DataTestExecutionTest {
     int commit = audited.indexOf("commit;");
     assertTrue(create >= 0 && create < test && test < commit, audited);
   }
+
+  @Test
+  void aBuildReusesGenericTestSqlFromTheLastRunOnlyWhileItsArgumentsAreUnchanged()
+      throws Exception {
+    String schema = """
+        models:
+          - name: numbers
+            columns:
+              - name: v
+                tests: [not_null]
+              - name: id
+                tests: [{accepted_values: {values: %s, quote: false}}]
+        """;
+    TempProject project = project(schema.formatted(
+        IntStream.rangeClosed(1, 20).boxed().toList()));
+    assertEquals(RunStatus.FAIL, result(build(project, false), "test.shop.not_null_numbers_v")
+        .status());
+    Path cache = project.path("target/partial_compile.json");
+    String cached = Files.readString(cache);
+    assertTrue(cached.contains("not_null_numbers_v"), cached);
+
+    // The second build takes the test's SQL from the cache: a doctored entry shows it was used.
+    Files.writeString(cache, cached.replace("where v is null", "where v is not null"));
+    NodeResult reused = result(build(project, false), "test.shop.not_null_numbers_v");
+    assertEquals(12, reused.rows().orElseThrow(), reused::toString);
+
+    // New arguments are a new input: rendered again, never the cached SQL.
+    assertEquals(RunStatus.PASS, acceptedValues(build(project, false)).status());
+    project.file("models/schema.yml", schema.formatted("[1, 2]"));
+    NodeResult narrowed = acceptedValues(build(project, false));
+    assertEquals(RunStatus.FAIL, narrowed.status());
+    assertEquals(18, narrowed.rows().orElseThrow(), narrowed::toString);
+  }
+
+  private static NodeResult acceptedValues(RunTask.Outcome outcome) {
+    return outcome.results().stream()
+        .filter(r -> r.uniqueId().startsWith("test.shop.accepted_values_numbers_")).findFirst()
+        .orElseThrow(() -> new AssertionError("no accepted_values test: " + outcome.results()));
+  }
 }
