@@ -325,4 +325,30 @@ class CliCommandsTest {
       compile.awaitLine("Compiled 1 model", 60);
     }
   }
+
+  @Test
+  void profilesYmlReadsTheDatabasePathFromTheEnvironmentAsDbtDoes() throws Exception {
+    TempProject project = TempProject.named(dir, "shop").file("models/a.sql", "select 1 as id")
+        .file("profiles.yml", """
+            shop:
+              target: dev
+              outputs:
+                dev:
+                  type: duckdb
+                  path: "{{ env_var('MDS_TEST_SHOP_DB') }}"
+                  threads: "{{ env_var('MDS_TEST_THREADS', 1) | as_number }}"
+            """);
+    Path database = dir.resolve("elsewhere/shop_dev.duckdb");
+    try (JavaProcess build = JavaProcess.start(project.root(), List.of(),
+        java.util.Map.of("MDS_TEST_SHOP_DB", database.toString()), Mds.class, "build")) {
+      build.awaitLine("Completed successfully", 60);
+    }
+    assertTrue(Files.isRegularFile(database), "no database at " + database);
+
+    CliRun unset = mds("build", "--project-dir", project.dir());
+    assertEquals(2, unset.exitCode(), unset.out() + unset.err());
+    assertEquals("Error: profiles.yml (shop.outputs.dev.path): environment variable"
+        + " 'MDS_TEST_SHOP_DB' is not set and env_var() was given no default",
+        unset.err().strip());
+  }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 /**
  * Picks the target: {@code profiles.yml} in the project folder, then {@code ~/.mds/profiles.yml}
  * (dbt layout: profile, outputs, target), else an embedded DuckDB file named after the project.
+ * Values of the profile in use may be templates, as in dbt: {@code "{{ env_var('DB_PATH') }}"}.
  */
 final class ProfileResolver {
 
@@ -19,15 +20,18 @@ final class ProfileResolver {
 
   private final Path root;
   private final List<Path> candidates;
+  private final Map<String, String> environment;
 
   ProfileResolver(Path root) {
     this(root, List.of(root.resolve("profiles.yml"),
-        Path.of(System.getProperty("user.home"), ".mds", "profiles.yml")));
+        Path.of(System.getProperty("user.home"), ".mds", "profiles.yml")), System.getenv());
   }
 
-  ProfileResolver(Path root, List<Path> candidates) {
+  /** @param environment what {@code env_var()} in the profile reads */
+  ProfileResolver(Path root, List<Path> candidates, Map<String, String> environment) {
     this.root = root;
     this.candidates = candidates;
+    this.environment = environment;
   }
 
   Target resolve(ProjectConfig config, Optional<String> targetName) {
@@ -40,7 +44,7 @@ final class ProfileResolver {
       Object profile = profiles.get(config.profile());
       if (profile instanceof Map<?, ?>) {
         return fromProfile(config.profile(), YamlValues.map(profile), targetName,
-            yaml.display(file));
+            yaml.display(file), new ConfigTemplates(environment, yaml.display(file)));
       }
     }
     String name = targetName.orElse(DEFAULT_TARGET);
@@ -52,17 +56,23 @@ final class ProfileResolver {
         root.resolve(config.name() + ".duckdb"), "main", DEFAULT_THREADS, Map.of());
   }
 
+  /**
+   * As dbt does, only the target name and the output in use are rendered: another output may read
+   * variables that are not set on this machine.
+   */
   private Target fromProfile(String profileName, Map<String, Object> profile,
-      Optional<String> targetName, String location) {
+      Optional<String> targetName, String location, ConfigTemplates templates) {
     Map<String, Object> outputs = YamlValues.map(profile.get("outputs"));
-    String name = targetName.or(() -> YamlValues.string(profile.get("target")))
+    String name = targetName
+        .or(() -> YamlValues.string(templates.value(profile.get("target"), profileName + ".target")))
         .orElse(outputs.size() == 1 ? outputs.keySet().iterator().next() : DEFAULT_TARGET);
     Object output = outputs.get(name);
     if (!(output instanceof Map<?, ?>)) {
       throw MdsException.at(location, "profile '" + profileName + "' has no output '" + name
           + "' (outputs: " + String.join(", ", outputs.keySet()) + ")");
     }
-    Map<String, Object> out = YamlValues.map(output);
+    Map<String, Object> out = YamlValues.map(
+        templates.value(output, profileName + ".outputs." + name));
     String type = YamlValues.string(out.get("type")).orElse("duckdb");
     if (!type.equals("duckdb")) {
       throw MdsException.at(location, "target '" + name + "' has type '" + type

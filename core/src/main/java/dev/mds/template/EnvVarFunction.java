@@ -1,6 +1,6 @@
 package dev.mds.template;
 
-import dev.mds.MdsException;
+import dev.mds.project.EnvVar;
 import io.pebbletemplates.pebble.extension.Function;
 import io.pebbletemplates.pebble.template.EvaluationContext;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
@@ -25,15 +25,7 @@ final class EnvVarFunction implements Function {
   public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context,
       int line) {
     String name = String.valueOf(args.get("name"));
-    String value = environment.get(name);
-    ActiveNode.get().envVarRead(name, value);
-    if (value != null) {
-      return value;
-    }
-    if (args.containsKey("default")) {
-      return args.get("default");
-    }
-    throw MdsException.at(TemplateEngine.fileOf(self) + ":" + line, "environment variable '" + name
-        + "' is not set and env_var() was given no default");
+    ActiveNode.get().envVarRead(name, environment.get(name));
+    return EnvVar.value(environment, args, TemplateEngine.fileOf(self) + ":" + line);
   }
 }
