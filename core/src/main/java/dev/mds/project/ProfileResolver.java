@@ -41,6 +41,16 @@ final class ProfileResolver {
         continue;
       }
       Map<String, Object> profiles = yaml.readMap(file);
+      if (!profiles.containsKey(config.profile()) && file.equals(candidates.get(0))) {
+        // The project's own profiles.yml is meant for it: a missing profile is a typo or a
+        // rename, and falling back to another database would build in the wrong place (as dbt,
+        // stop). A shared ~/.mds/profiles.yml may hold other projects' profiles only.
+        throw MdsException.at(yaml.display(file), "there is no profile '" + config.profile()
+            + "' (" + (profiles.isEmpty() ? "the file has none"
+                : "profiles: " + String.join(", ", profiles.keySet()))
+            + "); name one with 'profile:' in the project file, or add a '" + config.profile()
+            + "' profile");
+      }
       Object profile = profiles.get(config.profile());
       if (profile instanceof Map<?, ?>) {
         return fromProfile(config.profile(), YamlValues.map(profile), targetName,

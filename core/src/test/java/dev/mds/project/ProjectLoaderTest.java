@@ -341,6 +341,25 @@ class ProjectLoaderTest {
   }
 
   @Test
+  void aProjectProfilesYmlWithoutTheProjectsProfileIsAnErrorNotAFallback() {
+    TempProject project = TempProject.in(dir)
+        .file("mds_project.yml", "name: shop\nprofile: shopp\n")
+        .file("profiles.yml", """
+            shop:
+              outputs:
+                dev: {type: duckdb, path: dev.duckdb}
+            warehouse:
+              outputs:
+                dev: {type: duckdb, path: wh.duckdb}
+            """);
+
+    MdsException e = assertThrows(MdsException.class, project::load);
+
+    assertEquals("profiles.yml: there is no profile 'shopp' (profiles: shop, warehouse); name one"
+        + " with 'profile:' in the project file, or add a 'shopp' profile", e.getMessage());
+  }
+
+  @Test
   void aProfileForAnotherEngineIsAnError() {
     TempProject project = TempProject.in(dir)
         .file("mds_project.yml", "name: shop\n")
