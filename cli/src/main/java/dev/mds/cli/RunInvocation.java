@@ -56,9 +56,9 @@ final class RunInvocation {
       // complete before run_results.json (or before the process ends another way).
       CompletableFuture<Path> manifest = Background.start("manifest",
           () -> ManifestWriter.write(parsed, Map.of(), MdsVersion.version()));
-      try {
+      try (InterruptGate gate = new InterruptGate()) {
         return checkAndRun(spec, parsed, selection, options, types, audit, warnError, out,
-            reporter, log, args, manifest);
+            reporter, log, args, manifest, gate);
       } finally {
         Background.await(manifest);
       }
@@ -68,7 +68,7 @@ final class RunInvocation {
   private static int checkAndRun(CommandSpec spec, ParseResult parsed, SelectionOptions selection,
       RunOptions options, Set<ResourceType> types, boolean audit, boolean warnError,
       PrintWriter out, ConsoleReporter reporter, RunLog log, List<String> args,
-      CompletableFuture<Path> manifest) {
+      CompletableFuture<Path> manifest, InterruptGate gate) {
     Project project = parsed.project();
     StringPrinter found = new StringPrinter();
     Reports.found(found.writer(), parsed.manifest());
@@ -90,6 +90,7 @@ final class RunInvocation {
         options.threads, options.failFast, options.fullRefresh, options.lock.seconds, audit,
         selection.deferTo());
     RunTask.Outcome outcome;
+    gate.runStarting();
     try {
       outcome = RunTask.run(parsed, runOptions, reporter);
     } catch (RuntimeException e) {
@@ -97,6 +98,10 @@ final class RunInvocation {
       throw e;
     }
     Timings.lap("end of run");
+    if (gate.interrupted()) {
+      reporter.info("Interrupted: the running statements were cancelled (nothing half-built was"
+          + " committed) and the nodes not started were skipped.");
+    }
     Background.join(manifest);
     for (String criterion : outcome.unmatched()) {
       reporter.info("Warning: the selection criterion '" + criterion

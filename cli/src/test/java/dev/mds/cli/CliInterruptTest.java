@@ -4,6 +4,7 @@ import static dev.mds.cli.CliRun.mds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +50,17 @@ class CliInterruptTest {
       // The query was cancelled (the node ended in error), not the process killed mid-write.
       assertTrue(run.output().contains("ERROR table model \"main\".\"slow\""), run.output());
       assertTrue(run.process.exitValue() != 0, "exit " + run.process.exitValue());
+      // What finished is still reported: the summary and run_results.json.
+      assertTrue(run.output().contains("Interrupted: the running statements were cancelled"),
+          run.output());
+      assertTrue(run.output().contains("Done. PASS=0 WARN=0 ERROR=1 SKIP=0 TOTAL=1"),
+          run.output());
     }
+    String results = Files.readString(project.path("target/run_results.json"));
+    assertTrue(results.contains("\"unique_id\" : \"model.shop.slow\"")
+        || results.contains("\"unique_id\":\"model.shop.slow\""), results);
+    assertTrue(results.contains("\"status\" : \"error\"")
+        || results.contains("\"status\":\"error\""), results);
 
     Path db = project.path("shop.duckdb");
     assertEquals(List.of("main.early:BASE TABLE", "main.slow:BASE TABLE"),
