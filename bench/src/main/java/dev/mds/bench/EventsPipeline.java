@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * An e-commerce clickstream pipeline for measuring {@code mds run} against raw DuckDB on the same
- * SQL: N events (user, session, event type, product, price, timestamp) generated inside DuckDB, then
- * sessions, a purchase funnel, RFM segments and market-basket product pairs (a self-join), under a
- * 4 GB {@code memory_limit}.
+ * An e-commerce clickstream pipeline for measuring {@code mds build} against raw DuckDB on the
+ * same SQL: N events (user, session, event type, product, price, timestamp) generated inside
+ * DuckDB, then sessions, a purchase funnel, RFM segments and market-basket product pairs (a
+ * self-join), under a 4 GB {@code memory_limit}.
  *
  * <p>Usage: {@code EventsPipeline EVENTS WORK_DIR MDS_JAR [RUNS]}, e.g. 100000000 events. mds runs
  * as {@code mds build} with the launcher's JVM flags ({@link RunOverhead#mdsCommand}); each round

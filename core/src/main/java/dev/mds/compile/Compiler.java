@@ -37,7 +37,7 @@ public final class Compiler {
   private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
   private final Map<String, String> fileScans = new ConcurrentHashMap<>();
   private final Map<Path, Path> createdFolders = new ConcurrentHashMap<>();
-  /** Generic tests rendered by the last compile or run, while {@link #compileAll} or a run goes on. */
+  /** Generic tests' SQL from the last compile or run, while a compile or a run goes on. */
   private volatile Optional<TestRenderCache> testRenders = Optional.empty();
   private final CsvInspector csvInspector;
   private final Optional<Deferral> deferral;

@@ -1,7 +1,6 @@
 package dev.mds.execution;
 
 import dev.mds.Timings;
-
 import dev.mds.engine.DuckDbError;
 import dev.mds.compile.Compiler;
 import dev.mds.compile.Deferral;
