@@ -6,14 +6,12 @@ import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.pebbletemplates.pebble.extension.Function;
-import io.pebbletemplates.pebble.loader.Loader;
 import io.pebbletemplates.pebble.template.EvaluationContext;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +24,11 @@ import java.util.Map;
  */
 final class ConfigTemplates {
 
+  /** The variable that tells {@code env_var()} which value it is in, for its error message. */
+  private static final String WHERE = "__mds_where";
+
   private final Map<String, String> environment;
   private final String file;
-  /** Template name to text: the name says where the value is, for error messages. */
-  private final Map<String, String> texts = new LinkedHashMap<>();
   private PebbleEngine pebble;
 
   /** @param file the file as error messages name it */
@@ -65,10 +64,9 @@ final class ConfigTemplates {
 
   private String render(String text, String key) {
     String name = file + " (" + key + ")";
-    texts.put(name, text);
     StringWriter out = new StringWriter();
     try {
-      engine().getTemplate(name).evaluate(out);
+      engine().getLiteralTemplate(text).evaluate(out, new HashMap<>(Map.of(WHERE, name)));
     } catch (MdsException e) {
       throw e;
     } catch (PebbleException e) {
@@ -83,12 +81,10 @@ final class ConfigTemplates {
     if (pebble == null) {
       Map<String, Function> functions = Map.of("env_var", new EnvVarFunction());
       pebble = new PebbleEngine.Builder()
-          .loader(new TextLoader())
           .autoEscaping(false)
           .newLineTrimming(false)
           .strictVariables(true)
           .allowOverrideCoreOperators(true)
-          .cacheActive(false)
           .extension(new JinjaCompatExtension())
           .extension(new AbstractExtension() {
             @Override
@@ -112,43 +108,7 @@ final class ConfigTemplates {
     @Override
     public Object execute(Map<String, Object> args, PebbleTemplate self,
         EvaluationContext context, int line) {
-      return EnvVar.value(environment, args, self.getName());
-    }
-  }
-
-  /** Serves the values being rendered, by the names {@link #render} gives them. */
-  private final class TextLoader implements Loader<String> {
-
-    @Override
-    public Reader getReader(String name) {
-      return new StringReader(texts.getOrDefault(name, ""));
-    }
-
-    @Override
-    public void setCharset(String charset) {
-    }
-
-    @Override
-    public void setPrefix(String prefix) {
-    }
-
-    @Override
-    public void setSuffix(String suffix) {
-    }
-
-    @Override
-    public String resolveRelativePath(String relativePath, String anchorPath) {
-      return relativePath;
-    }
-
-    @Override
-    public String createCacheKey(String name) {
-      return name;
-    }
-
-    @Override
-    public boolean resourceExists(String name) {
-      return texts.containsKey(name);
+      return EnvVar.value(environment, args, String.valueOf(context.getVariable(WHERE)));
     }
   }
 }
