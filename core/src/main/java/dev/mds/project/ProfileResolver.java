@@ -74,7 +74,8 @@ final class ProfileResolver {
       Optional<String> targetName, String location, ConfigTemplates templates) {
     Map<String, Object> outputs = YamlValues.map(profile.get("outputs"));
     String name = targetName
-        .or(() -> YamlValues.string(templates.value(profile.get("target"), profileName + ".target")))
+        .or(() -> YamlValues.string(
+            templates.value(profile.get("target"), profileName + ".target")))
         .orElse(outputs.size() == 1 ? outputs.keySet().iterator().next() : DEFAULT_TARGET);
     Object output = outputs.get(name);
     if (!(output instanceof Map<?, ?>)) {
