@@ -5,17 +5,39 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes the per-node files of {@code target/} (compiled and run SQL). A build rewrites a thousand
  * or more of them, mostly with what they already hold; truncating and rewriting a file costs far
  * more than reading it back (on ext4 the truncate also forces the old blocks out), so a file that
- * already holds the text is left alone.
+ * already holds the text is left alone. One instance per run or compile remembers the folders it
+ * has made, so each is created once rather than stat-ing every parent for every file.
  */
 public final class TextFiles {
 
-  private TextFiles() {
+  private final Map<Path, Path> createdFolders = new ConcurrentHashMap<>();
+
+  /**
+   * Writes {@code text} to {@code file} like {@link #writeIfChanged}, creating its folder the first
+   * time (a second writer to the same new folder waits until it exists).
+   */
+  public void write(Path file, String text) throws IOException {
+    try {
+      createdFolders.computeIfAbsent(file.getParent(), folder -> {
+        try {
+          return Files.createDirectories(folder);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    writeIfChanged(file, text);
   }
 
   /** Writes {@code text} (UTF-8) to {@code file} unless the file holds exactly that already. */

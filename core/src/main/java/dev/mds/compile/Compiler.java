@@ -11,7 +11,6 @@ import dev.mds.graph.Node;
 import dev.mds.graph.Relation;
 import dev.mds.graph.Source;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +35,7 @@ public final class Compiler {
   private final Map<String, Source> sources = new LinkedHashMap<>();
   private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
   private final Map<String, String> fileScans = new ConcurrentHashMap<>();
-  private final Map<Path, Path> createdFolders = new ConcurrentHashMap<>();
+  private final TextFiles files = new TextFiles();
   /** Generic tests' SQL from the last compile or run, while a compile or a run goes on. */
   private volatile Optional<TestRenderCache> testRenders = Optional.empty();
   private final CsvInspector csvInspector;
@@ -288,17 +287,8 @@ public final class Compiler {
 
   private void write(Path path, String sql) {
     try {
-      // One createDirectories per folder, not per file (it stats every parent on each call);
-      // computeIfAbsent makes a second writer to the same new folder wait until it exists.
-      createdFolders.computeIfAbsent(path.getParent(), folder -> {
-        try {
-          return Files.createDirectories(folder);
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      });
-      TextFiles.writeIfChanged(path, sql);
-    } catch (IOException | java.io.UncheckedIOException e) {
+      files.write(path, sql);
+    } catch (IOException e) {
       throw new MdsException("Cannot write " + path + ": " + e.getMessage(), e);
     }
   }

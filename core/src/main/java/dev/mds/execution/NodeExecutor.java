@@ -27,8 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Builds one model or seed on a worker's session and reports how it went. */
 final class NodeExecutor {
@@ -38,7 +36,7 @@ final class NodeExecutor {
   private final boolean fullRefresh;
   private final TestExecutor testExecutor;
   private final SeedLoader seedLoader;
-  private final Set<Path> createdFolders = ConcurrentHashMap.newKeySet();
+  private final TextFiles files = new TextFiles();
 
   NodeExecutor(Project project, Compiler compiler, boolean fullRefresh) {
     this.project = project;
@@ -206,13 +204,7 @@ final class NodeExecutor {
       path = path.resolve(test.name() + ".sql");
     }
     try {
-      // One createDirectories per folder, not per file (it stats every parent on each call).
-      Path folder = path.getParent();
-      if (!createdFolders.contains(folder)) {
-        Files.createDirectories(folder);
-        createdFolders.add(folder);
-      }
-      TextFiles.writeIfChanged(path, String.join(";\n\n", session.statements()) + ";\n");
+      files.write(path, String.join(";\n\n", session.statements()) + ";\n");
     } catch (IOException e) {
       throw new MdsException("Cannot write " + path + ": " + e.getMessage(), e);
     }
