@@ -351,4 +351,22 @@ class CliCommandsTest {
         + " 'MDS_TEST_SHOP_DB' is not set and env_var() was given no default",
         unset.err().strip());
   }
+
+  @Test
+  void aProjectProfilesYmlWithoutTheProfileStopsBeforeBuildingAnything() {
+    TempProject project = TempProject.named(dir, "shop").file("models/a.sql", "select 1 as id")
+        .file("profiles.yml", """
+            warehouse:
+              outputs:
+                dev: {type: duckdb, path: warehouse.duckdb}
+            """);
+
+    CliRun run = mds("build", "--project-dir", project.dir());
+
+    assertEquals(2, run.exitCode(), run.out() + run.err());
+    assertEquals("Error: profiles.yml: there is no profile 'shop' (profiles: warehouse); name one"
+        + " with 'profile:' in the project file, or add a 'shop' profile", run.err().strip());
+    assertFalse(Files.exists(project.path("shop.duckdb")), "no default database was created");
+    assertFalse(Files.exists(project.path("warehouse.duckdb")));
+  }
 }
