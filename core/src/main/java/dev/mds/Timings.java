@@ -29,6 +29,18 @@ public final class Timings {
     last = now;
   }
 
+  /** Whether timings are on (to skip gathering what only {@link #note} would print). */
+  public static boolean on() {
+    return ON;
+  }
+
+  /** Prints a line of detail about the phase under way, when timings are on. */
+  public static synchronized void note(String detail) {
+    if (ON) {
+      OUT.println("[timings]   " + detail);
+    }
+  }
+
   private static long jvmStart() {
     return java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
   }

@@ -27,6 +27,10 @@ public final class Session implements AutoCloseable {
   private volatile Statement running;
   private SqlWork<Void> beforeCommit;
   private boolean inTransaction;
+  private long workNanos;
+  private int workStatements;
+  private long ownNanos;
+  private int ownQueries;
 
   /** A session that looks every relation up in DuckDB. */
   public Session(Connection connection) {
@@ -42,6 +46,7 @@ public final class Session implements AutoCloseable {
   /** Runs one statement; returns its update count (or -1). */
   public long execute(String sql) throws SQLException {
     log.add(sql);
+    long start = System.nanoTime();
     try (Statement st = connection.createStatement()) {
       running = st;
       try {
@@ -59,6 +64,8 @@ public final class Session implements AutoCloseable {
       } finally {
         running = null;
       }
+    } finally {
+      work(start);
     }
   }
 
@@ -68,6 +75,7 @@ public final class Session implements AutoCloseable {
    */
   public <T> T query(String sql, SqlRows<T> rows) throws SQLException {
     log.add(sql);
+    long start = System.nanoTime();
     try (Statement st = connection.createStatement()) {
       running = st;
       try (ResultSet rs = st.executeQuery(sql)) {
@@ -75,14 +83,29 @@ public final class Session implements AutoCloseable {
       } finally {
         running = null;
       }
+    } finally {
+      work(start);
     }
+  }
+
+  private void work(long start) {
+    workNanos += System.nanoTime() - start;
+    workStatements++;
+  }
+
+  private void own(long start) {
+    ownNanos += System.nanoTime() - start;
+    ownQueries++;
   }
 
   /** Runs a query returning one number. */
   public long queryLong(String sql) throws SQLException {
+    long start = System.nanoTime();
     try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
+    } finally {
+      own(start);
     }
   }
 
@@ -120,23 +143,29 @@ public final class Session implements AutoCloseable {
   private Optional<String> lookUp(Relation relation) throws SQLException {
     String sql = "select table_type from information_schema.tables"
         + " where table_schema = ? and table_name = ? and table_catalog = current_database()";
+    long start = System.nanoTime();
     try (PreparedStatement st = connection.prepareStatement(sql)) {
       st.setString(1, relation.schema());
       st.setString(2, relation.identifier());
       try (ResultSet rs = st.executeQuery()) {
         return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
       }
+    } finally {
+      own(start);
     }
   }
 
   /** Column name to type, in table order, for any relation or temp table DuckDB can describe. */
   public Map<String, String> columns(String relationSql) throws SQLException {
     Map<String, String> columns = new LinkedHashMap<>();
+    long start = System.nanoTime();
     try (Statement st = connection.createStatement();
         ResultSet rs = st.executeQuery("describe " + relationSql)) {
       while (rs.next()) {
         columns.put(rs.getString("column_name"), rs.getString("column_type"));
       }
+    } finally {
+      own(start);
     }
     return columns;
   }
@@ -194,6 +223,15 @@ public final class Session implements AutoCloseable {
         // The statement finished between the check and the cancel: nothing left to stop.
       }
     }
+  }
+
+  /**
+   * Where this session's time in DuckDB went (for {@code MDS_TIMINGS}): the statements that are
+   * the work (written to {@code target/run/}) and mds's own queries (row counts, lookups).
+   */
+  public String timeInDuckDb() {
+    return String.format(java.util.Locale.ROOT, "work %d ms (%d statements), own queries %d ms (%d)",
+        workNanos / 1_000_000, workStatements, ownNanos / 1_000_000, ownQueries);
   }
 
   /** The statements run so far, in order. */
