@@ -7,6 +7,7 @@ import dev.mds.artifacts.JUnitXmlWriter;
 import dev.mds.artifacts.RunResultsWriter;
 import dev.mds.artifacts.SummaryMarkdownWriter;
 import dev.mds.compile.ParseResult;
+import dev.mds.engine.DuckDb;
 import dev.mds.execution.RunTask;
 import dev.mds.graph.ResourceType;
 import dev.mds.graph.Selector;
@@ -40,6 +41,7 @@ final class RunInvocation {
       RunOptions options, Set<ResourceType> types, boolean audit, boolean warnError) {
     PrintWriter out = spec.commandLine().getOut();
     Project project = projectOptions.load();
+    DuckDb.preload();
     List<String> args = spec.commandLine().getParseResult().originalArgs();
     boolean colour = !options.noColor && System.console() != null && System.getenv("NO_COLOR") == null;
     try (RunLog log = RunLog.open(project.root(), String.join(" ", args))) {

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.StringJoiner;
 
 /**
@@ -56,10 +54,7 @@ public final class CsvInspector {
     }
     Charset charset = charset(file, options, location);
     Path readable = readable(file, charset);
-    Properties properties = new Properties();
-    properties.setProperty("autoinstall_known_extensions", "false");
-    properties.setProperty("autoload_known_extensions", "false");
-    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:", properties)) {
+    try (Connection duck = DuckDb.connect("jdbc:duckdb:")) {
       String path = SqlLiteral.string(readable.toAbsolutePath().toString());
       String delimiter = options.delimiter().orElseGet(() -> sniffDelimiter(duck, path, location));
       StringJoiner base = new StringJoiner(", ");

@@ -6,13 +6,11 @@ import dev.mds.project.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.duckdb.DuckDBConnection;
@@ -49,14 +47,11 @@ public final class DuckDbWarehouse implements Warehouse {
         throw new MdsException("Cannot create folder for database " + path + ": " + e.getMessage());
       }
     }
-    Properties properties = new Properties();
-    properties.setProperty("autoinstall_known_extensions", "false");
-    properties.setProperty("autoload_known_extensions", "false");
     long deadline = System.nanoTime() + (long) (lockTimeoutSeconds * 1e9);
     while (true) {
       try {
         DuckDBConnection connection =
-            (DuckDBConnection) DriverManager.getConnection(url, properties);
+            (DuckDBConnection) DuckDb.connect(url);
         DuckDbWarehouse warehouse = new DuckDbWarehouse(target, connection);
         warehouse.applySettings(target.settings());
         return warehouse;

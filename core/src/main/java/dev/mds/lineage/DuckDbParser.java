@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mds.MdsException;
+import dev.mds.engine.DuckDb;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * DuckDB's own SQL parser, asked through {@code json_serialize_sql} on a private in-memory
@@ -37,19 +36,11 @@ final class DuckDbParser implements AutoCloseable {
   private final Map<String, JsonNode> fullTrees = new java.util.HashMap<>();
   private JsonNode emptySelect;
 
-  private static Properties properties() {
-    Properties properties = new Properties();
-    // Parsing needs no extension; never reach for the network.
-    properties.setProperty("autoinstall_known_extensions", "false");
-    properties.setProperty("autoload_known_extensions", "false");
-    return properties;
-  }
-
   /** The private database, started on first use: loading DuckDB is the dearest step of all. */
   private Connection connection() {
     if (connection == null) {
       try {
-        connection = DriverManager.getConnection("jdbc:duckdb:", properties());
+        connection = DuckDb.connect("jdbc:duckdb:");
       } catch (SQLException e) {
         throw new MdsException("Cannot start DuckDB to analyse SQL: " + e.getMessage(), e);
       }
@@ -93,7 +84,7 @@ final class DuckDbParser implements AutoCloseable {
     }
     connection();
     return chunks.parallelStream().flatMap(chunk -> {
-      try (Connection own = DriverManager.getConnection("jdbc:duckdb:", properties())) {
+      try (Connection own = DuckDb.connect("jdbc:duckdb:")) {
         return parseBatch(own, chunk).stream();
       } catch (SQLException e) {
         throw new MdsException("Cannot start DuckDB to analyse SQL: " + e.getMessage(), e);
