@@ -134,9 +134,16 @@ public final class RunTask {
   }
 
   private static List<NodeResult> runNodes(Warehouse warehouse, RelationCatalog catalog,
-      Compiler compiler,
-      ParseResult parsed, List<String> order, int threads, Options options,
+      Compiler compiler, ParseResult parsed, List<String> order, int threads, Options options,
       RunListener listener) {
+    try (QueuedListener queued = new QueuedListener(listener)) {
+      return runNodes(warehouse, catalog, compiler, parsed, order, threads, options, queued);
+    }
+  }
+
+  private static List<NodeResult> runNodes(Warehouse warehouse, RelationCatalog catalog,
+      Compiler compiler, ParseResult parsed, List<String> order, int threads, Options options,
+      QueuedListener listener) {
     Manifest manifest = parsed.manifest();
     NodeExecutor executor = new NodeExecutor(parsed.project(), compiler, options.fullRefresh());
     Scheduler scheduler = new Scheduler(threads, options.failFast());
@@ -175,6 +182,8 @@ public final class RunTask {
         listener.nodeFinished(manifest.nodes().get(id), result, index, total);
       });
     } finally {
+      sessions.forEach((thread, session) ->
+          Timings.note(thread.getName() + " in DuckDB: " + session.timeInDuckDb()));
       for (Session session : sessions.values()) {
         try {
           session.close();

@@ -1,0 +1,65 @@
+package dev.mds.execution;
+
+import dev.mds.graph.Node;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Passes a run's progress to another listener on a thread of its own, in the order the events
+ * happened, so that a worker goes on to its next node while the console and log lines of the last
+ * one are printed (~0.1 ms a node that would otherwise sit between two nodes' statements).
+ * {@link #close} waits until every event has been passed on.
+ */
+final class QueuedListener implements RunListener, AutoCloseable {
+
+  private final RunListener target;
+  private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
+    Thread t = new Thread(task, "mds-progress");
+    t.setDaemon(true);
+    return t;
+  });
+
+  QueuedListener(RunListener target) {
+    this.target = target;
+  }
+
+  @Override
+  public void runStarted(int total, int threads) {
+    thread.execute(() -> target.runStarted(total, threads));
+  }
+
+  @Override
+  public void nodeStarted(Node node, int index, int total) {
+    thread.execute(() -> target.nodeStarted(node, index, total));
+  }
+
+  @Override
+  public void nodeFinished(Node node, NodeResult result, int index, int total) {
+    thread.execute(() -> target.nodeFinished(node, result, index, total));
+  }
+
+  @Override
+  public void info(String message) {
+    thread.execute(() -> target.info(message));
+  }
+
+  /** Returns once every event so far has reached the target listener. */
+  @Override
+  public void close() {
+    thread.shutdown();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (thread.awaitTermination(1, TimeUnit.MINUTES)) {
+          break;
+        }
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
