@@ -34,6 +34,13 @@ import java.util.Properties;
  * the database. That ratio is the per-node overhead without the fixed costs (JVM start, parsing,
  * {@code manifest.json}) that the whole-process ratio includes.
  *
+ * <p>A third baseline runs the same statements as a process of its own ({@link ReplayProcess}:
+ * the JVM flags mds runs with, DuckDB's driver from beside {@code mds.jar} with its native library
+ * unpacked, no class-data archive), so that it pays what every JDBC program pays and a warm JVM
+ * does not: JVM start, loading DuckDB's native library, a fresh process's memory. Whole process
+ * against whole process is what a user's choice between {@code mds build} and a small JDBC
+ * program of their own comes down to; the warm in-JVM replay stays, as the stricter figure.
+ *
  * <p>Data tests' queries are in {@code target/run/} (a test's own file, or an audited model's), so
  * the baseline runs them too; a second replay leaves them out, which is how the figures before
  * 2026-11-22 were measured (mds did not write them, so they counted as overhead).
@@ -65,31 +72,39 @@ public final class RunOverhead {
       double[] spans = new double[runs];
       double[] statementTimes = new double[runs];
       double[] inRunRatios = new double[runs];
+      double[] processTimes = new double[runs];
+      double[] processRatios = new double[runs];
       Replay replay = null;
+      Path statementsFile = work.resolve("statements.txt");
       Path database = work.resolve("baseline.duckdb");
       for (int r = 0; r <= runs; r++) {
         // Even rounds replay first, odd rounds run mds first (the warm-up needs mds's run SQL).
         boolean baselineFirst = r % 2 == 0 && replay != null;
         Times base = null;
         double noTests = 0;
+        double process = 0;
         if (baselineFirst) {
           base = replay.times(database);
           noTests = replay.withoutTests().time(database);
+          process = replay.timeProcess(mds, statementsFile, database);
         }
         Files.deleteIfExists(project.resolve("bench.duckdb"));
         double mdsSeconds = timeMds(command, project, threads);
         double span = nodeSpan(project);
         if (replay == null) {
           replay = Replay.of(project, "bench");
+          Files.writeString(statementsFile,
+              String.join(ReplayProcess.SEPARATOR, replay.statements));
         }
         if (!baselineFirst) {
+          process = replay.timeProcess(mds, statementsFile, database);
           noTests = replay.withoutTests().time(database);
           base = replay.times(database);
         }
         System.out.printf(Locale.ROOT, "  threads=%d %s mds=%.2fs (nodes %.2fs) baseline=%.2fs"
-            + " (statements %.2fs, without data tests %.2fs)%n", threads,
+            + " (statements %.2fs, without data tests %.2fs, as a process %.2fs)%n", threads,
             r == 0 ? "warm-up" : "run " + r, mdsSeconds, span, base.total(), base.statements(),
-            noTests);
+            noTests, process);
         if (r > 0) {
           mdsTimes[r - 1] = mdsSeconds;
           baseTimes[r - 1] = base.total();
@@ -98,6 +113,8 @@ public final class RunOverhead {
           spans[r - 1] = span;
           statementTimes[r - 1] = base.statements();
           inRunRatios[r - 1] = span / base.statements();
+          processTimes[r - 1] = process;
+          processRatios[r - 1] = mdsSeconds / process;
         }
       }
       double mdsMedian = median(mdsTimes);
@@ -113,13 +130,17 @@ public final class RunOverhead {
               + "  in the run: mds's nodes (first start to last end) median %.2fs, the replay's"
               + " statements %.2fs; median of paired ratios %.3f [%.3f-%.3f]%n"
               + "  baseline without the data-test queries median %.2fs [%.2f-%.2f]:"
-              + " ratio %.2f%n",
+              + " ratio %.2f%n"
+              + "  baseline as a process of its own median %.2fs [%.2f-%.2f]: ratio of medians"
+              + " %.3f, median of paired ratios %.3f [%.3f-%.3f]%n",
           threads, nodes, replay.statements.size(), replay.testQueries(), runs,
           mdsMedian, min(mdsTimes), max(mdsTimes), baseMedian, min(baseTimes), max(baseTimes),
           mdsMedian / baseMedian, median(ratios), min(ratios), max(ratios),
           (mdsMedian - baseMedian) * 1000 / nodes, median(spans), median(statementTimes),
           median(inRunRatios), min(inRunRatios), max(inRunRatios), noTestMedian,
-          min(noTestTimes), max(noTestTimes), mdsMedian / noTestMedian);
+          min(noTestTimes), max(noTestTimes), mdsMedian / noTestMedian, median(processTimes),
+          min(processTimes), max(processTimes), mdsMedian / median(processTimes),
+          median(processRatios), min(processRatios), max(processRatios));
     }
   }
 
@@ -238,6 +259,37 @@ public final class RunOverhead {
         }
       }
       return statements;
+    }
+
+    /**
+     * Runs the statements (written to {@code statementsFile}) in a new JVM, {@link
+     * ReplayProcess}, with the JVM flags mds runs with and DuckDB's driver from mds's {@code lib/}
+     * folder; returns the process's wall-clock seconds.
+     */
+    double timeProcess(Path mds, Path statementsFile, Path database) throws Exception {
+      Path lib = (mds.toString().endsWith(".jar") ? mds.getParent()
+          : mds.getParent().resolve("cli/target")).resolve("lib");
+      Path driver;
+      try (var jars = Files.list(lib)) {
+        driver = jars.filter(p -> p.getFileName().toString().startsWith("duckdb_jdbc"))
+            .findFirst().orElseThrow(() -> new IllegalStateException("no DuckDB driver in " + lib));
+      }
+      Path bench = Path.of(ReplayProcess.class.getProtectionDomain().getCodeSource().getLocation()
+          .toURI());
+      List<String> command = List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+          "-cp", bench + java.io.File.pathSeparator + driver, ReplayProcess.class.getName(),
+          statementsFile.toString(), database.toString());
+      long start = System.nanoTime();
+      Process process = new ProcessBuilder(command)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .redirectError(ProcessBuilder.Redirect.INHERIT)
+          .start();
+      int code = process.waitFor();
+      double seconds = (System.nanoTime() - start) / 1e9;
+      if (code != 0) {
+        throw new IllegalStateException("the replay process exited " + code);
+      }
+      return seconds;
     }
 
     /** Runs the statements on a new database file (opened as mds opens it); returns seconds. */

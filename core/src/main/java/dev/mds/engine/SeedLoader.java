@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 
 /**
  * Loads a seed CSV into its table: the file's dialect is worked out by {@link CsvInspector}, the
@@ -51,7 +52,8 @@ public final class SeedLoader {
         long rows = session.queryLong("select count(*) from " + seed.relation());
         BuildResult result = BuildResult.of("INSERT", rows);
         return rejected == 0 ? result : new BuildResult(result.message() + " (skipped "
-            + rejected + " unreadable row" + (rejected == 1 ? "" : "s") + ")", result.rows());
+            + rejected + " unreadable row" + (rejected == 1 ? "" : "s") + ")", result.rows(),
+            Optional.empty());
       });
     } catch (SQLException e) {
       String message = DuckDbError.summary(e.getMessage());

@@ -6,7 +6,8 @@ import java.sql.SQLException;
 
 /**
  * {@code materialized: table}: the new table replaces the old one in one transaction, so a SELECT
- * that fails leaves yesterday's table untouched.
+ * that fails leaves yesterday's table untouched. Its rows are counted after the commit (DuckDB
+ * reports no row count for {@code create table as}), by the run on another thread.
  */
 final class TableMaterialization implements Materialization {
 
@@ -16,7 +17,10 @@ final class TableMaterialization implements Materialization {
     return replaceTable(session, model.relation(), sql, "SELECT");
   }
 
-  /** Replaces {@code relation} with a table of {@code sql}'s rows; {@code verb} labels the result. */
+  /**
+   * Replaces {@code relation} with a table of {@code sql}'s rows; {@code verb} labels the result,
+   * whose rows are left to count.
+   */
   static BuildResult replaceTable(Session session, Relation relation, String sql, String verb)
       throws SQLException {
     return session.inTransaction(() -> {
@@ -25,7 +29,7 @@ final class TableMaterialization implements Materialization {
       }
       session.execute("create or replace table " + relation + " as\n" + sql);
       session.created(relation, "BASE TABLE");
-      return BuildResult.of(verb, session.queryLong("select count(*) from " + relation));
+      return BuildResult.rowsOf(verb, relation);
     });
   }
 }

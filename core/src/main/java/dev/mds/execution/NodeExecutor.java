@@ -37,17 +37,16 @@ final class NodeExecutor {
   private final TestExecutor testExecutor;
   private final SeedLoader seedLoader;
   private final TextFiles files = new TextFiles();
+  private final RowCounts counts;
 
-  NodeExecutor(Project project, Compiler compiler, boolean fullRefresh) {
+  /** @param counts where a built table's rows are left to be counted */
+  NodeExecutor(Project project, Compiler compiler, boolean fullRefresh, RowCounts counts) {
     this.project = project;
+    this.counts = counts;
     this.compiler = compiler;
     this.fullRefresh = fullRefresh;
     this.testExecutor = new TestExecutor(project, compiler);
     this.seedLoader = new SeedLoader(new CsvInspector(project.targetDir().resolve("csv_cache")));
-  }
-
-  NodeResult execute(Node node, Session session) {
-    return execute(node, session, List.of(), new ArrayList<>());
   }
 
   /**
@@ -93,6 +92,7 @@ final class NodeExecutor {
             OptionalLong.empty(), start, Instant.now(), Optional.empty());
       }
       writeRunSql(node, session);
+      built.rowsOf().ifPresent(table -> counts.request(node.uniqueId(), table));
       return new NodeResult(node.uniqueId(), RunStatus.SUCCESS, built.message(), built.rows(),
           start, Instant.now(), sql);
     } catch (SQLException e) {

@@ -26,6 +26,12 @@ public record NodeResult(String uniqueId, RunStatus status, String message, Opti
     return (completedAt.toEpochMilli() - startedAt.toEpochMilli()) / 1000.0;
   }
 
+  /** This result with {@code rows} counted: {@code SELECT} becomes {@code SELECT 42}. */
+  NodeResult withRows(long rows) {
+    return new NodeResult(uniqueId, status, message + " " + rows, OptionalLong.of(rows), startedAt,
+        completedAt, compiledSql, failures);
+  }
+
   static NodeResult skipped(String uniqueId, String why) {
     Instant now = Instant.now();
     return new NodeResult(uniqueId, RunStatus.SKIPPED, why, OptionalLong.empty(), now, now,

@@ -136,16 +136,22 @@ public final class RunTask {
   private static List<NodeResult> runNodes(Warehouse warehouse, RelationCatalog catalog,
       Compiler compiler, ParseResult parsed, List<String> order, int threads, Options options,
       RunListener listener) {
-    try (QueuedListener queued = new QueuedListener(listener)) {
-      return runNodes(warehouse, catalog, compiler, parsed, order, threads, options, queued);
+    List<NodeResult> results;
+    try (RowCounts counts = new RowCounts(warehouse)) {
+      try (QueuedListener queued = new QueuedListener(listener, counts)) {
+        results = runNodes(warehouse, catalog, compiler, parsed, order, threads, options, queued,
+            counts);
+      }
+      return counts.apply(results);
     }
   }
 
   private static List<NodeResult> runNodes(Warehouse warehouse, RelationCatalog catalog,
       Compiler compiler, ParseResult parsed, List<String> order, int threads, Options options,
-      QueuedListener listener) {
+      QueuedListener listener, RowCounts counts) {
     Manifest manifest = parsed.manifest();
-    NodeExecutor executor = new NodeExecutor(parsed.project(), compiler, options.fullRefresh());
+    NodeExecutor executor = new NodeExecutor(parsed.project(), compiler, options.fullRefresh(),
+        counts);
     Scheduler scheduler = new Scheduler(threads, options.failFast());
     Map<Thread, Session> sessions = new ConcurrentHashMap<>();
     AtomicInteger started = new AtomicInteger();

@@ -28,12 +28,19 @@ final class WarehouseFixture implements AutoCloseable {
     session = new Session(warehouse.connect());
   }
 
-  /** Builds {@code model} the way a run does: incremental only when its table exists. */
+  /**
+   * Builds {@code model} the way a run does: incremental only when its table exists, and a new
+   * table's rows counted after the commit.
+   */
   BuildResult build(Model model, String sql) throws SQLException {
     boolean incremental = model.materialized().equals("incremental")
         && session.relationType(model.relation()).filter("BASE TABLE"::equals).isPresent();
-    return Materialization.of(model, java.nio.file.Path.of(".").toAbsolutePath())
+    BuildResult built = Materialization.of(model, java.nio.file.Path.of(".").toAbsolutePath())
         .build(session, model, sql, incremental);
+    if (built.rowsOf().isPresent()) {
+      return built.withRows(session.queryLong("select count(*) from " + built.rowsOf().get()));
+    }
+    return built;
   }
 
   /** Every row of {@code sql}, each as its values joined by {@code |}. */
