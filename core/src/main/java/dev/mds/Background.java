@@ -2,6 +2,9 @@ package dev.mds;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -48,6 +51,36 @@ public final class Background {
         throw error;
       }
       throw e;
+    }
+  }
+
+  /**
+   * A queue of tasks run one after another, in order, on a daemon thread named {@code mds-name}
+   * (progress lines, files written off a worker's path); {@link #drain} ends it.
+   */
+  public static ExecutorService queue(String name) {
+    return Executors.newSingleThreadExecutor(task -> {
+      Thread thread = new Thread(task, "mds-" + name);
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  /** Returns once every task given to {@code queue} has run; it takes no more. */
+  public static void drain(ExecutorService queue) {
+    queue.shutdown();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (queue.awaitTermination(1, TimeUnit.MINUTES)) {
+          break;
+        }
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 }

@@ -76,6 +76,22 @@ class CliRunModelsTest {
   }
 
   @Test
+  void aRunSqlFolderThatCannotBeWrittenWarnsButKeepsWhatWasBuilt() throws IOException {
+    TempProject project = shop();
+    Files.createDirectories(project.path("target/run"));
+    Files.writeString(project.path("target/run/shop"), "a file where the folder would go");
+
+    CliRun run = mds("build", "--project-dir", project.dir());
+
+    run.assertOk();
+    assertTrue(run.out().contains("Warning: could not write the run SQL of 4 nodes"),
+        run.describe());
+    assertTrue(run.out().contains("PASS=4") && run.out().contains("ERROR=0"), run.describe());
+    assertEquals(List.of("DE|20", "JP|30", "UK|25"), DuckDbFile.rows(database(project),
+        "select market, revenue from revenue_by_market order by 1"));
+  }
+
+  @Test
   void seedThenRunBuildsTheSameAsBuild() {
     TempProject project = shop();
 

@@ -1,9 +1,8 @@
 package dev.mds.execution;
 
+import dev.mds.Background;
 import dev.mds.graph.Node;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Passes a run's progress to another listener on a thread of its own, in the order the events
@@ -16,11 +15,7 @@ final class QueuedListener implements RunListener, AutoCloseable {
 
   private final RunListener target;
   private final RowCounts counts;
-  private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
-    Thread t = new Thread(task, "mds-progress");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService thread = Background.queue("progress");
 
   QueuedListener(RunListener target, RowCounts counts) {
     this.target = target;
@@ -50,19 +45,6 @@ final class QueuedListener implements RunListener, AutoCloseable {
   /** Returns once every event so far has reached the target listener. */
   @Override
   public void close() {
-    thread.shutdown();
-    boolean interrupted = false;
-    while (true) {
-      try {
-        if (thread.awaitTermination(1, TimeUnit.MINUTES)) {
-          break;
-        }
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    Background.drain(thread);
   }
 }

@@ -188,6 +188,12 @@ public final class RunTask {
         listener.nodeFinished(manifest.nodes().get(id), result, index, total);
       });
     } finally {
+      List<String> unwritten = executor.finishWrites();
+      if (!unwritten.isEmpty()) {
+        listener.info("Warning: could not write the run SQL of " + unwritten.size() + " node"
+            + (unwritten.size() == 1 ? "" : "s") + " (what they built is committed): "
+            + unwritten.get(0) + (unwritten.size() > 1 ? ", ..." : ""));
+      }
       sessions.forEach((thread, session) ->
           Timings.note(thread.getName() + " in DuckDB: " + session.timeInDuckDb()));
       for (Session session : sessions.values()) {
