@@ -7,8 +7,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Writes the per-node files of {@code target/} (compiled and run SQL). A build rewrites a thousand
@@ -16,16 +20,64 @@ import java.util.concurrent.ConcurrentHashMap;
  * more than reading it back (on ext4 the truncate also forces the old blocks out), so a file that
  * already holds the text is left alone. One instance per run or compile remembers the folders it
  * has made, so each is created once rather than stat-ing every parent for every file.
+ *
+ * <p>A run writes {@link #inBackground}: on a thread of its own, in order, so that a worker goes
+ * from one node's statements to the next without waiting for the disk.
  */
 public final class TextFiles {
 
   private final Map<Path, Path> createdFolders = new ConcurrentHashMap<>();
+  private final ExecutorService queue;
+  private final Queue<String> unwritten = new ConcurrentLinkedQueue<>();
+
+  /** Writes at once; {@link #write} throws what fails. */
+  public TextFiles() {
+    this.queue = null;
+  }
+
+  private TextFiles(ExecutorService queue) {
+    this.queue = queue;
+  }
+
+  /**
+   * Writes on a thread of its own: {@link #write} returns at once and never throws, and
+   * {@link #finish} waits for every file and names those that could not be written.
+   */
+  public static TextFiles inBackground() {
+    return new TextFiles(Background.queue("files"));
+  }
+
+  /**
+   * Waits until every file handed to a background writer is written; returns the ones that could
+   * not be (path and reason). Empty for a writer that writes at once.
+   */
+  public List<String> finish() {
+    if (queue != null) {
+      Background.drain(queue);
+    }
+    return List.copyOf(unwritten);
+  }
 
   /**
    * Writes {@code text} to {@code file} like {@link #writeIfChanged}, creating its folder the first
-   * time (a second writer to the same new folder waits until it exists).
+   * time (a second writer to the same new folder waits until it exists); in the background for a
+   * writer made {@link #inBackground}.
    */
   public void write(Path file, String text) throws IOException {
+    if (queue == null) {
+      writeNow(file, text);
+      return;
+    }
+    queue.execute(() -> {
+      try {
+        writeNow(file, text);
+      } catch (IOException | RuntimeException e) {
+        unwritten.add(file + " (" + e.getMessage() + ")");
+      }
+    });
+  }
+
+  private void writeNow(Path file, String text) throws IOException {
     try {
       createdFolders.computeIfAbsent(file.getParent(), folder -> {
         try {

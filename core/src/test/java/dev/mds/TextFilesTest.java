@@ -1,10 +1,12 @@
 package dev.mds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,5 +31,21 @@ class TextFilesTest {
     assertEquals("select 'è' as a", Files.readString(file));
     TextFiles.writeIfChanged(file, "select 1");
     assertEquals("select 1", Files.readString(file));
+  }
+
+  @Test
+  void aBackgroundWriterWritesInOrderAndNamesWhatItCouldNotWrite() throws Exception {
+    Files.writeString(dir.resolve("blocked"), "a file where a folder would go");
+    TextFiles files = TextFiles.inBackground();
+
+    files.write(dir.resolve("run/a.sql"), "select 1");
+    files.write(dir.resolve("run/a.sql"), "select 2");
+    files.write(dir.resolve("blocked/b.sql"), "select 3");
+    List<String> unwritten = files.finish();
+
+    assertEquals("select 2", Files.readString(dir.resolve("run/a.sql")));
+    assertEquals(1, unwritten.size(), unwritten::toString);
+    assertTrue(unwritten.get(0).startsWith(dir.resolve("blocked/b.sql").toString()),
+        unwritten::toString);
   }
 }

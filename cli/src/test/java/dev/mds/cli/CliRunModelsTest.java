@@ -84,7 +84,7 @@ class CliRunModelsTest {
     CliRun run = mds("build", "--project-dir", project.dir());
 
     run.assertOk();
-    assertTrue(run.out().contains("Warning: could not write the run SQL of 4 nodes"),
+    assertTrue(run.out().contains("Warning: could not write 4 compiled or run SQL files"),
         run.describe());
     assertTrue(run.out().contains("PASS=4") && run.out().contains("ERROR=0"), run.describe());
     assertEquals(List.of("DE|20", "JP|30", "UK|25"), DuckDbFile.rows(database(project),

@@ -35,7 +35,7 @@ public final class Compiler {
   private final Map<String, Source> sources = new LinkedHashMap<>();
   private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
   private final Map<String, String> fileScans = new ConcurrentHashMap<>();
-  private final TextFiles files = new TextFiles();
+  private final TextFiles files;
   /** Generic tests' SQL from the last compile or run, while a compile or a run goes on. */
   private volatile Optional<TestRenderCache> testRenders = Optional.empty();
   private final CsvInspector csvInspector;
@@ -52,6 +52,13 @@ public final class Compiler {
   /** @param deferral with {@code --defer}, where refs to unselected nodes point */
   public Compiler(ParseResult parsed, Predicate<Relation> relationExists, boolean fullRefresh,
       Optional<Deferral> deferral) {
+    this(parsed, relationExists, fullRefresh, deferral, new TextFiles());
+  }
+
+  /** @param files writes the compiled SQL files (a run's writes them in the background) */
+  public Compiler(ParseResult parsed, Predicate<Relation> relationExists, boolean fullRefresh,
+      Optional<Deferral> deferral, TextFiles files) {
+    this.files = files;
     this.deferral = deferral;
     this.parsed = parsed;
     this.relationExists = relationExists;

@@ -1,6 +1,5 @@
 package dev.mds.execution;
 
-import dev.mds.Background;
 import dev.mds.MdsException;
 import dev.mds.TextFiles;
 import dev.mds.compile.CompiledNode;
@@ -28,14 +27,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
 
 /**
- * Builds one model or seed on a worker's session and reports how it went. The statements each
- * node ran are written to {@code target/run/} on a thread of its own; {@link #finishWrites}
- * waits for those files and returns the ones that could not be written.
+ * Builds one model or seed on a worker's session and reports how it went, writing the statements
+ * each node ran to {@code target/run/} (with the run's background writer).
  */
 final class NodeExecutor {
 
@@ -44,14 +39,17 @@ final class NodeExecutor {
   private final boolean fullRefresh;
   private final TestExecutor testExecutor;
   private final SeedLoader seedLoader;
-  private final TextFiles files = new TextFiles();
+  private final TextFiles files;
   private final RowCounts counts;
-  private final ExecutorService writer = Background.queue("run-sql");
-  private final Queue<String> unwritten = new ConcurrentLinkedQueue<>();
 
-  /** @param counts where a built table's rows are left to be counted */
-  NodeExecutor(Project project, Compiler compiler, boolean fullRefresh, RowCounts counts) {
+  /**
+   * @param files writes the run SQL files
+   * @param counts where a built table's rows are left to be counted
+   */
+  NodeExecutor(Project project, Compiler compiler, boolean fullRefresh, TextFiles files,
+      RowCounts counts) {
     this.project = project;
+    this.files = files;
     this.counts = counts;
     this.compiler = compiler;
     this.fullRefresh = fullRefresh;
@@ -213,24 +211,11 @@ final class NodeExecutor {
     } else if (node instanceof DataTest test && !test.isSingular()) {
       path = path.resolve(test.name() + ".sql");
     }
-    Path file = path;
-    List<String> statements = session.statements();
-    writer.execute(() -> {
-      try {
-        files.write(file, String.join(";\n\n", statements) + ";\n");
-      } catch (IOException | RuntimeException e) {
-        unwritten.add(project.root().relativize(file) + " (" + e.getMessage() + ")");
-      }
-    });
-  }
-
-  /**
-   * Waits until every node's run SQL is written; returns the files that could not be (a full
-   * disk, say: what the nodes built is committed all the same).
-   */
-  List<String> finishWrites() {
-    Background.drain(writer);
-    return List.copyOf(unwritten);
+    try {
+      files.write(path, String.join(";\n\n", session.statements()) + ";\n");
+    } catch (IOException e) {
+      throw new MdsException("Cannot write " + path + ": " + e.getMessage(), e);
+    }
   }
 
 

@@ -1,5 +1,6 @@
 package dev.mds.execution;
 
+import dev.mds.TextFiles;
 import dev.mds.Timings;
 import dev.mds.engine.DuckDbError;
 import dev.mds.compile.Compiler;
@@ -110,16 +111,17 @@ public final class RunTask {
         return new Deferral(Deferral.CATALOG, Set.copyOf(order),
             r -> catalog.type(r).isPresent());
       });
+      TextFiles files = TextFiles.inBackground();
       Compiler compiler = new Compiler(parsed,
           r -> catalog.type(r).filter("BASE TABLE"::equals).isPresent(),
-          options.fullRefresh(), deferral);
+          options.fullRefresh(), deferral, files);
       results.addAll(runHooks(warehouse, compiler, project, "on-run-start",
           project.config().onRunStart(), listener));
       if (results.stream().noneMatch(r -> r.status().isFailure())) {
         compiler.loadTestRenders();
         try {
-          results.addAll(runNodes(warehouse, catalog, compiler, parsed, order, threads, options,
-              listener));
+          results.addAll(runNodes(warehouse, catalog, compiler, files, parsed, order, threads,
+              options, listener));
         } finally {
           compiler.saveTestRenders();
         }
@@ -134,24 +136,24 @@ public final class RunTask {
   }
 
   private static List<NodeResult> runNodes(Warehouse warehouse, RelationCatalog catalog,
-      Compiler compiler, ParseResult parsed, List<String> order, int threads, Options options,
-      RunListener listener) {
+      Compiler compiler, TextFiles files, ParseResult parsed, List<String> order, int threads,
+      Options options, RunListener listener) {
     List<NodeResult> results;
     try (RowCounts counts = new RowCounts(warehouse)) {
       try (QueuedListener queued = new QueuedListener(listener, counts)) {
-        results = runNodes(warehouse, catalog, compiler, parsed, order, threads, options, queued,
-            counts);
+        results = runNodes(warehouse, catalog, compiler, files, parsed, order, threads, options,
+            queued, counts);
       }
       return counts.apply(results);
     }
   }
 
   private static List<NodeResult> runNodes(Warehouse warehouse, RelationCatalog catalog,
-      Compiler compiler, ParseResult parsed, List<String> order, int threads, Options options,
-      QueuedListener listener, RowCounts counts) {
+      Compiler compiler, TextFiles files, ParseResult parsed, List<String> order, int threads,
+      Options options, QueuedListener listener, RowCounts counts) {
     Manifest manifest = parsed.manifest();
     NodeExecutor executor = new NodeExecutor(parsed.project(), compiler, options.fullRefresh(),
-        counts);
+        files, counts);
     Scheduler scheduler = new Scheduler(threads, options.failFast());
     Map<Thread, Session> sessions = new ConcurrentHashMap<>();
     AtomicInteger started = new AtomicInteger();
@@ -188,11 +190,11 @@ public final class RunTask {
         listener.nodeFinished(manifest.nodes().get(id), result, index, total);
       });
     } finally {
-      List<String> unwritten = executor.finishWrites();
+      List<String> unwritten = files.finish();
       if (!unwritten.isEmpty()) {
-        listener.info("Warning: could not write the run SQL of " + unwritten.size() + " node"
-            + (unwritten.size() == 1 ? "" : "s") + " (what they built is committed): "
-            + unwritten.get(0) + (unwritten.size() > 1 ? ", ..." : ""));
+        listener.info("Warning: could not write " + unwritten.size() + " compiled or run SQL"
+            + " file" + (unwritten.size() == 1 ? "" : "s") + " under target/ (what the nodes"
+            + " built is committed): " + unwritten.get(0) + (unwritten.size() > 1 ? ", ..." : ""));
       }
       sessions.forEach((thread, session) ->
           Timings.note(thread.getName() + " in DuckDB: " + session.timeInDuckDb()));
