@@ -13,6 +13,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Writes the per-node files of {@code target/} (compiled and run SQL). A build rewrites a thousand
@@ -68,13 +69,18 @@ public final class TextFiles {
       writeNow(file, text);
       return;
     }
-    queue.execute(() -> {
-      try {
-        writeNow(file, text);
-      } catch (IOException | RuntimeException e) {
-        unwritten.add(file + " (" + e.getMessage() + ")");
-      }
-    });
+    try {
+      queue.execute(() -> {
+        try {
+          writeNow(file, text);
+        } catch (IOException | RuntimeException e) {
+          unwritten.add(file + " (" + e.getMessage() + ")");
+        }
+      });
+    } catch (RejectedExecutionException finished) {
+      // After finish(): nothing waits for the queue any more, so write at once.
+      writeNow(file, text);
+    }
   }
 
   private void writeNow(Path file, String text) throws IOException {

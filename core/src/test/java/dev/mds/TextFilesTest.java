@@ -47,5 +47,8 @@ class TextFilesTest {
     assertEquals(1, unwritten.size(), unwritten::toString);
     assertTrue(unwritten.get(0).startsWith(dir.resolve("blocked/b.sql").toString()),
         unwritten::toString);
+
+    files.write(dir.resolve("run/late.sql"), "select 4");
+    assertEquals("select 4", Files.readString(dir.resolve("run/late.sql")));
   }
 }
