@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -27,14 +28,22 @@ public final class ReplayProcess {
   }
 
   public static void main(String[] args) throws Exception {
-    String[] statements = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8)
-        .split(SEPARATOR);
-    Path database = Path.of(args[1]);
+    List<String> statements = List.of(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8)
+        .split(SEPARATOR));
+    System.out.println(run(statements, Path.of(args[1])).statements());
+  }
+
+  /**
+   * Runs {@code statements} over one connection on a new database file (opened as mds opens it:
+   * no extension downloads); the in-JVM replay of {@link RunOverhead} uses it too.
+   */
+  static Times run(List<String> statements, Path database) throws Exception {
     Files.deleteIfExists(database);
     Files.deleteIfExists(database.resolveSibling(database.getFileName() + ".wal"));
     Properties properties = new Properties();
     properties.setProperty("autoinstall_known_extensions", "false");
     properties.setProperty("autoload_known_extensions", "false");
+    long start = System.nanoTime();
     long took;
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + database,
         properties)) {
@@ -46,6 +55,10 @@ public final class ReplayProcess {
       }
       took = System.nanoTime() - first;
     }
-    System.out.println(took / 1e9);
+    return new Times((System.nanoTime() - start) / 1e9, took / 1e9);
+  }
+
+  /** A replay's whole time (open, statements, close) and its statements' alone, in seconds. */
+  record Times(double total, double statements) {
   }
 }

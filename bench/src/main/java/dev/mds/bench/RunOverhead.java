@@ -2,19 +2,16 @@ package dev.mds.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mds.bench.ReplayProcess.Times;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 
 /**
  * Measures mds's per-node overhead: times whole {@code mds build} processes on a generated project,
@@ -346,29 +343,8 @@ public final class RunOverhead {
 
     /** Like {@link #time}, also timing the statements alone (without opening and closing). */
     Times times(Path database) throws Exception {
-      Files.deleteIfExists(database);
-      Files.deleteIfExists(database.resolveSibling(database.getFileName() + ".wal"));
-      Properties properties = new Properties();
-      properties.setProperty("autoinstall_known_extensions", "false");
-      properties.setProperty("autoload_known_extensions", "false");
-      long start = System.nanoTime();
-      long statementsTook;
-      try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + database,
-          properties)) {
-        long first = System.nanoTime();
-        for (String sql : statements) {
-          try (Statement st = connection.createStatement()) {
-            st.execute(sql);
-          }
-        }
-        statementsTook = System.nanoTime() - first;
-      }
-      return new Times((System.nanoTime() - start) / 1e9, statementsTook / 1e9);
+      return ReplayProcess.run(statements, database);
     }
-  }
-
-  /** A replay's whole time (open, statements, close) and its statements' alone, in seconds. */
-  record Times(double total, double statements) {
   }
 
   /**
