@@ -20,14 +20,16 @@ import java.util.concurrent.RejectedExecutionException;
  * or more of them, mostly with what they already hold; truncating and rewriting a file costs far
  * more than reading it back (on ext4 the truncate also forces the old blocks out), so a file that
  * already holds the text is left alone. One instance per run or compile remembers the folders it
- * has made, so each is created once rather than stat-ing every parent for every file.
+ * has made, so each is created once rather than stat-ing every parent for every file, and writes
+ * straight into a folder it created (a first compile), where there is nothing to compare with.
  *
  * <p>A run writes {@link #inBackground}: on a thread of its own, in order, so that a worker goes
  * from one node's statements to the next without waiting for the disk.
  */
 public final class TextFiles {
 
-  private final Map<Path, Path> createdFolders = new ConcurrentHashMap<>();
+  /** Each folder written to, and whether this writer created it (so every file in it is new). */
+  private final Map<Path, Boolean> folders = new ConcurrentHashMap<>();
   private final ExecutorService queue;
   private final Queue<String> unwritten = new ConcurrentLinkedQueue<>();
 
@@ -84,10 +86,13 @@ public final class TextFiles {
   }
 
   private void writeNow(Path file, String text) throws IOException {
+    boolean newFolder;
     try {
-      createdFolders.computeIfAbsent(file.getParent(), folder -> {
+      newFolder = folders.computeIfAbsent(file.getParent(), folder -> {
         try {
-          return Files.createDirectories(folder);
+          boolean existed = Files.isDirectory(folder);
+          Files.createDirectories(folder);
+          return !existed;
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -95,7 +100,12 @@ public final class TextFiles {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-    writeIfChanged(file, text);
+    if (newFolder) {
+      // Nothing to compare with: no failed open (and exception) per file of a first compile.
+      Files.write(file, text.getBytes(StandardCharsets.UTF_8));
+    } else {
+      writeIfChanged(file, text);
+    }
   }
 
   /** Writes {@code text} (UTF-8) to {@code file} unless the file holds exactly that already. */

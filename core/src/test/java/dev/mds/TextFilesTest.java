@@ -51,4 +51,21 @@ class TextFilesTest {
     files.write(dir.resolve("run/late.sql"), "select 4");
     assertEquals("select 4", Files.readString(dir.resolve("run/late.sql")));
   }
+
+  @Test
+  void aFolderItCreatedTakesItsFilesAsTheyAreAndLaterWritesStillReplaceThem() throws Exception {
+    TextFiles files = new TextFiles();
+    Path file = dir.resolve("compiled/models/m1.sql");
+
+    files.write(file, "select 1");
+    files.write(file, "select 2");
+    files.write(dir.resolve("compiled/models/m2.sql"), "select 3");
+
+    assertEquals("select 2", Files.readString(file));
+    assertEquals("select 3", Files.readString(dir.resolve("compiled/models/m2.sql")));
+    FileTime old = FileTime.fromMillis(1_000_000);
+    Files.setLastModifiedTime(file, old);
+    new TextFiles().write(file, "select 2");
+    assertEquals(old, Files.getLastModifiedTime(file), "an existing folder's unchanged file");
+  }
 }
