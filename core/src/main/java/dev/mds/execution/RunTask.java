@@ -196,8 +196,10 @@ public final class RunTask {
             + " file" + (unwritten.size() == 1 ? "" : "s") + " under target/ (what the nodes"
             + " built is committed): " + unwritten.get(0) + (unwritten.size() > 1 ? ", ..." : ""));
       }
-      sessions.forEach((thread, session) ->
-          Timings.note(thread.getName() + " in DuckDB: " + session.timeInDuckDb()));
+      if (Timings.on()) {
+        sessions.forEach((thread, session) ->
+            Timings.note(thread.getName() + " in DuckDB: " + session.timeInDuckDb()));
+      }
       for (Session session : sessions.values()) {
         try {
           session.close();
