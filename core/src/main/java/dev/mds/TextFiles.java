@@ -109,7 +109,7 @@ public final class TextFiles {
   }
 
   /** Writes {@code text} (UTF-8) to {@code file} unless the file holds exactly that already. */
-  public static void writeIfChanged(Path file, String text) throws IOException {
+  static void writeIfChanged(Path file, String text) throws IOException {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     try {
       // No separate size check: reading a small file costs about what a stat does.

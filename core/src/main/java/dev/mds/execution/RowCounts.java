@@ -1,11 +1,9 @@
 package dev.mds.execution;
 
+import dev.mds.engine.Session;
 import dev.mds.engine.Warehouse;
 import dev.mds.graph.Relation;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +20,7 @@ final class RowCounts implements AutoCloseable {
   private final Warehouse warehouse;
   private final Map<String, Relation> pending = new ConcurrentHashMap<>();
   private final Map<String, NodeResult> counted = new ConcurrentHashMap<>();
-  private Connection connection;
+  private Session session;
 
   RowCounts(Warehouse warehouse) {
     this.warehouse = warehouse;
@@ -43,16 +41,12 @@ final class RowCounts implements AutoCloseable {
       return result;
     }
     try {
-      if (connection == null) {
-        connection = warehouse.connect();
+      if (session == null) {
+        session = new Session(warehouse.connect());
       }
-      try (Statement st = connection.createStatement();
-          ResultSet rs = st.executeQuery("select count(*) from " + table)) {
-        rs.next();
-        NodeResult done = result.withRows(rs.getLong(1));
-        counted.put(done.uniqueId(), done);
-        return done;
-      }
+      NodeResult done = result.withRows(session.queryLong("select count(*) from " + table));
+      counted.put(done.uniqueId(), done);
+      return done;
     } catch (SQLException | RuntimeException e) {
       return result;
     }
@@ -65,9 +59,9 @@ final class RowCounts implements AutoCloseable {
 
   @Override
   public void close() {
-    if (connection != null) {
+    if (session != null) {
       try {
-        connection.close();
+        session.close();
       } catch (SQLException e) {
         // Closing a reading connection loses nothing.
       }
