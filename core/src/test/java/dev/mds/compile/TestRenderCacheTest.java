@@ -115,4 +115,34 @@ class TestRenderCacheTest {
     assertTrue(testSql(project, Map.of()).get("in_region_customers_member_no")
         .contains("where member_no is null"));
   }
+
+  @Test
+  void argumentsDigestByValueWhateverTheirMapOrderAndTellKindsApart() {
+    java.util.function.Function<Map<String, Object>, String> digest = args ->
+        TestRenderCache.input("accepted_values", args, "\"main\".\"t\"").orElseThrow();
+    Map<String, Object> ab = new java.util.LinkedHashMap<>();
+    ab.put("column_name", "market");
+    ab.put("values", java.util.List.of("UK", "DE"));
+    Map<String, Object> ba = new java.util.LinkedHashMap<>();
+    ba.put("values", java.util.List.of("UK", "DE"));
+    ba.put("column_name", "market");
+
+    assertEquals(digest.apply(ab), digest.apply(ba));
+    assertNotEquals(digest.apply(Map.of("values", java.util.List.of(1, 2))),
+        digest.apply(Map.of("values", java.util.List.of("1", "2"))));
+    assertNotEquals(digest.apply(Map.of("values", java.util.List.of("a", "b"))),
+        digest.apply(Map.of("values", java.util.List.of("a,b"))));
+    assertNotEquals(digest.apply(Map.of("values", java.util.List.of(java.util.List.of("a"), "b"))),
+        digest.apply(Map.of("values", java.util.List.of("a", java.util.List.of("b")))));
+    assertNotEquals(digest.apply(Map.of("x", "null")), digest.apply(nullValued("x")));
+    assertNotEquals(digest.apply(ab), TestRenderCache.input("accepted_values", ab,
+        "\"main\".\"other\"").orElseThrow());
+    assertTrue(TestRenderCache.input("t", Map.of("x", new Object()), "r").isEmpty());
+  }
+
+  private static Map<String, Object> nullValued(String key) {
+    Map<String, Object> map = new java.util.HashMap<>();
+    map.put(key, null);
+    return map;
+  }
 }
