@@ -129,11 +129,17 @@ final class ParseCache {
 
   /** Records what a model file produced this run, to be written by {@link #write()}. */
   void put(String path, Entry entry, String raw) {
+    Entry last = previous.get(path);
+    if (entry == last) {
+      // Found by lookup: stored last time, and the file is the same, so it stays as it was.
+      current.put(path, entry);
+      return;
+    }
     if (UNCACHEABLE.matcher(raw).find() || !plainJson(entry.config())) {
       changed = true;
       return;
     }
-    if (!entry.equals(previous.get(path))) {
+    if (!entry.equals(last)) {
       changed = true;
     }
     current.put(path, entry);

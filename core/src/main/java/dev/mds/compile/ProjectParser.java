@@ -170,7 +170,8 @@ public final class ProjectParser {
     String name = baseName(file);
     String display = project.display(file);
     Optional<NodeProperties> props = schema.model(name);
-    NodeConfig config = folderConfig(project.config().models(), file, project.config().modelPaths());
+    List<String> fqn = fqn(file, project.config().modelPaths());
+    NodeConfig config = project.config().models().resolve(fqn.subList(1, fqn.size()));
     if (props.isPresent()) {
       config = config.merge(props.get().config());
     }
@@ -190,7 +191,7 @@ public final class ProjectParser {
     parseRenders.put("model." + project.name() + "." + name,
         new ParseResult.ParseRender(parsed.sql(), provisional.schema()));
     return Optional.of(new Model("model." + project.name() + "." + name, name, display,
-        fqn(file, project.config().modelPaths()), config, description(props),
+        List.copyOf(fqn), config, description(props),
         columns(props), List.of(), relation(config, name), raw,
         parsed.refCalls(), List.copyOf(parsed.sources()), checksum));
   }
