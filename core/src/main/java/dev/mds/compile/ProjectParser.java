@@ -54,6 +54,7 @@ public final class ProjectParser {
 
   private final Map<String, String> environment;
   private final Optional<ParseCache> cache;
+  private final SeedChecksums seedChecksums;
   private final java.util.concurrent.atomic.AtomicInteger rendered =
       new java.util.concurrent.atomic.AtomicInteger();
 
@@ -85,6 +86,8 @@ public final class ProjectParser {
     Optional<ParseCache.Stored> stored = Background.join(cacheRead);
     this.cache = partialParse ? Optional.of(ParseCache.of(project, key, stored))
         : Optional.empty();
+    this.seedChecksums = partialParse ? SeedChecksums.load(project.targetDir())
+        : SeedChecksums.none();
     Timings.lap("templates, schema YAML, partial parse");
   }
 
@@ -113,6 +116,7 @@ public final class ProjectParser {
     for (Path file : files.seeds()) {
       seed(file).ifPresentOrElse(seed -> register(byName, seed), () -> disabled.add(baseName(file)));
     }
+    seedChecksums.write();
     // Rendering dominates parsing and each model renders on its own: do it on every core, then
     // register in file order so duplicate-name errors are the same on every run.
     List<Path> modelFiles = files.models();
@@ -217,7 +221,7 @@ public final class ProjectParser {
     }
     String checksum;
     try {
-      checksum = FileChecksum.ofFile(file);
+      checksum = seedChecksums.checksum(file, project.display(file));
     } catch (java.io.IOException e) {
       throw MdsException.at(project.display(file), "cannot read file: " + e.getMessage(), e);
     }
