@@ -76,4 +76,49 @@ class CliSeedTest {
         "select * from fx order by 1"));
     assertEquals(true, run.out().contains("[INSERT 2 in"), run.describe());
   }
+
+  /**
+   * A seed over 1 MiB is hashed again only when its size, time or inode changed, so a rewrite that
+   * keeps all three leaves the manifest's checksum as it was; loading the seed reads the file
+   * itself every time, and {@code --no-partial-parse} hashes it again.
+   */
+  @Test
+  void aLargeSeedsChecksumComesFromTheLastParseButItsRowsAlwaysFromTheFile() throws Exception {
+    TempProject project = TempProject.named(dir, "shop");
+    StringBuilder csv = new StringBuilder("id,amount\n");
+    int rows = 0;
+    while (csv.length() < (1 << 20) + 10_000) {
+      rows++;
+      csv.append(rows).append(",100\n");
+    }
+    project.file("seeds/big.csv", csv.toString());
+    Path seed = project.path("seeds/big.csv");
+    java.nio.file.attribute.FileTime hourAgo = java.nio.file.attribute.FileTime.from(
+        java.time.Instant.now().minus(1, java.time.temporal.ChronoUnit.HOURS));
+    Files.setLastModifiedTime(seed, hourAgo);
+    mds("seed", "--project-dir", project.dir()).assertOk();
+    String first = seedChecksum(project);
+    assertEquals(true, Files.readString(project.path("target/partial_seeds.json"))
+        .contains("seeds/big.csv"));
+
+    // Same size, same inode, time put back: the cache cannot see this change.
+    try (var channel = Files.newByteChannel(seed, java.nio.file.StandardOpenOption.WRITE)) {
+      channel.position("id,amount\n1,".length());
+      channel.write(java.nio.ByteBuffer.wrap("999".getBytes(StandardCharsets.US_ASCII)));
+    }
+    Files.setLastModifiedTime(seed, hourAgo);
+    mds("seed", "--project-dir", project.dir()).assertOk();
+
+    assertEquals(first, seedChecksum(project));
+    assertEquals(List.of("999|" + rows), DuckDbFile.rows(project.path("shop.duckdb"),
+        "select max(amount), count(*) from big"));
+    mds("compile", "--no-partial-parse", "--project-dir", project.dir()).assertOk();
+    assertEquals(false, first.equals(seedChecksum(project)), "hashed again");
+  }
+
+  private static String seedChecksum(TempProject project) throws IOException {
+    return new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(project.path("target/manifest.json").toFile())
+        .path("nodes").path("seed.shop.big").path("checksum").path("checksum").asText();
+  }
 }
