@@ -1,11 +1,14 @@
 package dev.mds;
 
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The JSON files under {@code target/} that let a run reuse the last one's work. Reading one
@@ -19,6 +22,13 @@ public final class CacheFile {
   private CacheFile() {
   }
 
+  /**
+   * The layout most caches share: a format number, the stamp their entries hold for (the mds
+   * build, or a digest of every input the entries depend on), and the entries by name.
+   */
+  public record Entries<E>(int format, String stamp, Map<String, E> entries) {
+  }
+
   /** The file's content, or empty when it is missing or cannot be read as {@code type}. */
   public static <T> Optional<T> read(Path file, Class<T> type) {
     return read(file, type, JSON);
@@ -26,6 +36,10 @@ public final class CacheFile {
 
   /** {@link #read(Path, Class)} with a mapper of the caller's settings. */
   public static <T> Optional<T> read(Path file, Class<T> type, ObjectMapper mapper) {
+    return read(file, mapper.constructType(type), mapper);
+  }
+
+  private static <T> Optional<T> read(Path file, JavaType type, ObjectMapper mapper) {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
@@ -34,6 +48,27 @@ public final class CacheFile {
     } catch (IOException | RuntimeException damaged) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The entries of an {@link Entries} file written in {@code format} under {@code stamp}, each of
+   * them {@code complete}; none when the file is missing, damaged or from other inputs.
+   */
+  public static <E> Map<String, E> entries(Path file, Class<E> entryType, int format,
+      String stamp, Predicate<E> complete) {
+    Optional<Entries<E>> stored = read(file,
+        JSON.getTypeFactory().constructParametricType(Entries.class, entryType), JSON);
+    return stored
+        .filter(s -> s.format() == format && stamp.equals(s.stamp()) && s.entries() != null
+            && s.entries().values().stream().allMatch(e -> e != null && complete.test(e)))
+        .map(Entries::entries)
+        .orElse(Map.of());
+  }
+
+  /** Writes {@code entries} as an {@link Entries} file, quietly ({@link #writeQuietly}). */
+  public static <E> void writeEntries(Path file, int format, String stamp,
+      Map<String, E> entries) {
+    writeQuietly(file, new Entries<>(format, stamp, entries));
   }
 
   /** Replaces the file with {@code value} as JSON, atomically. */

@@ -34,10 +34,6 @@ final class SeedChecksums {
   record Entry(long size, String modified, String fileKey, long hashedAt, String checksum) {
   }
 
-  /** The file's layout. */
-  record Stored(int format, String build, Map<String, Entry> files) {
-  }
-
   private final Path file;
   private final Map<String, Entry> previous;
   private final Map<String, Entry> current = new TreeMap<>();
@@ -56,12 +52,8 @@ final class SeedChecksums {
   /** The cache under {@code targetDir}; empty when missing, unreadable or from another build. */
   static SeedChecksums load(Path targetDir) {
     Path file = targetDir.resolve(FILE);
-    Map<String, Entry> previous = CacheFile.read(file, Stored.class)
-        .filter(stored -> stored.format() == FORMAT && BuildStamp.of().equals(stored.build())
-            && stored.files() != null && stored.files().values().stream()
-                .allMatch(e -> e != null && e.modified() != null && e.checksum() != null))
-        .map(Stored::files)
-        .orElse(Map.of());
+    Map<String, Entry> previous = CacheFile.entries(file, Entry.class, FORMAT, BuildStamp.of(),
+        e -> e.modified() != null && e.checksum() != null);
     return new SeedChecksums(file, previous);
   }
 
@@ -110,6 +102,6 @@ final class SeedChecksums {
     if (file == null || !changed && current.keySet().equals(previous.keySet())) {
       return;
     }
-    CacheFile.writeQuietly(file, new Stored(FORMAT, BuildStamp.of(), current));
+    CacheFile.writeEntries(file, FORMAT, BuildStamp.of(), current);
   }
 }

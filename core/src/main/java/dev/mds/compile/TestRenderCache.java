@@ -18,14 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
 final class TestRenderCache {
 
   static final String FILE = "partial_compile.json";
-  private static final int FORMAT = 2;
+  private static final int FORMAT = 3;
 
   /** One test's render and the digest of everything it was rendered from. */
   record Entry(String input, String sql) {
-  }
-
-  /** The file's layout. */
-  record Stored(int format, String key, Map<String, Entry> tests) {
   }
 
   private final Path file;
@@ -45,12 +41,8 @@ final class TestRenderCache {
   /** The cache under {@code targetDir} if it was written under the same project-wide key. */
   static TestRenderCache load(Path targetDir, String key) {
     Path file = targetDir.resolve(FILE);
-    Map<String, Entry> previous = CacheFile.read(file, Stored.class)
-        .filter(stored -> stored.format() == FORMAT && key.equals(stored.key())
-            && stored.tests() != null && stored.tests().values().stream()
-                .allMatch(e -> e != null && e.input() != null && e.sql() != null))
-        .map(Stored::tests)
-        .orElse(Map.of());
+    Map<String, Entry> previous = CacheFile.entries(file, Entry.class, FORMAT, key,
+        e -> e.input() != null && e.sql() != null);
     return new TestRenderCache(file, key, previous);
   }
 
@@ -125,6 +117,6 @@ final class TestRenderCache {
     if (!changed) {
       return;
     }
-    CacheFile.writeQuietly(file, new Stored(FORMAT, key, new TreeMap<>(current)));
+    CacheFile.writeEntries(file, FORMAT, key, new TreeMap<>(current));
   }
 }

@@ -19,14 +19,10 @@ import java.util.TreeMap;
 final class CheckCache {
 
   static final String FILE = "partial_key_checks.json";
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
 
   /** A clean model: the fingerprint it was checked under and the dependencies that went in. */
   record Entry(String fingerprint, List<String> depends) {
-  }
-
-  /** The file's layout. */
-  record Stored(int format, String build, Map<String, Entry> models) {
   }
 
   private final Path file;
@@ -48,12 +44,8 @@ final class CheckCache {
   /** The cache under {@code targetDir}; empty when missing, unreadable or from another build. */
   static CheckCache load(Path targetDir) {
     Path file = targetDir.resolve(FILE);
-    Map<String, Entry> previous = CacheFile.read(file, Stored.class)
-        .filter(stored -> stored.format() == FORMAT && BuildStamp.of().equals(stored.build())
-            && stored.models() != null && stored.models().values().stream()
-                .allMatch(e -> e != null && e.fingerprint() != null && e.depends() != null))
-        .map(Stored::models)
-        .orElse(Map.of());
+    Map<String, Entry> previous = CacheFile.entries(file, Entry.class, FORMAT, BuildStamp.of(),
+        e -> e.fingerprint() != null && e.depends() != null);
     return new CheckCache(file, previous);
   }
 
@@ -89,6 +81,6 @@ final class CheckCache {
     if (file == null || !changed) {
       return;
     }
-    CacheFile.writeQuietly(file, new Stored(FORMAT, BuildStamp.of(), current));
+    CacheFile.writeEntries(file, FORMAT, BuildStamp.of(), current);
   }
 }

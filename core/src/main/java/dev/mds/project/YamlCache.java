@@ -21,15 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class YamlCache {
 
   static final String FILE = "partial_parse_yaml.json";
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One file's content and the checksum of the text it was parsed from. */
   record Entry(String checksum, Map<String, Object> content) {
-  }
-
-  /** The file's layout. */
-  record Stored(int format, String build, Map<String, Entry> files) {
   }
 
   private final Path file;
@@ -50,12 +46,8 @@ public final class YamlCache {
   /** The cache under {@code targetDir}, empty when missing, unreadable or from another build. */
   public static YamlCache load(Path targetDir) {
     Path file = targetDir.resolve(FILE);
-    Map<String, Entry> previous = CacheFile.read(file, Stored.class)
-        .filter(stored -> stored.format() == FORMAT && BuildStamp.of().equals(stored.build())
-            && stored.files() != null && stored.files().values().stream()
-                .allMatch(e -> e != null && e.checksum() != null && e.content() != null))
-        .map(Stored::files)
-        .orElse(Map.of());
+    Map<String, Entry> previous = CacheFile.entries(file, Entry.class, FORMAT, BuildStamp.of(),
+        e -> e.checksum() != null && e.content() != null);
     return new YamlCache(file, previous);
   }
 
@@ -93,6 +85,6 @@ public final class YamlCache {
     if (file == null || !changed && current.keySet().equals(previous.keySet())) {
       return;
     }
-    CacheFile.writeQuietly(file, new Stored(FORMAT, BuildStamp.of(), new TreeMap<>(current)));
+    CacheFile.writeEntries(file, FORMAT, BuildStamp.of(), new TreeMap<>(current));
   }
 }
