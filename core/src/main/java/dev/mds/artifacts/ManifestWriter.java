@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -174,9 +175,9 @@ public final class ManifestWriter {
     json.writeStringField("alias", node.relation().identifier());
     json.writeStringField("relation_name", node.relation().toString());
     json.writeStringField("description", node.description());
-    json.writeObjectField("config", node.config().values());
+    plainField(json, "config", node.config().values());
     strings(json, "tags", node.tags());
-    json.writeObjectField("meta", node.config().meta());
+    plainField(json, "meta", node.config().meta());
     json.writeObjectFieldStart("columns");
     for (ColumnSpec column : node.columns()) {
       json.writeObjectFieldStart(column.name());
@@ -185,7 +186,7 @@ public final class ManifestWriter {
       if (column.dataType().isPresent()) {
         json.writeStringField("data_type", column.dataType().get());
       }
-      json.writeObjectField("meta", column.meta());
+      plainField(json, "meta", column.meta());
       json.writeEndObject();
     }
     json.writeEndObject();
@@ -220,7 +221,7 @@ public final class ManifestWriter {
       checksum(json, test.checksum());
       json.writeObjectFieldStart("test_metadata");
       json.writeStringField("name", test.testName());
-      json.writeObjectField("kwargs", test.arguments());
+      plainField(json, "kwargs", test.arguments());
       json.writeEndObject();
       if (test.attachedTo().isPresent()) {
         json.writeStringField("attached_node", test.attachedTo().get());
@@ -243,6 +244,50 @@ public final class ManifestWriter {
       }
     }
     json.writeEndObject();
+  }
+
+  private static void plainField(JsonGenerator json, String field, Object value)
+      throws IOException {
+    json.writeFieldName(field);
+    plain(json, value);
+  }
+
+  /**
+   * Writes YAML- and template-made values (string-keyed maps, lists, strings, whole numbers,
+   * doubles, booleans, null) through the generator itself, as the mapper would write them; anything
+   * else goes to the mapper. {@code writeObject} sets up the mapper's serializers on every call,
+   * which was 28% of this writer's time for 10,000 models (four calls a node).
+   */
+  private static void plain(JsonGenerator json, Object value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+    } else if (value instanceof String text) {
+      json.writeString(text);
+    } else if (value instanceof Boolean flag) {
+      json.writeBoolean(flag);
+    } else if (value instanceof Integer number) {
+      json.writeNumber(number);
+    } else if (value instanceof Long number) {
+      json.writeNumber(number);
+    } else if (value instanceof Double number) {
+      json.writeNumber(number);
+    } else if (value instanceof List<?> list) {
+      json.writeStartArray();
+      for (Object item : list) {
+        plain(json, item);
+      }
+      json.writeEndArray();
+    } else if (value instanceof Map<?, ?> map
+        && map.keySet().stream().allMatch(String.class::isInstance)) {
+      json.writeStartObject();
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        json.writeFieldName((String) entry.getKey());
+        plain(json, entry.getValue());
+      }
+      json.writeEndObject();
+    } else {
+      json.writeObject(value);
+    }
   }
 
   private static void strings(JsonGenerator json, String field, Iterable<String> values)

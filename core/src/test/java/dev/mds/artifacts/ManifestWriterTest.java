@@ -145,4 +145,51 @@ class ManifestWriterTest {
     assertEquals("ERP export",
         manifest.at("/sources/source.shop.erp.customers/source_description").asText());
   }
+
+  /** Config, meta and test arguments come out as the mapper itself would write those values. */
+  @Test
+  void configMetaAndTestArgumentsAreWrittenAsTheMapperWouldWriteThem() throws Exception {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("models/orders.sql", """
+            {{ config(materialized='table', meta={'sla_hours': 6, 'ratio': 2.5}) }}
+            select 1 as id, 'UK' as market
+            """)
+        .file("models/schema.yml", """
+            models:
+              - name: orders
+                config:
+                  tags: [daily, finance]
+                  meta: {owner: ops, tiers: [1, 2.5, "three"], paged: true, deputy: null,
+                         contact: {team: data, hours: [9, 17]}}
+                columns:
+                  - name: market
+                    meta: {pii: false, values: [UK, DE]}
+                    tests:
+                      - accepted_values: {values: [UK, DE], quote: true}
+            """);
+    ParseResult parsed = ProjectParser.parse(project.load());
+    ObjectMapper mapper = new ObjectMapper();
+    JsonNode manifest = mapper.readTree(
+        ManifestWriter.write(parsed, Map.of(), "1.2.3").toFile());
+    Model orders = (Model) parsed.manifest().nodes().get("model.shop.orders");
+    dev.mds.graph.DataTest test = parsed.manifest().nodesOf(dev.mds.graph.DataTest.class).get(0);
+    JsonNode written = manifest.at("/nodes/model.shop.orders");
+
+    assertEquals(asMapperWrites(orders.config().values()), written.get("config"));
+    assertEquals(asMapperWrites(orders.config().meta()), written.get("meta"));
+    assertEquals(asMapperWrites(orders.columns().get(0).meta()),
+        written.at("/columns/market/meta"));
+    assertEquals(asMapperWrites(test.arguments()),
+        manifest.at("/nodes/" + test.uniqueId() + "/test_metadata/kwargs"));
+    assertEquals("ops", written.at("/meta/owner").asText());
+    assertEquals(2.5, written.at("/meta/tiers/1").asDouble());
+    assertTrue(written.at("/meta/deputy").isNull());
+    assertEquals(17, written.at("/meta/contact/hours/1").asInt());
+  }
+
+  /** The value as ObjectMapper writes it, read back (so numbers compare as the file's do). */
+  private static JsonNode asMapperWrites(Object value) throws Exception {
+    ObjectMapper mapper = new ObjectMapper();
+    return mapper.readTree(mapper.writeValueAsString(value));
+  }
 }
