@@ -1,14 +1,17 @@
 package dev.mds;
 
-import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * The JSON files under {@code target/} that let a run reuse the last one's work. Reading one
@@ -36,10 +39,6 @@ public final class CacheFile {
 
   /** {@link #read(Path, Class)} with a mapper of the caller's settings. */
   public static <T> Optional<T> read(Path file, Class<T> type, ObjectMapper mapper) {
-    return read(file, mapper.constructType(type), mapper);
-  }
-
-  private static <T> Optional<T> read(Path file, JavaType type, ObjectMapper mapper) {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
@@ -51,18 +50,105 @@ public final class CacheFile {
   }
 
   /**
-   * The entries of an {@link Entries} file written in {@code format} under {@code stamp}, each of
-   * them {@code complete}; none when the file is missing, damaged or from other inputs.
+   * The entries of an {@link Entries} file written in {@code format} under {@code stamp}, each
+   * made by {@code entry} from its JSON; none when the file is missing, damaged or from other
+   * inputs, or when {@code entry} returns null for any of them (an incomplete entry).
+   *
+   * <p>Read as a tree, not bound to records: binding sets up the mapper's deserializers for each
+   * record type, ~70 ms of a cold start, more than reading a 500 KB cache takes.
    */
-  public static <E> Map<String, E> entries(Path file, Class<E> entryType, int format,
-      String stamp, Predicate<E> complete) {
-    Optional<Entries<E>> stored = read(file,
-        JSON.getTypeFactory().constructParametricType(Entries.class, entryType), JSON);
-    return stored
-        .filter(s -> s.format() == format && stamp.equals(s.stamp()) && s.entries() != null
-            && s.entries().values().stream().allMatch(e -> e != null && complete.test(e)))
-        .map(Entries::entries)
-        .orElse(Map.of());
+  public static <E> Map<String, E> entries(Path file, int format, String stamp,
+      Function<JsonNode, E> entry) {
+    Optional<JsonNode> root = tree(file);
+    if (root.isEmpty() || root.get().path("format").asInt(-1) != format
+        || !stamp.equals(root.get().path("stamp").textValue())
+        || !root.get().path("entries").isObject()) {
+      return Map.of();
+    }
+    Map<String, E> entries = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> field : root.get().get("entries").properties()) {
+      E value = field.getValue().isObject() ? entry.apply(field.getValue()) : null;
+      if (value == null) {
+        return Map.of();
+      }
+      entries.put(field.getKey(), value);
+    }
+    return entries;
+  }
+
+  /** The file as a JSON tree, or empty when it is missing or not JSON. */
+  public static Optional<JsonNode> tree(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.ofNullable(JSON.readTree(file.toFile()));
+    } catch (IOException | RuntimeException damaged) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * A JSON value as the mapper's untyped reading gives it: maps (in order), lists, strings,
+   * Integer or Long (or Long for every whole number with {@code longInts}, like
+   * {@code USE_LONG_FOR_INTS}), BigInteger, Double, Boolean and null. A missing node is null.
+   */
+  public static Object plain(JsonNode node, boolean longInts) {
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      return null;
+    }
+    if (node.isObject()) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        map.put(field.getKey(), plain(field.getValue(), longInts));
+      }
+      return map;
+    }
+    if (node.isArray()) {
+      List<Object> list = new ArrayList<>(node.size());
+      node.forEach(item -> list.add(plain(item, longInts)));
+      return list;
+    }
+    if (node.isInt() && !longInts) {
+      return node.intValue();
+    }
+    if (node.isInt()) {
+      return (long) node.intValue();
+    }
+    if (node.isLong()) {
+      return node.longValue();
+    }
+    if (node.isBigInteger()) {
+      return node.bigIntegerValue();
+    }
+    if (node.isNumber()) {
+      return node.doubleValue();
+    }
+    if (node.isBoolean()) {
+      return node.booleanValue();
+    }
+    return node.textValue();
+  }
+
+  /** {@link #plain} of a JSON object, or null when {@code node} is not one. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> plainMap(JsonNode node, boolean longInts) {
+    return node != null && node.isObject() ? (Map<String, Object>) plain(node, longInts) : null;
+  }
+
+  /** A list of strings, or null when {@code node} is not an array of strings only. */
+  public static List<String> strings(JsonNode node) {
+    if (!node.isArray()) {
+      return null;
+    }
+    List<String> strings = new ArrayList<>(node.size());
+    for (JsonNode item : node) {
+      if (!item.isTextual()) {
+        return null;
+      }
+      strings.add(item.textValue());
+    }
+    return strings;
   }
 
   /** Writes {@code entries} as an {@link Entries} file, quietly ({@link #writeQuietly}). */

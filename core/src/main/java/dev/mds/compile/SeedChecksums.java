@@ -52,8 +52,12 @@ final class SeedChecksums {
   /** The cache under {@code targetDir}; empty when missing, unreadable or from another build. */
   static SeedChecksums load(Path targetDir) {
     Path file = targetDir.resolve(FILE);
-    Map<String, Entry> previous = CacheFile.entries(file, Entry.class, FORMAT, BuildStamp.of(),
-        e -> e.modified() != null && e.checksum() != null);
+    Map<String, Entry> previous = CacheFile.entries(file, FORMAT, BuildStamp.of(), node -> {
+      String modified = node.path("modified").textValue();
+      String checksum = node.path("checksum").textValue();
+      return modified == null || checksum == null ? null : new Entry(node.path("size").asLong(-1),
+          modified, node.path("fileKey").textValue(), node.path("hashedAt").asLong(0), checksum);
+    });
     return new SeedChecksums(file, previous);
   }
 

@@ -41,8 +41,11 @@ final class TestRenderCache {
   /** The cache under {@code targetDir} if it was written under the same project-wide key. */
   static TestRenderCache load(Path targetDir, String key) {
     Path file = targetDir.resolve(FILE);
-    Map<String, Entry> previous = CacheFile.entries(file, Entry.class, FORMAT, key,
-        e -> e.input() != null && e.sql() != null);
+    Map<String, Entry> previous = CacheFile.entries(file, FORMAT, key, node -> {
+      String input = node.path("input").textValue();
+      String sql = node.path("sql").textValue();
+      return input == null || sql == null ? null : new Entry(input, sql);
+    });
     return new TestRenderCache(file, key, previous);
   }
 

@@ -44,8 +44,11 @@ final class CheckCache {
   /** The cache under {@code targetDir}; empty when missing, unreadable or from another build. */
   static CheckCache load(Path targetDir) {
     Path file = targetDir.resolve(FILE);
-    Map<String, Entry> previous = CacheFile.entries(file, Entry.class, FORMAT, BuildStamp.of(),
-        e -> e.fingerprint() != null && e.depends() != null);
+    Map<String, Entry> previous = CacheFile.entries(file, FORMAT, BuildStamp.of(), node -> {
+      String fingerprint = node.path("fingerprint").textValue();
+      List<String> depends = CacheFile.strings(node.path("depends"));
+      return fingerprint == null || depends == null ? null : new Entry(fingerprint, depends);
+    });
     return new CheckCache(file, previous);
   }
 

@@ -46,8 +46,11 @@ public final class YamlCache {
   /** The cache under {@code targetDir}, empty when missing, unreadable or from another build. */
   public static YamlCache load(Path targetDir) {
     Path file = targetDir.resolve(FILE);
-    Map<String, Entry> previous = CacheFile.entries(file, Entry.class, FORMAT, BuildStamp.of(),
-        e -> e.checksum() != null && e.content() != null);
+    Map<String, Entry> previous = CacheFile.entries(file, FORMAT, BuildStamp.of(), node -> {
+      String checksum = node.path("checksum").textValue();
+      Map<String, Object> content = CacheFile.plainMap(node.path("content"), false);
+      return checksum == null || content == null ? null : new Entry(checksum, content);
+    });
     return new YamlCache(file, previous);
   }
 
@@ -74,7 +77,8 @@ public final class YamlCache {
 
   private static boolean roundTrips(Map<String, Object> content) {
     try {
-      return Objects.equals(content, JSON.readValue(JSON.writeValueAsBytes(content), Map.class));
+      return Objects.equals(content,
+          CacheFile.plain(JSON.readTree(JSON.writeValueAsBytes(content)), false));
     } catch (IOException | RuntimeException e) {
       return false;
     }
