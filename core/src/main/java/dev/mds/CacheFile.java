@@ -32,12 +32,10 @@ public final class CacheFile {
   public record Entries<E>(int format, String stamp, Map<String, E> entries) {
   }
 
-  /** The file's content, or empty when it is missing or cannot be read as {@code type}. */
-  public static <T> Optional<T> read(Path file, Class<T> type) {
-    return read(file, type, JSON);
-  }
-
-  /** {@link #read(Path, Class)} with a mapper of the caller's settings. */
+  /**
+   * The file's content bound to {@code type} by {@code mapper}, or empty when it is missing or
+   * cannot be read as that type.
+   */
   public static <T> Optional<T> read(Path file, Class<T> type, ObjectMapper mapper) {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
