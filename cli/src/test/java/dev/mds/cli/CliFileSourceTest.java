@@ -115,6 +115,47 @@ class CliFileSourceTest {
   }
 
   /** A project with source erp.orders at {@code location} and a table model copying it. */
+  /**
+   * Telling UTF-8 from Windows-1252 takes reading a whole export. A large file's encoding is kept
+   * (target/csv_cache/encodings.json) until its size, time or inode change: a rewrite that keeps
+   * all three is not seen, a new time is.
+   */
+  @Test
+  void aLargeCsvSourcesEncodingIsDetectedOnceUntilTheFileChanges() throws Exception {
+    TempProject project = project("data/erp/orders/*.csv");
+    StringBuilder csv = new StringBuilder("order_no;kunde;betrag\n");
+    for (int i = 0; csv.length() < (1 << 20) + 200_000; i++) {
+      csv.append(70_000 + i).append(";Kunde;12,5\n");
+    }
+    Path file = project.path("data/erp/orders/2024_01.csv");
+    write(project, "data/erp/orders/2024_01.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+    java.nio.file.attribute.FileTime hourAgo = java.nio.file.attribute.FileTime.from(
+        java.time.Instant.now().minus(1, java.time.temporal.ChronoUnit.HOURS));
+    Files.setLastModifiedTime(file, hourAgo);
+    Path compiled = project.path("target/compiled/shop/models/orders_copy.sql");
+    mds("compile", "--project-dir", project.dir()).assertOk();
+    assertFalse(Files.readString(compiled).contains("csv_cache"), "read as UTF-8 in place");
+    assertTrue(Files.readString(project.path("target/csv_cache/encodings.json"))
+        .contains("2024_01.csv"));
+
+    // A Windows-1252 'ü' past the first megabyte, size, inode and time kept: not seen.
+    int at = csv.indexOf("Kunde", (1 << 20) + 1000) + 1;
+    try (var channel = Files.newByteChannel(file, java.nio.file.StandardOpenOption.WRITE)) {
+      channel.position(at);
+      channel.write(java.nio.ByteBuffer.wrap(new byte[] {(byte) 0xFC}));
+    }
+    Files.setLastModifiedTime(file, hourAgo);
+    mds("compile", "--project-dir", project.dir()).assertOk();
+    assertFalse(Files.readString(compiled).contains("csv_cache"), "the kept encoding");
+
+    Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(
+        java.time.Instant.now().minus(50, java.time.temporal.ChronoUnit.MINUTES)));
+    mds("run", "--project-dir", project.dir()).assertOk();
+    assertTrue(Files.readString(compiled).contains("csv_cache"), "detected again: transcoded");
+    assertEquals(List.of("1"), DuckDbFile.rows(project.path("shop.duckdb"),
+        "select count(*) from orders_copy where kunde = 'Künde'"));
+  }
+
   private TempProject project(String location) {
     return TempProject.named(dir, "shop")
         .file("models/sources.yml", """

@@ -1,6 +1,7 @@
 package dev.mds.compile;
 
 import dev.mds.Background;
+import dev.mds.FileFacts;
 import dev.mds.MdsException;
 import dev.mds.Timings;
 import dev.mds.graph.Manifest;
@@ -54,7 +55,8 @@ public final class ProjectParser {
 
   private final Map<String, String> environment;
   private final Optional<ParseCache> cache;
-  private final SeedChecksums seedChecksums;
+  /** Large seeds' checksums ({@code target/partial_seeds.json}): hashing one reads it whole. */
+  private final FileFacts seedChecksums;
   private final java.util.concurrent.atomic.AtomicInteger rendered =
       new java.util.concurrent.atomic.AtomicInteger();
 
@@ -86,8 +88,8 @@ public final class ProjectParser {
     Optional<ParseCache.Stored> stored = Background.join(cacheRead);
     this.cache = partialParse ? Optional.of(ParseCache.of(project, key, stored))
         : Optional.empty();
-    this.seedChecksums = partialParse ? SeedChecksums.load(project.targetDir())
-        : SeedChecksums.none();
+    this.seedChecksums = partialParse
+        ? FileFacts.in(project.targetDir().resolve("partial_seeds.json")) : FileFacts.none();
     Timings.lap("templates, schema YAML, partial parse");
   }
 
@@ -116,7 +118,6 @@ public final class ProjectParser {
     for (Path file : files.seeds()) {
       seed(file).ifPresentOrElse(seed -> register(byName, seed), () -> disabled.add(baseName(file)));
     }
-    seedChecksums.write();
     // Rendering dominates parsing and each model renders on its own: do it on every core, then
     // register in file order so duplicate-name errors are the same on every run.
     List<Path> modelFiles = files.models();
@@ -221,7 +222,7 @@ public final class ProjectParser {
     }
     String checksum;
     try {
-      checksum = seedChecksums.checksum(file, project.display(file));
+      checksum = seedChecksums.of(file, FileChecksum::ofFile);
     } catch (java.io.IOException e) {
       throw MdsException.at(project.display(file), "cannot read file: " + e.getMessage(), e);
     }

@@ -1,6 +1,7 @@
 package dev.mds.engine;
 
 import dev.mds.graph.Relation;
+import dev.mds.FileFacts;
 import dev.mds.MdsException;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -41,10 +42,16 @@ public final class CsvInspector {
   private static final String TOLERANT = "ignore_errors = true";
 
   private final Path cacheDir;
+  /** Detected encodings: telling UTF-8 from Windows-1252 for sure takes reading the whole file. */
+  private final FileFacts encodings;
 
-  /** @param cacheDir where transcoded copies of non-UTF-8 files are kept */
+  /**
+   * @param cacheDir where transcoded copies of non-UTF-8 files are kept, and the encodings of
+   *     large files as detected
+   */
   public CsvInspector(Path cacheDir) {
     this.cacheDir = cacheDir;
+    this.encodings = FileFacts.in(cacheDir.resolve("encodings.json"));
   }
 
   /** Inspects {@code file}; {@code location} names it in errors. */
@@ -147,9 +154,15 @@ public final class CsvInspector {
     return readable(file, charset(file, options, location));
   }
 
-  private static Charset charset(Path file, CsvOptions options, String location) {
-    return options.encoding().map(name -> TextEncoding.named(name, location))
-        .orElseGet(() -> TextEncoding.detect(file));
+  private Charset charset(Path file, CsvOptions options, String location) {
+    if (options.encoding().isPresent()) {
+      return TextEncoding.named(options.encoding().get(), location);
+    }
+    try {
+      return Charset.forName(encodings.of(file, f -> TextEncoding.detect(f).name()));
+    } catch (IOException e) {
+      throw new MdsException("Cannot read " + file + ": " + e.getMessage(), e);
+    }
   }
 
   private Path readable(Path file, Charset charset) {
