@@ -17,13 +17,15 @@ import java.util.TreeMap;
  *
  * <p>A file modified within {@link #RACY_MILLIS} of being read is read again next time: on a file
  * system with coarse timestamps (FAT's are 2 s) a second change in the same tick keeps the time.
- * Files below {@link #ALWAYS_READ_BELOW} bytes are always read; that costs little.
+ * Files below {@link #ALWAYS_READ_BELOW} bytes are always read, where that costs little.
  */
 public final class FileFacts {
 
   public static final long ALWAYS_READ_BELOW = 1 << 20;
   static final long RACY_MILLIS = 2_000;
   private static final int FORMAT = 1;
+  /** Between a file's path and an aspect in an entry's name (no path holds it). */
+  private static final String ASPECT = "\u0000";
 
   /** What computes a fact from the file's content. */
   @FunctionalInterface
@@ -36,32 +38,54 @@ public final class FileFacts {
   }
 
   private final Path cache;
+  private final long alwaysReadBelow;
   private Map<String, Entry> entries;
 
-  private FileFacts(Path cache) {
+  private FileFacts(Path cache, long alwaysReadBelow) {
     this.cache = cache;
+    this.alwaysReadBelow = alwaysReadBelow;
   }
 
   /** No cache: every fact is read from its file ({@code --no-partial-parse}). */
   public static FileFacts none() {
-    return new FileFacts(null);
+    return new FileFacts(null, 0);
   }
 
-  /** Facts kept in {@code cache} (read on first use; written whenever a fact is read anew). */
+  /**
+   * Facts about files of {@link #ALWAYS_READ_BELOW} bytes or more, kept in {@code cache} (read on
+   * first use; written whenever a fact is read anew).
+   */
   public static FileFacts in(Path cache) {
-    return new FileFacts(cache);
+    return new FileFacts(cache, ALWAYS_READ_BELOW);
+  }
+
+  /**
+   * Like {@link #in}, for files of any size: for facts that cost about the same whatever the
+   * size (starting DuckDB to sniff a CSV file's sample).
+   */
+  public static FileFacts ofAnySize(Path cache) {
+    return new FileFacts(cache, 0);
   }
 
   /**
    * The fact about {@code file}: the one kept for its current version, or {@code reading} it
    * (and keeping the result).
    */
-  public synchronized String of(Path file, Reading reading) throws IOException {
+  public String of(Path file, Reading reading) throws IOException {
+    return of(file, "", reading);
+  }
+
+  /**
+   * {@link #of(Path, Reading)} for one {@code aspect} of the file among several kept (the fact
+   * depends on the aspect too, such as the options a CSV file is read with).
+   */
+  public synchronized String of(Path file, String aspect, Reading reading) throws IOException {
     BasicFileAttributes before = Files.readAttributes(file, BasicFileAttributes.class);
-    if (cache == null || before.size() < ALWAYS_READ_BELOW) {
+    if (cache == null || before.size() < alwaysReadBelow) {
       return reading.of(file);
     }
-    String name = file.toAbsolutePath().normalize().toString();
+    String path = file.toAbsolutePath().normalize().toString();
+    String name = aspect.isEmpty() ? path : path + ASPECT + aspect;
     Entry last = entries().get(name);
     if (last != null && sameVersion(last, before)
         && last.readAt() - before.lastModifiedTime().toMillis() >= RACY_MILLIS) {
@@ -75,7 +99,7 @@ public final class FileFacts {
     if (sameVersion(entry, Files.readAttributes(file, BasicFileAttributes.class))) {
       entries.put(name, entry);
       // Files that are gone take their entries with them.
-      entries.keySet().removeIf(kept -> !Files.exists(Path.of(kept)));
+      entries.keySet().removeIf(kept -> !Files.exists(Path.of(kept.split(ASPECT, 2)[0])));
       CacheFile.writeEntries(cache, FORMAT, BuildStamp.of(), entries);
     }
     return fact;

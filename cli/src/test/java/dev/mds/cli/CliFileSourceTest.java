@@ -117,7 +117,7 @@ class CliFileSourceTest {
   /** A project with source erp.orders at {@code location} and a table model copying it. */
   /**
    * Telling UTF-8 from Windows-1252 takes reading a whole export. A large file's encoding is kept
-   * (target/csv_cache/encodings.json) until its size, time or inode change: a rewrite that keeps
+   * (target/csv_encodings.json) until its size, time or inode change: a rewrite that keeps
    * all three is not seen, a new time is.
    */
   @Test
@@ -135,7 +135,7 @@ class CliFileSourceTest {
     Path compiled = project.path("target/compiled/shop/models/orders_copy.sql");
     mds("compile", "--project-dir", project.dir()).assertOk();
     assertFalse(Files.readString(compiled).contains("csv_cache"), "read as UTF-8 in place");
-    assertTrue(Files.readString(project.path("target/csv_cache/encodings.json"))
+    assertTrue(Files.readString(project.path("target/csv_encodings.json"))
         .contains("2024_01.csv"));
 
     // A Windows-1252 'ü' past the first megabyte, size, inode and time kept: not seen.
@@ -154,6 +154,39 @@ class CliFileSourceTest {
     assertTrue(Files.readString(compiled).contains("csv_cache"), "detected again: transcoded");
     assertEquals(List.of("1"), DuckDbFile.rows(project.path("shop.duckdb"),
         "select count(*) from orders_copy where kunde = 'Künde'"));
+  }
+
+  /**
+   * Inspecting a CSV source starts DuckDB to read a sample, on every compile: what it found is kept
+   * (target/csv_layouts.json) for that version of the file and those options.
+   */
+  @Test
+  void aCsvSourcesLayoutIsKeptUntilTheFileChanges() throws Exception {
+    TempProject project = project("data/erp/orders/*.csv");
+    write(project, "data/erp/orders/2024_01.csv",
+        "order_no;kunde;betrag\n70001;Mia;1.234,56\n70002;Lukas;12,5\n"
+            .getBytes(StandardCharsets.UTF_8));
+    Path file = project.path("data/erp/orders/2024_01.csv");
+    Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(
+        java.time.Instant.now().minus(1, java.time.temporal.ChronoUnit.HOURS)));
+    Path compiled = project.path("target/compiled/shop/models/orders_copy.sql");
+    mds("compile", "--project-dir", project.dir()).assertOk();
+    Path layouts = project.path("target/csv_layouts.json");
+    String kept = Files.readString(layouts);
+    assertTrue(kept.contains("header = true"), kept);
+
+    // A doctored entry shows that the next compile takes the kept layout instead of sniffing.
+    Files.writeString(layouts, kept.replace("header = true", "header = true, skip = 0"));
+    mds("compile", "--project-dir", project.dir()).assertOk();
+    assertTrue(Files.readString(compiled).contains("skip = 0"), Files.readString(compiled));
+
+    Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(
+        java.time.Instant.now().minus(50, java.time.temporal.ChronoUnit.MINUTES)));
+    mds("run", "--project-dir", project.dir()).assertOk();
+    assertFalse(Files.readString(compiled).contains("skip = 0"), "sniffed again");
+    assertEquals(List.of("70001|Mia|1234.56", "70002|Lukas|12.5"),
+        DuckDbFile.rows(project.path("shop.duckdb"),
+            "select order_no, kunde, betrag from orders_copy order by 1"));
   }
 
   private TempProject project(String location) {

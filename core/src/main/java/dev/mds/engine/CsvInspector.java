@@ -44,21 +44,41 @@ public final class CsvInspector {
   private final Path cacheDir;
   /** Detected encodings: telling UTF-8 from Windows-1252 for sure takes reading the whole file. */
   private final FileFacts encodings;
+  /** Layouts found: each takes starting DuckDB to read a sample, on every compile. */
+  private final FileFacts layouts;
 
   /**
-   * @param cacheDir where transcoded copies of non-UTF-8 files are kept, and the encodings of
-   *     large files as detected
+   * @param cacheDir where transcoded copies of non-UTF-8 files are kept; what was found out about
+   *     files is kept beside it ({@code csv_encodings.json}, {@code csv_layouts.json})
    */
   public CsvInspector(Path cacheDir) {
     this.cacheDir = cacheDir;
-    this.encodings = FileFacts.in(cacheDir.resolve("encodings.json"));
+    this.encodings = FileFacts.in(cacheDir.resolveSibling("csv_encodings.json"));
+    this.layouts = FileFacts.ofAnySize(cacheDir.resolveSibling("csv_layouts.json"));
   }
 
-  /** Inspects {@code file}; {@code location} names it in errors. */
+  /**
+   * Inspects {@code file}, or takes what inspecting this version of it with these options found
+   * last time; {@code location} names it in errors.
+   */
   public CsvLayout inspect(Path file, CsvOptions options, String location) {
     if (!Files.isRegularFile(file)) {
       throw new MdsException(location + ": file " + file + " does not exist");
     }
+    try {
+      Optional<CsvLayout> kept = CsvLayout.fromJson(file, layouts.of(file, options.toString(),
+          f -> sniff(f, options, location).toJson()));
+      // A transcoded copy deleted since (mds clean, a cleared cache folder) is made again.
+      if (kept.isPresent() && Files.isRegularFile(kept.get().readable())) {
+        return kept.get();
+      }
+    } catch (IOException e) {
+      throw new MdsException(location + ": cannot read " + file + ": " + e.getMessage(), e);
+    }
+    return sniff(file, options, location);
+  }
+
+  private CsvLayout sniff(Path file, CsvOptions options, String location) {
     Charset charset = charset(file, options, location);
     Path readable = readable(file, charset);
     try (Connection duck = DuckDb.connect("jdbc:duckdb:")) {
