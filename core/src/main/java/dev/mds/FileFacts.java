@@ -40,6 +40,7 @@ public final class FileFacts {
   private final Path cache;
   private final long alwaysReadBelow;
   private Map<String, Entry> entries;
+  private boolean changed;
 
   private FileFacts(Path cache, long alwaysReadBelow) {
     this.cache = cache;
@@ -53,7 +54,7 @@ public final class FileFacts {
 
   /**
    * Facts about files of {@link #ALWAYS_READ_BELOW} bytes or more, kept in {@code cache} (read on
-   * first use; written whenever a fact is read anew).
+   * first use, written by {@link #save}).
    */
   public static FileFacts in(Path cache) {
     return new FileFacts(cache, ALWAYS_READ_BELOW);
@@ -79,30 +80,47 @@ public final class FileFacts {
    * {@link #of(Path, Reading)} for one {@code aspect} of the file among several kept (the fact
    * depends on the aspect too, such as the options a CSV file is read with).
    */
-  public synchronized String of(Path file, String aspect, Reading reading) throws IOException {
+  public String of(Path file, String aspect, Reading reading) throws IOException {
     BasicFileAttributes before = Files.readAttributes(file, BasicFileAttributes.class);
     if (cache == null || before.size() < alwaysReadBelow) {
       return reading.of(file);
     }
     String path = file.toAbsolutePath().normalize().toString();
     String name = aspect.isEmpty() ? path : path + ASPECT + aspect;
-    Entry last = entries().get(name);
-    if (last != null && sameVersion(last, before)
-        && last.readAt() - before.lastModifiedTime().toMillis() >= RACY_MILLIS) {
-      return last.fact();
+    synchronized (this) {
+      Entry last = entries().get(name);
+      if (last != null && sameVersion(last, before)
+          && last.readAt() - before.lastModifiedTime().toMillis() >= RACY_MILLIS) {
+        return last.fact();
+      }
     }
+    // Read outside the lock: run workers load seeds side by side.
     long readAt = System.currentTimeMillis();
     String fact = reading.of(file);
     Entry entry = new Entry(before.size(), before.lastModifiedTime().toString(),
         String.valueOf(before.fileKey()), readAt, fact);
     // Written to while being read: the fact may mix two versions, so it is not kept.
     if (sameVersion(entry, Files.readAttributes(file, BasicFileAttributes.class))) {
-      entries.put(name, entry);
-      // Files that are gone take their entries with them.
-      entries.keySet().removeIf(kept -> !Files.exists(Path.of(kept.split(ASPECT, 2)[0])));
-      CacheFile.writeEntries(cache, FORMAT, BuildStamp.of(), entries);
+      synchronized (this) {
+        entries.put(name, entry);
+        changed = true;
+      }
     }
     return fact;
+  }
+
+  /**
+   * Writes the facts read anew since the last save, if any (once per command, not per fact: a
+   * project can have hundreds of seeds); failing to is not an error.
+   */
+  public synchronized void save() {
+    if (cache == null || !changed) {
+      return;
+    }
+    // Files that are gone take their entries with them.
+    entries.keySet().removeIf(kept -> !Files.exists(Path.of(kept.split(ASPECT, 2)[0])));
+    CacheFile.writeEntries(cache, FORMAT, BuildStamp.of(), entries);
+    changed = false;
   }
 
   private Map<String, Entry> entries() {

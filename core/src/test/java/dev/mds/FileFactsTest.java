@@ -29,12 +29,14 @@ class FileFactsTest {
 
   private final AtomicInteger reads = new AtomicInteger();
 
-  /** The fact these tests keep: the file's checksum, counting the reads. */
+  /** The fact these tests keep: the file's checksum, counting the reads; saved at once. */
   private String checksum(FileFacts facts, Path file) throws Exception {
-    return facts.of(file, f -> {
+    String checksum = facts.of(file, f -> {
       reads.incrementAndGet();
       return FileChecksum.ofFile(f);
     });
+    facts.save();
+    return checksum;
   }
 
   private FileFacts cache() {
@@ -146,5 +148,16 @@ class FileFactsTest {
     String kept = Files.readString(dir.resolve("target/facts.json"));
     assertTrue(kept.contains("second.csv"), kept);
     assertFalse(kept.contains("first.csv"), kept);
+  }
+
+  @Test
+  void factsAreWrittenOnlyWhenSaved() throws Exception {
+    Path big = large("big.csv");
+    FileFacts facts = cache();
+    facts.of(big, FileChecksum::ofFile);
+
+    assertFalse(Files.exists(dir.resolve("target/facts.json")));
+    facts.save();
+    assertTrue(Files.readString(dir.resolve("target/facts.json")).contains("big.csv"));
   }
 }

@@ -90,6 +90,11 @@ public final class Compiler {
         parsed.project().root(), csvInspector, source.file()));
   }
 
+  /** Reads CSV files for sources and seeds; {@link #saveCaches} keeps what it found out. */
+  public CsvInspector csvInspector() {
+    return csvInspector;
+  }
+
   /** A compiler for {@code mds compile}: no warehouse, so {@code is_incremental()} is false. */
   public static Compiler offline(ParseResult parsed) {
     return new Compiler(parsed, r -> false, false);
@@ -128,21 +133,25 @@ public final class Compiler {
           .map(node -> node instanceof Model model ? compile(model) : compileTest((DataTest) node))
           .toList();
     } finally {
-      saveTestRenders();
+      saveCaches();
     }
   }
 
   /**
    * Reuses generic tests' SQL rendered by an earlier compile or run ({@code partial_compile.json},
-   * unless partial parsing is off) until {@link #saveTestRenders}.
+   * unless partial parsing is off) until {@link #saveCaches}.
    */
   public void loadTestRenders() {
     testRenders = parsed.cacheKey()
         .map(key -> TestRenderCache.load(parsed.project().targetDir(), key));
   }
 
-  /** Writes the generic tests' SQL rendered since {@link #loadTestRenders} and stops reusing. */
-  public void saveTestRenders() {
+  /**
+   * Writes the generic tests' SQL rendered since {@link #loadTestRenders} (and stops reusing it),
+   * and what was found out about CSV files.
+   */
+  public void saveCaches() {
+    csvInspector.save();
     testRenders.ifPresent(cache -> cache.write(parsed.manifest().nodes().keySet()));
     testRenders = Optional.empty();
   }

@@ -118,6 +118,7 @@ public final class ProjectParser {
     for (Path file : files.seeds()) {
       seed(file).ifPresentOrElse(seed -> register(byName, seed), () -> disabled.add(baseName(file)));
     }
+    seedChecksums.save();
     // Rendering dominates parsing and each model renders on its own: do it on every core, then
     // register in file order so duplicate-name errors are the same on every run.
     List<Path> modelFiles = files.models();

@@ -57,6 +57,12 @@ public final class CsvInspector {
     this.layouts = FileFacts.ofAnySize(cacheDir.resolveSibling("csv_layouts.json"));
   }
 
+  /** Writes what was found out about files since the last save ({@link FileFacts#save}). */
+  public void save() {
+    encodings.save();
+    layouts.save();
+  }
+
   /**
    * Inspects {@code file}, or takes what inspecting this version of it with these options found
    * last time; {@code location} names it in errors.

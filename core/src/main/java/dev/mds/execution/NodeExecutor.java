@@ -5,7 +5,6 @@ import dev.mds.TextFiles;
 import dev.mds.compile.CompiledNode;
 import dev.mds.compile.Compiler;
 import dev.mds.engine.BuildResult;
-import dev.mds.engine.CsvInspector;
 import dev.mds.engine.DuckDbError;
 import dev.mds.engine.Materialization;
 import dev.mds.engine.SeedLoader;
@@ -54,7 +53,7 @@ final class NodeExecutor {
     this.compiler = compiler;
     this.fullRefresh = fullRefresh;
     this.testExecutor = new TestExecutor(project, compiler);
-    this.seedLoader = new SeedLoader(new CsvInspector(project.targetDir().resolve("csv_cache")));
+    this.seedLoader = new SeedLoader(compiler.csvInspector());
   }
 
   /**

@@ -123,7 +123,7 @@ public final class RunTask {
           results.addAll(runNodes(warehouse, catalog, compiler, files, parsed, order, threads,
               options, listener));
         } finally {
-          compiler.saveTestRenders();
+          compiler.saveCaches();
         }
         results.addAll(runHooks(warehouse, compiler, project, "on-run-end",
             project.config().onRunEnd(), listener));

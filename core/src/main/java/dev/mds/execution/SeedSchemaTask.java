@@ -21,14 +21,19 @@ public final class SeedSchemaTask {
   }
 
   public static List<Inferred> run(ParseResult parsed, Selector selector) {
-    SeedLoader loader = new SeedLoader(new CsvInspector(
-        parsed.project().targetDir().resolve("csv_cache")));
+    CsvInspector inspector = new CsvInspector(parsed.project().targetDir().resolve("csv_cache"));
+    SeedLoader loader = new SeedLoader(inspector);
     List<Inferred> result = new ArrayList<>();
-    for (String id : selector.select(parsed.manifest()).uniqueIds()) {
-      Node node = parsed.manifest().nodes().get(id);
-      if (node instanceof Seed seed) {
-        result.add(new Inferred(seed, loader.layout(seed, parsed.project().resolve(seed.file()))));
+    try {
+      for (String id : selector.select(parsed.manifest()).uniqueIds()) {
+        Node node = parsed.manifest().nodes().get(id);
+        if (node instanceof Seed seed) {
+          result.add(new Inferred(seed,
+              loader.layout(seed, parsed.project().resolve(seed.file()))));
+        }
       }
+    } finally {
+      inspector.save();
     }
     return result;
   }
