@@ -4,6 +4,7 @@ import dev.mds.Background;
 import dev.mds.Timings;
 import dev.mds.artifacts.ManifestWriter;
 import dev.mds.compile.ParseResult;
+import dev.mds.engine.DuckDb;
 import dev.mds.execution.CompileTask;
 import dev.mds.graph.Model;
 import dev.mds.lineage.LineageAnalyzer;
@@ -48,6 +49,12 @@ final class CompileCommand implements Callable<Integer> {
     Timings.lap("command line (picocli)");
     Project loaded = project.load();
     ParseResult parsed = project.parse(loaded);
+    if (lineage || parsed.renderedModels() > 0) {
+      // Models rendered anew (a first compile, edits) go to DuckDB's parser in the partial-key
+      // check: load DuckDB on the other core while they compile. Otherwise the check's cache
+      // usually answers without it.
+      DuckDb.preload();
+    }
     CompileTask.Result result = CompileTask.run(parsed, selection.selector(parsed),
         selection.defer);
     Timings.lap("compile and write SQL files");
