@@ -29,7 +29,7 @@ public final class CacheFile {
    * The layout most caches share: a format number, the stamp their entries hold for (the mds
    * build, or a digest of every input the entries depend on), and the entries by name.
    */
-  public record Entries<E>(int format, String stamp, Map<String, E> entries) {
+  record Entries<E>(int format, String stamp, Map<String, E> entries) {
   }
 
   /**
@@ -75,7 +75,7 @@ public final class CacheFile {
   }
 
   /** The file as a JSON tree, or empty when it is missing or not JSON. */
-  public static Optional<JsonNode> tree(Path file) {
+  static Optional<JsonNode> tree(Path file) {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }

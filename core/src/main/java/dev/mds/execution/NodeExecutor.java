@@ -216,6 +216,4 @@ final class NodeExecutor {
       throw new MdsException("Cannot write " + path + ": " + e.getMessage(), e);
     }
   }
-
-
 }
