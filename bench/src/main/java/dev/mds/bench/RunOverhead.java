@@ -22,7 +22,7 @@ import java.util.Locale;
  * <p>Usage: {@code RunOverhead MODELS WORK_DIR MDS [RUNS] [THREADS,...]}. {@code MDS} is the
  * launcher script ({@code ./mds}, what users run) or {@code cli/target/mds.jar}, which is then
  * started with the launcher's JVM flags (its class-data-sharing archive beside the jar if there is
- * one, C1 only, serial GC). Each thread count gets one warm-up round and {@code RUNS} measured
+ * one, C1 only, parallel GC). Each thread count gets one warm-up round and {@code RUNS} measured
  * rounds (default 5); a round runs mds and the replay back to back, alternating which goes first,
  * so that drift on a shared machine hits both sides alike.
  *
@@ -53,7 +53,19 @@ import java.util.Locale;
  */
 public final class RunOverhead {
 
+  /** The JVM flags of the {@code mds} launcher, for the jar and the replay process alike. */
+  private static final List<String> LAUNCHER_FLAGS = launcherFlags();
+
   private RunOverhead() {
+  }
+
+  private static List<String> launcherFlags() {
+    List<String> flags = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1",
+        "-XX:+UseParallelGC", "-XX:-UsePerfData"));
+    if (System.getProperty("os.name").startsWith("Linux")) {
+      flags.add("-XX:+UseTransparentHugePages");
+    }
+    return List.copyOf(flags);
   }
 
   public static void main(String[] args) throws Exception {
@@ -177,8 +189,8 @@ public final class RunOverhead {
       command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds=off",
           "-Xlog:cds+dynamic=off"));
     }
-    command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
-        "-Dslf4j.internal.verbosity=ERROR", "-jar", mds.toString()));
+    command.addAll(LAUNCHER_FLAGS);
+    command.addAll(List.of("-Dslf4j.internal.verbosity=ERROR", "-jar", mds.toString()));
     return command;
   }
 
@@ -320,9 +332,10 @@ public final class RunOverhead {
       }
       Path bench = Path.of(ReplayProcess.class.getProtectionDomain().getCodeSource().getLocation()
           .toURI());
-      List<String> command = List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-          "-XX:-UsePerfData", "-cp", bench + java.io.File.pathSeparator + driver,
-          ReplayProcess.class.getName(), statementsFile.toString(), database.toString());
+      List<String> command = new ArrayList<>(List.of("java"));
+      command.addAll(LAUNCHER_FLAGS);
+      command.addAll(List.of("-cp", bench + java.io.File.pathSeparator + driver,
+          ReplayProcess.class.getName(), statementsFile.toString(), database.toString()));
       long start = System.nanoTime();
       Process process = new ProcessBuilder(command)
           .redirectError(ProcessBuilder.Redirect.INHERIT)
