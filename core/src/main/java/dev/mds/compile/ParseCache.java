@@ -102,6 +102,24 @@ final class ParseCache {
             && stored.models().values().stream().allMatch(e -> e != null && e.complete()));
   }
 
+  /**
+   * Sets up the mapper's binding of this file's records (~70 ms the first time in a JVM) on a
+   * one-entry document, so reading the real file later starts at once.
+   */
+  static void warmUp() {
+    String entry = "{\"checksum\":\"c\",\"refs\":[{\"packageName\":null,\"name\":\"a\","
+        + "\"file\":\"f\",\"line\":1}],\"sources\":[{\"sourceName\":\"s\",\"tableName\":\"t\","
+        + "\"file\":\"f\",\"line\":1}],\"config\":{\"k\":[1,2.5,true,\"v\",{\"m\":null}]},"
+        + "\"macros\":[\"m\"],\"envVars\":{\"E\":\"v\"},\"sql\":\"select 1\","
+        + "\"placeholderSchema\":\"main\"}";
+    try {
+      JSON.readValue("{\"format\":" + FORMAT + ",\"key\":\"k\",\"models\":{\"m.sql\":" + entry
+          + "}}", Stored.class);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** The cache from what {@link #read} found, used only if it was built under {@code key}. */
   static ParseCache of(Project project, String key, Optional<Stored> stored) {
     return new ParseCache(project.targetDir().resolve(FILE), key, stored
