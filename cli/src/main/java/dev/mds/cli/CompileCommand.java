@@ -46,7 +46,6 @@ final class CompileCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    Timings.lap("command line (picocli)");
     Project loaded = project.load();
     ParseResult parsed = project.parse(loaded);
     if (lineage || parsed.renderedModels() > 0) {

@@ -88,8 +88,12 @@ public final class Mds implements Runnable {
     // picocli's reflection takes ~0.1 s on this core; the libraries' set-up runs on another.
     CompletableFuture<Void> warmUp = readsProject(args) ? Warmup.start() : null;
     CommandLine cli = commandLine(args);
+    Timings.lap("command line (picocli)");
     // Joined before the verb runs: a failed warm-up costs only the time it saved.
-    Background.await(warmUp);
+    if (warmUp != null) {
+      Background.await(warmUp);
+      Timings.lap("rest of the warm-up");
+    }
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
