@@ -16,6 +16,7 @@ import dev.mds.project.FolderConfigs;
 import dev.mds.project.NodeConfig;
 import dev.mds.project.Project;
 import dev.mds.project.ProjectFiles;
+import dev.mds.project.RelativePath;
 import dev.mds.project.YamlCache;
 import dev.mds.schema.ColumnSpec;
 import dev.mds.schema.NodeProperties;
@@ -41,6 +42,10 @@ import java.util.concurrent.CompletableFuture;
  * YAML, then the file's own {@code config()}), and checks the graph.
  */
 public final class ProjectParser {
+
+  /** The platform's path separator as a {@link String#split} argument that takes its fast path. */
+  private static final String SEPARATOR = java.io.File.separatorChar == '\\' ? "\\\\"
+      : java.io.File.separator;
 
   private final Project project;
   /** One listing of the project's folders for the whole parse. */
@@ -323,13 +328,12 @@ public final class ProjectParser {
   static List<String> fqn(Project project, Path file, List<String> resourcePaths) {
     List<String> fqn = new ArrayList<>();
     fqn.add(project.name());
-    Path abs = file.toAbsolutePath().normalize();
     for (String dir : resourcePaths) {
-      Path base = project.resolve(dir);
-      if (abs.startsWith(base)) {
-        Path rel = base.relativize(abs);
-        for (int i = 0; i < rel.getNameCount() - 1; i++) {
-          fqn.add(rel.getName(i).toString());
+      String below = RelativePath.below(project.resolve(dir), file);
+      if (below != null) {
+        String[] names = below.split(SEPARATOR);
+        for (int i = 0; i < names.length - 1; i++) {
+          fqn.add(names[i]);
         }
         break;
       }

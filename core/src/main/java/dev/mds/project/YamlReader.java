@@ -96,6 +96,10 @@ public final class YamlReader {
 
   /** The file's path relative to the project folder, as errors show it. */
   public String display(Path file) {
+    String below = RelativePath.below(root, file);
+    if (below != null) {
+      return below;
+    }
     Path abs = file.toAbsolutePath().normalize();
     Path base = root.toAbsolutePath().normalize();
     return abs.startsWith(base) ? base.relativize(abs).toString() : abs.toString();

@@ -3,6 +3,7 @@ package dev.mds.template;
 import dev.mds.MdsException;
 import dev.mds.project.Project;
 import dev.mds.project.ProjectFiles;
+import dev.mds.project.RelativePath;
 import dev.mds.project.Target;
 import dev.mds.template.jinja.JinjaCompatExtension;
 import io.pebbletemplates.pebble.PebbleEngine;
@@ -119,7 +120,9 @@ public final class TemplateEngine {
 
   /** The template name of a project file: its path relative to the project folder. */
   public String templateName(Path file) {
-    return project.root().relativize(file.toAbsolutePath().normalize()).toString()
+    String below = RelativePath.below(project.root(), file);
+    return (below != null ? below
+        : project.root().relativize(file.toAbsolutePath().normalize()).toString())
         .replace('\\', '/');
   }
 
