@@ -8,12 +8,16 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Names generic tests the way dbt does, so selectors such as {@code -s unique_orders_order_id}
  * carry over: test name, tested node, then the flattened arguments (column first by sort order).
  */
 final class TestNames {
+
+  /** What dbt replaces in a test's name: runs of characters that cannot be in an identifier. */
+  private static final Pattern NOT_IDENTIFIER = Pattern.compile("[^0-9a-zA-Z_]+");
 
   /** dbt shortens a name of this many characters or more with a hash. */
   private static final int MAX_LENGTH = 64;
@@ -44,7 +48,7 @@ final class TestNames {
     }
     List<String> clean = new ArrayList<>();
     for (String part : flat) {
-      clean.add(part.replaceAll("[^0-9a-zA-Z_]+", "_"));
+      clean.add(NOT_IDENTIFIER.matcher(part).replaceAll("_"));
     }
     String identifier = (isSource ? "source_" : "") + (namespace.isEmpty() ? "" : namespace + "_")
         + testName + "_" + target;

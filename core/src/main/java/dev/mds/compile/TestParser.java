@@ -50,6 +50,7 @@ final class TestParser {
   private final Dependencies dependencies;
   private final Set<String> names = new HashSet<>();
   private final Map<String, Set<String>> macroUses;
+  private final Map<String, List<String>> foldersBySchemaFile = new java.util.HashMap<>();
 
   /** @param macroUses filled with the project macros each test uses */
   TestParser(Project project, TemplateEngine templates, SchemaSpecs schema,
@@ -183,6 +184,11 @@ final class TestParser {
    * its generic tests' fqn, so {@code tests:} folder configs in the project file reach them.
    */
   private List<String> folders(String schemaFile) {
+    // Asked once per test, for the few schema files there are.
+    return foldersBySchemaFile.computeIfAbsent(schemaFile, this::foldersOf);
+  }
+
+  private List<String> foldersOf(String schemaFile) {
     List<String> roots = new ArrayList<>(project.config().modelPaths());
     roots.addAll(project.config().seedPaths());
     List<String> fqn = ProjectParser.fqn(project, project.resolve(schemaFile), roots);
