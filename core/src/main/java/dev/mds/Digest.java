@@ -12,10 +12,28 @@ import java.util.HexFormat;
 public final class Digest {
 
   private final MessageDigest sha256;
+  /** Room for a field's length prefix: up to ten digits and ':'. */
+  private final byte[] prefix = new byte[11];
+
+  /** Cloned for each new digest: looking the algorithm up among the providers costs more. */
+  private static final MessageDigest PROTOTYPE = lookUp();
 
   private Digest() {
+    sha256 = newSha256();
+  }
+
+  /** A fresh SHA-256 {@link MessageDigest} (one per thread: they are not thread-safe). */
+  public static MessageDigest newSha256() {
     try {
-      sha256 = MessageDigest.getInstance("SHA-256");
+      return (MessageDigest) PROTOTYPE.clone();
+    } catch (CloneNotSupportedException e) {
+      return lookUp();
+    }
+  }
+
+  private static MessageDigest lookUp() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
@@ -37,8 +55,16 @@ public final class Digest {
 
   /** Adds a field of raw bytes. */
   public Digest add(byte[] bytes) {
-    sha256.update(Integer.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
-    sha256.update((byte) ':');
+    // The length in decimal digits, then ':', written backwards into a buffer of this digest's
+    // (the same bytes as Integer.toString(length) + ":", without two objects per field).
+    int at = prefix.length;
+    prefix[--at] = ':';
+    int length = bytes.length;
+    do {
+      prefix[--at] = (byte) ('0' + length % 10);
+      length /= 10;
+    } while (length > 0);
+    sha256.update(prefix, at, prefix.length - at);
     sha256.update(bytes);
     return this;
   }
