@@ -270,26 +270,37 @@ public final class Compiler {
    */
   private Optional<String> parseRender(Model model) {
     ParseResult.ParseRender render = parsed.parseRenders().get(model.uniqueId());
-    if (render == null || !new Relation(render.placeholderSchema(), model.name()).toString()
-        .equals(model.relation().toString())) {
+    if (render == null
+        || !rendersAs(model.relation(), render.placeholderSchema(), model.name())) {
       return Optional.empty();
     }
     for (dev.mds.graph.RefCall ref : model.refs()) {
       Node target = byName.get(ref.name());
       if (target == null || target instanceof Model m && m.isEphemeral()
-          || !String.valueOf(refTarget(target)).equals(
-              new Relation(render.placeholderSchema(), ref.name()).toString())) {
+          || !rendersAs(refTarget(target), render.placeholderSchema(), ref.name())) {
         return Optional.empty();
       }
     }
     for (dev.mds.graph.SourceCall call : model.sources()) {
       Source source = sources.get(call.sourceName() + "." + call.tableName());
-      if (source == null || !String.valueOf(sourceSql(source)).equals(
-          new Relation(call.sourceName(), call.tableName()).toString())) {
+      if (source == null
+          || !rendersAs(sourceSql(source), call.sourceName(), call.tableName())) {
         return Optional.empty();
       }
     }
     return Optional.of(render.sql());
+  }
+
+  /**
+   * Whether {@code relation} renders as {@code "schema"."identifier"}. Quoting keeps names
+   * apart, so for a {@link Relation} that is equality of its parts, with no text built.
+   */
+  private static boolean rendersAs(Object relation, String schema, String identifier) {
+    if (relation instanceof Relation plain) {
+      return java.util.Objects.equals(plain.schema(), schema)
+          && java.util.Objects.equals(plain.identifier(), identifier);
+    }
+    return String.valueOf(relation).equals(new Relation(schema, identifier).toString());
   }
 
   /** Drops trailing semicolons and blank space so the SQL can be embedded in other statements. */
