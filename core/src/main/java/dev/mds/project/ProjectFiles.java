@@ -78,10 +78,20 @@ public final class ProjectFiles {
   }
 
   private List<Path> under(List<String> dirs, String suffix) {
+    if (dirs.size() == 1) {
+      // A listing is sorted already: keep its order, with no set of paths to build.
+      List<Path> files = new ArrayList<>();
+      for (Path file : listing(project.resolve(dirs.get(0)))) {
+        if (file.toString().endsWith(suffix)) {
+          files.add(file);
+        }
+      }
+      return files;
+    }
     TreeSet<Path> files = new TreeSet<>();
     for (String dir : dirs) {
       for (Path file : listing(project.resolve(dir))) {
-        if (file.getFileName().toString().endsWith(suffix)) {
+        if (file.toString().endsWith(suffix)) {
           files.add(file);
         }
       }
@@ -98,7 +108,9 @@ public final class ProjectFiles {
       try (Stream<Path> found = Files.find(folder, Integer.MAX_VALUE,
           (path, attributes) -> attributes.isRegularFile()
               || attributes.isSymbolicLink() && Files.isRegularFile(path))) {
-        return found.toList();
+        List<Path> sorted = new ArrayList<>(found.toList());
+        sorted.sort(null);
+        return List.copyOf(sorted);
       } catch (IOException | java.io.UncheckedIOException e) {
         throw new MdsException("Cannot list files in " + project.display(folder) + ": "
             + e.getMessage(), e);
