@@ -192,7 +192,7 @@ public final class ProjectParser {
     String path = templates.templateName(file);
     ParseCache.Entry parsed = cache
         .flatMap(c -> c.lookup(path, checksum, provisional.schema(), environment))
-        .orElseGet(() -> render(file, name, checksum, provisional.schema()));
+        .orElseGet(() -> render(file, display, name, checksum, provisional.schema()));
     cache.ifPresent(c -> c.put(path, parsed, raw));
     config = config.merge(parsed.config());
     if (!config.enabled()) {
@@ -204,16 +204,16 @@ public final class ProjectParser {
     return Optional.of(new Model("model." + project.name() + "." + name, name, display,
         List.copyOf(fqn), config, description(props),
         columns(props), List.of(), relation(config, name), raw,
-        parsed.refCalls(), List.copyOf(parsed.sources()), checksum));
+        parsed.refCalls(display), List.copyOf(parsed.sources()), checksum));
   }
 
   /** Renders a model with placeholders, capturing its refs, sources, config and macro calls. */
-  private ParseCache.Entry render(Path file, String name, String checksum,
+  private ParseCache.Entry render(Path file, String display, String name, String checksum,
       String placeholderSchema) {
     rendered.incrementAndGet();
     ParseContext context = new ParseContext(placeholderSchema, name);
     String sql = templates.render(file, context);
-    return ParseCache.entry(checksum, context, sql, placeholderSchema);
+    return ParseCache.entry(display, checksum, context, sql, placeholderSchema);
   }
 
   private Optional<Seed> seed(Path file) {

@@ -81,6 +81,32 @@ class ParseCacheTest {
   }
 
   @Test
+  void refsKeepTheirFileAndLineThroughTheCacheWhichStoresOnlyFilesOtherThanTheModels()
+      throws Exception {
+    TempProject project = shop()
+        .file("macros/refs.sql", "{% macro orders_rel() %}{{ ref('orders') }}{% endmacro %}")
+        .file("models/marts/report.sql", """
+            select *
+            from {{ ref('stg_orders') }}, {{ orders_rel() }}
+            """);
+    ParseResult uncached = ProjectParser.parse(project.load(), Map.of(), false);
+    ProjectParser.parse(project.load(), Map.of(), true);
+    ParseResult cached = ProjectParser.parse(project.load(), Map.of(), true);
+
+    assertEquals(0, cached.renderedModels());
+    var refs = ((dev.mds.graph.Model) cached.manifest().nodes().get("model.shop.report")).refs();
+    assertEquals(((dev.mds.graph.Model) uncached.manifest().nodes().get("model.shop.report"))
+        .refs(), refs);
+    assertEquals(java.util.List.of("models/marts/report.sql", "macros/refs.sql"),
+        refs.stream().map(r -> r.file().replace('\\', '/')).toList());
+    assertEquals(2, refs.get(0).line());
+    String stored = Files.readString(project.path("target/partial_parse.json"));
+    assertTrue(stored.contains("macros/refs.sql"), stored);
+    assertTrue(!stored.contains("\"file\":\"models/marts/report.sql\"")
+        && !stored.contains("packageName"), stored);
+  }
+
+  @Test
   void editingTheModelFileRendersItAgain() {
     TempProject project = shop();
     run(project.load());
