@@ -3,17 +3,22 @@ package dev.mds.project;
 import dev.mds.MdsException;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /** The files of a project by kind, each list sorted so every run sees the same order. */
 public final class ProjectFiles {
+
+  /** The kinds of project files, by name: what {@link #under} is asked for. */
+  private static final List<String> SUFFIXES = List.of(".sql", ".csv", ".yml", ".yaml", ".md");
 
   private final Project project;
   /** Every regular file under a folder, listed once per instance: models/ holds models, schema
@@ -104,18 +109,48 @@ public final class ProjectFiles {
       if (!Files.isDirectory(folder)) {
         return List.of();
       }
-      // find() hands over the attributes the walk read anyway: no second stat per file.
-      try (Stream<Path> found = Files.find(folder, Integer.MAX_VALUE,
-          (path, attributes) -> attributes.isRegularFile()
-              || attributes.isSymbolicLink() && Files.isRegularFile(path))) {
-        List<Path> sorted = new ArrayList<>(found.toList());
-        sorted.sort(null);
-        return List.copyOf(sorted);
-      } catch (IOException | java.io.UncheckedIOException e) {
+      try {
+        List<Path> found = new ArrayList<>();
+        walk(folder, found);
+        found.sort(null);
+        return List.copyOf(found);
+      } catch (IOException | DirectoryIteratorException e) {
         throw new MdsException("Cannot list files in " + project.display(folder) + ": "
             + e.getMessage(), e);
       }
     });
+  }
+
+  /**
+   * Adds every file below {@code folder} that a kind of project file could be: regular files (or
+   * links to them), and any entry named like a project file. Asking the file system what each
+   * entry is costs a {@code stat} and ~5 µs of Java per entry, three quarters of walking a folder
+   * of 10,000 models, so an entry named like a project file ({@code orders.sql}) is taken to be
+   * one; should it be a folder or a broken link, reading it fails with its name. Hidden entries
+   * ({@code .#orders.sql}, an editor's lock) are always asked about.
+   */
+  private static void walk(Path folder, List<Path> found) throws IOException {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+      for (Path entry : entries) {
+        String name = entry.getFileName().toString();
+        if (!name.startsWith(".") && hasProjectSuffix(name)) {
+          found.add(entry);
+        } else if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+          walk(entry, found);
+        } else if (Files.isRegularFile(entry)) {
+          found.add(entry);
+        }
+      }
+    }
+  }
+
+  private static boolean hasProjectSuffix(String name) {
+    for (String suffix : SUFFIXES) {
+      if (name.endsWith(suffix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Reads a project text file as UTF-8, dropping a byte-order mark. */

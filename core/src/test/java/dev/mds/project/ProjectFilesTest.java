@@ -1,0 +1,60 @@
+package dev.mds.project;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.mds.TempProject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProjectFilesTest {
+
+  @TempDir
+  Path dir;
+
+  private List<String> relative(List<Path> files) {
+    return files.stream().map(f -> dir.relativize(f).toString().replace('\\', '/')).toList();
+  }
+
+  @Test
+  void eachKindIsFoundInEveryFolderSortedAndOnlyThatKind() {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("models/staging/stg_b.sql", "select 1")
+        .file("models/staging/stg_a.sql", "select 1")
+        .file("models/orders.sql", "select 1")
+        .file("models/schema.yml", "version: 2")
+        .file("models/more.yaml", "version: 2")
+        .file("models/overview.md", "{% docs x %}x{% enddocs %}")
+        .file("models/notes.txt", "not a model")
+        .file("models/.hidden/h.sql", "select 1")
+        .file("models/deep/er/still.sql", "select 1")
+        .file("seeds/markets.csv", "market\nuk\n");
+    ProjectFiles files = new ProjectFiles(project.load());
+
+    assertEquals(List.of("models/.hidden/h.sql", "models/deep/er/still.sql", "models/orders.sql",
+        "models/staging/stg_a.sql", "models/staging/stg_b.sql"), relative(files.models()));
+    assertEquals(List.of("models/more.yaml", "models/schema.yml"), relative(files.schemaFiles()));
+    assertEquals(List.of("models/overview.md"), relative(files.docs()));
+    assertEquals(List.of("seeds/markets.csv"), relative(files.seeds()));
+  }
+
+  @Test
+  void linksToFilesCountAndAnEditorsBrokenLockLinkDoesNot() throws Exception {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("elsewhere/shared.sql", "select 1")
+        .file("models/orders.sql", "select 1");
+    try {
+      Files.createSymbolicLink(dir.resolve("models/shared.sql"),
+          dir.resolve("elsewhere/shared.sql"));
+      // Emacs's lock file: a hidden link to a name that does not exist.
+      Files.createSymbolicLink(dir.resolve("models/.#orders.sql"), Path.of("me@host.123"));
+    } catch (UnsupportedOperationException | java.io.IOException noLinks) {
+      org.junit.jupiter.api.Assumptions.abort("this file system has no symbolic links");
+    }
+    ProjectFiles files = new ProjectFiles(project.load());
+
+    assertEquals(List.of("models/orders.sql", "models/shared.sql"), relative(files.models()));
+  }
+}
