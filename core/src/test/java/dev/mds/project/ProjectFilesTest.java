@@ -41,6 +41,20 @@ class ProjectFilesTest {
   }
 
   @Test
+  void aFolderNamedLikeAModelIsTakenForOneAndReadingItFailsWithItsName() {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("models/odd.sql/inner.sql", "select 1")
+        .file("models/orders.sql", "select 1");
+
+    dev.mds.MdsException error = org.junit.jupiter.api.Assertions.assertThrows(
+        dev.mds.MdsException.class, () -> dev.mds.compile.ProjectParser.parse(project.load()));
+
+    String message = error.getMessage().replace('\\', '/');
+    org.junit.jupiter.api.Assertions.assertTrue(
+        message.startsWith("models/odd.sql") && message.contains("cannot read file"), message);
+  }
+
+  @Test
   void linksToFilesCountAndAnEditorsBrokenLockLinkDoesNot() throws Exception {
     TempProject project = TempProject.named(dir, "shop")
         .file("elsewhere/shared.sql", "select 1")
