@@ -100,8 +100,8 @@ public final class YamlReader {
     if (below != null) {
       return below;
     }
+    // Not below the project folder: the folder itself (shown as nothing) or a file elsewhere.
     Path abs = file.toAbsolutePath().normalize();
-    Path base = root.toAbsolutePath().normalize();
-    return abs.startsWith(base) ? base.relativize(abs).toString() : abs.toString();
+    return abs.equals(root.toAbsolutePath().normalize()) ? "" : abs.toString();
   }
 }
