@@ -44,6 +44,14 @@ class CliProjectErrorsTest {
   }
 
   @Test
+  void aFolderNamedLikeAModelIsReportedByName() {
+    // Folders are walked without asking what each *.sql entry is, so this folder is read as one.
+    TempProject project = TempProject.shop(dir).file("models/odd.sql/inner.sql", "select 1");
+
+    compile(project).assertProjectError("models/odd.sql", "cannot read file");
+  }
+
+  @Test
   void badYamlNamesFileAndLine() {
     TempProject project = TempProject.shop(dir).file("models/marts/schema.yml", """
         version: 2
