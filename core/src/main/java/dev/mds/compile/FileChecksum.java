@@ -35,7 +35,7 @@ public final class FileChecksum {
    * the heap.
    */
   public static String ofFile(Path file) throws IOException {
-    MessageDigest digest = sha256();
+    MessageDigest digest = dev.mds.Digest.newSha256();
     byte[] in = new byte[1 << 16];
     byte[] out = new byte[1 << 16];
     boolean afterCr = false;
@@ -63,10 +63,6 @@ public final class FileChecksum {
   }
 
   private static String sha256(byte[] bytes) {
-    return HexFormat.of().formatHex(sha256().digest(bytes));
-  }
-
-  private static MessageDigest sha256() {
-    return dev.mds.Digest.newSha256();
+    return HexFormat.of().formatHex(dev.mds.Digest.newSha256().digest(bytes));
   }
 }

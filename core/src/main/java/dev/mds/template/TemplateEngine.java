@@ -54,16 +54,8 @@ public final class TemplateEngine {
     }
     macros = new MacroCatalog(Set.copyOf(macroTemplates));
     loader = new ProjectTemplateLoader(project, macroTemplates);
-    pebble = new PebbleEngine.Builder()
-        .loader(loader)
-        .autoEscaping(false)
-        .newLineTrimming(false)
-        .strictVariables(true)
-        .allowOverrideCoreOperators(true)
-        .extension(new JinjaCompatExtension())
-        .extension(new MdsExtension(project.vars(), environment, targetMap(project.target()),
-            project.name(), docs, macros))
-        .build();
+    pebble = engine(loader, new MdsExtension(project.vars(), environment,
+        targetMap(project.target()), project.name(), docs, macros));
     for (String name : macroTemplates) {
       compile(name);
     }
@@ -78,22 +70,29 @@ public final class TemplateEngine {
    * classes are loaded and initialised (~40 ms in a fresh JVM) before a project's engine needs them.
    */
   public static void warmUp() {
-    PebbleEngine engine = new PebbleEngine.Builder()
-        .loader(new io.pebbletemplates.pebble.loader.StringLoader())
-        .autoEscaping(false)
-        .newLineTrimming(false)
-        .strictVariables(true)
-        .allowOverrideCoreOperators(true)
-        .extension(new JinjaCompatExtension())
-        .extension(new MdsExtension(Map.of(), Map.of(), Map.of(), "warm_up", new DocsCollector(),
-            new MacroCatalog(Set.of())))
-        .build();
+    PebbleEngine engine = engine(new io.pebbletemplates.pebble.loader.StringLoader(),
+        new MdsExtension(Map.of(), Map.of(), Map.of(), "warm_up", new DocsCollector(),
+            new MacroCatalog(Set.of())));
     try {
       engine.getTemplate("{% set x = [1, 2] %}{{ 'a' | upper }}{% for i in x %}{{ i + 1 }}"
           + "{% if i > 1 and not false %},{% endif %}{% endfor %}").evaluate(new StringWriter());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Pebble set up for dbt-style SQL, with {@code loader} and mds's functions. */
+  private static PebbleEngine engine(io.pebbletemplates.pebble.loader.Loader<?> loader,
+      MdsExtension mds) {
+    return new PebbleEngine.Builder()
+        .loader(loader)
+        .autoEscaping(false)
+        .newLineTrimming(false)
+        .strictVariables(true)
+        .allowOverrideCoreOperators(true)
+        .extension(new JinjaCompatExtension())
+        .extension(mds)
+        .build();
   }
 
   private static Map<String, Object> targetMap(Target target) {
