@@ -86,6 +86,11 @@ final class CompileContext implements NodeContext {
   }
 
   @Override
+  public boolean execute() {
+    return true;
+  }
+
+  @Override
   public boolean isIncremental() {
     return incremental;
   }

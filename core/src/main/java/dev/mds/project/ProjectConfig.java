@@ -21,4 +21,22 @@ public record ProjectConfig(
     List<String> onRunStart,
     List<String> onRunEnd,
     Map<String, Object> raw) {
+
+  /**
+   * The {@code dispatch:} config: each macro namespace to the packages {@code adapter.dispatch}
+   * searches for it, in order ({@code [{macro_namespace: dbt_utils, search_order: [a, b]}]}).
+   */
+  public Map<String, List<String>> dispatchOrders() {
+    Map<String, List<String>> orders = new java.util.LinkedHashMap<>();
+    if (raw != null && raw.get("dispatch") instanceof List<?> entries) {
+      for (Object entry : entries) {
+        if (entry instanceof Map<?, ?> map && map.get("macro_namespace") != null
+            && map.get("search_order") instanceof List<?> order) {
+          orders.put(String.valueOf(map.get("macro_namespace")),
+              order.stream().map(String::valueOf).toList());
+        }
+      }
+    }
+    return orders;
+  }
 }

@@ -8,39 +8,53 @@ import io.pebbletemplates.pebble.node.MacroNode;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import io.pebbletemplates.pebble.template.PebbleTemplateImpl;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Records which macro file defines each macro, as Pebble compiles the files, so that two files
- * defining the same name is an error instead of one silently shadowing the other.
+ * Every macro of the project and of mds's built-in templates, recorded as Pebble compiles their
+ * files: which file defines each and the parsed definition the macro runtime calls. Two project
+ * files defining the same name is an error instead of one silently shadowing the other.
  */
 final class MacroCatalog implements NodeVisitorFactory {
 
-  private final Set<String> macroTemplates;
-  private final Map<String, MacroDefinition> macros = new TreeMap<>();
-  private final Set<String> builtins = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** The package mds's own macros (dbt's built-in macros and generic tests) belong to. */
+  static final String BUILTIN = "dbt";
 
-  MacroCatalog(Set<String> macroTemplates) {
+  private final Set<String> macroTemplates;
+  private final Set<String> builtinTemplates;
+  private final Map<String, MacroDefinition> macros = new TreeMap<>();
+  private final Map<String, MacroDefinition> builtins = new TreeMap<>();
+
+  MacroCatalog(Set<String> macroTemplates, Set<String> builtinTemplates) {
     this.macroTemplates = macroTemplates;
+    this.builtinTemplates = builtinTemplates;
   }
 
-  /** Where a macro is defined: its file and the lines its definition spans (1-based). */
-  record MacroDefinition(String name, String file, int firstLine, int lastLine) {
+  /**
+   * A macro: its name, file and the lines its definition spans (1-based), the parsed definition
+   * and the template that holds it (its body renders with that template as {@code self}).
+   */
+  record MacroDefinition(String name, String file, int firstLine, int lastLine, MacroNode node,
+      PebbleTemplateImpl template, String packageName) {
   }
 
   @Override
   public NodeVisitor createVisitor(PebbleTemplate template) {
-    return new AbstractNodeVisitor((PebbleTemplateImpl) template) {
+    PebbleTemplateImpl impl = (PebbleTemplateImpl) template;
+    return new AbstractNodeVisitor(impl) {
       @Override
       public void visit(MacroNode node) {
-        if (macroTemplates.contains(template.getName())) {
-          remember(node instanceof RecordedMacroNode recorded
-              ? new MacroDefinition(node.getName(), template.getName(), recorded.firstLine(),
-                  recorded.lastLine())
-              : new MacroDefinition(node.getName(), template.getName(), 1, Integer.MAX_VALUE));
-        } else if (template.getName().equals(ProjectTemplateLoader.BUILTIN_TESTS)) {
-          builtins.add(node.getName());
+        String file = template.getName();
+        int first = node instanceof RecordedMacroNode recorded ? recorded.firstLine() : 1;
+        int last = node instanceof RecordedMacroNode recorded ? recorded.lastLine()
+            : Integer.MAX_VALUE;
+        if (macroTemplates.contains(file)) {
+          remember(new MacroDefinition(node.getName(), file, first, last, node, impl, null));
+        } else if (builtinTemplates.contains(file)) {
+          rememberBuiltin(new MacroDefinition(node.getName(), file, first, last, node, impl,
+              BUILTIN));
         }
         super.visit(node);
       }
@@ -50,18 +64,34 @@ final class MacroCatalog implements NodeVisitorFactory {
   private synchronized void remember(MacroDefinition definition) {
     MacroDefinition previous = macros.putIfAbsent(definition.name(), definition);
     if (previous != null && !previous.file().equals(definition.file())) {
-      throw MdsException.at(definition.file(), "macro '"
+      throw MdsException.at(definition.file() + ":" + definition.firstLine(), "macro '"
           + definition.name() + "' is already defined in " + previous.file()
           + "; rename one of them");
     }
   }
 
-  /** Whether a macro of this name exists, in the project or built in. */
-  synchronized boolean has(String name) {
-    return macros.containsKey(name) || builtins.contains(name);
+  private synchronized void rememberBuiltin(MacroDefinition definition) {
+    builtins.putIfAbsent(definition.name(), definition);
   }
 
+  /** Whether a macro of this name exists, in the project or built in. */
+  synchronized boolean has(String name) {
+    return macros.containsKey(name) || builtins.containsKey(name);
+  }
+
+  /** The project's macros by name. */
   synchronized Map<String, MacroDefinition> macros() {
     return Map.copyOf(macros);
+  }
+
+  /** mds's built-in macros (dbt's macros and the generic tests) by name. */
+  synchronized Map<String, MacroDefinition> builtins() {
+    return Map.copyOf(builtins);
+  }
+
+  /** The project's macro of this name, else the built-in one. */
+  synchronized Optional<MacroDefinition> find(String name) {
+    MacroDefinition own = macros.get(name);
+    return own != null ? Optional.of(own) : Optional.ofNullable(builtins.get(name));
   }
 }

@@ -1,6 +1,7 @@
 package dev.mds.template;
 
 import dev.mds.template.jinja.JinjaCompatExtension;
+import io.pebbletemplates.pebble.attributes.AttributeResolver;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.pebbletemplates.pebble.extension.Function;
 import io.pebbletemplates.pebble.extension.NodeVisitorFactory;
@@ -9,17 +10,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The dbt context for templates: ref, source, config, var, env_var, this, target and friends. */
+/**
+ * The dbt context for templates: ref, source, config, var, env_var, this, target and friends, and
+ * the macro runtime (each macro a function, {@code return}, {@code adapter.dispatch}).
+ */
 final class MdsExtension extends AbstractExtension {
 
   private final Map<String, Function> functions;
   private final Map<String, Object> globals;
   private final List<TokenParser> tags;
   private final List<NodeVisitorFactory> visitors;
+  private final List<AttributeResolver> resolvers;
 
+  /**
+   * @param jinja the Jinja extension whose lexer rewrite our tags apply too
+   * @param runtime the macro runtime, or null while the macro files themselves are compiled
+   */
   MdsExtension(Map<String, Object> vars, Map<String, String> environment,
-      Map<String, Object> target, String projectName, DocsCollector docs, MacroCatalog macros) {
+      Map<String, Object> target, String projectName, DocsCollector docs, MacroCatalog macros,
+      JinjaCompatExtension jinja, MacroRuntime runtime) {
     functions = new LinkedHashMap<>();
+    if (runtime != null) {
+      // Macros first, so that mds's own functions keep their names.
+      functions.putAll(runtime.functions());
+    }
     functions.put("ref", new RefFunction());
     functions.put("source", new SourceFunction());
     functions.put("config", new ConfigFunction());
@@ -27,14 +41,17 @@ final class MdsExtension extends AbstractExtension {
     functions.put("env_var", new EnvVarFunction(environment));
     functions.put("is_incremental", new IsIncrementalFunction());
     functions.put("doc", new DocFunction(docs.blocks()));
+    functions.put("return", new MacroReturn.ReturnFunction());
     globals = new LinkedHashMap<>();
     globals.put("this", new ThisRelation());
     globals.put("target", target);
     globals.put("project_name", projectName);
-    tags = List.of(JinjaCompatExtension.retyping(new DocsTokenParser(docs)),
-        JinjaCompatExtension.retyping(MacroDefinitionParser.tests()),
-        JinjaCompatExtension.retyping(MacroDefinitionParser.macros()));
+    globals.put("adapter", new Adapter());
+    tags = List.of(jinja.retyping(new DocsTokenParser(docs)),
+        jinja.retyping(MacroDefinitionParser.tests()),
+        jinja.retyping(MacroDefinitionParser.macros()));
     visitors = List.of(macros);
+    resolvers = runtime == null ? List.of() : List.of(new RuntimeAttributes(runtime));
   }
 
   @Override
@@ -55,5 +72,10 @@ final class MdsExtension extends AbstractExtension {
   @Override
   public List<NodeVisitorFactory> getNodeVisitors() {
     return visitors;
+  }
+
+  @Override
+  public List<AttributeResolver> getAttributeResolver() {
+    return resolvers;
   }
 }

@@ -20,6 +20,14 @@ public interface NodeContext {
 
   boolean isIncremental();
 
+  /**
+   * dbt's {@code execute}: false while a project is parsed (templates must not query the database
+   * then), true when a node is compiled or run.
+   */
+  default boolean execute() {
+    return false;
+  }
+
   /** The relation the node builds, rendered by {@code {{ this }}}. */
   Object thisRelation();
 

@@ -13,15 +13,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Loads templates by their path relative to the project folder. Every template that is not itself
- * a macro file gets an import of each macro file prepended on its first line, which makes project
- * macros global without shifting line numbers. Of a Markdown file only the docs blocks are read.
+ * Loads templates by their path relative to the project folder, and mds's built-in macro files
+ * from the jar. Every template that is not itself a macro file gets {@link #FIRST_TAG} on its first
+ * line (no new line, so line numbers stay right). Of a Markdown file only the docs blocks are read.
  */
 final class ProjectTemplateLoader implements Loader<String> {
 
   /**
-   * A tag that prints nothing, put first on line one: the Jinja extension can only recognise an
-   * inline {@code x if c else y} in text that follows a tag.
+   * A tag that prints nothing, put first on line one: the Jinja extension can only rewrite what
+   * Pebble cannot read (an inline {@code x if c else y}, trailing commas, namespaced macro calls) in
+   * text that follows a tag.
    */
   static final String FIRST_TAG = "{% do none %}";
 
@@ -30,31 +31,29 @@ final class ProjectTemplateLoader implements Loader<String> {
 
   private final Project project;
   private final Set<String> macroTemplates;
-  private final String importPrefix;
+  private final String firstTag;
 
   ProjectTemplateLoader(Project project, List<String> macroTemplates) {
     this.project = project;
     this.macroTemplates = Set.copyOf(macroTemplates);
-    StringBuilder prefix = new StringBuilder(FIRST_TAG);
-    for (String name : macroTemplates) {
-      prefix.append("{% import \"").append(name).append("\" %}");
-    }
-    prefix.append("{% import \"").append(BUILTIN_TESTS).append("\" %}");
-    this.importPrefix = prefix.toString();
+    this.firstTag = FIRST_TAG;
   }
 
-  /** The generic tests mds ships, imported after the project's macros so those win. */
+  /** The generic tests mds ships; the project's macros of the same name win. */
   static final String BUILTIN_TESTS = "__mds__/builtin_tests.sql";
+
+  /** mds's own macro files, read from the jar: macros of the {@code dbt} namespace. */
+  static final List<String> BUILTIN_TEMPLATES = List.of(BUILTIN_TESTS);
 
   /** The text to put in front of free text so it can call project macros. */
   String prefix() {
-    return importPrefix;
+    return firstTag;
   }
 
   @Override
   public Reader getReader(String templateName) {
-    if (templateName.equals(BUILTIN_TESTS)) {
-      return builtinTests();
+    if (BUILTIN_TEMPLATES.contains(templateName)) {
+      return builtin(templateName.substring(templateName.indexOf('/') + 1));
     }
     var file = project.root().resolve(templateName);
     if (!Files.isRegularFile(file)) {
@@ -67,7 +66,7 @@ final class ProjectTemplateLoader implements Loader<String> {
     if (macroTemplates.contains(templateName)) {
       return new StringReader(text);
     }
-    return new StringReader(importPrefix + text);
+    return new StringReader(firstTag + text);
   }
 
   /**
@@ -90,10 +89,10 @@ final class ProjectTemplateLoader implements Loader<String> {
     return "\n".repeat((int) text.substring(from, to).chars().filter(c -> c == '\n').count());
   }
 
-  private static Reader builtinTests() {
-    try (var in = ProjectTemplateLoader.class.getResourceAsStream("builtin_tests.sql")) {
+  private static Reader builtin(String resource) {
+    try (var in = ProjectTemplateLoader.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("builtin_tests.sql is missing from the mds jar");
+        throw new IllegalStateException(resource + " is missing from the mds jar");
       }
       return new StringReader(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
     } catch (java.io.IOException e) {
@@ -125,6 +124,6 @@ final class ProjectTemplateLoader implements Loader<String> {
 
   @Override
   public boolean resourceExists(String templateName) {
-    return templateName.equals(BUILTIN_TESTS) || Files.isRegularFile(project.root().resolve(templateName));
+    return BUILTIN_TEMPLATES.contains(templateName) || Files.isRegularFile(project.root().resolve(templateName));
   }
 }

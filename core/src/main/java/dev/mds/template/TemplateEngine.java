@@ -52,27 +52,57 @@ public final class TemplateEngine {
     for (Path file : files.macros()) {
       macroTemplates.add(templateName(file));
     }
-    macros = new MacroCatalog(Set.copyOf(macroTemplates));
+    macros = new MacroCatalog(Set.copyOf(macroTemplates),
+        Set.copyOf(ProjectTemplateLoader.BUILTIN_TEMPLATES));
     loader = new ProjectTemplateLoader(project, macroTemplates);
-    pebble = engine(loader, new MdsExtension(project.vars(), environment,
-        targetMap(project.target()), project.name(), docs, macros));
+    JinjaCompatExtension jinja = new JinjaCompatExtension(namespaces(project.name()));
+    Map<String, Object> target = targetMap(project.target());
+    // Macro files are compiled first, by an engine without macro functions: every macro then
+    // becomes a function of the engine that renders everything else (Pebble fixes an engine's
+    // functions when it is built).
+    PebbleEngine definitions = engine(loader, jinja, new MdsExtension(project.vars(), environment,
+        target, project.name(), docs, macros, jinja, null));
     for (String name : macroTemplates) {
-      compile(name);
+      compile(definitions, name);
     }
-    compile(ProjectTemplateLoader.BUILTIN_TESTS);
+    for (String name : ProjectTemplateLoader.BUILTIN_TEMPLATES) {
+      compile(definitions, name);
+    }
+    MacroRuntime runtime = new MacroRuntime(macros, project.name(),
+        project.config().dispatchOrders());
+    pebble = engine(loader, jinja, new MdsExtension(project.vars(), environment, target,
+        project.name(), docs, macros, jinja, runtime));
     for (Path file : files.docs()) {
       render(templateName(file), NodeContext.none());
     }
   }
 
   /**
+   * Names that, followed by {@code .macro(}, call a macro of that namespace: dbt's, the project's,
+   * and the packages projects commonly call (so that calling one that is not installed says so).
+   */
+  private static Set<String> namespaces(String projectName) {
+    Set<String> names = new java.util.HashSet<>(KNOWN_PACKAGES);
+    names.add(MacroCatalog.BUILTIN);
+    names.add(projectName);
+    return names;
+  }
+
+  /** Packages real projects call, so that a call names the missing package. */
+  static final Set<String> KNOWN_PACKAGES = Set.of("dbt_utils", "dbt_expectations", "dbt_date",
+      "codegen", "audit_helper", "dbt_external_tables", "metrics", "elementary", "fivetran_utils",
+      "spark_utils", "dbt_artifacts", "dbt_project_evaluator", "dbt_audit", "re_data",
+      "dbt_profiler", "dbt_meta_testing", "dbtplyr", "dbt_duckdb_utils", "dbt_constraints");
+
+  /**
    * Builds a throw-away engine with mds's extensions and renders a small template, so Pebble's
    * classes are loaded and initialised (~40 ms in a fresh JVM) before a project's engine needs them.
    */
   public static void warmUp() {
-    PebbleEngine engine = engine(new io.pebbletemplates.pebble.loader.StringLoader(),
+    JinjaCompatExtension jinja = new JinjaCompatExtension(Set.of());
+    PebbleEngine engine = engine(new io.pebbletemplates.pebble.loader.StringLoader(), jinja,
         new MdsExtension(Map.of(), Map.of(), Map.of(), "warm_up", new DocsCollector(),
-            new MacroCatalog(Set.of())));
+            new MacroCatalog(Set.of(), Set.of()), jinja, null));
     try {
       engine.getTemplate("{% set x = [1, 2] %}{{ 'a' | upper }}{% for i in x %}{{ i + 1 }}"
           + "{% if i > 1 and not false %},{% endif %}{% endfor %}").evaluate(new StringWriter());
@@ -83,14 +113,14 @@ public final class TemplateEngine {
 
   /** Pebble set up for dbt-style SQL, with {@code loader} and mds's functions. */
   private static PebbleEngine engine(io.pebbletemplates.pebble.loader.Loader<?> loader,
-      MdsExtension mds) {
+      JinjaCompatExtension jinja, MdsExtension mds) {
     return new PebbleEngine.Builder()
         .loader(loader)
         .autoEscaping(false)
         .newLineTrimming(false)
         .strictVariables(true)
         .allowOverrideCoreOperators(true)
-        .extension(new JinjaCompatExtension())
+        .extension(jinja)
         .extension(mds)
         .build();
   }
@@ -230,8 +260,12 @@ public final class TemplateEngine {
   }
 
   private PebbleTemplate compile(String name) {
+    return compile(pebble, name);
+  }
+
+  private PebbleTemplate compile(PebbleEngine engine, String name) {
     try {
-      return pebble.getTemplate(name);
+      return engine.getTemplate(name);
     } catch (RuntimeException e) {
       throw toMds(e, name);
     }
@@ -243,15 +277,43 @@ public final class TemplateEngine {
     try {
       StringWriter out = new StringWriter();
       // A fresh map per render: without one Pebble scopes {% set %} into the shared globals.
-      template.evaluate(out, new HashMap<>(variables));
+      Map<String, Object> scope = new HashMap<>(variables);
+      scope.put("execute", context.execute());
+      template.evaluate(out, scope);
       return out.toString();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (RuntimeException e) {
+      if (MacroReturn.in(e).isPresent()) {
+        throw MdsException.at(location, "return() can only be used inside a macro");
+      }
       throw toMds(e, location);
     } finally {
       ActiveNode.restore(previous);
     }
+  }
+
+  private static final Pattern UNKNOWN_CALL =
+      Pattern.compile("Function or Macro \\[([A-Za-z0-9_]+)(?:\\.([A-Za-z0-9_]+))?\\] does not exist\\.?");
+
+  /** Pebble's message in dbt's language where we know better words. */
+  private String message(String pebble) {
+    Matcher unknown = UNKNOWN_CALL.matcher(String.valueOf(pebble));
+    if (unknown.matches()) {
+      String first = unknown.group(1);
+      String second = unknown.group(2);
+      if (second == null) {
+        return "'" + first + "' is undefined: no macro or function of that name";
+      }
+      if (first.equals(project.name()) || first.equals(MacroCatalog.BUILTIN)) {
+        return "'" + first + "." + second + "' is undefined: " + (first.equals(project.name())
+            ? "the project has no macro named '" + second + "'"
+            : "dbt has no macro named '" + second + "' in mds");
+      }
+      return "'" + first + "." + second + "' cannot be called: package '" + first
+          + "' is not installed (add it to packages.yml and run mds deps)";
+    }
+    return "template error: " + pebble;
   }
 
   /** The file a template came from, for messages raised while it renders. */
@@ -272,7 +334,7 @@ public final class TemplateEngine {
             ? pe.getFileName() : location;
         String where = pe.getLineNumber() != null && pe.getLineNumber() > 0
             ? file + ":" + pe.getLineNumber() : file;
-        return MdsException.at(where, "template error: " + pe.getPebbleMessage(), error);
+        return MdsException.at(where, message(pe.getPebbleMessage()), error);
       }
     }
     return MdsException.at(location, "template error: " + error, error);

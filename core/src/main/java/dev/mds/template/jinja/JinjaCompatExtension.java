@@ -28,6 +28,7 @@ import io.pebbletemplates.pebble.tokenParser.TokenParser;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -45,6 +46,18 @@ import java.util.stream.Stream;
  * first tag; so do tuples such as {@code x in ('a', 'b')} (TokenRetyping explains why).
  */
 public final class JinjaCompatExtension extends AbstractExtension {
+
+  private final TokenRetyping retyping;
+
+  /** Jinja with no macro namespaces (for templates that call no macros, such as profiles). */
+  public JinjaCompatExtension() {
+    this(Set.of());
+  }
+
+  /** @param namespaces names whose {@code ns.name(...)} calls a macro of that namespace */
+  public JinjaCompatExtension(Set<String> namespaces) {
+    this.retyping = new TokenRetyping(namespaces);
+  }
 
   // Pebble's scale: or 10, and 15, is 20, == 30, * 60, | 100, ~ 110, .. 120. An inline
   // conditional binds loosest; Jinja binds not looser than comparisons and tests.
@@ -69,13 +82,13 @@ public final class JinjaCompatExtension extends AbstractExtension {
         new ImportTokenParser(), new IncludeTokenParser(), new MacroTokenParser(),
         new ParallelTokenParser());
     return Stream.concat(own.stream(), pebbles.stream())
-        .<TokenParser>map(RetypingTokenParser::new)
+        .<TokenParser>map(this::retyping)
         .toList();
   }
 
   /** Wraps another extension's tag so that it, too, retypes the Jinja syntax that follows it. */
-  public static TokenParser retyping(TokenParser tag) {
-    return new RetypingTokenParser(tag);
+  public TokenParser retyping(TokenParser tag) {
+    return new RetypingTokenParser(tag, retyping);
   }
 
   @Override
@@ -129,7 +142,8 @@ public final class JinjaCompatExtension extends AbstractExtension {
   @Override
   public Map<String, Function> getFunctions() {
     return Map.of("caller", new CallerFunction(), "namespace", new DictFunction(),
-        "dict", new DictFunction(), "range", new RangeFunction());
+        "dict", new DictFunction(), "range", new RangeFunction(),
+        TokenRetyping.KEYWORD, new KeywordArgument.Maker());
   }
 
   @Override

@@ -10,7 +10,7 @@ import io.pebbletemplates.pebble.tokenParser.TokenParser;
  * of this extension and Pebble's own tags are wrapped, so that any tag enables it for
  * the rest of the template.
  */
-record RetypingTokenParser(TokenParser delegate) implements TokenParser {
+record RetypingTokenParser(TokenParser delegate, TokenRetyping retyping) implements TokenParser {
 
   @Override
   public String getTag() {
@@ -19,7 +19,7 @@ record RetypingTokenParser(TokenParser delegate) implements TokenParser {
 
   @Override
   public RenderableNode parse(Token token, Parser parser) {
-    TokenRetyping.retypeAhead(parser.getStream());
+    retyping.retypeAhead(parser.getStream());
     return delegate.parse(token, parser);
   }
 }

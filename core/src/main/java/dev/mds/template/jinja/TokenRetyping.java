@@ -3,64 +3,112 @@ package dev.mds.template.jinja;
 import io.pebbletemplates.pebble.lexer.Token;
 import io.pebbletemplates.pebble.lexer.TokenStream;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
- * Retypes tokens that Pebble's expression parser cannot read as Jinja means them: the inline
- * {@code a if c else b} and tuples such as {@code x in ('a', 'b')}.
+ * Rewrites tokens that Pebble's expression parser cannot read as Jinja means them, before the
+ * parser reaches them: the inline {@code a if c else b}, tuples such as {@code x in ('a', 'b')},
+ * trailing commas, calls on a call's result, keyword arguments to method calls, and macros called
+ * through a package namespace.
  *
  * <p>Pebble parses {@code {{ }}} itself and stops at the name {@code if}. Registering {@code if} as
  * an operator is no way out: the lexer would then turn every {@code {% if %}} tag name into an
  * operator, which Pebble rejects as a tag. So the lexer keeps {@code if}/{@code else} as names and
- * each tag of this extension, before it is parsed, retypes the ones still ahead in print statements
- * (and inside brackets in tags) into two operators whose symbols no template text can spell. Pebble
- * reads {@code (a, b)} as a parenthesised expression and fails at the comma, so parentheses that
- * hold a top-level comma and do not follow a name (a call) become list brackets.
+ * the first tag of a template, before it is parsed, retypes the ones still ahead in print
+ * statements (and inside brackets in tags) into two operators whose symbols no template text can
+ * spell. Pebble reads {@code (a, b)} as a parenthesised expression and fails at the comma, so
+ * parentheses that hold a top-level comma and do not follow a name (a call) become list brackets.
+ *
+ * <p>The other rewrites change the token list itself:
+ * <ul>
+ *   <li>a comma right before a closing bracket is dropped ({@code config(a=1,)}, {@code [1, 2,]});
+ *   <li>{@code f(a)(b)} becomes {@code f(a).__call__(b)}, which the macro runtime resolves (Pebble
+ *       only calls names);
+ *   <li>in a method call {@code x.m(k=v)} each keyword argument becomes {@code __kw('k', v)}, a
+ *       value the receiver reads as a keyword argument (Pebble refuses named arguments there);
+ *   <li>{@code ns.name(} where {@code ns} is a macro namespace ({@code dbt}, the project, a
+ *       package) becomes one name {@code ns.name}, so the call reaches the function registered
+ *       under that name with Pebble's ordinary argument handling.
+ * </ul>
  *
  * <p>Pebble only hands tokens to extensions in tags: print statements before a template's first tag
- * are parsed before any of this runs and cannot use these two forms.
+ * are parsed before any of this runs and cannot use these forms (project templates start with a
+ * tag for that reason).
  */
-final class TokenRetyping {
+public final class TokenRetyping {
 
   /** Operator symbols; U+2063 (invisible separator) keeps the lexer from ever producing them. */
   static final String IF = "\u2063if";
   static final String ELSE = "\u2063else";
+  /** The attribute a callable value is called through: {@code f(a)(b)} is {@code f(a).__call__(b)}. */
+  public static final String CALL = "__call__";
+  /** The function a method call's keyword argument is passed through. */
+  public static final String KEYWORD = "__kw";
 
-  private TokenRetyping() {
+  private final Set<String> namespaces;
+  /** Streams already rewritten: each tag asks, but the first one does the whole template. */
+  private final Map<TokenStream, Boolean> done =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  /** @param namespaces names that, followed by {@code .name(}, call a macro in that namespace */
+  public TokenRetyping(Set<String> namespaces) {
+    this.namespaces = Set.copyOf(namespaces);
   }
 
-  /** An open bracket seen ahead, and whether it holds a comma at its own level. */
+  /** An open bracket seen ahead, and what it holds so far. */
   private static final class Open {
     final Token token;
     final boolean mayBeTuple;
+    /** A method call's parentheses: keyword arguments in it are rewritten. */
+    final boolean methodCall;
     boolean hasComma;
+    /** A {@code __kw(} was opened for the argument being read; close it at the argument's end. */
+    boolean keywordOpen;
 
-    Open(Token token, boolean mayBeTuple) {
+    Open(Token token, boolean mayBeTuple, boolean methodCall) {
       this.token = token;
       this.mayBeTuple = mayBeTuple;
+      this.methodCall = methodCall;
     }
   }
 
-  /** Retypes from the current token (a tag name) to the end of the template. */
-  static void retypeAhead(TokenStream stream) {
+  /** Rewrites from the current token (a tag name) to the end of the template, once per stream. */
+  void retypeAhead(TokenStream stream) {
+    if (done.putIfAbsent(stream, Boolean.TRUE) != null) {
+      return;
+    }
+    List<Token> tokens = stream.getTokens();
+    int start = tokens.indexOf(stream.current());
     boolean inPrint = false;
     boolean inTag = true;
     Deque<Open> open = new ArrayDeque<>();
-    Token previous = null;
-    for (int ahead = 0; ; ahead++) {
-      Token token = stream.peek(ahead);
+    for (int i = start; i < tokens.size(); i++) {
+      Token token = tokens.get(i);
       switch (token.getType()) {
         case EOF -> {
           return;
         }
         case PRINT_START, EXECUTE_START -> {
+          if (token.getType() == Token.Type.EXECUTE_START && i + 1 < tokens.size()
+              && tokens.get(i + 1).test(Token.Type.NAME, "raw")) {
+            i = endOfRaw(tokens, i);
+            inPrint = false;
+            inTag = false;
+            open.clear();
+            continue;
+          }
           inPrint = token.getType() == Token.Type.PRINT_START;
           inTag = !inPrint;
           open.clear();
         }
         case PRINT_END -> inPrint = false;
         case EXECUTE_END -> inTag = false;
-        case PUNCTUATION -> bracket(token, previous, open);
+        case PUNCTUATION -> i = punctuation(tokens, i, open);
         case NAME -> {
           // At the top level of a tag, 'if'/'else' are tag names or the for-loop filter, and our
           // tags read an inline conditional there themselves.
@@ -71,24 +119,103 @@ final class TokenRetyping {
         default -> {
         }
       }
-      previous = token;
     }
   }
 
-  private static void bracket(Token token, Token previous, Deque<Open> open) {
+  /** The index of the {@code %}} closing the {@code endraw} tag that ends a raw block. */
+  private static int endOfRaw(List<Token> tokens, int from) {
+    for (int i = from + 2; i + 1 < tokens.size(); i++) {
+      if (tokens.get(i).test(Token.Type.EXECUTE_START)
+          && tokens.get(i + 1).test(Token.Type.NAME, "endraw")) {
+        return i + 2;
+      }
+    }
+    return tokens.size() - 2;
+  }
+
+  /** Handles one punctuation token at {@code i}; returns the index to continue after. */
+  private int punctuation(List<Token> tokens, int i, Deque<Open> open) {
+    Token token = tokens.get(i);
+    Token previous = i > 0 ? tokens.get(i - 1) : null;
     if (token.test(Token.Type.PUNCTUATION, "(", "[", "{")) {
+      boolean call = token.test(Token.Type.PUNCTUATION, "(");
+      if (call && previous != null && previous.test(Token.Type.PUNCTUATION, ")", "]")) {
+        tokens.add(i, new Token(Token.Type.NAME, CALL, token.getLineNumber()));
+        tokens.add(i, new Token(Token.Type.PUNCTUATION, ".", token.getLineNumber()));
+        i += 2;
+        previous = tokens.get(i - 1);
+      }
+      boolean methodCall = false;
+      if (call && previous != null && previous.test(Token.Type.NAME) && i >= 2
+          && tokens.get(i - 2).test(Token.Type.PUNCTUATION, ".")) {
+        methodCall = true;
+        if (i >= 3 && tokens.get(i - 3).test(Token.Type.NAME)
+            && namespaces.contains(tokens.get(i - 3).getValue())
+            && !(i >= 4 && tokens.get(i - 4).test(Token.Type.PUNCTUATION, "."))) {
+          Token namespace = tokens.get(i - 3);
+          namespace.setValue(namespace.getValue() + "." + previous.getValue());
+          tokens.remove(i - 1);
+          tokens.remove(i - 2);
+          i -= 2;
+          methodCall = false;
+          previous = namespace;
+        }
+      }
       boolean afterCallable = previous != null && (previous.test(Token.Type.NAME)
           || previous.test(Token.Type.STRING) || previous.test(Token.Type.PUNCTUATION, ")", "]"));
-      open.push(new Open(token, token.test(Token.Type.PUNCTUATION, "(") && !afterCallable));
-    } else if (token.test(Token.Type.PUNCTUATION, ",") && !open.isEmpty()) {
-      open.peek().hasComma = true;
-    } else if (token.test(Token.Type.PUNCTUATION, ")", "]", "}") && !open.isEmpty()) {
-      Open closed = open.pop();
-      if (closed.mayBeTuple && closed.hasComma) {
-        closed.token.setValue("[");
+      Open opened = new Open(token, call && !afterCallable, methodCall);
+      open.push(opened);
+      return methodCall ? keywordArgument(tokens, i + 1, opened) - 1 : i;
+    }
+    if (open.isEmpty()) {
+      return i;
+    }
+    Open top = open.peek();
+    if (token.test(Token.Type.PUNCTUATION, ",")) {
+      top.hasComma = true;
+      if (top.keywordOpen) {
+        tokens.add(i, new Token(Token.Type.PUNCTUATION, ")", token.getLineNumber()));
+        top.keywordOpen = false;
+        i++;
+      }
+      if (i + 1 < tokens.size() && tokens.get(i + 1).test(Token.Type.PUNCTUATION, ")", "]", "}")) {
+        tokens.remove(i);
+        return i - 1;
+      }
+      return top.methodCall ? keywordArgument(tokens, i + 1, top) - 1 : i;
+    }
+    if (token.test(Token.Type.PUNCTUATION, ")", "]", "}")) {
+      if (top.keywordOpen) {
+        tokens.add(i, new Token(Token.Type.PUNCTUATION, ")", token.getLineNumber()));
+        top.keywordOpen = false;
+        i++;
+      }
+      open.pop();
+      if (top.mayBeTuple && top.hasComma) {
+        top.token.setValue("[");
         token.setValue("]");
       }
     }
+    return i;
+  }
+
+  /**
+   * At the start of a method call's argument ({@code i}): {@code k = v} becomes
+   * {@code __kw('k', v} and the call's bracket remembers to close it. Returns where to go on.
+   */
+  private static int keywordArgument(List<Token> tokens, int i, Open call) {
+    if (i + 1 < tokens.size() && tokens.get(i).test(Token.Type.NAME)
+        && tokens.get(i + 1).test(Token.Type.PUNCTUATION, "=")) {
+      Token name = tokens.get(i);
+      int line = name.getLineNumber();
+      tokens.set(i, new Token(Token.Type.NAME, KEYWORD, line));
+      tokens.set(i + 1, new Token(Token.Type.PUNCTUATION, "(", line));
+      tokens.add(i + 2, new Token(Token.Type.STRING, name.getValue(), line));
+      tokens.add(i + 3, new Token(Token.Type.PUNCTUATION, ",", line));
+      call.keywordOpen = true;
+      return i + 4;
+    }
+    return i;
   }
 
   private static void retypeConditional(Token token) {

@@ -1,0 +1,242 @@
+package dev.mds.template;
+
+import dev.mds.MdsException;
+import dev.mds.template.MacroCatalog.MacroDefinition;
+import io.pebbletemplates.pebble.extension.Function;
+import io.pebbletemplates.pebble.node.ArgumentsNode;
+import io.pebbletemplates.pebble.node.NamedArgumentNode;
+import io.pebbletemplates.pebble.template.EvaluationContext;
+import io.pebbletemplates.pebble.template.EvaluationContextImpl;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import io.pebbletemplates.pebble.template.ScopeChain;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * dbt's macro semantics on top of Pebble's parsed macros: every project and built-in macro is
+ * callable as a function (by name, as {@code project.name}, and dbt's as {@code dbt.name}), so
+ * that a call can return a value ({@code return(...)}), take extra arguments ({@code varargs},
+ * {@code kwargs}) and be found through {@code adapter.dispatch} in dbt's search order.
+ */
+final class MacroRuntime {
+
+  /** dbt-duckdb's adapter and its parent: the prefixes dispatch tries, in order. */
+  private static final List<String> ADAPTER_PREFIXES = List.of("duckdb", "default");
+
+  private final MacroCatalog catalog;
+  private final String projectName;
+  private final Map<String, List<String>> searchOrders;
+
+  /**
+   * @param searchOrders the project's {@code dispatch:} config: a macro namespace to the packages
+   *     searched for it, in order
+   */
+  MacroRuntime(MacroCatalog catalog, String projectName, Map<String, List<String>> searchOrders) {
+    this.catalog = catalog;
+    this.projectName = projectName;
+    this.searchOrders = Map.copyOf(searchOrders);
+  }
+
+  /**
+   * The functions templates call macros through: each project macro by its name and as
+   * {@code project.name}; each built-in macro by its name unless the project defines it, and as
+   * {@code dbt.name}; dbt's dispatched macros ({@code duckdb__x}, {@code default__x}) also as
+   * {@code x} and {@code dbt.x}, which dispatch so that a project's own implementation wins.
+   */
+  Map<String, Function> functions() {
+    Map<String, Function> functions = new HashMap<>();
+    Map<String, MacroDefinition> builtins = catalog.builtins();
+    Map<String, MacroDefinition> own = catalog.macros();
+    for (MacroDefinition builtin : builtins.values()) {
+      String dispatched = dispatchedName(builtin.name());
+      if (dispatched != null) {
+        Function dispatch = new MacroFunction(this, null, dispatched, MacroCatalog.BUILTIN);
+        functions.put(MacroCatalog.BUILTIN + "." + dispatched, dispatch);
+        functions.putIfAbsent(dispatched, dispatch);
+      }
+      functions.put(MacroCatalog.BUILTIN + "." + builtin.name(), new MacroFunction(this, builtin));
+      functions.put(builtin.name(), new MacroFunction(this, builtin));
+    }
+    for (MacroDefinition macro : own.values()) {
+      functions.put(macro.name(), new MacroFunction(this, macro));
+      functions.put(projectName + "." + macro.name(), new MacroFunction(this, macro));
+    }
+    return functions;
+  }
+
+  /** {@code x} for {@code duckdb__x} or {@code default__x}, else null. */
+  private static String dispatchedName(String name) {
+    for (String prefix : ADAPTER_PREFIXES) {
+      if (name.startsWith(prefix + "__") && name.length() > prefix.length() + 2) {
+        return name.substring(prefix.length() + 2);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * dbt's {@code adapter.dispatch(name, macro_namespace)}: for each package in the search order
+   * (the project's {@code dispatch:} config for the namespace, else the project then the
+   * namespace), {@code duckdb__name}, then {@code default__name}.
+   */
+  MacroDefinition dispatch(String name, String namespace, String file, int line) {
+    if (name.contains(".")) {
+      throw MdsException.at(file + ":" + line, "adapter.dispatch('" + name + "'): the macro name"
+          + " must not contain a dot; pass the package as macro_namespace='"
+          + name.substring(0, name.indexOf('.')) + "'");
+    }
+    List<String> packages = namespace == null ? List.of(projectName, MacroCatalog.BUILTIN)
+        : searchOrders.getOrDefault(namespace, List.of(projectName, namespace));
+    List<String> tried = new ArrayList<>();
+    for (String pkg : packages) {
+      for (String prefix : ADAPTER_PREFIXES) {
+        String candidate = prefix + "__" + name;
+        tried.add(pkg + "." + candidate);
+        Optional<MacroDefinition> found = inPackage(pkg, candidate);
+        if (found.isPresent()) {
+          return found.get();
+        }
+      }
+    }
+    throw MdsException.at(file + ":" + line, "adapter.dispatch found no macro named '" + name
+        + "'" + (namespace == null ? "" : " in namespace '" + namespace + "'")
+        + "; searched " + String.join(", ", tried));
+  }
+
+  private Optional<MacroDefinition> inPackage(String pkg, String name) {
+    if (pkg.equals(projectName)) {
+      return Optional.ofNullable(catalog.macros().get(name));
+    }
+    if (pkg.equals(MacroCatalog.BUILTIN)) {
+      return Optional.ofNullable(catalog.builtins().get(name));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Calls a macro: binds positional values to its parameters in order (extras go to
+   * {@code varargs}), keyword values by name (unknown names go to {@code kwargs}), evaluates the
+   * defaults of the rest, and renders the body in a scope of its own that sees only the globals and
+   * its arguments, as in Jinja. Returns the value given to {@code return()}, else the rendered text.
+   */
+  Object call(MacroDefinition macro, List<Object> positional, Map<String, Object> keywords,
+      EvaluationContextImpl caller) {
+    ActiveNode.get().macroCalled(macro.name());
+    EvaluationContextImpl context = new EvaluationContextImpl(macro.template(),
+        caller.isStrictVariables(), caller.getLocale(), caller.getMaxRenderedSize(),
+        caller.getExtensionRegistry(), caller.getTagCache(), caller.getExecutorService(),
+        new ArrayList<>(), new HashMap<>(), new ScopeChain(), null,
+        caller.getEvaluationOptions());
+    ScopeChain scopes = context.getScopeChain();
+    scopes.pushScope(new HashMap<>(caller.getExtensionRegistry().getGlobalVariables()));
+    scopes.put("execute", ActiveNode.get().execute());
+    Map<String, Object> arguments = new HashMap<>();
+    scopes.pushScope(arguments);
+    ArgumentsNode declared = macro.node().getArgs();
+    List<NamedArgumentNode> parameters = declared.getNamedArgs() == null ? List.of()
+        : declared.getNamedArgs();
+    List<Object> varargs = new ArrayList<>();
+    for (int i = 0; i < positional.size(); i++) {
+      if (i < parameters.size()) {
+        arguments.put(parameters.get(i).getName(), positional.get(i));
+      } else {
+        varargs.add(positional.get(i));
+      }
+    }
+    Map<String, Object> kwargs = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> keyword : keywords.entrySet()) {
+      String name = keyword.getKey();
+      boolean parameter = parameters.stream().anyMatch(p -> p.getName().equals(name));
+      if (parameter || name.equals("caller")) {
+        arguments.put(name, keyword.getValue());
+      } else {
+        kwargs.put(name, keyword.getValue());
+      }
+    }
+    for (NamedArgumentNode parameter : parameters) {
+      if (!arguments.containsKey(parameter.getName())) {
+        arguments.put(parameter.getName(), parameter.getValueExpression() == null ? null
+            : parameter.getValueExpression().evaluate(macro.template(), context));
+      }
+    }
+    arguments.put("varargs", varargs);
+    arguments.put("kwargs", kwargs);
+    StringWriter out = new StringWriter();
+    try {
+      macro.node().getBody().render(macro.template(), out, context);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      Optional<MacroReturn> returned = MacroReturn.in(e);
+      if (returned.isPresent()) {
+        return returned.get().value();
+      }
+      throw e;
+    }
+    return out.toString();
+  }
+
+  /** A function that calls one macro, or dispatches to one on each call. */
+  static final class MacroFunction implements Function {
+
+    private final MacroRuntime runtime;
+    private final MacroDefinition macro;
+    private final String dispatchName;
+    private final String dispatchNamespace;
+
+    MacroFunction(MacroRuntime runtime, MacroDefinition macro) {
+      this(runtime, macro, null, null);
+    }
+
+    MacroFunction(MacroRuntime runtime, MacroDefinition macro, String dispatchName,
+        String dispatchNamespace) {
+      this.runtime = runtime;
+      this.macro = macro;
+      this.dispatchName = dispatchName;
+      this.dispatchNamespace = dispatchNamespace;
+    }
+
+    @Override
+    public List<String> getArgumentNames() {
+      // None: Pebble then passes positional values as "0", "1", ... and keywords by their names.
+      return null;
+    }
+
+    @Override
+    public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context,
+        int lineNumber) {
+      List<Object> positional = new ArrayList<>();
+      for (int i = 0; args.containsKey(String.valueOf(i)); i++) {
+        positional.add(args.get(String.valueOf(i)));
+      }
+      Map<String, Object> keywords = new LinkedHashMap<>(args);
+      for (int i = 0; i < positional.size(); i++) {
+        keywords.remove(String.valueOf(i));
+      }
+      MacroDefinition target = macro != null ? macro
+          : runtime.dispatch(dispatchName, dispatchNamespace, self.getName(), lineNumber);
+      return runtime.call(target, positional, keywords, (EvaluationContextImpl) context);
+    }
+  }
+
+  /** The value {@code adapter.dispatch(...)} returns: a macro to call, {@code f(args)}. */
+  record MacroReference(MacroRuntime runtime, MacroDefinition macro) {
+
+    Object call(Object[] arguments, EvaluationContextImpl context) {
+      var split = dev.mds.template.jinja.KeywordArgument.split(arguments);
+      return runtime.call(macro, split.positional(), split.keywords(), context);
+    }
+
+    @Override
+    public String toString() {
+      return macro.name();
+    }
+  }
+}

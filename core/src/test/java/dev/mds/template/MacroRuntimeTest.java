@@ -1,0 +1,187 @@
+package dev.mds.template;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mds.MdsException;
+import dev.mds.TempProject;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** dbt's macro semantics: return values, dispatch, namespaces, varargs/kwargs, trailing commas. */
+class MacroRuntimeTest {
+
+  @TempDir
+  Path dir;
+
+  private String render(TempProject project, String file) {
+    return render(project, file, NodeContext.none());
+  }
+
+  private String render(TempProject project, String file, NodeContext context) {
+    return new TemplateEngine(project.load(), Map.of()).render(project.path(file), context)
+        .strip();
+  }
+
+  @Test
+  void returnGivesTheCallerAValueNotText() {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("macros/cols.sql", """
+            {% macro key_columns() %}
+              {{ return(['market', 'member_no']) }}
+            {% endmacro %}
+            {% macro half(x) %}{% do return(x / 2) %}never printed{% endmacro %}
+            """)
+        .file("models/m.sql", """
+            {% set cols = key_columns() %}
+            {{ cols | length }} {{ cols[1] }} {{ half(5) }} {{ key_columns() | join(',') }}
+            """);
+    assertEquals("2 member_no 2.5 market,member_no", render(project, "models/m.sql"));
+  }
+
+  @Test
+  void dispatchFindsTheProjectsAdapterImplementationFirst() {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("macros/money.sql", """
+            {% macro cents_to_dollars(col) %}
+              {{ return(adapter.dispatch('cents_to_dollars')(col)) }}
+            {% endmacro %}
+            {% macro default__cents_to_dollars(col) %}({{ col }} / 100){% endmacro %}
+            {% macro duckdb__cents_to_dollars(col) %}({{ col }} / 100)::decimal(16, 2){% endmacro %}
+            {% macro default__only_default(x) %}d{{ x }}{% endmacro %}
+            """)
+        .file("models/m.sql", """
+            {{ cents_to_dollars('amount') }} {{ adapter.dispatch('only_default', 'shop')(1) }}
+            """);
+    assertEquals("(amount / 100)::decimal(16, 2) d1", render(project, "models/m.sql"));
+  }
+
+  @Test
+  void dispatchWithNoImplementationNamesWhatItSearched() {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("models/m.sql", "{{ adapter.dispatch('nothing', 'shop')() }}\n");
+    MdsException error = assertThrows(MdsException.class, () -> render(project, "models/m.sql"));
+    assertTrue(error.getMessage().startsWith("models/m.sql:1:"), error.getMessage());
+    assertTrue(error.getMessage().contains("shop.duckdb__nothing"), error.getMessage());
+  }
+
+  @Test
+  void dispatchFollowsTheProjectsSearchOrder() {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("dbt_project.yml", """
+            name: shop
+            dispatch:
+              - macro_namespace: dbt
+                search_order: [dbt]
+            """)
+        .file("macros/m.sql", "{% macro duckdb__shout(x) %}project{% endmacro %}"
+            + "{% macro default__shout(x) %}builtin-ish{% endmacro %}\n")
+        .file("models/m.sql", "{{ adapter.dispatch('shout', 'shop')(1) }}\n");
+    assertEquals("project", render(project, "models/m.sql"));
+  }
+
+  @Test
+  void extraArgumentsGoToVarargsAndKwargs() {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("macros/m.sql", """
+            {% macro show(a, b='B') %}{{ a }}-{{ b }}-{{ varargs | join('+') }}-{{ kwargs.get('x') }}{% endmacro %}
+            """)
+        .file("models/m.sql", "{{ show(1, 2, 3, 4, x='y') }} {{ show(a=9) }}\n");
+    assertEquals("1-2-3+4-y 9-B--", render(project, "models/m.sql"));
+  }
+
+  @Test
+  void namespacedCallsReachTheProjectsMacrosWithKeywordArguments() {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("macros/m.sql", "{% macro greet(name, punctuation='.') %}hi {{ name }}"
+            + "{{ punctuation }}{% endmacro %}\n")
+        .file("models/m.sql", "{{ shop.greet(name='ann', punctuation='!',) }}\n");
+    assertEquals("hi ann!", render(project, "models/m.sql"));
+  }
+
+  @Test
+  void trailingCommasAreAcceptedWhereJinjaAcceptsThem() {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("models/m.sql", """
+            {{ config(materialized='table',) }}
+            {% set xs = ['a', 'b',] %}{% set d = {'k': 1,} %}
+            {{ xs | join(',') }} {{ d.k }} {{ 'a' in ('a',) }} {{ 'ab' in ('a',) }}
+            """);
+    TemplateEngineTest.RecordingContext context = new TemplateEngineTest.RecordingContext("x");
+    assertEquals("a,b 1 true false", render(project, "models/m.sql", context));
+    assertEquals("table", context.config.get("materialized"));
+  }
+
+  @Test
+  void aPackageThatIsNotInstalledIsNamedWithOrWithoutKeywordArguments() {
+    for (String call : new String[] {"{{ dbt_utils.star(from=ref('x'), except=['a']) }}",
+        "{{ dbt_utils.generate_surrogate_key(['a']) }}"}) {
+      TempProject project = TempProject.named(dir.resolve(String.valueOf(call.length())), "shop")
+          .file("models/m.sql", "select\n" + call + "\n");
+      MdsException error = assertThrows(MdsException.class,
+          () -> render(project, "models/m.sql", new TemplateEngineTest.RecordingContext("x")));
+      assertTrue(error.getMessage().startsWith("models/m.sql:2: "), error.getMessage());
+      assertTrue(error.getMessage().contains("package 'dbt_utils' is not installed"),
+          error.getMessage());
+    }
+  }
+
+  @Test
+  void executeIsFalseWhileParsingAndTrueWhenCompiling() {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("macros/m.sql", "{% macro phase() %}{{ 'run' if execute else 'parse' }}{% endmacro %}\n")
+        .file("models/m.sql", "{{ execute }} {{ phase() }}\n");
+    assertEquals("false parse", render(project, "models/m.sql"));
+    NodeContext compiling = new NodeContext() {
+      @Override
+      public Object ref(java.util.Optional<String> pkg, String name, String file, int line) {
+        return name;
+      }
+
+      @Override
+      public Object source(String sourceName, String tableName, String file, int line) {
+        return tableName;
+      }
+
+      @Override
+      public void config(Map<String, Object> values) {
+      }
+
+      @Override
+      public boolean isIncremental() {
+        return false;
+      }
+
+      @Override
+      public Object thisRelation() {
+        return "x";
+      }
+
+      @Override
+      public boolean execute() {
+        return true;
+      }
+    };
+    assertEquals("true run", render(project, "models/m.sql", compiling));
+  }
+
+  @Test
+  void returnOutsideAMacroIsAnError() {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("models/m.sql", "{{ return(1) }}\n");
+    MdsException error = assertThrows(MdsException.class, () -> render(project, "models/m.sql"));
+    assertTrue(error.getMessage().contains("return() can only be used inside a macro"),
+        error.getMessage());
+  }
+
+  @Test
+  void callBlocksStillPassTheirBodyAsCaller() {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("macros/m.sql", "{% macro wrap() %}[{{ caller() }}]{% endmacro %}\n")
+        .file("models/m.sql", "{% call wrap() %}inside{% endcall %}\n");
+    assertEquals("[inside]", render(project, "models/m.sql"));
+  }
+}
