@@ -188,7 +188,7 @@ public final class ProjectParser {
     }
     String raw = ProjectFiles.read(project, file);
     String checksum = FileChecksum.of(raw);
-    Relation provisional = relation(config, name);
+    Relation provisional = relation(config, name, "model", fqn, display);
     String path = templates.templateName(file);
     ParseCache.Entry parsed = cache
         .flatMap(c -> c.lookup(path, checksum, provisional.schema(), environment))
@@ -203,7 +203,7 @@ public final class ProjectParser {
         new ParseResult.ParseRender(parsed.sql(), provisional.schema()));
     return Optional.of(new Model("model." + project.name() + "." + name, name, display,
         List.copyOf(fqn), config, description(props),
-        columns(props), List.of(), relation(config, name), raw,
+        columns(props), List.of(), relation(config, name, "model", fqn, display), raw,
         parsed.refCalls(display), List.copyOf(parsed.sources()), checksum));
   }
 
@@ -232,9 +232,10 @@ public final class ProjectParser {
     } catch (java.io.IOException e) {
       throw MdsException.at(project.display(file), "cannot read file: " + e.getMessage(), e);
     }
+    List<String> fqn = fqn(file, project.config().seedPaths());
     return Optional.of(new Seed("seed." + project.name() + "." + name, name, project.display(file),
-        fqn(file, project.config().seedPaths()), config, description(props), columns(props),
-        relation(config, name), checksum));
+        fqn, config, description(props), columns(props),
+        relation(config, name, "seed", fqn, project.display(file)), checksum));
   }
 
   private Map<String, Source> sources() {
@@ -302,11 +303,36 @@ public final class ProjectParser {
     return List.copyOf(parents);
   }
 
-  /** dbt's default schema naming: a custom schema is appended to the target schema. */
-  private Relation relation(NodeConfig config, String name) {
+  /**
+   * Where a node is built: the project's {@code generate_schema_name} and
+   * {@code generate_alias_name} macros decide when it has them, else dbt's defaults (a custom
+   * schema is appended to the target schema; the alias is the configured one or the node's name).
+   */
+  private Relation relation(NodeConfig config, String name, String resourceType,
+      List<String> fqn, String file) {
     String base = project.target().schema();
-    String schemaName = config.schema().map(custom -> base + "_" + custom.trim()).orElse(base);
-    return new Relation(schemaName, config.alias().orElse(name));
+    Map<String, Object> node = namingNode(config, name, resourceType, fqn, file);
+    String schemaName = templates.generatedName("schema", config.schema().orElse(null), node, file)
+        .orElseGet(() -> config.schema().map(custom -> base + "_" + custom.trim()).orElse(base));
+    String alias = templates.generatedName("alias", config.alias().orElse(null), node, file)
+        .orElseGet(() -> config.alias().map(String::trim).orElse(name));
+    return new Relation(schemaName, alias);
+  }
+
+  /** The {@code node} the naming macros see, with the fields custom ones commonly read. */
+  private Map<String, Object> namingNode(NodeConfig config, String name, String resourceType,
+      List<String> fqn, String file) {
+    Map<String, Object> node = new LinkedHashMap<>();
+    node.put("name", name);
+    node.put("resource_type", resourceType);
+    node.put("unique_id", resourceType + "." + project.name() + "." + name);
+    node.put("package_name", project.name());
+    node.put("fqn", fqn);
+    node.put("original_file_path", file);
+    node.put("path", file);
+    node.put("config", config.values());
+    node.put("tags", config.tags());
+    return node;
   }
 
   static NodeConfig folderConfig(Project project, FolderConfigs tree, Path file,

@@ -168,6 +168,35 @@ public final class TemplateEngine {
     return renderLiteral(text, location, context, Map.of());
   }
 
+  /**
+   * The project's answer to dbt's naming macro {@code generate_<part>_name} (part is
+   * {@code schema}, {@code alias} or {@code database}) for a node, or empty when the project does
+   * not override it ({@code generate_schema_name}, or {@code default__}/{@code duckdb__} of it),
+   * so that dbt's default applies without rendering anything.
+   *
+   * @param custom the node's configured value ({@code config.schema}), or null
+   * @param node what the macro sees as {@code node}: name, resource_type, fqn, config, ...
+   */
+  public java.util.Optional<String> generatedName(String part, String custom,
+      Map<String, Object> node, String location) {
+    String macro = "generate_" + part + "_name";
+    if (!overridden.computeIfAbsent(macro, m -> macros.macros().containsKey(m)
+        || macros.macros().containsKey("default__" + m)
+        || macros.macros().containsKey("duckdb__" + m))) {
+      return java.util.Optional.empty();
+    }
+    Map<String, Object> arguments = new HashMap<>();
+    arguments.put("custom", custom);
+    arguments.put("node", node);
+    String call = macros.macros().containsKey(macro)
+        ? "{{ " + macro + "(__mds_args['custom'], __mds_args['node']) }}"
+        : "{{ adapter.dispatch('" + macro + "', 'dbt')(__mds_args['custom'], __mds_args['node']) }}";
+    return java.util.Optional.of(renderLiteral(call, location, NodeContext.none(),
+        Map.of("__mds_args", arguments)).strip());
+  }
+
+  private final Map<String, Boolean> overridden = new ConcurrentHashMap<>();
+
   /** Whether a generic test of this name exists ({@code {% test name %}} or built in). */
   public boolean hasTest(String testName) {
     return macros.has(MacroDefinitionParser.testMacroName(testName));

@@ -70,17 +70,18 @@ class MacroRuntimeTest {
 
   @Test
   void dispatchFollowsTheProjectsSearchOrder() {
-    TempProject project = TempProject.named(dir, "shop")
+    TempProject project = TempProject.in(dir)
         .file("dbt_project.yml", """
             name: shop
             dispatch:
-              - macro_namespace: dbt
+              - macro_namespace: shop
                 search_order: [dbt]
             """)
-        .file("macros/m.sql", "{% macro duckdb__shout(x) %}project{% endmacro %}"
-            + "{% macro default__shout(x) %}builtin-ish{% endmacro %}\n")
+        .file("macros/m.sql", "{% macro duckdb__shout(x) %}project{% endmacro %}\n")
         .file("models/m.sql", "{{ adapter.dispatch('shout', 'shop')(1) }}\n");
-    assertEquals("project", render(project, "models/m.sql"));
+    MdsException error = assertThrows(MdsException.class, () -> render(project, "models/m.sql"));
+    assertTrue(error.getMessage().contains("searched dbt.duckdb__shout, dbt.default__shout"),
+        error.getMessage());
   }
 
   @Test
