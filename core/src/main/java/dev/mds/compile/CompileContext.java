@@ -25,11 +25,21 @@ final class CompileContext implements NodeContext {
   private final Relation self;
   private final boolean incremental;
   private final Set<String> ephemerals = new LinkedHashSet<>();
+  private final dev.mds.template.Database database;
+  private final Optional<Node> node;
+  private final java.util.function.Supplier<Map<String, Object>> graph;
+  private Map<String, Object> model;
+  private final Map<String, Object> statementResults = new java.util.HashMap<>();
   private int outsideReads;
 
   CompileContext(Manifest manifest, Map<String, Node> byName, Map<String, Source> sources,
       java.util.function.Function<Source, Object> sourceSql,
-      java.util.function.Function<Node, Object> refTarget, Relation self, boolean incremental) {
+      java.util.function.Function<Node, Object> refTarget, dev.mds.template.Database database,
+      Optional<Node> node, java.util.function.Supplier<Map<String, Object>> graph,
+      Relation self, boolean incremental) {
+    this.database = database;
+    this.node = node;
+    this.graph = graph;
     this.refTarget = refTarget;
     this.manifest = manifest;
     this.sourceSql = sourceSql;
@@ -88,6 +98,35 @@ final class CompileContext implements NodeContext {
   @Override
   public boolean execute() {
     return true;
+  }
+
+  @Override
+  public dev.mds.template.Database database() {
+    return database;
+  }
+
+  @Override
+  public Map<String, Object> model() {
+    if (model == null) {
+      model = node.map(n -> NodeMaps.of(n, manifest.projectName())).orElse(Map.of());
+    }
+    return model;
+  }
+
+  @Override
+  public Map<String, Object> graph() {
+    return graph.get();
+  }
+
+  @Override
+  public Map<String, Object> statementResults() {
+    return statementResults;
+  }
+
+  @Override
+  public void introspected() {
+    // A render that asked the database cannot be reused by a later compile either.
+    outsideReads++;
   }
 
   @Override

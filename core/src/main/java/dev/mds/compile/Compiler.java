@@ -40,6 +40,8 @@ public final class Compiler {
   private volatile Optional<TestRenderCache> testRenders = Optional.empty();
   private final CsvInspector csvInspector;
   private final Optional<Deferral> deferral;
+  /** What templates query when they compile ({@code run_query}, introspection). */
+  private volatile dev.mds.template.Database database;
 
   /**
    * @param relationExists whether a relation is already in the warehouse (drives
@@ -64,6 +66,8 @@ public final class Compiler {
     this.relationExists = relationExists;
     this.fullRefresh = fullRefresh;
     this.csvInspector = new CsvInspector(parsed.project().targetDir().resolve("csv_cache"));
+    this.database = dev.mds.engine.TemplateDatabase.readOnly(
+        parsed.project().target().databasePath());
     for (Node node : parsed.manifest().nodes().values()) {
       if (node instanceof Source source) {
         sources.put(source.sourceName() + "." + source.name(), source);
@@ -83,11 +87,37 @@ public final class Compiler {
 
   /** How a source renders: its relation, or for a source in files the SQL that reads them. */
   private Object sourceSql(Source source) {
-    if (source.config().string("location").isEmpty()) {
+    Optional<String> location = source.config().string("location");
+    if (location.isEmpty()) {
       return source.relation();
+    }
+    if (location.get().contains("(")) {
+      // dbt-duckdb takes a location that is a call, such as read_csv('x.csv', header=true), as
+      // the SQL to read the source with.
+      return location.get();
     }
     return fileScans.computeIfAbsent(source.uniqueId(), id -> FileScan.sql(source.config(),
         parsed.project().root(), csvInspector, source.file()));
+  }
+
+  /**
+   * Has templates query {@code database} (a run's own database) instead of opening the target's
+   * file read-only on first use, which is what {@code mds compile} does.
+   */
+  public void useDatabase(dev.mds.template.Database database) {
+    this.database = database;
+  }
+
+  private volatile Map<String, Object> graph;
+
+  /** dbt's {@code graph} for templates, built on first use. */
+  private Map<String, Object> graph() {
+    Map<String, Object> built = graph;
+    if (built == null) {
+      built = NodeMaps.graph(parsed.manifest());
+      graph = built;
+    }
+    return built;
   }
 
   /** Reads CSV files for sources and seeds; {@link #saveCaches} keeps what it found out. */
@@ -117,8 +147,8 @@ public final class Compiler {
     if (model.isEmpty()) {
       return parsed.templates().renderText(sql, location, dev.mds.template.NodeContext.none());
     }
-    CompileContext context = new CompileContext(parsed.manifest(), byName, sources, this::sourceSql, this::refTarget,
-        model.get().relation(), false);
+    CompileContext context = new CompileContext(parsed.manifest(), byName, sources, this::sourceSql, this::refTarget, database,
+        Optional.of(model.get()), this::graph, model.get().relation(), false);
     return parsed.templates().renderText(sql, location, context);
   }
 
@@ -170,8 +200,8 @@ public final class Compiler {
   }
 
   private Rendered renderTest(DataTest test) {
-    CompileContext context = new CompileContext(parsed.manifest(), byName, sources, this::sourceSql, this::refTarget,
-        test.relation(), false);
+    CompileContext context = new CompileContext(parsed.manifest(), byName, sources, this::sourceSql, this::refTarget, database,
+        Optional.of(test), this::graph, test.relation(), false);
     if (test.isSingular()) {
       String sql = parsed.templates().render(parsed.project().resolve(test.file()), context);
       return new Rendered(sql, List.copyOf(context.ephemerals()));
@@ -254,8 +284,8 @@ public final class Compiler {
       rendered.put(model.uniqueId(), result);
       return result;
     }
-    CompileContext context = new CompileContext(parsed.manifest(), byName, sources, this::sourceSql, this::refTarget,
-        model.relation(), incremental);
+    CompileContext context = new CompileContext(parsed.manifest(), byName, sources, this::sourceSql, this::refTarget, database,
+        Optional.of(model), this::graph, model.relation(), incremental);
     String sql = parsed.templates().render(parsed.project().resolve(model.file()), context);
     Rendered result = new Rendered(sql, List.copyOf(context.ephemerals()));
     rendered.put(model.uniqueId(), result);

@@ -55,7 +55,7 @@ final class ParseCache {
   /** What rendering one model file produced. */
   record Entry(String checksum, List<Ref> refs, List<SourceCall> sources,
       Map<String, Object> config, List<String> macros, Map<String, String> envVars, String sql,
-      String placeholderSchema) {
+      String placeholderSchema, boolean introspective) {
 
     boolean complete() {
       return checksum != null && refs != null && sources != null && config != null
@@ -182,7 +182,7 @@ final class ParseCache {
     }
     return new Entry(checksum, refs, List.copyOf(context.sources()),
         new LinkedHashMap<>(context.config()), List.copyOf(context.macros()),
-        new TreeMap<>(context.envVars()), sql, placeholderSchema);
+        new TreeMap<>(context.envVars()), sql, placeholderSchema, context.introspective());
   }
 
   /**

@@ -23,10 +23,44 @@ final class ParseContext implements NodeContext {
   private final Map<String, Object> config = new LinkedHashMap<>();
   private final java.util.Set<String> macros = new java.util.TreeSet<>();
   private final Map<String, String> envVars = new java.util.TreeMap<>();
+  private boolean introspective;
 
+  private final Map<String, Object> baseConfig;
+  private final List<String> fqn;
+  private final String file;
+
+  /** A context for a node with no config of its own yet (a test). */
   ParseContext(String schema, String name) {
+    this(schema, name, Map.of(), List.of(), "");
+  }
+
+  /**
+   * @param baseConfig the node's config before its own {@code config()} calls (folders, YAML)
+   */
+  ParseContext(String schema, String name, Map<String, Object> baseConfig, List<String> fqn,
+      String file) {
     this.schema = schema;
     this.name = name;
+    this.baseConfig = baseConfig;
+    this.fqn = fqn;
+    this.file = file;
+  }
+
+  @Override
+  public Map<String, Object> model() {
+    Map<String, Object> merged = new LinkedHashMap<>(baseConfig);
+    merged.putAll(config);
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("unique_id", "model." + (fqn.isEmpty() ? "" : fqn.get(0) + ".") + name);
+    model.put("name", name);
+    model.put("resource_type", "model");
+    model.put("fqn", fqn);
+    model.put("original_file_path", file);
+    model.put("path", file);
+    model.put("config", merged);
+    model.put("schema", schema);
+    model.put("alias", name);
+    return model;
   }
 
   @Override
@@ -54,6 +88,16 @@ final class ParseContext implements NodeContext {
   @Override
   public void envVarRead(String name, String value) {
     envVars.put(name, value);
+  }
+
+  @Override
+  public void introspected() {
+    introspective = true;
+  }
+
+  /** Whether the render tested {@code execute} or asked the database: it must render again. */
+  boolean introspective() {
+    return introspective;
   }
 
   @Override

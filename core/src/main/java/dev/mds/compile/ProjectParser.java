@@ -189,18 +189,22 @@ public final class ProjectParser {
     String raw = ProjectFiles.read(project, file);
     String checksum = FileChecksum.of(raw);
     Relation provisional = relation(config, name, "model", fqn, display);
+    NodeConfig baseConfig = config;
     String path = templates.templateName(file);
     ParseCache.Entry parsed = cache
         .flatMap(c -> c.lookup(path, checksum, provisional.schema(), environment))
-        .orElseGet(() -> render(file, display, name, checksum, provisional.schema()));
+        .orElseGet(() -> render(file, display, name, checksum, provisional.schema(),
+            baseConfig, fqn));
     cache.ifPresent(c -> c.put(path, parsed, raw));
     config = config.merge(parsed.config());
     if (!config.enabled()) {
       return Optional.empty();
     }
     macroUses.put("model." + project.name() + "." + name, Set.copyOf(parsed.macros()));
-    parseRenders.put("model." + project.name() + "." + name,
-        new ParseResult.ParseRender(parsed.sql(), provisional.schema()));
+    if (!parsed.introspective()) {
+      parseRenders.put("model." + project.name() + "." + name,
+          new ParseResult.ParseRender(parsed.sql(), provisional.schema()));
+    }
     return Optional.of(new Model("model." + project.name() + "." + name, name, display,
         List.copyOf(fqn), config, description(props),
         columns(props), List.of(), relation(config, name, "model", fqn, display), raw,
@@ -209,9 +213,10 @@ public final class ProjectParser {
 
   /** Renders a model with placeholders, capturing its refs, sources, config and macro calls. */
   private ParseCache.Entry render(Path file, String display, String name, String checksum,
-      String placeholderSchema) {
+      String placeholderSchema, NodeConfig baseConfig, List<String> fqn) {
     rendered.incrementAndGet();
-    ParseContext context = new ParseContext(placeholderSchema, name);
+    ParseContext context = new ParseContext(placeholderSchema, name, baseConfig.values(), fqn,
+        display);
     String sql = templates.render(file, context);
     return ParseCache.entry(display, checksum, context, sql, placeholderSchema);
   }
@@ -246,6 +251,12 @@ public final class ProjectParser {
         if (!config.enabled()) {
           continue;
         }
+        if (config.string("location").isEmpty()) {
+          Optional<String> external = externalLocation(spec, table);
+          if (external.isPresent()) {
+            config = config.merge(Map.of("location", external.get()));
+          }
+        }
         String id = "source." + project.name() + "." + spec.name() + "." + table.name();
         String location = spec.file();
         sources.put(spec.name() + "." + table.name(), new Source(id, spec.name(), table.name(),
@@ -257,6 +268,26 @@ public final class ProjectParser {
       }
     }
     return sources;
+  }
+
+  /**
+   * dbt-duckdb's {@code external_location} (in the table's or the source's {@code config} or
+   * {@code meta}, the table's first), with its {@code {name}}, {@code {identifier}},
+   * {@code {schema}} and {@code {database}} placeholders filled in for the table.
+   */
+  private Optional<String> externalLocation(SourceSpec spec, SourceTableSpec table) {
+    for (Map<String, Object> level : List.of(table.config(), table.meta(), spec.config(),
+        spec.meta())) {
+      Object value = level.get("external_location");
+      if (value != null) {
+        return Optional.of(String.valueOf(value)
+            .replace("{name}", table.name())
+            .replace("{identifier}", table.identifier())
+            .replace("{schema}", spec.schema())
+            .replace("{database}", TemplateEngine.databaseName(project.target())));
+      }
+    }
+    return Optional.empty();
   }
 
   private Model withDependencies(Model model, Map<String, Node> byName, Set<String> disabled,

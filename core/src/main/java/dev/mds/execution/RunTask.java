@@ -115,6 +115,9 @@ public final class RunTask {
       Compiler compiler = new Compiler(parsed,
           r -> catalog.type(r).filter("BASE TABLE"::equals).isPresent(),
           options.fullRefresh(), deferral, files);
+      dev.mds.engine.TemplateDatabase templateDatabase =
+          new dev.mds.engine.TemplateDatabase(warehouse::connect);
+      compiler.useDatabase(templateDatabase);
       results.addAll(runHooks(warehouse, compiler, project, "on-run-start",
           project.config().onRunStart(), listener));
       if (results.stream().noneMatch(r -> r.status().isFailure())) {
@@ -128,6 +131,7 @@ public final class RunTask {
         results.addAll(runHooks(warehouse, compiler, project, "on-run-end",
             project.config().onRunEnd(), listener));
       }
+      templateDatabase.close();
       Timings.lap("nodes and hooks");
     }
     Timings.lap("close database");

@@ -46,6 +46,7 @@ public final class ShowTask {
         Connection connection = warehouse.connect()) {
       Compiler compiler = new Compiler(parsed,
           r -> warehouse.relationType(r).filter("BASE TABLE"::equals).isPresent(), false);
+      compiler.useDatabase(new dev.mds.engine.TemplateDatabase(warehouse::connect));
       String sql = Compiler.trimStatement(compiler.compile(model).sql());
       try (Statement st = connection.createStatement();
           ResultSet rs = st.executeQuery("select * from (\n" + sql + "\n) limit "

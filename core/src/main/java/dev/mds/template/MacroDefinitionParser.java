@@ -7,6 +7,7 @@ import io.pebbletemplates.pebble.node.BodyNode;
 import io.pebbletemplates.pebble.node.RenderableNode;
 import io.pebbletemplates.pebble.parser.Parser;
 import io.pebbletemplates.pebble.tokenParser.TokenParser;
+import java.util.List;
 
 /**
  * Parses {@code {% macro name(args) %}...{% endmacro %}} and dbt's generic test definition
@@ -31,6 +32,19 @@ final class MacroDefinitionParser implements TokenParser {
     return new MacroDefinitionParser("test", "test_");
   }
 
+  /**
+   * dbt's {@code {% materialization name, adapter='duckdb' %}...{% endmaterialization %}} (or
+   * {@code default=true}): a macro named {@code materialization_<name>_<adapter>}, as dbt names it.
+   */
+  static MacroDefinitionParser materializations() {
+    return new MacroDefinitionParser("materialization", "materialization_");
+  }
+
+  /** The macro name of a materialization for an adapter ({@code default} for any). */
+  static String materializationMacroName(String name, String adapter) {
+    return "materialization_" + name + "_" + adapter;
+  }
+
   /** The macro name a generic test is defined under. */
   static String testMacroName(String testName) {
     return "test_" + testName;
@@ -42,13 +56,36 @@ final class MacroDefinitionParser implements TokenParser {
     int firstLine = token.getLineNumber();
     stream.next();
     String name = stream.expect(Token.Type.NAME).getValue();
-    ArgumentsNode args = parser.getExpressionParser().parseArguments(true);
+    if (tag.equals("materialization")) {
+      name = name + "_" + materializationAdapter(stream);
+    }
+    ArgumentsNode args = tag.equals("materialization") ? new ArgumentsNode(List.of(), List.of(),
+        firstLine) : parser.getExpressionParser().parseArguments(true);
     stream.expect(Token.Type.EXECUTE_END);
     BodyNode body = parser.subparse(t -> t.test(Token.Type.NAME, "end" + tag));
     int lastLine = stream.current().getLineNumber();
     stream.next();
     stream.expect(Token.Type.EXECUTE_END);
     return new RecordedMacroNode(namePrefix + name, args, body, firstLine, lastLine);
+  }
+
+  /**
+   * Reads the rest of a materialization's head, {@code , adapter='duckdb'} or
+   * {@code , default=true}, and returns the adapter it is for ({@code default} for any).
+   */
+  private static String materializationAdapter(TokenStream stream) {
+    String adapter = "default";
+    while (stream.current().test(Token.Type.PUNCTUATION, ",")) {
+      stream.next();
+      String key = stream.expect(Token.Type.NAME).getValue();
+      stream.expect(Token.Type.PUNCTUATION, "=");
+      Token value = stream.current();
+      stream.next();
+      if (key.equals("adapter")) {
+        adapter = value.getValue();
+      }
+    }
+    return adapter;
   }
 
   @Override

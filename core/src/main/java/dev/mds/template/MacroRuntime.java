@@ -136,7 +136,6 @@ final class MacroRuntime {
         caller.getEvaluationOptions());
     ScopeChain scopes = context.getScopeChain();
     scopes.pushScope(new HashMap<>(caller.getExtensionRegistry().getGlobalVariables()));
-    scopes.put("execute", ActiveNode.get().execute());
     Map<String, Object> arguments = new HashMap<>();
     scopes.pushScope(arguments);
     ArgumentsNode declared = macro.node().getArgs();

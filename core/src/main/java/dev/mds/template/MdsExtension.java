@@ -42,14 +42,23 @@ final class MdsExtension extends AbstractExtension {
     functions.put("is_incremental", new IsIncrementalFunction());
     functions.put("doc", new DocFunction(docs.blocks()));
     functions.put("return", new MacroReturn.ReturnFunction());
+    functions.put("run_query", new Statements.RunQuery());
+    functions.put("statement", new Statements.Statement());
+    functions.put("load_result", new Statements.LoadResult());
     globals = new LinkedHashMap<>();
     globals.put("this", new ThisRelation());
     globals.put("target", target);
     globals.put("project_name", projectName);
     globals.put("adapter", new Adapter());
+    globals.put("execute", new ExecuteFlag());
+    globals.put("api", new Adapter.Api());
+    globals.put("model", new NodeView(NodeContext::model));
+    globals.put("graph", new NodeView(NodeContext::graph));
+    globals.put("config", new NodeView.Config());
     tags = List.of(jinja.retyping(new DocsTokenParser(docs)),
         jinja.retyping(MacroDefinitionParser.tests()),
-        jinja.retyping(MacroDefinitionParser.macros()));
+        jinja.retyping(MacroDefinitionParser.macros()),
+        jinja.retyping(MacroDefinitionParser.materializations()));
     visitors = List.of(macros);
     resolvers = runtime == null ? List.of() : List.of(new RuntimeAttributes(runtime));
   }

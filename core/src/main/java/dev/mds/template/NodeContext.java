@@ -28,6 +28,42 @@ public interface NodeContext {
     return false;
   }
 
+  /**
+   * Told when rendering depends on the database: {@code execute} was tested, or a query or
+   * introspection ran (or would have run). Such a node renders again when it compiles.
+   */
+  default void introspected() {
+  }
+
+  /** The database templates query while this node renders; none while parsing. */
+  default Database database() {
+    return Database.NONE;
+  }
+
+  /** dbt's {@code model}: the node being rendered as a map (name, config, fqn, ...). */
+  default java.util.Map<String, Object> model() {
+    return java.util.Map.of();
+  }
+
+  /** dbt's {@code graph}: {@code nodes} and {@code sources} by unique id (empty while parsing). */
+  default java.util.Map<String, Object> graph() {
+    return java.util.Map.of("nodes", java.util.Map.of(), "sources", java.util.Map.of(),
+        "exposures", java.util.Map.of(), "metrics", java.util.Map.of(), "groups",
+        java.util.Map.of(), "semantic_models", java.util.Map.of(), "saved_queries",
+        java.util.Map.of());
+  }
+
+  /** The node's config value {@code name} ({@code config.get}), or null when unset. */
+  default Object configValue(String name) {
+    Object value = model().get("config");
+    return value instanceof java.util.Map<?, ?> config ? config.get(name) : null;
+  }
+
+  /** Results of {@code {% call statement(name) %}} blocks, for {@code load_result(name)}. */
+  default java.util.Map<String, Object> statementResults() {
+    return new java.util.HashMap<>();
+  }
+
   /** The relation the node builds, rendered by {@code {{ this }}}. */
   Object thisRelation();
 

@@ -22,6 +22,7 @@ final class RuntimeAttributes implements AttributeResolver {
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   public ResolvedAttribute resolve(Object instance, Object attributeName, Object[] arguments,
       ArgumentsNode args, EvaluationContextImpl context, String filename, int lineNumber) {
     String name = String.valueOf(attributeName);
@@ -40,6 +41,65 @@ final class RuntimeAttributes implements AttributeResolver {
       return new ResolvedAttribute(new MacroRuntime.MacroReference(runtime,
           runtime.dispatch(String.valueOf(macro), namespace == null ? null
               : String.valueOf(namespace), filename, lineNumber)));
+    }
+    if (instance instanceof Adapter adapter && arguments != null) {
+      Object answer = adapter.call(name, KeywordArgument.split(arguments));
+      if (answer != Adapter.UNKNOWN) {
+        return new ResolvedAttribute(answer);
+      }
+      throw MdsException.at(filename + ":" + lineNumber, "adapter." + name
+          + "() is not available in mds");
+    }
+    if (instance instanceof TemplateRelation relation && arguments == null
+        && java.util.Set.of("database", "schema", "identifier", "name", "table", "type",
+            "is_table", "is_view").contains(name)) {
+      return new ResolvedAttribute(relation.attribute(name));
+    }
+    if (instance instanceof QueryTable.Row row && arguments == null
+        && !(attributeName instanceof Number)) {
+      return new ResolvedAttribute(row.named(name));
+    }
+    if (instance instanceof QueryTable.Columns columns && arguments == null
+        && !(attributeName instanceof Number)) {
+      return new ResolvedAttribute(columns.named(name));
+    }
+    if (instance instanceof NodeView.Config config && arguments != null) {
+      KeywordArgument.Split split = KeywordArgument.split(arguments);
+      String key = String.valueOf(split.get("name", 0));
+      return switch (name) {
+        case "get" -> new ResolvedAttribute(config.get(key, split.get("default", 1)));
+        case "require" -> new ResolvedAttribute(config.require(key, filename + ":" + lineNumber));
+        default -> throw MdsException.at(filename + ":" + lineNumber, "config." + name
+            + "() is not available in mds (config.get and config.require are)");
+      };
+    }
+    if (instance instanceof Adapter.RelationFactory factory && name.equals("create")) {
+      return new ResolvedAttribute(factory.create(KeywordArgument.split(arguments)));
+    }
+    if ((instance instanceof ThisRelation.RelationLike || instance instanceof ThisRelation)
+        && arguments != null) {
+      TemplateRelation relation = TemplateRelation.from(instance);
+      KeywordArgument.Split split = KeywordArgument.split(arguments);
+      switch (name) {
+        case "include" -> {
+          return new ResolvedAttribute(relation.include(split.keywords()));
+        }
+        case "render", "quote" -> {
+          return new ResolvedAttribute(relation.toString());
+        }
+        case "incorporate" -> {
+          java.util.Map<String, Object> path = split.get("path", 0) instanceof java.util.Map<?, ?> m
+              ? (java.util.Map<String, Object>) m : java.util.Map.of();
+          Object type = split.get("type", 1);
+          return new ResolvedAttribute(TemplateRelation.of(
+              (String) path.getOrDefault("database", relation.database()),
+              (String) path.getOrDefault("schema", relation.schema()),
+              (String) path.getOrDefault("identifier", relation.identifier()),
+              type == null ? relation.type() : String.valueOf(type)));
+        }
+        default -> {
+        }
+      }
     }
     if (name.equals(TokenRetyping.CALL)) {
       throw MdsException.at(filename + ":" + lineNumber, "'" + instance

@@ -306,9 +306,7 @@ public final class TemplateEngine {
     try {
       StringWriter out = new StringWriter();
       // A fresh map per render: without one Pebble scopes {% set %} into the shared globals.
-      Map<String, Object> scope = new HashMap<>(variables);
-      scope.put("execute", context.execute());
-      template.evaluate(out, scope);
+      template.evaluate(out, new HashMap<>(variables));
       return out.toString();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

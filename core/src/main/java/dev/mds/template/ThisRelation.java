@@ -6,7 +6,7 @@ package dev.mds.template;
  */
 public final class ThisRelation {
 
-  private Object current() {
+  Object current() {
     return ActiveNode.get().thisRelation();
   }
 

@@ -19,6 +19,9 @@ final class Truthiness {
     if (value instanceof Boolean bool) {
       return bool;
     }
+    if (value instanceof Truthy truthy) {
+      return truthy.truth();
+    }
     if (value instanceof BigDecimal decimal) {
       return decimal.signum() != 0;
     }

@@ -1,0 +1,77 @@
+package dev.mds.compile;
+
+import dev.mds.graph.Manifest;
+import dev.mds.graph.Model;
+import dev.mds.graph.Node;
+import dev.mds.graph.Source;
+import dev.mds.schema.ColumnSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Nodes as dbt's templates see them ({@code model}, {@code graph.nodes}): maps of dbt's keys. */
+final class NodeMaps {
+
+  private NodeMaps() {
+  }
+
+  /** One node with the keys templates commonly read. */
+  static Map<String, Object> of(Node node, String projectName) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("unique_id", node.uniqueId());
+    map.put("name", node.name());
+    map.put("resource_type", node.resourceType().label());
+    map.put("package_name", projectName);
+    map.put("fqn", node.fqn());
+    map.put("original_file_path", node.file());
+    map.put("path", node.file());
+    map.put("config", node.config().values());
+    map.put("tags", node.tags());
+    map.put("meta", node.config().meta());
+    map.put("description", node.description());
+    Map<String, Object> columns = new LinkedHashMap<>();
+    for (ColumnSpec column : node.columns()) {
+      Map<String, Object> c = new LinkedHashMap<>();
+      c.put("name", column.name());
+      c.put("description", column.description());
+      c.put("data_type", column.dataType());
+      c.put("meta", column.meta());
+      columns.put(column.name(), c);
+    }
+    map.put("columns", columns);
+    map.put("depends_on", Map.of("nodes", node.dependsOn(), "macros", List.of()));
+    if (node.relation() != null) {
+      map.put("schema", node.relation().schema());
+      map.put("alias", node.relation().identifier());
+      map.put("identifier", node.relation().identifier());
+      map.put("relation_name", String.valueOf(node.relation()));
+    }
+    if (node instanceof Model model) {
+      map.put("raw_code", model.rawSql());
+      map.put("raw_sql", model.rawSql());
+      map.put("language", "sql");
+    }
+    if (node instanceof Source source) {
+      map.put("source_name", source.sourceName());
+    }
+    return map;
+  }
+
+  /** dbt's {@code graph}: nodes (models, seeds, tests) and sources by unique id. */
+  static Map<String, Object> graph(Manifest manifest) {
+    Map<String, Object> nodes = new LinkedHashMap<>();
+    Map<String, Object> sources = new LinkedHashMap<>();
+    for (Node node : manifest.nodes().values()) {
+      (node instanceof Source ? sources : nodes).put(node.uniqueId(),
+          of(node, manifest.projectName()));
+    }
+    Map<String, Object> graph = new LinkedHashMap<>();
+    graph.put("nodes", nodes);
+    graph.put("sources", sources);
+    for (String empty : List.of("exposures", "metrics", "groups", "semantic_models",
+        "saved_queries")) {
+      graph.put(empty, Map.of());
+    }
+    return graph;
+  }
+}
