@@ -39,7 +39,7 @@ final class MacroCatalog implements NodeVisitorFactory {
               ? new MacroDefinition(node.getName(), template.getName(), recorded.firstLine(),
                   recorded.lastLine())
               : new MacroDefinition(node.getName(), template.getName(), 1, Integer.MAX_VALUE));
-        } else if (template.getName().equals(ProjectTemplateLoader.BUILTIN_TESTS)) {
+        } else if (ProjectTemplateLoader.isBuiltin(template.getName())) {
           builtins.add(node.getName());
         }
         super.visit(node);

@@ -40,11 +40,20 @@ final class ProjectTemplateLoader implements Loader<String> {
       prefix.append("{% import \"").append(name).append("\" %}");
     }
     prefix.append("{% import \"").append(BUILTIN_TESTS).append("\" %}");
+    prefix.append("{% import \"").append(DBT_MACROS).append("\" %}");
     this.importPrefix = prefix.toString();
   }
 
   /** The generic tests mds ships, imported after the project's macros so those win. */
   static final String BUILTIN_TESTS = "__mds__/builtin_tests.sql";
+
+  /** dbt's own macros ({@code duckdb__date_trunc}, ...), imported last so project macros win. */
+  static final String DBT_MACROS = "__mds__/dbt_macros.sql";
+
+  /** Whether {@code templateName} is one of the templates mds ships rather than a project file. */
+  static boolean isBuiltin(String templateName) {
+    return templateName.equals(BUILTIN_TESTS) || templateName.equals(DBT_MACROS);
+  }
 
   /** The text to put in front of free text so it can call project macros. */
   String prefix() {
@@ -54,7 +63,10 @@ final class ProjectTemplateLoader implements Loader<String> {
   @Override
   public Reader getReader(String templateName) {
     if (templateName.equals(BUILTIN_TESTS)) {
-      return builtinTests();
+      return builtin("builtin_tests.sql");
+    }
+    if (templateName.equals(DBT_MACROS)) {
+      return builtin("dbt_macros.sql");
     }
     var file = project.root().resolve(templateName);
     if (!Files.isRegularFile(file)) {
@@ -90,10 +102,10 @@ final class ProjectTemplateLoader implements Loader<String> {
     return "\n".repeat((int) text.substring(from, to).chars().filter(c -> c == '\n').count());
   }
 
-  private static Reader builtinTests() {
-    try (var in = ProjectTemplateLoader.class.getResourceAsStream("builtin_tests.sql")) {
+  private static Reader builtin(String resource) {
+    try (var in = ProjectTemplateLoader.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("builtin_tests.sql is missing from the mds jar");
+        throw new IllegalStateException(resource + " is missing from the mds jar");
       }
       return new StringReader(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
     } catch (java.io.IOException e) {
@@ -125,6 +137,6 @@ final class ProjectTemplateLoader implements Loader<String> {
 
   @Override
   public boolean resourceExists(String templateName) {
-    return templateName.equals(BUILTIN_TESTS) || Files.isRegularFile(project.root().resolve(templateName));
+    return isBuiltin(templateName) || Files.isRegularFile(project.root().resolve(templateName));
   }
 }

@@ -60,6 +60,7 @@ public final class TemplateEngine {
       compile(name);
     }
     compile(ProjectTemplateLoader.BUILTIN_TESTS);
+    compile(ProjectTemplateLoader.DBT_MACROS);
     for (Path file : files.docs()) {
       render(templateName(file), NodeContext.none());
     }
