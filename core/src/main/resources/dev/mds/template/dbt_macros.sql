@@ -63,6 +63,11 @@ timezone('UTC', current_timestamp)
 cast({{ duckdb__current_timestamp() }} as timestamp)
 {%- endmacro %}
 
+{#- A timestamp written as text (as snapshots record it) back as a SQL timestamp. -#}
+{% macro duckdb__snapshot_string_as_time(timestamp) -%}
+cast('{{ timestamp }}' as timestamp)
+{%- endmacro %}
+
 {#- ---------------------------------------------------------------- series -#}
 
 {#-

@@ -149,6 +149,8 @@ class DbtMacrosTest {
     assertEquals("TIMESTAMP", value("typeof({{ duckdb__current_timestamp_backcompat() }})"));
     assertEquals("TIMESTAMP", value("typeof({{ duckdb__current_timestamp_in_utc_backcompat() }})"));
     assertEquals("TIMESTAMP", value("typeof({{ duckdb__snapshot_get_time() }})"));
+    assertEquals("2024-03-01 12:30:00",
+        value("strftime({{ duckdb__snapshot_string_as_time('2024-03-01 12:30:00') }}, '%Y-%m-%d %H:%M:%S')"));
     assertEquals("true", value("abs(epoch({{ duckdb__current_timestamp() }}) - epoch(now())) < 5"));
     // Whatever the session's zone, the UTC one is the UTC wall clock.
     try (Statement statement = duckdb.createStatement()) {
@@ -166,6 +168,8 @@ class DbtMacrosTest {
   void dateSpineHasOneRowPerPeriodWithTheEndExcluded() {
     String spine = "{{ duckdb__date_spine('day', \"cast('2024-01-30' as date)\", \"cast('2024-02-02' as date)\") }}";
     assertEquals("date_day", columnName(spine));
+    // dbt-duckdb's dates come out of date + interval, so they are timestamps; so are these.
+    assertEquals(List.of(List.of("TIMESTAMP")), rows("select distinct typeof(date_day) from (" + spine + ")"));
     assertEquals(List.of(List.of("2024-01-30"), List.of("2024-01-31"), List.of("2024-02-01")),
         rows("select cast(date_day as date) as d from (" + spine + ") order by d"));
   }
