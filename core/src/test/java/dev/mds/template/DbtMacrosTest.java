@@ -396,6 +396,20 @@ class DbtMacrosTest {
     assertEquals("", render("{{ register_upstream_external_models() }}"));
   }
 
+  @Test
+  void aProjectMacroCanCallThem() {
+    TempProject project = TempProject.named(dir.resolve("calls"), "shop")
+        .file("macros/months.sql", """
+            {% macro month_of(column) -%}
+            {{ duckdb__date_trunc('month', column) }}
+            {%- endmacro %}
+            """)
+        .file("models/m.sql", "select {{ month_of('ordered_at') }} as m");
+    TemplateEngine calls = new TemplateEngine(project.load(), java.util.Map.of());
+    assertEquals("select date_trunc('month', ordered_at) as m",
+        calls.render(project.path("models/m.sql"), NodeContext.none()));
+  }
+
   // ---------------------------------------------------------------- precedence
 
   @Test
