@@ -42,8 +42,11 @@ final class ProjectTemplateLoader implements Loader<String> {
   /** The generic tests mds ships; the project's macros of the same name win. */
   static final String BUILTIN_TESTS = "__mds__/builtin_tests.sql";
 
+  /** dbt's own macros ({@code duckdb__date_trunc}, ...) written for DuckDB. */
+  static final String DBT_MACROS = "__mds__/dbt_macros.sql";
+
   /** mds's own macro files, read from the jar: macros of the {@code dbt} namespace. */
-  static final List<String> BUILTIN_TEMPLATES = List.of(BUILTIN_TESTS);
+  static final List<String> BUILTIN_TEMPLATES = List.of(BUILTIN_TESTS, DBT_MACROS);
 
   /** The text to put in front of free text so it can call project macros. */
   String prefix() {
