@@ -63,6 +63,10 @@ final class MacroRuntime {
       }
       functions.put(MacroCatalog.BUILTIN + "." + builtin.name(), new MacroFunction(this, builtin));
       functions.put(builtin.name(), new MacroFunction(this, builtin));
+      if (dispatched != null) {
+        // Projects call dbt's implementation by its default__ name from their own overrides.
+        functions.putIfAbsent("default__" + dispatched, new MacroFunction(this, builtin));
+      }
     }
     for (MacroDefinition macro : own.values()) {
       functions.put(macro.name(), new MacroFunction(this, macro));

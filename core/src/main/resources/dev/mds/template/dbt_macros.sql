@@ -38,7 +38,7 @@ cast(date_trunc('{{ datepart }}', {{ date }}) + interval 1 {{ datepart | lower }
 
 {#- dbt calls this one as dbt.default_last_day; DuckDB needs no other way to reach it. -#}
 {% macro duckdb__default_last_day(date, datepart) -%}
-{{ duckdb__last_day(date, datepart) }}
+{{ dbt.last_day(date, datepart) }}
 {%- endmacro %}
 
 {#- A date from its parts; each may be a number or a SQL expression. -#}
@@ -60,7 +60,7 @@ timezone('UTC', current_timestamp)
 {%- endmacro %}
 
 {% macro duckdb__snapshot_get_time() -%}
-cast({{ duckdb__current_timestamp() }} as timestamp)
+cast({{ dbt.current_timestamp() }} as timestamp)
 {%- endmacro %}
 
 {#- A timestamp written as text (as snapshots record it) back as a SQL timestamp. -#}
@@ -75,7 +75,7 @@ cast('{{ timestamp }}' as timestamp)
   renders the SQL expression that computes it, which is what date_spine needs.
 -#}
 {% macro duckdb__get_intervals_between(start_date, end_date, datepart) -%}
-{{ duckdb__datediff(start_date, end_date, datepart) }}
+{{ dbt.datediff(start_date, end_date, datepart) }}
 {%- endmacro %}
 
 {#-
@@ -85,8 +85,8 @@ cast('{{ timestamp }}' as timestamp)
 {% macro duckdb__date_spine(datepart, start_date, end_date) -%}
 select date_{{ datepart }}
 from (
-    select {{ duckdb__dateadd(datepart, 'spine_offset', start_date) }} as date_{{ datepart }}
-    from (select unnest(range(0, {{ duckdb__datediff(start_date, end_date, datepart) }})) as spine_offset)
+    select {{ dbt.dateadd(datepart, 'spine_offset', start_date) }} as date_{{ datepart }}
+    from (select unnest(range(0, {{ dbt.datediff(start_date, end_date, datepart) }})) as spine_offset)
 )
 where date_{{ datepart }} <= {{ end_date }}
 {%- endmacro %}
@@ -118,7 +118,7 @@ error('get_powers_of_two: upper bound must be positive')
 {%- endmacro %}
 
 {% macro duckdb__hash(field) -%}
-md5(cast({{ field }} as {{ duckdb__type_string() }}))
+md5(cast({{ field }} as {{ dbt.type_string() }}))
 {%- endmacro %}
 
 {#- 1-based; a negative part counts from the end (-1 is the last); a part that is not there is null. -#}
@@ -190,7 +190,7 @@ try_cast({{ field }} as {{ type }})
 {%- endmacro %}
 
 {% macro duckdb__cast_bool_to_text(field) -%}
-cast({{ field }} as {{ duckdb__type_string() }})
+cast({{ field }} as {{ dbt.type_string() }})
 {%- endmacro %}
 
 {#- ---------------------------------------------------------------- set operators -#}

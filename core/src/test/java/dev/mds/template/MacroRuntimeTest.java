@@ -185,4 +185,21 @@ class MacroRuntimeTest {
         .file("models/m.sql", "{% call wrap() %}inside{% endcall %}\n");
     assertEquals("[inside]", render(project, "models/m.sql"));
   }
+
+  @Test
+  void dbtsMacrosAreCalledThroughTheDbtNamespaceOrByTheirNames() {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("models/m.sql", "{{ dbt.date_trunc('month', 'd') }} | {{ date_trunc('day', 'd') }}"
+            + " | {{ dbt.type_string() }} | {{ default__date_trunc('year', 'd') }}\n");
+    assertEquals("date_trunc('month', d) | date_trunc('day', d) | TEXT | date_trunc('year', d)",
+        render(project, "models/m.sql"));
+  }
+
+  @Test
+  void aProjectsImplementationOfADbtMacroWinsThroughDispatchEvenInsideDbtsOwnMacros() {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("macros/types.sql", "{% macro duckdb__type_string() %}varchar{% endmacro %}\n")
+        .file("models/m.sql", "{{ dbt.type_string() }} | {{ dbt.hash('x') }}\n");
+    assertEquals("varchar | md5(cast(x as varchar))", render(project, "models/m.sql"));
+  }
 }
