@@ -1,5 +1,12 @@
-{# A custom materialization: parsed with the project (running one is not needed here). #}
-{% materialization noop, adapter='duckdb' %}
-  {% call statement('main') %}select 1{% endcall %}
-  {{ return({'relations': [this]}) }}
+{# A custom materialization: a table replaced in one statement, with the model's hooks around it. #}
+{% materialization replace_table, adapter='duckdb' %}
+  {%- set target_relation = this.incorporate(type='table') -%}
+  {{ run_hooks(pre_hooks) }}
+  {% call statement('main') -%}
+    create or replace table {{ target_relation }} as (
+      {{ sql }}
+    )
+  {%- endcall %}
+  {{ run_hooks(post_hooks) }}
+  {{ return({'relations': [target_relation]}) }}
 {% endmaterialization %}

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * return values and adapter.dispatch, namespaced calls with keyword arguments, varargs/kwargs,
  * trailing commas, a project generate_schema_name, a source in files through dbt-duckdb's
  * external_location, run_query / statement / load_result / get_columns_in_relation at run time,
- * model and config.get, and a materialization block. Built end to end, its data checked.
+ * model and config.get, and a custom {% materialization %} with hooks. Built end to end, its data checked.
  */
 class DbtRuntimeProjectTest {
 
@@ -37,7 +37,7 @@ class DbtRuntimeProjectTest {
   @Test
   void buildsUnchangedAndEveryFigureIsRight() {
     CliRun run = mds("build", "--project-dir", project.dir()).assertOk();
-    assertTrue(run.out().contains("PASS=5"), run::describe);
+    assertTrue(run.out().contains("PASS=6"), run::describe);
 
     // generate_schema_name: the seed lands in raw (dbt's default would be main_raw), marts in
     // main_marts.
@@ -57,6 +57,21 @@ class DbtRuntimeProjectTest {
     // run_query found the markets after stg_orders was built: one column per market.
     assertEquals(List.of("10.90|62.50|4"),
         rows("select amount_de, amount_uk, orders from main_marts.amount_by_market"));
+    // The project's {% materialization replace_table %} built the model and ran its post-hook.
+    assertEquals(List.of("gold|1", "silver|2"),
+        rows("select * from main_marts.tier_counts order by 1"));
+    assertEquals(List.of("2"), rows("select n from main_marts.tier_counts_audit"));
+  }
+
+  @Test
+  void aCustomMaterializationThatFailsKeepsYesterdaysTable() {
+    mds("build", "--project-dir", project.dir()).assertOk();
+    project.file("models/marts/tier_counts.sql", "{{ config(materialized='replace_table') }}\n"
+        + "select tier, count(*) as members from {{ ref('stg_members') }} group by tierr\n");
+    CliRun run = mds("run", "--project-dir", project.dir(), "-s", "tier_counts");
+    assertEquals(1, run.exitCode(), run::describe);
+    assertEquals(List.of("gold|1", "silver|2"),
+        rows("select * from main_marts.tier_counts order by 1"));
   }
 
   @Test

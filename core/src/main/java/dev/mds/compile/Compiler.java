@@ -120,6 +120,35 @@ public final class Compiler {
     return built;
   }
 
+  /**
+   * Builds {@code model} with the project's {@code {% materialization %}} of its
+   * {@code materialized} name, when the project has one; returns whether it did. Its statements run
+   * on {@code database} (the node's session).
+   */
+  /** Whether the project has a {@code {% materialization %}} of this name. */
+  public boolean hasCustomMaterialization(String name) {
+    return parsed.templates().materialization(name).isPresent();
+  }
+
+  public boolean materializeCustom(Model model, String sql, dev.mds.template.Database database) {
+    Optional<String> macro = parsed.templates().materialization(model.materialized());
+    if (macro.isEmpty()) {
+      return false;
+    }
+    CompileContext context = new CompileContext(parsed.manifest(), byName, sources,
+        this::sourceSql, this::refTarget, database, Optional.of(model), this::graph,
+        model.relation(), false);
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("sql", sql);
+    variables.put("compiled_code", sql);
+    variables.put("pre_hooks", model.config().preHooks().stream()
+        .map(hook -> renderHook(hook, model.file(), Optional.of(model))).toList());
+    variables.put("post_hooks", model.config().postHooks().stream()
+        .map(hook -> renderHook(hook, model.file(), Optional.of(model))).toList());
+    parsed.templates().materialize(macro.get(), variables, model.file(), context);
+    return true;
+  }
+
   /** Reads CSV files for sources and seeds; {@link #saveCaches} keeps what it found out. */
   public CsvInspector csvInspector() {
     return csvInspector;

@@ -181,6 +181,12 @@ final class NodeExecutor {
     boolean incremental = "incremental".equals(model.materialized()) && !fullRefresh
         && session.relationType(model.relation()).filter("BASE TABLE"::equals).isPresent();
     String sql = Compiler.trimStatement(compiledSql);
+    if (compiler.hasCustomMaterialization(model.materialized())) {
+      // One transaction, as mds's own materializations: a failure keeps yesterday's relation.
+      session.inTransaction(() -> compiler.materializeCustom(model, sql,
+          new dev.mds.engine.TemplateDatabase(session::connection)));
+      return BuildResult.of("materialization " + model.materialized());
+    }
     for (String hook : model.config().preHooks()) {
       session.executeForeign(compiler.renderHook(hook, model.file(), Optional.of(model)));
     }

@@ -63,6 +63,32 @@ final class Adapter {
         return Optional.of(from.stream()
             .filter(c -> !present.contains(c.name().toLowerCase(java.util.Locale.ROOT))).toList());
       }
+      case "drop_relation" -> {
+        node.introspected();
+        TemplateRelation relation = TemplateRelation.from(args.get("relation", 0));
+        if (node.execute()) {
+          Optional<String> type = node.database().relationType(relation.name());
+          if (type.isPresent()) {
+            node.database().query("drop " + type.get() + " if exists " + relation);
+          }
+        }
+        return Optional.of("");
+      }
+      case "rename_relation" -> {
+        node.introspected();
+        TemplateRelation from = TemplateRelation.from(args.get("from_relation", 0));
+        TemplateRelation to = TemplateRelation.from(args.get("to_relation", 1));
+        if (node.execute()) {
+          String type = node.database().relationType(from.name()).orElse("table");
+          node.database().query("alter " + type + " " + from + " rename to \""
+              + to.identifier().replace("\"", "\"\"") + '"');
+        }
+        return Optional.of("");
+      }
+      case "commit", "begin", "create_schema", "cache_added", "cache_dropped", "cache_renamed" -> {
+        // The node's transaction is mds's to commit; schemas are created before nodes run.
+        return Optional.of("");
+      }
       case "execute" -> {
         node.introspected();
         if (!node.execute()) {

@@ -157,7 +157,8 @@ final class MacroRuntime {
     for (Map.Entry<String, Object> keyword : keywords.entrySet()) {
       String name = keyword.getKey();
       boolean parameter = parameters.stream().anyMatch(p -> p.getName().equals(name));
-      if (parameter || name.equals("caller")) {
+      // A materialization's context (sql, pre_hooks, ...) is its scope, as dbt gives it.
+      if (parameter || name.equals("caller") || macro.name().startsWith("materialization_")) {
         arguments.put(name, keyword.getValue());
       } else {
         kwargs.put(name, keyword.getValue());

@@ -197,6 +197,37 @@ public final class TemplateEngine {
 
   private final Map<String, Boolean> overridden = new ConcurrentHashMap<>();
 
+  /**
+   * The macro of a {@code {% materialization name %}} block for DuckDB ({@code adapter='duckdb'},
+   * else {@code default}) that a project defines, if any: it then builds models so configured,
+   * even one named like mds's own materializations.
+   */
+  public java.util.Optional<String> materialization(String name) {
+    for (String adapter : List.of("duckdb", "default")) {
+      String macro = MacroDefinitionParser.materializationMacroName(name, adapter);
+      if (macros.macros().containsKey(macro)) {
+        return java.util.Optional.of(macro);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * Runs a materialization's macro for a node: {@code variables} ({@code sql}, hooks) are its
+   * scope; its {@code statement}s run on the node's database.
+   */
+  public void materialize(String macro, Map<String, Object> variables, String location,
+      NodeContext context) {
+    StringBuilder call = new StringBuilder("{% do ").append(macro).append('(');
+    String separator = "";
+    for (String name : new java.util.TreeSet<>(variables.keySet())) {
+      call.append(separator).append(name).append("=__mds_args['").append(name).append("']");
+      separator = ", ";
+    }
+    renderLiteral(call.append(") %}").toString(), location, context,
+        Map.of("__mds_args", variables));
+  }
+
   /** Whether a generic test of this name exists ({@code {% test name %}} or built in). */
   public boolean hasTest(String testName) {
     return macros.has(MacroDefinitionParser.testMacroName(testName));

@@ -294,3 +294,69 @@ list_concat({{ array_1 }}, {{ array_2 }})
     run can read them; mds reads external models and sources from their files directly, so there
     is nothing to register. -#}
 {%- endmacro %}
+
+{#- ------------------------------------------------- what custom materializations call -#}
+
+{#- Hooks arrive as SQL text (or dbt's {'sql': ...} maps); each runs as a statement. -#}
+{% macro run_hooks(hooks, inside_transaction=True) -%}
+  {%- for hook in hooks -%}
+    {%- call statement('hook') -%}{{ hook.get('sql') if hook is mapping else hook }}{%- endcall -%}
+  {%- endfor -%}
+{%- endmacro %}
+
+{% macro make_temp_relation(base_relation, suffix='__dbt_tmp') -%}
+  {{ return(api.Relation.create(database=base_relation.database, schema=base_relation.schema,
+      identifier=base_relation.identifier ~ suffix, type='table')) }}
+{%- endmacro %}
+
+{% macro make_intermediate_relation(base_relation, suffix='__dbt_tmp') -%}
+  {{ return(make_temp_relation(base_relation, suffix)) }}
+{%- endmacro %}
+
+{% macro make_backup_relation(base_relation, backup_relation_type, suffix='__dbt_backup') -%}
+  {{ return(api.Relation.create(database=base_relation.database, schema=base_relation.schema,
+      identifier=base_relation.identifier ~ suffix, type=backup_relation_type)) }}
+{%- endmacro %}
+
+{% macro load_cached_relation(relation) -%}
+  {{ return(adapter.get_relation(database=relation.database, schema=relation.schema,
+      identifier=relation.identifier)) }}
+{%- endmacro %}
+
+{% macro load_relation(relation) -%}
+  {{ return(load_cached_relation(relation)) }}
+{%- endmacro %}
+
+{% macro duckdb__get_create_table_as_sql(temporary, relation, sql) -%}
+  create {% if temporary %}temporary {% endif %}table {{ relation.include(database=(not temporary), schema=(not temporary)) }} as (
+    {{ sql }}
+  )
+{%- endmacro %}
+
+{% macro duckdb__create_table_as(temporary, relation, compiled_code, language='sql') -%}
+  {{ dbt.get_create_table_as_sql(temporary, relation, compiled_code) }}
+{%- endmacro %}
+
+{% macro duckdb__get_create_view_as_sql(relation, sql) -%}
+  create view {{ relation }} as (
+    {{ sql }}
+  )
+{%- endmacro %}
+
+{% macro duckdb__create_view_as(relation, sql) -%}
+  {{ dbt.get_create_view_as_sql(relation, sql) }}
+{%- endmacro %}
+
+{% macro drop_relation_if_exists(relation) -%}
+  {%- if relation is not none -%}{% do adapter.drop_relation(relation) %}{%- endif -%}
+{%- endmacro %}
+
+{% macro should_full_refresh() -%}
+  {{ return(config.get('full_refresh', false) or false) }}
+{%- endmacro %}
+
+{#- Documentation and grants live in mds's docs site and the warehouse's own tools. -#}
+{% macro persist_docs(relation, model, for_relation=true, for_columns=true) -%}{%- endmacro %}
+{% macro apply_grants(relation, grant_config, should_revoke=True) -%}{%- endmacro %}
+{% macro should_revoke(existing_relation, full_refresh_mode=True) -%}{{ return(false) }}{%- endmacro %}
+{% macro set_sql_header(config) -%}{%- endmacro %}
