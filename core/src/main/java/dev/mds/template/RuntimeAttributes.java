@@ -50,6 +50,12 @@ final class RuntimeAttributes implements AttributeResolver {
       throw MdsException.at(filename + ":" + lineNumber, "adapter." + name
           + "() is not available in mds");
     }
+    if (instance instanceof java.util.Map<?, ?> map && arguments == null
+        && !(attributeName instanceof Number) && !map.containsKey(attributeName)) {
+      // Jinja: a key a dict lacks is undefined (empty, false), not an error; dbt code reads
+      // optional keys this way ({% if model.config.contract %}).
+      return new ResolvedAttribute(null);
+    }
     if (instance instanceof TemplateRelation relation && arguments == null
         && java.util.Set.of("database", "schema", "identifier", "name", "table", "type",
             "is_table", "is_view").contains(name)) {

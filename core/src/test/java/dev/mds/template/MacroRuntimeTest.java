@@ -202,4 +202,12 @@ class MacroRuntimeTest {
         .file("models/m.sql", "{{ dbt.type_string() }} | {{ dbt.hash('x') }}\n");
     assertEquals("varchar | md5(cast(x as varchar))", render(project, "models/m.sql"));
   }
+
+  @Test
+  void aKeyADictLacksIsUndefinedAsInJinjaNotAnError() {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("models/m.sql", "{% set d = {'a': 1} %}[{{ d.b }}]{{ 'no' if not d.b else 'yes' }}"
+            + "{{ d.a }}\n");
+    assertEquals("[]no1", render(project, "models/m.sql"));
+  }
 }
