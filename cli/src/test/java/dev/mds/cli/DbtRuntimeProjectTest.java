@@ -37,7 +37,7 @@ class DbtRuntimeProjectTest {
   @Test
   void buildsUnchangedAndEveryFigureIsRight() {
     CliRun run = mds("build", "--project-dir", project.dir()).assertOk();
-    assertTrue(run.out().contains("PASS=6"), run::describe);
+    assertTrue(run.out().contains("PASS=7"), run::describe);
 
     // generate_schema_name: the seed lands in raw (dbt's default would be main_raw), marts in
     // main_marts.
@@ -61,6 +61,10 @@ class DbtRuntimeProjectTest {
     assertEquals(List.of("gold|1", "silver|2"),
         rows("select * from main_marts.tier_counts order by 1"));
     assertEquals(List.of("2"), rows("select n from main_marts.tier_counts_audit"));
+    // on-run-end saw every model's result.
+    assertEquals(List.of("amount_by_market|success", "member_orders|success",
+        "stg_members|success", "stg_orders|success", "tier_counts|success"),
+        rows("select * from main.run_log order by 1"));
   }
 
   @Test

@@ -172,6 +172,16 @@ public final class Compiler {
    * Renders hook SQL ({@code pre_hook}, {@code on-run-start}, ...) where {@code this} is the given
    * model's relation, or undefined when there is none.
    */
+  /**
+   * Renders an on-run-start or on-run-end hook: {@code execute} is true and the database is the
+   * run's; {@code results} holds the run's results (for on-run-end).
+   */
+  public String renderRunHook(String sql, String location, List<Map<String, Object>> results) {
+    CompileContext context = new CompileContext(parsed.manifest(), byName, sources,
+        this::sourceSql, this::refTarget, database, Optional.empty(), this::graph, null, false);
+    return parsed.templates().renderText(sql, location, context, Map.of("results", results));
+  }
+
   public String renderHook(String sql, String location, java.util.Optional<Model> model) {
     if (model.isEmpty()) {
       return parsed.templates().renderText(sql, location, dev.mds.template.NodeContext.none());

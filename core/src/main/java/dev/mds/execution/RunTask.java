@@ -129,7 +129,7 @@ public final class RunTask {
           compiler.saveCaches();
         }
         results.addAll(runHooks(warehouse, compiler, project, "on-run-end",
-            project.config().onRunEnd(), listener));
+            project.config().onRunEnd(), listener, hookResults(results, parsed)));
       }
       templateDatabase.close();
       Timings.lap("nodes and hooks");
@@ -222,6 +222,41 @@ public final class RunTask {
 
   private static List<NodeResult> runHooks(Warehouse warehouse, Compiler compiler, Project project,
       String kind, List<String> hooks, RunListener listener) {
+    return runHooks(warehouse, compiler, project, kind, hooks, listener, List.of());
+  }
+
+  /** dbt's {@code results} for on-run-end hooks: each node's result as templates read it. */
+  private static List<Map<String, Object>> hookResults(List<NodeResult> results,
+      ParseResult parsed) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (NodeResult result : results) {
+      Map<String, Object> node = new java.util.LinkedHashMap<>();
+      node.put("unique_id", result.uniqueId());
+      parsed.manifest().node(result.uniqueId()).ifPresent(n -> {
+        node.put("name", n.name());
+        node.put("resource_type", n.resourceType().label());
+        node.put("original_file_path", n.file());
+        node.put("schema", n.relation() == null ? null : n.relation().schema());
+        node.put("alias", n.relation() == null ? null : n.relation().identifier());
+        node.put("config", n.config().values());
+      });
+      Map<String, Object> entry = new java.util.LinkedHashMap<>();
+      entry.put("node", node);
+      entry.put("status", result.status().label());
+      entry.put("message", result.message());
+      entry.put("execution_time", java.time.Duration.between(result.startedAt(),
+          result.completedAt()).toMillis() / 1000.0);
+      entry.put("adapter_response", result.rows().isPresent()
+          ? Map.of("rows_affected", result.rows().getAsLong()) : Map.of());
+      entry.put("failures", result.failures().map(f -> (Object) f.count()).orElse(null));
+      out.add(entry);
+    }
+    return out;
+  }
+
+  private static List<NodeResult> runHooks(Warehouse warehouse, Compiler compiler,
+      Project project, String kind, List<String> hooks, RunListener listener,
+      List<Map<String, Object>> runResults) {
     List<NodeResult> results = new ArrayList<>();
     int i = 0;
     for (String hook : hooks) {
@@ -229,7 +264,7 @@ public final class RunTask {
       Instant start = Instant.now();
       String sql = "";
       try (Session session = new Session(warehouse.connect())) {
-        sql = compiler.renderHook(hook, project.display(project.projectFile()), Optional.empty());
+        sql = compiler.renderRunHook(hook, project.display(project.projectFile()), runResults);
         session.execute(sql);
         listener.info("Ran " + kind + " hook " + i + " of " + hooks.size());
         results.add(new NodeResult(id, RunStatus.SUCCESS, "OK", OptionalLong.empty(), start,

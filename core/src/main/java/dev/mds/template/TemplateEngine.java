@@ -228,6 +228,15 @@ public final class TemplateEngine {
         Map.of("__mds_args", variables));
   }
 
+  /** Renders free text with {@code variables} in scope (an on-run-end hook's {@code results}). */
+  public String renderText(String text, String location, NodeContext context,
+      Map<String, Object> variables) {
+    if (!text.contains("{{") && !text.contains("{%")) {
+      return text;
+    }
+    return renderLiteral(text, location, context, variables);
+  }
+
   /** Whether a generic test of this name exists ({@code {% test name %}} or built in). */
   public boolean hasTest(String testName) {
     return macros.has(MacroDefinitionParser.testMacroName(testName));
