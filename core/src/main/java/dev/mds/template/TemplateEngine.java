@@ -380,7 +380,7 @@ public final class TemplateEngine {
       return "'" + first + "." + second + "' cannot be called: package '" + first
           + "' is not installed (add it to packages.yml and run mds deps)";
     }
-    return "template error: " + pebble;
+    return "template error: " + PebbleMessages.of(pebble);
   }
 
   /** The file a template came from, for messages raised while it renders. */

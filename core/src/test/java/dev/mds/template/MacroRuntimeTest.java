@@ -210,4 +210,24 @@ class MacroRuntimeTest {
             + "{{ d.a }}\n");
     assertEquals("[]no1", render(project, "models/m.sql"));
   }
+
+  @Test
+  void errorsSpeakOfTemplatesNotOfJavaClassesOrTokenTypes() {
+    String[][] cases = {
+        {"{{ 'x'.nope }}", "'nope' is undefined on a string"},
+        {"{{ nothing_here }}", "'nothing_here' is undefined"},
+        {"{% if true %}x{% endiff %}", "unknown tag {% endiff %}"},
+        {"{{ ref('a' 'b') }}", "syntax error: unexpected"},
+    };
+    for (String[] c : cases) {
+      TempProject project = TempProject.named(dir.resolve("p" + c[0].length()), "shop")
+          .file("models/m.sql", "select\n" + c[0] + "\n");
+      MdsException error = assertThrows(MdsException.class,
+          () -> render(project, "models/m.sql", new TemplateEngineTest.RecordingContext("x")));
+      assertTrue(error.getMessage().startsWith("models/m.sql:2: "), error.getMessage());
+      assertTrue(error.getMessage().contains(c[1]), error.getMessage());
+      assertTrue(!error.getMessage().contains("java.") && !error.getMessage().contains("PUNCTUATION"),
+          error.getMessage());
+    }
+  }
 }
