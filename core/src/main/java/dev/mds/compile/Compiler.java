@@ -292,15 +292,17 @@ public final class Compiler {
   }
 
   /**
-   * Whether {@code relation} renders as {@code "schema"."identifier"}. Quoting keeps names
-   * apart, so for a {@link Relation} that is equality of its parts, with no text built.
+   * Whether {@code relation} renders as the parse's placeholder for {@code schema} and
+   * {@code identifier} (named by the target's rule, see {@link Relation}). Quoting keeps names
+   * apart, so for a {@link Relation} that is equality, with no text built.
    */
-  private static boolean rendersAs(Object relation, String schema, String identifier) {
+  private boolean rendersAs(Object relation, String schema, String identifier) {
+    Relation placeholder = parsed.project().target().relation(Optional.empty(), schema,
+        identifier);
     if (relation instanceof Relation plain) {
-      return java.util.Objects.equals(plain.schema(), schema)
-          && java.util.Objects.equals(plain.identifier(), identifier);
+      return plain.equals(placeholder);
     }
-    return String.valueOf(relation).equals(new Relation(schema, identifier).toString());
+    return String.valueOf(relation).equals(placeholder.toString());
   }
 
   /** Drops trailing semicolons and blank space so the SQL can be embedded in other statements. */

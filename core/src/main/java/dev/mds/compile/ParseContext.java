@@ -3,6 +3,7 @@ package dev.mds.compile;
 import dev.mds.graph.RefCall;
 import dev.mds.graph.Relation;
 import dev.mds.graph.SourceCall;
+import dev.mds.project.Target;
 import dev.mds.template.NodeContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.Optional;
  */
 final class ParseContext implements NodeContext {
 
+  private final Target target;
   private final String schema;
   private final String name;
   private final List<RefCall> refs = new ArrayList<>();
@@ -24,7 +26,12 @@ final class ParseContext implements NodeContext {
   private final java.util.Set<String> macros = new java.util.TreeSet<>();
   private final Map<String, String> envVars = new java.util.TreeMap<>();
 
-  ParseContext(String schema, String name) {
+  /**
+   * @param target names the placeholders as the final relations of the same schema and name
+   *     would be (see {@link Relation}), so that the parse's SQL can serve as the compiled SQL
+   */
+  ParseContext(Target target, String schema, String name) {
+    this.target = target;
     this.schema = schema;
     this.name = name;
   }
@@ -32,13 +39,13 @@ final class ParseContext implements NodeContext {
   @Override
   public Object ref(Optional<String> packageName, String model, String file, int line) {
     refs.add(new RefCall(packageName, model, file, line));
-    return new Relation(schema, model);
+    return target.relation(Optional.empty(), schema, model);
   }
 
   @Override
   public Object source(String sourceName, String tableName, String file, int line) {
     sources.add(new SourceCall(sourceName, tableName, file, line));
-    return new Relation(sourceName, tableName);
+    return target.relation(Optional.empty(), sourceName, tableName);
   }
 
   @Override
@@ -63,7 +70,7 @@ final class ParseContext implements NodeContext {
 
   @Override
   public Object thisRelation() {
-    return new Relation(schema, name);
+    return target.relation(Optional.empty(), schema, name);
   }
 
   List<RefCall> refs() {

@@ -198,6 +198,7 @@ public final class ProjectParser {
     if (!config.enabled()) {
       return Optional.empty();
     }
+    checkDatabase(config, display, "model '" + name + "'");
     macroUses.put("model." + project.name() + "." + name, Set.copyOf(parsed.macros()));
     parseRenders.put("model." + project.name() + "." + name,
         new ParseResult.ParseRender(parsed.sql(), provisional.schema()));
@@ -211,7 +212,7 @@ public final class ProjectParser {
   private ParseCache.Entry render(Path file, String display, String name, String checksum,
       String placeholderSchema) {
     rendered.incrementAndGet();
-    ParseContext context = new ParseContext(placeholderSchema, name);
+    ParseContext context = new ParseContext(project.target(), placeholderSchema, name);
     String sql = templates.render(file, context);
     return ParseCache.entry(display, checksum, context, sql, placeholderSchema);
   }
@@ -226,6 +227,7 @@ public final class ProjectParser {
     if (!config.enabled()) {
       return Optional.empty();
     }
+    checkDatabase(config, project.display(file), "seed '" + name + "'");
     String checksum;
     try {
       checksum = seedChecksums.of(file, FileChecksum::ofFile);
@@ -242,9 +244,13 @@ public final class ProjectParser {
     for (SourceSpec spec : schema.sources()) {
       for (SourceTableSpec table : spec.tables()) {
         NodeConfig config = NodeConfig.empty().merge(spec.config()).merge(table.config());
+        if (spec.database().isPresent() && config.string("database").isEmpty()) {
+          config = config.merge(Map.of("database", spec.database().get()));
+        }
         if (!config.enabled()) {
           continue;
         }
+        checkDatabase(config, spec.file(), "source '" + spec.name() + "'");
         String id = "source." + project.name() + "." + spec.name() + "." + table.name();
         String location = spec.file();
         sources.put(spec.name() + "." + table.name(), new Source(id, spec.name(), table.name(),
@@ -252,7 +258,7 @@ public final class ProjectParser {
             templates.renderText(table.description(), location, NodeContext.none()),
             templates.renderText(spec.description(), location, NodeContext.none()),
             renderColumns(table.columns(), location),
-            new Relation(spec.schema(), table.identifier())));
+            project.target().relation(database(config), spec.schema(), table.identifier())));
       }
     }
     return sources;
@@ -306,7 +312,27 @@ public final class ProjectParser {
   private Relation relation(NodeConfig config, String name) {
     String base = project.target().schema();
     String schemaName = config.schema().map(custom -> base + "_" + custom.trim()).orElse(base);
-    return new Relation(schemaName, config.alias().orElse(name));
+    return project.target().relation(database(config), schemaName, config.alias().orElse(name));
+  }
+
+  /**
+   * The node's {@code database} config: a catalog the profile provides (its own file or an
+   * {@code attach:} alias); empty for the target's own.
+   */
+  private static Optional<String> database(NodeConfig config) {
+    return config.string("database").map(String::trim).filter(d -> !d.isEmpty());
+  }
+
+  /** Stops at a {@code database} that no catalog of the profile is named. */
+  private void checkDatabase(NodeConfig config, String location, String what) {
+    Optional<String> database = database(config);
+    List<String> catalogs = project.target().catalogs();
+    if (database.isPresent()
+        && catalogs.stream().noneMatch(c -> c.equalsIgnoreCase(database.get()))) {
+      throw MdsException.at(location, what + " has database '" + database.get()
+          + "', but the profile provides only " + String.join(", ", catalogs)
+          + " (add the file under the profile's 'attach:' with alias: " + database.get() + ")");
+    }
   }
 
   static NodeConfig folderConfig(Project project, FolderConfigs tree, Path file,

@@ -141,12 +141,9 @@ public final class Session implements AutoCloseable {
   }
 
   private Optional<String> lookUp(Relation relation) throws SQLException {
-    String sql = "select table_type from information_schema.tables"
-        + " where table_schema = ? and table_name = ? and table_catalog = current_database()";
     long start = System.nanoTime();
-    try (PreparedStatement st = connection.prepareStatement(sql)) {
-      st.setString(1, relation.schema());
-      st.setString(2, relation.identifier());
+    try (PreparedStatement st = connection.prepareStatement(DuckDbWarehouse.RELATION_TYPE)) {
+      DuckDbWarehouse.RelationType.bind(st, relation);
       try (ResultSet rs = st.executeQuery()) {
         return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
       }

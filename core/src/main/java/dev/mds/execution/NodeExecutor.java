@@ -184,7 +184,7 @@ final class NodeExecutor {
     for (String hook : model.config().preHooks()) {
       session.executeForeign(compiler.renderHook(hook, model.file(), Optional.of(model)));
     }
-    BuildResult built = Materialization.of(model, project.root())
+    BuildResult built = Materialization.of(model, project.root(), project.target().externalRoot())
         .build(session, model, sql, incremental);
     for (String hook : model.config().postHooks()) {
       session.executeForeign(compiler.renderHook(hook, model.file(), Optional.of(model)));
