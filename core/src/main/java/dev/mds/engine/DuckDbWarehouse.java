@@ -102,10 +102,11 @@ public final class DuckDbWarehouse implements Warehouse {
       try (Statement st = root.createStatement()) {
         st.execute("load " + extension);
       } catch (SQLException e) {
-        throw new MdsException(profile() + ": extension '" + extension + "' is not available:"
-            + " mds loads only extensions DuckDB has built in (such as parquet, json, icu) and"
-            + " downloads none; remove it from 'extensions:' (DuckDB: "
-            + DuckDbError.summary(e.getMessage()) + ")", e);
+        // DuckDB's own message says to INSTALL it, which would download it: not said here.
+        throw new MdsException(profile() + ": extension '" + extension + "' is not available"
+            + " offline: mds downloads no extension, and loads only those built into DuckDB"
+            + " (parquet, json, icu, core_functions) or installed already; remove it from"
+            + " 'extensions:'", e);
       }
     }
   }
