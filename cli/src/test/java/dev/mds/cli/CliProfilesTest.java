@@ -306,4 +306,42 @@ class CliProfilesTest {
     assertEquals(List.of("2"), DuckDbFile.rows(project.path("jaffle.duckdb"),
         "select count(*) from read_parquet('" + file + "')"));
   }
+
+  @Test
+  void queryCommentIsRenderedAndAddedToEachStatementOfANode() {
+    TempProject project = dbtProject(PROFILES);
+    project.file("dbt_project.yml", project.read("dbt_project.yml")
+        + "query-comment: \"mds {{ target.name }} builds {{ this }} */ {{ node.unique_id }}\"\n");
+
+    mds("build", "--project-dir", project.dir(), "--profiles-dir",
+        project.path("config").toString()).assertOk();
+
+    String run = project.read("target/run/jaffle/models/orders.sql");
+    String comment = "/* mds dev builds \"analytics\".\"orders\" * / model.jaffle.orders */\n";
+    assertTrue(run.contains(comment + "create or replace table \"analytics\".\"orders\""), run);
+    assertFalse(run.contains(comment + "begin"), run);
+    assertEquals(List.of("1|20", "2|64"), DuckDbFile.rows(project.path("warehouse/jaffle.duckdb"),
+        "select * from analytics.orders order by id"));
+    assertTrue(project.read("target/run/jaffle/seeds/raw_orders.csv.sql")
+        .contains("/* mds dev builds \"analytics\".\"raw_orders\" * / seed.jaffle.raw_orders */"));
+  }
+
+  @Test
+  void queryCommentWithAppendGoesAfterTheStatementAndNoneIsAddedByDefault() {
+    TempProject project = dbtProject(PROFILES);
+    mds("run", "--project-dir", project.dir(), "--profiles-dir",
+        project.path("config").toString(), "-s", "orders");
+    assertFalse(project.read("target/run/jaffle/models/orders.sql").contains("/*"));
+
+    project.file("dbt_project.yml", project.read("dbt_project.yml") + """
+        query-comment:
+          comment: "profile {{ target.profile_name }}"
+          append: true
+        """);
+    mds("build", "--project-dir", project.dir(), "--profiles-dir",
+        project.path("config").toString()).assertOk();
+
+    String run = project.read("target/run/jaffle/models/order_count.sql");
+    assertTrue(run.contains("\"analytics\".\"orders\"\n/* profile jaffle */;"), run);
+  }
 }

@@ -122,6 +122,28 @@ public final class Compiler {
     return parsed.templates().renderText(sql, location, context);
   }
 
+  /**
+   * Renders the project's {@code query-comment} for {@code node}: {@code this} is its relation
+   * and {@code node} holds what dbt's query comments read of it ({@code node.unique_id}, ...).
+   */
+  public String renderQueryComment(String template, String location, Node node) {
+    CompileContext context = new CompileContext(parsed.manifest(), byName, sources,
+        this::sourceSql, this::refTarget, node.relation(), false);
+    Map<String, Object> described = new LinkedHashMap<>();
+    described.put("unique_id", node.uniqueId());
+    described.put("name", node.name());
+    described.put("resource_type", node.resourceType().label());
+    described.put("original_file_path", node.file());
+    described.put("database", node.relation().database() != null ? node.relation().database()
+        : parsed.project().target().database());
+    described.put("schema", node.relation().schema());
+    described.put("alias", node.relation().identifier());
+    described.put("tags", node.tags());
+    described.put("config", node.config().values());
+    return parsed.templates().renderText(template, location, context,
+        Map.of("node", described));
+  }
+
   /** Compiles every selected model and data test in order; other nodes are skipped. */
   public List<CompiledNode> compileAll(Set<String> uniqueIds) {
     Manifest manifest = parsed.manifest();

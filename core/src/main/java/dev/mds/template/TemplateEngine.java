@@ -133,6 +133,15 @@ public final class TemplateEngine {
     return renderLiteral(text, location, context, Map.of());
   }
 
+  /** {@link #renderText} with {@code variables} defined too (such as the query comment's node). */
+  public String renderText(String text, String location, NodeContext context,
+      Map<String, Object> variables) {
+    if (!text.contains("{{") && !text.contains("{%")) {
+      return text;
+    }
+    return renderLiteral(text, location, context, variables);
+  }
+
   /** Whether a generic test of this name exists ({@code {% test name %}} or built in). */
   public boolean hasTest(String testName) {
     return macros.has(MacroDefinitionParser.testMacroName(testName));
