@@ -133,6 +133,10 @@ class CliProfilesTest {
         DuckDbFile.rows(project.path("dbt.duckdb"), "select n from dbt.dbt.order_count"));
     assertTrue(project.read("target/compiled/jaffle/models/order_count.sql")
         .contains("\"dbt\".\"dbt\".\"orders\""));
+    // Column lineage finds the nodes behind three-part names: nothing to warn about.
+    CliRun compile = mds("compile", "--warn-error", "--project-dir", project.dir(),
+        "--profiles-dir", project.path("config").toString()).assertOk();
+    assertFalse(compile.out().contains("Warning"), compile::describe);
   }
 
   @Test
@@ -186,6 +190,11 @@ class CliProfilesTest {
             from {{ ref('orders') }} o cross join {{ source('ref_data', 'rates') }} r
             """)
         .file("models/reads_exported.sql", "select sum(quadrupled) as total from {{ ref('exported') }}\n")
+        .file("models/growing.sql", """
+            {{ config(materialized='incremental', database='other', unique_key='id') }}
+            select id, {% if is_incremental() %}'again'{% else %}'first'{% endif %} as pass
+            from {{ ref('orders') }}
+            """)
         .file("models/sources.yml", """
             sources:
               - name: ref_data
@@ -214,9 +223,18 @@ class CliProfilesTest {
     assertEquals("jaffle", new ObjectMapper().readTree(project.path("target/manifest.json")
         .toFile()).path("nodes").path("model.jaffle.orders").path("database").asText());
 
-    // A second build finds the relations of the attached file (the view is replaced in place).
-    mds("build", "--project-dir", project.dir(), "--profiles-dir",
+    // A second build finds the relations of the attached file; lineage finds their nodes.
+    CliRun again = mds("build", "--warn-error", "--project-dir", project.dir(), "--profiles-dir",
         project.path("config").toString()).assertOk();
+    assertFalse(again.out().contains("Warning"), again::describe);
+    assertEquals(List.of("1|again", "2|again"), DuckDbFile.rows(project.path("marts/other.duckdb"),
+        "select * from main.growing order by id"));
+    mds("docs", "generate", "--project-dir", project.dir(), "--profiles-dir",
+        project.path("config").toString()).assertOk();
+    JsonNode exported = new ObjectMapper().readTree(project.path("target/catalog.json").toFile())
+        .path("nodes").path("model.jaffle.exported");
+    assertEquals("other", exported.path("metadata").path("database").asText());
+    assertEquals(2, exported.path("stats").path("row_count").path("value").asInt());
   }
 
   @Test
