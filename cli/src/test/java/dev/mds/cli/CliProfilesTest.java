@@ -362,4 +362,28 @@ class CliProfilesTest {
     String run = project.read("target/run/jaffle/models/order_count.sql");
     assertTrue(run.contains("\"analytics\".\"orders\"\n/* profile jaffle */;"), run);
   }
+
+  @Test
+  void aDeferredRefToAModelInAnAttachedDatabaseReadsThatDatabase() throws Exception {
+    TempProject project = dbtProject(ATTACHING)
+        .file("models/exported.sql", "{{ config(database='other') }}\nselect 7 as id\n")
+        .file("models/reads_exported.sql", "select id from {{ ref('exported') }}\n")
+        .file("models/order_count.sql", "select count(*) as n from {{ ref('orders') }}"
+            + " where 0 < (select count(*) from {{ ref('reads_exported') }})\n");
+    lookupFile(project);
+    mds("build", "--project-dir", project.dir(), "--profiles-dir",
+        project.path("config").toString()).assertOk();
+    Path production = dir.resolve("production.duckdb");
+    Files.copy(project.path("jaffle.duckdb"), production);
+
+    // A compile opens no database, so every unselected parent is deferred but this one.
+    mds("compile", "--project-dir", project.dir(), "--profiles-dir",
+        project.path("config").toString(), "-s", "reads_exported order_count", "--defer",
+        "--defer-database", production.toString()).assertOk();
+    assertTrue(project.read("target/compiled/jaffle/models/order_count.sql")
+        .contains("\"prod\".\"main\".\"orders\""));
+
+    String compiled = project.read("target/compiled/jaffle/models/reads_exported.sql");
+    assertTrue(compiled.contains("from \"other\".\"main\".\"exported\""), compiled);
+  }
 }

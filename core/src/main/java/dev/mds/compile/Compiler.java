@@ -73,9 +73,15 @@ public final class Compiler {
     }
   }
 
-  /** Where a ref to a built node points: its relation, or production's when deferred. */
+  /**
+   * Where a ref to a built node points: its relation, or production's when deferred. A node in
+   * an attached database is read where it is: production attaches the same files.
+   */
   private Object refTarget(Node node) {
-    if (deferral.isPresent() && deferral.get().defers(node)) {
+    String database = node.relation().database();
+    boolean own = database == null
+        || database.equalsIgnoreCase(parsed.project().target().database());
+    if (own && deferral.isPresent() && deferral.get().defers(node)) {
       return new dev.mds.graph.QualifiedRelation(deferral.get().catalog(), node.relation());
     }
     return node.relation();
