@@ -141,13 +141,17 @@ class CliProfilesTest {
 
   @Test
   void anOrdinaryProjectKeepsTwoPartNames() {
-    TempProject project = dbtProject(PROFILES);
+    TempProject project = dbtProject(PROFILES).file("models/names.sql", "select"
+        + " '{{ this.database }}.{{ this.schema }}' as here,"
+        + " '{{ ref('orders').database }}' as there, '{{ target.database }}' as t\n");
 
     mds("compile", "--project-dir", project.dir(), "--profiles-dir",
         project.path("config").toString()).assertOk();
 
     assertEquals("select count(*) as n from \"analytics\".\"orders\"\n",
         project.read("target/compiled/jaffle/models/order_count.sql"));
+    assertEquals("select 'jaffle.analytics' as here, 'jaffle' as there, 'jaffle' as t\n",
+        project.read("target/compiled/jaffle/models/names.sql"));
   }
 
   private static final String ATTACHING = """

@@ -38,7 +38,7 @@ public final class CatalogReader {
       Map<String, List<CatalogColumn>> columns = columns(connection);
       Map<Relation, Found> matched = new LinkedHashMap<>();
       for (Relation relation : wanted) {
-        String database = relation.database() != null ? relation.database() : own;
+        String database = relation.writtenDatabase() != null ? relation.writtenDatabase() : own;
         Found hit = found.get(key(database, relation.schema(), relation.identifier()));
         if (hit != null) {
           matched.put(relation, hit);

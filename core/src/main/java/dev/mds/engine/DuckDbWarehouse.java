@@ -244,7 +244,7 @@ public final class DuckDbWarehouse implements Warehouse {
     static void bind(PreparedStatement st, Relation relation) throws SQLException {
       st.setString(1, relation.schema());
       st.setString(2, relation.identifier());
-      st.setString(3, relation.database());
+      st.setString(3, relation.writtenDatabase());
     }
   }
 

@@ -84,7 +84,7 @@ public record Target(String profileName, String name, String type, Path database
     String catalog = database.filter(d -> !d.isBlank()).orElse(database());
     boolean own = catalog.equalsIgnoreCase(database());
     if (own && !collides(schema)) {
-      return new Relation(schema, identifier);
+      return new Relation(database(), schema, identifier, false);
     }
     // One spelling per catalog, so that relations compare equal whoever wrote the name.
     String spelled = own ? database() : attachment(catalog).map(Attachment::alias).orElse(catalog);

@@ -26,6 +26,7 @@ class TargetTest {
     assertEquals(new Relation("main", "orders"),
         target.relation(Optional.of("SHOP"), "main", "orders"));
     assertEquals("shop", target.database());
+    assertEquals("shop", target.relation(Optional.empty(), "main", "orders").database());
   }
 
   @Test
