@@ -81,13 +81,13 @@ final class NodeExecutor {
       List<NodeResult> auditResults) {
     Instant start = Instant.now();
     session.clearStatements();
-    Optional<String> sql = Optional.empty();
     try {
       session.queryComment(comment(node));
       return build(node, session, audits, auditResults, start);
     } catch (MdsException e) {
+      // The query comment's template failed: the node did not start.
       writeRunSql(node, session);
-      return failure(node, start, sql, e.getMessage());
+      return failure(node, start, Optional.empty(), e.getMessage());
     } finally {
       session.queryComment(null);
     }
