@@ -31,11 +31,23 @@ final class DebugCommand implements Callable<Integer> {
     Target target = loaded.target();
     out.println("project: " + loaded.name() + " (" + loaded.display(loaded.projectFile()) + ")");
     out.println("project folder: " + loaded.root());
+    out.println("profiles.yml: " + target.profilesFile().map(Object::toString)
+        .orElse("none (the embedded default target)"));
     out.println("profile: " + target.profileName());
     out.println("target: " + target.name() + " (type " + target.type() + ", schema "
         + target.schema() + ", threads " + target.threads() + ")");
     out.println("database: " + target.databasePath());
+    target.attachments().forEach(a -> out.println("attach: " + a.alias() + " = " + a.path()
+        + (a.readOnly() ? " (read-only)" : "")));
     target.settings().forEach((k, v) -> out.println("setting: " + k + " = " + v));
+    if (!target.extensions().isEmpty()) {
+      out.println("extensions: " + String.join(", ", target.extensions()));
+    }
+    target.externalRoot().ifPresent(r -> out.println("external_root: " + r));
+    if (!target.ignoredKeys().isEmpty()) {
+      out.println("profile keys accepted but not used by mds: "
+          + String.join(", ", target.ignoredKeys()));
+    }
     out.println("vars: " + loaded.vars());
     try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(target, 0)) {
       out.println("duckdb: " + warehouse.version());

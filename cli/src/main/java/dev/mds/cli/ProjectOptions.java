@@ -4,9 +4,12 @@ import dev.mds.compile.ParseResult;
 import dev.mds.compile.ProjectParser;
 import dev.mds.project.Project;
 import dev.mds.project.ProjectLoader;
+import dev.mds.project.Target;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -21,6 +24,15 @@ final class ProjectOptions {
       description = "Target (profile output) to use. Default: the profile's 'target:'.")
   String target;
 
+  @Option(names = "--profiles-dir", paramLabel = "DIR",
+      description = "Folder holding profiles.yml, the only one read (as dbt's; also"
+          + " DBT_PROFILES_DIR). Default: the project folder, then ~/.mds, then ~/.dbt.")
+  Path profilesDir;
+
+  @Option(names = "--profile", paramLabel = "NAME",
+      description = "Profile to use instead of the project file's 'profile:'.")
+  String profile;
+
   @Option(names = "--vars", paramLabel = "YAML",
       description = "Variables for var(), as YAML: --vars '{start_date: 2024-01-01}'.")
   String vars;
@@ -29,8 +41,25 @@ final class ProjectOptions {
       description = "Render every model again instead of reusing target/partial_parse.json.")
   boolean noPartialParse;
 
+  /**
+   * Loads the project; with {@code --debug}, says which profiles.yml was read and which of its
+   * dbt-duckdb keys mds does not act on (dbt-duckdb's {@code plugins}, {@code secrets}, ...).
+   */
   Project load() {
-    return ProjectLoader.load(projectDir, Optional.ofNullable(target), Optional.ofNullable(vars));
+    Project loaded = ProjectLoader.load(projectDir, Optional.ofNullable(target),
+        Optional.ofNullable(vars), Optional.ofNullable(profilesDir), Optional.ofNullable(profile));
+    OptionSpec debug = command == null ? null : command.findOption("--debug");
+    if (debug != null && Boolean.TRUE.equals(debug.getValue())) {
+      Target used = loaded.target();
+      PrintWriter err = command.commandLine().getErr();
+      err.println("Debug: profiles.yml: " + used.profilesFile().map(Object::toString)
+          .orElse("none (the embedded default target)"));
+      if (!used.ignoredKeys().isEmpty()) {
+        err.println("Debug: profile keys accepted but not used by mds: "
+            + String.join(", ", used.ignoredKeys()));
+      }
+    }
+    return loaded;
   }
 
   @Spec(Spec.Target.MIXEE)

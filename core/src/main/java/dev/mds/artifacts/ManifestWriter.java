@@ -109,7 +109,8 @@ public final class ManifestWriter {
         for (Node node : manifest.inOrder()) {
           if (node instanceof Source == sources) {
             json.writeFieldName(node.uniqueId());
-            describe(node, json, compiled.get(node.uniqueId()), manifest, lineage);
+            describe(node, json, compiled.get(node.uniqueId()), manifest, lineage,
+                parsed.project().target().database());
           }
         }
         json.writeEndObject();
@@ -163,14 +164,17 @@ public final class ManifestWriter {
     }
   }
 
+  /** @param database the target's own database, where nodes that name none are */
   private static void describe(Node node, JsonGenerator json, CompiledNode compiled,
-      Manifest manifest, ProjectLineage lineage) throws IOException {
+      Manifest manifest, ProjectLineage lineage, String database) throws IOException {
     json.writeStartObject();
     json.writeStringField("unique_id", node.uniqueId());
     json.writeStringField("resource_type", node.resourceType().label());
     json.writeStringField("name", node.name());
     json.writeStringField("original_file_path", node.file());
     strings(json, "fqn", node.fqn());
+    json.writeStringField("database", node.relation().database() != null
+        ? node.relation().database() : database);
     json.writeStringField("schema", node.relation().schema());
     json.writeStringField("alias", node.relation().identifier());
     json.writeStringField("relation_name", node.relation().toString());

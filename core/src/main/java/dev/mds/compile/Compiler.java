@@ -77,9 +77,15 @@ public final class Compiler {
     }
   }
 
-  /** Where a ref to a built node points: its relation, or production's when deferred. */
+  /**
+   * Where a ref to a built node points: its relation, or production's when deferred. A node in
+   * an attached database is read where it is: production attaches the same files.
+   */
   private Object refTarget(Node node) {
-    if (deferral.isPresent() && deferral.get().defers(node)) {
+    String database = node.relation().database();
+    boolean own = database == null
+        || database.equalsIgnoreCase(parsed.project().target().database());
+    if (own && deferral.isPresent() && deferral.get().defers(node)) {
       return new dev.mds.graph.QualifiedRelation(deferral.get().catalog(), node.relation());
     }
     return node.relation();
@@ -189,6 +195,29 @@ public final class Compiler {
     CompileContext context = new CompileContext(parsed.manifest(), byName, sources, this::sourceSql, this::refTarget, database,
         Optional.of(model.get()), this::graph, model.get().relation(), false);
     return parsed.templates().renderText(sql, location, context);
+  }
+
+  /**
+   * Renders the project's {@code query-comment} for {@code node}: {@code this} is its relation
+   * and {@code node} holds what dbt's query comments read of it ({@code node.unique_id}, ...).
+   */
+  public String renderQueryComment(String template, String location, Node node) {
+    CompileContext context = new CompileContext(parsed.manifest(), byName, sources,
+        this::sourceSql, this::refTarget, database, Optional.of(node), this::graph,
+        node.relation(), false);
+    Map<String, Object> described = new LinkedHashMap<>();
+    described.put("unique_id", node.uniqueId());
+    described.put("name", node.name());
+    described.put("resource_type", node.resourceType().label());
+    described.put("original_file_path", node.file());
+    described.put("database", node.relation().database() != null ? node.relation().database()
+        : parsed.project().target().database());
+    described.put("schema", node.relation().schema());
+    described.put("alias", node.relation().identifier());
+    described.put("tags", node.tags());
+    described.put("config", node.config().values());
+    return parsed.templates().renderText(template, location, context,
+        Map.of("node", described));
   }
 
   /** Compiles every selected model and data test in order; other nodes are skipped. */
@@ -361,15 +390,17 @@ public final class Compiler {
   }
 
   /**
-   * Whether {@code relation} renders as {@code "schema"."identifier"}. Quoting keeps names
-   * apart, so for a {@link Relation} that is equality of its parts, with no text built.
+   * Whether {@code relation} renders as the parse's placeholder for {@code schema} and
+   * {@code identifier} (named by the target's rule, see {@link Relation}). Quoting keeps names
+   * apart, so for a {@link Relation} that is equality, with no text built.
    */
-  private static boolean rendersAs(Object relation, String schema, String identifier) {
+  private boolean rendersAs(Object relation, String schema, String identifier) {
+    Relation placeholder = parsed.project().target().relation(Optional.empty(), schema,
+        identifier);
     if (relation instanceof Relation plain) {
-      return java.util.Objects.equals(plain.schema(), schema)
-          && java.util.Objects.equals(plain.identifier(), identifier);
+      return plain.equals(placeholder);
     }
-    return String.valueOf(relation).equals(new Relation(schema, identifier).toString());
+    return String.valueOf(relation).equals(placeholder.toString());
   }
 
   /** Drops trailing semicolons and blank space so the SQL can be embedded in other statements. */

@@ -236,6 +236,8 @@ final class ParseCache {
     Target t = project.target();
     digest.add(String.join("\n", t.profileName(), t.name(), t.type(), t.schema(),
         t.databasePath().toString(), Integer.toString(t.threads())));
+    // The catalogs decide how relations are written (see Relation): renders depend on them.
+    digest.add(String.join("\n", t.catalogs()));
     return digest.hex();
   }
 }

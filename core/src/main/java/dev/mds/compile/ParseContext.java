@@ -3,6 +3,7 @@ package dev.mds.compile;
 import dev.mds.graph.RefCall;
 import dev.mds.graph.Relation;
 import dev.mds.graph.SourceCall;
+import dev.mds.project.Target;
 import dev.mds.template.NodeContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.Optional;
  */
 final class ParseContext implements NodeContext {
 
+  private final Target target;
   private final String schema;
   private final String name;
   private final List<RefCall> refs = new ArrayList<>();
@@ -30,15 +32,18 @@ final class ParseContext implements NodeContext {
   private final String file;
 
   /** A context for a node with no config of its own yet (a test). */
-  ParseContext(String schema, String name) {
-    this(schema, name, Map.of(), List.of(), "");
+  ParseContext(Target target, String schema, String name) {
+    this(target, schema, name, Map.of(), List.of(), "");
   }
 
   /**
+   * @param target names the placeholders as the final relations of the same schema and name
+   *     would be (see {@link Relation}), so that the parse's SQL can serve as the compiled SQL
    * @param baseConfig the node's config before its own {@code config()} calls (folders, YAML)
    */
-  ParseContext(String schema, String name, Map<String, Object> baseConfig, List<String> fqn,
-      String file) {
+  ParseContext(Target target, String schema, String name, Map<String, Object> baseConfig,
+      List<String> fqn, String file) {
+    this.target = target;
     this.schema = schema;
     this.name = name;
     this.baseConfig = baseConfig;
@@ -66,13 +71,13 @@ final class ParseContext implements NodeContext {
   @Override
   public Object ref(Optional<String> packageName, String model, String file, int line) {
     refs.add(new RefCall(packageName, model, file, line));
-    return new Relation(schema, model);
+    return target.relation(Optional.empty(), schema, model);
   }
 
   @Override
   public Object source(String sourceName, String tableName, String file, int line) {
     sources.add(new SourceCall(sourceName, tableName, file, line));
-    return new Relation(sourceName, tableName);
+    return target.relation(Optional.empty(), sourceName, tableName);
   }
 
   @Override
@@ -107,7 +112,7 @@ final class ParseContext implements NodeContext {
 
   @Override
   public Object thisRelation() {
-    return new Relation(schema, name);
+    return target.relation(Optional.empty(), schema, name);
   }
 
   List<RefCall> refs() {

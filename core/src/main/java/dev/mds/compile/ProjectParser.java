@@ -200,6 +200,7 @@ public final class ProjectParser {
     if (!config.enabled()) {
       return Optional.empty();
     }
+    checkDatabase(config, display, "model '" + name + "'");
     macroUses.put("model." + project.name() + "." + name, Set.copyOf(parsed.macros()));
     if (!parsed.introspective()) {
       parseRenders.put("model." + project.name() + "." + name,
@@ -215,8 +216,8 @@ public final class ProjectParser {
   private ParseCache.Entry render(Path file, String display, String name, String checksum,
       String placeholderSchema, NodeConfig baseConfig, List<String> fqn) {
     rendered.incrementAndGet();
-    ParseContext context = new ParseContext(placeholderSchema, name, baseConfig.values(), fqn,
-        display);
+    ParseContext context = new ParseContext(project.target(), placeholderSchema, name,
+        baseConfig.values(), fqn, display);
     String sql = templates.render(file, context);
     return ParseCache.entry(display, checksum, context, sql, placeholderSchema);
   }
@@ -231,6 +232,7 @@ public final class ProjectParser {
     if (!config.enabled()) {
       return Optional.empty();
     }
+    checkDatabase(config, project.display(file), "seed '" + name + "'");
     String checksum;
     try {
       checksum = seedChecksums.of(file, FileChecksum::ofFile);
@@ -248,6 +250,9 @@ public final class ProjectParser {
     for (SourceSpec spec : schema.sources()) {
       for (SourceTableSpec table : spec.tables()) {
         NodeConfig config = NodeConfig.empty().merge(spec.config()).merge(table.config());
+        if (spec.database().isPresent() && config.string("database").isEmpty()) {
+          config = config.merge(Map.of("database", spec.database().get()));
+        }
         if (!config.enabled()) {
           continue;
         }
@@ -257,6 +262,7 @@ public final class ProjectParser {
             config = config.merge(Map.of("location", external.get()));
           }
         }
+        checkDatabase(config, spec.file(), "source '" + spec.name() + "'");
         String id = "source." + project.name() + "." + spec.name() + "." + table.name();
         String location = spec.file();
         sources.put(spec.name() + "." + table.name(), new Source(id, spec.name(), table.name(),
@@ -264,7 +270,7 @@ public final class ProjectParser {
             templates.renderText(table.description(), location, NodeContext.none()),
             templates.renderText(spec.description(), location, NodeContext.none()),
             renderColumns(table.columns(), location),
-            new Relation(spec.schema(), table.identifier())));
+            project.target().relation(database(config), spec.schema(), table.identifier())));
       }
     }
     return sources;
@@ -347,7 +353,11 @@ public final class ProjectParser {
         .orElseGet(() -> config.schema().map(custom -> base + "_" + custom.trim()).orElse(base));
     String alias = templates.generatedName("alias", config.alias().orElse(null), node, file)
         .orElseGet(() -> config.alias().map(String::trim).orElse(name));
-    return new Relation(schemaName, alias);
+    Optional<String> database = templates.generatedName("database",
+        database(config).orElse(null), node, file)
+        .filter(d -> !d.isEmpty() && !d.equalsIgnoreCase(project.target().database()))
+        .or(() -> database(config));
+    return project.target().relation(database, schemaName, alias);
   }
 
   /** The {@code node} the naming macros see, with the fields custom ones commonly read. */
@@ -364,6 +374,26 @@ public final class ProjectParser {
     node.put("config", config.values());
     node.put("tags", config.tags());
     return node;
+  }
+
+  /**
+   * The node's {@code database} config: a catalog the profile provides (its own file or an
+   * {@code attach:} alias); empty for the target's own.
+   */
+  private static Optional<String> database(NodeConfig config) {
+    return config.string("database").map(String::trim).filter(d -> !d.isEmpty());
+  }
+
+  /** Stops at a {@code database} that no catalog of the profile is named. */
+  private void checkDatabase(NodeConfig config, String location, String what) {
+    Optional<String> database = database(config);
+    List<String> catalogs = project.target().catalogs();
+    if (database.isPresent()
+        && catalogs.stream().noneMatch(c -> c.equalsIgnoreCase(database.get()))) {
+      throw MdsException.at(location, what + " has database '" + database.get()
+          + "', but the profile provides only " + String.join(", ", catalogs)
+          + " (add the file under the profile's 'attach:' with alias: " + database.get() + ")");
+    }
   }
 
   static NodeConfig folderConfig(Project project, FolderConfigs tree, Path file,

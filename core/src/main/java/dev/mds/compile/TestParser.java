@@ -130,7 +130,7 @@ final class TestParser {
         ? source.sourceName() + "_" + source.name() : target.name();
     String name = unique(spec.customName()
         .orElse(TestNames.generic(namespace, testName, targetName, isSource, arguments)));
-    ParseContext context = new ParseContext(project.target().schema(), name);
+    ParseContext context = new ParseContext(project.target(), project.target().schema(), name);
     for (Object value : arguments.values()) {
       if (value instanceof String text && CALL.matcher(text).matches()) {
         templates.renderText("{{ " + text + " }}", spec.file(), context);
@@ -160,7 +160,7 @@ final class TestParser {
   private Optional<DataTest> singular(Path file) {
     String name = ProjectParser.baseName(file);
     String display = project.display(file);
-    ParseContext context = new ParseContext(project.target().schema(), name);
+    ParseContext context = new ParseContext(project.target(), project.target().schema(), name);
     templates.render(file, context);
     NodeConfig config = ProjectParser.folderConfig(project, project.config().tests(), file,
         project.config().testPaths()).merge(context.config());
@@ -205,7 +205,7 @@ final class TestParser {
 
   /** Where {@code store_failures} keeps a test's failing rows: {@code <schema>_audit}. */
   private Relation auditRelation(String name) {
-    return new Relation(project.target().schema() + "_audit", name);
+    return project.target().relation(Optional.empty(), project.target().schema() + "_audit", name);
   }
 
   private String unique(String name) {

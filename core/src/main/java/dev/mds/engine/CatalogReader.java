@@ -33,11 +33,13 @@ public final class CatalogReader {
   public static Map<Relation, CatalogRelation> read(Connection connection,
       Collection<Relation> wanted) {
     try {
+      String own = currentDatabase(connection);
       Map<String, Found> found = relations(connection);
       Map<String, List<CatalogColumn>> columns = columns(connection);
       Map<Relation, Found> matched = new LinkedHashMap<>();
       for (Relation relation : wanted) {
-        Found hit = found.get(key(relation.schema(), relation.identifier()));
+        String database = relation.writtenDatabase() != null ? relation.writtenDatabase() : own;
+        Found hit = found.get(key(database, relation.schema(), relation.identifier()));
         if (hit != null) {
           matched.put(relation, hit);
         }
@@ -48,7 +50,7 @@ public final class CatalogReader {
       matched.forEach((relation, hit) -> {
         Long rows = counts.get(hit);
         catalog.put(relation, new CatalogRelation(relation, hit.database(), hit.type(),
-            columns.getOrDefault(key(hit.schema(), hit.name()), List.of()),
+            columns.getOrDefault(key(hit.database(), hit.schema(), hit.name()), List.of()),
             rows == null ? OptionalLong.empty() : OptionalLong.of(rows),
             Optional.ofNullable(hit.comment())));
       });
@@ -64,22 +66,36 @@ public final class CatalogReader {
   }
 
   // DuckDB resolves identifiers case-insensitively, so a model named Orders finds "orders".
-  private static String key(String schema, String name) {
-    return schema.toLowerCase(Locale.ROOT) + '\u0000' + name.toLowerCase(Locale.ROOT);
+  private static String key(String database, String schema, String name) {
+    return database.toLowerCase(Locale.ROOT) + '\u0000' + schema.toLowerCase(Locale.ROOT)
+        + '\u0000' + name.toLowerCase(Locale.ROOT);
   }
+
+  private static String currentDatabase(Connection connection) throws SQLException {
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery("select current_database()")) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  /**
+   * The catalogs a project's relations can be in: the target's file and the profile's attached
+   * ones, not DuckDB's own nor temp tables.
+   */
+  private static final String CATALOGS = " database_name not in ('system', 'temp')";
 
   private static Map<String, Found> relations(Connection connection) throws SQLException {
     String sql = "select database_name, schema_name, table_name, 'BASE TABLE', comment"
-        + " from duckdb_tables() where database_name = current_database() and not temporary"
+        + " from duckdb_tables() where" + CATALOGS + " and not temporary"
         + " union all select database_name, schema_name, view_name, 'VIEW', comment"
-        + " from duckdb_views() where database_name = current_database()"
-        + " and not internal and not temporary";
+        + " from duckdb_views() where" + CATALOGS + " and not internal and not temporary";
     Map<String, Found> found = new HashMap<>();
     try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
       while (rs.next()) {
         Found f = new Found(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
             rs.getString(5));
-        found.putIfAbsent(key(f.schema(), f.name()), f);
+        found.putIfAbsent(key(f.database(), f.schema(), f.name()), f);
       }
     }
     return found;
@@ -87,15 +103,15 @@ public final class CatalogReader {
 
   private static Map<String, List<CatalogColumn>> columns(Connection connection)
       throws SQLException {
-    String sql = "select schema_name, table_name, column_name, data_type, column_index, comment"
-        + " from duckdb_columns() where database_name = current_database() and not internal"
-        + " order by schema_name, table_name, column_index";
+    String sql = "select database_name, schema_name, table_name, column_name, data_type,"
+        + " column_index, comment from duckdb_columns() where" + CATALOGS + " and not internal"
+        + " order by database_name, schema_name, table_name, column_index";
     Map<String, List<CatalogColumn>> columns = new HashMap<>();
     try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
       while (rs.next()) {
-        columns.computeIfAbsent(key(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
-            .add(new CatalogColumn(rs.getString(3), rs.getString(4), rs.getInt(5),
-                Optional.ofNullable(rs.getString(6))));
+        columns.computeIfAbsent(key(rs.getString(1), rs.getString(2), rs.getString(3)),
+            k -> new ArrayList<>()).add(new CatalogColumn(rs.getString(4), rs.getString(5),
+                rs.getInt(6), Optional.ofNullable(rs.getString(7))));
       }
     }
     return columns;
@@ -110,7 +126,8 @@ public final class CatalogReader {
       for (int i = 0; i < batch.size(); i++) {
         Found table = batch.get(i);
         sql.append(i == 0 ? "" : " union all ").append("select ").append(i)
-            .append(", count(*) from ").append(Relation.quote(table.schema())).append('.')
+            .append(", count(*) from ").append(Relation.quote(table.database())).append('.')
+            .append(Relation.quote(table.schema())).append('.')
             .append(Relation.quote(table.name()));
       }
       try (Statement st = connection.createStatement();

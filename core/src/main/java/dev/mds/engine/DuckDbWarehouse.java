@@ -2,6 +2,7 @@ package dev.mds.engine;
 
 import dev.mds.MdsException;
 import dev.mds.graph.Relation;
+import dev.mds.project.Attachment;
 import dev.mds.project.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,14 @@ public final class DuckDbWarehouse implements Warehouse {
         DuckDBConnection connection =
             (DuckDBConnection) DuckDb.connect(url);
         DuckDbWarehouse warehouse = new DuckDbWarehouse(target, connection);
-        warehouse.applySettings(target.settings());
+        try {
+          warehouse.loadExtensions();
+          warehouse.attach();
+          warehouse.applySettings(target.settings());
+        } catch (RuntimeException | SQLException e) {
+          connection.close();
+          throw e;
+        }
         return warehouse;
       } catch (SQLException e) {
         String message = String.valueOf(e.getMessage());
@@ -79,6 +87,62 @@ public final class DuckDbWarehouse implements Warehouse {
       Thread.currentThread().interrupt();
       throw new MdsException("Interrupted while waiting for the database lock");
     }
+  }
+
+  /**
+   * LOADs the profile's {@code extensions}. mds never downloads one (as dbt-duckdb's INSTALL
+   * would): only those DuckDB carries built in can be loaded.
+   */
+  private void loadExtensions() {
+    for (String extension : target.extensions()) {
+      if (!SETTING_NAME.matcher(extension).matches()) {
+        throw new MdsException(profile() + ": extension '" + extension + "' is not an extension"
+            + " name (letters, digits and underscores)");
+      }
+      try (Statement st = root.createStatement()) {
+        st.execute("load " + extension);
+      } catch (SQLException e) {
+        // DuckDB's own message says to INSTALL it, which would download it: not said here.
+        throw new MdsException(profile() + ": extension '" + extension + "' is not available"
+            + " offline: mds downloads no extension, and loads only those built into DuckDB"
+            + " (parquet, json, icu, core_functions) or installed already; remove it from"
+            + " 'extensions:'", e);
+      }
+    }
+  }
+
+  /** The profile's {@code attach:} databases, under their aliases. */
+  private void attach() {
+    for (Attachment attachment : target.attachments()) {
+      Path file = attachment.path();
+      boolean memory = file.toString().equals(":memory:");
+      if (!memory && attachment.readOnly() && !Files.isRegularFile(file)) {
+        throw new MdsException(profile() + ": the read-only attached database " + file
+            + " does not exist");
+      }
+      try {
+        if (!memory && file.getParent() != null) {
+          Files.createDirectories(file.getParent());
+        }
+      } catch (java.io.IOException e) {
+        throw new MdsException("Cannot create folder for database " + file + ": "
+            + e.getMessage());
+      }
+      try (Statement st = root.createStatement()) {
+        st.execute("attach if not exists " + SqlLiteral.string(memory ? ":memory:"
+            : file.toAbsolutePath().toString()) + " as " + Relation.quote(attachment.alias())
+            + (attachment.readOnly() ? " (read_only)" : ""));
+      } catch (SQLException e) {
+        throw new MdsException(profile() + ": cannot attach " + file + " as '"
+            + attachment.alias() + "': " + DuckDbError.summary(e.getMessage()), e);
+      }
+    }
+  }
+
+  /** Names the profile in errors about its keys: {@code profiles.yml (profile 'shop')}. */
+  private String profile() {
+    return target.profilesFile().map(Path::toString).orElse("profiles.yml")
+        + " (profile '" + target.profileName() + "', target '" + target.name() + "')";
   }
 
   private void applySettings(Map<String, String> settings) throws SQLException {
@@ -137,10 +201,12 @@ public final class DuckDbWarehouse implements Warehouse {
   }
 
   @Override
-  public synchronized void createSchemas(java.util.Collection<String> schemas) {
-    for (String schema : new java.util.TreeSet<>(schemas)) {
+  public synchronized void createSchemas(java.util.Collection<Relation> relations) {
+    java.util.Set<String> schemas = new java.util.TreeSet<>();
+    relations.forEach(r -> schemas.add(r.schemaSql()));
+    for (String schema : schemas) {
       try (Statement st = root.createStatement()) {
-        st.execute("create schema if not exists " + Relation.quote(schema));
+        st.execute("create schema if not exists " + schema);
       } catch (SQLException e) {
         throw new MdsException("Cannot create schema " + schema + ": " + DuckDbError.summary(e.getMessage()), e);
       }
@@ -155,11 +221,8 @@ public final class DuckDbWarehouse implements Warehouse {
   /** {@code BASE TABLE}, {@code VIEW} or empty when the relation does not exist. */
   @Override
   public synchronized java.util.Optional<String> relationType(Relation relation) {
-    String sql = "select table_type from information_schema.tables"
-        + " where table_schema = ? and table_name = ? and table_catalog = current_database()";
-    try (PreparedStatement st = root.prepareStatement(sql)) {
-      st.setString(1, relation.schema());
-      st.setString(2, relation.identifier());
+    try (PreparedStatement st = root.prepareStatement(RELATION_TYPE)) {
+      RelationType.bind(st, relation);
       try (ResultSet rs = st.executeQuery()) {
         return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.empty();
       }
@@ -168,14 +231,38 @@ public final class DuckDbWarehouse implements Warehouse {
     }
   }
 
+  /** {@link #relationType}'s query: the relation's own catalog, or the target's file. */
+  static final String RELATION_TYPE = "select table_type from information_schema.tables"
+      + " where table_schema = ? and table_name = ?"
+      + " and table_catalog = coalesce(?, current_database())";
+
+  /** Binds {@link #RELATION_TYPE}'s parameters. */
+  static final class RelationType {
+    private RelationType() {
+    }
+
+    static void bind(PreparedStatement st, Relation relation) throws SQLException {
+      st.setString(1, relation.schema());
+      st.setString(2, relation.identifier());
+      st.setString(3, relation.writtenDatabase());
+    }
+  }
+
   @Override
   public synchronized Map<Relation, String> relationTypes() {
-    String sql = "select table_schema, table_name, table_type from information_schema.tables"
-        + " where table_catalog = current_database()";
+    StringBuilder catalogs = new StringBuilder("current_database()");
+    for (Attachment attachment : target.attachments()) {
+      catalogs.append(", ").append(SqlLiteral.string(attachment.alias()));
+    }
+    String sql = "select table_catalog, table_schema, table_name, table_type,"
+        + " table_catalog = current_database() from information_schema.tables"
+        + " where table_catalog in (" + catalogs + ")";
     Map<Relation, String> types = new java.util.HashMap<>();
     try (Statement st = root.createStatement(); ResultSet rs = st.executeQuery(sql)) {
       while (rs.next()) {
-        types.put(new Relation(rs.getString(1), rs.getString(2)), rs.getString(3));
+        java.util.Optional<String> catalog = rs.getBoolean(5) ? java.util.Optional.empty()
+            : java.util.Optional.of(rs.getString(1));
+        types.put(target.relation(catalog, rs.getString(2), rs.getString(3)), rs.getString(4));
       }
     } catch (SQLException e) {
       throw new MdsException("Cannot list the relations of " + target.databasePath() + ": "

@@ -25,9 +25,16 @@ import java.util.stream.Stream;
 final class ExternalMaterialization implements Materialization {
 
   private final Path projectRoot;
+  private final Path externalRoot;
 
-  ExternalMaterialization(Path projectRoot) {
+  /**
+   * @param externalRoot the folder of exports without a {@code location} (dbt-duckdb's
+   *     {@code external_root}); a relative {@code location} is taken from the project folder,
+   *     as dbt-duckdb takes it from where dbt runs
+   */
+  ExternalMaterialization(Path projectRoot, Path externalRoot) {
     this.projectRoot = projectRoot;
+    this.externalRoot = externalRoot;
   }
 
   @Override
@@ -70,11 +77,16 @@ final class ExternalMaterialization implements Materialization {
     return format;
   }
 
-  /** The configured location, or {@code exports/<model>.<format>} in the project folder. */
+  /**
+   * The configured location, or {@code <external root>/<model>.<format>} (by default
+   * {@code exports/} in the project folder).
+   */
   private Path target(Model model, String format) {
-    String location = model.config().string("location")
-        .orElse("exports/" + model.name() + "." + format);
-    Path path = Path.of(location);
+    java.util.Optional<String> location = model.config().string("location");
+    if (location.isEmpty()) {
+      return externalRoot.resolve(model.relation().identifier() + "." + format).normalize();
+    }
+    Path path = Path.of(location.get());
     return (path.isAbsolute() ? path : projectRoot.resolve(path)).normalize();
   }
 

@@ -26,6 +26,7 @@ public final class Session implements AutoCloseable {
   private final Map<Relation, String> createdInTransaction = new LinkedHashMap<>();
   private volatile Statement running;
   private SqlWork<Void> beforeCommit;
+  private java.util.function.UnaryOperator<String> comment;
   private boolean inTransaction;
   private long workNanos;
   private int workStatements;
@@ -43,8 +44,20 @@ public final class Session implements AutoCloseable {
     this.catalog = catalog;
   }
 
+  /**
+   * Adds {@code comment} (the project's rendered {@code query-comment}) to every statement run
+   * from now on, except transaction control; {@code null} stops.
+   */
+  public void queryComment(java.util.function.UnaryOperator<String> comment) {
+    this.comment = comment;
+  }
+
   /** Runs one statement; returns its update count (or -1). */
   public long execute(String sql) throws SQLException {
+    return run(comment == null ? sql : comment.apply(sql));
+  }
+
+  private long run(String sql) throws SQLException {
     log.add(sql);
     long start = System.nanoTime();
     try (Statement st = connection.createStatement()) {
@@ -73,7 +86,8 @@ public final class Session implements AutoCloseable {
    * Runs a query that is part of the work (a data test's), remembered like {@link #execute}'s
    * statements and cancellable like them, and hands its rows to {@code rows}.
    */
-  public <T> T query(String sql, SqlRows<T> rows) throws SQLException {
+  public <T> T query(String statement, SqlRows<T> rows) throws SQLException {
+    String sql = comment == null ? statement : comment.apply(statement);
     log.add(sql);
     long start = System.nanoTime();
     try (Statement st = connection.createStatement()) {
@@ -141,12 +155,9 @@ public final class Session implements AutoCloseable {
   }
 
   private Optional<String> lookUp(Relation relation) throws SQLException {
-    String sql = "select table_type from information_schema.tables"
-        + " where table_schema = ? and table_name = ? and table_catalog = current_database()";
     long start = System.nanoTime();
-    try (PreparedStatement st = connection.prepareStatement(sql)) {
-      st.setString(1, relation.schema());
-      st.setString(2, relation.identifier());
+    try (PreparedStatement st = connection.prepareStatement(DuckDbWarehouse.RELATION_TYPE)) {
+      DuckDbWarehouse.RelationType.bind(st, relation);
       try (ResultSet rs = st.executeQuery()) {
         return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
       }
@@ -175,7 +186,7 @@ public final class Session implements AutoCloseable {
    * so a failed rebuild leaves the previous relation as it was.
    */
   public <T> T inTransaction(SqlWork<T> work) throws SQLException {
-    execute("begin transaction");
+    run("begin transaction");
     inTransaction = true;
     createdInTransaction.clear();
     try {
@@ -187,13 +198,13 @@ public final class Session implements AutoCloseable {
         }
       } catch (SQLException | RuntimeException e) {
         try {
-          execute("rollback");
+          run("rollback");
         } catch (SQLException rollbackFailure) {
           e.addSuppressed(rollbackFailure);
         }
         throw e;
       }
-      execute("commit");
+      run("commit");
       if (catalog != null) {
         createdInTransaction.forEach(catalog::created);
       }

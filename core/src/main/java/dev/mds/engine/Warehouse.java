@@ -20,7 +20,8 @@ public interface Warehouse extends AutoCloseable {
   java.util.Optional<String> relationType(Relation relation);
 
   /**
-   * Every relation of the database (not of attached ones or temp tables) and its type, as
+   * Every relation of the database and of the profile's {@code attach:} databases (not of
+   * production attached for {@code --defer}, nor temp tables) and its type, as
    * {@link #relationType} would report it, read in one query.
    */
   java.util.Map<Relation, String> relationTypes();
@@ -31,8 +32,11 @@ public interface Warehouse extends AutoCloseable {
    */
   void attachReadOnly(java.nio.file.Path database, String alias);
 
-  /** Creates the schemas serially, before workers start (concurrent DDL on them conflicts). */
-  void createSchemas(java.util.Collection<String> schemas);
+  /**
+   * Creates the schemas of {@code relations}, each in its relation's catalog, serially before
+   * workers start (concurrent DDL on them conflicts).
+   */
+  void createSchemas(java.util.Collection<Relation> relations);
 
   @Override
   void close();

@@ -15,6 +15,7 @@ import dev.mds.graph.Model;
 import dev.mds.graph.Node;
 import dev.mds.graph.Seed;
 import dev.mds.project.Project;
+import dev.mds.project.QueryComment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,7 @@ final class NodeExecutor {
   private final SeedLoader seedLoader;
   private final TextFiles files;
   private final RowCounts counts;
+  private final QueryComment queryComment;
 
   /**
    * @param files writes the run SQL files
@@ -54,6 +56,20 @@ final class NodeExecutor {
     this.fullRefresh = fullRefresh;
     this.testExecutor = new TestExecutor(project, compiler);
     this.seedLoader = new SeedLoader(compiler.csvInspector());
+    this.queryComment = QueryComment.of(project.config(), project.display(project.projectFile()));
+  }
+
+  /**
+   * What makes a session add the project's {@code query-comment}, rendered for {@code node}, to
+   * each statement; null when there is none.
+   */
+  private java.util.function.UnaryOperator<String> comment(Node node) {
+    if (queryComment.template().isEmpty()) {
+      return null;
+    }
+    String text = compiler.renderQueryComment(queryComment.template().get(),
+        project.display(project.projectFile()) + " (query-comment)", node).strip();
+    return statement -> queryComment.applyTo(statement, text);
   }
 
   /**
@@ -65,6 +81,20 @@ final class NodeExecutor {
       List<NodeResult> auditResults) {
     Instant start = Instant.now();
     session.clearStatements();
+    try {
+      session.queryComment(comment(node));
+      return build(node, session, audits, auditResults, start);
+    } catch (MdsException e) {
+      // The query comment's template failed: the node did not start.
+      writeRunSql(node, session);
+      return failure(node, start, Optional.empty(), e.getMessage());
+    } finally {
+      session.queryComment(null);
+    }
+  }
+
+  private NodeResult build(Node node, Session session, List<DataTest> audits,
+      List<NodeResult> auditResults, Instant start) {
     Optional<String> sql = Optional.empty();
     try {
       BuildResult built;
@@ -190,7 +220,7 @@ final class NodeExecutor {
     for (String hook : model.config().preHooks()) {
       session.executeForeign(compiler.renderHook(hook, model.file(), Optional.of(model)));
     }
-    BuildResult built = Materialization.of(model, project.root())
+    BuildResult built = Materialization.of(model, project.root(), project.target().externalRoot())
         .build(session, model, sql, incremental);
     for (String hook : model.config().postHooks()) {
       session.executeForeign(compiler.renderHook(hook, model.file(), Optional.of(model)));

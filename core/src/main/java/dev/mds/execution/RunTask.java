@@ -1,5 +1,6 @@
 package dev.mds.execution;
 
+import dev.mds.MdsException;
 import dev.mds.TextFiles;
 import dev.mds.Timings;
 import dev.mds.engine.DuckDbError;
@@ -14,6 +15,7 @@ import dev.mds.graph.DataTest;
 import dev.mds.graph.Manifest;
 import dev.mds.graph.Model;
 import dev.mds.graph.Node;
+import dev.mds.graph.Relation;
 import dev.mds.graph.ResourceType;
 import dev.mds.graph.Selector;
 import dev.mds.project.Project;
@@ -94,15 +96,16 @@ public final class RunTask {
     }
     int threads = options.threads() > 0 ? options.threads() : project.target().threads();
     List<NodeResult> results = new ArrayList<>();
-    try (Warehouse warehouse = DuckDbWarehouse.open(project.target(), options.lockTimeoutSeconds())) {
-      Set<String> schemas = new TreeSet<>();
-      for (String id : order) {
-        Node node = manifest.nodes().get(id);
-        if (!(node instanceof DataTest test) || TestExecutor.storeFailures(test)) {
-          schemas.add(node.relation().schema());
-        }
+    List<Relation> written = new ArrayList<>();
+    for (String id : order) {
+      Node node = manifest.nodes().get(id);
+      if (!(node instanceof DataTest test) || TestExecutor.storeFailures(test)) {
+        written.add(node.relation());
+        refuseReadOnly(project, node);
       }
-      warehouse.createSchemas(schemas);
+    }
+    try (Warehouse warehouse = DuckDbWarehouse.open(project.target(), options.lockTimeoutSeconds())) {
+      warehouse.createSchemas(written);
       Timings.lap("open database, create schemas");
       // Read on the first lookup, which comes after the on-run-start hooks.
       RelationCatalog catalog = new RelationCatalog(warehouse);
@@ -137,6 +140,20 @@ public final class RunTask {
     Timings.lap("close database");
     double elapsed = (System.nanoTime() - t0) / 1e9;
     return new Outcome(results, selection.uniqueIds(), selection.unmatched(), started, elapsed);
+  }
+
+  /**
+   * Stops before anything is built when {@code node} would write into a database the profile
+   * attaches with {@code read_only: true}.
+   */
+  private static void refuseReadOnly(Project project, Node node) {
+    String database = node.relation().database();
+    if (database != null && project.target().attachment(database)
+        .filter(dev.mds.project.Attachment::readOnly).isPresent()) {
+      throw MdsException.at(node.file(), node.resourceType().label() + " '" + node.name()
+          + "' would be built in database '" + database + "', which the profile attaches with"
+          + " read_only: true; build it elsewhere or drop read_only");
+    }
   }
 
   private static List<NodeResult> runNodes(Warehouse warehouse, RelationCatalog catalog,

@@ -1,10 +1,13 @@
 package dev.mds.graph;
 
-/** A relation in another attached database: {@code "catalog"."schema"."identifier"}. */
+/**
+ * A relation of another attached database under the same schema and name (production, for
+ * {@code --defer}): {@code "catalog"."schema"."identifier"}.
+ */
 public record QualifiedRelation(String catalog, Relation relation) {
 
   @Override
   public String toString() {
-    return Relation.quote(catalog) + "." + relation;
+    return relation.in(catalog).toString();
   }
 }

@@ -1,13 +1,71 @@
 package dev.mds.graph;
 
 import dev.mds.template.ThisRelation;
+import java.util.Objects;
 
-/** A table or view in the warehouse; renders as {@code "schema"."identifier"}, always quoted. */
-public record Relation(String schema, String identifier) implements ThisRelation.RelationLike {
+/**
+ * A table or view in the warehouse, always quoted. It renders as {@code "schema"."identifier"}
+ * when it is in the target's own database and that name cannot be misread, and as
+ * {@code "database"."schema"."identifier"} otherwise: when it is in another catalog (an
+ * {@code attach:} of the profile, through a {@code database} config), or when its schema has the
+ * name of a catalog (DuckDB rejects {@code "dbt"."orders"} as ambiguous when the file is
+ * {@code dbt.duckdb} and the schema {@code dbt}, and {@code --defer} attaches {@code prod}). So
+ * ordinary projects' SQL keeps two-part names. {@link dev.mds.project.Target#relation} applies
+ * that rule; relations are made through it wherever they are compared with others.
+ *
+ * <p>Two relations written in two parts are the same whatever database name they carry (both are
+ * in the target's own file); written in three parts, their databases must match too.
+ *
+ * @param database the catalog, as {@code this.database} and manifest.json give it; null when not
+ *     known (a relation made without a target)
+ * @param qualified whether SQL names the database
+ */
+public record Relation(String database, String schema, String identifier, boolean qualified)
+    implements ThisRelation.RelationLike {
+
+  /** A relation in the target's own database, written in two parts. */
+  public Relation(String schema, String identifier) {
+    this(null, schema, identifier, false);
+  }
+
+  /** A relation written with its database: {@code "database"."schema"."identifier"}. */
+  public Relation(String database, String schema, String identifier) {
+    this(database, schema, identifier, true);
+  }
 
   /** Quotes one identifier the SQL way: wrapped in double quotes, inner quotes doubled. */
   public static String quote(String identifier) {
     return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+
+  /** The same schema and name in catalog {@code catalog} (production, for {@code --defer}). */
+  public Relation in(String catalog) {
+    return new Relation(catalog, schema, identifier);
+  }
+
+  /** The schema as SQL names it: {@code "schema"} or {@code "database"."schema"}. */
+  public String schemaSql() {
+    return qualified ? quote(database) + "." + quote(schema) : quote(schema);
+  }
+
+  /** The database SQL names, or null when the relation is written in two parts. */
+  public String writtenDatabase() {
+    return qualified ? database : null;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Relation o && qualified == o.qualified && schema.equals(o.schema)
+        && identifier.equals(o.identifier) && (!qualified || Objects.equals(database, o.database));
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(qualified, schema, identifier, qualified ? database : null);
+  }
+
+  public String getDatabase() {
+    return database;
   }
 
   public String getSchema() {
@@ -25,6 +83,7 @@ public record Relation(String schema, String identifier) implements ThisRelation
   @Override
   public Object attribute(String name) {
     return switch (name) {
+      case "database" -> database;
       case "schema" -> schema;
       case "identifier", "name" -> identifier;
       default -> null;
@@ -33,6 +92,6 @@ public record Relation(String schema, String identifier) implements ThisRelation
 
   @Override
   public String toString() {
-    return quote(schema) + "." + quote(identifier);
+    return schemaSql() + "." + quote(identifier);
   }
 }

@@ -39,4 +39,10 @@ public record ProjectConfig(
     }
     return orders;
   }
+
+  /** The same project using profile {@code name} ({@code --profile}). */
+  public ProjectConfig withProfile(String name) {
+    return new ProjectConfig(this.name, version, name, modelPaths, seedPaths, testPaths,
+        macroPaths, docsPaths, targetPath, vars, models, seeds, tests, onRunStart, onRunEnd, raw);
+  }
 }

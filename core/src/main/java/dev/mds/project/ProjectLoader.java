@@ -25,6 +25,23 @@ public final class ProjectLoader {
    * @param cliVars the {@code --vars} YAML text, or empty
    */
   public static Project load(Path dir, Optional<String> targetName, Optional<String> cliVars) {
+    return load(dir, targetName, cliVars, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * Loads the project in {@code dir} with dbt's profile options.
+   *
+   * @param profilesDir the {@code --profiles-dir}; when empty, {@code DBT_PROFILES_DIR} if set.
+   *     Either way that folder's profiles.yml is the only one read.
+   * @param profileName the {@code --profile}, replacing the project file's {@code profile:}
+   */
+  public static Project load(Path dir, Optional<String> targetName, Optional<String> cliVars,
+      Optional<Path> profilesDir, Optional<String> profileName) {
+    return load(dir, targetName, cliVars, profilesDir, profileName, System.getenv());
+  }
+
+  static Project load(Path dir, Optional<String> targetName, Optional<String> cliVars,
+      Optional<Path> profilesDir, Optional<String> profileName, Map<String, String> environment) {
     Path root = dir.toAbsolutePath().normalize();
     if (!Files.isDirectory(root)) {
       throw new MdsException("Project folder " + root + " does not exist.");
@@ -41,10 +58,21 @@ public final class ProjectLoader {
     Map<String, Object> raw = yaml.readMap(projectFile);
     String location = yaml.display(projectFile);
     ProjectConfig config = parseConfig(raw, location);
+    if (profileName.isPresent()) {
+      config = config.withProfile(profileName.get());
+    }
     Map<String, Object> vars = new LinkedHashMap<>(config.vars());
     cliVars.filter(s -> !s.isBlank()).ifPresent(text ->
         vars.putAll(YamlReader.parseMap(text, "--vars")));
-    Target target = new ProfileResolver(root).resolve(config, targetName);
+    Optional<String> fromEnvironment = Optional.ofNullable(environment.get("DBT_PROFILES_DIR"))
+        .filter(d -> !d.isBlank());
+    ProfileResolver profiles = profilesDir.isPresent()
+        ? ProfileResolver.inFolder(root, profilesDir.get(), "--profiles-dir", environment)
+        : fromEnvironment.isPresent()
+            ? ProfileResolver.inFolder(root, Path.of(fromEnvironment.get()), "DBT_PROFILES_DIR",
+                environment)
+            : new ProfileResolver(root);
+    Target target = profiles.resolve(config, targetName);
     return new Project(root, projectFile, config, target, vars);
   }
 

@@ -122,7 +122,8 @@ public final class SchemaLoader {
           YamlValues.map(table.get("config")),
           YamlValues.map(table.get("meta"))));
     }
-    return new SourceSpec(name, YamlValues.string(entry.get("schema")).orElse(name),
+    return new SourceSpec(name, YamlValues.string(entry.get("database")),
+        YamlValues.string(entry.get("schema")).orElse(name),
         description(entry), tables, YamlValues.map(entry.get("config")),
         YamlValues.map(entry.get("meta")), location);
   }

@@ -139,12 +139,7 @@ public final class TemplateEngine {
 
   /** DuckDB names an attached file's catalog after the file name without its extension. */
   public static String databaseName(Target target) {
-    String file = target.databasePath().getFileName().toString();
-    if (file.equals(":memory:")) {
-      return "memory";
-    }
-    int dot = file.lastIndexOf('.');
-    return dot > 0 ? file.substring(0, dot) : file;
+    return target.database();
   }
 
   /** The template name of a project file: its path relative to the project folder. */
