@@ -5,10 +5,13 @@ import dev.mds.project.Project;
 import dev.mds.project.ProjectFiles;
 import dev.mds.project.RelativePath;
 import dev.mds.project.Target;
+import dev.mds.template.context.DbtContextExtension;
+import dev.mds.template.context.Invocation;
 import dev.mds.template.jinja.JinjaCompatExtension;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
+import io.pebbletemplates.pebble.template.PebbleTemplateImpl;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -47,6 +50,12 @@ public final class TemplateEngine {
 
   /** @param files the project's file listing, shared with the rest of a parse */
   public TemplateEngine(Project project, Map<String, String> environment, ProjectFiles files) {
+    this(project, environment, files, Invocation.standalone());
+  }
+
+  /** @param invocation the command rendering: its id, start, flags and where log() writes */
+  public TemplateEngine(Project project, Map<String, String> environment, ProjectFiles files,
+      Invocation invocation) {
     this.project = project;
     macroTemplates = new ArrayList<>();
     for (Path file : files.macros()) {
@@ -55,7 +64,8 @@ public final class TemplateEngine {
     macros = new MacroCatalog(Set.copyOf(macroTemplates));
     loader = new ProjectTemplateLoader(project, macroTemplates);
     pebble = engine(loader, new MdsExtension(project.vars(), environment,
-        targetMap(project.target()), project.name(), docs, macros));
+        targetMap(project.target()), project.name(), docs, macros),
+        new DbtContextExtension(invocation, this::compiled));
     for (String name : macroTemplates) {
       compile(name);
     }
@@ -72,7 +82,7 @@ public final class TemplateEngine {
   public static void warmUp() {
     PebbleEngine engine = engine(new io.pebbletemplates.pebble.loader.StringLoader(),
         new MdsExtension(Map.of(), Map.of(), Map.of(), "warm_up", new DocsCollector(),
-            new MacroCatalog(Set.of())));
+            new MacroCatalog(Set.of())), new DbtContextExtension(Invocation.standalone()));
     try {
       engine.getTemplate("{% set x = [1, 2] %}{{ 'a' | upper }}{% for i in x %}{{ i + 1 }}"
           + "{% if i > 1 and not false %},{% endif %}{% endfor %}").evaluate(new StringWriter());
@@ -83,7 +93,7 @@ public final class TemplateEngine {
 
   /** Pebble set up for dbt-style SQL, with {@code loader} and mds's functions. */
   private static PebbleEngine engine(io.pebbletemplates.pebble.loader.Loader<?> loader,
-      MdsExtension mds) {
+      MdsExtension mds, DbtContextExtension context) {
     return new PebbleEngine.Builder()
         .loader(loader)
         .autoEscaping(false)
@@ -92,6 +102,7 @@ public final class TemplateEngine {
         .allowOverrideCoreOperators(true)
         .extension(new JinjaCompatExtension())
         .extension(mds)
+        .extension(context)
         .build();
   }
 
@@ -104,6 +115,9 @@ public final class TemplateEngine {
     map.put("database", databaseName(target));
     map.put("path", target.databasePath().toString());
     map.put("threads", target.threads());
+    // dbt-duckdb's target also carries the output's DuckDB settings, and dbt the name twice.
+    map.put("target_name", target.name());
+    map.put("settings", new LinkedHashMap<>(target.settings()));
     return map;
   }
 
@@ -227,6 +241,19 @@ public final class TemplateEngine {
 
   private String render(String name, NodeContext context) {
     return evaluate(compile(name), name, context, Map.of());
+  }
+
+  /** An already compiled template by its name (a file's, or a literal's text), else null. */
+  private PebbleTemplateImpl compiled(String name) {
+    PebbleTemplate template = inline.get(name);
+    if (template == null) {
+      try {
+        template = pebble.getTemplate(name);
+      } catch (RuntimeException e) {
+        return null;
+      }
+    }
+    return (PebbleTemplateImpl) template;
   }
 
   private PebbleTemplate compile(String name) {

@@ -1,0 +1,75 @@
+package dev.mds.template.context;
+
+import io.pebbletemplates.pebble.attributes.AttributeResolver;
+import io.pebbletemplates.pebble.extension.AbstractExtension;
+import io.pebbletemplates.pebble.extension.Function;
+import io.pebbletemplates.pebble.operator.BinaryOperator;
+import io.pebbletemplates.pebble.template.PebbleTemplateImpl;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The parts of dbt's Jinja context that need no database and no node: {@code log}, {@code print},
+ * {@code exceptions}, {@code modules} (datetime, re, pytz), {@code fromjson}/{@code tojson},
+ * {@code fromyaml}/{@code toyaml}, {@code zip}, {@code set}, {@code local_md5},
+ * {@code invocation_id}, {@code run_started_at}, {@code flags} and {@code dbt_version}.
+ *
+ * <p>Register it on an engine built with {@code allowOverrideCoreOperators(true)}: it extends
+ * {@code + - < > <= >=} to dates and timedeltas.
+ */
+public final class DbtContextExtension extends AbstractExtension {
+
+  private final Map<String, Function> functions;
+  private final Map<String, Object> globals;
+  private final PythonAttributes attributes;
+
+  /**
+   * @param templates the engine's compiled template of a name (the template a keyword argument
+   *     of a method call is written in, to evaluate it); may answer null
+   */
+  public DbtContextExtension(Invocation invocation,
+      java.util.function.Function<String, PebbleTemplateImpl> templates) {
+    Map<String, Object> flags = DbtFlags.of(invocation);
+    functions = ContextFunctions.all(invocation.log());
+    globals = new LinkedHashMap<>();
+    globals.put("exceptions", DbtExceptions.module(invocation.log(),
+        Boolean.TRUE.equals(flags.get("WARN_ERROR"))));
+    Map<String, Object> modules = new LinkedHashMap<>();
+    modules.put("datetime", DateTimeModule.datetime());
+    modules.put("re", RegexModule.module());
+    modules.put("pytz", DateTimeModule.pytz());
+    globals.put("modules", new PyModule("modules", modules));
+    globals.put("invocation_id", invocation.invocationId());
+    globals.put("run_started_at", PyDateTime.at(invocation.runStartedAt(), PyTimezone.UTC));
+    globals.put("flags", flags);
+    globals.put("invocation_args_dict", DbtFlags.arguments(flags));
+    globals.put("dbt_version", invocation.version());
+    attributes = new PythonAttributes(templates);
+  }
+
+  /** For a standalone engine: no template lookup (keyword arguments that call functions fail). */
+  public DbtContextExtension(Invocation invocation) {
+    this(invocation, name -> null);
+  }
+
+  @Override
+  public Map<String, Function> getFunctions() {
+    return functions;
+  }
+
+  @Override
+  public Map<String, Object> getGlobalVariables() {
+    return globals;
+  }
+
+  @Override
+  public List<AttributeResolver> getAttributeResolver() {
+    return List.of(attributes);
+  }
+
+  @Override
+  public List<BinaryOperator> getBinaryOperators() {
+    return DateOperators.all();
+  }
+}
