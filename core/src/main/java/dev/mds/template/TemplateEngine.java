@@ -11,7 +11,6 @@ import dev.mds.template.jinja.JinjaCompatExtension;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
-import io.pebbletemplates.pebble.template.PebbleTemplateImpl;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -65,7 +64,7 @@ public final class TemplateEngine {
     loader = new ProjectTemplateLoader(project, macroTemplates);
     pebble = engine(loader, new MdsExtension(project.vars(), environment,
         targetMap(project.target()), project.name(), docs, macros),
-        new DbtContextExtension(invocation, this::compiled));
+        new DbtContextExtension(invocation));
     for (String name : macroTemplates) {
       compile(name);
     }
@@ -241,19 +240,6 @@ public final class TemplateEngine {
 
   private String render(String name, NodeContext context) {
     return evaluate(compile(name), name, context, Map.of());
-  }
-
-  /** An already compiled template by its name (a file's, or a literal's text), else null. */
-  private PebbleTemplateImpl compiled(String name) {
-    PebbleTemplate template = inline.get(name);
-    if (template == null) {
-      try {
-        template = pebble.getTemplate(name);
-      } catch (RuntimeException e) {
-        return null;
-      }
-    }
-    return (PebbleTemplateImpl) template;
   }
 
   private PebbleTemplate compile(String name) {

@@ -4,7 +4,6 @@ import io.pebbletemplates.pebble.attributes.AttributeResolver;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.pebbletemplates.pebble.extension.Function;
 import io.pebbletemplates.pebble.operator.BinaryOperator;
-import io.pebbletemplates.pebble.template.PebbleTemplateImpl;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +23,7 @@ public final class DbtContextExtension extends AbstractExtension {
   private final Map<String, Object> globals;
   private final PythonAttributes attributes;
 
-  /**
-   * @param templates the engine's compiled template of a name (the template a keyword argument
-   *     of a method call is written in, to evaluate it); may answer null
-   */
-  public DbtContextExtension(Invocation invocation,
-      java.util.function.Function<String, PebbleTemplateImpl> templates) {
+  public DbtContextExtension(Invocation invocation) {
     Map<String, Object> flags = DbtFlags.of(invocation);
     functions = ContextFunctions.all(invocation.log());
     globals = new LinkedHashMap<>();
@@ -45,12 +39,7 @@ public final class DbtContextExtension extends AbstractExtension {
     globals.put("flags", flags);
     globals.put("invocation_args_dict", DbtFlags.arguments(flags));
     globals.put("dbt_version", invocation.version());
-    attributes = new PythonAttributes(templates);
-  }
-
-  /** For a standalone engine: no template lookup (keyword arguments that call functions fail). */
-  public DbtContextExtension(Invocation invocation) {
-    this(invocation, name -> null);
+    attributes = new PythonAttributes();
   }
 
   @Override

@@ -20,6 +20,11 @@ record PyClass(String name, PyCallable constructor, Map<String, Object> members)
   }
 
   @Override
+  public String label() {
+    return name;
+  }
+
+  @Override
   public String typeName() {
     return "type " + name;
   }

@@ -11,6 +11,11 @@ record PyModule(String name, Map<String, Object> members) implements PyObject {
   }
 
   @Override
+  public String label() {
+    return name;
+  }
+
+  @Override
   public String typeName() {
     return "module " + name;
   }

@@ -20,4 +20,9 @@ interface PyObject {
 
   /** Python's type name, for messages ("'datetime' object has no attribute 'x'"). */
   String typeName();
+
+  /** How errors in its methods name it: the type, or a module's or class's own name. */
+  default String label() {
+    return typeName();
+  }
 }

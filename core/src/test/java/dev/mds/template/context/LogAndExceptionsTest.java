@@ -81,7 +81,7 @@ class LogAndExceptionsTest {
     ContextProject project = new ContextProject(dir);
     MdsException error = assertThrows(MdsException.class,
         () -> project.render("{{ exceptions.no_such('x') }}"));
-    assertEquals("models/m.sql:1: template error: 'module exceptions' object has no attribute"
+    assertEquals("models/m.sql:1: template error: module 'exceptions' has no attribute"
         + " 'no_such'", error.getMessage());
   }
 }
