@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The parts of dbt's Jinja context that need no database and no node: {@code log}, {@code print},
- * {@code exceptions}, {@code modules} (datetime, re, pytz), {@code fromjson}/{@code tojson},
+ * {@code exceptions}, {@code modules} (datetime, re, pytz, itertools), {@code fromjson}/{@code tojson},
  * {@code fromyaml}/{@code toyaml}, {@code zip}, {@code set}, {@code local_md5},
  * {@code invocation_id}, {@code run_started_at}, {@code flags} and {@code dbt_version}.
  *
@@ -33,6 +33,7 @@ public final class DbtContextExtension extends AbstractExtension {
     modules.put("datetime", DateTimeModule.datetime());
     modules.put("re", RegexModule.module());
     modules.put("pytz", DateTimeModule.pytz());
+    modules.put("itertools", ItertoolsModule.module());
     globals.put("modules", new PyModule("modules", modules));
     globals.put("invocation_id", invocation.invocationId());
     globals.put("run_started_at", PyDateTime.at(invocation.runStartedAt(), PyTimezone.UTC));

@@ -17,8 +17,10 @@ import java.util.TreeMap;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
 
@@ -66,7 +68,7 @@ final class Serialization {
       return fallback;
     }
     try {
-      return new Yaml(new DatesAsText(new LoaderOptions())).load(text.toString());
+      return new Yaml(new PythonDates(new LoaderOptions())).load(text.toString());
     } catch (YAMLException e) {
       return fallback;
     }
@@ -129,13 +131,25 @@ final class Serialization {
   }
 
   /**
-   * Dates stay text, as in the project's YAML files: templates compare and print them as the
-   * strings they were written as.
+   * YAML dates become date and datetime objects, as PyYAML makes them (they print as written); a
+   * form java.time does not read stays text.
    */
-  private static final class DatesAsText extends SafeConstructor {
-    DatesAsText(LoaderOptions options) {
+  private static final class PythonDates extends SafeConstructor {
+    PythonDates(LoaderOptions options) {
       super(options);
-      yamlConstructors.put(Tag.TIMESTAMP, new ConstructYamlStr());
+      ConstructYamlStr text = new ConstructYamlStr();
+      yamlConstructors.put(Tag.TIMESTAMP, new AbstractConstruct() {
+        @Override
+        public Object construct(Node node) {
+          String value = (String) text.construct(node);
+          try {
+            PyDateTime time = DateTimeModule.fromIso(value);
+            return value.length() <= 10 ? new PyDate(time.local().toLocalDate()) : time;
+          } catch (IllegalArgumentException e) {
+            return value;
+          }
+        }
+      });
     }
   }
 }

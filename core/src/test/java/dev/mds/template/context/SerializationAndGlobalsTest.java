@@ -35,9 +35,10 @@ class SerializationAndGlobalsTest {
 
   @Test
   void fromyamlAndToyaml() {
-    assertEquals("good,bad|2024-01-01|dogs:\n- good\n- bad\nn: 1\n",
+    assertEquals("good,bad|2024-01-01|2023|dogs:\n- good\n- bad\nn: 1\n",
         render("{% set y %}\ndogs:\n  - good\n  - bad\nday: 2024-01-01\n{% endset %}"
             + "{% set d = fromyaml(y) %}{{ d.dogs | join(',') }}|{{ d.day }}|"
+            + "{{ (d.day - modules.datetime.timedelta(1)).year }}|"
             + "{{ toyaml({'dogs': d.dogs, 'n': 1}) }}"));
   }
 
