@@ -7,15 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A context function written as a lambda: {@code names} are its parameters in order (null: Pebble
- * passes positional arguments as "0", "1", ...), {@code body} gets them with the call's location.
+ * One of {@link ContextFunctions}: {@code names} are its parameters in order (null: Pebble passes
+ * positional arguments as "0", "1", ...).
  */
-record ContextFunction(List<String> names, Body body) implements Function {
-
-  @FunctionalInterface
-  interface Body {
-    Object apply(Map<String, Object> args, String location);
-  }
+record ContextFunction(String name, List<String> names, TemplateLog log) implements Function {
 
   @Override
   public List<String> getArgumentNames() {
@@ -25,6 +20,7 @@ record ContextFunction(List<String> names, Body body) implements Function {
   @Override
   public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context,
       int lineNumber) {
-    return body.apply(args, PythonAttributes.location(self.getName(), lineNumber));
+    return ContextFunctions.call(name, args, PythonAttributes.location(self.getName(), lineNumber),
+        log);
   }
 }

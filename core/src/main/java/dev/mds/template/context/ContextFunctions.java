@@ -22,66 +22,109 @@ final class ContextFunctions {
   private ContextFunctions() {
   }
 
+  /** Each function's parameter names; an empty list: positional arguments as Pebble numbers them. */
+  private static final Map<String, List<String>> PARAMETERS = new LinkedHashMap<>();
+
+  static {
+    PARAMETERS.put("log", List.of("msg", "info"));
+    PARAMETERS.put("print", List.of("msg"));
+    PARAMETERS.put("fromjson", List.of("string", "default"));
+    PARAMETERS.put("tojson", List.of("value", "default", "sort_keys"));
+    PARAMETERS.put("fromyaml", List.of("value", "default"));
+    PARAMETERS.put("toyaml", List.of("value", "default", "sort_keys"));
+    PARAMETERS.put("set", List.of("value", "default"));
+    PARAMETERS.put("set_strict", List.of("value"));
+    PARAMETERS.put("zip", List.of());
+    PARAMETERS.put("zip_strict", List.of());
+    PARAMETERS.put("local_md5", List.of("value"));
+    PARAMETERS.put("diff_of_two_dicts", List.of("dict_a", "dict_b"));
+    PARAMETERS.put("try_or_compiler_error", List.of());
+  }
+
   static Map<String, Function> all(TemplateLog log) {
     Map<String, Function> functions = new LinkedHashMap<>();
-    functions.put("log", new ContextFunction(List.of("msg", "info"), (args, at) -> {
-      String message = Iterables.str(args.get("msg"));
-      if (Boolean.TRUE.equals(args.get("info"))) {
-        log.info(message);
-      } else {
-        log.debug(message);
-      }
-      return "";
-    }));
-    functions.put("print", new ContextFunction(List.of("msg"), (args, at) -> {
-      log.print(Iterables.str(args.get("msg")));
-      return "";
-    }));
-    functions.put("fromjson", new ContextFunction(List.of("string", "default"),
-        (args, at) -> Serialization.fromJson(args.get("string"), args.get("default"))));
-    functions.put("tojson", new ContextFunction(List.of("value", "default", "sort_keys"),
-        (args, at) -> Serialization.toJson(args.get("value"),
-            Boolean.TRUE.equals(args.get("sort_keys")), args.get("default"))));
-    functions.put("fromyaml", new ContextFunction(List.of("value", "default"),
-        (args, at) -> Serialization.fromYaml(args.get("value"), args.get("default"))));
-    functions.put("toyaml", new ContextFunction(List.of("value", "default", "sort_keys"),
-        (args, at) -> Serialization.toYaml(args.get("value"),
-            Boolean.TRUE.equals(args.get("sort_keys")), args.get("default"))));
-    functions.put("set", new ContextFunction(List.of("value", "default"), (args, at) ->
-        Iterables.isIterable(args.get("value"))
-            ? new PythonSet(Iterables.list(args.get("value"))) : args.get("default")));
-    functions.put("set_strict", new ContextFunction(List.of("value"), (args, at) ->
-        new PythonSet(strict(() -> Iterables.list(args.get("value")), "set_strict", at))));
-    functions.put("zip", new ContextFunction(null, (args, at) -> {
-      List<Object> iterables = positional(args);
-      if (!iterables.stream().allMatch(Iterables::isIterable)) {
-        return args.get("default");
-      }
-      return zip(iterables);
-    }));
-    functions.put("zip_strict", new ContextFunction(null, (args, at) ->
-        zip(strict(() -> positional(args).stream().map(Iterables::list).toList(), "zip_strict",
-            at))));
-    functions.put("local_md5", new ContextFunction(List.of("value"),
-        (args, at) -> md5(Iterables.str(args.get("value")))));
-    functions.put("diff_of_two_dicts", new ContextFunction(List.of("dict_a", "dict_b"),
-        (args, at) -> diff((Map<?, ?>) args.get("dict_a"), (Map<?, ?>) args.get("dict_b"))));
-    functions.put("try_or_compiler_error", new ContextFunction(null, (args, at) -> {
-      List<Object> values = positional(args);
-      String message = values.isEmpty() ? "" : Iterables.str(values.get(0));
-      if (values.size() < 2 || !(values.get(1) instanceof PyCallable callable)) {
-        throw MdsException.at(at, "try_or_compiler_error: the second argument must be a"
-            + " function, such as modules.datetime.datetime.strptime");
-      }
-      Map<String, Object> keywords = new LinkedHashMap<>(args);
-      keywords.keySet().removeIf(ContextFunctions::isPosition);
-      try {
-        return callable.call(new PyArgs(values.subList(2, values.size()), keywords, at));
-      } catch (RuntimeException e) {
-        throw MdsException.at(at, message, e);
-      }
-    }));
+    PARAMETERS.forEach((name, parameters) -> functions.put(name,
+        new ContextFunction(name, parameters.isEmpty() ? null : parameters, log)));
     return functions;
+  }
+
+  /**
+   * Runs function {@code name} (one switch rather than a lambda each: every lambda is a class
+   * to spin at start-up).
+   */
+  static Object call(String name, Map<String, Object> args, String at, TemplateLog log) {
+    switch (name) {
+      case "log" -> {
+        String message = Iterables.str(args.get("msg"));
+        if (Boolean.TRUE.equals(args.get("info"))) {
+          log.info(message);
+        } else {
+          log.debug(message);
+        }
+        return "";
+      }
+      case "print" -> {
+        log.print(Iterables.str(args.get("msg")));
+        return "";
+      }
+      case "fromjson" -> {
+        return Serialization.fromJson(args.get("string"), args.get("default"));
+      }
+      case "tojson" -> {
+        return Serialization.toJson(args.get("value"), Boolean.TRUE.equals(args.get("sort_keys")),
+            args.get("default"));
+      }
+      case "fromyaml" -> {
+        return Serialization.fromYaml(args.get("value"), args.get("default"));
+      }
+      case "toyaml" -> {
+        return Serialization.toYaml(args.get("value"), Boolean.TRUE.equals(args.get("sort_keys")),
+            args.get("default"));
+      }
+      case "set" -> {
+        return Iterables.isIterable(args.get("value"))
+            ? new PythonSet(Iterables.list(args.get("value"))) : args.get("default");
+      }
+      case "set_strict" -> {
+        return new PythonSet(strict(() -> Iterables.list(args.get("value")), name, at));
+      }
+      case "zip" -> {
+        List<Object> iterables = positional(args);
+        return iterables.stream().allMatch(Iterables::isIterable) ? zip(iterables)
+            : args.get("default");
+      }
+      case "zip_strict" -> {
+        return zip(strict(() -> positional(args).stream().map(Iterables::list).toList(), name,
+            at));
+      }
+      case "local_md5" -> {
+        return md5(Iterables.str(args.get("value")));
+      }
+      case "diff_of_two_dicts" -> {
+        return diff((Map<?, ?>) args.get("dict_a"), (Map<?, ?>) args.get("dict_b"));
+      }
+      case "try_or_compiler_error" -> {
+        return tryOrCompilerError(args, at);
+      }
+      default -> throw new IllegalStateException("no context function " + name);
+    }
+  }
+
+  /** {@code try_or_compiler_error(message, function, *args, **kwargs)}. */
+  private static Object tryOrCompilerError(Map<String, Object> args, String at) {
+    List<Object> values = positional(args);
+    String message = values.isEmpty() ? "" : Iterables.str(values.get(0));
+    if (values.size() < 2 || !(values.get(1) instanceof PyCallable callable)) {
+      throw MdsException.at(at, "try_or_compiler_error: the second argument must be a"
+          + " function, such as modules.datetime.datetime.strptime");
+    }
+    Map<String, Object> keywords = new LinkedHashMap<>(args);
+    keywords.keySet().removeIf(ContextFunctions::isPosition);
+    try {
+      return callable.call(new PyArgs(values.subList(2, values.size()), keywords, at));
+    } catch (RuntimeException e) {
+      throw MdsException.at(at, message, e);
+    }
   }
 
   private static List<Object> zip(List<?> iterables) {

@@ -20,7 +20,7 @@ final class DateTimeModule {
   private DateTimeModule() {
   }
 
-  static PyModule datetime() {
+  static Map<String, Object> datetime() {
     Map<String, Object> members = new LinkedHashMap<>();
     members.put("date", dateClass());
     members.put("datetime", datetimeClass());
@@ -34,15 +34,15 @@ final class DateTimeModule {
     }, Map.of()));
     members.put("MINYEAR", 1L);
     members.put("MAXYEAR", 9999L);
-    return new PyModule("datetime", members);
+    return members;
   }
 
-  static PyModule pytz() {
+  static Map<String, Object> pytz() {
     Map<String, Object> members = new LinkedHashMap<>();
     members.put("utc", PyTimezone.UTC);
     members.put("UTC", PyTimezone.UTC);
     members.put("timezone", (PyCallable) args -> timezone(args.string(0, "zone")));
-    return new PyModule("pytz", members);
+    return members;
   }
 
   private static PyTimezone timezone(String name) {

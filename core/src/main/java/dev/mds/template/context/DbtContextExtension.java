@@ -27,14 +27,14 @@ public final class DbtContextExtension extends AbstractExtension {
     Map<String, Object> flags = DbtFlags.of(invocation);
     functions = ContextFunctions.all(invocation.log());
     globals = new LinkedHashMap<>();
-    globals.put("exceptions", DbtExceptions.module(invocation.log(),
-        Boolean.TRUE.equals(flags.get("WARN_ERROR"))));
-    Map<String, Object> modules = new LinkedHashMap<>();
-    modules.put("datetime", DateTimeModule.datetime());
-    modules.put("re", RegexModule.module());
-    modules.put("pytz", DateTimeModule.pytz());
-    modules.put("itertools", ItertoolsModule.module());
-    globals.put("modules", new PyModule("modules", modules));
+    boolean warnError = Boolean.TRUE.equals(flags.get("WARN_ERROR"));
+    globals.put("exceptions", new PyModule("exceptions",
+        () -> DbtExceptions.module(invocation.log(), warnError)));
+    globals.put("modules", new PyModule("modules", () -> Map.of(
+        "datetime", new PyModule("datetime", DateTimeModule::datetime),
+        "re", new PyModule("re", RegexModule::module),
+        "pytz", new PyModule("pytz", DateTimeModule::pytz),
+        "itertools", new PyModule("itertools", ItertoolsModule::module))));
     globals.put("invocation_id", invocation.invocationId());
     globals.put("run_started_at", PyDateTime.at(invocation.runStartedAt(), PyTimezone.UTC));
     globals.put("flags", flags);

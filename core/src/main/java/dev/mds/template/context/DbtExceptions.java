@@ -15,7 +15,7 @@ final class DbtExceptions {
   private DbtExceptions() {
   }
 
-  static PyModule module(TemplateLog log, boolean warnError) {
+  static Map<String, Object> module(TemplateLog log, boolean warnError) {
     Map<String, Object> members = new LinkedHashMap<>();
     members.put("raise_compiler_error", raising(0, "msg", ""));
     members.put("raise_not_implemented", raising(0, "msg", "not implemented: "));
@@ -66,7 +66,7 @@ final class DbtExceptions {
           + names(args.get(0, "yaml_columns")) + ", the SQL returns "
           + names(args.get(1, "sql_columns")));
     });
-    return new PyModule("exceptions", members);
+    return members;
   }
 
   /** A function that stops the render with {@code prefix} and its message argument. */

@@ -25,8 +25,19 @@ public record Invocation(String invocationId, Instant runStartedAt, String which
   public static Invocation start(String which, Map<String, Object> flags, String version,
       TemplateLog log) {
     // Python's datetime holds microseconds; a finer instant would print digits dbt never shows.
-    return new Invocation(UUID.randomUUID().toString(),
-        Instant.now().truncatedTo(ChronoUnit.MICROS), which, flags, version, log);
+    return new Invocation(randomId(), Instant.now().truncatedTo(ChronoUnit.MICROS), which, flags,
+        version, log);
+  }
+
+  /**
+   * A random (version 4) UUID. UUID.randomUUID() would first seed a SecureRandom, 70-150 ms in a
+   * fresh JVM, for an id that only needs to differ between runs.
+   */
+  private static String randomId() {
+    java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+    long high = random.nextLong() & ~0xF000L | 0x4000L;
+    long low = random.nextLong() & ~(0x3L << 62) | (0x2L << 62);
+    return new UUID(high, low).toString();
   }
 
   /** Renders outside a command: no log, dbt's default flags, the verb taken to be compile. */

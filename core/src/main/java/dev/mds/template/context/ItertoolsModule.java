@@ -15,7 +15,7 @@ final class ItertoolsModule {
   private ItertoolsModule() {
   }
 
-  static PyModule module() {
+  static Map<String, Object> module() {
     Map<String, Object> members = new LinkedHashMap<>();
     members.put("chain", (PyCallable) args -> {
       List<Object> items = new ArrayList<>();
@@ -110,7 +110,7 @@ final class ItertoolsModule {
     });
     members.put("combinations", (PyCallable) args -> combine(args, false));
     members.put("combinations_with_replacement", (PyCallable) args -> combine(args, true));
-    return new PyModule("itertools", members);
+    return members;
   }
 
   private static void permute(List<Object> pool, int r, List<Object> prefix, boolean[] used,

@@ -9,7 +9,7 @@ final class RegexModule {
   private RegexModule() {
   }
 
-  static PyModule module() {
+  static Map<String, Object> module() {
     Map<String, Object> members = new LinkedHashMap<>();
     members.put("compile", (PyCallable) args -> new PyPattern(PythonRegex.compile(
         pattern(args), args.integer(1, "flags", 0))));
@@ -30,7 +30,7 @@ final class RegexModule {
       }
     }
     members.put("NOFLAG", 0L);
-    return new PyModule("re", members);
+    return members;
   }
 
   /** The pattern argument: text, or an already compiled pattern. */
