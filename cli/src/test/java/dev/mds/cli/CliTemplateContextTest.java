@@ -79,4 +79,22 @@ class CliTemplateContextTest {
     assertEquals(Mds.OK, run.exitCode(), run::toString);
     assertTrue(run.out().contains("full_refresh=true which=build version=true"), run.out());
   }
+
+  @Test
+  void modelsLoggingInParallelLoseNoLine() throws Exception {
+    TempProject project = TempProject.named(dir, "shop");
+    for (int i = 0; i < 12; i++) {
+      project.file("models/m" + i + ".sql", "{{ log('model " + i + " says hi', info=True) }}"
+          + "select " + i + " as n\n");
+    }
+
+    CliRun run = mds("run", "--project-dir", project.dir(), "--threads", "4");
+    assertEquals(Mds.OK, run.exitCode(), run::toString);
+    String log = Files.readString(dir.resolve("logs/mds.log"));
+    for (int i = 0; i < 12; i++) {
+      Pattern line = Pattern.compile("(?m)^\\d\\d:\\d\\d:\\d\\d  model " + i + " says hi$");
+      assertTrue(line.matcher(run.out()).find(), run.out());
+      assertTrue(line.matcher(log).find(), log);
+    }
+  }
 }
