@@ -64,7 +64,7 @@ public final class TemplateEngine {
     loader = new ProjectTemplateLoader(project, macroTemplates);
     pebble = engine(loader, new MdsExtension(project.vars(), environment,
         targetMap(project.target()), project.name(), docs, macros),
-        new DbtContextExtension(invocation));
+        new DbtContextExtension(invocation, environment));
     for (String name : macroTemplates) {
       compile(name);
     }
@@ -81,7 +81,7 @@ public final class TemplateEngine {
   public static void warmUp() {
     PebbleEngine engine = engine(new io.pebbletemplates.pebble.loader.StringLoader(),
         new MdsExtension(Map.of(), Map.of(), Map.of(), "warm_up", new DocsCollector(),
-            new MacroCatalog(Set.of())), new DbtContextExtension(Invocation.standalone()));
+            new MacroCatalog(Set.of())), new DbtContextExtension(Invocation.standalone(), Map.of()));
     try {
       engine.getTemplate("{% set x = [1, 2] %}{{ 'a' | upper }}{% for i in x %}{{ i + 1 }}"
           + "{% if i > 1 and not false %},{% endif %}{% endfor %}").evaluate(new StringWriter());

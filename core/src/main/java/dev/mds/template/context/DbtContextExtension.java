@@ -19,11 +19,17 @@ import java.util.Map;
  */
 public final class DbtContextExtension extends AbstractExtension {
 
+  /** Environment variables dbt copies into dbt_metadata_envs, without this prefix. */
+  private static final String METADATA_PREFIX = "DBT_ENV_CUSTOM_ENV_";
+
   private final Map<String, Function> functions;
   private final Map<String, Object> globals;
   private final PythonAttributes attributes;
 
-  public DbtContextExtension(Invocation invocation) {
+  /**
+   * @param environment what {@code dbt_metadata_envs} reads ({@code DBT_ENV_CUSTOM_ENV_*})
+   */
+  public DbtContextExtension(Invocation invocation, Map<String, String> environment) {
     Map<String, Object> flags = DbtFlags.of(invocation);
     functions = ContextFunctions.all(invocation.log());
     globals = new LinkedHashMap<>();
@@ -40,7 +46,23 @@ public final class DbtContextExtension extends AbstractExtension {
     globals.put("flags", flags);
     globals.put("invocation_args_dict", DbtFlags.arguments(flags));
     globals.put("dbt_version", invocation.version());
+    globals.put("thread_id", new ThreadName());
+    Map<String, String> metadata = new LinkedHashMap<>();
+    new java.util.TreeMap<>(environment).forEach((name, value) -> {
+      if (name.startsWith(METADATA_PREFIX)) {
+        metadata.put(name.substring(METADATA_PREFIX.length()), value);
+      }
+    });
+    globals.put("dbt_metadata_envs", metadata);
     attributes = new PythonAttributes();
+  }
+
+  /** dbt's {@code thread_id}: the name of the thread rendering, read when it is printed. */
+  private static final class ThreadName {
+    @Override
+    public String toString() {
+      return Thread.currentThread().getName();
+    }
   }
 
   @Override

@@ -70,6 +70,18 @@ class SerializationAndGlobalsTest {
   }
 
   @Test
+  void metadataEnvironmentVariablesAndThreadId() {
+    ContextProject project = new ContextProject(dir);
+    project.project.file("models/m.sql", "{{ dbt_metadata_envs }}|{{ thread_id }}");
+    dev.mds.project.Project loaded = project.project.load();
+    String sql = new dev.mds.template.TemplateEngine(loaded,
+        Map.of("DBT_ENV_CUSTOM_ENV_TEAM", "data", "HOME", "/root"),
+        new dev.mds.project.ProjectFiles(loaded), project.invocation(Map.of()))
+        .render(project.project.path("models/m.sql"), dev.mds.template.NodeContext.none());
+    assertEquals("{TEAM=data}|" + Thread.currentThread().getName(), sql);
+  }
+
+  @Test
   void eachInvocationHasItsOwnId() {
     Invocation first = Invocation.start("run", Map.of(), "dev", TemplateLog.NONE);
     Invocation second = Invocation.start("run", Map.of(), "dev", TemplateLog.NONE);
