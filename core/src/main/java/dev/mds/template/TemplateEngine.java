@@ -62,9 +62,10 @@ public final class TemplateEngine {
     }
     macros = new MacroCatalog(Set.copyOf(macroTemplates));
     loader = new ProjectTemplateLoader(project, macroTemplates);
-    pebble = engine(loader, new MdsExtension(project.vars(), environment,
+    JinjaCompatExtension jinja = new JinjaCompatExtension();
+    pebble = engine(loader, jinja, new MdsExtension(project.vars(), environment,
         targetMap(project.target()), project.name(), docs, macros),
-        new DbtContextExtension(invocation, environment));
+        new DbtContextExtension(invocation, environment, jinja));
     for (String name : macroTemplates) {
       compile(name);
     }
@@ -79,9 +80,11 @@ public final class TemplateEngine {
    * classes are loaded and initialised (~40 ms in a fresh JVM) before a project's engine needs them.
    */
   public static void warmUp() {
-    PebbleEngine engine = engine(new io.pebbletemplates.pebble.loader.StringLoader(),
+    JinjaCompatExtension jinja = new JinjaCompatExtension();
+    PebbleEngine engine = engine(new io.pebbletemplates.pebble.loader.StringLoader(), jinja,
         new MdsExtension(Map.of(), Map.of(), Map.of(), "warm_up", new DocsCollector(),
-            new MacroCatalog(Set.of())), new DbtContextExtension(Invocation.standalone(), Map.of()));
+            new MacroCatalog(Set.of())),
+        new DbtContextExtension(Invocation.standalone(), Map.of(), jinja));
     try {
       engine.getTemplate("{% set x = [1, 2] %}{{ 'a' | upper }}{% for i in x %}{{ i + 1 }}"
           + "{% if i > 1 and not false %},{% endif %}{% endfor %}").evaluate(new StringWriter());
@@ -92,14 +95,14 @@ public final class TemplateEngine {
 
   /** Pebble set up for dbt-style SQL, with {@code loader} and mds's functions. */
   private static PebbleEngine engine(io.pebbletemplates.pebble.loader.Loader<?> loader,
-      MdsExtension mds, DbtContextExtension context) {
+      JinjaCompatExtension jinja, MdsExtension mds, DbtContextExtension context) {
     return new PebbleEngine.Builder()
         .loader(loader)
         .autoEscaping(false)
         .newLineTrimming(false)
         .strictVariables(true)
         .allowOverrideCoreOperators(true)
-        .extension(new JinjaCompatExtension())
+        .extension(jinja)
         .extension(mds)
         .extension(context)
         .build();

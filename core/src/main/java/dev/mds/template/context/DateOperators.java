@@ -2,18 +2,18 @@ package dev.mds.template.context;
 
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.node.expression.BinaryExpression;
-import io.pebbletemplates.pebble.operator.Associativity;
 import io.pebbletemplates.pebble.operator.BinaryOperatorImpl;
-import io.pebbletemplates.pebble.operator.BinaryOperatorType;
 import io.pebbletemplates.pebble.template.EvaluationContextImpl;
 import io.pebbletemplates.pebble.template.PebbleTemplateImpl;
-import io.pebbletemplates.pebble.utils.OperatorUtils;
+import io.pebbletemplates.pebble.extension.NodeVisitor;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code + - < <= > >=} on dates, datetimes and timedeltas, as Python defines them
  * ({@code run_started_at - modules.datetime.timedelta(days=1)}, {@code a < b}); any other operands
- * get Pebble's own operators. Pebble's precedences: comparisons 30, {@code + -} 40.
+ * get the operator these replace.
  */
 final class DateOperators {
 
@@ -22,44 +22,38 @@ final class DateOperators {
 
   /** The operators, with their Pebble precedence; one switch, no lambda each (start-up time). */
   private enum Operation {
-    ADD("+", 40), SUBTRACT("-", 40), LESS("<", 30), LESS_OR_EQUAL("<=", 30),
-    GREATER(">", 30), GREATER_OR_EQUAL(">=", 30);
+    ADD("+"), SUBTRACT("-"), LESS("<"), LESS_OR_EQUAL("<="), GREATER(">"),
+    GREATER_OR_EQUAL(">=");
 
     final String symbol;
-    final int precedence;
 
-    Operation(String symbol, int precedence) {
+    Operation(String symbol) {
       this.symbol = symbol;
-      this.precedence = precedence;
     }
 
     Object apply(Object left, Object right) {
-      if (isTemporal(left) || isTemporal(right)) {
-        return switch (this) {
-          case ADD -> add(left, right);
-          case SUBTRACT -> subtract(left, right);
-          case LESS -> compare(left, right) < 0;
-          case LESS_OR_EQUAL -> compare(left, right) <= 0;
-          case GREATER -> compare(left, right) > 0;
-          case GREATER_OR_EQUAL -> compare(left, right) >= 0;
-        };
-      }
       return switch (this) {
-        case ADD -> OperatorUtils.add(left, right);
-        case SUBTRACT -> OperatorUtils.subtract(left, right);
-        case LESS -> OperatorUtils.lt(left, right);
-        case LESS_OR_EQUAL -> OperatorUtils.lte(left, right);
-        case GREATER -> OperatorUtils.gt(left, right);
-        case GREATER_OR_EQUAL -> OperatorUtils.gte(left, right);
+        case ADD -> add(left, right);
+        case SUBTRACT -> subtract(left, right);
+        case LESS -> compare(left, right) < 0;
+        case LESS_OR_EQUAL -> compare(left, right) <= 0;
+        case GREATER -> compare(left, right) > 0;
+        case GREATER_OR_EQUAL -> compare(left, right) >= 0;
       };
     }
   }
 
-  static List<io.pebbletemplates.pebble.operator.BinaryOperator> all() {
-    List<io.pebbletemplates.pebble.operator.BinaryOperator> operators = new java.util.ArrayList<>();
+  /**
+   * The six operators, each falling back on {@code underneath}'s operator of the same symbol
+   * (Pebble's, or the Jinja layer's that replaced it) for operands that are not dates.
+   */
+  static List<io.pebbletemplates.pebble.operator.BinaryOperator> over(
+      Map<String, io.pebbletemplates.pebble.operator.BinaryOperator> underneath) {
+    List<io.pebbletemplates.pebble.operator.BinaryOperator> operators = new ArrayList<>();
     for (Operation operation : Operation.values()) {
-      operators.add(new BinaryOperatorImpl(operation.symbol, operation.precedence,
-          () -> new Expression(operation), BinaryOperatorType.NORMAL, Associativity.LEFT));
+      io.pebbletemplates.pebble.operator.BinaryOperator other = underneath.get(operation.symbol);
+      operators.add(new BinaryOperatorImpl(operation.symbol, other.getPrecedence(),
+          () -> new Expression(operation, other), other.getType(), other.getAssociativity()));
     }
     return operators;
   }
@@ -118,24 +112,52 @@ final class DateOperators {
   private static final class Expression extends BinaryExpression<Object> {
 
     private final Operation operation;
+    private final io.pebbletemplates.pebble.operator.BinaryOperator other;
 
-    Expression(Operation operation) {
+    Expression(Operation operation, io.pebbletemplates.pebble.operator.BinaryOperator other) {
       this.operation = operation;
+      this.other = other;
     }
 
     @Override
     public Object evaluate(PebbleTemplateImpl self, EvaluationContextImpl context) {
       Object left = getLeftExpression().evaluate(self, context);
       Object right = getRightExpression().evaluate(self, context);
+      if (!isTemporal(left) && !isTemporal(right)) {
+        // The operands are evaluated once: the other operator gets their values.
+        BinaryExpression<?> expression = other.createInstance();
+        expression.setLeft(new Evaluated(left, getLineNumber()));
+        expression.setRight(new Evaluated(right, getLineNumber()));
+        expression.setLineNumber(getLineNumber());
+        return expression.evaluate(self, context);
+      }
       try {
         return operation.apply(left, right);
-      } catch (PebbleException e) {
-        throw e;
       } catch (RuntimeException e) {
         throw new PebbleException(e, "Could not perform '" + operation.symbol + "'"
             + (e.getMessage() == null ? "" : ": " + e.getMessage()), getLineNumber(),
             self.getName());
       }
+    }
+  }
+
+  /** An operand already evaluated. */
+  private record Evaluated(Object value, int lineNumber)
+      implements io.pebbletemplates.pebble.node.expression.Expression<Object> {
+
+    @Override
+    public Object evaluate(PebbleTemplateImpl self, EvaluationContextImpl context) {
+      return value;
+    }
+
+    @Override
+    public void accept(NodeVisitor visitor) {
+      visitor.visit(this);
+    }
+
+    @Override
+    public int getLineNumber() {
+      return lineNumber;
     }
   }
 }

@@ -2,6 +2,8 @@ package dev.mds.template.context;
 
 import io.pebbletemplates.pebble.attributes.AttributeResolver;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
+import io.pebbletemplates.pebble.extension.Extension;
+import io.pebbletemplates.pebble.extension.core.CoreExtension;
 import io.pebbletemplates.pebble.extension.Function;
 import io.pebbletemplates.pebble.operator.BinaryOperator;
 import java.util.LinkedHashMap;
@@ -14,8 +16,9 @@ import java.util.Map;
  * {@code fromyaml}/{@code toyaml}, {@code zip}, {@code set}, {@code local_md5},
  * {@code invocation_id}, {@code run_started_at}, {@code flags} and {@code dbt_version}.
  *
- * <p>Register it on an engine built with {@code allowOverrideCoreOperators(true)}: it extends
- * {@code + - < > <= >=} to dates and timedeltas.
+ * <p>Register it on an engine built with {@code allowOverrideCoreOperators(true)}, after the
+ * extension given as {@code underneath}: it extends that one's {@code + - < > <= >=} to dates and
+ * timedeltas.
  */
 public final class DbtContextExtension extends AbstractExtension {
 
@@ -25,11 +28,15 @@ public final class DbtContextExtension extends AbstractExtension {
   private final Map<String, Function> functions;
   private final Map<String, Object> globals;
   private final PythonAttributes attributes;
+  private final List<BinaryOperator> dateOperators;
 
   /**
    * @param environment what {@code dbt_metadata_envs} reads ({@code DBT_ENV_CUSTOM_ENV_*})
+   * @param underneath the extension registered before this one whose {@code + - < > <= >=}
+   *     (or else Pebble's) apply to operands that are not dates
    */
-  public DbtContextExtension(Invocation invocation, Map<String, String> environment) {
+  public DbtContextExtension(Invocation invocation, Map<String, String> environment,
+      Extension underneath) {
     Map<String, Object> flags = DbtFlags.of(invocation);
     functions = ContextFunctions.all(invocation.log());
     globals = new LinkedHashMap<>();
@@ -55,6 +62,14 @@ public final class DbtContextExtension extends AbstractExtension {
     });
     globals.put("dbt_metadata_envs", metadata);
     attributes = new PythonAttributes();
+    Map<String, BinaryOperator> operators = new java.util.HashMap<>();
+    for (Extension extension : List.of(new CoreExtension(), underneath)) {
+      List<BinaryOperator> own = extension.getBinaryOperators();
+      if (own != null) {
+        own.forEach(operator -> operators.put(operator.getSymbol(), operator));
+      }
+    }
+    dateOperators = DateOperators.over(operators);
   }
 
   /** dbt's {@code thread_id}: the name of the thread rendering, read when it is printed. */
@@ -82,6 +97,6 @@ public final class DbtContextExtension extends AbstractExtension {
 
   @Override
   public List<BinaryOperator> getBinaryOperators() {
-    return DateOperators.all();
+    return dateOperators;
   }
 }
