@@ -9,10 +9,6 @@ import java.util.Map;
  */
 record PyArgs(List<Object> positional, Map<String, Object> keywords, String location) {
 
-  /** Positional arguments only, for calls made from Java. */
-  PyArgs with(Object... values) {
-    return new PyArgs(java.util.Arrays.asList(values), Map.of(), location);
-  }
 
   /** The argument named {@code name}, else the positional one at {@code index}, else null. */
   Object get(int index, String name) {
