@@ -11,6 +11,7 @@ import dev.mds.graph.Manifest;
 import dev.mds.graph.Model;
 import dev.mds.graph.Node;
 import dev.mds.graph.Seed;
+import dev.mds.template.context.TemplateLog;
 import java.io.PrintWriter;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -24,7 +25,7 @@ import java.util.function.Supplier;
  * summary with the failures' errors. Text (coloured only on a terminal) or one JSON object a line.
  * Every line also goes to {@code logs/mds.log}.
  */
-final class ConsoleReporter implements RunListener {
+final class ConsoleReporter implements RunListener, TemplateLog {
 
   enum Format { text, json }
 
@@ -51,6 +52,19 @@ final class ConsoleReporter implements RunListener {
   @Override
   public synchronized void info(String message) {
     emit(message, () -> event("info").put("message", message), null);
+  }
+
+  /** A template's {@code log(msg)}: the log file only, as dbt's debug level. */
+  @Override
+  public synchronized void debug(String message) {
+    log.line(LocalTime.now().format(CLOCK) + "  " + message);
+  }
+
+  /** A template's {@code print(msg)}: the text as it is, in no log. */
+  @Override
+  public synchronized void print(String message) {
+    out.println(message);
+    out.flush();
   }
 
   @Override

@@ -6,8 +6,14 @@ import dev.mds.project.Project;
 import dev.mds.project.ProjectLoader;
 import dev.mds.project.Target;
 import java.io.PrintWriter;
+import dev.mds.template.context.Invocation;
+import dev.mds.template.context.TemplateLog;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
@@ -67,13 +73,49 @@ final class ProjectOptions {
 
   /**
    * Parses {@code loaded}, reusing unchanged models' renders unless --no-partial-parse, and prints
-   * the parse's warnings (such as a partial-parse file that could not be written).
+   * the parse's warnings (such as a partial-parse file that could not be written). Templates'
+   * {@code log()} lines go to the console and {@code logs/mds.log}.
    */
   ParseResult parse(Project loaded) {
-    ParseResult parsed = ProjectParser.parse(loaded, !noPartialParse);
+    CommandLine.ParseResult given = command.commandLine().getParseResult();
+    return parse(loaded, new TemplateConsole(command.commandLine().getOut(), loaded.root(),
+        given == null ? command.name() : String.join(" ", given.originalArgs())));
+  }
+
+  /** As {@link #parse(Project)}, with templates' {@code log()} lines going to {@code log}. */
+  ParseResult parse(Project loaded, TemplateLog log) {
+    ParseResult parsed = ProjectParser.parse(loaded, !noPartialParse, invocation(loaded, log));
     for (String warning : parsed.warnings()) {
       command.commandLine().getErr().println("Warning: " + warning);
     }
     return parsed;
+  }
+
+  /**
+   * This command as templates see it: the verb is dbt's {@code flags.WHICH}, and each option given
+   * on the command line a flag under dbt's spelling ({@code --full-refresh} is
+   * {@code FULL_REFRESH}, {@code --no-partial-parse} sets {@code PARTIAL_PARSE} false).
+   */
+  private Invocation invocation(Project loaded, TemplateLog log) {
+    CommandLine.ParseResult given = command.commandLine().getParseResult();
+    Map<String, Object> flags = new LinkedHashMap<>();
+    for (OptionSpec option : command.options()) {
+      if (given == null || !given.hasMatchedOption(option)) {
+        continue;
+      }
+      String name = option.longestName().replaceFirst("^-+", "").replace('-', '_')
+          .toUpperCase(Locale.ROOT);
+      Object value = option.getValue();
+      if (name.startsWith("NO_") && value instanceof Boolean set) {
+        flags.put(name.equals("NO_COLOR") ? "USE_COLORS" : name.substring(3), !set);
+      } else if (value != null) {
+        flags.put(name, value instanceof Path path ? path.toString() : value);
+      }
+    }
+    flags.put("TARGET_PATH", loaded.config().targetPath());
+    if (given != null) {
+      flags.put("INVOCATION_COMMAND", "mds " + String.join(" ", given.originalArgs()));
+    }
+    return Invocation.start(command.name(), flags, MdsVersion.version(), log);
   }
 }

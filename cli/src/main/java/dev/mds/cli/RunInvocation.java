@@ -49,7 +49,7 @@ final class RunInvocation {
       reporter.info("Running with mds " + MdsVersion.version());
       ParseResult parsed;
       try {
-        parsed = projectOptions.parse(project);
+        parsed = projectOptions.parse(project, reporter);
       } catch (RuntimeException e) {
         log.error(e);
         throw e;

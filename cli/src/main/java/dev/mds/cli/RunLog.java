@@ -25,11 +25,16 @@ final class RunLog implements AutoCloseable {
       BufferedWriter writer = Files.newBufferedWriter(dir.resolve("mds.log"),
           StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
       RunLog log = new RunLog(writer);
-      log.line("==== " + java.time.Instant.now() + " mds " + invocation);
+      log.line(header(invocation));
       return log;
     } catch (IOException e) {
       return new RunLog(null);
     }
+  }
+
+  /** The line that starts each invocation's part of the log. */
+  static String header(String invocation) {
+    return "==== " + java.time.Instant.now() + " mds " + invocation;
   }
 
   synchronized void line(String text) {

@@ -26,6 +26,7 @@ import dev.mds.schema.SourceSpec;
 import dev.mds.schema.SourceTableSpec;
 import dev.mds.template.NodeContext;
 import dev.mds.template.TemplateEngine;
+import dev.mds.template.context.Invocation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,7 +66,8 @@ public final class ProjectParser {
   private final java.util.concurrent.atomic.AtomicInteger rendered =
       new java.util.concurrent.atomic.AtomicInteger();
 
-  private ProjectParser(Project project, Map<String, String> environment, boolean partialParse) {
+  private ProjectParser(Project project, Map<String, String> environment, boolean partialParse,
+      Invocation invocation) {
     this.project = project;
     this.files = new ProjectFiles(project);
     this.environment = environment;
@@ -83,7 +85,7 @@ public final class ProjectParser {
         () -> partialParse ? ParseCache.read(project) : Optional.empty());
     String key;
     try {
-      this.templates = new TemplateEngine(project, environment, files);
+      this.templates = new TemplateEngine(project, environment, files, invocation);
       key = partialParse ? ParseCache.key(project, files) : null;
     } finally {
       // An error here is reported once the other reads are done: they write under target/.
@@ -108,12 +110,17 @@ public final class ProjectParser {
    * taken from {@code target/partial_parse.json} instead of being rendered.
    */
   public static ParseResult parse(Project project, boolean partialParse) {
-    return parse(project, System.getenv(), partialParse);
+    return parse(project, partialParse, Invocation.standalone());
+  }
+
+  /** As {@link #parse(Project, boolean)}, for the command {@code invocation} (log(), flags). */
+  public static ParseResult parse(Project project, boolean partialParse, Invocation invocation) {
+    return new ProjectParser(project, System.getenv(), partialParse, invocation).run();
   }
 
   static ParseResult parse(Project project, Map<String, String> environment,
       boolean partialParse) {
-    return new ProjectParser(project, environment, partialParse).run();
+    return new ProjectParser(project, environment, partialParse, Invocation.standalone()).run();
   }
 
   private ParseResult run() {

@@ -5,6 +5,8 @@ import dev.mds.project.Project;
 import dev.mds.project.ProjectFiles;
 import dev.mds.project.RelativePath;
 import dev.mds.project.Target;
+import dev.mds.template.context.DbtContextExtension;
+import dev.mds.template.context.Invocation;
 import dev.mds.template.jinja.JinjaCompatExtension;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
@@ -47,6 +49,12 @@ public final class TemplateEngine {
 
   /** @param files the project's file listing, shared with the rest of a parse */
   public TemplateEngine(Project project, Map<String, String> environment, ProjectFiles files) {
+    this(project, environment, files, Invocation.standalone());
+  }
+
+  /** @param invocation the command rendering: its id, start, flags and where log() writes */
+  public TemplateEngine(Project project, Map<String, String> environment, ProjectFiles files,
+      Invocation invocation) {
     this.project = project;
     macroTemplates = new ArrayList<>();
     for (Path file : files.macros()) {
@@ -57,11 +65,12 @@ public final class TemplateEngine {
     loader = new ProjectTemplateLoader(project, macroTemplates);
     JinjaCompatExtension jinja = new JinjaCompatExtension(namespaces(project.name()));
     Map<String, Object> target = targetMap(project.target());
+    DbtContextExtension context = new DbtContextExtension(invocation, environment, jinja);
     // Macro files are compiled first, by an engine without macro functions: every macro then
     // becomes a function of the engine that renders everything else (Pebble fixes an engine's
     // functions when it is built).
     PebbleEngine definitions = engine(loader, jinja, new MdsExtension(project.vars(), environment,
-        target, project.name(), docs, macros, jinja, null));
+        target, project.name(), docs, macros, jinja, null), context);
     for (String name : macroTemplates) {
       compile(definitions, name);
     }
@@ -71,7 +80,7 @@ public final class TemplateEngine {
     MacroRuntime runtime = new MacroRuntime(macros, project.name(),
         project.config().dispatchOrders());
     pebble = engine(loader, jinja, new MdsExtension(project.vars(), environment, target,
-        project.name(), docs, macros, jinja, runtime));
+        project.name(), docs, macros, jinja, runtime), context);
     for (Path file : files.docs()) {
       render(templateName(file), NodeContext.none());
     }
@@ -102,7 +111,8 @@ public final class TemplateEngine {
     JinjaCompatExtension jinja = new JinjaCompatExtension(Set.of());
     PebbleEngine engine = engine(new io.pebbletemplates.pebble.loader.StringLoader(), jinja,
         new MdsExtension(Map.of(), Map.of(), Map.of(), "warm_up", new DocsCollector(),
-            new MacroCatalog(Set.of(), Set.of()), jinja, null));
+            new MacroCatalog(Set.of(), Set.of()), jinja, null),
+        new DbtContextExtension(Invocation.standalone(), Map.of(), jinja));
     try {
       engine.getTemplate("{% set x = [1, 2] %}{{ 'a' | upper }}{% for i in x %}{{ i + 1 }}"
           + "{% if i > 1 and not false %},{% endif %}{% endfor %}").evaluate(new StringWriter());
@@ -113,7 +123,7 @@ public final class TemplateEngine {
 
   /** Pebble set up for dbt-style SQL, with {@code loader} and mds's functions. */
   private static PebbleEngine engine(io.pebbletemplates.pebble.loader.Loader<?> loader,
-      JinjaCompatExtension jinja, MdsExtension mds) {
+      JinjaCompatExtension jinja, MdsExtension mds, DbtContextExtension context) {
     return new PebbleEngine.Builder()
         .loader(loader)
         .autoEscaping(false)
@@ -122,6 +132,7 @@ public final class TemplateEngine {
         .allowOverrideCoreOperators(true)
         .extension(jinja)
         .extension(mds)
+        .extension(context)
         .build();
   }
 
@@ -134,6 +145,9 @@ public final class TemplateEngine {
     map.put("database", databaseName(target));
     map.put("path", target.databasePath().toString());
     map.put("threads", target.threads());
+    // dbt-duckdb's target also carries the output's DuckDB settings, and dbt the name twice.
+    map.put("target_name", target.name());
+    map.put("settings", new LinkedHashMap<>(target.settings()));
     return map;
   }
 

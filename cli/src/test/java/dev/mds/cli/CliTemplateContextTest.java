@@ -1,0 +1,100 @@
+package dev.mds.cli;
+
+import static dev.mds.cli.CliRun.mds;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** dbt's context functions end to end: log() on the console and in logs/mds.log, raised errors. */
+class CliTemplateContextTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void aCompilerErrorRaisedInAMacroExitsTwoNamingTheMacrosFileAndLine() {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("macros/checks.sql", """
+            {% macro positive(x) %}
+              {% if x <= 0 %}
+                {{ exceptions.raise_compiler_error('bad input') }}
+              {% endif %}
+              {{ x }}
+            {% endmacro %}
+            """)
+        .file("models/orders.sql", "select {{ positive(0) }} as n\n");
+
+    String line = mds("run", "--project-dir", project.dir())
+        .assertProjectError("macros/checks.sql:3", "bad input");
+    assertEquals("Error: macros/checks.sql:3: bad input", line);
+  }
+
+  @Test
+  void logWithInfoShowsOnTheConsoleAndEveryLogLineIsInTheLogFile() throws Exception {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("macros/say.sql", """
+            {% macro say() %}
+              {% do log('hello', info=True) %}
+              {% do log('only in the file') %}
+            {% endmacro %}
+            """)
+        .file("models/orders.sql", "{{ say() }}select 1 as n\n");
+
+    CliRun run = mds("run", "--project-dir", project.dir());
+    assertEquals(Mds.OK, run.exitCode(), run::toString);
+    assertTrue(Pattern.compile("(?m)^\\d\\d:\\d\\d:\\d\\d  hello$").matcher(run.out()).find(),
+        run.out());
+    assertTrue(!run.out().contains("only in the file"), run.out());
+    String log = Files.readString(dir.resolve("logs/mds.log"));
+    assertTrue(Pattern.compile("(?m)^\\d\\d:\\d\\d:\\d\\d  hello$").matcher(log).find(), log);
+    assertTrue(log.contains("  only in the file"), log);
+  }
+
+  @Test
+  void compileLogsToo() throws Exception {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("models/orders.sql", "{{ log('compiling ' ~ flags.WHICH, info=True) }}"
+            + "{{ print('printed') }}select 1 as n\n");
+
+    CliRun run = mds("compile", "--project-dir", project.dir());
+    assertEquals(Mds.OK, run.exitCode(), run::toString);
+    assertTrue(run.out().contains("  compiling compile\n"), run.out());
+    assertTrue(run.out().contains("\nprinted\n") || run.out().startsWith("printed\n"), run.out());
+    assertTrue(Files.readString(dir.resolve("logs/mds.log")).contains("  compiling compile"));
+  }
+
+  @Test
+  void flagsReflectTheCommandLine() {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("models/orders.sql", "{{ log('full_refresh=' ~ flags.FULL_REFRESH ~ ' which='"
+            + " ~ flags.WHICH ~ ' version=' ~ (dbt_version | length > 0), info=True) }}"
+            + "select 1 as n\n");
+
+    CliRun run = mds("build", "--project-dir", project.dir(), "--full-refresh");
+    assertEquals(Mds.OK, run.exitCode(), run::toString);
+    assertTrue(run.out().contains("full_refresh=true which=build version=true"), run.out());
+  }
+
+  @Test
+  void modelsLoggingInParallelLoseNoLine() throws Exception {
+    TempProject project = TempProject.named(dir, "shop");
+    for (int i = 0; i < 12; i++) {
+      project.file("models/m" + i + ".sql", "{{ log('model " + i + " says hi', info=True) }}"
+          + "select " + i + " as n\n");
+    }
+
+    CliRun run = mds("run", "--project-dir", project.dir(), "--threads", "4");
+    assertEquals(Mds.OK, run.exitCode(), run::toString);
+    String log = Files.readString(dir.resolve("logs/mds.log"));
+    for (int i = 0; i < 12; i++) {
+      Pattern line = Pattern.compile("(?m)^\\d\\d:\\d\\d:\\d\\d  model " + i + " says hi$");
+      assertTrue(line.matcher(run.out()).find(), run.out());
+      assertTrue(line.matcher(log).find(), log);
+    }
+  }
+}
