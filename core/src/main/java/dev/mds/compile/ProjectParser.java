@@ -3,6 +3,7 @@ package dev.mds.compile;
 import dev.mds.Background;
 import dev.mds.FileFacts;
 import dev.mds.MdsException;
+import dev.mds.ProjectErrors;
 import dev.mds.Timings;
 import dev.mds.graph.Manifest;
 import dev.mds.graph.Model;
@@ -53,6 +54,12 @@ public final class ProjectParser {
   private final TemplateEngine templates;
   private final SchemaSpecs schema;
   private final List<String> warnings = new ArrayList<>();
+  /** Every error found so far; the parse goes on to find the others and then reports them all. */
+  private final List<MdsException> errors = new ArrayList<>();
+  /** Models and seeds whose files have errors: refs to them are not errors of their own. */
+  private final Set<String> broken = new java.util.HashSet<>();
+  /** Whether a schema file has an error, so sources it declares may be missing. */
+  private final boolean schemaBroken;
   private final Map<String, Set<String>> macroUses =
       new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, ParseResult.ParseRender> parseRenders =
@@ -70,12 +77,14 @@ public final class ProjectParser {
     this.files = new ProjectFiles(project);
     this.environment = environment;
     Timings.lap("load project");
+    // Filled on the schema thread, read once it is joined.
+    List<MdsException> schemaErrors = new ArrayList<>();
     // Three independent reads: schema YAML loads on one thread and the partial-parse file on
     // another, while this one compiles the macros and then computes the partial-parse key (a
     // digest of macros, docs, vars and target) that the file must have been written under.
     CompletableFuture<SchemaSpecs> schemaRead = Background.start("schema", () -> {
       YamlCache yaml = partialParse ? YamlCache.load(project.targetDir()) : YamlCache.none();
-      SchemaSpecs loaded = new SchemaLoader(project, files, yaml).load();
+      SchemaSpecs loaded = new SchemaLoader(project, files, yaml).load(schemaErrors);
       yaml.write();
       return loaded;
     });
@@ -90,6 +99,8 @@ public final class ProjectParser {
       Background.await(schemaRead, cacheRead);
     }
     this.schema = Background.join(schemaRead);
+    errors.addAll(schemaErrors);
+    this.schemaBroken = !schemaErrors.isEmpty();
     Optional<ParseCache.Stored> stored = Background.join(cacheRead);
     this.cache = partialParse ? Optional.of(ParseCache.of(project, key, stored))
         : Optional.empty();
@@ -121,19 +132,33 @@ public final class ProjectParser {
     Set<String> disabled = new LinkedHashSet<>();
     List<Model> models = new ArrayList<>();
     for (Path file : files.seeds()) {
-      seed(file).ifPresentOrElse(seed -> register(byName, seed), () -> disabled.add(baseName(file)));
+      try {
+        seed(file).ifPresentOrElse(seed -> register(byName, seed),
+            () -> disabled.add(baseName(file)));
+      } catch (MdsException e) {
+        errors.add(e);
+        broken.add(baseName(file));
+      }
     }
     seedChecksums.save();
     // Rendering dominates parsing and each model renders on its own: do it on every core, then
-    // register in file order so duplicate-name errors are the same on every run.
+    // register in file order so duplicate-name errors are the same on every run. Every model's
+    // error is kept, so one run reports them all.
     List<Path> modelFiles = files.models();
-    List<Optional<Model>> parsedModels = modelFiles.parallelStream().map(this::model).toList();
+    List<Parsed> parsedModels = modelFiles.parallelStream().map(this::parsed).toList();
     for (int i = 0; i < modelFiles.size(); i++) {
       Path file = modelFiles.get(i);
-      Optional<Model> model = parsedModels.get(i);
-      if (model.isPresent()) {
-        register(byName, model.get());
-        models.add(model.get());
+      Parsed parsed = parsedModels.get(i);
+      if (parsed.error() != null) {
+        errors.add(parsed.error());
+        broken.add(baseName(file));
+      } else if (parsed.model().isPresent()) {
+        try {
+          register(byName, parsed.model().get());
+          models.add(parsed.model().get());
+        } catch (MdsException e) {
+          errors.add(e);
+        }
       } else {
         disabled.add(baseName(file));
       }
@@ -143,7 +168,11 @@ public final class ProjectParser {
     List<Node> nodes = new ArrayList<>();
     for (Node node : byName.values()) {
       if (node instanceof Model model) {
-        nodes.add(withDependencies(model, byName, disabled, sources));
+        try {
+          nodes.add(withDependencies(model, byName, disabled, sources));
+        } catch (MdsException e) {
+          errors.add(e);
+        }
       } else {
         nodes.add(node);
       }
@@ -151,7 +180,8 @@ public final class ProjectParser {
     nodes.addAll(sources.values());
     nodes.addAll(new TestParser(project, templates, schema,
         (requester, refs, calls) -> parentsOf(requester, refs, calls, byName, disabled, sources),
-        macroUses).parse(byName, sources));
+        macroUses, errors).parse(byName, sources));
+    ProjectErrors.throwIfAny(errors);
     Timings.lap("sources and tests");
     Manifest manifest = new Manifest(project.name(), nodes, templates.macros(), templates.docs(),
         macroUses);
@@ -174,6 +204,18 @@ public final class ProjectParser {
       throw MdsException.at(node.file(), "a " + previous.resourceType().label() + " named '"
           + node.name() + "' already exists in " + previous.file()
           + "; names must be unique across models and seeds (rename one, or disable it)");
+    }
+  }
+
+  /** A model file's outcome: its model (empty when disabled), or the error it raised. */
+  private record Parsed(Optional<Model> model, MdsException error) {
+  }
+
+  private Parsed parsed(Path file) {
+    try {
+      return new Parsed(model(file), null);
+    } catch (MdsException e) {
+      return new Parsed(Optional.empty(), e);
     }
   }
 
@@ -279,6 +321,9 @@ public final class ProjectParser {
             + ref.name() + "')");
       }
       Node target = byName.get(ref.name());
+      if (target == null && broken.contains(ref.name())) {
+        continue;
+      }
       if (target == null) {
         String why = disabled.contains(ref.name())
             ? "'" + ref.name() + "' is disabled (enabled: false)"
@@ -292,6 +337,10 @@ public final class ProjectParser {
     for (SourceCall call : calls) {
       String where = call.line() > 0 ? call.file() + ":" + call.line() : call.file();
       Source source = sources.get(call.sourceName() + "." + call.tableName());
+      if (source == null && schemaBroken) {
+        // It may be declared in the schema file that has an error: that error says enough.
+        continue;
+      }
       if (source == null) {
         throw MdsException.at(where, requester + " uses source('" + call.sourceName() + "', '"
             + call.tableName() + "') but no such source table is declared in schema YAML"

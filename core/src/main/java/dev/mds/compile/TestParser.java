@@ -50,12 +50,17 @@ final class TestParser {
   private final Dependencies dependencies;
   private final Set<String> names = new HashSet<>();
   private final Map<String, Set<String>> macroUses;
+  private final List<MdsException> errors;
   private final Map<String, List<String>> foldersBySchemaFile = new java.util.HashMap<>();
 
-  /** @param macroUses filled with the project macros each test uses */
+  /**
+   * @param macroUses filled with the project macros each test uses
+   * @param errors filled with each test's error; the others are still parsed
+   */
   TestParser(Project project, TemplateEngine templates, SchemaSpecs schema,
-      Dependencies dependencies, Map<String, Set<String>> macroUses) {
+      Dependencies dependencies, Map<String, Set<String>> macroUses, List<MdsException> errors) {
     this.macroUses = macroUses;
+    this.errors = errors;
     this.project = project;
     this.templates = templates;
     this.schema = schema;
@@ -83,7 +88,11 @@ final class TestParser {
       }
     }
     for (Path file : new ProjectFiles(project).singularTests()) {
-      singular(file).ifPresent(tests::add);
+      try {
+        singular(file).ifPresent(tests::add);
+      } catch (MdsException e) {
+        errors.add(e);
+      }
     }
     return tests;
   }
@@ -96,7 +105,11 @@ final class TestParser {
     }
     all.addAll(GrainTests.missing(target, all, schemaFile(target)));
     for (TestSpec spec : all) {
-      generic(spec, target, isSource).ifPresent(into::add);
+      try {
+        generic(spec, target, isSource).ifPresent(into::add);
+      } catch (MdsException e) {
+        errors.add(e);
+      }
     }
   }
 
