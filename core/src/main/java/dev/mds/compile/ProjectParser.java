@@ -178,7 +178,7 @@ public final class ProjectParser {
       }
     }
     nodes.addAll(sources.values());
-    nodes.addAll(new TestParser(project, templates, schema,
+    nodes.addAll(new TestParser(project, files, templates, schema,
         (requester, refs, calls) -> parentsOf(requester, refs, calls, byName, disabled, sources),
         macroUses, errors).parse(byName, sources));
     ProjectErrors.throwIfAny(errors);

@@ -51,14 +51,17 @@ final class TestParser {
   private final Set<String> names = new HashSet<>();
   private final Map<String, Set<String>> macroUses;
   private final List<MdsException> errors;
+  /** The parse's listing of the project's folders. */
+  private final ProjectFiles files;
   private final Map<String, List<String>> foldersBySchemaFile = new java.util.HashMap<>();
 
   /**
    * @param macroUses filled with the project macros each test uses
    * @param errors filled with each test's error; the others are still parsed
    */
-  TestParser(Project project, TemplateEngine templates, SchemaSpecs schema,
+  TestParser(Project project, ProjectFiles files, TemplateEngine templates, SchemaSpecs schema,
       Dependencies dependencies, Map<String, Set<String>> macroUses, List<MdsException> errors) {
+    this.files = files;
     this.macroUses = macroUses;
     this.errors = errors;
     this.project = project;
@@ -87,7 +90,7 @@ final class TestParser {
         }
       }
     }
-    for (Path file : new ProjectFiles(project).singularTests()) {
+    for (Path file : files.singularTests()) {
       try {
         singular(file).ifPresent(tests::add);
       } catch (MdsException e) {
@@ -202,9 +205,8 @@ final class TestParser {
   }
 
   private List<String> foldersOf(String schemaFile) {
-    List<String> roots = new ArrayList<>(project.config().modelPaths());
-    roots.addAll(project.config().seedPaths());
-    List<String> fqn = ProjectParser.fqn(project, project.resolve(schemaFile), roots);
+    List<String> fqn = ProjectParser.fqn(project, project.resolve(schemaFile),
+        files.schemaPaths());
     return List.copyOf(fqn.subList(1, fqn.size() - 1));
   }
 

@@ -21,4 +21,14 @@ public record ProjectConfig(
     List<String> onRunStart,
     List<String> onRunEnd,
     Map<String, Object> raw) {
+
+  /** {@code snapshot-paths}: dbt reads property YAML there; mds builds no snapshots yet. */
+  public List<String> snapshotPaths() {
+    return ProjectLoader.paths(raw, "snapshot-paths", List.of("snapshots"));
+  }
+
+  /** {@code analysis-paths}: dbt reads property YAML there too. */
+  public List<String> analysisPaths() {
+    return ProjectLoader.paths(raw, "analysis-paths", List.of("analyses"));
+  }
 }

@@ -87,7 +87,7 @@ public final class ProjectLoader {
     return null;
   }
 
-  private static List<String> paths(Map<String, Object> raw, String key, List<String> fallback) {
+  static List<String> paths(Map<String, Object> raw, String key, List<String> fallback) {
     Object value = raw.get(key);
     if (value == null) {
       value = raw.get(key.replace('-', '_'));

@@ -1,0 +1,67 @@
+package dev.mds.cli;
+
+import static dev.mds.cli.CliRun.mds;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** dbt project conventions that real projects rely on, end to end on real DuckDB files. */
+class CliProjectConventionsTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void testsDeclaredInYamlUnderTheTestsFolderRunAndCatchBadRows() {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("seeds/raw_orders.csv", "id,amount\n1,10\n2,\n")
+        .file("models/orders.sql", "select * from {{ ref('raw_orders') }}\n")
+        .file("tests/schema.yml", """
+            version: 2
+            models:
+              - name: orders
+                columns:
+                  - name: amount
+                    data_tests: [not_null]
+                  - name: id
+                    data_tests: [unique]
+            """)
+        .file("tests/assert_ids_positive.sql",
+            "select * from {{ ref('orders') }} where id <= 0\n")
+        .file("tests/generic/is_small.sql", """
+            {% test is_small(model, column_name) %}
+            select * from {{ model }} where {{ column_name }} > 1000
+            {% endtest %}
+            """)
+        .file("tests/more.yml", """
+            seeds:
+              - name: raw_orders
+                columns:
+                  - name: id
+                    tests: [is_small]
+            """)
+        .file("macros/macros.yml", """
+            macros:
+              - name: unused
+                description: Accepted as dbt accepts it.
+                arguments:
+                  - name: x
+                    type: string
+            """);
+
+    CliRun run = mds("build", "--project-dir", project.dir());
+
+    assertEquals(1, run.exitCode(), run::describe);
+    assertTrue(run.out().contains("not_null_orders_amount"), run::describe);
+    assertTrue(run.out().contains("unique_orders_id"), run::describe);
+    assertTrue(run.out().contains("is_small_raw_orders_id"), run::describe);
+    assertTrue(run.out().contains("assert_ids_positive"), run::describe);
+    List<String> failed = run.out().lines().filter(l -> l.contains("FAIL")).toList();
+    assertEquals(1, failed.size(), run::describe);
+    assertTrue(failed.get(0).contains("not_null_orders_amount"), run::describe);
+  }
+}
