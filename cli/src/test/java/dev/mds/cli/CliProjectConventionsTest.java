@@ -64,4 +64,49 @@ class CliProjectConventionsTest {
     assertEquals(1, failed.size(), run::describe);
     assertTrue(failed.get(0).contains("not_null_orders_amount"), run::describe);
   }
+
+  @Test
+  void aTemplatedEnabledFolderConfigDisablesModelsUntilVarsEnableThem() {
+    TempProject project = TempProject.in(dir)
+        .file("dbt_project.yml", """
+            name: shop
+            models:
+              shop:
+                demo:
+                  +enabled: "{{ var('load_demo_data', false) }}"
+                  +schema: "{{ env_var('MDS_TEST_SURELY_UNSET_VAR', 'demo') }}"
+                  +tags: "{{ target.name }}"
+            sources:
+              shop:
+                legacy:
+                  +enabled: "{{ var('load_demo_data', false) }}"
+            """)
+        .file("models/orders.sql", "select 1 as id\n")
+        .file("models/demo/demo_orders.sql", "select * from {{ ref('orders') }}\n")
+        .file("models/sources.yml", """
+            sources:
+              - name: legacy
+                tables: [{name: old_orders}]
+            """);
+    Path database = project.path("shop.duckdb");
+
+    CliRun off = mds("build", "--project-dir", project.dir()).assertOk();
+
+    assertTrue(off.out().contains("1 model"), off::describe);
+    assertEquals(List.of("main.orders:VIEW"), DuckDbFile.relations(database));
+    assertEquals(List.of("shop.orders"), listed(project, "model"));
+    assertEquals(List.of(), listed(project, "source"));
+
+    mds("build", "--project-dir", project.dir(), "--vars", "{load_demo_data: true}").assertOk();
+
+    assertEquals(List.of("main.orders:VIEW", "main_demo.demo_orders:VIEW"),
+        DuckDbFile.relations(database));
+    assertEquals(List.of("shop.demo.demo_orders"), mds("ls", "--project-dir", project.dir(), "--vars",
+        "{load_demo_data: true}", "-s", "tag:dev").assertOk().out().strip().lines().toList());
+  }
+
+  private static List<String> listed(TempProject project, String type) {
+    return mds("ls", "--project-dir", project.dir(), "--resource-type", type).assertOk().out()
+        .strip().lines().filter(l -> !l.isBlank()).toList();
+  }
 }

@@ -283,7 +283,8 @@ public final class ProjectParser {
     Map<String, Source> sources = new LinkedHashMap<>();
     for (SourceSpec spec : schema.sources()) {
       for (SourceTableSpec table : spec.tables()) {
-        NodeConfig config = NodeConfig.empty().merge(spec.config()).merge(table.config());
+        NodeConfig config = project.config().sources().resolve(sourcePath(spec, table))
+            .merge(spec.config()).merge(table.config());
         if (!config.enabled()) {
           continue;
         }
@@ -298,6 +299,18 @@ public final class ProjectParser {
       }
     }
     return sources;
+  }
+
+  /**
+   * Where {@code sources:} folder configs in the project file find a source table, as in dbt: the
+   * folders of the YAML file that declares it, then the source's name, then the table's.
+   */
+  private List<String> sourcePath(SourceSpec spec, SourceTableSpec table) {
+    List<String> fqn = fqn(project.resolve(spec.file()), files.schemaPaths());
+    List<String> path = new ArrayList<>(fqn.subList(1, fqn.size() - 1));
+    path.add(spec.name());
+    path.add(table.name());
+    return path;
   }
 
   private Model withDependencies(Model model, Map<String, Node> byName, Set<String> disabled,

@@ -45,6 +45,8 @@ public final class ProjectLoader {
     cliVars.filter(s -> !s.isBlank()).ifPresent(text ->
         vars.putAll(YamlReader.parseMap(text, "--vars")));
     Target target = new ProfileResolver(root).resolve(config, targetName);
+    ConfigTemplates templates = new ConfigTemplates(System.getenv(), location, vars, target);
+    config = config.withFolderConfigs((tree, key) -> tree.rendered(templates, key));
     return new Project(root, projectFile, config, target, vars);
   }
 
@@ -73,6 +75,7 @@ public final class ProjectLoader {
         new FolderConfigs(name, YamlValues.map(raw.get("models"))),
         new FolderConfigs(name, YamlValues.map(raw.get("seeds"))),
         new FolderConfigs(name, YamlValues.map(firstPresent(raw, "data_tests", "tests"))),
+        new FolderConfigs(name, YamlValues.map(raw.get("sources"))),
         YamlValues.strings(firstPresent(raw, "on-run-start", "on_run_start")),
         YamlValues.strings(firstPresent(raw, "on-run-end", "on_run_end")),
         raw);
