@@ -105,6 +105,50 @@ class CliProjectConventionsTest {
         "{load_demo_data: true}", "-s", "tag:dev").assertOk().out().strip().lines().toList());
   }
 
+  @Test
+  void templatedTestArgumentsRenderToTheVarsOwnTypeAndWhereReadsVars() throws Exception {
+    TempProject project = TempProject.in(dir)
+        .file("dbt_project.yml", """
+            name: shop
+            vars:
+              codes: [open, closed]
+              first_id: 1
+            """)
+        .file("seeds/raw_orders.csv", "id,status\n1,open\n2,closed\n3,lost\n")
+        .file("models/orders.sql", "select * from {{ ref('raw_orders') }}\n")
+        .file("models/schema.yml", """
+            models:
+              - name: orders
+                columns:
+                  - name: status
+                    data_tests:
+                      - accepted_values:
+                          values: "{{ var('codes') }}"
+                          config:
+                            where: "id >= {{ var('first_id') }} and id < 3"
+                      - accepted_values:
+                          name: status_is_known_everywhere
+                          values: "{{ var('codes') + ['closed', 'lost'] }}"
+            """);
+
+    CliRun passing = mds("build", "--project-dir", project.dir());
+
+    passing.assertOk();
+    String compiled = project.read(
+        "target/compiled/shop/models/schema.yml/status_is_known_everywhere.sql");
+    assertTrue(compiled.replace(" ", "").contains("'open','closed','closed','lost'"), compiled);
+
+    CliRun failing = mds("build", "--project-dir", project.dir(), "--vars",
+        "{codes: [open], first_id: 2}");
+
+    assertEquals(1, failing.exitCode(), failing::describe);
+    List<String> failed = failing.out().lines().filter(l -> l.contains("FAIL")).toList();
+    assertEquals(1, failed.size(), failing::describe);
+    assertTrue(failed.get(0).contains("accepted_values_orders_status"), failing::describe);
+    // Only id 2 ('closed') is both outside [open] and inside the where.
+    assertTrue(failed.get(0).contains("FAIL 1"), failing::describe);
+  }
+
   private static List<String> listed(TempProject project, String type) {
     return mds("ls", "--project-dir", project.dir(), "--resource-type", type).assertOk().out()
         .strip().lines().filter(l -> !l.isBlank()).toList();

@@ -177,10 +177,11 @@ public final class Compiler {
       return new Rendered(sql, List.copyOf(context.ephemerals()));
     }
     Map<String, Object> arguments = new LinkedHashMap<>();
+    // As dbt renders test arguments: natively, so "{{ var('codes') }}" passes the var's list.
     test.arguments().forEach((name, value) -> arguments.put(name,
         value instanceof String text && TestParser.CALL.matcher(text).matches()
             ? parsed.templates().renderText("{{ " + text + " }}", test.file(), context)
-            : value));
+            : parsed.templates().renderValue(value, test.file(), context)));
     Node target = parsed.manifest().nodes().get(test.attachedTo().orElseThrow());
     // An ephemeral model has no relation: ref it, so that it is inlined as a CTE as dbt does.
     String model = target instanceof Model eph && eph.isEphemeral()

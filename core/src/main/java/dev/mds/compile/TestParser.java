@@ -150,6 +150,10 @@ final class TestParser {
     for (Object value : arguments.values()) {
       if (value instanceof String text && CALL.matcher(text).matches()) {
         templates.renderText("{{ " + text + " }}", spec.file(), context);
+      } else {
+        // Templated arguments render now too, so their refs are parents and a missing var is a
+        // parse error naming the YAML file.
+        templates.renderValue(value, spec.file(), context);
       }
     }
     List<RefCall> refs = new ArrayList<>();

@@ -15,8 +15,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Renders the templated values of {@code profiles.yml} and of the project file's folder configs
@@ -29,11 +27,8 @@ final class ConfigTemplates {
 
   /** The variable that tells {@code env_var()} which value it is in, for its error message. */
   private static final String WHERE = "__mds_where";
-  /** The variable holding where {@code __mds_native()} puts the value of a one-expression value. */
-  private static final String NATIVE = "__mds_native_value";
-  /** A value that is one {@code {{ expression }}} and nothing else. */
-  private static final Pattern ONE_EXPRESSION =
-      Pattern.compile("\\A\\s*\\{\\{-?(.*?)-?}}\\s*\\z", Pattern.DOTALL);
+  /** A list the value of a one-expression value is appended to, so it comes out unchanged. */
+  private static final String NATIVE = "__mds_value";
 
   private final Map<String, String> environment;
   private final String file;
@@ -88,15 +83,15 @@ final class ConfigTemplates {
    */
   Object nativeValue(Object value, String key) {
     if (value instanceof String text && (text.contains("{{") || text.contains("{%"))) {
-      Matcher one = ONE_EXPRESSION.matcher(text);
-      if (one.matches() && !one.group(1).contains("{{") && !one.group(1).contains("}}")
-          && !one.group(1).contains("{%")) {
-        Object[] holder = new Object[1];
-        render("{% set __mds_value = " + one.group(1) + " %}{{ __mds_native(__mds_value) }}",
-            key, holder);
-        return holder[0] instanceof String rendered ? NativeValue.of(rendered) : holder[0];
+      java.util.Optional<String> append = NativeValue.appendTemplate(text, NATIVE);
+      if (append.isPresent()) {
+        List<Object> result = new ArrayList<>();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(NATIVE, result);
+        render(append.get(), key, variables);
+        return NativeValue.ofResult(result.get(0));
       }
-      return NativeValue.of(render(text, key, new Object[1]));
+      return NativeValue.of(render(text, key, new HashMap<>()));
     }
     if (value instanceof Map<?, ?> map) {
       Map<Object, Object> copy = new LinkedHashMap<>();
@@ -121,7 +116,7 @@ final class ConfigTemplates {
    */
   Object value(Object value, String key) {
     if (value instanceof String text && (text.contains("{{") || text.contains("{%"))) {
-      return render(text, key, new Object[1]);
+      return render(text, key, new HashMap<>());
     }
     if (value instanceof Map<?, ?> map) {
       Map<Object, Object> copy = new LinkedHashMap<>();
@@ -138,12 +133,11 @@ final class ConfigTemplates {
     return value;
   }
 
-  private String render(String text, String key, Object[] nativeValue) {
+  /** @param variables the render's variables, to which this adds its own */
+  private String render(String text, String key, Map<String, Object> variables) {
     String name = file + " (" + key + ")";
     StringWriter out = new StringWriter();
-    Map<String, Object> variables = new HashMap<>();
     variables.put(WHERE, name);
-    variables.put(NATIVE, nativeValue);
     if (!target.isEmpty()) {
       variables.put("target", target);
     }
@@ -163,7 +157,6 @@ final class ConfigTemplates {
     if (pebble == null) {
       Map<String, Function> functions = new HashMap<>();
       functions.put("env_var", new EnvVarFunction());
-      functions.put("__mds_native", new NativeFunction());
       if (vars != null) {
         functions.put("var", new VarFunction());
       }
@@ -182,22 +175,6 @@ final class ConfigTemplates {
           .build();
     }
     return pebble;
-  }
-
-  /** Keeps its argument, a one-expression value's result, as it is: a list stays a list. */
-  private static final class NativeFunction implements Function {
-
-    @Override
-    public List<String> getArgumentNames() {
-      return List.of("value");
-    }
-
-    @Override
-    public Object execute(Map<String, Object> args, PebbleTemplate self,
-        EvaluationContext context, int line) {
-      ((Object[]) context.getVariable(NATIVE))[0] = args.get("value");
-      return "";
-    }
   }
 
   /** {@code var(name, default)}: the project's vars with {@code --vars} laid over them. */

@@ -16,7 +16,34 @@ public final class NativeValue {
   private static final Pattern NUMBER =
       Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
 
+  /** A value that is one {@code {{ expression }}} and nothing else. */
+  private static final Pattern ONE_EXPRESSION =
+      Pattern.compile("\\A\\s*\\{\\{-?(.*?)-?}}\\s*\\z", Pattern.DOTALL);
+
   private NativeValue() {
+  }
+
+  /**
+   * The template that appends the value of {@code text} to the list {@code target}, when
+   * {@code text} is one {@code {{ expression }}}: its value then keeps its type (a list stays a
+   * list, as in Jinja's native rendering), where printing it would turn it into text.
+   */
+  public static java.util.Optional<String> appendTemplate(String text, String target) {
+    java.util.regex.Matcher one = ONE_EXPRESSION.matcher(text);
+    if (!one.matches()) {
+      return java.util.Optional.empty();
+    }
+    String expression = one.group(1);
+    if (expression.contains("{{") || expression.contains("}}") || expression.contains("{%")
+        || expression.isBlank()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of("{% do " + target + ".append(" + expression + ") %}");
+  }
+
+  /** {@code rendered}'s {@link #of native value} when it is text; other values as they are. */
+  public static Object ofResult(Object rendered) {
+    return rendered instanceof String text ? of(text) : rendered;
   }
 
   /** The value {@code rendered} stands for; the text itself when it is not a literal. */
