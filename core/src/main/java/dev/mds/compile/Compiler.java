@@ -122,6 +122,18 @@ public final class Compiler {
     return parsed.templates().renderText(sql, location, context);
   }
 
+  /**
+   * The SQL that reads what {@code template} ({@code select * from {{ ref('orders') }}}) points
+   * to, rendered for {@code model} with ephemeral models inlined: how a Python model's parents
+   * are read for it.
+   */
+  public String readSql(String template, Model model) {
+    CompileContext context = new CompileContext(parsed.manifest(), byName, sources,
+        this::sourceSql, this::refTarget, model.relation(), false);
+    String sql = parsed.templates().renderText(template, model.file(), context);
+    return withEphemerals(new Rendered(sql, List.copyOf(context.ephemerals())));
+  }
+
   /** Compiles every selected model and data test in order; other nodes are skipped. */
   public List<CompiledNode> compileAll(Set<String> uniqueIds) {
     Manifest manifest = parsed.manifest();
@@ -246,6 +258,10 @@ public final class Compiler {
     Rendered cached = rendered.get(model.uniqueId());
     if (cached != null) {
       return cached;
+    }
+    if (model.isPython()) {
+      // Python is not a template in dbt either: its compiled code is the file.
+      return new Rendered(model.rawSql(), List.of());
     }
     boolean incremental = "incremental".equals(model.materialized()) && !fullRefresh
         && relationExists.test(model.relation());

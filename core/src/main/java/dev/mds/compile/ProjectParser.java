@@ -66,6 +66,8 @@ public final class ProjectParser {
       new java.util.concurrent.ConcurrentHashMap<>();
 
   private final Map<String, String> environment;
+  /** What each Python model calls on {@code dbt}, found before models are parsed. */
+  private Map<Path, PythonModelCalls> pythonCalls = Map.of();
   private final Optional<ParseCache> cache;
   /** Large seeds' checksums ({@code target/partial_seeds.json}): hashing one reads it whole. */
   private final FileFacts seedChecksums;
@@ -144,7 +146,13 @@ public final class ProjectParser {
     // Rendering dominates parsing and each model renders on its own: do it on every core, then
     // register in file order so duplicate-name errors are the same on every run. Every model's
     // error is kept, so one run reports them all.
-    List<Path> modelFiles = files.models();
+    List<Path> modelFiles = new ArrayList<>(files.models());
+    List<Path> pythonFiles = files.pythonModels();
+    if (!pythonFiles.isEmpty()) {
+      pythonCalls = PythonModelCalls.of(project, pythonFiles);
+      modelFiles.addAll(pythonFiles);
+      modelFiles.sort(null);
+    }
     List<Parsed> parsedModels = modelFiles.parallelStream().map(this::parsed).toList();
     for (int i = 0; i < modelFiles.size(); i++) {
       Path file = modelFiles.get(i);
@@ -220,6 +228,9 @@ public final class ProjectParser {
   }
 
   private Optional<Model> model(Path file) {
+    if (file.getFileName().toString().endsWith(".py")) {
+      return pythonModel(file);
+    }
     String name = baseName(file);
     String display = project.display(file);
     Optional<NodeProperties> props = schema.model(name);
@@ -247,6 +258,36 @@ public final class ProjectParser {
         List.copyOf(fqn), config, description(props),
         columns(props), List.of(), relation(config, name), raw,
         parsed.refCalls(display), List.copyOf(parsed.sources()), checksum));
+  }
+
+  /**
+   * A Python model: not a template, so its parents and config come from its {@code dbt.ref()},
+   * {@code dbt.source()} and {@code dbt.config()} calls, found without running it.
+   */
+  private Optional<Model> pythonModel(Path file) {
+    String name = baseName(file);
+    String display = project.display(file);
+    PythonModelCalls calls = pythonCalls.get(file);
+    if (calls.error().isPresent()) {
+      throw MdsException.at(calls.line() > 0 ? display + ":" + calls.line() : display,
+          calls.error().get());
+    }
+    Optional<NodeProperties> props = schema.model(name);
+    List<String> fqn = fqn(file, project.config().modelPaths());
+    NodeConfig config = project.config().models().resolve(fqn.subList(1, fqn.size()));
+    if (props.isPresent()) {
+      config = config.merge(props.get().config());
+    }
+    config = config.merge(calls.config());
+    if (!config.enabled()) {
+      return Optional.empty();
+    }
+    String raw = ProjectFiles.read(project, file);
+    macroUses.put("model." + project.name() + "." + name, Set.of());
+    return Optional.of(new Model("model." + project.name() + "." + name, name, display,
+        List.copyOf(fqn), config, description(props), columns(props), List.of(),
+        relation(config, name), raw, List.copyOf(calls.refs()), List.copyOf(calls.sources()),
+        FileChecksum.of(raw)));
   }
 
   /** Renders a model with placeholders, capturing its refs, sources, config and macro calls. */

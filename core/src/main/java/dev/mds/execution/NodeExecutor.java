@@ -40,6 +40,7 @@ final class NodeExecutor {
   private final SeedLoader seedLoader;
   private final TextFiles files;
   private final RowCounts counts;
+  private final PythonModelBuild pythonModels;
 
   /**
    * @param files writes the run SQL files
@@ -54,6 +55,7 @@ final class NodeExecutor {
     this.fullRefresh = fullRefresh;
     this.testExecutor = new TestExecutor(project, compiler);
     this.seedLoader = new SeedLoader(compiler.csvInspector());
+    this.pythonModels = new PythonModelBuild(project, compiler);
   }
 
   /**
@@ -183,6 +185,9 @@ final class NodeExecutor {
     String sql = Compiler.trimStatement(compiledSql);
     for (String hook : model.config().preHooks()) {
       session.executeForeign(compiler.renderHook(hook, model.file(), Optional.of(model)));
+    }
+    if (model.isPython()) {
+      sql = pythonModels.run(session, model, incremental);
     }
     BuildResult built = Materialization.of(model, project.root())
         .build(session, model, sql, incremental);

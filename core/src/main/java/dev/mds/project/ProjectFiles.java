@@ -18,7 +18,8 @@ import java.util.TreeSet;
 public final class ProjectFiles {
 
   /** The kinds of project files, by name: what {@link #under} is asked for. */
-  private static final List<String> SUFFIXES = List.of(".sql", ".csv", ".yml", ".yaml", ".md");
+  private static final List<String> SUFFIXES = List.of(".sql", ".csv", ".yml", ".yaml", ".md",
+      ".py");
 
   private final Project project;
   /** Every regular file under a folder, listed once per instance: models/ holds models, schema
@@ -32,6 +33,11 @@ public final class ProjectFiles {
 
   public List<Path> models() {
     return under(project.config().modelPaths(), ".sql");
+  }
+
+  /** Python models: {@code .py} files under the model paths. */
+  public List<Path> pythonModels() {
+    return under(project.config().modelPaths(), ".py");
   }
 
   public List<Path> seeds() {
