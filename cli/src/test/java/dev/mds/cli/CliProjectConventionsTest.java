@@ -126,6 +126,9 @@ class CliProjectConventionsTest {
                           values: "{{ var('codes') }}"
                           config:
                             where: "id >= {{ var('first_id') }} and id < 3"
+                      - not_null:
+                          config:
+                            enabled: "{{ var('check_nulls', false) }}"
                       - accepted_values:
                           name: status_is_known_everywhere
                           values: "{{ var('codes') + ['closed', 'lost'] }}"
@@ -134,12 +137,13 @@ class CliProjectConventionsTest {
     CliRun passing = mds("build", "--project-dir", project.dir());
 
     passing.assertOk();
+    assertTrue(!passing.out().contains("not_null_orders_status"), passing::describe);
     String compiled = project.read(
         "target/compiled/shop/models/schema.yml/status_is_known_everywhere.sql");
     assertTrue(compiled.replace(" ", "").contains("'open','closed','closed','lost'"), compiled);
 
     CliRun failing = mds("build", "--project-dir", project.dir(), "--vars",
-        "{codes: [open], first_id: 2}");
+        "{codes: [open], first_id: 2, check_nulls: true}");
 
     assertEquals(1, failing.exitCode(), failing::describe);
     List<String> failed = failing.out().lines().filter(l -> l.contains("FAIL")).toList();
@@ -147,6 +151,7 @@ class CliProjectConventionsTest {
     assertTrue(failed.get(0).contains("accepted_values_orders_status"), failing::describe);
     // Only id 2 ('closed') is both outside [open] and inside the where.
     assertTrue(failed.get(0).contains("FAIL 1"), failing::describe);
+    assertTrue(failing.out().contains("not_null_orders_status"), failing::describe);
   }
 
   private static List<String> listed(TempProject project, String type) {

@@ -138,7 +138,13 @@ final class TestParser {
     Map<String, Object> arguments = new LinkedHashMap<>(spec.arguments());
     spec.columnName().ifPresent(column -> arguments.put("column_name", column));
     List<String> folders = folders(spec.file());
-    NodeConfig config = project.config().tests().resolve(folders).merge(spec.config());
+    // As dbt, a test's own config values are templates rendered natively while parsing:
+    // enabled: "{{ var('strict', true) }}" is a boolean, where: "day > '{{ var('start') }}'" text.
+    Map<String, Object> ownConfig = new LinkedHashMap<>();
+    ParseContext configContext = new ParseContext(project.target().schema(), testName);
+    spec.config().forEach((key, value) ->
+        ownConfig.put(key, templates.renderValue(value, spec.file(), configContext)));
+    NodeConfig config = project.config().tests().resolve(folders).merge(ownConfig);
     if (!config.enabled()) {
       return Optional.empty();
     }
