@@ -9,6 +9,8 @@ import sys
 
 import duckdb
 
+# Importing the model must not leave __pycache__ folders among the user's models.
+sys.dont_write_bytecode = True
 model_file, spec_file = sys.argv[1], sys.argv[2]
 with open(spec_file, encoding="utf-8") as handle:
     spec = json.load(handle)
