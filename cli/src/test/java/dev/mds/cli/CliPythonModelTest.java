@@ -80,6 +80,14 @@ class CliPythonModelTest {
   }
 
   @Test
+  void showingAPythonModelSaysHowToSeeItsRows() {
+    TempProject project = project();
+
+    mds("show", "--project-dir", project.dir(), "-s", "big_orders")
+        .assertProjectError("models/big_orders.py", "mds run");
+  }
+
+  @Test
   void aRefToAMissingModelInPythonNamesTheFileAndLine() {
     TempProject project = project().file("models/bad.py", """
         def model(dbt, session):
