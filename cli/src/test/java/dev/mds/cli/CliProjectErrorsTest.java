@@ -252,4 +252,29 @@ class CliProjectErrorsTest {
     assertTrue(lines.get(0).startsWith("Error: models/marts/props.yml: 'models:'"), run::describe);
     assertTrue(lines.get(1).startsWith("Error: models/marts/report.sql:1: "), run::describe);
   }
+
+  @Test
+  void aSourceWithABrokenDescriptionIsReportedOnceAndModelsReadingItAreNotBlamed() {
+    TempProject project = TempProject.shop(dir)
+        .file("models/staging/sources.yml", """
+            sources:
+              - name: crm
+                tables:
+                  - name: customers
+                    description: "{{ doc('nowhere') }}"
+            models:
+              - name: stg_orders
+                description: Orders in {{ var('currency') }}.
+            """)
+        .file("models/marts/report.sql", "select {{ var('nope') }}\n");
+
+    CliRun run = compile(project);
+
+    assertEquals(2, run.exitCode(), run::describe);
+    java.util.List<String> lines = run.err().strip().lines().toList();
+    assertEquals(2, lines.size(), run::describe);
+    assertTrue(lines.get(0).startsWith("Error: models/marts/report.sql:1: "), run::describe);
+    assertTrue(lines.get(1).startsWith("Error: models/staging/sources.yml"), run::describe);
+    assertTrue(lines.get(1).contains("nowhere"), run::describe);
+  }
 }

@@ -56,7 +56,10 @@ public final class ProjectParser {
   private final List<String> warnings = new ArrayList<>();
   /** Every error found so far; the parse goes on to find the others and then reports them all. */
   private final List<MdsException> errors = new ArrayList<>();
-  /** Models and seeds whose files have errors: refs to them are not errors of their own. */
+  /**
+   * Models and seeds (by name) and source tables ({@code source.table}) with errors: refs to them
+   * are not errors of their own.
+   */
   private final Set<String> broken = new java.util.HashSet<>();
   /** Whether a schema file has an error, so sources it declares may be missing. */
   private final boolean schemaBroken;
@@ -331,12 +334,17 @@ public final class ProjectParser {
         }
         String id = "source." + project.name() + "." + spec.name() + "." + table.name();
         String location = spec.file();
-        sources.put(spec.name() + "." + table.name(), new Source(id, spec.name(), table.name(),
-            location, List.of(project.name(), spec.name(), table.name()), config,
-            templates.renderText(table.description(), location, NodeContext.none()),
-            templates.renderText(spec.description(), location, NodeContext.none()),
-            renderColumns(table.columns(), location),
-            new Relation(spec.schema(), table.identifier())));
+        try {
+          sources.put(spec.name() + "." + table.name(), new Source(id, spec.name(), table.name(),
+              location, List.of(project.name(), spec.name(), table.name()), config,
+              templates.renderText(table.description(), location, NodeContext.none()),
+              templates.renderText(spec.description(), location, NodeContext.none()),
+              renderColumns(table.columns(), location),
+              new Relation(spec.schema(), table.identifier())));
+        } catch (MdsException e) {
+          errors.add(e);
+          broken.add(spec.name() + "." + table.name());
+        }
       }
     }
     return sources;
@@ -391,7 +399,8 @@ public final class ProjectParser {
     for (SourceCall call : calls) {
       String where = call.line() > 0 ? call.file() + ":" + call.line() : call.file();
       Source source = sources.get(call.sourceName() + "." + call.tableName());
-      if (source == null && schemaBroken) {
+      if (source == null
+          && (schemaBroken || broken.contains(call.sourceName() + "." + call.tableName()))) {
         // It may be declared in the schema file that has an error: that error says enough.
         continue;
       }
