@@ -2,6 +2,7 @@ package dev.mds.cli;
 
 import dev.mds.Background;
 import dev.mds.MdsException;
+import dev.mds.ProjectErrors;
 import dev.mds.Timings;
 import dev.mds.compile.Warmup;
 import java.io.PrintWriter;
@@ -100,7 +101,12 @@ public final class Mds implements Runnable {
       if (debug) {
         ex.printStackTrace(err);
       }
-      if (ex instanceof MdsException) {
+      if (ex instanceof ProjectErrors errors) {
+        // One line each, as a single error prints, so editors can jump to every file:line.
+        for (String line : errors.lines()) {
+          err.println(line.startsWith("... ") ? line : "Error: " + line);
+        }
+      } else if (ex instanceof MdsException) {
         err.println("Error: " + ex.getMessage());
       } else {
         err.println("Error: unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage()

@@ -203,4 +203,78 @@ class CliProjectErrorsTest {
 
     assertFalse(Files.exists(project.path("target/manifest.json")));
   }
+
+  @Test
+  void everyBrokenModelIsReportedInFileOrderOnEveryRun() {
+    TempProject project = TempProject.shop(dir)
+        .file("models/marts/zebra.sql", "select 1\nfrom {{ ref('nowhere') }}\n")
+        .file("models/marts/aardvark.sql", "select\n  {{ var('missing_var') }}\n")
+        .file("models/staging/stg_broken.sql", "select {{ ref('stg_orders' }}\n");
+
+    for (int run = 0; run < 2; run++) {
+      CliRun result = compile(project);
+
+      assertEquals(2, result.exitCode(), result::describe);
+      assertFalse(result.err().contains("\tat "), result::describe);
+      assertFalse(result.err().contains("Exception"), result::describe);
+      assertEquals(java.util.List.of(
+          "Error: models/marts/aardvark.sql:2: ",
+          "Error: models/marts/zebra.sql:2: ",
+          "Error: models/staging/stg_broken.sql:1: "),
+          result.err().strip().lines().map(line -> line.substring(0, line.indexOf(": ",
+              line.indexOf(": ") + 2) + 2)).toList(), result::describe);
+      assertTrue(result.err().contains("missing_var"), result::describe);
+      assertTrue(result.err().contains("ref('nowhere')"), result::describe);
+      assertTrue(result.err().contains("template error"), result::describe);
+    }
+  }
+
+  @Test
+  void aBrokenModelDoesNotAlsoFailTheModelsThatReferToIt() {
+    TempProject project = TempProject.shop(dir)
+        .file("models/marts/broken.sql", "select {{ nope( }}\n")
+        .file("models/marts/uses_broken.sql", "select * from {{ ref('broken') }}\n");
+
+    compile(project).assertProjectError("models/marts/broken.sql:1", "template error");
+  }
+
+  @Test
+  void errorsInSchemaYamlAndModelsAreReportedTogether() {
+    TempProject project = TempProject.shop(dir)
+        .file("models/marts/props.yml", "models: {not: a list}\n")
+        .file("models/marts/report.sql", "select {{ var('nope') }}\n");
+
+    CliRun run = compile(project);
+
+    assertEquals(2, run.exitCode(), run::describe);
+    java.util.List<String> lines = run.err().strip().lines().toList();
+    assertEquals(2, lines.size(), run::describe);
+    assertTrue(lines.get(0).startsWith("Error: models/marts/props.yml: 'models:'"), run::describe);
+    assertTrue(lines.get(1).startsWith("Error: models/marts/report.sql:1: "), run::describe);
+  }
+
+  @Test
+  void aSourceWithABrokenDescriptionIsReportedOnceAndModelsReadingItAreNotBlamed() {
+    TempProject project = TempProject.shop(dir)
+        .file("models/staging/sources.yml", """
+            sources:
+              - name: crm
+                tables:
+                  - name: customers
+                    description: "{{ doc('nowhere') }}"
+            models:
+              - name: stg_orders
+                description: Orders in {{ var('currency') }}.
+            """)
+        .file("models/marts/report.sql", "select {{ var('nope') }}\n");
+
+    CliRun run = compile(project);
+
+    assertEquals(2, run.exitCode(), run::describe);
+    java.util.List<String> lines = run.err().strip().lines().toList();
+    assertEquals(2, lines.size(), run::describe);
+    assertTrue(lines.get(0).startsWith("Error: models/marts/report.sql:1: "), run::describe);
+    assertTrue(lines.get(1).startsWith("Error: models/staging/sources.yml"), run::describe);
+    assertTrue(lines.get(1).contains("nowhere"), run::describe);
+  }
 }

@@ -201,6 +201,7 @@ public final class ManifestWriter {
     json.writeEndObject();
     if (node instanceof Model model) {
       json.writeStringField("raw_code", model.rawSql());
+      json.writeStringField("language", model.language());
       checksum(json, model.checksum());
       json.writeArrayFieldStart("refs");
       for (var ref : model.refs()) {

@@ -220,6 +220,19 @@ public final class Compiler {
         Map.of("node", described));
   }
 
+  /**
+   * The SQL that reads what {@code template} ({@code select * from {{ ref('orders') }}}) points
+   * to, rendered for {@code model} with ephemeral models inlined: how a Python model's parents
+   * are read for it.
+   */
+  public String readSql(String template, Model model) {
+    CompileContext context = new CompileContext(parsed.manifest(), byName, sources,
+        this::sourceSql, this::refTarget, database, Optional.of(model), this::graph,
+        model.relation(), false);
+    String sql = parsed.templates().renderText(template, model.file(), context);
+    return withEphemerals(new Rendered(sql, List.copyOf(context.ephemerals())));
+  }
+
   /** Compiles every selected model and data test in order; other nodes are skipped. */
   public List<CompiledNode> compileAll(Set<String> uniqueIds) {
     Manifest manifest = parsed.manifest();
@@ -275,10 +288,11 @@ public final class Compiler {
       return new Rendered(sql, List.copyOf(context.ephemerals()));
     }
     Map<String, Object> arguments = new LinkedHashMap<>();
+    // As dbt renders test arguments: natively, so "{{ var('codes') }}" passes the var's list.
     test.arguments().forEach((name, value) -> arguments.put(name,
         value instanceof String text && TestParser.CALL.matcher(text).matches()
             ? parsed.templates().renderText("{{ " + text + " }}", test.file(), context)
-            : value));
+            : parsed.templates().renderValue(value, test.file(), context)));
     Node target = parsed.manifest().nodes().get(test.attachedTo().orElseThrow());
     // An ephemeral model has no relation: ref it, so that it is inlined as a CTE as dbt does.
     String model = target instanceof Model eph && eph.isEphemeral()
@@ -343,6 +357,10 @@ public final class Compiler {
     Rendered cached = rendered.get(model.uniqueId());
     if (cached != null) {
       return cached;
+    }
+    if (model.isPython()) {
+      // Python is not a template in dbt either: its compiled code is the file.
+      return new Rendered(model.rawSql(), List.of());
     }
     boolean incremental = "incremental".equals(model.materialized()) && !fullRefresh
         && relationExists.test(model.relation());

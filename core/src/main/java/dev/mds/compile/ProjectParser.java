@@ -3,6 +3,7 @@ package dev.mds.compile;
 import dev.mds.Background;
 import dev.mds.FileFacts;
 import dev.mds.MdsException;
+import dev.mds.ProjectErrors;
 import dev.mds.Timings;
 import dev.mds.graph.Manifest;
 import dev.mds.graph.Model;
@@ -54,12 +55,23 @@ public final class ProjectParser {
   private final TemplateEngine templates;
   private final SchemaSpecs schema;
   private final List<String> warnings = new ArrayList<>();
+  /** Every error found so far; the parse goes on to find the others and then reports them all. */
+  private final List<MdsException> errors = new ArrayList<>();
+  /**
+   * Models and seeds (by name) and source tables ({@code source.table}) with errors: refs to them
+   * are not errors of their own.
+   */
+  private final Set<String> broken = new java.util.HashSet<>();
+  /** Whether a schema file has an error, so sources it declares may be missing. */
+  private final boolean schemaBroken;
   private final Map<String, Set<String>> macroUses =
       new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, ParseResult.ParseRender> parseRenders =
       new java.util.concurrent.ConcurrentHashMap<>();
 
   private final Map<String, String> environment;
+  /** What each Python model calls on {@code dbt}, found before models are parsed. */
+  private Map<Path, PythonModelCalls> pythonCalls = Map.of();
   private final Optional<ParseCache> cache;
   /** Large seeds' checksums ({@code target/partial_seeds.json}): hashing one reads it whole. */
   private final FileFacts seedChecksums;
@@ -72,12 +84,14 @@ public final class ProjectParser {
     this.files = new ProjectFiles(project);
     this.environment = environment;
     Timings.lap("load project");
+    // Filled on the schema thread, read once it is joined.
+    List<MdsException> schemaErrors = new ArrayList<>();
     // Three independent reads: schema YAML loads on one thread and the partial-parse file on
     // another, while this one compiles the macros and then computes the partial-parse key (a
     // digest of macros, docs, vars and target) that the file must have been written under.
     CompletableFuture<SchemaSpecs> schemaRead = Background.start("schema", () -> {
       YamlCache yaml = partialParse ? YamlCache.load(project.targetDir()) : YamlCache.none();
-      SchemaSpecs loaded = new SchemaLoader(project, files, yaml).load();
+      SchemaSpecs loaded = new SchemaLoader(project, files, yaml).load(schemaErrors);
       yaml.write();
       return loaded;
     });
@@ -92,6 +106,8 @@ public final class ProjectParser {
       Background.await(schemaRead, cacheRead);
     }
     this.schema = Background.join(schemaRead);
+    errors.addAll(schemaErrors);
+    this.schemaBroken = !schemaErrors.isEmpty();
     Optional<ParseCache.Stored> stored = Background.join(cacheRead);
     this.cache = partialParse ? Optional.of(ParseCache.of(project, key, stored))
         : Optional.empty();
@@ -128,19 +144,39 @@ public final class ProjectParser {
     Set<String> disabled = new LinkedHashSet<>();
     List<Model> models = new ArrayList<>();
     for (Path file : files.seeds()) {
-      seed(file).ifPresentOrElse(seed -> register(byName, seed), () -> disabled.add(baseName(file)));
+      try {
+        seed(file).ifPresentOrElse(seed -> register(byName, seed),
+            () -> disabled.add(baseName(file)));
+      } catch (MdsException e) {
+        errors.add(e);
+        broken.add(baseName(file));
+      }
     }
     seedChecksums.save();
     // Rendering dominates parsing and each model renders on its own: do it on every core, then
-    // register in file order so duplicate-name errors are the same on every run.
-    List<Path> modelFiles = files.models();
-    List<Optional<Model>> parsedModels = modelFiles.parallelStream().map(this::model).toList();
+    // register in file order so duplicate-name errors are the same on every run. Every model's
+    // error is kept, so one run reports them all.
+    List<Path> modelFiles = new ArrayList<>(files.models());
+    List<Path> pythonFiles = files.pythonModels();
+    if (!pythonFiles.isEmpty()) {
+      pythonCalls = PythonModelCalls.of(project, pythonFiles);
+      modelFiles.addAll(pythonFiles);
+      modelFiles.sort(null);
+    }
+    List<Parsed> parsedModels = modelFiles.parallelStream().map(this::parsed).toList();
     for (int i = 0; i < modelFiles.size(); i++) {
       Path file = modelFiles.get(i);
-      Optional<Model> model = parsedModels.get(i);
-      if (model.isPresent()) {
-        register(byName, model.get());
-        models.add(model.get());
+      Parsed parsed = parsedModels.get(i);
+      if (parsed.error() != null) {
+        errors.add(parsed.error());
+        broken.add(baseName(file));
+      } else if (parsed.model().isPresent()) {
+        try {
+          register(byName, parsed.model().get());
+          models.add(parsed.model().get());
+        } catch (MdsException e) {
+          errors.add(e);
+        }
       } else {
         disabled.add(baseName(file));
       }
@@ -150,15 +186,20 @@ public final class ProjectParser {
     List<Node> nodes = new ArrayList<>();
     for (Node node : byName.values()) {
       if (node instanceof Model model) {
-        nodes.add(withDependencies(model, byName, disabled, sources));
+        try {
+          nodes.add(withDependencies(model, byName, disabled, sources));
+        } catch (MdsException e) {
+          errors.add(e);
+        }
       } else {
         nodes.add(node);
       }
     }
     nodes.addAll(sources.values());
-    nodes.addAll(new TestParser(project, templates, schema,
+    nodes.addAll(new TestParser(project, files, templates, schema,
         (requester, refs, calls) -> parentsOf(requester, refs, calls, byName, disabled, sources),
-        macroUses).parse(byName, sources));
+        macroUses, errors).parse(byName, sources));
+    ProjectErrors.throwIfAny(errors);
     Timings.lap("sources and tests");
     Manifest manifest = new Manifest(project.name(), nodes, templates.macros(), templates.docs(),
         macroUses);
@@ -184,7 +225,22 @@ public final class ProjectParser {
     }
   }
 
+  /** A model file's outcome: its model (empty when disabled), or the error it raised. */
+  private record Parsed(Optional<Model> model, MdsException error) {
+  }
+
+  private Parsed parsed(Path file) {
+    try {
+      return new Parsed(model(file), null);
+    } catch (MdsException e) {
+      return new Parsed(Optional.empty(), e);
+    }
+  }
+
   private Optional<Model> model(Path file) {
+    if (file.getFileName().toString().endsWith(".py")) {
+      return pythonModel(file);
+    }
     String name = baseName(file);
     String display = project.display(file);
     Optional<NodeProperties> props = schema.model(name);
@@ -217,6 +273,36 @@ public final class ProjectParser {
         List.copyOf(fqn), config, description(props),
         columns(props), List.of(), relation(config, name, "model", fqn, display), raw,
         parsed.refCalls(display), List.copyOf(parsed.sources()), checksum));
+  }
+
+  /**
+   * A Python model: not a template, so its parents and config come from its {@code dbt.ref()},
+   * {@code dbt.source()} and {@code dbt.config()} calls, found without running it.
+   */
+  private Optional<Model> pythonModel(Path file) {
+    String name = baseName(file);
+    String display = project.display(file);
+    PythonModelCalls calls = pythonCalls.get(file);
+    if (calls.error().isPresent()) {
+      throw MdsException.at(calls.line() > 0 ? display + ":" + calls.line() : display,
+          calls.error().get());
+    }
+    Optional<NodeProperties> props = schema.model(name);
+    List<String> fqn = fqn(file, project.config().modelPaths());
+    NodeConfig config = project.config().models().resolve(fqn.subList(1, fqn.size()));
+    if (props.isPresent()) {
+      config = config.merge(props.get().config());
+    }
+    config = config.merge(calls.config());
+    if (!config.enabled()) {
+      return Optional.empty();
+    }
+    String raw = ProjectFiles.read(project, file);
+    macroUses.put("model." + project.name() + "." + name, Set.of());
+    return Optional.of(new Model("model." + project.name() + "." + name, name, display,
+        List.copyOf(fqn), config, description(props), columns(props), List.of(),
+        relation(config, name, "model", fqn, display), raw, List.copyOf(calls.refs()), List.copyOf(calls.sources()),
+        FileChecksum.of(raw)));
   }
 
   /** Renders a model with placeholders, capturing its refs, sources, config and macro calls. */
@@ -256,7 +342,8 @@ public final class ProjectParser {
     Map<String, Source> sources = new LinkedHashMap<>();
     for (SourceSpec spec : schema.sources()) {
       for (SourceTableSpec table : spec.tables()) {
-        NodeConfig config = NodeConfig.empty().merge(spec.config()).merge(table.config());
+        NodeConfig config = project.config().sources().resolve(sourcePath(spec, table))
+            .merge(spec.config()).merge(table.config());
         if (spec.database().isPresent() && config.string("database").isEmpty()) {
           config = config.merge(Map.of("database", spec.database().get()));
         }
@@ -272,12 +359,17 @@ public final class ProjectParser {
         checkDatabase(config, spec.file(), "source '" + spec.name() + "'");
         String id = "source." + project.name() + "." + spec.name() + "." + table.name();
         String location = spec.file();
-        sources.put(spec.name() + "." + table.name(), new Source(id, spec.name(), table.name(),
-            location, List.of(project.name(), spec.name(), table.name()), config,
-            templates.renderText(table.description(), location, NodeContext.none()),
-            templates.renderText(spec.description(), location, NodeContext.none()),
-            renderColumns(table.columns(), location),
-            project.target().relation(database(config), spec.schema(), table.identifier())));
+        try {
+          sources.put(spec.name() + "." + table.name(), new Source(id, spec.name(), table.name(),
+              location, List.of(project.name(), spec.name(), table.name()), config,
+              templates.renderText(table.description(), location, NodeContext.none()),
+              templates.renderText(spec.description(), location, NodeContext.none()),
+              renderColumns(table.columns(), location),
+              project.target().relation(database(config), spec.schema(), table.identifier())));
+        } catch (MdsException e) {
+          errors.add(e);
+          broken.add(spec.name() + "." + table.name());
+        }
       }
     }
     return sources;
@@ -303,6 +395,18 @@ public final class ProjectParser {
     return Optional.empty();
   }
 
+  /**
+   * Where {@code sources:} folder configs in the project file find a source table, as in dbt: the
+   * folders of the YAML file that declares it, then the source's name, then the table's.
+   */
+  private List<String> sourcePath(SourceSpec spec, SourceTableSpec table) {
+    List<String> fqn = fqn(project.resolve(spec.file()), files.schemaPaths());
+    List<String> path = new ArrayList<>(fqn.subList(1, fqn.size() - 1));
+    path.add(spec.name());
+    path.add(table.name());
+    return path;
+  }
+
   private Model withDependencies(Model model, Map<String, Node> byName, Set<String> disabled,
       Map<String, Source> sources) {
     List<String> parents = parentsOf("model '" + model.name() + "'", model.refs(), model.sources(),
@@ -324,6 +428,9 @@ public final class ProjectParser {
             + ref.name() + "')");
       }
       Node target = byName.get(ref.name());
+      if (target == null && broken.contains(ref.name())) {
+        continue;
+      }
       if (target == null) {
         String why = disabled.contains(ref.name())
             ? "'" + ref.name() + "' is disabled (enabled: false)"
@@ -337,6 +444,11 @@ public final class ProjectParser {
     for (SourceCall call : calls) {
       String where = call.line() > 0 ? call.file() + ":" + call.line() : call.file();
       Source source = sources.get(call.sourceName() + "." + call.tableName());
+      if (source == null
+          && (schemaBroken || broken.contains(call.sourceName() + "." + call.tableName()))) {
+        // It may be declared in the schema file that has an error: that error says enough.
+        continue;
+      }
       if (source == null) {
         throw MdsException.at(where, requester + " uses source('" + call.sourceName() + "', '"
             + call.tableName() + "') but no such source table is declared in schema YAML"

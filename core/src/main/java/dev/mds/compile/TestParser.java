@@ -50,12 +50,20 @@ final class TestParser {
   private final Dependencies dependencies;
   private final Set<String> names = new HashSet<>();
   private final Map<String, Set<String>> macroUses;
+  private final List<MdsException> errors;
+  /** The parse's listing of the project's folders. */
+  private final ProjectFiles files;
   private final Map<String, List<String>> foldersBySchemaFile = new java.util.HashMap<>();
 
-  /** @param macroUses filled with the project macros each test uses */
-  TestParser(Project project, TemplateEngine templates, SchemaSpecs schema,
-      Dependencies dependencies, Map<String, Set<String>> macroUses) {
+  /**
+   * @param macroUses filled with the project macros each test uses
+   * @param errors filled with each test's error; the others are still parsed
+   */
+  TestParser(Project project, ProjectFiles files, TemplateEngine templates, SchemaSpecs schema,
+      Dependencies dependencies, Map<String, Set<String>> macroUses, List<MdsException> errors) {
+    this.files = files;
     this.macroUses = macroUses;
+    this.errors = errors;
     this.project = project;
     this.templates = templates;
     this.schema = schema;
@@ -82,8 +90,12 @@ final class TestParser {
         }
       }
     }
-    for (Path file : new ProjectFiles(project).singularTests()) {
-      singular(file).ifPresent(tests::add);
+    for (Path file : files.singularTests()) {
+      try {
+        singular(file).ifPresent(tests::add);
+      } catch (MdsException e) {
+        errors.add(e);
+      }
     }
     return tests;
   }
@@ -96,7 +108,11 @@ final class TestParser {
     }
     all.addAll(GrainTests.missing(target, all, schemaFile(target)));
     for (TestSpec spec : all) {
-      generic(spec, target, isSource).ifPresent(into::add);
+      try {
+        generic(spec, target, isSource).ifPresent(into::add);
+      } catch (MdsException e) {
+        errors.add(e);
+      }
     }
   }
 
@@ -122,7 +138,13 @@ final class TestParser {
     Map<String, Object> arguments = new LinkedHashMap<>(spec.arguments());
     spec.columnName().ifPresent(column -> arguments.put("column_name", column));
     List<String> folders = folders(spec.file());
-    NodeConfig config = project.config().tests().resolve(folders).merge(spec.config());
+    // As dbt, a test's own config values are templates rendered natively while parsing:
+    // enabled: "{{ var('strict', true) }}" is a boolean, where: "day > '{{ var('start') }}'" text.
+    Map<String, Object> ownConfig = new LinkedHashMap<>();
+    ParseContext configContext = new ParseContext(project.target(), project.target().schema(), testName);
+    spec.config().forEach((key, value) ->
+        ownConfig.put(key, templates.renderValue(value, spec.file(), configContext)));
+    NodeConfig config = project.config().tests().resolve(folders).merge(ownConfig);
     if (!config.enabled()) {
       return Optional.empty();
     }
@@ -134,6 +156,10 @@ final class TestParser {
     for (Object value : arguments.values()) {
       if (value instanceof String text && CALL.matcher(text).matches()) {
         templates.renderText("{{ " + text + " }}", spec.file(), context);
+      } else {
+        // Templated arguments render now too, so their refs are parents and a missing var is a
+        // parse error naming the YAML file.
+        templates.renderValue(value, spec.file(), context);
       }
     }
     List<RefCall> refs = new ArrayList<>();
@@ -189,9 +215,8 @@ final class TestParser {
   }
 
   private List<String> foldersOf(String schemaFile) {
-    List<String> roots = new ArrayList<>(project.config().modelPaths());
-    roots.addAll(project.config().seedPaths());
-    List<String> fqn = ProjectParser.fqn(project, project.resolve(schemaFile), roots);
+    List<String> fqn = ProjectParser.fqn(project, project.resolve(schemaFile),
+        files.schemaPaths());
     return List.copyOf(fqn.subList(1, fqn.size() - 1));
   }
 

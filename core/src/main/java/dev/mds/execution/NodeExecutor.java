@@ -42,6 +42,7 @@ final class NodeExecutor {
   private final TextFiles files;
   private final RowCounts counts;
   private final QueryComment queryComment;
+  private final PythonModelBuild pythonModels;
 
   /**
    * @param files writes the run SQL files
@@ -56,6 +57,7 @@ final class NodeExecutor {
     this.fullRefresh = fullRefresh;
     this.testExecutor = new TestExecutor(project, compiler);
     this.seedLoader = new SeedLoader(compiler.csvInspector());
+    this.pythonModels = new PythonModelBuild(project, compiler);
     this.queryComment = QueryComment.of(project.config(), project.display(project.projectFile()));
   }
 
@@ -213,12 +215,16 @@ final class NodeExecutor {
     String sql = Compiler.trimStatement(compiledSql);
     if (compiler.hasCustomMaterialization(model.materialized())) {
       // One transaction, as mds's own materializations: a failure keeps yesterday's relation.
-      session.inTransaction(() -> compiler.materializeCustom(model, sql,
+      String modelSql = sql;
+      session.inTransaction(() -> compiler.materializeCustom(model, modelSql,
           new dev.mds.engine.TemplateDatabase(session::connection)));
       return BuildResult.of("materialization " + model.materialized());
     }
     for (String hook : model.config().preHooks()) {
       session.executeForeign(compiler.renderHook(hook, model.file(), Optional.of(model)));
+    }
+    if (model.isPython()) {
+      sql = pythonModels.run(session, model, incremental);
     }
     BuildResult built = Materialization.of(model, project.root(), project.target().externalRoot())
         .build(session, model, sql, incremental);

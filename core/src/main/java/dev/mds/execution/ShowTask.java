@@ -42,6 +42,10 @@ public final class ShowTask {
               .limit(5).toList() + ")"));
     }
     Model model = models.get(0);
+    if (model.isPython()) {
+      throw MdsException.at(model.file(), "mds show previews SQL models; build this python model"
+          + " with mds run and query its table " + model.relation());
+    }
     try (Warehouse warehouse = DuckDbWarehouse.open(parsed.project().target(), lockTimeoutSeconds);
         Connection connection = warehouse.connect()) {
       Compiler compiler = new Compiler(parsed,

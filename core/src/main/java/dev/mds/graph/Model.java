@@ -5,9 +5,10 @@ import dev.mds.schema.ColumnSpec;
 import java.util.List;
 
 /**
- * A SQL model.
+ * A model: a SQL file, or a Python file ({@code .py}) whose {@code model(dbt, session)} function
+ * returns the rows.
  *
- * @param rawSql the file's text as written
+ * @param rawSql the file's text as written (Python code for a Python model)
  * @param refs the {@code ref()} calls found while parsing
  * @param sources the {@code source()} calls found while parsing
  * @param checksum the SHA-256 of the file with line endings normalised
@@ -22,8 +23,21 @@ public record Model(String uniqueId, String name, String file, List<String> fqn,
     return ResourceType.MODEL;
   }
 
+  /**
+   * How the model is built; a Python model is a table unless configured otherwise, as in dbt.
+   */
   public String materialized() {
-    return config.materialized();
+    return isPython() ? config.string("materialized").orElse("table") : config.materialized();
+  }
+
+  /** {@code sql} or {@code python}, as dbt's manifest names a model's language. */
+  public String language() {
+    return isPython() ? "python" : "sql";
+  }
+
+  /** Whether the model is a {@code .py} file. */
+  public boolean isPython() {
+    return file.endsWith(".py");
   }
 
   public boolean isEphemeral() {

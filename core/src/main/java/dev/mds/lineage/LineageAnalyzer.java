@@ -333,6 +333,10 @@ public final class LineageAnalyzer implements AutoCloseable {
 
   private Analysis analyse(Model model) {
     String id = model.uniqueId();
+    if (model.isPython()) {
+      return new Analysis(ModelLineage.unknown(id, "a python model: its code is not SQL"),
+          List.of(), Set.of());
+    }
     Prepared prepared = sql(model);
     String sql = prepared.sql();
     DuckDbParser.Parsed parsedSql = prepared.parsed();

@@ -16,6 +16,34 @@ public record FolderConfigs(String projectName, Map<String, Object> tree) {
   }
 
   /**
+   * This tree with its values rendered as dbt renders the project file (see
+   * {@link ConfigTemplates#nativeValue}), except hooks: their SQL is rendered when they run, where
+   * {@code this} is known.
+   *
+   * @param root the tree's key in the project file ({@code models}), for error messages
+   */
+  FolderConfigs rendered(ConfigTemplates templates, String root) {
+    return new FolderConfigs(projectName, renderedLevel(tree, templates, root));
+  }
+
+  private static Map<String, Object> renderedLevel(Map<String, Object> level,
+      ConfigTemplates templates, String path) {
+    Map<String, Object> rendered = new LinkedHashMap<>();
+    level.forEach((key, value) -> {
+      String where = path + "." + key;
+      String normal = NodeConfig.normaliseKey(key);
+      if (normal.equals("pre_hook") || normal.equals("post_hook")) {
+        rendered.put(key, value);
+      } else if (value instanceof Map<?, ?> && !isConfigKey(key, value)) {
+        rendered.put(key, renderedLevel(YamlValues.map(value), templates, where));
+      } else {
+        rendered.put(key, templates.nativeValue(value, where));
+      }
+    });
+    return rendered;
+  }
+
+  /**
    * The config for a node at {@code segments} (sub-folders below the resource path, then the node
    * name), deeper folders overriding shallower ones.
    */

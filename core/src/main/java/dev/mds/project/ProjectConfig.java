@@ -18,6 +18,7 @@ public record ProjectConfig(
     FolderConfigs models,
     FolderConfigs seeds,
     FolderConfigs tests,
+    FolderConfigs sources,
     List<String> onRunStart,
     List<String> onRunEnd,
     Map<String, Object> raw) {
@@ -43,6 +44,29 @@ public record ProjectConfig(
   /** The same project using profile {@code name} ({@code --profile}). */
   public ProjectConfig withProfile(String name) {
     return new ProjectConfig(this.name, version, name, modelPaths, seedPaths, testPaths,
-        macroPaths, docsPaths, targetPath, vars, models, seeds, tests, onRunStart, onRunEnd, raw);
+        macroPaths, docsPaths, targetPath, vars, models, seeds, tests, sources, onRunStart, onRunEnd,
+        raw);
+  }
+
+  /**
+   * This config with each folder-config tree replaced by {@code render} of it: dbt renders their
+   * values as templates once vars and the target are known.
+   */
+  ProjectConfig withFolderConfigs(
+      java.util.function.BiFunction<FolderConfigs, String, FolderConfigs> render) {
+    return new ProjectConfig(name, version, profile, modelPaths, seedPaths, testPaths, macroPaths,
+        docsPaths, targetPath, vars, render.apply(models, "models"), render.apply(seeds, "seeds"),
+        render.apply(tests, raw.containsKey("data_tests") ? "data_tests" : "tests"),
+        render.apply(sources, "sources"), onRunStart, onRunEnd, raw);
+  }
+
+  /** {@code snapshot-paths}: dbt reads property YAML there; mds builds no snapshots yet. */
+  public List<String> snapshotPaths() {
+    return ProjectLoader.paths(raw, "snapshot-paths", List.of("snapshots"));
+  }
+
+  /** {@code analysis-paths}: dbt reads property YAML there too. */
+  public List<String> analysisPaths() {
+    return ProjectLoader.paths(raw, "analysis-paths", List.of("analyses"));
   }
 }

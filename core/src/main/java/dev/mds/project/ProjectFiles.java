@@ -18,7 +18,8 @@ import java.util.TreeSet;
 public final class ProjectFiles {
 
   /** The kinds of project files, by name: what {@link #under} is asked for. */
-  private static final List<String> SUFFIXES = List.of(".sql", ".csv", ".yml", ".yaml", ".md");
+  private static final List<String> SUFFIXES = List.of(".sql", ".csv", ".yml", ".yaml", ".md",
+      ".py");
 
   private final Project project;
   /** Every regular file under a folder, listed once per instance: models/ holds models, schema
@@ -34,6 +35,11 @@ public final class ProjectFiles {
     return under(project.config().modelPaths(), ".sql");
   }
 
+  /** Python models: {@code .py} files under the model paths. */
+  public List<Path> pythonModels() {
+    return under(project.config().modelPaths(), ".py");
+  }
+
   public List<Path> seeds() {
     return under(project.config().seedPaths(), ".csv");
   }
@@ -41,41 +47,64 @@ public final class ProjectFiles {
   /** Macro files, including custom generic tests under {@code tests/generic/} as in dbt. */
   public List<Path> macros() {
     List<Path> files = new ArrayList<>(under(project.config().macroPaths(), ".sql"));
-    files.addAll(under(genericTestDirs(), ".sql"));
-    return files;
-  }
-
-  /** Singular test files: SQL under the test paths, except {@code generic/}. */
-  public List<Path> singularTests() {
-    List<Path> generic = new ArrayList<>();
-    for (String dir : genericTestDirs()) {
-      generic.add(project.resolve(dir));
-    }
-    List<Path> files = new ArrayList<>();
     for (Path file : under(project.config().testPaths(), ".sql")) {
-      if (generic.stream().noneMatch(file.toAbsolutePath().normalize()::startsWith)) {
+      if (isGenericTest(file)) {
         files.add(file);
       }
     }
     return files;
   }
 
-  private List<String> genericTestDirs() {
-    List<String> dirs = new ArrayList<>();
-    for (String dir : project.config().testPaths()) {
-      dirs.add(dir + "/generic");
+  /** Singular test files: SQL under the test paths, except {@code generic/}. */
+  public List<Path> singularTests() {
+    List<Path> files = new ArrayList<>();
+    for (Path file : under(project.config().testPaths(), ".sql")) {
+      if (!isGenericTest(file)) {
+        files.add(file);
+      }
     }
-    return dirs;
+    return files;
+  }
+
+  /**
+   * Whether a file under a test path is in its {@code generic/} folder. Taken from the test
+   * path's own listing, so {@code tests/generic} is not walked a second time.
+   */
+  private boolean isGenericTest(Path file) {
+    Path normal = file.toAbsolutePath().normalize();
+    for (String dir : project.config().testPaths()) {
+      if (normal.startsWith(project.resolve(dir).resolve("generic"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public List<Path> docs() {
     return under(project.config().docsPaths(), ".md");
   }
 
-  /** Schema YAML files: every {@code .yml}/{@code .yaml} under the model and seed paths. */
+  /**
+   * The folders dbt reads property YAML from: model, seed, snapshot, analysis, macro and test
+   * paths, each once, in that order.
+   */
+  public List<String> schemaPaths() {
+    ProjectConfig config = project.config();
+    java.util.LinkedHashSet<String> dirs = new java.util.LinkedHashSet<>(config.modelPaths());
+    dirs.addAll(config.seedPaths());
+    dirs.addAll(config.snapshotPaths());
+    dirs.addAll(config.analysisPaths());
+    dirs.addAll(config.macroPaths());
+    dirs.addAll(config.testPaths());
+    return List.copyOf(dirs);
+  }
+
+  /**
+   * Schema YAML files: every {@code .yml}/{@code .yaml} under the folders of
+   * {@link #schemaPaths}, sorted.
+   */
   public List<Path> schemaFiles() {
-    List<String> dirs = new ArrayList<>(project.config().modelPaths());
-    dirs.addAll(project.config().seedPaths());
+    List<String> dirs = schemaPaths();
     List<Path> files = new ArrayList<>(under(dirs, ".yml"));
     files.addAll(under(dirs, ".yaml"));
     files.sort(null);

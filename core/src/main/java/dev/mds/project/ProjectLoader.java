@@ -73,6 +73,8 @@ public final class ProjectLoader {
                 environment)
             : new ProfileResolver(root);
     Target target = profiles.resolve(config, targetName);
+    ConfigTemplates templates = new ConfigTemplates(environment, location, vars, target);
+    config = config.withFolderConfigs((tree, key) -> tree.rendered(templates, key));
     return new Project(root, projectFile, config, target, vars);
   }
 
@@ -101,6 +103,7 @@ public final class ProjectLoader {
         new FolderConfigs(name, YamlValues.map(raw.get("models"))),
         new FolderConfigs(name, YamlValues.map(raw.get("seeds"))),
         new FolderConfigs(name, YamlValues.map(firstPresent(raw, "data_tests", "tests"))),
+        new FolderConfigs(name, YamlValues.map(raw.get("sources"))),
         YamlValues.strings(firstPresent(raw, "on-run-start", "on_run_start")),
         YamlValues.strings(firstPresent(raw, "on-run-end", "on_run_end")),
         raw);
@@ -115,7 +118,7 @@ public final class ProjectLoader {
     return null;
   }
 
-  private static List<String> paths(Map<String, Object> raw, String key, List<String> fallback) {
+  static List<String> paths(Map<String, Object> raw, String key, List<String> fallback) {
     Object value = raw.get(key);
     if (value == null) {
       value = raw.get(key.replace('-', '_'));

@@ -77,7 +77,7 @@ public final class YamlReader {
    * Plain YAML types, except that dates stay the text they were written as: a var such as
    * {@code start_date: 2024-01-01} must render as {@code 2024-01-01} in SQL, as it does in dbt.
    */
-  private static final class DatesAsText extends SafeConstructor {
+  static final class DatesAsText extends SafeConstructor {
     DatesAsText(LoaderOptions options) {
       super(options);
       yamlConstructors.put(Tag.TIMESTAMP, new ConstructYamlStr());

@@ -43,32 +43,53 @@ public final class SchemaLoader {
     this.cache = cache;
   }
 
+  /** Reads every schema file, or throws the errors of all files that have one. */
   public SchemaSpecs load() {
+    List<MdsException> errors = new ArrayList<>();
+    SchemaSpecs specs = load(errors);
+    dev.mds.ProjectErrors.throwIfAny(errors);
+    return specs;
+  }
+
+  /**
+   * Reads every schema file; a file with an error adds it to {@code errors} and contributes what
+   * was read before the error, so the rest of a parse can go on to find other errors.
+   */
+  public SchemaSpecs load(List<MdsException> errors) {
     Map<String, NodeProperties> models = new LinkedHashMap<>();
     Map<String, NodeProperties> seeds = new LinkedHashMap<>();
     List<SourceSpec> sources = new ArrayList<>();
     Set<String> sourceTables = new LinkedHashSet<>();
     for (Path file : files.schemaFiles()) {
-      String location = yaml.display(file);
-      Map<String, Object> doc = cache.readMap(yaml, file);
-      for (Map<String, Object> entry : entries(doc.get("models"), "models", location)) {
-        put(models, properties("model", entry, location));
-      }
-      for (Map<String, Object> entry : entries(doc.get("seeds"), "seeds", location)) {
-        put(seeds, properties("seed", entry, location));
-      }
-      for (Map<String, Object> entry : entries(doc.get("sources"), "sources", location)) {
-        SourceSpec source = source(entry, location);
-        for (SourceTableSpec table : source.tables()) {
-          if (!sourceTables.add(source.name() + "." + table.name())) {
-            throw MdsException.at(location, "source table '" + source.name() + "." + table.name()
-                + "' is declared twice");
-          }
-        }
-        sources.add(source);
+      try {
+        read(file, models, seeds, sources, sourceTables);
+      } catch (MdsException e) {
+        errors.add(e);
       }
     }
     return new SchemaSpecs(models, seeds, sources);
+  }
+
+  private void read(Path file, Map<String, NodeProperties> models,
+      Map<String, NodeProperties> seeds, List<SourceSpec> sources, Set<String> sourceTables) {
+    String location = yaml.display(file);
+    Map<String, Object> doc = cache.readMap(yaml, file);
+    for (Map<String, Object> entry : entries(doc.get("models"), "models", location)) {
+      put(models, properties("model", entry, location));
+    }
+    for (Map<String, Object> entry : entries(doc.get("seeds"), "seeds", location)) {
+      put(seeds, properties("seed", entry, location));
+    }
+    for (Map<String, Object> entry : entries(doc.get("sources"), "sources", location)) {
+      SourceSpec source = source(entry, location);
+      for (SourceTableSpec table : source.tables()) {
+        if (!sourceTables.add(source.name() + "." + table.name())) {
+          throw MdsException.at(location, "source table '" + source.name() + "." + table.name()
+              + "' is declared twice");
+        }
+      }
+      sources.add(source);
+    }
   }
 
   private static void put(Map<String, NodeProperties> target, NodeProperties props) {

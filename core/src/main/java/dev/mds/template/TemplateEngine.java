@@ -246,6 +246,38 @@ public final class TemplateEngine {
     return renderLiteral(text, location, context, variables);
   }
 
+  /**
+   * Renders a value as dbt renders generic tests' arguments: with Jinja's native types, so
+   * {@code "{{ var('codes') }}"} is the var's list and {@code "{{ 3 }}"} a number (see
+   * {@link dev.mds.project.NativeValue}); lists and maps have their items rendered. Values
+   * without a template are returned as they are.
+   */
+  public Object renderValue(Object value, String location, NodeContext context) {
+    if (value instanceof String text && (text.contains("{{") || text.contains("{%"))) {
+      java.util.Optional<String> append = dev.mds.project.NativeValue.appendTemplate(text,
+          "__mds_value");
+      if (append.isEmpty()) {
+        return dev.mds.project.NativeValue.of(renderLiteral(text, location, context, Map.of()));
+      }
+      List<Object> result = new ArrayList<>();
+      renderLiteral(append.get(), location, context, Map.of("__mds_value", result));
+      return dev.mds.project.NativeValue.ofResult(result.get(0));
+    }
+    if (value instanceof List<?> list) {
+      List<Object> rendered = new ArrayList<>();
+      for (Object item : list) {
+        rendered.add(renderValue(item, location, context));
+      }
+      return rendered;
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<Object, Object> rendered = new LinkedHashMap<>();
+      map.forEach((k, v) -> rendered.put(k, renderValue(v, location, context)));
+      return rendered;
+    }
+    return value;
+  }
+
   /** Whether a generic test of this name exists ({@code {% test name %}} or built in). */
   public boolean hasTest(String testName) {
     return macros.has(MacroDefinitionParser.testMacroName(testName));

@@ -71,4 +71,41 @@ class ProjectFilesTest {
 
     assertEquals(List.of("models/orders.sql", "models/shared.sql"), relative(files.models()));
   }
+
+  @Test
+  void propertyYamlIsReadFromEveryResourcePathAndTestSqlIsStillSortedIntoItsKind() {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("models/orders.sql", "select 1")
+        .file("models/schema.yml", "version: 2")
+        .file("seeds/seeds.yml", "version: 2")
+        .file("snapshots/snapshots.yml", "version: 2")
+        .file("analyses/analyses.yml", "version: 2")
+        .file("macros/macros.yml", "version: 2")
+        .file("macros/money.sql", "{% macro m() %}1{% endmacro %}")
+        .file("tests/schema.yml", "version: 2")
+        .file("tests/assert_positive.sql", "select 1 where false")
+        .file("tests/generic/is_even.sql", "{% test is_even(model, column_name) %}1{% endtest %}")
+        .file("tests/generic/generic.yml", "version: 2");
+    ProjectFiles files = new ProjectFiles(project.load());
+
+    assertEquals(List.of("analyses/analyses.yml", "macros/macros.yml", "models/schema.yml",
+        "seeds/seeds.yml", "snapshots/snapshots.yml", "tests/generic/generic.yml",
+        "tests/schema.yml"), relative(files.schemaFiles()));
+    assertEquals(List.of("tests/assert_positive.sql"), relative(files.singularTests()));
+    assertEquals(List.of("macros/money.sql", "tests/generic/is_even.sql"),
+        relative(files.macros()));
+    assertEquals(List.of("models/orders.sql"), relative(files.models()));
+  }
+
+  @Test
+  void customTestAndSnapshotPathsAreRead() {
+    TempProject project = TempProject.in(dir)
+        .file("mds_project.yml", "name: shop\ntest-paths: [checks]\nsnapshot-paths: [snaps]\n")
+        .file("checks/props.yml", "version: 2")
+        .file("snaps/props.yml", "version: 2")
+        .file("tests/ignored.yml", "version: 2");
+    ProjectFiles files = new ProjectFiles(project.load());
+
+    assertEquals(List.of("checks/props.yml", "snaps/props.yml"), relative(files.schemaFiles()));
+  }
 }
