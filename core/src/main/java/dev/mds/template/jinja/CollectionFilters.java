@@ -5,8 +5,10 @@ import io.pebbletemplates.pebble.extension.core.LengthFilter;
 import io.pebbletemplates.pebble.template.EvaluationContext;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import io.pebbletemplates.pebble.utils.OperatorUtils;
+import io.pebbletemplates.pebble.utils.StringUtils;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,6 +39,16 @@ final class CollectionFilters {
     filters.put("rejectattr", JinjaFilter.varargs("rejectattr",
         (input, args, self, context, line) -> select(input, args, self, context, line, false, true)));
     filters.put("sum", JinjaFilter.of("sum", CollectionFilters::sum, "attribute", "start"));
+    filters.put("join", JinjaFilter.of("join", CollectionFilters::join, "d", "attribute"));
+    filters.put("min", JinjaFilter.of("min",
+        (input, args, self, context, line) -> extreme(input, args, self, context, line, false),
+        "case_sensitive", "attribute"));
+    filters.put("max", JinjaFilter.of("max",
+        (input, args, self, context, line) -> extreme(input, args, self, context, line, true),
+        "case_sensitive", "attribute"));
+    filters.put("reverse", JinjaFilter.of("reverse", CollectionFilters::reverse));
+    filters.put("batch", JinjaFilter.of("batch", CollectionFilters::batch, "linecount", "fill_with"));
+    filters.put("items", JinjaFilter.of("items", CollectionFilters::items));
     filters.put("dictsort", JinjaFilter.of("dictsort", CollectionFilters::dictsort,
         "case_sensitive", "by", "reverse"));
     return filters;
@@ -129,6 +141,100 @@ final class CollectionFilters {
     List<List<Object>> pairs = new ArrayList<>();
     map.forEach((key, value) -> pairs.add(Arrays.asList(key, value)));
     pairs.sort(Truthiness.of(args.get("reverse")) ? byPart.reversed() : byPart);
+    return pairs;
+  }
+
+  /** Jinja's {@code join(d='', attribute=None)}; none items print as nothing, as everywhere here. */
+  private static Object join(Object input, Map<String, Object> args, PebbleTemplate self,
+      EvaluationContext context, int line) {
+    if (input == null) {
+      return "";
+    }
+    String separator = args.get("d") == null ? "" : StringUtils.toString(args.get("d"));
+    Object attribute = args.get("attribute");
+    StringBuilder joined = new StringBuilder();
+    String between = "";
+    for (Object item : Sequence.of(input)) {
+      Object value = attribute == null ? item
+          : AttributeLookup.get(item, attribute.toString(), self, context, line);
+      joined.append(between).append(value == null ? "" : StringUtils.toString(value));
+      between = separator;
+    }
+    return joined.toString();
+  }
+
+  /** Jinja's {@code min}/{@code max}: the smallest/largest item (by attribute), none if empty. */
+  private static Object extreme(Object input, Map<String, Object> args, PebbleTemplate self,
+      EvaluationContext context, int line, boolean largest) {
+    Comparator<Object> order = JinjaOrdering.comparator(Truthiness.of(args.get("case_sensitive")));
+    Object attribute = args.get("attribute");
+    Object best = null;
+    Object bestKey = null;
+    boolean first = true;
+    for (Object item : Sequence.of(input)) {
+      Object key = attribute == null ? item
+          : AttributeLookup.get(item, attribute.toString(), self, context, line);
+      int comparison = first ? 0 : order.compare(key, bestKey);
+      if (first || (largest ? comparison > 0 : comparison < 0)) {
+        best = item;
+        bestKey = key;
+        first = false;
+      }
+    }
+    return best;
+  }
+
+  /** A reversed copy of a list, or text backwards; Pebble's reverse changed the list in place. */
+  private static Object reverse(Object input, Map<String, Object> args, PebbleTemplate self,
+      EvaluationContext context, int line) {
+    if (input == null) {
+      return null;
+    }
+    if (Equality.isText(input)) {
+      return new StringBuilder(input.toString()).reverse().toString();
+    }
+    List<Object> items = Sequence.of(input);
+    Collections.reverse(items);
+    return items;
+  }
+
+  /** Jinja's {@code batch(linecount, fill_with=None)}: lists of linecount items. */
+  private static Object batch(Object input, Map<String, Object> args, PebbleTemplate self,
+      EvaluationContext context, int line) {
+    if (!(args.get("linecount") instanceof Number count) || count.intValue() < 1) {
+      throw new IllegalArgumentException("needs a positive batch size, as in batch(3)");
+    }
+    int size = count.intValue();
+    boolean fill = args.containsKey("fill_with");
+    List<Object> batches = new ArrayList<>();
+    List<Object> current = new ArrayList<>(size);
+    for (Object item : Sequence.of(input)) {
+      current.add(item);
+      if (current.size() == size) {
+        batches.add(current);
+        current = new ArrayList<>(size);
+      }
+    }
+    if (!current.isEmpty()) {
+      while (fill && current.size() < size) {
+        current.add(args.get("fill_with"));
+      }
+      batches.add(current);
+    }
+    return batches;
+  }
+
+  /** Jinja's {@code items}: a map's [key, value] pairs in its order; none gives no pairs. */
+  private static Object items(Object input, Map<String, Object> args, PebbleTemplate self,
+      EvaluationContext context, int line) {
+    if (input == null) {
+      return new ArrayList<>();
+    }
+    if (!(input instanceof Map<?, ?> map)) {
+      throw new IllegalArgumentException("needs a map, got " + Sequence.describe(input));
+    }
+    List<Object> pairs = new ArrayList<>(map.size());
+    map.forEach((key, value) -> pairs.add(Arrays.asList(key, value)));
     return pairs;
   }
 

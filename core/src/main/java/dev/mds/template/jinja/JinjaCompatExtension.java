@@ -53,7 +53,9 @@ public final class JinjaCompatExtension extends AbstractExtension {
   private static final int OR_PRECEDENCE = 10;
   private static final int AND_PRECEDENCE = 15;
   private static final int NOT_PRECEDENCE = 17;
+  private static final int TEST_PRECEDENCE = 20;
   private static final int COMPARISON_PRECEDENCE = 30;
+  private static final int SUM_PRECEDENCE = 40;
   private static final int PRODUCT_PRECEDENCE = 60;
   private static final int POWER_PRECEDENCE = 70;
   private static final int RANGE_PRECEDENCE = 120;
@@ -88,10 +90,20 @@ public final class JinjaCompatExtension extends AbstractExtension {
         normal("and", AND_PRECEDENCE, () -> new LogicalExpression(true)),
         normal("in", COMPARISON_PRECEDENCE, () -> new InExpression(false)),
         normal("not in", COMPARISON_PRECEDENCE, () -> new InExpression(true)),
+        // The test 'x is in(seq)': the lexer reads 'in' as the operator above, which Pebble's test
+        // syntax does not accept as a test name, so 'is in' and 'is not in' are operators too.
+        normal("is in", TEST_PRECEDENCE, () -> new InExpression(false)),
+        normal("is not in", TEST_PRECEDENCE, () -> new InExpression(true)),
         normal("/", PRODUCT_PRECEDENCE,
             () -> new ArithmeticExpression(ArithmeticExpression.Operation.DIVIDE)),
         normal("//", PRODUCT_PRECEDENCE,
             () -> new ArithmeticExpression(ArithmeticExpression.Operation.FLOOR_DIVIDE)),
+        normal("%", PRODUCT_PRECEDENCE,
+            () -> new ArithmeticExpression(ArithmeticExpression.Operation.MODULO)),
+        normal("*", PRODUCT_PRECEDENCE,
+            () -> new ArithmeticExpression(ArithmeticExpression.Operation.MULTIPLY)),
+        normal("+", SUM_PRECEDENCE,
+            () -> new ArithmeticExpression(ArithmeticExpression.Operation.ADD)),
         new BinaryOperatorImpl("**", POWER_PRECEDENCE,
             () -> new ArithmeticExpression(ArithmeticExpression.Operation.POWER),
             BinaryOperatorType.NORMAL, Associativity.RIGHT),

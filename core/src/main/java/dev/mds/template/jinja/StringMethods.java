@@ -50,8 +50,7 @@ final class StringMethods implements AttributeResolver {
           args.get(1).toString(), args.size() > 2 ? number(args.get(2)) : Long.MAX_VALUE);
       case "join" -> Sequence.of(args.get(0)).stream().map(String::valueOf)
           .collect(Collectors.joining(text));
-      case "capitalize" -> text.isEmpty() ? text
-          : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1).toLowerCase(Locale.ROOT);
+      case "capitalize" -> capitalize(text);
       case "title" -> title(text);
       default -> null;
     };
@@ -77,7 +76,7 @@ final class StringMethods implements AttributeResolver {
   }
 
   /** Python's strip: whitespace by default, otherwise any of the given characters. */
-  private static String strip(String text, String chars, boolean left, boolean right) {
+  static String strip(String text, String chars, boolean left, boolean right) {
     int start = 0;
     int end = text.length();
     while (left && start < end && isStripped(text.charAt(start), chars)) {
@@ -131,7 +130,12 @@ final class StringMethods implements AttributeResolver {
     return -1;
   }
 
-  private static String title(String text) {
+  static String capitalize(String text) {
+    return text.isEmpty() ? text
+        : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1).toLowerCase(Locale.ROOT);
+  }
+
+  static String title(String text) {
     StringBuilder result = new StringBuilder(text.length());
     boolean startOfWord = true;
     for (char c : text.toCharArray()) {
