@@ -48,6 +48,9 @@ final class CollectionFilters {
         "case_sensitive", "attribute"));
     filters.put("reverse", JinjaFilter.of("reverse", CollectionFilters::reverse));
     filters.put("batch", JinjaFilter.of("batch", CollectionFilters::batch, "linecount", "fill_with"));
+    filters.put("attr", JinjaFilter.of("attr", (input, args, self, context, line) ->
+        input == null ? null : AttributeLookup.get(input, String.valueOf(args.get("name")), self,
+            context, line), "name"));
     filters.put("items", JinjaFilter.of("items", CollectionFilters::items));
     filters.put("dictsort", JinjaFilter.of("dictsort", CollectionFilters::dictsort,
         "case_sensitive", "by", "reverse"));

@@ -156,6 +156,6 @@ public final class JinjaCompatExtension extends AbstractExtension {
 
   @Override
   public List<AttributeResolver> getAttributeResolver() {
-    return List.of(new StringMethods(), new MapMethods(), new ListMethods());
+    return List.of(new StringMethods(), new MapMethods(), new ListMethods(), new LoopCycle());
   }
 }

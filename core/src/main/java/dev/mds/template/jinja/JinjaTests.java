@@ -55,8 +55,8 @@ final class JinjaTests {
     tests.put("sameas", new BinaryTest("sameas", "other", JinjaTests::sameAs));
     tests.put("even", new PredicateTest(v -> isIntegral(v) && ((Number) v).longValue() % 2 == 0));
     tests.put("odd", new PredicateTest(v -> isIntegral(v) && ((Number) v).longValue() % 2 != 0));
-    tests.put("lower", new PredicateTest(v -> Equality.isText(v) && hasOnlyCase(v.toString(), false)));
-    tests.put("upper", new PredicateTest(v -> Equality.isText(v) && hasOnlyCase(v.toString(), true)));
+    tests.put("lower", new PredicateTest(v -> Equality.isText(v) && StringMethods.hasOnlyCase(v.toString(), false)));
+    tests.put("upper", new PredicateTest(v -> Equality.isText(v) && StringMethods.hasOnlyCase(v.toString(), true)));
     // Macros are not values in Pebble, so only Java functions handed in by a context are callable.
     tests.put("callable", new PredicateTest(v -> v instanceof Function));
     return tests;
@@ -103,18 +103,5 @@ final class JinjaTests {
       return Objects.equals(value, other);
     }
     return value == other;
-  }
-
-  /** Python's islower/isupper: at least one cased character, and all of them in that case. */
-  private static boolean hasOnlyCase(String text, boolean upper) {
-    boolean cased = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (upper ? Character.isLowerCase(c) : Character.isUpperCase(c)) {
-        return false;
-      }
-      cased |= Character.isLowerCase(c) || Character.isUpperCase(c);
-    }
-    return cased;
   }
 }

@@ -120,4 +120,9 @@ class CollectionFiltersTest {
         "{% for k, v in m | items %}{{ k }}={{ v }} {% endfor %}|"
             + "{% for k, v in none | items %}x{% endfor %}", Map.of("m", map)));
   }
+
+  @Test
+  void attrReadsOneAttribute() {
+    assertEquals("bo", Jinja.render("{{ people | first | attr('name') }}", PEOPLE));
+  }
 }

@@ -111,4 +111,18 @@ class ForTagTest {
     assertTrue(error.getMessage().contains("{% endfor %} for the {% for %} on line 2"),
         error.getMessage());
   }
+
+  @Test
+  void cycleGoesRoundItsValues() {
+    assertEquals("odd even odd ", Jinja.render(
+        "{% for x in [1, 2, 3] %}{{ loop.cycle('odd', 'even') }} {% endfor %}"));
+    assertEquals("1-1 ", Jinja.render("{% for x in [1] %}{{ loop.depth }}-{{ loop.cycle(1) }} {% endfor %}"));
+  }
+
+  @Test
+  void loopFilterWithATestAndElse() {
+    assertEquals("b c|none", Jinja.render(
+        "{% for x in ['a', 'b', 'c'] if x is not in(['a']) %}{{ x }}{% if not loop.last %} {% endif %}"
+            + "{% endfor %}|{% for x in [1] if x > 1 %}{{ x }}{% else %}none{% endfor %}"));
+  }
 }
