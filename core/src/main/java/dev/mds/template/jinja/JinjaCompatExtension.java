@@ -48,6 +48,10 @@ public final class JinjaCompatExtension extends AbstractExtension {
 
   // Pebble's scale: or 10, and 15, is 20, == 30, * 60, | 100, ~ 110, .. 120. An inline
   // conditional binds loosest; Jinja binds not looser than comparisons and tests.
+  // A slice's colons bind loosest of all, and the unary operators standing for them looser still,
+  // so that each part of x[a:b] is a whole expression.
+  private static final int SLICE_PART_PRECEDENCE = 1;
+  private static final int SLICE_PRECEDENCE = 2;
   private static final int ELSE_PRECEDENCE = 4;
   private static final int IF_PRECEDENCE = 5;
   private static final int OR_PRECEDENCE = 10;
@@ -71,13 +75,13 @@ public final class JinjaCompatExtension extends AbstractExtension {
         new ImportTokenParser(), new IncludeTokenParser(), new MacroTokenParser(),
         new ParallelTokenParser());
     return Stream.concat(own.stream(), pebbles.stream())
-        .<TokenParser>map(RetypingTokenParser::new)
+        .map(JinjaCompatExtension::retyping)
         .toList();
   }
 
   /** Wraps another extension's tag so that it, too, retypes the Jinja syntax that follows it. */
   public static TokenParser retyping(TokenParser tag) {
-    return new RetypingTokenParser(tag);
+    return new RetypingTokenParser(new SlicingTokenParser(tag));
   }
 
   @Override
@@ -107,7 +111,10 @@ public final class JinjaCompatExtension extends AbstractExtension {
         new BinaryOperatorImpl("**", POWER_PRECEDENCE,
             () -> new ArithmeticExpression(ArithmeticExpression.Operation.POWER),
             BinaryOperatorType.NORMAL, Associativity.RIGHT),
-        normal("..", RANGE_PRECEDENCE, InclusiveRangeExpression::new));
+        normal("..", RANGE_PRECEDENCE, InclusiveRangeExpression::new),
+        normal(SliceRetyping.SEPARATOR, SLICE_PRECEDENCE, SliceExpressions.Separator::new),
+        normal(SliceRetyping.START_AND_STEP, SLICE_PRECEDENCE, SliceExpressions.StartAndStep::new),
+        normal(SliceRetyping.STOP_AND_STEP, SLICE_PRECEDENCE, SliceExpressions.StopAndStep::new));
   }
 
   private static BinaryOperator normal(String symbol, int precedence,
@@ -118,7 +125,15 @@ public final class JinjaCompatExtension extends AbstractExtension {
 
   @Override
   public List<UnaryOperator> getUnaryOperators() {
-    return List.of(new UnaryOperatorImpl("not", NOT_PRECEDENCE, JinjaNotExpression.class));
+    return List.of(new UnaryOperatorImpl("not", NOT_PRECEDENCE, JinjaNotExpression.class),
+        new UnaryOperatorImpl(SliceRetyping.START_ONLY, SLICE_PART_PRECEDENCE,
+            SliceExpressions.StartOnly.class),
+        new UnaryOperatorImpl(SliceRetyping.STOP_ONLY, SLICE_PART_PRECEDENCE,
+            SliceExpressions.StopOnly.class),
+        new UnaryOperatorImpl(SliceRetyping.STEP_ONLY, SLICE_PART_PRECEDENCE,
+            SliceExpressions.StepOnly.class),
+        new UnaryOperatorImpl(SliceRetyping.UNCHANGED, SLICE_PART_PRECEDENCE,
+            SliceExpressions.Unchanged.class));
   }
 
   @Override
@@ -151,11 +166,13 @@ public final class JinjaCompatExtension extends AbstractExtension {
     globals.put("True", Boolean.TRUE);
     globals.put("False", Boolean.FALSE);
     globals.put("None", null);
+    globals.putAll(SliceRetyping.globals());
     return globals;
   }
 
   @Override
   public List<AttributeResolver> getAttributeResolver() {
-    return List.of(new StringMethods(), new MapMethods(), new ListMethods(), new LoopCycle());
+    return List.of(new StringMethods(), new MapMethods(), new ListMethods(), new LoopCycle(),
+        new SubscriptAccess());
   }
 }
