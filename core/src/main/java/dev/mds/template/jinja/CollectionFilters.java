@@ -84,13 +84,18 @@ final class CollectionFilters {
     return items;
   }
 
-  /** {@code map(attribute='x')} or {@code map('filter', args...)}. */
+  /** {@code map(attribute='x', default=d)} or {@code map('filter', args...)}. */
   private static Object map(Object input, Map<String, Object> args, PebbleTemplate self,
       EvaluationContext context, int line) {
     List<Object> result = new ArrayList<>();
     Object attribute = args.get("attribute");
+    boolean hasDefault = args.containsKey("default");
     for (Object item : Sequence.of(input)) {
-      if (attribute != null) {
+      if (attribute != null && hasDefault) {
+        // Jinja's default stands in for a missing attribute (or a none along the way).
+        Object value = AttributeLookup.find(item, attribute.toString(), self, context, line);
+        result.add(value == AttributeLookup.MISSING ? args.get("default") : value);
+      } else if (attribute != null) {
         result.add(AttributeLookup.get(item, attribute.toString(), self, context, line));
       } else if (args.get("0") != null) {
         result.add(RegistryInvocation.filter(args.get("0").toString(), item,
@@ -104,7 +109,8 @@ final class CollectionFilters {
 
   /**
    * {@code select('test', args...)}, {@code reject(...)}, and the {@code ...attr('attribute',
-   * 'test', args...)} forms; without a test, items are kept by truth value.
+   * 'test', args...)} forms; without a test, items are kept by truth value. An item lacking the
+   * attribute is undefined: selectattr('x', 'defined') drops it, rejectattr keeps it.
    */
   private static Object select(Object input, Map<String, Object> args, PebbleTemplate self,
       EvaluationContext context, int line, boolean keep, boolean byAttribute) {
@@ -122,9 +128,18 @@ final class CollectionFilters {
     List<Object> result = new ArrayList<>();
     for (Object item : Sequence.of(input)) {
       Object value = attribute == null ? item
-          : AttributeLookup.get(item, attribute, self, context, line);
-      boolean passes = test == null ? Truthiness.of(value)
-          : RegistryInvocation.test(test.toString(), value, testArguments, self, context, line);
+          : AttributeLookup.find(item, attribute, self, context, line);
+      boolean passes;
+      String testName = test == null ? null : test.toString();
+      if ("defined".equals(testName) || "undefined".equals(testName)) {
+        // Missing is undefined; a none value is defined (Pebble's own 'defined' says no to none).
+        passes = (value == AttributeLookup.MISSING) == testName.equals("undefined");
+      } else if (value == AttributeLookup.MISSING) {
+        passes = false;
+      } else {
+        passes = test == null ? Truthiness.of(value)
+            : RegistryInvocation.test(test.toString(), value, testArguments, self, context, line);
+      }
       if (passes == keep) {
         result.add(item);
       }

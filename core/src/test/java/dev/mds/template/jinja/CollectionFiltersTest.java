@@ -125,4 +125,16 @@ class CollectionFiltersTest {
   void attrReadsOneAttribute() {
     assertEquals("bo", Jinja.render("{{ people | first | attr('name') }}", PEOPLE));
   }
+
+  @Test
+  void itemsWithoutTheAttributeAreUndefined() {
+    String items = "[{'a': 1}, {'b': 2}, {'a': none}]";
+    assertEquals("2 2 [1, none] 1", Jinja.render(
+        "{{ " + items + " | selectattr('a', 'defined') | list | length }}"
+            + " {{ " + items + " | selectattr('a', 'undefined') | first | attr('b') }}"
+            + " {{ " + items + " | selectattr('a', 'defined') | map(attribute='a') | list }}"
+            + " {{ " + items + " | selectattr('a') | list | length }}").replace("null", "none"));
+    assertEquals("[1, 0, none]", Jinja.render(
+        "{{ " + items + " | map(attribute='a', default=0) | list }}").replace("null", "none"));
+  }
 }
