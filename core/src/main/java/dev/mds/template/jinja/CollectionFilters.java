@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,6 +49,8 @@ final class CollectionFilters {
         "case_sensitive", "attribute"));
     filters.put("reverse", JinjaFilter.of("reverse", CollectionFilters::reverse));
     filters.put("batch", JinjaFilter.of("batch", CollectionFilters::batch, "linecount", "fill_with"));
+    filters.put("groupby", JinjaFilter.of("groupby", CollectionFilters::groupBy,
+        "attribute", "default", "case_sensitive"));
     filters.put("attr", JinjaFilter.of("attr", (input, args, self, context, line) ->
         input == null ? null : AttributeLookup.get(input, String.valueOf(args.get("name")), self,
             context, line), "name"));
@@ -240,6 +243,38 @@ final class CollectionFilters {
       batches.add(current);
     }
     return batches;
+  }
+
+  /**
+   * Jinja's {@code groupby(attribute, default=None, case_sensitive=False)}: the items grouped by
+   * the attribute's value, groups sorted by it; without case sensitivity the first spelling names
+   * the group.
+   */
+  private static Object groupBy(Object input, Map<String, Object> args, PebbleTemplate self,
+      EvaluationContext context, int line) {
+    if (args.get("attribute") == null) {
+      throw new IllegalArgumentException("needs the attribute to group by, as in groupby('type')");
+    }
+    String attribute = args.get("attribute").toString();
+    boolean caseSensitive = Truthiness.of(args.get("case_sensitive"));
+    Map<Object, Group> groups = new LinkedHashMap<>();
+    for (Object item : Sequence.of(input)) {
+      Object value = AttributeLookup.find(item, attribute, self, context, line);
+      if (value == AttributeLookup.MISSING) {
+        if (!args.containsKey("default")) {
+          throw new IllegalArgumentException("no attribute '" + attribute + "' on "
+              + Sequence.describe(item) + " (give groupby a default=)");
+        }
+        value = args.get("default");
+      }
+      Object groupValue = value;
+      groups.computeIfAbsent(JinjaOrdering.key(value, caseSensitive),
+          key -> new Group(groupValue, new ArrayList<>())).list().add(item);
+    }
+    List<Group> sorted = new ArrayList<>(groups.values());
+    Comparator<Object> order = JinjaOrdering.comparator(caseSensitive);
+    sorted.sort(Comparator.comparing(Group::grouper, order));
+    return sorted;
   }
 
   /** Jinja's {@code items}: a map's [key, value] pairs in its order; none gives no pairs. */

@@ -137,4 +137,18 @@ class CollectionFiltersTest {
     assertEquals("[1, 0, none]", Jinja.render(
         "{{ " + items + " | map(attribute='a', default=0) | list }}").replace("null", "none"));
   }
+
+  @Test
+  void groupbyGroupsSortedByTheAttribute() {
+    String columns = "[{'n': 'a', 't': 'int'}, {'n': 'b', 't': 'text'}, {'n': 'c', 't': 'INT'}]";
+    assertEquals("int:a,c text:b ", Jinja.render(
+        "{% for g in " + columns + " | groupby('t') %}{{ g.grouper }}:"
+            + "{{ g.list | join(',', attribute='n') }} {% endfor %}"));
+    assertEquals("INT=c int=a text=b ", Jinja.render(
+        "{% for t, cols in " + columns + " | groupby('t', case_sensitive=true) %}{{ t }}="
+            + "{{ cols | join(',', attribute='n') }} {% endfor %}"));
+    assertEquals("?:b x:a ", Jinja.render(
+        "{% for g in [{'t': 'x', 'n': 'a'}, {'n': 'b'}] | groupby('t', default='?') %}"
+            + "{{ g.grouper }}:{{ g.list | join(attribute='n') }} {% endfor %}"));
+  }
 }
