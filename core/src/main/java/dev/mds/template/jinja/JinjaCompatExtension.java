@@ -33,16 +33,21 @@ import java.util.stream.Stream;
 
 /**
  * Adds the Jinja constructs dbt projects use and Pebble lacks: the tags {@code if/elif},
- * {@code for} with {@code loop.index} and unpacking, {@code set} blocks, {@code do}, {@code call},
- * {@code raw}; the operators {@code in}, {@code not in}, Jinja's {@code and/or/not}, {@code /},
- * {@code //}, {@code **}; tests such as {@code is none}; filters such as {@code replace('a','b')},
- * {@code int}, {@code tojson}; {@code range}, {@code namespace}, {@code dict}; Python string, list
- * and dict methods; {@code True/False/None}.
+ * {@code for} with {@code loop.index}, {@code loop.cycle}, a filter and unpacking, {@code set}
+ * blocks (also through filters) and unpacking, {@code do}, {@code call}, {@code raw}; the
+ * operators {@code in}, {@code not in}, {@code is in}, Jinja's {@code and/or/not}, {@code /},
+ * {@code //}, {@code **}, Python's {@code %} (modulo and string formatting), {@code +} on lists,
+ * {@code *} repeating text; subscripts {@code x[-1]} and slices {@code x[1:]}; tests such as
+ * {@code is none}, {@code is divisibleby(3)}, {@code is gt(1)}; filters such as
+ * {@code replace('a','b')}, {@code int}, {@code tojson}, {@code selectattr}, {@code groupby},
+ * {@code truncate}, {@code format}; {@code range}, {@code namespace}, {@code dict}; Python string,
+ * list and dict methods; {@code True/False/None}.
  *
  * <p>Build the engine with {@code allowOverrideCoreOperators(true)}: Pebble otherwise keeps its own
- * {@code and}, {@code or}, {@code not} and {@code /}, and tags using them fail with that advice.
- * Jinja's inline {@code x if c else y} works in tags, and in {@code {{ }}} after the template's
- * first tag; so do tuples such as {@code x in ('a', 'b')} (TokenRetyping explains why).
+ * {@code and}, {@code or}, {@code not}, {@code /}, {@code %}, {@code +} and {@code *}, and tags
+ * using the first three fail with that advice. Jinja's inline {@code x if c else y} works in tags,
+ * and in {@code {{ }}} after the template's first tag; so do tuples such as {@code x in ('a', 'b')}
+ * (TokenRetyping explains why) and slices (SliceRetyping).
  */
 public final class JinjaCompatExtension extends AbstractExtension {
 
