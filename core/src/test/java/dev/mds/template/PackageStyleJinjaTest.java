@@ -69,4 +69,31 @@ class PackageStyleJinjaTest {
         where ID IS NOT NULL and a > 0
         """, render(project, "models/orders.sql"));
   }
+
+  @Test
+  void trimMarkersWithoutSpaceAndPlusMarkersAsInJinja() {
+    // dbt_date writes {%-set ...; Pebble's lexer alone wants a space after the '-'.
+    TempProject project = TempProject.named(dir, "shop")
+        .file("macros/days.sql", """
+            {%- macro n_days_ago(n) -%}
+            {%-set n = n|int -%}
+            {{-n * -1}}
+            {%- endmacro -%}
+            """)
+        .file("models/days.sql", """
+            select {{ n_days_ago('3') }} as d,
+              {%+ if true +%} 1 {%+ endif %} as one {#-comment-#}
+            """);
+
+    assertEquals("select -3 as d,\n   1  as one\n", render(project, "models/days.sql"));
+  }
+
+  @Test
+  void freeTextGetsTheSameDelimiters() {
+    TempProject project = TempProject.named(dir, "shop");
+    TemplateEngine engine = new TemplateEngine(project.load(), Map.of());
+
+    assertEquals("[x]", engine.renderText("[{{-'x'-}}]", "models/schema.yml",
+        new TemplateEngineTest.RecordingContext("self")));
+  }
 }
