@@ -33,7 +33,8 @@ import java.util.stream.Stream;
 
 /**
  * Adds the Jinja constructs dbt projects use and Pebble lacks: the tags {@code if/elif},
- * {@code for} with {@code loop.index}, {@code loop.cycle}, a filter and unpacking, {@code set}
+ * {@code for} with {@code loop.index}, {@code loop.cycle}, a filter, unpacking, {@code break} and
+ * {@code continue}, {@code set}
  * blocks (also through filters) and unpacking, {@code do}, {@code call}, {@code raw}; the
  * operators {@code in}, {@code not in}, {@code is in}, Jinja's {@code and/or/not}, {@code /},
  * {@code //}, {@code **}, Python's {@code %} (modulo and string formatting), {@code +} on lists,
@@ -72,7 +73,8 @@ public final class JinjaCompatExtension extends AbstractExtension {
   @Override
   public List<TokenParser> getTokenParsers() {
     List<TokenParser> own = List.of(new JinjaIfTokenParser(), new JinjaForTokenParser(),
-        new JinjaSetTokenParser(), new DoTokenParser(), new CallTokenParser(), new RawTokenParser());
+        new JinjaSetTokenParser(), new DoTokenParser(), new CallTokenParser(), new RawTokenParser(),
+        new LoopControlTokenParser(true), new LoopControlTokenParser(false));
     // Pebble's remaining tags, re-registered only so that they too retype the Jinja syntax ahead.
     List<TokenParser> pebbles = List.of(new AutoEscapeTokenParser(), new BlockTokenParser(),
         new CacheTokenParser(), new EmbedTokenParser(), new ExtendsTokenParser(),
