@@ -3,6 +3,7 @@ package dev.mds.template;
 import dev.mds.MdsException;
 import dev.mds.project.Project;
 import dev.mds.project.ProjectFiles;
+import dev.mds.template.jinja.JinjaDelimiters;
 import io.pebbletemplates.pebble.loader.Loader;
 import java.io.Reader;
 import java.io.StringReader;
@@ -62,7 +63,7 @@ final class ProjectTemplateLoader implements Loader<String> {
     if (!Files.isRegularFile(file)) {
       throw new MdsException("Template " + templateName + " does not exist");
     }
-    String text = ProjectFiles.read(project, file);
+    String text = JinjaDelimiters.normalise(ProjectFiles.read(project, file));
     if (templateName.endsWith(".md")) {
       text = docsBlocksOnly(text);
     }

@@ -8,6 +8,7 @@ import dev.mds.project.Target;
 import dev.mds.template.context.DbtContextExtension;
 import dev.mds.template.context.Invocation;
 import dev.mds.template.jinja.JinjaCompatExtension;
+import dev.mds.template.jinja.JinjaDelimiters;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
@@ -306,7 +307,7 @@ public final class TemplateEngine {
 
   private String renderLiteral(String text, String location, NodeContext context,
       Map<String, Object> variables) {
-    String source = loader.prefix() + text;
+    String source = loader.prefix() + JinjaDelimiters.normalise(text);
     try {
       PebbleTemplate template = inline.computeIfAbsent(source, t -> {
         try {

@@ -2,6 +2,7 @@ package dev.mds.template.jinja;
 
 import io.pebbletemplates.pebble.attributes.AttributeResolver;
 import io.pebbletemplates.pebble.attributes.ResolvedAttribute;
+import io.pebbletemplates.pebble.error.AttributeNotFoundException;
 import io.pebbletemplates.pebble.template.EvaluationContext;
 import io.pebbletemplates.pebble.template.EvaluationContextImpl;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
@@ -13,6 +14,19 @@ import io.pebbletemplates.pebble.template.PebbleTemplate;
 final class AttributeLookup {
 
   private AttributeLookup() {
+  }
+
+  /** What {@link #find} gives for an attribute that does not exist (Jinja's undefined). */
+  static final Object MISSING = new Object();
+
+  /** The attribute, or MISSING where some step of the path does not exist or is none. */
+  static Object find(Object item, String path, PebbleTemplate self, EvaluationContext context,
+      int lineNumber) {
+    try {
+      return get(item, path, self, context, lineNumber);
+    } catch (AttributeNotFoundException | IllegalArgumentException e) {
+      return MISSING;
+    }
   }
 
   static Object get(Object item, String path, PebbleTemplate self, EvaluationContext context,

@@ -34,16 +34,22 @@ import java.util.stream.Stream;
 
 /**
  * Adds the Jinja constructs dbt projects use and Pebble lacks: the tags {@code if/elif},
- * {@code for} with {@code loop.index} and unpacking, {@code set} blocks, {@code do}, {@code call},
- * {@code raw}; the operators {@code in}, {@code not in}, Jinja's {@code and/or/not}, {@code /},
- * {@code //}, {@code **}; tests such as {@code is none}; filters such as {@code replace('a','b')},
- * {@code int}, {@code tojson}; {@code range}, {@code namespace}, {@code dict}; Python string, list
- * and dict methods; {@code True/False/None}.
+ * {@code for} with {@code loop.index}, {@code loop.cycle}, a filter, unpacking, {@code break} and
+ * {@code continue}, {@code set}
+ * blocks (also through filters) and unpacking, {@code do}, {@code call}, {@code raw}; the
+ * operators {@code in}, {@code not in}, {@code is in}, Jinja's {@code and/or/not}, {@code /},
+ * {@code //}, {@code **}, Python's {@code %} (modulo and string formatting), {@code +} on lists,
+ * {@code *} repeating text; subscripts {@code x[-1]} and slices {@code x[1:]}; tests such as
+ * {@code is none}, {@code is divisibleby(3)}, {@code is gt(1)}; filters such as
+ * {@code replace('a','b')}, {@code int}, {@code tojson}, {@code selectattr}, {@code groupby},
+ * {@code truncate}, {@code format}; {@code range}, {@code namespace}, {@code dict}; Python string,
+ * list and dict methods; {@code True/False/None}.
  *
  * <p>Build the engine with {@code allowOverrideCoreOperators(true)}: Pebble otherwise keeps its own
- * {@code and}, {@code or}, {@code not} and {@code /}, and tags using them fail with that advice.
- * Jinja's inline {@code x if c else y} works in tags, and in {@code {{ }}} after the template's
- * first tag; so do tuples such as {@code x in ('a', 'b')} (TokenRetyping explains why).
+ * {@code and}, {@code or}, {@code not}, {@code /}, {@code %}, {@code +} and {@code *}, and tags
+ * using the first three fail with that advice. Jinja's inline {@code x if c else y} works in tags,
+ * and in {@code {{ }}} after the template's first tag; so do tuples such as {@code x in ('a', 'b')}
+ * (TokenRetyping explains why) and slices (SliceRetyping).
  */
 public final class JinjaCompatExtension extends AbstractExtension {
 
@@ -61,12 +67,18 @@ public final class JinjaCompatExtension extends AbstractExtension {
 
   // Pebble's scale: or 10, and 15, is 20, == 30, * 60, | 100, ~ 110, .. 120. An inline
   // conditional binds loosest; Jinja binds not looser than comparisons and tests.
+  // A slice's colons bind loosest of all, and the unary operators standing for them looser still,
+  // so that each part of x[a:b] is a whole expression.
+  private static final int SLICE_PART_PRECEDENCE = 1;
+  private static final int SLICE_PRECEDENCE = 2;
   private static final int ELSE_PRECEDENCE = 4;
   private static final int IF_PRECEDENCE = 5;
   private static final int OR_PRECEDENCE = 10;
   private static final int AND_PRECEDENCE = 15;
   private static final int NOT_PRECEDENCE = 17;
+  private static final int TEST_PRECEDENCE = 20;
   private static final int COMPARISON_PRECEDENCE = 30;
+  private static final int SUM_PRECEDENCE = 40;
   private static final int PRODUCT_PRECEDENCE = 60;
   private static final int POWER_PRECEDENCE = 70;
   private static final int RANGE_PRECEDENCE = 120;
@@ -74,7 +86,8 @@ public final class JinjaCompatExtension extends AbstractExtension {
   @Override
   public List<TokenParser> getTokenParsers() {
     List<TokenParser> own = List.of(new JinjaIfTokenParser(), new JinjaForTokenParser(),
-        new JinjaSetTokenParser(), new DoTokenParser(), new CallTokenParser(), new RawTokenParser());
+        new JinjaSetTokenParser(), new DoTokenParser(), new CallTokenParser(), new RawTokenParser(),
+        new LoopControlTokenParser(true), new LoopControlTokenParser(false));
     // Pebble's remaining tags, re-registered only so that they too retype the Jinja syntax ahead.
     List<TokenParser> pebbles = List.of(new AutoEscapeTokenParser(), new BlockTokenParser(),
         new CacheTokenParser(), new EmbedTokenParser(), new ExtendsTokenParser(),
@@ -88,7 +101,7 @@ public final class JinjaCompatExtension extends AbstractExtension {
 
   /** Wraps another extension's tag so that it, too, retypes the Jinja syntax that follows it. */
   public TokenParser retyping(TokenParser tag) {
-    return new RetypingTokenParser(tag, retyping);
+    return new RetypingTokenParser(new SlicingTokenParser(tag), retyping);
   }
 
   @Override
@@ -101,14 +114,27 @@ public final class JinjaCompatExtension extends AbstractExtension {
         normal("and", AND_PRECEDENCE, () -> new LogicalExpression(true)),
         normal("in", COMPARISON_PRECEDENCE, () -> new InExpression(false)),
         normal("not in", COMPARISON_PRECEDENCE, () -> new InExpression(true)),
+        // The test 'x is in(seq)': the lexer reads 'in' as the operator above, which Pebble's test
+        // syntax does not accept as a test name, so 'is in' and 'is not in' are operators too.
+        normal("is in", TEST_PRECEDENCE, () -> new InExpression(false)),
+        normal("is not in", TEST_PRECEDENCE, () -> new InExpression(true)),
         normal("/", PRODUCT_PRECEDENCE,
             () -> new ArithmeticExpression(ArithmeticExpression.Operation.DIVIDE)),
         normal("//", PRODUCT_PRECEDENCE,
             () -> new ArithmeticExpression(ArithmeticExpression.Operation.FLOOR_DIVIDE)),
+        normal("%", PRODUCT_PRECEDENCE,
+            () -> new ArithmeticExpression(ArithmeticExpression.Operation.MODULO)),
+        normal("*", PRODUCT_PRECEDENCE,
+            () -> new ArithmeticExpression(ArithmeticExpression.Operation.MULTIPLY)),
+        normal("+", SUM_PRECEDENCE,
+            () -> new ArithmeticExpression(ArithmeticExpression.Operation.ADD)),
         new BinaryOperatorImpl("**", POWER_PRECEDENCE,
             () -> new ArithmeticExpression(ArithmeticExpression.Operation.POWER),
             BinaryOperatorType.NORMAL, Associativity.RIGHT),
-        normal("..", RANGE_PRECEDENCE, InclusiveRangeExpression::new));
+        normal("..", RANGE_PRECEDENCE, InclusiveRangeExpression::new),
+        normal(SliceRetyping.SEPARATOR, SLICE_PRECEDENCE, SliceExpressions.Separator::new),
+        normal(SliceRetyping.START_AND_STEP, SLICE_PRECEDENCE, SliceExpressions.StartAndStep::new),
+        normal(SliceRetyping.STOP_AND_STEP, SLICE_PRECEDENCE, SliceExpressions.StopAndStep::new));
   }
 
   private static BinaryOperator normal(String symbol, int precedence,
@@ -119,7 +145,15 @@ public final class JinjaCompatExtension extends AbstractExtension {
 
   @Override
   public List<UnaryOperator> getUnaryOperators() {
-    return List.of(new UnaryOperatorImpl("not", NOT_PRECEDENCE, JinjaNotExpression.class));
+    return List.of(new UnaryOperatorImpl("not", NOT_PRECEDENCE, JinjaNotExpression.class),
+        new UnaryOperatorImpl(SliceRetyping.START_ONLY, SLICE_PART_PRECEDENCE,
+            SliceExpressions.StartOnly.class),
+        new UnaryOperatorImpl(SliceRetyping.STOP_ONLY, SLICE_PART_PRECEDENCE,
+            SliceExpressions.StopOnly.class),
+        new UnaryOperatorImpl(SliceRetyping.STEP_ONLY, SLICE_PART_PRECEDENCE,
+            SliceExpressions.StepOnly.class),
+        new UnaryOperatorImpl(SliceRetyping.UNCHANGED, SLICE_PART_PRECEDENCE,
+            SliceExpressions.Unchanged.class));
   }
 
   @Override
@@ -153,11 +187,13 @@ public final class JinjaCompatExtension extends AbstractExtension {
     globals.put("True", Boolean.TRUE);
     globals.put("False", Boolean.FALSE);
     globals.put("None", null);
+    globals.putAll(SliceRetyping.globals());
     return globals;
   }
 
   @Override
   public List<AttributeResolver> getAttributeResolver() {
-    return List.of(new StringMethods(), new MapMethods(), new ListMethods());
+    return List.of(new StringMethods(), new MapMethods(), new ListMethods(), new LoopCycle(),
+        new SubscriptAccess());
   }
 }

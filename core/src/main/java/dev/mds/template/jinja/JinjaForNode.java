@@ -37,7 +37,13 @@ record JinjaForNode(List<String> names, Expression<?> iterable, Expression<?> fi
         Object next = i + 1 < items.size() ? items.get(i + 1) : null;
         scopes.put("loop", new LoopState(i, items.size(), previous, next));
         bind(items.get(i), scopes, self);
-        body.render(self, writer, context);
+        try {
+          body.render(self, writer, context);
+        } catch (LoopControl control) {
+          if (control.breaks()) {
+            break;
+          }
+        }
       }
     } finally {
       scopes.popScope();

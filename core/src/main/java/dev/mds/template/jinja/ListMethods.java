@@ -5,13 +5,16 @@ import io.pebbletemplates.pebble.attributes.ResolvedAttribute;
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.node.ArgumentsNode;
 import io.pebbletemplates.pebble.template.EvaluationContextImpl;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Python list methods used with {@code {% do %}}: {@code append}, {@code extend}, {@code insert},
- * {@code pop}, {@code remove}, and {@code index}.
+ * Python list methods, the changing ones used with {@code {% do %}}: {@code append},
+ * {@code extend}, {@code insert}, {@code pop}, {@code remove}, {@code sort}, {@code reverse},
+ * {@code clear}; and {@code index}, {@code count}, {@code copy}. They change the list itself.
  */
 final class ListMethods implements AttributeResolver {
 
@@ -44,6 +47,11 @@ final class ListMethods implements AttributeResolver {
       case "pop" -> result = list.remove(args.isEmpty() ? list.size() - 1 : position(list, args.get(0)));
       case "remove" -> list.remove(index(list, args.get(0)));
       case "index" -> result = (long) index(list, args.get(0));
+      case "count" -> result = list.stream().filter(item -> Equality.of(item, args.get(0))).count();
+      case "sort" -> list.sort(JinjaOrdering.comparator(true));
+      case "reverse" -> Collections.reverse(list);
+      case "copy" -> result = new ArrayList<>(list);
+      case "clear" -> list.clear();
       default -> {
         return Optional.empty();
       }

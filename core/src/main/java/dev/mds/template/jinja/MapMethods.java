@@ -7,13 +7,16 @@ import io.pebbletemplates.pebble.node.ArgumentsNode;
 import io.pebbletemplates.pebble.template.EvaluationContextImpl;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Python dict methods dbt macros call on maps: {@code items()}, {@code keys()}, {@code values()},
- * {@code get(k, default)}, {@code update(other)} and {@code pop(k[, default])}.
+ * {@code get(k, default)}, {@code update(other)}, {@code pop(k[, default])},
+ * {@code setdefault(k[, default])}, {@code copy()} and {@code clear()}; the changing ones change the
+ * map itself.
  */
 final class MapMethods implements AttributeResolver {
 
@@ -60,6 +63,20 @@ final class MapMethods implements AttributeResolver {
           throw new IllegalArgumentException("no key " + args.get(0));
         }
         result = key.isPresent() ? map.remove(key.get()) : args.get(1);
+      }
+      case "setdefault" -> {
+        Optional<Object> key = key(map, args.get(0));
+        if (key.isPresent()) {
+          result = map.get(key.get());
+        } else {
+          result = args.size() > 1 ? args.get(1) : null;
+          map.put(args.get(0), result);
+        }
+      }
+      case "copy" -> result = new LinkedHashMap<>(map);
+      case "clear" -> {
+        map.clear();
+        result = null;
       }
       default -> {
         return Optional.empty();

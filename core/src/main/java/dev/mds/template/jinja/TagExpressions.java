@@ -52,8 +52,15 @@ final class TagExpressions {
     return expression;
   }
 
-  /** Consumes the closing {@code %}} of a tag, naming the tag if something else is there. */
+  /**
+   * Consumes the closing {@code %}} of a tag, naming the tag if something else is there. A colon
+   * before it is skipped, as Jinja does for block tags: {@code {% if temporary: %}}.
+   */
   static void expectTagEnd(TokenStream stream, String tag) {
+    if (stream.current().test(Token.Type.PUNCTUATION, ":")
+        && stream.peek().test(Token.Type.EXECUTE_END)) {
+      stream.next();
+    }
     Token token = stream.current();
     if (!token.test(Token.Type.EXECUTE_END)) {
       throw new ParserException(null, "Unexpected \"" + token.getValue() + "\" in {% " + tag

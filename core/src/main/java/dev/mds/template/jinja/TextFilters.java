@@ -3,12 +3,17 @@ package dev.mds.template.jinja;
 import io.pebbletemplates.pebble.extension.Filter;
 import io.pebbletemplates.pebble.template.EvaluationContext;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
+import io.pebbletemplates.pebble.utils.StringUtils;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Jinja's text and number formatting filters: {@code replace}, {@code indent}, {@code round}. */
+/**
+ * Jinja's text and number formatting filters: {@code replace}, {@code indent}, {@code round},
+ * {@code trim}, {@code truncate}, {@code format}, ...
+ */
 final class TextFilters {
 
   private TextFilters() {
@@ -19,7 +24,90 @@ final class TextFilters {
     filters.put("replace", JinjaFilter.varargs("replace", TextFilters::replace));
     filters.put("indent", JinjaFilter.of("indent", TextFilters::indent, "width", "first", "blank"));
     filters.put("round", JinjaFilter.of("round", TextFilters::round, "precision", "method"));
+    filters.put("trim", JinjaFilter.of("trim", (input, args, self, context, line) ->
+        input == null ? null : StringMethods.strip(text(input),
+            args.get("chars") == null ? null : text(args.get("chars")), true, true), "chars"));
+    // Pebble's capitalize and title only raise letters; Python's also lower the rest.
+    filters.put("capitalize", JinjaFilter.of("capitalize", (input, args, self, context, line) ->
+        input == null ? null : StringMethods.capitalize(text(input))));
+    filters.put("title", JinjaFilter.of("title", (input, args, self, context, line) ->
+        input == null ? null : StringMethods.title(text(input))));
+    filters.put("wordcount", JinjaFilter.of("wordcount", (input, args, self, context, line) ->
+        wordCount(input == null ? "" : text(input))));
+    filters.put("truncate", JinjaFilter.of("truncate", TextFilters::truncate,
+        "length", "killwords", "end", "leeway"));
+    filters.put("format", JinjaFilter.varargs("format", TextFilters::format));
+    // SQL has no auto-escaping; e is Jinja's short name for the (HTML) escape filter.
+    filters.put("e", JinjaFilter.varargs("e", (input, args, self, context, line) ->
+        RegistryInvocation.filter("escape", input, RegistryInvocation.positional(args, 0), self,
+            context, line)));
     return filters;
+  }
+
+  private static String text(Object value) {
+    return StringUtils.toString(value);
+  }
+
+  /** Jinja counts runs of word characters (letters, digits, underscore). */
+  private static long wordCount(String text) {
+    long words = 0;
+    boolean inWord = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean wordChar = Character.isLetterOrDigit(c) || c == '_';
+      if (wordChar && !inWord) {
+        words++;
+      }
+      inWord = wordChar;
+    }
+    return words;
+  }
+
+  /**
+   * Jinja's {@code truncate(length=255, killwords=false, end='...', leeway=5)}: text up to
+   * length + leeway stays whole; longer text is cut to length including the end marker, at a word
+   * boundary unless killwords.
+   */
+  private static Object truncate(Object input, Map<String, Object> args, PebbleTemplate self,
+      EvaluationContext context, int line) {
+    if (input == null) {
+      return null;
+    }
+    String text = text(input);
+    int length = args.get("length") instanceof Number n ? n.intValue() : 255;
+    String end = args.get("end") == null ? "..." : text(args.get("end"));
+    int leeway = args.get("leeway") instanceof Number n ? n.intValue() : 5;
+    if (length < end.length()) {
+      throw new IllegalArgumentException("length must be at least the end marker's length");
+    }
+    if (leeway < 0) {
+      throw new IllegalArgumentException("leeway must not be negative");
+    }
+    if (text.length() <= length + leeway) {
+      return text;
+    }
+    String kept = text.substring(0, length - end.length());
+    if (!Truthiness.of(args.get("killwords"))) {
+      int space = kept.lastIndexOf(' ');
+      kept = space < 0 ? kept : kept.substring(0, space);
+    }
+    return kept + end;
+  }
+
+  /** Jinja's {@code format}: printf-style with positional arguments, or named ones for %(name)s. */
+  private static Object format(Object input, Map<String, Object> args, PebbleTemplate self,
+      EvaluationContext context, int line) {
+    if (input == null) {
+      return null;
+    }
+    List<Object> positional = RegistryInvocation.positional(args, 0);
+    if (positional.size() < args.size()) {
+      if (!positional.isEmpty()) {
+        throw new IllegalArgumentException("cannot mix positional and named arguments");
+      }
+      return PrintfFormat.format(text(input), List.of(), args);
+    }
+    return PrintfFormat.format(text(input), positional, null);
   }
 
   /** Jinja's {@code replace(old, new[, count])}; Pebble's {@code replace({'old': 'new'})} still works. */

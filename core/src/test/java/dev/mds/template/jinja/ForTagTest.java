@@ -111,4 +111,37 @@ class ForTagTest {
     assertTrue(error.getMessage().contains("{% endfor %} for the {% for %} on line 2"),
         error.getMessage());
   }
+
+  @Test
+  void cycleGoesRoundItsValues() {
+    assertEquals("odd even odd ", Jinja.render(
+        "{% for x in [1, 2, 3] %}{{ loop.cycle('odd', 'even') }} {% endfor %}"));
+    assertEquals("1-1 ", Jinja.render("{% for x in [1] %}{{ loop.depth }}-{{ loop.cycle(1) }} {% endfor %}"));
+  }
+
+  @Test
+  void loopFilterWithATestAndElse() {
+    assertEquals("b c|none", Jinja.render(
+        "{% for x in ['a', 'b', 'c'] if x is not in(['a']) %}{{ x }}{% if not loop.last %} {% endif %}"
+            + "{% endfor %}|{% for x in [1] if x > 1 %}{{ x }}{% else %}none{% endfor %}"));
+  }
+
+  @Test
+  void breakAndContinue() {
+    assertEquals("1 3 |1 2 ", Jinja.render(
+        "{% for x in [1, 2, 3, 4] %}{% if x == 2 %}{% continue %}{% endif %}{% if x > 3 %}"
+            + "{% break %}{% endif %}{{ x }} {% endfor %}|"
+            + "{% for x in [1, 2, 3] %}{{ x }} {% if x == 2 %}{% break %}{% endif %}{% endfor %}"));
+    assertEquals("a1 a2 b1 b2 ", Jinja.render(
+        "{% for a in ['a', 'b'] %}{% for n in [1, 2, 3] %}{{ a }}{{ n }} {% if n == 2 %}"
+            + "{% break %}{% endif %}{% endfor %}{% endfor %}"));
+  }
+
+  @Test
+  void breakOutsideALoopFailsWithItsLine() {
+    PebbleException error = assertThrows(PebbleException.class,
+        () -> Jinja.render("\n{% break %}"));
+    assertEquals(2, error.getLineNumber());
+    assertEquals("{% break %} outside a for loop", error.getPebbleMessage());
+  }
 }

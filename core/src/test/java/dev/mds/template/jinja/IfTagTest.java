@@ -122,4 +122,11 @@ class IfTagTest {
         () -> Jinja.render("a\n{% if true %}\nb"));
     assertTrue(error.getMessage().contains("line 2"), error.getMessage());
   }
+
+  @Test
+  void aColonMayEndTheHeaderAsInPython() {
+    assertEquals("create temporary table", Jinja.render(
+        "create {% if temporary: -%}temporary{%- endif %} table", Map.of("temporary", true)));
+    assertEquals("ab", Jinja.render("{% for x in ['a', 'b']: %}{{ x }}{% endfor %}"));
+  }
 }

@@ -39,4 +39,27 @@ class MapAndListMethodsTest {
   void missingKeyWithoutDefaultFails() {
     assertThrows(PebbleException.class, () -> Jinja.render("{% set m = {} %}{{ m.pop('x') }}"));
   }
+
+  @Test
+  void listCountSortReverseCopyAndClear() {
+    assertEquals("2 [1, 2, 3] [3, 2, 1] [3, 2, 1, 4] [3, 2, 1] []", Jinja.render(
+        "{% set xs = [3, 1, 2, 1] %}{{ xs.count(1) }}{% do xs.pop() %}{% do xs.sort() %} {{ xs }}"
+            + "{% do xs.reverse() %} {{ xs }}{% set ys = xs.copy() %}{% do ys.append(4) %} {{ ys }}"
+            + " {{ xs }}{% do xs.clear() %} {{ xs }}"));
+  }
+
+  @Test
+  void dictSetdefaultCopyAndClear() {
+    assertEquals("1 2 2 {a=1, b=2} {a=1, b=2, c=3} {}", Jinja.render(
+        "{% set m = {'a': 1} %}{{ m.setdefault('a', 9) }} {{ m.setdefault('b', 2) }} {{ m.b }}"
+            + "{% set c = m.copy() %}{% do c.update({'c': 3}) %} {{ m }} {{ c }}"
+            + "{% do m.clear() %} {{ m }}"));
+  }
+
+  @Test
+  void setdefaultReturnsTheStoredListForAppending() {
+    assertEquals("[1, 2]", Jinja.render(
+        "{% set groups = {} %}{% for x in [1, 2] %}{% do groups.setdefault('k', []).append(x) %}"
+            + "{% endfor %}{{ groups.k }}"));
+  }
 }

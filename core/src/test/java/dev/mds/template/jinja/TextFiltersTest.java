@@ -49,4 +49,42 @@ class TextFiltersTest {
         "{{ nope | default('x') }} {{ n | d('x') }} {{ m.k | default('y') }}"
             + " {{ '' | default('z', true) }}", Map.of("m", Map.of())));
   }
+
+  @Test
+  void trimTakesCharacters() {
+    assertEquals("[a] [a] [bab]", Jinja.render(
+        "[{{ ' a ' | trim }}] [{{ 'xxaxx' | trim('x') }}] [{{ '-bab-' | trim('-') }}]"));
+  }
+
+  @Test
+  void capitalizeAndTitleLowerTheRest() {
+    assertEquals("Hello Hello World", Jinja.render(
+        "{{ 'hELLO' | capitalize }} {{ 'hELLO wORLD' | title }}"));
+  }
+
+  @Test
+  void wordcountCountsWords() {
+    assertEquals("3 0", Jinja.render("{{ 'a b,  c_d' | wordcount }} {{ '' | wordcount }}"));
+  }
+
+  @Test
+  void truncateLikeJinja() {
+    assertEquals("hello...|hello|hello world|hello...|hello w...|hello wo..", Jinja.render(
+        "{{ 'hello world foo' | truncate(9) }}|{{ 'hello' | truncate(10) }}"
+            + "|{{ 'hello world' | truncate(8) }}|{{ 'hello world' | truncate(8, leeway=0) }}"
+            + "|{{ 'hello world foobar' | truncate(10, true) }}"
+            + "|{{ 'hello world foobar' | truncate(10, true, '..') }}"));
+  }
+
+  @Test
+  void formatIsPythonsPercentFormatting() {
+    assertEquals("a-b 3 03.14 x!", Jinja.render(
+        "{{ '%s-%s' | format('a', 'b') }} {{ '%d' | format(3.9) }} {{ '%05.2f' | format(3.14159) }}"
+            + " {{ '%(n)s!' | format(n='x') }}"));
+  }
+
+  @Test
+  void escapeAndItsShortName() {
+    assertEquals("&lt;a&gt; &lt;a&gt;", Jinja.render("{{ '<a>' | escape }} {{ '<a>' | e }}"));
+  }
 }
