@@ -11,11 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A dbt-duckdb project written with dbt's Jinja runtime (fixture {@code dbt_runtime_project}):
- * return values and adapter.dispatch, namespaced calls with keyword arguments, varargs/kwargs,
- * trailing commas, a project generate_schema_name, a source in files through dbt-duckdb's
- * external_location, run_query / statement / load_result / get_columns_in_relation at run time,
- * model and config.get, and a custom {% materialization %} with hooks. Built end to end, its data checked.
+ * A dbt-duckdb project written with dbt's Jinja runtime (fixture {@code dbt_runtime_project}, its
+ * profiles.yml in {@code config/} used through {@code --profiles-dir}): return values and
+ * adapter.dispatch, namespaced calls with keyword arguments, varargs/kwargs, trailing commas, a
+ * project generate_schema_name, a source in files through dbt-duckdb's external_location,
+ * run_query / statement / load_result / get_columns_in_relation at run time, model and
+ * config.get, a custom {% materialization %} with hooks, on-run-end's results, dbt's own macros,
+ * a model built into an attached database, a templated folder config, property YAML under tests/
+ * with a templated test argument, modules.datetime, log, loop.cycle, slicing and % formatting.
+ * Built end to end, its data checked.
  */
 class DbtRuntimeProjectTest {
 
@@ -34,10 +38,22 @@ class DbtRuntimeProjectTest {
     return DuckDbFile.rows(project.path("retail.duckdb"), sql);
   }
 
+  /** Runs {@code verb} on the project with its profiles folder, as a dbt user would. */
+  private CliRun mdsIn(String verb, String... extra) {
+    String[] args = new String[extra.length + 5];
+    args[0] = verb;
+    args[1] = "--project-dir";
+    args[2] = project.dir();
+    args[3] = "--profiles-dir";
+    args[4] = project.path("config").toString();
+    System.arraycopy(extra, 0, args, 5, extra.length);
+    return mds(args);
+  }
+
   @Test
   void buildsUnchangedAndEveryFigureIsRight() {
-    CliRun run = mds("build", "--project-dir", project.dir()).assertOk();
-    assertTrue(run.out().contains("PASS=7"), run::describe);
+    CliRun run = mdsIn("build").assertOk();
+    assertTrue(run.out().contains("PASS=10"), run::describe);
 
     // generate_schema_name: the seed lands in raw (dbt's default would be main_raw), marts in
     // main_marts.
@@ -62,17 +78,50 @@ class DbtRuntimeProjectTest {
         rows("select * from main_marts.tier_counts order by 1"));
     assertEquals(List.of("2"), rows("select n from main_marts.tier_counts_audit"));
     // on-run-end saw every model's result.
-    assertEquals(List.of("amount_by_market|success", "member_orders|success",
-        "stg_members|success", "stg_orders|success", "tier_counts|success"),
+    assertEquals(List.of("amount_by_market|success", "member_labels|success",
+        "member_orders|success", "orders_by_month|success", "stg_members|success",
+        "stg_orders|success", "tier_counts|success"),
         rows("select * from main.run_log order by 1"));
+    // database: archive built the model into the attached file, with dbt's date macros.
+    assertEquals(List.of("0"), rows("select count(*) from information_schema.tables"
+        + " where table_name = 'orders_by_month' and table_catalog = 'retail'"));
+    assertEquals(List.of("2024-01-01 00:00:00.0|TEXT|2|1", "2024-02-01 00:00:00.0|TEXT|2|1"),
+        DuckDbFile.rows(project.path("archive.duckdb"),
+            "select * from main.orders_by_month order by 1"));
+    // modules.datetime, loop.cycle, % formatting and slicing; log() reached console and log file.
+    assertEquals(List.of("DE|1001|name_a|tier_b|RET|2024-02-01",
+        "UK|1001|name_a|tier_b|RET|2024-02-01", "UK|1002|name_a|tier_b|RET|2024-02-01"),
+        rows("select * from main_marts.member_labels order by 1, 2"));
+    assertTrue(run.out().contains("labelling members from 2024-02-01"), run::describe);
+    assertTrue(project.read("logs/mds.log").contains("labelling members from 2024-02-01"));
+    // tests/schema.yml was read and its templated accepted_values ran.
+    assertTrue(run.out().contains("accepted_values_stg_members_tier"), run::describe);
+  }
+
+  @Test
+  void aTemplatedFolderConfigFollowsVars() {
+    CliRun run = mdsIn("build", "--vars", "{archive_enabled: false}").assertOk();
+    assertTrue(run.out().contains("PASS=9"), run::describe);
+    assertTrue(!run.out().contains("orders_by_month"), run::describe);
+  }
+
+  @Test
+  void raiseCompilerErrorIsOneLineWithTheMacrosFileAndLine() {
+    project.file("macros/guard.sql", "{% macro guard(x) %}\n"
+        + "  {% if x < 0 %}{{ exceptions.raise_compiler_error('x must not be negative') }}"
+        + "{% endif %}\n{% endmacro %}\n")
+        .file("models/marts/guarded.sql", "select {{ guard(-1) }} 1 as x\n");
+    String error = mdsIn("compile").assertProjectError("macros/guard.sql:2",
+        "x must not be negative");
+    assertTrue(!error.contains("Exception"), error);
   }
 
   @Test
   void aCustomMaterializationThatFailsKeepsYesterdaysTable() {
-    mds("build", "--project-dir", project.dir()).assertOk();
+    mdsIn("build").assertOk();
     project.file("models/marts/tier_counts.sql", "{{ config(materialized='replace_table') }}\n"
         + "select tier, count(*) as members from {{ ref('stg_members') }} group by tierr\n");
-    CliRun run = mds("run", "--project-dir", project.dir(), "-s", "tier_counts");
+    CliRun run = mdsIn("run", "-s", "tier_counts");
     assertEquals(1, run.exitCode(), run::describe);
     assertEquals(List.of("gold|1", "silver|2"),
         rows("select * from main_marts.tier_counts order by 1"));
@@ -80,8 +129,8 @@ class DbtRuntimeProjectTest {
 
   @Test
   void compileRunsTheTemplatesQueriesAgainstTheDatabaseAsDbtDoes() {
-    mds("build", "--project-dir", project.dir()).assertOk();
-    mds("compile", "--project-dir", project.dir()).assertOk();
+    mdsIn("build").assertOk();
+    mdsIn("compile").assertOk();
     String compiled = project.read("target/compiled/retail/models/marts/amount_by_market.sql");
     assertTrue(compiled.contains("as amount_de") && compiled.contains("as amount_uk"), compiled);
   }
@@ -91,7 +140,7 @@ class DbtRuntimeProjectTest {
     project.file("models/marts/keys.sql",
         "select {{ dbt_utils.generate_surrogate_key(['market', 'member_no']) }} as k\n"
         + "from {{ ref('stg_members') }}\n");
-    mds("compile", "--project-dir", project.dir()).assertProjectError(
+    mdsIn("compile").assertProjectError(
         "models/marts/keys.sql:1", "package 'dbt_utils' is not installed");
   }
 
@@ -99,7 +148,7 @@ class DbtRuntimeProjectTest {
   void dispatchToAMacroNoPackageDefinesNamesWhatItSearched() {
     project.file("models/marts/nothing.sql",
         "select {{ adapter.dispatch('nothing_here', 'retail')() }} as x\n");
-    mds("compile", "--project-dir", project.dir()).assertProjectError(
+    mdsIn("compile").assertProjectError(
         "models/marts/nothing.sql:1", "retail.duckdb__nothing_here", "dbt.default__nothing_here");
   }
 }
