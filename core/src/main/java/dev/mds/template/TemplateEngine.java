@@ -64,7 +64,7 @@ public final class TemplateEngine {
     macros = new MacroCatalog(Set.copyOf(macroTemplates),
         Set.copyOf(ProjectTemplateLoader.BUILTIN_TEMPLATES));
     loader = new ProjectTemplateLoader(project, macroTemplates);
-    JinjaCompatExtension jinja = new JinjaCompatExtension(namespaces(project.name()));
+    JinjaCompatExtension jinja = new JinjaCompatExtension(namespaces(project));
     Map<String, Object> target = targetMap(project.target());
     DbtContextExtension context = new DbtContextExtension(invocation, environment, jinja);
     // Macro files are compiled first, by an engine without macro functions: every macro then
@@ -91,10 +91,44 @@ public final class TemplateEngine {
    * Names that, followed by {@code .macro(}, call a macro of that namespace: dbt's, the project's,
    * and the packages projects commonly call (so that calling one that is not installed says so).
    */
-  private static Set<String> namespaces(String projectName) {
+  private static Set<String> namespaces(Project project) {
     Set<String> names = new java.util.HashSet<>(KNOWN_PACKAGES);
     names.add(MacroCatalog.BUILTIN);
-    names.add(projectName);
+    names.add(project.name());
+    names.addAll(declaredPackages(project));
+    return names;
+  }
+
+  /**
+   * The packages {@code packages.yml} or {@code dependencies.yml} names (hub names, git
+   * repositories and local folders, by their last path segment), so that calling one that is not
+   * installed says so instead of naming an undefined variable.
+   */
+  private static Set<String> declaredPackages(Project project) {
+    Set<String> names = new java.util.HashSet<>();
+    for (String file : List.of("packages.yml", "dependencies.yml")) {
+      Path path = project.root().resolve(file);
+      if (!java.nio.file.Files.isRegularFile(path)) {
+        continue;
+      }
+      Object packages = new dev.mds.project.YamlReader(project.root()).readMap(path)
+          .get("packages");
+      if (packages instanceof List<?> entries) {
+        for (Object entry : entries) {
+          if (entry instanceof Map<?, ?> spec) {
+            for (String key : List.of("package", "git", "local", "tarball", "name")) {
+              if (spec.get(key) != null) {
+                String value = String.valueOf(spec.get(key)).replaceAll("[/\\\\]+$", "")
+                    .replaceAll("\\.git$", "");
+                names.add(value.substring(Math.max(value.lastIndexOf('/'),
+                    value.lastIndexOf('\\')) + 1).replace('-', '_'));
+                break;
+              }
+            }
+          }
+        }
+      }
+    }
     return names;
   }
 
@@ -420,7 +454,7 @@ public final class TemplateEngine {
             : "dbt has no macro named '" + second + "' in mds");
       }
       return "'" + first + "." + second + "' cannot be called: package '" + first
-          + "' is not installed (add it to packages.yml and run mds deps)";
+          + "' is not installed in this project";
     }
     return "template error: " + PebbleMessages.of(pebble);
   }

@@ -230,4 +230,17 @@ class MacroRuntimeTest {
           error.getMessage());
     }
   }
+
+  @Test
+  void aPackageNamedInPackagesYmlButNotInstalledIsNamedToo() {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("packages.yml", "packages:\n  - git: \"https://github.com/someone/datavault4dbt.git\"\n"
+            + "    revision: 0.1.0\n  - local: ../my-helpers/\n")
+        .file("models/m.sql", "select\n{{ datavault4dbt.hub(src_pk='k') }}"
+            + " {{ my_helpers.x() }}\n");
+    MdsException error = assertThrows(MdsException.class,
+        () -> render(project, "models/m.sql", new TemplateEngineTest.RecordingContext("x")));
+    assertTrue(error.getMessage().contains("package 'datavault4dbt' is not installed"),
+        error.getMessage());
+  }
 }
