@@ -467,7 +467,8 @@ public final class ProjectParser {
   private Relation relation(NodeConfig config, String name, String resourceType,
       List<String> fqn, String file) {
     String base = project.target().schema();
-    Map<String, Object> node = namingNode(config, name, resourceType, fqn, file);
+    java.util.function.Supplier<Map<String, Object>> node =
+        () -> namingNode(config, name, resourceType, fqn, file);
     String schemaName = templates.generatedName("schema", config.schema().orElse(null), node, file)
         .orElseGet(() -> config.schema().map(custom -> base + "_" + custom.trim()).orElse(base));
     String alias = templates.generatedName("alias", config.alias().orElse(null), node, file)

@@ -219,10 +219,11 @@ public final class TemplateEngine {
    * so that dbt's default applies without rendering anything.
    *
    * @param custom the node's configured value ({@code config.schema}), or null
-   * @param node what the macro sees as {@code node}: name, resource_type, fqn, config, ...
+   * @param node what the macro sees as {@code node} (name, resource_type, fqn, config, ...),
+   *     made only when the project has the macro
    */
   public java.util.Optional<String> generatedName(String part, String custom,
-      Map<String, Object> node, String location) {
+      java.util.function.Supplier<Map<String, Object>> node, String location) {
     String macro = "generate_" + part + "_name";
     if (!overridden.computeIfAbsent(macro, m -> macros.macros().containsKey(m)
         || macros.macros().containsKey("default__" + m)
@@ -231,7 +232,7 @@ public final class TemplateEngine {
     }
     Map<String, Object> arguments = new HashMap<>();
     arguments.put("custom", custom);
-    arguments.put("node", node);
+    arguments.put("node", node.get());
     String call = macros.macros().containsKey(macro)
         ? "{{ " + macro + "(__mds_args['custom'], __mds_args['node']) }}"
         : "{{ adapter.dispatch('" + macro + "', 'dbt')(__mds_args['custom'], __mds_args['node']) }}";
