@@ -72,9 +72,16 @@ public final class TemplateEngine {
     // functions when it is built).
     PebbleEngine definitions = engine(loader, jinja, new MdsExtension(project.vars(), environment,
         target, project.name(), docs, macros, jinja, null), context);
+    List<MdsException> errors = new ArrayList<>();
     for (String name : macroTemplates) {
-      compile(definitions, name);
+      try {
+        compile(definitions, name);
+      } catch (MdsException e) {
+        // Every macro file's error in one run, as for models.
+        errors.add(e);
+      }
     }
+    dev.mds.ProjectErrors.throwIfAny(errors);
     for (String name : ProjectTemplateLoader.BUILTIN_TEMPLATES) {
       compile(definitions, name);
     }

@@ -243,4 +243,15 @@ class MacroRuntimeTest {
     assertTrue(error.getMessage().contains("package 'datavault4dbt' is not installed"),
         error.getMessage());
   }
+
+  @Test
+  void everyBrokenMacroFileIsReportedInOneRun() {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("macros/a.sql", "{% macro a() %}{{ 1 + }}{% endmacro %}\n")
+        .file("macros/b.sql", "{% macro b() %}\n{% if %}{% endif %}{% endmacro %}\n")
+        .file("models/m.sql", "select 1\n");
+    MdsException error = assertThrows(MdsException.class, () -> render(project, "models/m.sql"));
+    assertTrue(error.getMessage().contains("macros/a.sql:1")
+        && error.getMessage().contains("macros/b.sql:2"), error.getMessage());
+  }
 }
