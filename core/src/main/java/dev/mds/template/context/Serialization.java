@@ -55,7 +55,7 @@ final class Serialization {
   static Object toJson(Object value, boolean sortKeys, Object fallback) {
     try {
       return WRITER.writer(new PythonSeparators())
-          .with(new AsciiJsonEscapes())
+          .with(new dev.mds.template.jinja.PythonJsonEscapes(false))
           .writeValueAsString(plain(value, sortKeys));
     } catch (JsonProcessingException | IllegalArgumentException e) {
       return fallback;

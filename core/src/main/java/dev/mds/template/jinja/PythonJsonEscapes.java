@@ -5,19 +5,28 @@ import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 
 /**
- * The escapes of Jinja's tojson: Python's ensure_ascii (non-ASCII as lower-case {@code \\u00e9})
- * plus {@code < > & '} as {@code \\u003c} and so on. Jackson's own escapes use upper-case hex.
+ * Python's {@code json.dumps} escapes (ensure_ascii: non-ASCII and control characters as lower-case
+ * {@code \\u00e9}; Jackson's own escapes use upper-case hex), and for Jinja's tojson filter also
+ * {@code < > & '} as {@code \\u003c} and so on.
  */
-final class PythonJsonEscapes extends CharacterEscapes {
+public final class PythonJsonEscapes extends CharacterEscapes {
 
   private static final String HTML_UNSAFE = "<>&'";
 
   private final int[] asciiEscapes;
 
+  /** Jinja's tojson filter: HTML-unsafe characters escaped too. */
   PythonJsonEscapes() {
+    this(true);
+  }
+
+  /** @param htmlSafe whether {@code < > & '} are escaped (Jinja's filter) or not (json.dumps) */
+  public PythonJsonEscapes(boolean htmlSafe) {
     asciiEscapes = standardAsciiEscapesForJSON();
-    for (char c : HTML_UNSAFE.toCharArray()) {
-      asciiEscapes[c] = ESCAPE_CUSTOM;
+    if (htmlSafe) {
+      for (char c : HTML_UNSAFE.toCharArray()) {
+        asciiEscapes[c] = ESCAPE_CUSTOM;
+      }
     }
     for (int c = 0; c < 0x20; c++) {
       if ("\b\f\n\r\t".indexOf(c) < 0) {
