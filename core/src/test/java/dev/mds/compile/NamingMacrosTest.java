@@ -62,4 +62,30 @@ class NamingMacrosTest {
     Manifest manifest = ProjectParser.parse(project.load(), false).manifest();
     assertEquals("\"main_raw\".\"customers\"", relation(manifest, "customers"));
   }
+
+  @Test
+  void theProjectsGenerateDatabaseNamePutsNodesInAnAttachedDatabase() {
+    TempProject project = TempProject.in(dir)
+        .file("dbt_project.yml", "name: shop\nprofile: shop\n")
+        .file("profiles.yml", """
+            shop:
+              target: dev
+              outputs:
+                dev:
+                  type: duckdb
+                  path: shop.duckdb
+                  attach:
+                    - path: archive.duckdb
+            """)
+        .file("macros/naming.sql", """
+            {% macro generate_database_name(custom_database_name=none, node=none) -%}
+              {{ 'archive' if node.name.startswith('old_') else target.database }}
+            {%- endmacro %}
+            """)
+        .file("models/old_orders.sql", "select 1 as x\n")
+        .file("models/orders.sql", "select 1 as x\n");
+    Manifest manifest = ProjectParser.parse(project.load(), false).manifest();
+    assertEquals("\"archive\".\"main\".\"old_orders\"", relation(manifest, "old_orders"));
+    assertEquals("\"main\".\"orders\"", relation(manifest, "orders"));
+  }
 }
