@@ -254,4 +254,12 @@ class MacroRuntimeTest {
     assertTrue(error.getMessage().contains("macros/a.sql:1")
         && error.getMessage().contains("macros/b.sql:2"), error.getMessage());
   }
+
+  @Test
+  void stringLiteralsReadPythonsEscapes() {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("models/m.sql", "{{ ['a', 'b'] | join(',\\n') }}|{{ 'tab\\there' }}|{{ 'x\\\\y' }}"
+            + "|{{ modules.re.sub('\\d+', '#', 'a1b22') }}|{{ '\\u00e9' }}\n");
+    assertEquals("a,\nb|tab\there|x\\y|a#b#|\u00e9", render(project, "models/m.sql"));
+  }
 }

@@ -109,6 +109,12 @@ public final class TokenRetyping {
         case PRINT_END -> inPrint = false;
         case EXECUTE_END -> inTag = false;
         case PUNCTUATION -> i = punctuation(tokens, i, open);
+        case STRING -> {
+          // Pebble unescapes only the quote itself; Python's other escapes ('\n', '\\') too.
+          if (token.getValue().indexOf('\\') >= 0) {
+            token.setValue(unescape(token.getValue()));
+          }
+        }
         case NAME -> {
           // At the top level of a tag, 'if'/'else' are tag names or the for-loop filter, and our
           // tags read an inline conditional there themselves.
@@ -226,6 +232,42 @@ public final class TokenRetyping {
       token.setType(Token.Type.OPERATOR);
       token.setValue(ELSE);
     }
+  }
+
+  /**
+   * A string literal's value as Python reads it: {@code \\n}, {@code \\t}, {@code \\r},
+   * {@code \\\\}, quotes, {@code \\xHH} and {@code \\uXXXX}; an unknown escape such as
+   * {@code \\d} stays as written, as in Python (so regular expressions keep working).
+   */
+  static String unescape(String value) {
+    StringBuilder out = new StringBuilder(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c != '\\' || i + 1 >= value.length()) {
+        out.append(c);
+        continue;
+      }
+      char next = value.charAt(i + 1);
+      int hex = next == 'x' ? 2 : next == 'u' ? 4 : 0;
+      switch (next) {
+        case 'n' -> out.append('\n');
+        case 't' -> out.append('\t');
+        case 'r' -> out.append('\r');
+        case '\\', '\'', '"' -> out.append(next);
+        case 'x', 'u' -> {
+          if (i + 2 + hex <= value.length()
+              && value.substring(i + 2, i + 2 + hex).matches("[0-9a-fA-F]+")) {
+            out.append((char) Integer.parseInt(value.substring(i + 2, i + 2 + hex), 16));
+            i += hex;
+          } else {
+            out.append(c).append(next);
+          }
+        }
+        default -> out.append(c).append(next);
+      }
+      i++;
+    }
+    return out.toString();
   }
 
   /** The template spelling of a token value, undoing the retyping (for {@code {% raw %}}). */
