@@ -217,12 +217,18 @@ final class ParseCache {
 
   /** SHA-256 over every input a render can see besides its own file and environment. */
   static String key(Project project, ProjectFiles files) {
+    return key(project, files, List.of());
+  }
+
+  /** @param packageFiles the packages' macro files (installed ones are read like the project's) */
+  static String key(Project project, ProjectFiles files, List<Path> packageFiles) {
     Digest digest = Digest.sha256();
     digest.add("mds " + FORMAT + " " + BuildStamp.of());
     digest.add(project.root().toAbsolutePath().normalize().toString());
     digest.add(ProjectFiles.read(project, project.projectFile()));
     List<Path> inputs = new ArrayList<>(files.macros());
     inputs.addAll(files.docs());
+    inputs.addAll(packageFiles);
     for (Path input : inputs) {
       digest.add(project.display(input));
       digest.add(ProjectFiles.read(project, input));

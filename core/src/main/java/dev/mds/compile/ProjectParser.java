@@ -100,7 +100,8 @@ public final class ProjectParser {
     String key;
     try {
       this.templates = new TemplateEngine(project, environment, files, invocation);
-      key = partialParse ? ParseCache.key(project, files) : null;
+      key = partialParse ? ParseCache.key(project, files, templates.installedPackageFiles())
+          : null;
     } finally {
       // An error here is reported once the other reads are done: they write under target/.
       Background.await(schemaRead, cacheRead);

@@ -26,10 +26,20 @@ final class MacroCatalog implements NodeVisitorFactory {
   private final Set<String> builtinTemplates;
   private final Map<String, MacroDefinition> macros = new TreeMap<>();
   private final Map<String, MacroDefinition> builtins = new TreeMap<>();
+  /** Each package macro file's package. */
+  private final Map<String, String> packageTemplates;
+  private final Map<String, Map<String, MacroDefinition>> packages = new TreeMap<>();
 
   MacroCatalog(Set<String> macroTemplates, Set<String> builtinTemplates) {
+    this(macroTemplates, builtinTemplates, Map.of());
+  }
+
+  /** @param packageTemplates each package macro file's template name to its package */
+  MacroCatalog(Set<String> macroTemplates, Set<String> builtinTemplates,
+      Map<String, String> packageTemplates) {
     this.macroTemplates = macroTemplates;
     this.builtinTemplates = builtinTemplates;
+    this.packageTemplates = Map.copyOf(packageTemplates);
   }
 
   /**
@@ -55,6 +65,10 @@ final class MacroCatalog implements NodeVisitorFactory {
         } else if (builtinTemplates.contains(file)) {
           rememberBuiltin(new MacroDefinition(node.getName(), file, first, last, node, impl,
               BUILTIN));
+        } else if (packageTemplates.containsKey(file)) {
+          String pkg = packageTemplates.get(file);
+          rememberInPackage(new MacroDefinition(node.getName(), file, first, last, node, impl,
+              pkg));
         }
         super.visit(node);
       }
@@ -74,9 +88,22 @@ final class MacroCatalog implements NodeVisitorFactory {
     builtins.putIfAbsent(definition.name(), definition);
   }
 
-  /** Whether a macro of this name exists, in the project or built in. */
+  private synchronized void rememberInPackage(MacroDefinition definition) {
+    packages.computeIfAbsent(definition.packageName(), p -> new TreeMap<>())
+        .putIfAbsent(definition.name(), definition);
+  }
+
+  /** Whether a macro of this name exists, in the project, a package or built in. */
   synchronized boolean has(String name) {
-    return macros.containsKey(name) || builtins.containsKey(name);
+    return macros.containsKey(name) || builtins.containsKey(name)
+        || packages.values().stream().anyMatch(p -> p.containsKey(name));
+  }
+
+  /** Each package's macros by name. */
+  synchronized Map<String, Map<String, MacroDefinition>> packages() {
+    Map<String, Map<String, MacroDefinition>> copy = new TreeMap<>();
+    packages.forEach((name, defs) -> copy.put(name, Map.copyOf(defs)));
+    return copy;
   }
 
   /** The project's macros by name. */

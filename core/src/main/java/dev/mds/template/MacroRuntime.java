@@ -33,12 +33,20 @@ final class MacroRuntime {
   private final MacroCatalog catalog;
   private final String projectName;
   private final Map<String, List<String>> searchOrders;
+  private final java.util.Set<String> builtinPackages;
 
   /**
    * @param searchOrders the project's {@code dispatch:} config: a macro namespace to the packages
    *     searched for it, in order
    */
   MacroRuntime(MacroCatalog catalog, String projectName, Map<String, List<String>> searchOrders) {
+    this(catalog, projectName, searchOrders, java.util.Set.of());
+  }
+
+  /** @param builtinPackages packages served by mds's own version (an installed one wins) */
+  MacroRuntime(MacroCatalog catalog, String projectName, Map<String, List<String>> searchOrders,
+      java.util.Set<String> builtinPackages) {
+    this.builtinPackages = builtinPackages;
     this.catalog = catalog;
     this.projectName = projectName;
     this.searchOrders = Map.copyOf(searchOrders);
@@ -66,6 +74,19 @@ final class MacroRuntime {
       if (dispatched != null) {
         // Projects call dbt's implementation by its default__ name from their own overrides.
         functions.putIfAbsent("default__" + dispatched, new MacroFunction(this, builtin));
+      }
+    }
+    // Package macros by package.name, and by their own name where nothing else has it (dbt's
+    // packages call their own macros that way); an installed package's generic tests override
+    // mds's built-in tests of the same name.
+    for (Map.Entry<String, Map<String, MacroDefinition>> pkg : catalog.packages().entrySet()) {
+      for (MacroDefinition macro : pkg.getValue().values()) {
+        functions.put(pkg.getKey() + "." + macro.name(), new MacroFunction(this, macro));
+        if (macro.name().startsWith("test_") && !builtinPackages.contains(pkg.getKey())) {
+          functions.put(macro.name(), new MacroFunction(this, macro));
+        } else {
+          functions.putIfAbsent(macro.name(), new MacroFunction(this, macro));
+        }
       }
     }
     for (MacroDefinition macro : own.values()) {
@@ -121,7 +142,7 @@ final class MacroRuntime {
     if (pkg.equals(MacroCatalog.BUILTIN)) {
       return Optional.ofNullable(catalog.builtins().get(name));
     }
-    return Optional.empty();
+    return Optional.ofNullable(catalog.packages().getOrDefault(pkg, Map.of()).get(name));
   }
 
   /**

@@ -59,6 +59,10 @@ final class ProjectTemplateLoader implements Loader<String> {
     if (BUILTIN_TEMPLATES.contains(templateName)) {
       return builtin(templateName.substring(templateName.indexOf('/') + 1));
     }
+    String packageResource = Packages.resource(templateName);
+    if (packageResource != null) {
+      return builtin(packageResource);
+    }
     var file = project.root().resolve(templateName);
     if (!Files.isRegularFile(file)) {
       throw new MdsException("Template " + templateName + " does not exist");
@@ -128,6 +132,7 @@ final class ProjectTemplateLoader implements Loader<String> {
 
   @Override
   public boolean resourceExists(String templateName) {
-    return BUILTIN_TEMPLATES.contains(templateName) || Files.isRegularFile(project.root().resolve(templateName));
+    return BUILTIN_TEMPLATES.contains(templateName) || Packages.resource(templateName) != null
+        || Files.isRegularFile(project.root().resolve(templateName));
   }
 }

@@ -39,6 +39,7 @@ public final class TemplateEngine {
   private final List<String> macroTemplates;
   private final Map<String, PebbleTemplate> inline = new ConcurrentHashMap<>();
   private final ProjectTemplateLoader loader;
+  private final List<Path> packageFiles;
 
   public TemplateEngine(Project project) {
     this(project, System.getenv());
@@ -61,10 +62,15 @@ public final class TemplateEngine {
     for (Path file : files.macros()) {
       macroTemplates.add(templateName(file));
     }
+    Packages packages = Packages.of(project, this::templateName);
+    packageFiles = packages.macroFiles().keySet().stream()
+        .filter(name -> Packages.resource(name) == null).map(project.root()::resolve).toList();
     macros = new MacroCatalog(Set.copyOf(macroTemplates),
-        Set.copyOf(ProjectTemplateLoader.BUILTIN_TEMPLATES));
-    loader = new ProjectTemplateLoader(project, macroTemplates);
-    JinjaCompatExtension jinja = new JinjaCompatExtension(namespaces(project));
+        Set.copyOf(ProjectTemplateLoader.BUILTIN_TEMPLATES), packages.macroFiles());
+    List<String> allMacroFiles = new ArrayList<>(macroTemplates);
+    allMacroFiles.addAll(packages.macroFiles().keySet());
+    loader = new ProjectTemplateLoader(project, allMacroFiles);
+    JinjaCompatExtension jinja = new JinjaCompatExtension(namespaces(project, packages));
     Map<String, Object> target = targetMap(project.target());
     DbtContextExtension context = new DbtContextExtension(invocation, environment, jinja);
     // Macro files are compiled first, by an engine without macro functions: every macro then
@@ -73,7 +79,7 @@ public final class TemplateEngine {
     PebbleEngine definitions = engine(loader, jinja, new MdsExtension(project.vars(), environment,
         target, project.name(), docs, macros, jinja, null), context);
     List<MdsException> errors = new ArrayList<>();
-    for (String name : macroTemplates) {
+    for (String name : allMacroFiles) {
       try {
         compile(definitions, name);
       } catch (MdsException e) {
@@ -86,7 +92,8 @@ public final class TemplateEngine {
       compile(definitions, name);
     }
     MacroRuntime runtime = new MacroRuntime(macros, project.name(),
-        project.config().dispatchOrders());
+        project.config().dispatchOrders(), packages.names().stream()
+            .filter(packages::isBuiltin).collect(java.util.stream.Collectors.toSet()));
     pebble = engine(loader, jinja, new MdsExtension(project.vars(), environment, target,
         project.name(), docs, macros, jinja, runtime), context);
     for (Path file : files.docs()) {
@@ -98,46 +105,14 @@ public final class TemplateEngine {
    * Names that, followed by {@code .macro(}, call a macro of that namespace: dbt's, the project's,
    * and the packages projects commonly call (so that calling one that is not installed says so).
    */
-  private static Set<String> namespaces(Project project) {
+  private static Set<String> namespaces(Project project, Packages packages) {
     Set<String> names = new java.util.HashSet<>(KNOWN_PACKAGES);
     names.add(MacroCatalog.BUILTIN);
     names.add(project.name());
-    names.addAll(declaredPackages(project));
+    names.addAll(packages.names());
     return names;
   }
 
-  /**
-   * The packages {@code packages.yml} or {@code dependencies.yml} names (hub names, git
-   * repositories and local folders, by their last path segment), so that calling one that is not
-   * installed says so instead of naming an undefined variable.
-   */
-  private static Set<String> declaredPackages(Project project) {
-    Set<String> names = new java.util.HashSet<>();
-    for (String file : List.of("packages.yml", "dependencies.yml")) {
-      Path path = project.root().resolve(file);
-      if (!java.nio.file.Files.isRegularFile(path)) {
-        continue;
-      }
-      Object packages = new dev.mds.project.YamlReader(project.root()).readMap(path)
-          .get("packages");
-      if (packages instanceof List<?> entries) {
-        for (Object entry : entries) {
-          if (entry instanceof Map<?, ?> spec) {
-            for (String key : List.of("package", "git", "local", "tarball", "name")) {
-              if (spec.get(key) != null) {
-                String value = String.valueOf(spec.get(key)).replaceAll("[/\\\\]+$", "")
-                    .replaceAll("\\.git$", "");
-                names.add(value.substring(Math.max(value.lastIndexOf('/'),
-                    value.lastIndexOf('\\')) + 1).replace('-', '_'));
-                break;
-              }
-            }
-          }
-        }
-      }
-    }
-    return names;
-  }
 
   /** Packages real projects call, so that a call names the missing package. */
   static final Set<String> KNOWN_PACKAGES = Set.of("dbt_utils", "dbt_expectations", "dbt_date",
@@ -319,6 +294,14 @@ public final class TemplateEngine {
       return rendered;
     }
     return value;
+  }
+
+  /**
+   * The macro files of installed packages (under the project folder), which renders depend on as
+   * on the project's own; built-in packages change only with mds itself.
+   */
+  public List<Path> installedPackageFiles() {
+    return packageFiles;
   }
 
   /** Whether a generic test of this name exists ({@code {% test name %}} or built in). */

@@ -1,0 +1,87 @@
+package dev.mds.cli;
+
+import static dev.mds.cli.CliRun.mds;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A package installed under dbt_packages/ is part of the project, as in dbt: its macros under its
+ * namespace (with dispatch and keyword arguments), and its generic tests by their package name.
+ */
+class CliInstalledPackagesTest {
+
+  @TempDir
+  Path dir;
+
+  private TempProject project() {
+    return TempProject.in(dir)
+        .file("dbt_project.yml", """
+            name: shop
+            dispatch:
+              - macro_namespace: helpers
+                search_order: ['shop', 'helpers']
+            """)
+        .file("dbt_packages/helpers/dbt_project.yml", "name: helpers\nversion: '1.0.0'\n")
+        .file("dbt_packages/helpers/macros/keys.sql", """
+            {% macro surrogate(fields) -%}
+              {{ return(adapter.dispatch('surrogate', 'helpers')(fields)) }}
+            {%- endmacro %}
+            {% macro default__surrogate(fields) -%}
+              md5({% for f in fields %}coalesce(cast({{ f }} as varchar), '_'){{ " || '-' || " if not loop.last }}{% endfor %})
+            {%- endmacro %}
+            {% macro shout(text, times=1) -%}
+              '{{ (text | upper) * times }}'
+            {%- endmacro %}
+            """)
+        .file("dbt_packages/helpers/macros/tests/positive.sql", """
+            {% test positive(model, column_name, allow_zero=false) %}
+              select * from {{ model }}
+              where {{ column_name }} {{ '<' if allow_zero else '<=' }} 0
+            {% endtest %}
+            """)
+        .file("seeds/orders.csv", "market,order_no,amount\nUK,1,10\nDE,1,0\nUK,2,-5\n")
+        .file("models/keyed.sql", """
+            select {{ helpers.surrogate(['market', 'order_no'],) }} as order_key,
+              {{ helpers.shout(text='hi', times=2) }} as greeting, amount
+            from {{ ref('orders') }}
+            """)
+        .file("models/schema.yml", """
+            version: 2
+            models:
+              - name: keyed
+                columns:
+                  - name: amount
+                    tests:
+                      - helpers.positive:
+                          allow_zero: true
+            """);
+  }
+
+  @Test
+  void anInstalledPackagesMacrosAndTestsArePartOfTheProject() {
+    TempProject project = project();
+    CliRun run = mds("build", "--project-dir", project.dir());
+    assertEquals(1, run.exitCode(), run::describe);
+    // The package's test found the one negative amount (zero is allowed).
+    assertTrue(run.out().contains("FAIL 1 helpers_positive_keyed"), run::describe);
+    assertEquals(List.of("HIHI|3"), DuckDbFile.rows(project.path("shop.duckdb"),
+        "select distinct greeting, count(*) over () from main.keyed"));
+    assertEquals(List.of("true"), DuckDbFile.rows(project.path("shop.duckdb"),
+        "select order_key = md5('UK-1') from main.keyed where amount = 10"));
+  }
+
+  @Test
+  void theProjectOverridesAPackageMacroThroughItsDispatchSearchOrder() {
+    TempProject project = project().file("macros/keys.sql",
+        "{% macro default__surrogate(fields) %}'mine'{% endmacro %}\n");
+    mds("seed", "--project-dir", project.dir()).assertOk();
+    mds("run", "--project-dir", project.dir()).assertOk();
+    assertEquals(List.of("mine"), DuckDbFile.rows(project.path("shop.duckdb"),
+        "select distinct order_key from main.keyed"));
+  }
+}
