@@ -34,19 +34,25 @@ final class MacroRuntime {
   private final String projectName;
   private final Map<String, List<String>> searchOrders;
   private final java.util.Set<String> builtinPackages;
+  private final java.util.function.Consumer<String> notice;
+  private final java.util.Set<String> noticed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /**
    * @param searchOrders the project's {@code dispatch:} config: a macro namespace to the packages
    *     searched for it, in order
    */
   MacroRuntime(MacroCatalog catalog, String projectName, Map<String, List<String>> searchOrders) {
-    this(catalog, projectName, searchOrders, java.util.Set.of());
+    this(catalog, projectName, searchOrders, java.util.Set.of(), message -> { });
   }
 
-  /** @param builtinPackages packages served by mds's own version (an installed one wins) */
+  /**
+   * @param builtinPackages packages served by mds's own version (an installed one wins)
+   * @param notice where the first use of a built-in package is noted, once per package
+   */
   MacroRuntime(MacroCatalog catalog, String projectName, Map<String, List<String>> searchOrders,
-      java.util.Set<String> builtinPackages) {
+      java.util.Set<String> builtinPackages, java.util.function.Consumer<String> notice) {
     this.builtinPackages = builtinPackages;
+    this.notice = notice;
     this.catalog = catalog;
     this.projectName = projectName;
     this.searchOrders = Map.copyOf(searchOrders);
@@ -154,6 +160,11 @@ final class MacroRuntime {
   Object call(MacroDefinition macro, List<Object> positional, Map<String, Object> keywords,
       EvaluationContextImpl caller) {
     ActiveNode.get().macroCalled(macro.name());
+    if (macro.packageName() != null && builtinPackages.contains(macro.packageName())
+        && noticed.add(macro.packageName())) {
+      notice.accept("using mds's built-in " + macro.packageName() + "; run mds deps to use the"
+          + " package itself");
+    }
     EvaluationContextImpl context = new EvaluationContextImpl(macro.template(),
         caller.isStrictVariables(), caller.getLocale(), caller.getMaxRenderedSize(),
         caller.getExtensionRegistry(), caller.getTagCache(), caller.getExecutorService(),

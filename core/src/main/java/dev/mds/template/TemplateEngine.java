@@ -93,7 +93,8 @@ public final class TemplateEngine {
     }
     MacroRuntime runtime = new MacroRuntime(macros, project.name(),
         project.config().dispatchOrders(), packages.names().stream()
-            .filter(packages::isBuiltin).collect(java.util.stream.Collectors.toSet()));
+            .filter(packages::isBuiltin).collect(java.util.stream.Collectors.toSet()),
+        invocation.log()::info);
     pebble = engine(loader, jinja, new MdsExtension(project.vars(), environment, target,
         project.name(), docs, macros, jinja, runtime), context);
     for (Path file : files.docs()) {
