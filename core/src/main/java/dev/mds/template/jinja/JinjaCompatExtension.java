@@ -101,7 +101,7 @@ public final class JinjaCompatExtension extends AbstractExtension {
 
   /** Wraps another extension's tag so that it, too, retypes the Jinja syntax that follows it. */
   public TokenParser retyping(TokenParser tag) {
-    return new RetypingTokenParser(new SlicingTokenParser(tag), retyping);
+    return new RetypingTokenParser(tag, retyping);
   }
 
   @Override

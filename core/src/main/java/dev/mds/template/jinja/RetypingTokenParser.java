@@ -6,7 +6,8 @@ import io.pebbletemplates.pebble.parser.Parser;
 import io.pebbletemplates.pebble.tokenParser.TokenParser;
 
 /**
- * A tag parser that first retypes Jinja syntax ahead (see {@link TokenRetyping}). Every tag
+ * A tag parser that first retypes Jinja syntax ahead (see {@link TokenRetyping}, then
+ * {@link SliceRetyping} for Python slices). Every tag
  * of this extension and Pebble's own tags are wrapped, so that any tag enables it for
  * the rest of the template.
  */
@@ -20,6 +21,7 @@ record RetypingTokenParser(TokenParser delegate, TokenRetyping retyping) impleme
   @Override
   public RenderableNode parse(Token token, Parser parser) {
     retyping.retypeAhead(parser.getStream());
+    SliceRetyping.retypeAhead(parser.getStream());
     return delegate.parse(token, parser);
   }
 }
