@@ -88,7 +88,7 @@ final class PackageLock {
     String text = new Yaml(options).dump(lock);
     Path file = projectRoot.resolve(FILE);
     try {
-      Path temp = Files.createTempFile(projectRoot, ".package-lock", ".yml");
+      Path temp = projectRoot.resolve("." + FILE + "." + ProcessHandle.current().pid());
       Files.writeString(temp, text);
       try {
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING,

@@ -71,8 +71,14 @@ final class PackageSources {
     this.mirror = mirror;
   }
 
-  Optional<Path> mirror() {
-    return mirror;
+  private int folders;
+
+  /**
+   * A new folder in the scratch space, made with the user's umask (a temp directory would be
+   * private to its owner, and the package folder is moved into place as it is).
+   */
+  private Path folder(String kind) throws IOException {
+    return Files.createDirectory(scratch.resolve(kind + "-" + ++folders));
   }
 
   Fetched fetch(Entry entry) {
@@ -94,7 +100,7 @@ final class PackageSources {
     if (!Files.isDirectory(source)) {
       throw entry.error("folder " + source + " does not exist");
     }
-    Path copy = Files.createTempDirectory(scratch, "local-");
+    Path copy = folder("local");
     copyTree(source, copy);
     Map<String, Object> locked = new LinkedHashMap<>();
     locked.put("local", entry.value());
@@ -103,7 +109,7 @@ final class PackageSources {
 
   private Fetched git(Entry entry) throws IOException {
     String url = entry.value();
-    Path clone = Files.createTempDirectory(scratch, "git-");
+    Path clone = folder("git");
     run(entry, clone.getParent(), "git", "clone", "--quiet", gitUrl(url), clone.toString());
     Optional<String> revision = YamlValues.string(entry.spec().get("revision"));
     if (revision.isPresent()) {
@@ -120,7 +126,7 @@ final class PackageSources {
         throw entry.error("subdirectory '" + subdirectory.get() + "' is not in the repository");
       }
     }
-    Path copy = Files.createTempDirectory(scratch, "checkout-");
+    Path copy = folder("checkout");
     copyTree(root, copy);
     Map<String, Object> locked = new LinkedHashMap<>();
     locked.put("git", url);
@@ -156,7 +162,7 @@ final class PackageSources {
   }
 
   private Path download(Entry entry, String url) throws IOException {
-    Path file = Files.createTempFile(scratch, "download-", ".tar.gz");
+    Path file = folder("download").resolve("package.tar.gz");
     try {
       HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
           .followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -166,9 +172,12 @@ final class PackageSources {
         throw entry.error("download failed: HTTP " + response.statusCode());
       }
       return file;
+    } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) {
+      throw entry.error("download failed: cannot connect to " + URI.create(url).getHost()
+          + " (no network access here?)");
     } catch (IOException | IllegalArgumentException e) {
-      throw entry.error("download failed (" + e.getClass().getSimpleName().replace("Exception", "")
-          + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+      throw entry.error("download failed: " + (e.getMessage() == null
+          ? e.getClass().getSimpleName() : e.getMessage()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw entry.error("download interrupted");
@@ -177,7 +186,7 @@ final class PackageSources {
 
   /** Unpacks a .tar.gz; a package is either at its top or in its single top folder. */
   private Path unpack(Entry entry, Path archive) throws IOException {
-    Path unpacked = Files.createTempDirectory(scratch, "tarball-");
+    Path unpacked = folder("tarball");
     run(entry, unpacked, "tar", "-xzf", archive.toAbsolutePath().toString(), "-C",
         unpacked.toString());
     if (Files.isRegularFile(unpacked.resolve("dbt_project.yml"))) {
@@ -235,7 +244,7 @@ final class PackageSources {
     Path source = found.get(chosen);
     Path folder;
     if (Files.isDirectory(source)) {
-      folder = Files.createTempDirectory(scratch, "hub-");
+      folder = folder("hub");
       copyTree(source, folder);
     } else {
       folder = unpack(entry, source);
