@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -88,14 +90,21 @@ final class DepsCommand implements Callable<Integer> {
       int builtIn = 0;
       int skipped = 0;
       Map<String, PackageSources.Entry> byName = new LinkedHashMap<>();
+      // Folders of skipped hub packages stay: one copied in by hand is all this machine has.
+      Set<String> keep = new HashSet<>();
+      // Printed once everything is fetched, so a failure stays the one line it is.
+      List<String> warnings = new ArrayList<>();
       for (PackageSources.Entry entry : entries) {
-        if (entry.kind().equals("package") && mirror.isEmpty()) {
+        if (entry.kind().equals("package") && !sources.inMirror(entry)) {
           String name = entry.value().substring(entry.value().indexOf('/') + 1);
           boolean served = BUILT_IN.contains(name);
-          err.println("Warning: package " + entry.value() + ": cannot be fetched here (no network"
-              + " access to the hub; set " + MIRROR_VARIABLE + " to a folder of packages); "
+          warnings.add("Warning: package " + entry.value() + ": cannot be fetched here (no network"
+              + " access to the hub; " + (mirror.isEmpty() ? "set " + MIRROR_VARIABLE
+                  + " to a folder of packages" : "not in " + MIRROR_VARIABLE + " " + mirror.get())
+              + "); "
               + (served ? "mds's built-in " + name + " will serve its macros"
                   : "its macros are unavailable until it is installed"));
+          keep.add(name);
           builtIn += served ? 1 : 0;
           skipped += served ? 0 : 1;
           // The lock keeps the entry as written, so it still matches packages.yml.
@@ -111,12 +120,16 @@ final class DepsCommand implements Callable<Integer> {
         fetched.add(one);
         locked.add(one.locked());
       }
+      warnings.forEach(err::println);
+      err.flush();
       Files.createDirectories(installPath);
       for (PackageSources.Fetched one : fetched) {
         install(one, installPath, scratch);
         out.println("Installed " + one.name() + " (" + describe(one.locked()) + ") into "
             + root.relativize(installPath.resolve(one.name())));
       }
+      keep.addAll(byName.keySet());
+      removeOthers(installPath, keep, scratch, out, root);
       PackageLock.write(root, locked, entries.stream().map(PackageSources.Entry::spec).toList());
       out.println("Installed " + fetched.size() + " package" + (fetched.size() == 1 ? "" : "s")
           + (builtIn > 0 ? "; " + builtIn + " left to mds's built-ins" : "")
@@ -188,6 +201,20 @@ final class DepsCommand implements Callable<Integer> {
       move(target, Files.createTempDirectory(scratch, "previous-").resolve(one.name()));
     }
     move(one.folder(), target);
+  }
+
+  /** As dbt's deps leaves only the listed packages, folders no longer listed are removed. */
+  private static void removeOthers(Path installPath, Set<String> keep, Path scratch,
+      PrintWriter out, Path root) throws IOException {
+    try (Stream<Path> children = Files.list(installPath)) {
+      for (Path child : children.sorted().toList()) {
+        String name = child.getFileName().toString();
+        if (Files.isDirectory(child) && !keep.contains(name)) {
+          move(child, Files.createTempDirectory(scratch, "removed-").resolve(name));
+          out.println("Removed " + root.relativize(child) + " (no longer in the packages list)");
+        }
+      }
+    }
   }
 
   private static void move(Path from, Path to) throws IOException {

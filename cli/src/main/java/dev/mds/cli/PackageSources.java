@@ -52,8 +52,8 @@ final class PackageSources {
 
     /** An error naming the file and the entry, as the user wrote it. */
     MdsException error(String problem) {
-      String which = kind().isEmpty() ? "entry " + number : kind() + ": " + value();
-      return MdsException.at(file, "package " + which + ": " + problem);
+      String which = kind().isEmpty() ? "" : " (" + kind() + ": " + value() + ")";
+      return MdsException.at(file, "entry " + number + which + ": " + problem);
     }
   }
 
@@ -82,6 +82,12 @@ final class PackageSources {
   }
 
   Fetched fetch(Entry entry) {
+    if (entry.spec().values().stream().anyMatch(v -> String.valueOf(v).contains("{{"))) {
+      // dbt renders env_var() and var() here; mds deps does not yet, and a template left as
+      // text would be fetched as a strange URL or path.
+      throw entry.error("templates ({{ ... }}) in packages.yml are not rendered by mds deps yet;"
+          + " write the value out");
+    }
     try {
       return switch (entry.kind()) {
         case "local" -> local(entry);
@@ -218,25 +224,7 @@ final class PackageSources {
           + (problems.isEmpty() ? "" : ", not '" + problems.get(0) + "'"));
     }
     Path top = mirror.orElseThrow();
-    Map<HubVersions.Version, Path> found = new LinkedHashMap<>();
-    Path packageDir = top.resolve(id[0]).resolve(id[1]);
-    String archivePrefix = id[1] + "-";
-    for (Path dir : List.of(packageDir, top.resolve(id[0]), top)) {
-      if (!Files.isDirectory(dir)) {
-        continue;
-      }
-      try (Stream<Path> children = Files.list(dir)) {
-        for (Path child : children.sorted(Comparator.reverseOrder()).toList()) {
-          String file = child.getFileName().toString();
-          if (dir.equals(packageDir) && Files.isDirectory(child)) {
-            HubVersions.Version.parse(file).ifPresent(v -> found.putIfAbsent(v, child));
-          } else if (file.startsWith(archivePrefix) && file.endsWith(".tar.gz")) {
-            HubVersions.Version.parse(file.substring(archivePrefix.length(),
-                file.length() - ".tar.gz".length())).ifPresent(v -> found.putIfAbsent(v, child));
-          }
-        }
-      }
-    }
+    Map<HubVersions.Version, Path> found = mirrored(id[0], id[1]);
     HubVersions.Version chosen = range.highest(found.keySet()).orElseThrow(() -> entry.error(
         "no version in the mirror " + top + " satisfies " + range + " (it has "
             + (found.isEmpty() ? "none" : String.join(", ", found.keySet().stream().sorted()
@@ -253,6 +241,41 @@ final class PackageSources {
     locked.put("package", entry.value());
     locked.put("version", chosen.text());
     return finish(entry, folder, locked);
+  }
+
+  /** Whether the mirror holds any version of the hub package {@code entry} names. */
+  boolean inMirror(Entry entry) {
+    String[] id = entry.value().split("/");
+    try {
+      return mirror.isPresent() && id.length == 2 && !mirrored(id[0], id[1]).isEmpty();
+    } catch (IOException | UncheckedIOException e) {
+      throw entry.error("cannot read the mirror " + mirror.get() + ": " + e.getMessage());
+    }
+  }
+
+  /** Every version of {@code owner/name} in the mirror, folder or archive. */
+  private Map<HubVersions.Version, Path> mirrored(String owner, String name) throws IOException {
+    Path top = mirror.orElseThrow();
+    Map<HubVersions.Version, Path> found = new LinkedHashMap<>();
+    Path packageDir = top.resolve(owner).resolve(name);
+    String archivePrefix = name + "-";
+    for (Path dir : List.of(packageDir, top.resolve(owner), top)) {
+      if (!Files.isDirectory(dir)) {
+        continue;
+      }
+      try (Stream<Path> children = Files.list(dir)) {
+        for (Path child : children.sorted(Comparator.reverseOrder()).toList()) {
+          String file = child.getFileName().toString();
+          if (dir.equals(packageDir) && Files.isDirectory(child)) {
+            HubVersions.Version.parse(file).ifPresent(v -> found.putIfAbsent(v, child));
+          } else if (file.startsWith(archivePrefix) && file.endsWith(".tar.gz")) {
+            HubVersions.Version.parse(file.substring(archivePrefix.length(),
+                file.length() - ".tar.gz".length())).ifPresent(v -> found.putIfAbsent(v, child));
+          }
+        }
+      }
+    }
+    return found;
   }
 
   /** Reads the package's own name; dbt installs it under that name. */
@@ -313,7 +336,9 @@ final class PackageSources {
         if (relative.toString().isEmpty()) {
           continue;
         }
-        if (NOT_COPIED.contains(relative.getName(0).toString())) {
+        String top = relative.getName(0).toString();
+        // The scratch folder itself, when a package is the project's own folder.
+        if (NOT_COPIED.contains(top) || top.contains(".mds-deps-")) {
           continue;
         }
         Path dest = to.resolve(relative.toString());

@@ -70,9 +70,12 @@ class CliDepsTest {
     packageAt(util, "my_utils", "one")
         .file("target/compiled/x.sql", "select 1")
         .file("logs/mds.log", "log");
-    TempProject project = project().file("packages.yml", "packages:\n  - local: ../my-utils\n");
+    TempProject project = project().file("packages.yml", "packages:\n  - local: ../my-utils\n")
+        .file("dbt_packages/dropped/dbt_project.yml", "name: dropped\n");
 
     CliRun run = mds("deps", "--project-dir", project.dir()).assertOk();
+
+    assertFalse(Files.exists(project.path("dbt_packages/dropped")), run::describe);
 
     assertTrue(Files.isRegularFile(project.path("dbt_packages/my_utils/macros/one.sql")),
         run::describe);
@@ -158,7 +161,8 @@ class CliDepsTest {
           - package: dbt-labs/dbt_utils
             version: [">=1.0.0", "<2.0.0"]
           - local: ../lib
-        """);
+        """)
+        .file("dbt_packages/dbt_utils/dbt_project.yml", "name: dbt_utils # copied by hand\n");
 
     CliRun run = mds("deps", "--project-dir", project.dir()).assertOk();
 
@@ -168,7 +172,9 @@ class CliDepsTest {
     assertTrue(run.out().contains("Installed 1 package; 1 left to mds's built-ins"),
         run::describe);
     assertTrue(Files.isRegularFile(project.path("dbt_packages/lib_pkg/macros/two.sql")));
-    assertFalse(Files.exists(project.path("dbt_packages/dbt_utils")));
+    // A copy put there by hand is all this machine has of it: it stays.
+    assertEquals("name: dbt_utils # copied by hand\n",
+        project.read("dbt_packages/dbt_utils/dbt_project.yml"));
   }
 
   @Test
@@ -186,6 +192,8 @@ class CliDepsTest {
         packages:
           - package: dbt-labs/dbt_utils
             version: [">=1.0.0", "<2.0.0"]
+          - package: dbt-labs/codegen
+            version: 0.12.1
         """);
 
     String out;
@@ -198,8 +206,12 @@ class CliDepsTest {
     }
 
     assertTrue(Files.isRegularFile(project.path("dbt_packages/dbt_utils/macros/v1_3_0.sql")), out);
-    assertEquals(List.of(Map.of("package", "dbt-labs/dbt_utils", "version", "1.3.0",
-        "name", "dbt_utils")), lockedPackages(project));
+    assertEquals(Map.of("package", "dbt-labs/dbt_utils", "version", "1.3.0", "name", "dbt_utils"),
+        lockedPackages(project).get(0));
+    // A package the mirror does not hold is skipped with one line, as without a mirror.
+    assertTrue(out.contains("Warning: package dbt-labs/codegen: cannot be fetched here (no network"
+        + " access to the hub; not in MDS_PACKAGE_MIRROR"), out);
+    assertFalse(Files.exists(project.path("dbt_packages/codegen")));
 
     project.file("packages.yml", "packages:\n  - package: dbt-labs/dbt_utils\n    version: 1.2.0\n");
     try (JavaProcess deps = JavaProcess.start(project.root(), List.of(),
@@ -222,11 +234,43 @@ class CliDepsTest {
     TempProject.in(dir.resolve("lib")).file("macros/three.sql", "{% macro three() %}{% endmacro %}");
 
     mds("deps", "--project-dir", project.dir())
-        .assertProjectError("packages.yml", "local: ../missing", "does not exist");
+        .assertProjectError("packages.yml: entry 2 (local: ../missing)", "does not exist");
 
     assertTrue(Files.isRegularFile(project.path("dbt_packages/lib_pkg/macros/two.sql")));
     assertFalse(Files.exists(project.path("dbt_packages/lib_pkg/macros/three.sql")));
     assertEquals(earlierLock, project.read("package-lock.yml"));
+  }
+
+  @Test
+  void aHubRangeTheMirrorCannotSatisfyIsOneLineListingWhatItHas() throws Exception {
+    Path mirror = dir.resolve("mirror");
+    packageAt(mirror.resolve("dbt-labs/dbt_utils/0.9.6"), "dbt_utils", "old");
+    TempProject project = project().file("packages.yml",
+        "packages:\n  - package: dbt-labs/dbt_utils\n    version: \">=1.0.0\"\n");
+
+    try (JavaProcess deps = JavaProcess.start(project.root(), List.of(),
+        Map.of(DepsCommand.MIRROR_VARIABLE, mirror.toString()), Mds.class, "deps")) {
+      assertTrue(deps.process.waitFor(60, TimeUnit.SECONDS), deps.output());
+      deps.awaitLine("Error:", 5);
+      assertEquals(2, deps.process.exitValue(), deps.output());
+      assertTrue(deps.output().contains("packages.yml: entry 1 (package: dbt-labs/dbt_utils): no"
+          + " version in the mirror"), deps.output());
+      assertTrue(deps.output().contains("(it has 0.9.6)"), deps.output());
+    }
+  }
+
+  @Test
+  void cleanLeavesInstalledPackagesUnlessCleanTargetsListsThem() {
+    packageAt(dir.resolve("lib"), "lib_pkg", "two");
+    TempProject project = project().file("packages.yml", "packages:\n  - local: ../lib\n");
+    mds("deps", "--project-dir", project.dir()).assertOk();
+
+    mds("clean", "--project-dir", project.dir()).assertOk();
+    assertTrue(Files.isDirectory(project.path("dbt_packages/lib_pkg")));
+
+    project.file("dbt_project.yml", "name: shop\nclean-targets: [target, dbt_packages]\n");
+    mds("clean", "--project-dir", project.dir()).assertOk();
+    assertFalse(Files.exists(project.path("dbt_packages")));
   }
 
   @Test
