@@ -32,7 +32,7 @@ public final class Mds implements Runnable {
   private static final List<Class<?>> VERBS = List.of(BuildCommand.class, RunCommand.class,
       TestCommand.class, SeedCommand.class, RetryCommand.class, DiffCommand.class,
       CompileCommand.class, LineageCommand.class, ShowCommand.class, LsCommand.class,
-      DebugCommand.class, InitCommand.class, CleanCommand.class, DocsCommand.class,
+      DebugCommand.class, InitCommand.class, CleanCommand.class, DepsCommand.class, DocsCommand.class,
       CommandLine.HelpCommand.class);
 
   @CommandLine.Spec
@@ -63,7 +63,7 @@ public final class Mds implements Runnable {
   /** Whether the command will read a project (not help, init or clean): worth a warm-up. */
   private static boolean readsProject(String[] args) {
     List<String> words = Arrays.asList(args);
-    return !Set.of("", "help", "init", "clean").contains(verb(args))
+    return !Set.of("", "help", "init", "clean", "deps").contains(verb(args))
         && !words.contains("--help") && !words.contains("-h");
   }
 

@@ -1,0 +1,103 @@
+package dev.mds.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * {@code package-lock.yml} as dbt writes it: {@code packages:} with each package resolved (a git
+ * revision as its commit, a hub range as the version chosen) and its {@code name:}, and
+ * {@code sha1_hash:} of the packages.yml entries, by which dbt tells whether packages.yml changed
+ * since the lock was written.
+ */
+final class PackageLock {
+
+  static final String FILE = "package-lock.yml";
+
+  private PackageLock() {
+  }
+
+  /**
+   * dbt's hash: each entry as JSON with sorted keys and Python's json.dumps separators, the
+   * lines sorted and joined by newlines, then SHA-1. dbt hashes its parsed form of each entry,
+   * which adds defaults for keys not written, so the hash can differ from dbt's for such entries;
+   * it is stable for the same packages.yml, which is what mds compares.
+   */
+  static String sha1(List<Map<String, Object>> entries) {
+    ObjectMapper json = new ObjectMapper()
+        .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    MinimalPrettyPrinter python = new MinimalPrettyPrinter() {
+      @Override
+      public void writeObjectFieldValueSeparator(com.fasterxml.jackson.core.JsonGenerator g)
+          throws IOException {
+        g.writeRaw(": ");
+      }
+
+      @Override
+      public void writeObjectEntrySeparator(com.fasterxml.jackson.core.JsonGenerator g)
+          throws IOException {
+        g.writeRaw(", ");
+      }
+
+      @Override
+      public void writeArrayValueSeparator(com.fasterxml.jackson.core.JsonGenerator g)
+          throws IOException {
+        g.writeRaw(", ");
+      }
+    };
+    try {
+      List<String> lines = new java.util.ArrayList<>();
+      for (Map<String, Object> entry : entries) {
+        lines.add(json.writer(python).writeValueAsString(entry));
+      }
+      lines.sort(null);
+      byte[] digest = MessageDigest.getInstance("SHA-1")
+          .digest(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Writes the lock beside the project file, replacing any earlier one in one move. */
+  static void write(Path projectRoot, List<Map<String, Object>> locked,
+      List<Map<String, Object>> entries) {
+    Map<String, Object> lock = new LinkedHashMap<>();
+    lock.put("packages", locked);
+    lock.put("sha1_hash", sha1(entries));
+    DumperOptions options = new DumperOptions();
+    options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+    // dbt indents list items under their key.
+    options.setIndent(2);
+    options.setIndicatorIndent(2);
+    options.setIndentWithIndicator(true);
+    String text = new Yaml(options).dump(lock);
+    Path file = projectRoot.resolve(FILE);
+    try {
+      Path temp = projectRoot.resolve("." + FILE + "." + ProcessHandle.current().pid());
+      Files.writeString(temp, text);
+      try {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new dev.mds.MdsException(FILE + ": cannot write it: " + e.getMessage(), e);
+    }
+  }
+}

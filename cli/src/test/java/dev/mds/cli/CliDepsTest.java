@@ -1,0 +1,284 @@
+package dev.mds.cli;
+
+import static dev.mds.cli.CliRun.mds;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
+
+/** {@code mds deps} on real temp projects, git repositories and tarballs. */
+class CliDepsTest {
+
+  @TempDir
+  Path dir;
+
+  private TempProject project() {
+    return TempProject.in(dir.resolve("shop")).file("dbt_project.yml", "name: shop\n");
+  }
+
+  /** A package folder whose dbt_project.yml names it {@code name}, with one macro. */
+  private static TempProject packageAt(Path folder, String name, String macro) {
+    return TempProject.in(folder)
+        .file("dbt_project.yml", "name: " + name + "\nversion: '1.0.0'\n")
+        .file("macros/" + macro + ".sql", "{% macro " + macro + "() %}1{% endmacro %}\n");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> lock(TempProject project) {
+    return (Map<String, Object>) new Yaml().load(project.read("package-lock.yml"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> lockedPackages(TempProject project) {
+    return (List<Map<String, Object>>) lock(project).get("packages");
+  }
+
+  private static String sh(Path in, String... command) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command).directory(in.toFile()).redirectErrorStream(true)
+        .start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, process.exitValue(), String.join(" ", command) + ":\n" + output);
+    return output;
+  }
+
+  private static void git(Path repo, String... args) throws IOException, InterruptedException {
+    String[] command = new String[args.length + 5];
+    command[0] = "git";
+    command[1] = "-c";
+    command[2] = "user.email=test@example.com";
+    command[3] = "-c";
+    command[4] = "user.name=test";
+    System.arraycopy(args, 0, command, 5, args.length);
+    sh(repo, command);
+  }
+
+  @Test
+  void aLocalPackageIsCopiedUnderItsOwnNameAndLocked() {
+    Path util = dir.resolve("my-utils");
+    packageAt(util, "my_utils", "one")
+        .file("target/compiled/x.sql", "select 1")
+        .file("logs/mds.log", "log");
+    TempProject project = project().file("packages.yml", "packages:\n  - local: ../my-utils\n")
+        .file("dbt_packages/dropped/dbt_project.yml", "name: dropped\n");
+
+    CliRun run = mds("deps", "--project-dir", project.dir()).assertOk();
+
+    assertFalse(Files.exists(project.path("dbt_packages/dropped")), run::describe);
+
+    assertTrue(Files.isRegularFile(project.path("dbt_packages/my_utils/macros/one.sql")),
+        run::describe);
+    assertTrue(Files.isRegularFile(project.path("dbt_packages/my_utils/dbt_project.yml")));
+    assertFalse(Files.exists(project.path("dbt_packages/my_utils/target")), run::describe);
+    assertFalse(Files.exists(project.path("dbt_packages/my_utils/logs")), run::describe);
+    assertEquals(List.of(Map.of("local", "../my-utils", "name", "my_utils")),
+        lockedPackages(project));
+    assertTrue(String.valueOf(lock(project).get("sha1_hash")).matches("[0-9a-f]{40}"),
+        project.read("package-lock.yml"));
+    assertTrue(run.out().contains("Installed 1 package"), run::describe);
+    try (var left = Files.list(project.root())) {
+      assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("."))
+          .toList(), "no scratch folder left behind");
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void packagesInstallPathAndDependenciesYmlAreRead() {
+    packageAt(dir.resolve("lib"), "lib_pkg", "two");
+    TempProject project = project()
+        .file("dbt_project.yml", "name: shop\npackages-install-path: vendor\n")
+        .file("dependencies.yml", "packages:\n  - local: ../lib\n");
+
+    mds("deps", "--project-dir", project.dir()).assertOk();
+
+    assertTrue(Files.isRegularFile(project.path("vendor/lib_pkg/macros/two.sql")));
+  }
+
+  @Test
+  void aGitPackageIsCheckedOutAtItsTagFromItsSubdirectory() throws Exception {
+    Path repo = dir.resolve("repo");
+    packageAt(repo.resolve("integration"), "git_pkg", "tagged");
+    git(repo.getParent(), "init", "--quiet", repo.toString());
+    git(repo, "add", ".");
+    git(repo, "commit", "--quiet", "-m", "first");
+    git(repo, "tag", "v1.0.0");
+    String tagged = sh(repo, "git", "rev-parse", "HEAD").strip();
+    // A later commit on the default branch that the tag must not pick up.
+    Files.delete(repo.resolve("integration/macros/tagged.sql"));
+    TempProject.in(repo).file("integration/macros/later.sql", "{% macro later() %}{% endmacro %}");
+    git(repo, "add", "-A");
+    git(repo, "commit", "--quiet", "-m", "second");
+    TempProject project = project().file("packages.yml", "packages:\n"
+        + "  - git: " + repo.toUri() + "\n    revision: v1.0.0\n    subdirectory: integration\n");
+
+    CliRun run = mds("deps", "--project-dir", project.dir()).assertOk();
+
+    assertTrue(Files.isRegularFile(project.path("dbt_packages/git_pkg/macros/tagged.sql")),
+        run::describe);
+    assertFalse(Files.exists(project.path("dbt_packages/git_pkg/macros/later.sql")));
+    assertFalse(Files.exists(project.path("dbt_packages/git_pkg/.git")));
+    Map<String, Object> locked = lockedPackages(project).get(0);
+    assertEquals(tagged, locked.get("revision"), project.read("package-lock.yml"));
+    assertEquals("integration", locked.get("subdirectory"));
+    assertEquals("git_pkg", locked.get("name"));
+  }
+
+  @Test
+  void aTarballIsUnpackedFromItsTopFolder() throws Exception {
+    packageAt(dir.resolve("build/tar_pkg-0.2.0"), "tar_pkg", "packed");
+    sh(dir.resolve("build"), "tar", "-czf", dir.resolve("tar_pkg.tar.gz").toString(),
+        "tar_pkg-0.2.0");
+    TempProject project = project()
+        .file("packages.yml", "packages:\n  - tarball: ../tar_pkg.tar.gz\n");
+
+    CliRun run = mds("deps", "--project-dir", project.dir()).assertOk();
+
+    assertTrue(Files.isRegularFile(project.path("dbt_packages/tar_pkg/macros/packed.sql")),
+        run::describe);
+    assertEquals(List.of(Map.of("tarball", "../tar_pkg.tar.gz", "name", "tar_pkg")),
+        lockedPackages(project));
+  }
+
+  @Test
+  void aHubPackageWithoutAMirrorIsOneLineAndTheRestInstalls() {
+    assumeTrue(System.getenv(DepsCommand.MIRROR_VARIABLE) == null);
+    packageAt(dir.resolve("lib"), "lib_pkg", "two");
+    TempProject project = project().file("packages.yml", """
+        packages:
+          - package: dbt-labs/dbt_utils
+            version: [">=1.0.0", "<2.0.0"]
+          - local: ../lib
+        """)
+        .file("dbt_packages/dbt_utils/dbt_project.yml", "name: dbt_utils # copied by hand\n");
+
+    CliRun run = mds("deps", "--project-dir", project.dir()).assertOk();
+
+    assertEquals(List.of("Warning: package dbt-labs/dbt_utils: cannot be fetched here (no network"
+        + " access to the hub; set MDS_PACKAGE_MIRROR to a folder of packages); mds's built-in"
+        + " dbt_utils will serve its macros"), run.err().strip().lines().toList(), run::describe);
+    assertTrue(run.out().contains("Installed 1 package; 1 left to mds's built-ins"),
+        run::describe);
+    assertTrue(Files.isRegularFile(project.path("dbt_packages/lib_pkg/macros/two.sql")));
+    // A copy put there by hand is all this machine has of it: it stays.
+    assertEquals("name: dbt_utils # copied by hand\n",
+        project.read("dbt_packages/dbt_utils/dbt_project.yml"));
+  }
+
+  @Test
+  void aHubPackageFromTheMirrorIsTheHighestVersionInRange() throws Exception {
+    Path mirror = dir.resolve("mirror");
+    for (String version : List.of("0.9.6", "1.1.1", "1.3.0", "2.0.0")) {
+      packageAt(mirror.resolve("dbt-labs/dbt_utils/" + version), "dbt_utils", "v"
+          + version.replace('.', '_'));
+    }
+    // An archive counts as a version too.
+    packageAt(dir.resolve("build/dbt_utils-1.2.0"), "dbt_utils", "v1_2_0");
+    sh(dir.resolve("build"), "tar", "-czf",
+        mirror.resolve("dbt-labs/dbt_utils-1.2.0.tar.gz").toString(), "dbt_utils-1.2.0");
+    TempProject project = project().file("packages.yml", """
+        packages:
+          - package: dbt-labs/dbt_utils
+            version: [">=1.0.0", "<2.0.0"]
+          - package: dbt-labs/codegen
+            version: 0.12.1
+        """);
+
+    String out;
+    try (JavaProcess deps = JavaProcess.start(project.root(), List.of(),
+        Map.of(DepsCommand.MIRROR_VARIABLE, mirror.toString()), Mds.class, "deps")) {
+      assertTrue(deps.process.waitFor(60, TimeUnit.SECONDS), deps.output());
+      deps.awaitLine("Installed", 5);
+      out = deps.output();
+      assertEquals(0, deps.process.exitValue(), out);
+    }
+
+    assertTrue(Files.isRegularFile(project.path("dbt_packages/dbt_utils/macros/v1_3_0.sql")), out);
+    assertEquals(Map.of("package", "dbt-labs/dbt_utils", "version", "1.3.0", "name", "dbt_utils"),
+        lockedPackages(project).get(0));
+    // A package the mirror does not hold is skipped with one line, as without a mirror.
+    assertTrue(out.contains("Warning: package dbt-labs/codegen: cannot be fetched here (no network"
+        + " access to the hub; not in MDS_PACKAGE_MIRROR"), out);
+    assertFalse(Files.exists(project.path("dbt_packages/codegen")));
+
+    project.file("packages.yml", "packages:\n  - package: dbt-labs/dbt_utils\n    version: 1.2.0\n");
+    try (JavaProcess deps = JavaProcess.start(project.root(), List.of(),
+        Map.of(DepsCommand.MIRROR_VARIABLE, mirror.toString()), Mds.class, "deps")) {
+      assertTrue(deps.process.waitFor(60, TimeUnit.SECONDS), deps.output());
+      assertEquals(0, deps.process.exitValue(), deps.output());
+    }
+    assertTrue(Files.isRegularFile(project.path("dbt_packages/dbt_utils/macros/v1_2_0.sql")));
+    assertFalse(Files.exists(project.path("dbt_packages/dbt_utils/macros/v1_3_0.sql")));
+  }
+
+  @Test
+  void aMissingLocalPathIsOneLineAndLeavesTheEarlierInstall() {
+    packageAt(dir.resolve("lib"), "lib_pkg", "two");
+    TempProject project = project().file("packages.yml", "packages:\n  - local: ../lib\n");
+    mds("deps", "--project-dir", project.dir()).assertOk();
+    String earlierLock = project.read("package-lock.yml");
+    project.file("packages.yml", "packages:\n  - local: ../lib\n  - local: ../missing\n");
+    // Changed in the source, so a reinstall would show.
+    TempProject.in(dir.resolve("lib")).file("macros/three.sql", "{% macro three() %}{% endmacro %}");
+
+    mds("deps", "--project-dir", project.dir())
+        .assertProjectError("packages.yml: entry 2 (local: ../missing)", "does not exist");
+
+    assertTrue(Files.isRegularFile(project.path("dbt_packages/lib_pkg/macros/two.sql")));
+    assertFalse(Files.exists(project.path("dbt_packages/lib_pkg/macros/three.sql")));
+    assertEquals(earlierLock, project.read("package-lock.yml"));
+  }
+
+  @Test
+  void aHubRangeTheMirrorCannotSatisfyIsOneLineListingWhatItHas() throws Exception {
+    Path mirror = dir.resolve("mirror");
+    packageAt(mirror.resolve("dbt-labs/dbt_utils/0.9.6"), "dbt_utils", "old");
+    TempProject project = project().file("packages.yml",
+        "packages:\n  - package: dbt-labs/dbt_utils\n    version: \">=1.0.0\"\n");
+
+    try (JavaProcess deps = JavaProcess.start(project.root(), List.of(),
+        Map.of(DepsCommand.MIRROR_VARIABLE, mirror.toString()), Mds.class, "deps")) {
+      assertTrue(deps.process.waitFor(60, TimeUnit.SECONDS), deps.output());
+      deps.awaitLine("Error:", 5);
+      assertEquals(2, deps.process.exitValue(), deps.output());
+      assertTrue(deps.output().contains("packages.yml: entry 1 (package: dbt-labs/dbt_utils): no"
+          + " version in the mirror"), deps.output());
+      assertTrue(deps.output().contains("(it has 0.9.6)"), deps.output());
+    }
+  }
+
+  @Test
+  void cleanLeavesInstalledPackagesUnlessCleanTargetsListsThem() {
+    packageAt(dir.resolve("lib"), "lib_pkg", "two");
+    TempProject project = project().file("packages.yml", "packages:\n  - local: ../lib\n");
+    mds("deps", "--project-dir", project.dir()).assertOk();
+
+    mds("clean", "--project-dir", project.dir()).assertOk();
+    assertTrue(Files.isDirectory(project.path("dbt_packages/lib_pkg")));
+
+    project.file("dbt_project.yml", "name: shop\nclean-targets: [target, dbt_packages]\n");
+    mds("clean", "--project-dir", project.dir()).assertOk();
+    assertFalse(Files.exists(project.path("dbt_packages")));
+  }
+
+  @Test
+  void aBadGitUrlIsOneLineNamingTheEntry() {
+    TempProject project = project().file("packages.yml",
+        "packages:\n  - git: " + dir.resolve("no-such-repo").toUri() + "\n");
+
+    mds("deps", "--project-dir", project.dir())
+        .assertProjectError("packages.yml", "git: ", "no-such-repo", "git clone failed");
+  }
+}
