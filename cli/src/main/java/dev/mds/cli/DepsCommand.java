@@ -1,6 +1,8 @@
 package dev.mds.cli;
 
 import dev.mds.MdsException;
+import dev.mds.deps.PackageLock;
+import dev.mds.deps.PackageSources;
 import dev.mds.project.YamlReader;
 import dev.mds.project.YamlValues;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.mds.cli;
+package dev.mds.deps;
 
 import dev.mds.MdsException;
 import dev.mds.project.YamlReader;
@@ -29,15 +29,16 @@ import java.util.stream.Stream;
  * {@code tar}) or a hub package from a local mirror. Each fetch answers the package's own name
  * and the entry as package-lock.yml records it (a git revision becomes its commit).
  */
-final class PackageSources {
+public final class PackageSources {
 
   /** A package's own build output and clones never belong in the installed copy. */
   private static final Set<String> NOT_COPIED = Set.of("target", "dbt_packages", "logs", ".git");
 
   /** One entry of packages.yml: its position (from 1), the mapping as written, and the file. */
-  record Entry(int number, Map<String, Object> spec, String file) {
+  public record Entry(int number, Map<String, Object> spec, String file) {
 
-    String kind() {
+    /** local, git, tarball or package (the hub), as the entry is written. */
+    public String kind() {
       for (String kind : List.of("local", "git", "tarball", "package")) {
         if (spec.containsKey(kind)) {
           return kind;
@@ -46,26 +47,26 @@ final class PackageSources {
       return "";
     }
 
-    String value() {
+    public String value() {
       return String.valueOf(spec.get(kind()));
     }
 
     /** An error naming the file and the entry, as the user wrote it. */
-    MdsException error(String problem) {
+    public MdsException error(String problem) {
       String which = kind().isEmpty() ? "" : " (" + kind() + ": " + value() + ")";
       return MdsException.at(file, "entry " + number + which + ": " + problem);
     }
   }
 
   /** A fetched package: the folder holding it, its dbt_project.yml name, its lock entry. */
-  record Fetched(Path folder, String name, Map<String, Object> locked) {
+  public record Fetched(Path folder, String name, Map<String, Object> locked) {
   }
 
   private final Path projectRoot;
   private final Path scratch;
   private final Optional<Path> mirror;
 
-  PackageSources(Path projectRoot, Path scratch, Optional<Path> mirror) {
+  public PackageSources(Path projectRoot, Path scratch, Optional<Path> mirror) {
     this.projectRoot = projectRoot;
     this.scratch = scratch;
     this.mirror = mirror;
@@ -81,7 +82,7 @@ final class PackageSources {
     return Files.createDirectory(scratch.resolve(kind + "-" + ++folders));
   }
 
-  Fetched fetch(Entry entry) {
+  public Fetched fetch(Entry entry) {
     if (entry.spec().values().stream().anyMatch(v -> String.valueOf(v).contains("{{"))) {
       // dbt renders env_var() and var() here; mds deps does not yet, and a template left as
       // text would be fetched as a strange URL or path.
@@ -244,7 +245,7 @@ final class PackageSources {
   }
 
   /** Whether the mirror holds any version of the hub package {@code entry} names. */
-  boolean inMirror(Entry entry) {
+  public boolean inMirror(Entry entry) {
     String[] id = entry.value().split("/");
     try {
       return mirror.isPresent() && id.length == 2 && !mirrored(id[0], id[1]).isEmpty();
@@ -329,7 +330,7 @@ final class PackageSources {
   }
 
   /** Copies {@code from} into the existing folder {@code to}, leaving out NOT_COPIED at its top. */
-  static void copyTree(Path from, Path to) throws IOException {
+  public static void copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> walk = Files.walk(from)) {
       for (Path source : walk.sorted().toList()) {
         Path relative = from.relativize(source);

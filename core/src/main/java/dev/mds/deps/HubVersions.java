@@ -1,4 +1,4 @@
-package dev.mds.cli;
+package dev.mds.deps;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * {@code =}); a version must satisfy all of them. Pre-releases ({@code 1.2.0-b1}) are chosen only
  * when pinned exactly, as dbt does unless told to install pre-releases.
  */
-record HubVersions(List<Bound> bounds) {
+public record HubVersions(List<Bound> bounds) {
 
   private static final Pattern BOUND =
       Pattern.compile("(>=|<=|>|<|=)?v?(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?(?:-([0-9A-Za-z.-]+))?");

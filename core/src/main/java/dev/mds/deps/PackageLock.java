@@ -1,4 +1,4 @@
-package dev.mds.cli;
+package dev.mds.deps;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
@@ -24,9 +24,9 @@ import org.yaml.snakeyaml.Yaml;
  * {@code sha1_hash:} of the packages.yml entries, by which dbt tells whether packages.yml changed
  * since the lock was written.
  */
-final class PackageLock {
+public final class PackageLock {
 
-  static final String FILE = "package-lock.yml";
+  public static final String FILE = "package-lock.yml";
 
   private PackageLock() {
   }
@@ -37,7 +37,7 @@ final class PackageLock {
    * which adds defaults for keys not written, so the hash can differ from dbt's for such entries;
    * it is stable for the same packages.yml, which is what mds compares.
    */
-  static String sha1(List<Map<String, Object>> entries) {
+  public static String sha1(List<Map<String, Object>> entries) {
     ObjectMapper json = new ObjectMapper()
         .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     MinimalPrettyPrinter python = new MinimalPrettyPrinter() {
@@ -74,7 +74,7 @@ final class PackageLock {
   }
 
   /** Writes the lock beside the project file, replacing any earlier one in one move. */
-  static void write(Path projectRoot, List<Map<String, Object>> locked,
+  public static void write(Path projectRoot, List<Map<String, Object>> locked,
       List<Map<String, Object>> entries) {
     Map<String, Object> lock = new LinkedHashMap<>();
     lock.put("packages", locked);

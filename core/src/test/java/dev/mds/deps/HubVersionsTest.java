@@ -1,4 +1,4 @@
-package dev.mds.cli;
+package dev.mds.deps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
