@@ -3,8 +3,10 @@
     zero_length_range_allowed. Every row whose bounds are null or out of order, or whose range runs into the next
     one (or leaves the wrong gap), fails. -#}
 {% test mutually_exclusive_ranges(model, lower_bound_column, upper_bound_column, partition_by=none, gaps='allowed', zero_length_range_allowed=false) -%}
-{%- set next_operator = {'allowed': '<=', 'not_allowed': '=', 'required': '<'}.get(gaps) -%}
-{%- if next_operator is none -%}
+{%- if gaps == 'allowed' -%}{%- set next_operator = '<=' -%}
+{%- elif gaps == 'not_allowed' -%}{%- set next_operator = '=' -%}
+{%- elif gaps == 'required' -%}{%- set next_operator = '<' -%}
+{%- else -%}
 {{ exceptions.raise_compiler_error("mutually_exclusive_ranges: gaps must be one of allowed, not_allowed, required; got '" ~ gaps ~ "'") }}
 {%- endif -%}
 {%- set bound_operator = '<=' if zero_length_range_allowed else '<' -%}
