@@ -206,6 +206,42 @@ class CliPackageGenericTestsTest {
     fails("within_record_ids_fail", "expect_select_column_values_to_be_unique_within_record", "column_list: [id, qty]", 3);
     fails("multicolumn_sum_fail", "expect_multicolumn_sum_to_equal", "column_list: [x, y], sum_total: z", 1);
     passes("multicolumn_sum_pass", "expect_multicolumn_sum_to_equal", "column_list: [x, y], sum_total: 29");
+    fails("pair_greater_fail", "expect_column_pair_values_A_to_be_greater_than_B", "column_A: hi, column_B: lo", 1);
+    passes("pair_greater_or_equal_pass", "expect_column_pair_values_A_to_be_greater_than_B",
+        "column_A: hi, column_B: lo, or_equal: true");
+    fails("pair_equal_fail", "expect_column_pair_values_to_be_equal", "column_A: x, column_B: y", 3);
+    fails("distinct_in_set_fail", "expect_column_distinct_values_to_be_in_set", "column_name: grp, value_set: [a, b]", 1);
+    passes("distinct_in_set_pass", "expect_column_distinct_values_to_be_in_set", "column_name: grp, value_set: [a, b, c, d]");
+    fails("distinct_contain_fail", "expect_column_distinct_values_to_contain_set", "column_name: grp, value_set: [a, d]", 1);
+    passes("distinct_contain_pass", "expect_column_distinct_values_to_contain_set", "column_name: grp, value_set: [a, b]");
+    fails("distinct_equal_set_fail", "expect_column_distinct_values_to_equal_set", "column_name: grp, value_set: [a, b, d]", 2);
+    passes("distinct_equal_set_pass", "expect_column_distinct_values_to_equal_set", "column_name: grp, value_set: [a, b, c]");
+    passes("columns_match_pass", "expect_table_columns_to_match_set",
+        "column_list: [id, grp, name, qty, price, code, email, day, lo, hi, x, y, Z]");
+    fails("columns_match_fail", "expect_table_columns_to_match_set",
+        "column_list: [id, grp, name, qty, price, code, email, day, lo, hi, x, y, w]", 2);
+    passes("columns_contain_pass", "expect_table_columns_to_contain_set", "column_list: [id, GRP]");
+    fails("columns_contain_fail", "expect_table_columns_to_contain_set", "column_list: [id, nope]", 1);
+    passes("column_count_between_pass", "expect_table_column_count_to_be_between", "min_value: 13, max_value: 13");
+    fails("column_count_between_fail", "expect_table_column_count_to_be_between", "max_value: 12", 1);
+    fails("regex_list_fail", "expect_column_values_to_match_regex_list", "column_name: code, regex_list: ['^AB', '^XY']", 1);
+    fails("regex_list_all_fail", "expect_column_values_to_match_regex_list",
+        "column_name: code, regex_list: ['^AB', '4$'], match_on: all", 4);
+    fails("not_regex_list_fail", "expect_column_values_to_not_match_regex_list",
+        "column_name: code, regex_list: ['^AB', '^XY']", 4);
+    fails("not_regex_list_all_fail", "expect_column_values_to_not_match_regex_list",
+        "column_name: code, regex_list: ['^AB', '4$'], match_on: all", 1);
+    fails("like_list_fail", "expect_column_values_to_match_like_pattern_list",
+        "column_name: code, like_pattern_list: ['AB%', 'XY%']", 1);
+    passes("median_pass", "expect_column_median_to_be_between", "column_name: qty, min_value: 3, max_value: 3");
+    fails("median_fail", "expect_column_median_to_be_between", "column_name: qty, min_value: 4", 1);
+    passes("stdev_pass", "expect_column_stdev_to_be_between", "column_name: qty, min_value: 2, max_value: 3");
+    fails("stdev_fail", "expect_column_stdev_to_be_between", "column_name: qty, max_value: 2", 1);
+    passes("unique_share_pass", "expect_column_proportion_of_unique_values_to_be_between",
+        "column_name: x, min_value: 0.7, max_value: 0.8");
+    fails("unique_share_fail", "expect_column_proportion_of_unique_values_to_be_between", "column_name: x, min_value: 0.8", 1);
+    passes("unique_count_pass", "expect_column_unique_value_count_to_be_between", "column_name: grp, min_value: 3");
+    fails("unique_count_fail", "expect_column_unique_value_count_to_be_between", "column_name: grp, max_value: 2", 1);
 
     assertEquals(expected, run("dbt_expectations", "dbt_expectations/macros"));
   }
