@@ -1,5 +1,7 @@
 {#- dbt_utils.equal_rowcount: the model and compare_model have as many rows (per group); one row per differing group, with diff_count. -#}
 {% test equal_rowcount(model, compare_model, group_by_columns=[]) -%}
+{#- dbt_utils reports the summed differences; where mds takes a test's fail_calc from its macro, this is it. -#}
+{{- config(fail_calc='sum(coalesce(diff_count, 0))') -}}
 {%- set groups = group_by_columns | join(', ') -%}
 with a as (
   select {% if groups %}{{ groups }}, {% endif %}1 as mds_join_key, count(*) as count_a

@@ -1,5 +1,7 @@
 {#- dbt_utils.fewer_rows_than: the model has fewer rows than compare_model (per group); one row per group where it has as many or more. -#}
 {% test fewer_rows_than(model, compare_model, group_by_columns=[]) -%}
+{#- dbt_utils reports the summed deltas; where mds takes a test's fail_calc from its macro, this is it. -#}
+{{- config(fail_calc='sum(coalesce(row_count_delta, 0))') -}}
 {%- set groups = group_by_columns | join(', ') -%}
 with a as (
   select {% if groups %}{{ groups }}, {% endif %}1 as mds_join_key, count(*) as count_our_model
@@ -27,7 +29,9 @@ compared as (
     on a.mds_join_key = b.mds_join_key
     {%- for c in group_by_columns %} and a.{{ c }} = b.{{ c }}{% endfor %}
 )
-select *, count_our_model - count_comparison_model + 1 as row_count_delta
+select *,
+  case when count_our_model > count_comparison_model then count_our_model - count_comparison_model else 1 end
+    as row_count_delta
 from compared
 where count_our_model >= count_comparison_model
 {%- endtest %}
