@@ -242,6 +242,11 @@ class CliPackageGenericTestsTest {
     fails("unique_share_fail", "expect_column_proportion_of_unique_values_to_be_between", "column_name: x, min_value: 0.8", 1);
     passes("unique_count_pass", "expect_column_unique_value_count_to_be_between", "column_name: grp, min_value: 3");
     fails("unique_count_fail", "expect_column_unique_value_count_to_be_between", "column_name: grp, max_value: 2", 1);
+    // A test's where config narrows the model first; tests reading its columns still see them.
+    passes("row_count_where_pass", "expect_table_row_count_to_equal", "value: 2, config: {where: \"grp = 'a'\"}");
+    passes("column_count_where_pass", "expect_table_column_count_to_equal", "value: 13, config: {where: \"grp = 'a'\"}");
+    fails("between_where_fail", "expect_column_values_to_be_between",
+        "column_name: qty, max_value: 3, row_condition: 'id > 1', config: {where: \"grp = 'b'\"}", 1);
 
     assertEquals(expected, run("dbt_expectations", "dbt_expectations/macros"));
   }
