@@ -1,0 +1,19 @@
+{#- No value (of the rows matching row_condition) is one of value_set; each row with one fails, nulls pass. -#}
+{% test expect_column_values_to_not_be_in_set(model, column_name, value_set, quote_values=true, row_condition=none) -%}
+with all_values as (
+  select {{ column_name }} as value_field
+  from {{ model }}
+  {%- if row_condition %}
+  where {{ row_condition }}
+  {%- endif %}
+),
+set_values as (
+  {%- for v in value_set %}
+  select {% if quote_values %}cast('{{ v | string | replace("'", "''") }}' as varchar){% else %}{{ v }}{% endif %} as value_field
+  {%- if not loop.last %} union all{% endif %}
+  {%- endfor %}
+)
+select all_values.value_field
+from all_values
+join set_values on all_values.value_field = set_values.value_field
+{%- endtest %}

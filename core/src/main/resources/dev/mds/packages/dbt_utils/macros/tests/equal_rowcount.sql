@@ -1,0 +1,34 @@
+{#- dbt_utils.equal_rowcount: the model and compare_model have as many rows (per group); one row per differing group, with diff_count. -#}
+{% test equal_rowcount(model, compare_model, group_by_columns=[]) -%}
+{#- dbt_utils reports the summed differences; where mds takes a test's fail_calc from its macro, this is it. -#}
+{{- config(fail_calc='sum(coalesce(diff_count, 0))') -}}
+{%- set groups = group_by_columns | join(', ') -%}
+with a as (
+  select {% if groups %}{{ groups }}, {% endif %}1 as mds_join_key, count(*) as count_a
+  from {{ model }}
+  {%- if groups %}
+  group by {{ groups }}
+  {%- endif %}
+),
+b as (
+  select {% if groups %}{{ groups }}, {% endif %}1 as mds_join_key, count(*) as count_b
+  from {{ compare_model }}
+  {%- if groups %}
+  group by {{ groups }}
+  {%- endif %}
+),
+compared as (
+  select
+    {%- for c in group_by_columns %}
+    coalesce(a.{{ c }}, b.{{ c }}) as {{ c }},
+    {%- endfor %}
+    coalesce(count_a, 0) as count_a,
+    coalesce(count_b, 0) as count_b,
+    abs(coalesce(count_a, 0) - coalesce(count_b, 0)) as diff_count
+  from a
+  full join b
+    on a.mds_join_key = b.mds_join_key
+    {%- for c in group_by_columns %} and a.{{ c }} = b.{{ c }}{% endfor %}
+)
+select * from compared where diff_count > 0
+{%- endtest %}

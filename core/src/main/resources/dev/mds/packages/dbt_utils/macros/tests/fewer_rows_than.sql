@@ -1,0 +1,37 @@
+{#- dbt_utils.fewer_rows_than: the model has fewer rows than compare_model (per group); one row per group where it has as many or more. -#}
+{% test fewer_rows_than(model, compare_model, group_by_columns=[]) -%}
+{#- dbt_utils reports the summed deltas; where mds takes a test's fail_calc from its macro, this is it. -#}
+{{- config(fail_calc='sum(coalesce(row_count_delta, 0))') -}}
+{%- set groups = group_by_columns | join(', ') -%}
+with a as (
+  select {% if groups %}{{ groups }}, {% endif %}1 as mds_join_key, count(*) as count_our_model
+  from {{ model }}
+  {%- if groups %}
+  group by {{ groups }}
+  {%- endif %}
+),
+b as (
+  select {% if groups %}{{ groups }}, {% endif %}1 as mds_join_key, count(*) as count_comparison_model
+  from {{ compare_model }}
+  {%- if groups %}
+  group by {{ groups }}
+  {%- endif %}
+),
+compared as (
+  select
+    {%- for c in group_by_columns %}
+    coalesce(a.{{ c }}, b.{{ c }}) as {{ c }},
+    {%- endfor %}
+    coalesce(count_our_model, 0) as count_our_model,
+    coalesce(count_comparison_model, 0) as count_comparison_model
+  from a
+  full join b
+    on a.mds_join_key = b.mds_join_key
+    {%- for c in group_by_columns %} and a.{{ c }} = b.{{ c }}{% endfor %}
+)
+select *,
+  case when count_our_model > count_comparison_model then count_our_model - count_comparison_model else 1 end
+    as row_count_delta
+from compared
+where count_our_model >= count_comparison_model
+{%- endtest %}

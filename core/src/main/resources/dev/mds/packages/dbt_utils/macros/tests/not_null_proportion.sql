@@ -1,0 +1,13 @@
+{#- dbt_utils.not_null_proportion: the share of non-null values (per group) lies in [at_least, at_most]; one row per group outside it. -#}
+{% test not_null_proportion(model, column_name, at_least, at_most=1.0, group_by_columns=[]) -%}
+{%- set groups = group_by_columns | join(', ') -%}
+select *
+from (
+  select {% if groups %}{{ groups }}, {% endif %}count({{ column_name }}) / cast(count(*) as double) as not_null_proportion
+  from {{ model }}
+  {%- if groups %}
+  group by {{ groups }}
+  {%- endif %}
+) proportions
+where not_null_proportion < {{ at_least }} or not_null_proportion > {{ at_most }}
+{%- endtest %}
