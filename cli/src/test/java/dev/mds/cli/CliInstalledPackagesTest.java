@@ -84,4 +84,33 @@ class CliInstalledPackagesTest {
     assertEquals(List.of("mine"), DuckDbFile.rows(project.path("shop.duckdb"),
         "select distinct order_key from main.keyed"));
   }
+
+  @Test
+  void aDeclaredPackageThatIsNotInstalledIsServedByMdsBuiltInVersionWithOneNote() {
+    TempProject project = TempProject.in(dir)
+        .file("dbt_project.yml", "name: shop\n")
+        .file("packages.yml", "packages:\n  - package: calogica/dbt_expectations\n"
+            + "    version: [\">=0.10.0\", \"<0.11.0\"]\n")
+        .file("seeds/orders.csv", "order_no,amount\n1,10\n2,500\n3,-1\n4,20\n")
+        .file("models/schema.yml", """
+            version: 2
+            seeds:
+              - name: orders
+                columns:
+                  - name: amount
+                    tests:
+                      - dbt_expectations.expect_column_values_to_be_between:
+                          min_value: 0
+                          max_value: 100
+                      - dbt_expectations.expect_column_values_to_not_be_null
+            """);
+    CliRun run = mds("build", "--project-dir", project.dir());
+    assertEquals(1, run.exitCode(), run::describe);
+    // Two amounts lie outside [0, 100]; none is null.
+    assertTrue(run.out().contains("FAIL 2 dbt_expectations_expect_column_"),
+        run::describe);
+    assertTrue(run.out().contains("PASS=2"), run::describe);
+    String note = "using mds's built-in dbt_expectations; run mds deps to use the package itself";
+    assertEquals(1, run.out().lines().filter(l -> l.contains(note)).count(), run::describe);
+  }
 }
