@@ -27,7 +27,7 @@
     below min_value is 0, from max_value on is num_buckets + 1. -#}
 {% macro width_bucket(expr, min_value, max_value, num_buckets) -%}
   {%- set width = "((" ~ max_value ~ ") - (" ~ min_value ~ ")) / (" ~ num_buckets ~ ")" -%}
-greatest(least(floor((({{ expr }}) - ({{ min_value }})) / ({{ width }})) + 1, ({{ num_buckets }}) + 1), 0)
+cast(greatest(least(floor((({{ expr }}) - ({{ min_value }})) / ({{ width }})) + 1, ({{ num_buckets }}) + 1), 0) as bigint)
 {%- endmacro %}
 
 {#- The great-circle distance between two points given in degrees, in miles (unit='mi') or km. -#}

@@ -30,7 +30,7 @@
   {%- if (include or exclude) and order | length == 0 -%}
     {%- set relation_names = [] -%}
     {%- for relation in relations -%}{%- do relation_names.append(relation.name) -%}{%- endfor -%}
-    {%- do exceptions.raise_compiler_error("There were no columns found to union for relations " ~ relation_names | join(', ')) -%}
+    {%- do exceptions.raise_compiler_error("There were no columns found to union for relations " ~ (relation_names | join(", "))) -%}
   {%- endif -%}
   {%- set selects = [] -%}
   {%- for relation in relations -%}
@@ -43,7 +43,7 @@
       {%- do items.append("cast(" ~ (adapter.quote(name) if name in present else "null") ~ " as "
           ~ overrides.get(name, types[name]) ~ ") as " ~ adapter.quote(name)) -%}
     {%- endfor -%}
-    {%- do selects.append("(\n  select\n    " ~ items | join(",\n    ") ~ "\n  from " ~ relation
+    {%- do selects.append("(\n  select\n    " ~ (items | join(",\n    ")) ~ "\n  from " ~ relation
         ~ ("\n  where " ~ where if where else "") ~ "\n)") -%}
   {%- endfor -%}
   {{ selects | join("\nunion all\n") }}

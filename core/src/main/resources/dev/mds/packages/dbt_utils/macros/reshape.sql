@@ -42,7 +42,7 @@
         ~ (adapter.quote(field_name) if quote_identifiers else field_name)) -%}
     {%- do parts.append("cast(" ~ value ~ " as " ~ cast_to ~ ") as "
         ~ (adapter.quote(value_name) if quote_identifiers else value_name)) -%}
-    {%- do selects.append("select " ~ parts | join(", ") ~ "\nfrom " ~ relation) -%}
+    {%- do selects.append("select " ~ (parts | join(", ")) ~ "\nfrom " ~ relation) -%}
   {%- endfor -%}
   {{ selects | join("\nunion all\n") }}
 {%- endmacro %}
