@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CliBuiltinDbtUtilsTest {
 
   private static final List<String> MACRO_FILES = List.of("surrogate_keys.sql", "columns.sql",
-      "queries.sql", "arithmetic.sql", "series.sql", "reshape.sql", "relations.sql");
+      "queries.sql", "arithmetic.sql", "series.sql", "reshape.sql", "relations.sql", "web.sql",
+      "logging.sql");
 
   @TempDir
   Path dir;
@@ -57,7 +58,7 @@ class CliBuiltinDbtUtilsTest {
     TempProject project = utilsProject()
         .file("models/keys.sql", """
             select {{ generate_surrogate_key(['a', 'b']) }} as sk,
-                   {{ generate_surrogate_key(['a']) }} as single
+                   {{ dbt_utils.generate_surrogate_key(['a']) }} as single
             from (values (1, cast(null as varchar))) t(a, b)
             """)
         .file("models/starred.sql", """
@@ -135,6 +136,14 @@ class CliBuiltinDbtUtilsTest {
                    {{ width_bucket('-1', '0', '10', '5') }} as below,
                    round({{ haversine_distance(0, 0, 0, 1) }}, 2) as miles,
                    round({{ haversine_distance(0, 0, 0, 1, unit='km') }}, 2) as km
+            """)
+        .file("models/urls.sql", """
+            {% do log_info('reading urls') %}
+            select {{ get_url_host('u') }} as host, {{ get_url_path('u') }} as path,
+                   {{ get_url_parameter('u', 'utm_source') }} as source,
+                   {{ get_url_parameter('u', 'missing') }} is null as missing,
+                   length('{{ pretty_log_format('x') }}') as logged
+            from (values ('https://www.example.com/shop/items?utm_source=news&x=1')) t(u)
             """);
 
     mds("build", "--project-dir", project.dir()).assertOk();
@@ -159,6 +168,8 @@ class CliBuiltinDbtUtilsTest {
     assertEquals(List.of("15"), DuckDbFile.rows(database, "select sum(generated_number) from main.series"));
     assertEquals(List.of("3|7|true|3.0|3|6|0|69.13|111.26"),
         DuckDbFile.rows(database, "select * from main.maths"));
+    assertEquals(List.of("www.example.com|shop/items|news|true|12"),
+        DuckDbFile.rows(database, "select * from main.urls"));
   }
 
   @Test
