@@ -124,8 +124,8 @@ class CliBuiltinDbtUtilsTest {
             {%- set relations = get_relations_by_prefix('main', 'peo') -%}
             select '{{ relations | map(attribute='identifier') | join(",") }}' as found,
                    {{ get_relations_by_pattern('ma%', '%ties') | length }} as by_pattern
+            -- depends_on: {{ ref('people') }} {{ ref('cities') }}
             """)
-        .file("models/found_deps.sql", "-- depends_on: {{ ref('people') }} {{ ref('cities') }}\nselect 1 as x\n")
         .file("models/maths.sql", """
             select {{ safe_add(['1', 'null', '2']) }} as added,
                    {{ safe_subtract(['10', 'null', '3']) }} as subtracted,
@@ -168,6 +168,7 @@ class CliBuiltinDbtUtilsTest {
     assertEquals(List.of("15"), DuckDbFile.rows(database, "select sum(generated_number) from main.series"));
     assertEquals(List.of("3|7|true|3.0|3|6|0|69.13|111.26"),
         DuckDbFile.rows(database, "select * from main.maths"));
+    assertEquals(List.of("people|1"), DuckDbFile.rows(database, "select * from main.found"));
     assertEquals(List.of("www.example.com|shop/items|news|true|12"),
         DuckDbFile.rows(database, "select * from main.urls"));
   }
