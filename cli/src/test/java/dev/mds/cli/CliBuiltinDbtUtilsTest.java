@@ -174,6 +174,27 @@ class CliBuiltinDbtUtilsTest {
   }
 
   @Test
+  void nullsAsEmptyStringsAndMissingRelationsFallBack() {
+    TempProject project = utilsProject()
+        .file("mds_project.yml", """
+            name: dbt_utils
+            vars:
+              surrogate_key_treat_nulls_as_empty_strings: true
+            """)
+        .file("models/keys.sql", """
+            {%- set fallback = get_column_values(api.Relation.create(schema='main', identifier='nowhere'), 'x', default=['none']) -%}
+            select {{ generate_surrogate_key(['a', 'b']) }} = md5('1-') as empty_nulls,
+                   '{{ fallback | join(",") }}' as fallback
+            from (values (1, cast(null as varchar))) t(a, b)
+            """);
+
+    mds("build", "--project-dir", project.dir()).assertOk();
+
+    assertEquals(List.of("true|none"),
+        DuckDbFile.rows(project.path("dbt_utils.duckdb"), "select * from main.keys"));
+  }
+
+  @Test
   void surrogateKeyPointsToItsReplacement() {
     TempProject project = utilsProject()
         .file("models/old_keys.sql", "select {{ surrogate_key(['a']) }} as sk from (values (1)) t(a)\n");
