@@ -6,6 +6,7 @@ import io.pebbletemplates.pebble.extension.Filter;
 import io.pebbletemplates.pebble.extension.Function;
 import io.pebbletemplates.pebble.extension.Test;
 import io.pebbletemplates.pebble.node.expression.BinaryExpression;
+import io.pebbletemplates.pebble.node.expression.ConcatenateExpression;
 import io.pebbletemplates.pebble.operator.Associativity;
 import io.pebbletemplates.pebble.operator.BinaryOperator;
 import io.pebbletemplates.pebble.operator.BinaryOperatorImpl;
@@ -78,6 +79,9 @@ public final class JinjaCompatExtension extends AbstractExtension {
   private static final int NOT_PRECEDENCE = 17;
   private static final int TEST_PRECEDENCE = 20;
   private static final int COMPARISON_PRECEDENCE = 30;
+  // Jinja's ~ binds looser than + and tighter than comparisons, and filters bind tighter than
+  // either: 'x' ~ xs | join(',') joins xs (Pebble's ~ at 110 would join the concatenation).
+  private static final int CONCAT_PRECEDENCE = 35;
   private static final int SUM_PRECEDENCE = 40;
   private static final int PRODUCT_PRECEDENCE = 60;
   private static final int POWER_PRECEDENCE = 70;
@@ -128,6 +132,7 @@ public final class JinjaCompatExtension extends AbstractExtension {
             () -> new ArithmeticExpression(ArithmeticExpression.Operation.MULTIPLY)),
         normal("+", SUM_PRECEDENCE,
             () -> new ArithmeticExpression(ArithmeticExpression.Operation.ADD)),
+        normal("~", CONCAT_PRECEDENCE, ConcatenateExpression::new),
         new BinaryOperatorImpl("**", POWER_PRECEDENCE,
             () -> new ArithmeticExpression(ArithmeticExpression.Operation.POWER),
             BinaryOperatorType.NORMAL, Associativity.RIGHT),

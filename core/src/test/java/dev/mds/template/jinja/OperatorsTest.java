@@ -11,6 +11,15 @@ import org.junit.jupiter.api.Test;
 class OperatorsTest {
 
   @Test
+  void filtersBindTighterThanConcatenationWhichBindsLooserThanSums() {
+    Map<String, Object> vars = Map.of("xs", List.of("a", "b"), "name", "bo");
+    assertEquals("cols: a,b!", Jinja.render("{{ 'cols: ' ~ xs | join(',') ~ '!' }}", vars));
+    assertEquals("hi BO", Jinja.render("{{ 'hi ' ~ name | upper }}", vars));
+    assertEquals("33", Jinja.render("{{ 1 + 2 ~ 3 }}"));
+    assertEquals("true", Jinja.render("{{ 'a' ~ 'b' == 'ab' }}"));
+  }
+
+  @Test
   void inTestsListMembership() {
     assertEquals("yes", Jinja.render("{% if 'a' in ['a', 'b'] %}yes{% endif %}"));
     assertEquals("no", Jinja.render("{% if 'c' in ['a', 'b'] %}yes{% else %}no{% endif %}"));
