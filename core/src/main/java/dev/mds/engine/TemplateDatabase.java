@@ -28,14 +28,18 @@ public final class TemplateDatabase implements Database, AutoCloseable {
     this.opener = opener;
   }
 
-  /** A read-only connection to the target's database file, for {@code mds compile}. */
+  /**
+   * A read-only connection to the target's database file, for {@code mds compile}; an empty
+   * in-memory database while the file does not exist yet.
+   */
   public static TemplateDatabase readOnly(java.nio.file.Path file) {
     return new TemplateDatabase(() -> {
-      if (!java.nio.file.Files.isRegularFile(file)) {
-        throw new MdsException("the database " + file + " does not exist yet, and this"
-            + " template queries it; build the project first (mds run)");
-      }
       try {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+          // Nothing is built yet: queries see an empty database, as dbt's would on a new file
+          // (dbt_utils.get_column_values then returns its default).
+          return java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        }
         java.util.Properties properties = new java.util.Properties();
         properties.setProperty("duckdb.read_only", "true");
         return java.sql.DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(),
