@@ -1,23 +1,5 @@
 {#- Every distinct value of the column (of the rows matching row_condition) is in value_set; each distinct value
     outside it fails. -#}
 {% test expect_column_distinct_values_to_be_in_set(model, column_name, value_set, quote_values=true, row_condition=none) -%}
-with all_values as (
-  select distinct {{ column_name }} as value_field
-  from {{ model }}
-  {%- if row_condition %}
-  where {{ row_condition }}
-  {%- endif %}
-),
-set_values as (
-  select distinct value_field from (
-  {%- for v in value_set %}
-  select {% if quote_values %}cast('{{ v | string | replace("'", "''") }}' as varchar){% else %}{{ v }}{% endif %} as value_field
-  {%- if not loop.last %} union all{% endif %}
-  {%- endfor %}
-  ) listed
-)
-select all_values.value_field, set_values.value_field as set_value
-from all_values
-left join set_values on all_values.value_field = set_values.value_field
-where set_values.value_field is null
+{{ distinct_values_against_set(model, column_name, value_set, quote_values, row_condition, 'left', 'set_values.value_field is null') }}
 {%- endtest %}
