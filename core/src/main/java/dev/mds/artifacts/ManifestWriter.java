@@ -171,6 +171,8 @@ public final class ManifestWriter {
     json.writeStringField("unique_id", node.uniqueId());
     json.writeStringField("resource_type", node.resourceType().label());
     json.writeStringField("name", node.name());
+    json.writeStringField("package_name", node.fqn().isEmpty() ? manifest.projectName()
+        : node.fqn().get(0));
     json.writeStringField("original_file_path", node.file());
     strings(json, "fqn", node.fqn());
     json.writeStringField("database", node.relation().database() != null

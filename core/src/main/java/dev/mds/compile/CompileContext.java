@@ -106,6 +106,11 @@ final class CompileContext implements NodeContext {
   }
 
   @Override
+  public String packageName() {
+    return node.map(n -> n.fqn().isEmpty() ? null : n.fqn().get(0)).orElse(null);
+  }
+
+  @Override
   public Map<String, Object> model() {
     if (model == null) {
       model = node.map(n -> NodeMaps.of(n, manifest.projectName())).orElse(Map.of());

@@ -21,7 +21,7 @@ final class NodeMaps {
     map.put("unique_id", node.uniqueId());
     map.put("name", node.name());
     map.put("resource_type", node.resourceType().label());
-    map.put("package_name", projectName);
+    map.put("package_name", node.fqn().isEmpty() ? projectName : node.fqn().get(0));
     map.put("fqn", node.fqn());
     map.put("original_file_path", node.file());
     map.put("path", node.file());

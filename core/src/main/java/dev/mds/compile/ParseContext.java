@@ -52,6 +52,11 @@ final class ParseContext implements NodeContext {
   }
 
   @Override
+  public String packageName() {
+    return fqn.isEmpty() ? null : fqn.get(0);
+  }
+
+  @Override
   public Map<String, Object> model() {
     Map<String, Object> merged = new LinkedHashMap<>(baseConfig);
     merged.putAll(config);

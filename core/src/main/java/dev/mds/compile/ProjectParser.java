@@ -16,6 +16,7 @@ import dev.mds.graph.SourceCall;
 import dev.mds.project.FolderConfigs;
 import dev.mds.project.NodeConfig;
 import dev.mds.project.Project;
+import dev.mds.project.ProjectConfig;
 import dev.mds.project.ProjectFiles;
 import dev.mds.project.RelativePath;
 import dev.mds.project.YamlCache;
@@ -54,6 +55,11 @@ public final class ProjectParser {
   private final ProjectFiles files;
   private final TemplateEngine templates;
   private final SchemaSpecs schema;
+  /**
+   * The root project, then each installed package (as dbt, packages' models, seeds, sources and
+   * tests are part of the project): its own files, folder configs and schema YAML.
+   */
+  private final List<Unit> units;
   private final List<String> warnings = new ArrayList<>();
   /** Every error found so far; the parse goes on to find the others and then reports them all. */
   private final List<MdsException> errors = new ArrayList<>();
@@ -63,7 +69,7 @@ public final class ProjectParser {
    */
   private final Set<String> broken = new java.util.HashSet<>();
   /** Whether a schema file has an error, so sources it declares may be missing. */
-  private final boolean schemaBroken;
+  private boolean schemaBroken;
   private final Map<String, Set<String>> macroUses =
       new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, ParseResult.ParseRender> parseRenders =
@@ -71,7 +77,7 @@ public final class ProjectParser {
 
   private final Map<String, String> environment;
   /** What each Python model calls on {@code dbt}, found before models are parsed. */
-  private Map<Path, PythonModelCalls> pythonCalls = Map.of();
+  private final Map<Path, PythonModelCalls> pythonCalls = new java.util.HashMap<>();
   private final Optional<ParseCache> cache;
   /** Large seeds' checksums ({@code target/partial_seeds.json}): hashing one reads it whole. */
   private final FileFacts seedChecksums;
@@ -109,6 +115,17 @@ public final class ProjectParser {
     this.schema = Background.join(schemaRead);
     errors.addAll(schemaErrors);
     this.schemaBroken = !schemaErrors.isEmpty();
+    List<Unit> all = new ArrayList<>();
+    all.add(new Unit(project, files, schema));
+    for (Project installed : templates.packageProjects()) {
+      ProjectFiles listing = new ProjectFiles(installed);
+      List<MdsException> packageErrors = new ArrayList<>();
+      all.add(new Unit(installed, listing,
+          new SchemaLoader(installed, listing, YamlCache.none()).load(packageErrors)));
+      errors.addAll(packageErrors);
+      schemaBroken |= !packageErrors.isEmpty();
+    }
+    this.units = List.copyOf(all);
     Optional<ParseCache.Stored> stored = Background.join(cacheRead);
     this.cache = partialParse ? Optional.of(ParseCache.of(project, key, stored))
         : Optional.empty();
@@ -140,33 +157,47 @@ public final class ProjectParser {
     return new ProjectParser(project, environment, partialParse, Invocation.standalone()).run();
   }
 
+  /** The root project or an installed package, with its files and schema YAML. */
+  private record Unit(Project project, ProjectFiles files, SchemaSpecs schema) {
+  }
+
+  /** A model file and the project or package it belongs to. */
+  private record UnitFile(Unit unit, Path file) {
+  }
+
   private ParseResult run() {
     Map<String, Node> byName = new LinkedHashMap<>();
     Set<String> disabled = new LinkedHashSet<>();
     List<Model> models = new ArrayList<>();
-    for (Path file : files.seeds()) {
-      try {
-        seed(file).ifPresentOrElse(seed -> register(byName, seed),
-            () -> disabled.add(baseName(file)));
-      } catch (MdsException e) {
-        errors.add(e);
-        broken.add(baseName(file));
+    for (Unit unit : units) {
+      for (Path file : unit.files().seeds()) {
+        try {
+          seed(unit, file).ifPresentOrElse(seed -> register(byName, seed),
+              () -> disabled.add(baseName(file)));
+        } catch (MdsException e) {
+          errors.add(e);
+          broken.add(baseName(file));
+        }
       }
     }
     seedChecksums.save();
     // Rendering dominates parsing and each model renders on its own: do it on every core, then
     // register in file order so duplicate-name errors are the same on every run. Every model's
     // error is kept, so one run reports them all.
-    List<Path> modelFiles = new ArrayList<>(files.models());
-    List<Path> pythonFiles = files.pythonModels();
-    if (!pythonFiles.isEmpty()) {
-      pythonCalls = PythonModelCalls.of(project, pythonFiles);
-      modelFiles.addAll(pythonFiles);
-      modelFiles.sort(null);
+    List<UnitFile> modelFiles = new ArrayList<>();
+    for (Unit unit : units) {
+      List<Path> own = new ArrayList<>(unit.files().models());
+      List<Path> pythonFiles = unit.files().pythonModels();
+      if (!pythonFiles.isEmpty()) {
+        pythonCalls.putAll(PythonModelCalls.of(unit.project(), pythonFiles));
+        own.addAll(pythonFiles);
+        own.sort(null);
+      }
+      own.forEach(file -> modelFiles.add(new UnitFile(unit, file)));
     }
     List<Parsed> parsedModels = modelFiles.parallelStream().map(this::parsed).toList();
     for (int i = 0; i < modelFiles.size(); i++) {
-      Path file = modelFiles.get(i);
+      Path file = modelFiles.get(i).file();
       Parsed parsed = parsedModels.get(i);
       if (parsed.error() != null) {
         errors.add(parsed.error());
@@ -197,9 +228,12 @@ public final class ProjectParser {
       }
     }
     nodes.addAll(sources.values());
-    nodes.addAll(new TestParser(project, files, templates, schema,
-        (requester, refs, calls) -> parentsOf(requester, refs, calls, byName, disabled, sources),
-        macroUses, errors).parse(byName, sources));
+    for (Unit unit : units) {
+      nodes.addAll(new TestParser(unit.project(), unit.files(), templates, unit.schema(),
+          (requester, refs, calls) -> parentsOf(requester, refs, calls, byName, disabled,
+              sources),
+          macroUses, errors).parse(byName, sources));
+    }
     ProjectErrors.throwIfAny(errors);
     Timings.lap("sources and tests");
     Manifest manifest = new Manifest(project.name(), nodes, templates.macros(), templates.docs(),
@@ -230,23 +264,24 @@ public final class ProjectParser {
   private record Parsed(Optional<Model> model, MdsException error) {
   }
 
-  private Parsed parsed(Path file) {
+  private Parsed parsed(UnitFile file) {
     try {
-      return new Parsed(model(file), null);
+      return new Parsed(model(file.unit(), file.file()), null);
     } catch (MdsException e) {
       return new Parsed(Optional.empty(), e);
     }
   }
 
-  private Optional<Model> model(Path file) {
+  private Optional<Model> model(Unit unit, Path file) {
     if (file.getFileName().toString().endsWith(".py")) {
-      return pythonModel(file);
+      return pythonModel(unit, file);
     }
+    Project owner = unit.project();
     String name = baseName(file);
     String display = project.display(file);
-    Optional<NodeProperties> props = schema.model(name);
-    List<String> fqn = fqn(file, project.config().modelPaths());
-    NodeConfig config = project.config().models().resolve(fqn.subList(1, fqn.size()));
+    Optional<NodeProperties> props = unit.schema().model(name);
+    List<String> fqn = fqn(owner, file, owner.config().modelPaths());
+    NodeConfig config = folderConfig(owner, ProjectConfig::models, fqn);
     if (props.isPresent()) {
       config = config.merge(props.get().config());
     }
@@ -265,12 +300,12 @@ public final class ProjectParser {
       return Optional.empty();
     }
     checkDatabase(config, display, "model '" + name + "'");
-    macroUses.put("model." + project.name() + "." + name, Set.copyOf(parsed.macros()));
+    String id = "model." + owner.name() + "." + name;
+    macroUses.put(id, Set.copyOf(parsed.macros()));
     if (!parsed.introspective()) {
-      parseRenders.put("model." + project.name() + "." + name,
-          new ParseResult.ParseRender(parsed.sql(), provisional.schema()));
+      parseRenders.put(id, new ParseResult.ParseRender(parsed.sql(), provisional.schema()));
     }
-    return Optional.of(new Model("model." + project.name() + "." + name, name, display,
+    return Optional.of(new Model(id, name, display,
         List.copyOf(fqn), config, description(props),
         columns(props), List.of(), relation(config, name, "model", fqn, display), raw,
         parsed.refCalls(display), List.copyOf(parsed.sources()), checksum));
@@ -280,7 +315,8 @@ public final class ProjectParser {
    * A Python model: not a template, so its parents and config come from its {@code dbt.ref()},
    * {@code dbt.source()} and {@code dbt.config()} calls, found without running it.
    */
-  private Optional<Model> pythonModel(Path file) {
+  private Optional<Model> pythonModel(Unit unit, Path file) {
+    Project owner = unit.project();
     String name = baseName(file);
     String display = project.display(file);
     PythonModelCalls calls = pythonCalls.get(file);
@@ -288,9 +324,9 @@ public final class ProjectParser {
       throw MdsException.at(calls.line() > 0 ? display + ":" + calls.line() : display,
           calls.error().get());
     }
-    Optional<NodeProperties> props = schema.model(name);
-    List<String> fqn = fqn(file, project.config().modelPaths());
-    NodeConfig config = project.config().models().resolve(fqn.subList(1, fqn.size()));
+    Optional<NodeProperties> props = unit.schema().model(name);
+    List<String> fqn = fqn(owner, file, owner.config().modelPaths());
+    NodeConfig config = folderConfig(owner, ProjectConfig::models, fqn);
     if (props.isPresent()) {
       config = config.merge(props.get().config());
     }
@@ -299,8 +335,8 @@ public final class ProjectParser {
       return Optional.empty();
     }
     String raw = ProjectFiles.read(project, file);
-    macroUses.put("model." + project.name() + "." + name, Set.of());
-    return Optional.of(new Model("model." + project.name() + "." + name, name, display,
+    macroUses.put("model." + owner.name() + "." + name, Set.of());
+    return Optional.of(new Model("model." + owner.name() + "." + name, name, display,
         List.copyOf(fqn), config, description(props), columns(props), List.of(),
         relation(config, name, "model", fqn, display), raw, List.copyOf(calls.refs()), List.copyOf(calls.sources()),
         FileChecksum.of(raw)));
@@ -316,10 +352,12 @@ public final class ProjectParser {
     return ParseCache.entry(display, checksum, context, sql, placeholderSchema);
   }
 
-  private Optional<Seed> seed(Path file) {
+  private Optional<Seed> seed(Unit unit, Path file) {
+    Project owner = unit.project();
     String name = baseName(file);
-    Optional<NodeProperties> props = schema.seed(name);
-    NodeConfig config = folderConfig(project.config().seeds(), file, project.config().seedPaths());
+    Optional<NodeProperties> props = unit.schema().seed(name);
+    List<String> fqn = fqn(owner, file, owner.config().seedPaths());
+    NodeConfig config = folderConfig(owner, ProjectConfig::seeds, fqn);
     if (props.isPresent()) {
       config = config.merge(props.get().config());
     }
@@ -333,18 +371,30 @@ public final class ProjectParser {
     } catch (java.io.IOException e) {
       throw MdsException.at(project.display(file), "cannot read file: " + e.getMessage(), e);
     }
-    List<String> fqn = fqn(file, project.config().seedPaths());
-    return Optional.of(new Seed("seed." + project.name() + "." + name, name, project.display(file),
+    return Optional.of(new Seed("seed." + owner.name() + "." + name, name, project.display(file),
         fqn, config, description(props), columns(props),
         relation(config, name, "seed", fqn, project.display(file)), checksum));
   }
 
   private Map<String, Source> sources() {
     Map<String, Source> sources = new LinkedHashMap<>();
-    for (SourceSpec spec : schema.sources()) {
+    for (Unit unit : units) {
+      sources(unit, sources);
+    }
+    return sources;
+  }
+
+  private void sources(Unit unit, Map<String, Source> sources) {
+    Project owner = unit.project();
+    for (SourceSpec spec : unit.schema().sources()) {
       for (SourceTableSpec table : spec.tables()) {
-        NodeConfig config = project.config().sources().resolve(sourcePath(spec, table))
-            .merge(spec.config()).merge(table.config());
+        List<String> path = sourcePath(unit, spec, table);
+        NodeConfig config = owner.config().sources().resolve(path);
+        if (owner.isPackage()) {
+          config = config.merge(new FolderConfigs(owner.name(),
+              project.config().sources().tree()).resolve(path).values());
+        }
+        config = config.merge(spec.config()).merge(table.config());
         if (spec.database().isPresent() && config.string("database").isEmpty()) {
           config = config.merge(Map.of("database", spec.database().get()));
         }
@@ -358,11 +408,17 @@ public final class ProjectParser {
           }
         }
         checkDatabase(config, spec.file(), "source '" + spec.name() + "'");
-        String id = "source." + project.name() + "." + spec.name() + "." + table.name();
+        String id = "source." + owner.name() + "." + spec.name() + "." + table.name();
+        if (sources.containsKey(spec.name() + "." + table.name())) {
+          errors.add(MdsException.at(spec.file(), "source table '" + spec.name() + "."
+              + table.name() + "' is also declared in "
+              + sources.get(spec.name() + "." + table.name()).file()));
+          continue;
+        }
         String location = spec.file();
         try {
           sources.put(spec.name() + "." + table.name(), new Source(id, spec.name(), table.name(),
-              location, List.of(project.name(), spec.name(), table.name()), config,
+              location, List.of(owner.name(), spec.name(), table.name()), config,
               templates.renderText(table.description(), location, NodeContext.none()),
               templates.renderText(spec.description(), location, NodeContext.none()),
               renderColumns(table.columns(), location),
@@ -373,7 +429,6 @@ public final class ProjectParser {
         }
       }
     }
-    return sources;
   }
 
   /**
@@ -400,8 +455,9 @@ public final class ProjectParser {
    * Where {@code sources:} folder configs in the project file find a source table, as in dbt: the
    * folders of the YAML file that declares it, then the source's name, then the table's.
    */
-  private List<String> sourcePath(SourceSpec spec, SourceTableSpec table) {
-    List<String> fqn = fqn(project.resolve(spec.file()), files.schemaPaths());
+  private List<String> sourcePath(Unit unit, SourceSpec spec, SourceTableSpec table) {
+    List<String> fqn = fqn(unit.project(), project.located(spec.file()),
+        unit.files().schemaPaths());
     List<String> path = new ArrayList<>(fqn.subList(1, fqn.size() - 1));
     path.add(spec.name());
     path.add(table.name());
@@ -423,10 +479,11 @@ public final class ProjectParser {
     Set<String> parents = new LinkedHashSet<>();
     for (RefCall ref : refs) {
       String where = ref.line() > 0 ? ref.file() + ":" + ref.line() : ref.file();
-      if (ref.packageName().isPresent() && !ref.packageName().get().equals(project.name())) {
+      if (ref.packageName().isPresent() && units.stream()
+          .noneMatch(u -> u.project().name().equals(ref.packageName().get()))) {
         throw MdsException.at(where, "ref('" + ref.packageName().get()
-            + "', '" + ref.name() + "') names a package; mds projects have no packages, use ref('"
-            + ref.name() + "')");
+            + "', '" + ref.name() + "') names package '" + ref.packageName().get()
+            + "', which is not installed (add it to packages.yml and run mds deps)");
       }
       Node target = byName.get(ref.name());
       if (target == null && broken.contains(ref.name())) {
@@ -487,8 +544,8 @@ public final class ProjectParser {
     Map<String, Object> node = new LinkedHashMap<>();
     node.put("name", name);
     node.put("resource_type", resourceType);
-    node.put("unique_id", resourceType + "." + project.name() + "." + name);
-    node.put("package_name", project.name());
+    node.put("unique_id", resourceType + "." + fqn.get(0) + "." + name);
+    node.put("package_name", fqn.get(0));
     node.put("fqn", fqn);
     node.put("original_file_path", file);
     node.put("path", file);
@@ -524,12 +581,20 @@ public final class ProjectParser {
     return tree.resolve(segments);
   }
 
-  private NodeConfig folderConfig(FolderConfigs tree, Path file, List<String> resourcePaths) {
-    return folderConfig(project, tree, file, resourcePaths);
-  }
-
-  private List<String> fqn(Path file, List<String> resourcePaths) {
-    return fqn(project, file, resourcePaths);
+  /**
+   * A node's config from the project files' folder configs, as dbt merges them: for a node of an
+   * installed package its own project file's, then the root project's (top level, then under the
+   * package's name), which win.
+   */
+  private NodeConfig folderConfig(Project owner,
+      java.util.function.Function<ProjectConfig, FolderConfigs> tree, List<String> fqn) {
+    List<String> segments = fqn.subList(1, fqn.size());
+    NodeConfig config = tree.apply(owner.config()).resolve(segments);
+    if (owner.isPackage()) {
+      config = config.merge(new FolderConfigs(owner.name(), tree.apply(project.config()).tree())
+          .resolve(segments).values());
+    }
+    return config;
   }
 
   /** Project name, folders below the resource path, then the file's base name. */

@@ -215,7 +215,7 @@ final class TestParser {
   }
 
   private List<String> foldersOf(String schemaFile) {
-    List<String> fqn = ProjectParser.fqn(project, project.resolve(schemaFile),
+    List<String> fqn = ProjectParser.fqn(project, project.located(schemaFile),
         files.schemaPaths());
     return List.copyOf(fqn.subList(1, fqn.size() - 1));
   }

@@ -114,7 +114,7 @@ record SelectorAtom(String text, String method, String value, int parentsDepth, 
       case "tag" -> node.tags().stream().anyMatch(t -> glob(value, t));
       case "path", "file" -> matchesPath(node);
       case "resource_type" -> node.resourceType().label().equals(value.toLowerCase(Locale.ROOT));
-      case "package" -> value.equals(projectName);
+      case "package" -> !node.fqn().isEmpty() && value.equals(node.fqn().get(0));
       case "source" -> node instanceof Source s && (glob(value, s.sourceName())
           || glob(value, s.sourceName() + "." + s.name()));
       case "test_type" -> node instanceof DataTest t

@@ -5,10 +5,35 @@ import java.util.Map;
 
 /**
  * A loaded project: its folder, project file, the chosen target and the effective vars (project
- * vars overridden by {@code --vars}).
+ * vars overridden by {@code --vars}). An installed package is a project too, whose paths are shown
+ * relative to the root project's folder ({@code displayRoot}), where the user is.
  */
 public record Project(Path root, Path projectFile, ProjectConfig config, Target target,
-    Map<String, Object> vars) {
+    Map<String, Object> vars, Path displayRoot) {
+
+  public Project(Path root, Path projectFile, ProjectConfig config, Target target,
+      Map<String, Object> vars) {
+    this(root, projectFile, config, target, vars, root);
+  }
+
+  /** Whether this is an installed package rather than the project being run. */
+  public boolean isPackage() {
+    return !root.equals(displayRoot);
+  }
+
+  /** The file a path shown by {@link #display} names. */
+  public Path located(String displayed) {
+    return displayRoot.resolve(displayed).normalize();
+  }
+
+  /** {@code packages-install-path}: where {@code mds deps} installs packages. */
+  public Path packagesInstallPath() {
+    Object configured = config.raw() == null ? null : config.raw().containsKey(
+        "packages-install-path") ? config.raw().get("packages-install-path")
+        : config.raw().get("packages_install_path");
+    return root.resolve(configured == null ? "dbt_packages" : String.valueOf(configured))
+        .normalize();
+  }
 
   public String name() {
     return config.name();
@@ -26,6 +51,6 @@ public record Project(Path root, Path projectFile, ProjectConfig config, Target 
 
   /** The path of {@code file} relative to the project folder, as messages show it. */
   public String display(Path file) {
-    return new YamlReader(root).display(file);
+    return new YamlReader(displayRoot).display(file);
   }
 }

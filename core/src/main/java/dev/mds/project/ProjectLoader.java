@@ -78,6 +78,51 @@ public final class ProjectLoader {
     return new Project(root, projectFile, config, target, vars);
   }
 
+  /**
+   * The packages installed under the project's {@code packages-install-path} (each folder with
+   * a {@code dbt_project.yml}), in name order, each a project of its own as dbt sees it: its own
+   * paths and folder configs, and vars that are its own defaults overridden by the root project's
+   * (global, then those scoped under the package's name) and {@code --vars}.
+   */
+  public static List<Project> packages(Project root, Map<String, String> environment) {
+    Path installPath = root.packagesInstallPath();
+    if (!Files.isDirectory(installPath)) {
+      return List.of();
+    }
+    List<Path> folders;
+    try (java.util.stream.Stream<Path> listing = Files.list(installPath)) {
+      folders = listing.filter(f -> Files.isRegularFile(f.resolve(DBT_PROJECT_FILE))).sorted()
+          .toList();
+    } catch (java.io.IOException e) {
+      throw new MdsException("cannot list " + installPath + ": " + e.getMessage(), e);
+    }
+    YamlReader yaml = new YamlReader(root.root());
+    List<Project> packages = new ArrayList<>();
+    for (Path folder : folders) {
+      Path projectFile = folder.resolve(DBT_PROJECT_FILE);
+      String location = yaml.display(projectFile);
+      ProjectConfig own = parseConfig(yaml.readMap(projectFile), location);
+      String name = own.name();
+      if (name.equals(root.name())) {
+        continue;
+      }
+      Map<String, Object> vars = new LinkedHashMap<>(own.vars());
+      root.vars().forEach((key, value) -> {
+        if (!(value instanceof Map<?, ?>) || !key.equals(name)) {
+          vars.put(key, value);
+        }
+      });
+      if (root.vars().get(name) instanceof Map<?, ?> scoped) {
+        vars.putAll(YamlValues.map(scoped));
+      }
+      ConfigTemplates templates = new ConfigTemplates(environment, location, vars, root.target());
+      ProjectConfig config = own.withFolderConfigs((tree, key) -> tree.rendered(templates, key));
+      packages.add(new Project(folder.toAbsolutePath().normalize(), projectFile, config,
+          root.target(), vars, root.displayRoot()));
+    }
+    return List.copyOf(packages);
+  }
+
   static ProjectConfig parseConfig(Map<String, Object> raw, String location) {
     String name = YamlValues.string(raw.get("name")).orElseThrow(() ->
         MdsException.at(location, "the project has no 'name:'; add e.g. name: my_project"));

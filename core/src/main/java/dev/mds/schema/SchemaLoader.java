@@ -38,7 +38,7 @@ public final class SchemaLoader {
    */
   public SchemaLoader(Project project, ProjectFiles files, YamlCache cache) {
     this.project = project;
-    this.yaml = new YamlReader(project.root());
+    this.yaml = new YamlReader(project.displayRoot());
     this.files = files;
     this.cache = cache;
   }

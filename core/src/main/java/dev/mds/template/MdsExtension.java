@@ -29,6 +29,13 @@ final class MdsExtension extends AbstractExtension {
   MdsExtension(Map<String, Object> vars, Map<String, String> environment,
       Map<String, Object> target, String projectName, DocsCollector docs, MacroCatalog macros,
       JinjaCompatExtension jinja, MacroRuntime runtime) {
+    this(vars, Map.of(), environment, target, projectName, docs, macros, jinja, runtime);
+  }
+
+  /** @param packageVars each installed package's vars, for its own nodes */
+  MdsExtension(Map<String, Object> vars, Map<String, Map<String, Object>> packageVars,
+      Map<String, String> environment, Map<String, Object> target, String projectName,
+      DocsCollector docs, MacroCatalog macros, JinjaCompatExtension jinja, MacroRuntime runtime) {
     functions = new LinkedHashMap<>();
     if (runtime != null) {
       // Macros first, so that mds's own functions keep their names.
@@ -37,7 +44,7 @@ final class MdsExtension extends AbstractExtension {
     functions.put("ref", new RefFunction());
     functions.put("source", new SourceFunction());
     functions.put("config", new ConfigFunction());
-    functions.put("var", new VarFunction(vars));
+    functions.put("var", new VarFunction(vars, packageVars));
     functions.put("env_var", new EnvVarFunction(environment));
     functions.put("is_incremental", new IsIncrementalFunction());
     functions.put("doc", new DocFunction(docs.blocks()));

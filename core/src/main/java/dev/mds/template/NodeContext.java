@@ -10,6 +10,11 @@ import java.util.Optional;
 public interface NodeContext {
 
   /** The value {@code ref()} renders as (a relation, or a placeholder while parsing). */
+  /** The package (or project) the node belongs to, or null outside a node. */
+  default String packageName() {
+    return null;
+  }
+
   Object ref(Optional<String> packageName, String name, String file, int line);
 
   /** The value {@code source()} renders as. */

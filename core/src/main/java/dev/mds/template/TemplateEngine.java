@@ -40,6 +40,7 @@ public final class TemplateEngine {
   private final Map<String, PebbleTemplate> inline = new ConcurrentHashMap<>();
   private final ProjectTemplateLoader loader;
   private final List<Path> packageFiles;
+  private final List<Project> packageProjects;
 
   public TemplateEngine(Project project) {
     this(project, System.getenv());
@@ -63,8 +64,17 @@ public final class TemplateEngine {
       macroTemplates.add(templateName(file));
     }
     Packages packages = Packages.of(project, this::templateName);
-    packageFiles = packages.macroFiles().keySet().stream()
-        .filter(name -> Packages.resource(name) == null).map(project.root()::resolve).toList();
+    packageProjects = project.isPackage() ? List.of()
+        : dev.mds.project.ProjectLoader.packages(project, environment);
+    List<Path> inputs = new ArrayList<>(packages.macroFiles().keySet().stream()
+        .filter(name -> Packages.resource(name) == null).map(project.root()::resolve).toList());
+    Map<String, Map<String, Object>> packageVars = new java.util.HashMap<>();
+    for (Project installed : packageProjects) {
+      // Its vars and folder configs are inputs of every render of its nodes.
+      inputs.add(installed.projectFile());
+      packageVars.put(installed.name(), installed.vars());
+    }
+    packageFiles = List.copyOf(inputs);
     macros = new MacroCatalog(Set.copyOf(macroTemplates),
         Set.copyOf(ProjectTemplateLoader.BUILTIN_TEMPLATES), packages.macroFiles());
     List<String> allMacroFiles = new ArrayList<>(macroTemplates);
@@ -95,10 +105,15 @@ public final class TemplateEngine {
         project.config().dispatchOrders(), packages.names().stream()
             .filter(packages::isBuiltin).collect(java.util.stream.Collectors.toSet()),
         invocation.log()::info);
-    pebble = engine(loader, jinja, new MdsExtension(project.vars(), environment, target,
-        project.name(), docs, macros, jinja, runtime), context);
+    pebble = engine(loader, jinja, new MdsExtension(project.vars(), packageVars, environment,
+        target, project.name(), docs, macros, jinja, runtime), context);
     for (Path file : files.docs()) {
       render(templateName(file), NodeContext.none());
+    }
+    for (Project installed : packageProjects) {
+      for (Path file : new ProjectFiles(installed).docs()) {
+        render(templateName(file), NodeContext.none());
+      }
     }
   }
 
@@ -301,6 +316,11 @@ public final class TemplateEngine {
    * The macro files of installed packages (under the project folder), which renders depend on as
    * on the project's own; built-in packages change only with mds itself.
    */
+  /** The packages installed in the project, each a project of its own. */
+  public List<Project> packageProjects() {
+    return packageProjects;
+  }
+
   public List<Path> installedPackageFiles() {
     return packageFiles;
   }

@@ -7,13 +7,18 @@ import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.util.List;
 import java.util.Map;
 
-/** {@code var('name', default)}: project vars overridden by {@code --vars}. */
+/**
+ * {@code var('name', default)}: project vars overridden by {@code --vars}; a node of an installed
+ * package sees that package's vars (its defaults under the root project's), as in dbt.
+ */
 final class VarFunction implements Function {
 
   private final Map<String, Object> vars;
+  private final Map<String, Map<String, Object>> packageVars;
 
-  VarFunction(Map<String, Object> vars) {
+  VarFunction(Map<String, Object> vars, Map<String, Map<String, Object>> packageVars) {
     this.vars = vars;
+    this.packageVars = packageVars;
   }
 
   @Override
@@ -25,6 +30,13 @@ final class VarFunction implements Function {
   public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context,
       int line) {
     String name = String.valueOf(args.get("name"));
+    Map<String, Object> vars = this.vars;
+    if (!packageVars.isEmpty()) {
+      String owner = ActiveNode.get().packageName();
+      if (owner != null && packageVars.containsKey(owner)) {
+        vars = packageVars.get(owner);
+      }
+    }
     if (vars.containsKey(name)) {
       return vars.get(name);
     }

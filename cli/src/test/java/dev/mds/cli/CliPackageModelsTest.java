@@ -1,0 +1,150 @@
+package dev.mds.cli;
+
+import static dev.mds.cli.CliRun.mds;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An installed package's models, seeds, sources and tests are part of the project as in dbt: its
+ * own project file's folder configs and vars apply, the root project's override them, the root
+ * refers to them with {@code ref('package', 'name')}, and {@code package:} selects them.
+ */
+class CliPackageModelsTest {
+
+  @TempDir
+  Path dir;
+
+  private TempProject project() {
+    return TempProject.in(dir)
+        .file("dbt_project.yml", """
+            name: shop
+            models:
+              +materialized: view
+              loyalty:
+                staging:
+                  +materialized: table
+                retired:
+                  +enabled: false
+            vars:
+              loyalty:
+                min_points: 100
+            """)
+        .file("dbt_packages/loyalty/dbt_project.yml", """
+            name: loyalty
+            version: '1.0.0'
+            models:
+              loyalty:
+                +schema: loyalty
+                +tags: ['from_package']
+            vars:
+              min_points: 10
+              tier_label: 'tier'
+            """)
+        .file("dbt_packages/loyalty/seeds/tiers.csv", "tier,points\nbronze,0\nsilver,100\n"
+            + "gold,500\n")
+        .file("dbt_packages/loyalty/models/staging/stg_members.sql", """
+            select member_no, points, '{{ var("tier_label") }}' as label
+            from {{ source('loyalty_raw', 'members') }}
+            where points >= {{ var('min_points') }}
+            """)
+        .file("dbt_packages/loyalty/models/retired/old_members.sql", "select 1 as x\n")
+        .file("dbt_packages/loyalty/models/schema.yml", """
+            version: 2
+            sources:
+              - name: loyalty_raw
+                schema: main
+                tables:
+                  - name: members
+            models:
+              - name: stg_members
+                description: Members with enough points.
+                columns:
+                  - name: member_no
+                    tests: [unique, not_null]
+            """)
+        .file("seeds/members.csv", "member_no,points\n1,5\n2,150\n3,700\n")
+        .file("models/member_tiers.sql", """
+            select m.member_no, arg_max(t.tier, t.points) as tier
+            from {{ ref('loyalty', 'stg_members') }} m
+            join {{ ref('tiers') }} t on m.points >= t.points
+            group by m.member_no
+            """)
+        .file("models/schema.yml", """
+            version: 2
+            models:
+              - name: member_tiers
+                columns:
+                  - name: tier
+                    tests: [not_null]
+            """);
+  }
+
+  @Test
+  void aPackagesModelsSeedsSourcesAndTestsBuildWithTheRootProjectsConfigsAndVars()
+      throws Exception {
+    TempProject project = project();
+    mds("seed", "--project-dir", project.dir(), "-s", "members").assertOk();
+    CliRun run = mds("build", "--project-dir", project.dir());
+    assertEquals(0, run.exitCode(), run::describe);
+    Path db = project.path("shop.duckdb");
+    // The root's scoped var (100) beat the package's default (10); the package's own var served.
+    assertEquals(List.of("2|150|tier", "3|700|tier"), DuckDbFile.rows(db,
+        "select member_no, points, label from main_loyalty.stg_members order by 1"));
+    // The root project's folder config made the package's staging models tables.
+    assertEquals(List.of("BASE TABLE"), DuckDbFile.rows(db, "select table_type from"
+        + " information_schema.tables where table_name = 'stg_members'"));
+    assertEquals(List.of("VIEW"), DuckDbFile.rows(db, "select table_type from"
+        + " information_schema.tables where table_name = 'member_tiers'"));
+    assertEquals(List.of("2|silver", "3|gold"), DuckDbFile.rows(db,
+        "select member_no, tier from main.member_tiers order by 1"));
+    // The package's seed was loaded; the model the root disabled was not built.
+    assertEquals(List.of("3"), DuckDbFile.rows(db, "select count(*) from main.tiers"));
+    assertEquals(List.of("0"), DuckDbFile.rows(db, "select count(*) from"
+        + " information_schema.tables where table_name = 'old_members'"));
+    // The package's tests ran with the others.
+    assertTrue(run.out().contains("unique_stg_members_member_no"), run::describe);
+
+    JsonNode manifest = new ObjectMapper().readTree(
+        Files.readString(project.path("target/manifest.json")));
+    JsonNode node = manifest.at("/nodes/model.loyalty.stg_members");
+    assertEquals("loyalty", node.at("/package_name").asText(), node::toString);
+    assertEquals("Members with enough points.", node.at("/description").asText());
+    assertEquals(List.of("source.loyalty.loyalty_raw.members"),
+        List.of(node.at("/depends_on/nodes/0").asText()));
+    assertTrue(manifest.at("/nodes/seed.loyalty.tiers").isObject());
+    assertTrue(manifest.at("/nodes/model.shop.member_tiers/depends_on/nodes").toString()
+        .contains("model.loyalty.stg_members"));
+  }
+
+  @Test
+  void packageSelectsAPackagesNodesAndTagsFromItsProjectFileApply() {
+    TempProject project = project();
+    CliRun run = mds("ls", "--project-dir", project.dir(), "-s", "package:loyalty",
+        "--resource-type", "model");
+    assertEquals(0, run.exitCode(), run::describe);
+    assertTrue(run.out().contains("loyalty.staging.stg_members"), run::describe);
+    assertFalse(run.out().contains("member_tiers"), run::describe);
+    CliRun tagged = mds("ls", "--project-dir", project.dir(), "-s", "tag:from_package");
+    assertTrue(tagged.out().contains("stg_members"), tagged::describe);
+    assertFalse(tagged.out().contains("member_tiers"), tagged::describe);
+  }
+
+  @Test
+  void aRefToAPackageThatIsNotInstalledSaysSo() {
+    TempProject project = project().file("models/other.sql",
+        "select * from {{ ref('marketing', 'campaigns') }}\n");
+    CliRun run = mds("compile", "--project-dir", project.dir());
+    assertEquals(2, run.exitCode(), run::describe);
+    assertTrue(run.err().contains("models/other.sql:1")
+        && run.err().contains("package 'marketing', which is not installed"), run::describe);
+  }
+}
