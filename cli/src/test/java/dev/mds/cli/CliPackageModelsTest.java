@@ -147,4 +147,24 @@ class CliPackageModelsTest {
     assertTrue(run.err().contains("models/other.sql:1")
         && run.err().contains("package 'marketing', which is not installed"), run::describe);
   }
+
+  @Test
+  void aDbtExternalTablesSourceReadsTheFileAtItsLocation() {
+    TempProject project = TempProject.in(dir)
+        .file("dbt_project.yml", "name: shop\n")
+        .file("csvs/album.csv", "album_id,title\n1,Blue\n2,Kind of Blue\n")
+        .file("models/sources.yml", """
+            version: 2
+            sources:
+              - name: csv
+                tables:
+                  - name: album
+                    external:
+                      location: 'csvs/album.csv'
+            """)
+        .file("models/albums.sql", "select count(*) as n from {{ source('csv', 'album') }}\n");
+    mds("run", "--project-dir", project.dir()).assertOk();
+    assertEquals(List.of("2"), DuckDbFile.rows(project.path("shop.duckdb"),
+        "select n from main.albums"));
+  }
 }

@@ -140,13 +140,28 @@ public final class SchemaLoader {
           description(table),
           columns(table.get("columns"), location),
           tests(testList(table), Optional.empty(), location),
-          YamlValues.map(table.get("config")),
+          withExternalLocation(table),
           YamlValues.map(table.get("meta"))));
     }
     return new SourceSpec(name, YamlValues.string(entry.get("database")),
         YamlValues.string(entry.get("schema")).orElse(name),
         description(entry), tables, YamlValues.map(entry.get("config")),
         YamlValues.map(entry.get("meta")), location);
+  }
+
+  /**
+   * The table's config, with dbt-external-tables' {@code external: {location: ...}} read as
+   * dbt-duckdb's {@code external_location}: on DuckDB that package's staged view reads the file
+   * at the location, which is what mds's source then does directly.
+   */
+  private static Map<String, Object> withExternalLocation(Map<String, Object> table) {
+    Map<String, Object> config = YamlValues.map(table.get("config"));
+    if (table.get("external") instanceof Map<?, ?> external && external.get("location") != null
+        && !config.containsKey("external_location") && !config.containsKey("location")) {
+      config = new java.util.LinkedHashMap<>(config);
+      config.put("external_location", String.valueOf(external.get("location")));
+    }
+    return config;
   }
 
   private static String description(Map<String, Object> entry) {
