@@ -29,10 +29,24 @@ public final class FileScan {
    */
   public static String sql(NodeConfig config, Path root, CsvInspector inspector, String location) {
     String pattern = config.string("location").orElseThrow();
+    if (REMOTE.matcher(pattern).find()) {
+      return remote(config, pattern, location);
+    }
     Path base = Path.of(pattern).isAbsolute() ? Path.of(pattern) : root.resolve(pattern);
     String absolute = base.normalize().toString().replace('\\', '/');
-    String format = config.string("format").orElse(extension(absolute)).toLowerCase(Locale.ROOT);
     List<Path> files = matches(absolute);
+    if (files.isEmpty() && !Path.of(pattern).isAbsolute()) {
+      // dbt-duckdb leaves a relative location to DuckDB, which reads it from the folder dbt
+      // was started in: projects run with --project-dir from a parent folder rely on that.
+      String fromWorkingFolder = Path.of(pattern).toAbsolutePath().normalize().toString()
+          .replace('\\', '/');
+      List<Path> found = matches(fromWorkingFolder);
+      if (!found.isEmpty()) {
+        absolute = fromWorkingFolder;
+        files = found;
+      }
+    }
+    String format = config.string("format").orElse(extension(absolute)).toLowerCase(Locale.ROOT);
     if (files.isEmpty()) {
       throw new MdsException(location + ": location '" + pattern + "' matches no files");
     }
@@ -41,6 +55,26 @@ public final class FileScan {
       case "parquet" -> "(select * from read_parquet(" + literal + ", union_by_name = true))";
       case "json", "ndjson", "jsonl" -> "(select * from read_json(" + literal + "))";
       case "csv", "tsv", "txt" -> csv(config, files, inspector, location);
+      default -> throw new MdsException(location + ": cannot tell the format of '" + pattern
+          + "'; set format: parquet, csv or json");
+    };
+  }
+
+  /** A URL scheme such as {@code s3://} or {@code https://}: DuckDB reads it itself. */
+  private static final java.util.regex.Pattern REMOTE =
+      java.util.regex.Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+://");
+
+  /**
+   * A location in object storage or on the web: read by DuckDB's own functions (httpfs), which
+   * mds cannot list or inspect beforehand.
+   */
+  private static String remote(NodeConfig config, String pattern, String location) {
+    String literal = SqlLiteral.string(pattern);
+    String format = config.string("format").orElse(extension(pattern)).toLowerCase(Locale.ROOT);
+    return switch (format) {
+      case "parquet" -> "(select * from read_parquet(" + literal + ", union_by_name = true))";
+      case "json", "ndjson", "jsonl" -> "(select * from read_json(" + literal + "))";
+      case "csv", "tsv", "txt" -> "(select * from read_csv(" + literal + "))";
       default -> throw new MdsException(location + ": cannot tell the format of '" + pattern
           + "'; set format: parquet, csv or json");
     };

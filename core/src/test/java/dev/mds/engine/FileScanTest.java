@@ -57,6 +57,29 @@ class FileScanTest {
   }
 
   @Test
+  void aRemoteLocationIsLeftToDuckDbWithoutListingIt() {
+    assertEquals("(select * from read_parquet('s3://bucket/sales/*.parquet', union_by_name = true))",
+        scan(Map.of("location", "s3://bucket/sales/*.parquet")));
+    assertEquals("(select * from read_csv('https://example.com/a.csv'))",
+        scan(Map.of("location", "https://example.com/a.csv")));
+  }
+
+  @Test
+  void aRelativeLocationNotBelowTheProjectIsLookedForInTheWorkingFolderAsDbtDuckdbDoes()
+      throws Exception {
+    // The tests run in the module folder: a file below its target/ stands for data next to the
+    // folder mds was started in (dbt build --project-dir sub/ from a repository's root).
+    Path file = Path.of("target/filescan-working-folder/returns.csv").toAbsolutePath();
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, "id,qty\n1,2\n");
+    String sql = scan(Map.of("location", "target/filescan-working-folder/returns.csv"));
+    assertEquals(List.of("1|2"), db.rows("select id, qty from " + sql));
+    MdsException missing = assertThrows(MdsException.class,
+        () -> scan(Map.of("location", "nowhere/returns.csv")));
+    assertTrue(missing.getMessage().contains("matches no files"), missing.getMessage());
+  }
+
+  @Test
   void parquetFilesWithDifferentColumnsAreUnitedByName() throws Exception {
     Files.createDirectories(project.resolve("data"));
     copyToParquet("select 1 as id, 'DE' as market", "data/a.parquet");
