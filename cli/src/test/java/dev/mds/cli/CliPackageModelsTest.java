@@ -167,4 +167,43 @@ class CliPackageModelsTest {
     assertEquals(List.of("2"), DuckDbFile.rows(project.path("shop.duckdb"),
         "select n from main.albums"));
   }
+
+  @Test
+  void anOnRunEndHookOfAPackageSeesTheResultsInItsMacrosAndMayRenderToNothing() {
+    TempProject project = TempProject.in(dir)
+        .file("dbt_project.yml", """
+            name: shop
+            on-run-end:
+              - "{{ audit.upload(results) }}"
+            """)
+        .file("dbt_packages/audit/dbt_project.yml", "name: audit\n")
+        .file("dbt_packages/audit/models/audit_log.sql", """
+            {{ config(materialized='table') }}
+            select cast(null as varchar) as node_id, cast(null as varchar) as status,
+              cast(null as varchar) as package_name, cast(null as varchar) as checksum
+            where false
+            """)
+        .file("dbt_packages/audit/macros/upload.sql", """
+            {% macro upload(results) %}
+              {% if execute %}
+                {% for row in audit.executed() %}
+                  {% do run_query("insert into " ~ ref('audit_log') ~ " values ('"
+                      ~ row.node.unique_id ~ "', '" ~ row.status ~ "', '"
+                      ~ row.node.package_name ~ "', '" ~ row.node.checksum.checksum[:6] ~ "')") %}
+                {% endfor %}
+              {% endif %}
+            {% endmacro %}
+            {% macro executed() %}
+              {{ return(results | selectattr('node.resource_type', 'equalto', 'model') | list) }}
+            {% endmacro %}
+            """)
+        .file("models/orders.sql", "select 1 as order_no\n");
+    CliRun run = mds("run", "--project-dir", project.dir());
+    assertEquals(0, run.exitCode(), run::describe);
+    assertEquals(List.of("model.audit.audit_log|success|audit", "model.shop.orders|success|shop"),
+        DuckDbFile.rows(project.path("shop.duckdb"), "select node_id, status, package_name"
+            + " from main.audit_log order by 1"));
+    assertEquals(List.of("6"), DuckDbFile.rows(project.path("shop.duckdb"),
+        "select distinct length(checksum) from main.audit_log"));
+  }
 }

@@ -7,6 +7,7 @@ import dev.mds.graph.Relation;
 import dev.mds.graph.Source;
 import dev.mds.template.NodeContext;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -105,6 +106,18 @@ final class CompileContext implements NodeContext {
     return database;
   }
 
+  /** The run's results an on-run-end hook sees (also inside the macros it calls). */
+  private List<?> results = List.of();
+
+  void results(List<?> results) {
+    this.results = results;
+  }
+
+  @Override
+  public List<?> results() {
+    return results;
+  }
+
   @Override
   public String packageName() {
     return node.map(n -> n.fqn().isEmpty() ? null : n.fqn().get(0)).orElse(null);
@@ -113,7 +126,9 @@ final class CompileContext implements NodeContext {
   @Override
   public Map<String, Object> model() {
     if (model == null) {
-      model = node.map(n -> NodeMaps.of(n, manifest.projectName())).orElse(Map.of());
+      model = node.map(n -> NodeMaps.of(n, manifest.projectName(),
+          n.relation() == null || n.relation().database() == null ? "" : n.relation().database()))
+          .orElse(Map.of());
     }
     return model;
   }

@@ -117,10 +117,22 @@ public final class Compiler {
   private volatile Map<String, Object> graph;
 
   /** dbt's {@code graph} for templates, built on first use. */
+  /** A node as templates see it in {@code graph.nodes} (and in on-run-end's results). */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> graphNode(String uniqueId) {
+    for (String group : List.of("nodes", "sources")) {
+      if (graph().get(group) instanceof Map<?, ?> nodes && nodes.get(uniqueId) != null) {
+        return (Map<String, Object>) nodes.get(uniqueId);
+      }
+    }
+    return null;
+  }
+
   private Map<String, Object> graph() {
     Map<String, Object> built = graph;
     if (built == null) {
-      built = NodeMaps.graph(parsed.manifest());
+      built = NodeMaps.graph(parsed.manifest(),
+          dev.mds.template.TemplateEngine.databaseName(parsed.project().target()));
       graph = built;
     }
     return built;
@@ -185,6 +197,7 @@ public final class Compiler {
   public String renderRunHook(String sql, String location, List<Map<String, Object>> results) {
     CompileContext context = new CompileContext(parsed.manifest(), byName, sources,
         this::sourceSql, this::refTarget, database, Optional.empty(), this::graph, null, false);
+    context.results(results);
     return parsed.templates().renderText(sql, location, context, Map.of("results", results));
   }
 

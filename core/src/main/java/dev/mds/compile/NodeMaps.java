@@ -17,6 +17,11 @@ final class NodeMaps {
 
   /** One node with the keys templates commonly read. */
   static Map<String, Object> of(Node node, String projectName) {
+    return of(node, projectName, "");
+  }
+
+  /** @param database the target's database, where a node that names none is */
+  static Map<String, Object> of(Node node, String projectName, String database) {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("unique_id", node.uniqueId());
     map.put("name", node.name());
@@ -34,13 +39,18 @@ final class NodeMaps {
       Map<String, Object> c = new LinkedHashMap<>();
       c.put("name", column.name());
       c.put("description", column.description());
-      c.put("data_type", column.dataType());
+      c.put("data_type", column.dataType().orElse(null));
       c.put("meta", column.meta());
       columns.put(column.name(), c);
     }
     map.put("columns", columns);
     map.put("depends_on", Map.of("nodes", node.dependsOn(), "macros", List.of()));
+    map.put("checksum", Map.of("name", "sha256", "checksum",
+        node instanceof Model model ? model.checksum()
+            : node instanceof dev.mds.graph.Seed seed ? seed.checksum() : ""));
     if (node.relation() != null) {
+      map.put("database", node.relation().database() == null ? database
+          : node.relation().database());
       map.put("schema", node.relation().schema());
       map.put("alias", node.relation().identifier());
       map.put("identifier", node.relation().identifier());
@@ -58,12 +68,12 @@ final class NodeMaps {
   }
 
   /** dbt's {@code graph}: nodes (models, seeds, tests) and sources by unique id. */
-  static Map<String, Object> graph(Manifest manifest) {
+  static Map<String, Object> graph(Manifest manifest, String database) {
     Map<String, Object> nodes = new LinkedHashMap<>();
     Map<String, Object> sources = new LinkedHashMap<>();
     for (Node node : manifest.nodes().values()) {
       (node instanceof Source ? sources : nodes).put(node.uniqueId(),
-          of(node, manifest.projectName()));
+          of(node, manifest.projectName(), database));
     }
     Map<String, Object> graph = new LinkedHashMap<>();
     graph.put("nodes", nodes);

@@ -132,7 +132,7 @@ public final class RunTask {
           compiler.saveCaches();
         }
         results.addAll(runHooks(warehouse, compiler, project, "on-run-end",
-            project.config().onRunEnd(), listener, hookResults(results, parsed)));
+            project.config().onRunEnd(), listener, hookResults(results, parsed, compiler)));
       }
       templateDatabase.close();
       Timings.lap("nodes and hooks");
@@ -244,10 +244,14 @@ public final class RunTask {
 
   /** dbt's {@code results} for on-run-end hooks: each node's result as templates read it. */
   private static List<Map<String, Object>> hookResults(List<NodeResult> results,
-      ParseResult parsed) {
+      ParseResult parsed, Compiler compiler) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (NodeResult result : results) {
       Map<String, Object> node = new java.util.LinkedHashMap<>();
+      Map<String, Object> graphNode = compiler.graphNode(result.uniqueId());
+      if (graphNode != null) {
+        node.putAll(graphNode);
+      }
       node.put("unique_id", result.uniqueId());
       parsed.manifest().node(result.uniqueId()).ifPresent(n -> {
         node.put("name", n.name());
@@ -266,6 +270,12 @@ public final class RunTask {
       entry.put("adapter_response", result.rows().isPresent()
           ? Map.of("rows_affected", result.rows().getAsLong()) : Map.of());
       entry.put("failures", result.failures().map(f -> (Object) f.count()).orElse(null));
+      entry.put("thread_id", "Thread-1");
+      entry.put("timing", List.of(
+          Map.of("name", "compile", "started_at", result.startedAt().toString(),
+              "completed_at", result.startedAt().toString()),
+          Map.of("name", "execute", "started_at", result.startedAt().toString(),
+              "completed_at", result.completedAt().toString())));
       out.add(entry);
     }
     return out;
@@ -282,7 +292,11 @@ public final class RunTask {
       String sql = "";
       try (Session session = new Session(warehouse.connect())) {
         sql = compiler.renderRunHook(hook, project.display(project.projectFile()), runResults);
-        session.execute(sql);
+        // A hook that does its work through run_query (package uploaders do) renders to
+        // nothing: as in dbt, there is then nothing left to run.
+        if (!sql.replace(";", "").isBlank()) {
+          session.execute(sql);
+        }
         listener.info("Ran " + kind + " hook " + i + " of " + hooks.size());
         results.add(new NodeResult(id, RunStatus.SUCCESS, "OK", OptionalLong.empty(), start,
             Instant.now(), Optional.of(sql)));

@@ -3,6 +3,7 @@ package dev.mds.template;
 import dev.mds.template.jinja.KeywordArgument;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -125,10 +126,42 @@ final class Adapter {
     return "duckdb";
   }
 
-  /** The {@code api} global: {@code api.Relation.create(...)}. */
+  /** The {@code api} global: {@code api.Relation.create(...)}, {@code api.Column}. */
   static final class Api {
     public RelationFactory getRelation() {
       return new RelationFactory();
+    }
+
+    public ColumnFactory getColumn() {
+      return new ColumnFactory();
+    }
+  }
+
+  /**
+   * {@code api.Column}: dbt's column class as packages use it, to name portable types
+   * ({@code translate_type('string')}) and make columns.
+   */
+  public static final class ColumnFactory {
+    /** dbt's portable type labels and what DuckDB calls them. */
+    private static final Map<String, String> TYPE_LABELS = Map.of("STRING", "TEXT",
+        "TIMESTAMP", "TIMESTAMP", "FLOAT", "FLOAT", "INTEGER", "INT", "BOOLEAN", "BOOLEAN");
+
+    public String translate_type(Object type) {
+      String text = String.valueOf(type);
+      return TYPE_LABELS.getOrDefault(text.toUpperCase(java.util.Locale.ROOT), text);
+    }
+
+    public Database.Column create(Object name, Object type) {
+      return new Database.Column(String.valueOf(name), translate_type(type));
+    }
+
+    public String string_type(Object size) {
+      return "character varying(" + size + ")";
+    }
+
+    public String numeric_type(Object type, Object precision, Object scale) {
+      return precision == null || scale == null ? String.valueOf(type)
+          : type + "(" + precision + "," + scale + ")";
     }
   }
 

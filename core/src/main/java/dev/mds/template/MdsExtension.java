@@ -61,6 +61,8 @@ final class MdsExtension extends AbstractExtension {
     globals.put("api", new Adapter.Api());
     globals.put("model", new NodeView(NodeContext::model));
     globals.put("graph", new NodeView(NodeContext::graph));
+    // Macros cannot see a render's variables: those an on-run-end hook calls read it here.
+    globals.put("results", new NodeView.Results());
     globals.put("config", new NodeView.Config());
     tags = List.of(jinja.retyping(new DocsTokenParser(docs)),
         jinja.retyping(MacroDefinitionParser.tests()),

@@ -10,6 +10,11 @@ import java.util.Optional;
 public interface NodeContext {
 
   /** The value {@code ref()} renders as (a relation, or a placeholder while parsing). */
+  /** dbt's {@code results} in an on-run-end hook: each node's result; empty elsewhere. */
+  default java.util.List<?> results() {
+    return java.util.List.of();
+  }
+
   /** The package (or project) the node belongs to, or null outside a node. */
   default String packageName() {
     return null;

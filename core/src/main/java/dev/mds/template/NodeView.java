@@ -36,6 +36,19 @@ final class NodeView extends AbstractMap<String, Object> {
     return current().containsKey(key);
   }
 
+  /** dbt's {@code results}: the run's results in an on-run-end hook, as a list. */
+  static final class Results extends java.util.AbstractList<Object> {
+    @Override
+    public Object get(int index) {
+      return ActiveNode.get().results().get(index);
+    }
+
+    @Override
+    public int size() {
+      return ActiveNode.get().results().size();
+    }
+  }
+
   /** dbt's {@code config} object: {@code config.get(name, default)}, {@code config.require(name)}. */
   static final class Config {
     Object get(String name, Object fallback) {
