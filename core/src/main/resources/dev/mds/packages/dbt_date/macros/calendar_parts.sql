@@ -60,7 +60,8 @@ cast(date_part('week', {{ day }}) as {{ dbt.type_int() }})
 
 {#-
   The ISO year and week as text, '2025-W01' for 2024-12-30. The year is the ISO year, which differs
-  from the calendar year in the days around New Year that belong to the other year's week.
+  from the calendar year in the days around New Year that belong to the other year's week. A null
+  date gives null (dbt_date itself gives '-W00' on DuckDB, its text functions skipping nulls).
 -#}
 {% macro iso_year_week(date) -%}
 (cast(date_part('isoyear', {{ date }}) as {{ dbt.type_string() }}) || '-W' || lpad(cast(date_part('week', {{ date }}) as {{ dbt.type_string() }}), 2, '0'))
