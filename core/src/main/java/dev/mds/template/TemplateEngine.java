@@ -384,6 +384,18 @@ public final class TemplateEngine {
     return error;
   }
 
+  private static final Pattern MDS_TEMPLATE = Pattern.compile("__mds__/[^:\\s]+:\\d+: ");
+
+  /**
+   * An error raised inside one of mds's own templates (a built-in package's macro, dbt's macros)
+   * names the file being rendered instead: the user has no file by the template's name.
+   */
+  private static MdsException inOwnFile(MdsException error, String location) {
+    Matcher at = MDS_TEMPLATE.matcher(String.valueOf(error.getMessage()));
+    return at.lookingAt() && !location.startsWith("__mds__/")
+        ? MdsException.at(location, error.getMessage().substring(at.end()), error) : error;
+  }
+
   /** The docs blocks of every Markdown file under the docs paths. */
   public Map<String, DocsBlock> docs() {
     return Map.copyOf(docs.blocks());
@@ -479,7 +491,7 @@ public final class TemplateEngine {
   private MdsException toMds(RuntimeException error, String location) {
     for (Throwable t = error; t != null; t = t.getCause()) {
       if (t instanceof MdsException mds) {
-        return mds;
+        return inOwnFile(mds, location);
       }
     }
     for (Throwable t = error; t != null; t = t.getCause()) {

@@ -55,8 +55,9 @@ record PyDateTime(LocalDateTime local, PyTimezone tz) implements PyObject,
       case "time" -> (PyCallable) args -> new PyTime(local.toLocalTime());
       case "weekday" -> (PyCallable) args -> (long) local.getDayOfWeek().getValue() - 1;
       case "isoweekday" -> (PyCallable) args -> (long) local.getDayOfWeek().getValue();
+      // From seconds and nanoseconds: counting micros via Instant.until overflows after 2262.
       case "timestamp" -> (PyCallable) args ->
-          ChronoUnit.MICROS.between(Instant.EPOCH, instant()) / 1e6;
+          instant().getEpochSecond() + instant().getNano() / 1000 / 1e6;
       case "astimezone" -> (PyCallable) args -> astimezone((PyTimezone) args.get(0, "tz"));
       case "utcoffset" -> (PyCallable) args -> tz == null ? null : tz.offsetAt(this);
       case "tzname" -> (PyCallable) args -> tz == null ? null
