@@ -113,4 +113,20 @@ class CliInstalledPackagesTest {
     String note = "using mds's built-in dbt_expectations; run mds deps to use the package itself";
     assertEquals(1, run.out().lines().filter(l -> l.contains(note)).count(), run::describe);
   }
+
+  @Test
+  void theBuiltInNoteAppearsOnceInEveryRunAlsoWhenRendersComeFromThePartialParseCache() {
+    TempProject project = TempProject.in(dir)
+        .file("dbt_project.yml", "name: shop\n")
+        .file("packages.yml", "packages:\n  - package: dbt-labs/dbt_utils\n    version: 1.3.0\n")
+        .file("models/keys.sql", "select {{ dbt_utils.generate_surrogate_key(['a', 'b']) }} as k"
+            + " from (select 1 as a, 2 as b)\n");
+    String note = "using mds's built-in dbt_utils; run mds deps to use the package itself";
+    for (int run = 1; run <= 2; run++) {
+      CliRun compile = mds("compile", "--project-dir", project.dir());
+      assertEquals(0, compile.exitCode(), compile::describe);
+      assertEquals(1, compile.out().lines().filter(l -> l.contains(note)).count(),
+          "run " + run + ": " + compile.describe());
+    }
+  }
 }

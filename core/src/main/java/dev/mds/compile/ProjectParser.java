@@ -295,6 +295,7 @@ public final class ProjectParser {
         .orElseGet(() -> render(file, display, name, checksum, provisional.schema(),
             baseConfig, fqn));
     cache.ifPresent(c -> c.put(path, parsed, raw));
+    templates.noteBuiltinUses(parsed.macros());
     config = config.merge(parsed.config());
     if (!config.enabled()) {
       return Optional.empty();

@@ -151,6 +151,32 @@ final class MacroRuntime {
     return Optional.ofNullable(catalog.packages().getOrDefault(pkg, Map.of()).get(name));
   }
 
+  /** Says once per run that a built-in package serves, the first time one of its macros runs. */
+  private void noteBuiltin(String packageName) {
+    if (packageName != null && builtinPackages.contains(packageName)
+        && noticed.add(packageName)) {
+      notice.accept("using mds's built-in " + packageName + "; run mds deps to use the"
+          + " package itself");
+    }
+  }
+
+  /**
+   * Notes the built-in packages whose macros a node rendered in an earlier run called (its
+   * render was reused from the partial-parse cache), so that the note still appears once.
+   */
+  void noteBuiltinUses(java.util.Collection<String> macroNames) {
+    if (builtinPackages.isEmpty() || noticed.containsAll(builtinPackages)) {
+      return;
+    }
+    for (String name : macroNames) {
+      for (String pkg : builtinPackages) {
+        if (catalog.packages().getOrDefault(pkg, Map.of()).containsKey(name)) {
+          noteBuiltin(pkg);
+        }
+      }
+    }
+  }
+
   /**
    * Calls a macro: binds positional values to its parameters in order (extras go to
    * {@code varargs}), keyword values by name (unknown names go to {@code kwargs}), evaluates the
@@ -160,11 +186,8 @@ final class MacroRuntime {
   Object call(MacroDefinition macro, List<Object> positional, Map<String, Object> keywords,
       EvaluationContextImpl caller) {
     ActiveNode.get().macroCalled(macro.name());
-    if (macro.packageName() != null && builtinPackages.contains(macro.packageName())
-        && noticed.add(macro.packageName())) {
-      notice.accept("using mds's built-in " + macro.packageName() + "; run mds deps to use the"
-          + " package itself");
-    }
+    noteBuiltin(macro.packageName());
+    
     EvaluationContextImpl context = new EvaluationContextImpl(macro.template(),
         caller.isStrictVariables(), caller.getLocale(), caller.getMaxRenderedSize(),
         caller.getExtensionRegistry(), caller.getTagCache(), caller.getExecutorService(),

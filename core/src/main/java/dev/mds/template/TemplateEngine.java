@@ -41,6 +41,7 @@ public final class TemplateEngine {
   private final ProjectTemplateLoader loader;
   private final List<Path> packageFiles;
   private final List<Project> packageProjects;
+  private final MacroRuntime runtime;
 
   public TemplateEngine(Project project) {
     this(project, System.getenv());
@@ -101,7 +102,7 @@ public final class TemplateEngine {
     for (String name : ProjectTemplateLoader.BUILTIN_TEMPLATES) {
       compile(definitions, name);
     }
-    MacroRuntime runtime = new MacroRuntime(macros, project.name(),
+    runtime = new MacroRuntime(macros, project.name(),
         project.config().dispatchOrders(), packages.names().stream()
             .filter(packages::isBuiltin).collect(java.util.stream.Collectors.toSet()),
         invocation.log()::info);
@@ -316,6 +317,14 @@ public final class TemplateEngine {
    * The macro files of installed packages (under the project folder), which renders depend on as
    * on the project's own; built-in packages change only with mds itself.
    */
+  /**
+   * Notes the built-in packages among the macros a node used when it was rendered in an earlier
+   * run: the one note per run that a built-in serves appears even when nothing is rendered again.
+   */
+  public void noteBuiltinUses(java.util.Collection<String> macroNames) {
+    runtime.noteBuiltinUses(macroNames);
+  }
+
   /** The packages installed in the project, each a project of its own. */
   public List<Project> packageProjects() {
     return packageProjects;
