@@ -129,4 +129,28 @@ class CliInstalledPackagesTest {
           "run " + run + ": " + compile.describe());
     }
   }
+
+  @Test
+  void aMacroOfAPackageThatCannotServeItSaysWhyAndWhatToDo() {
+    TempProject project = TempProject.in(dir)
+        .file("dbt_project.yml", "name: shop\n")
+        .file("packages.yml", """
+            packages:
+              - package: dbt-labs/dbt_utils
+                version: 1.3.0
+              - git: "https://github.com/example/datavault4dbt.git"
+            """)
+        .file("models/hub.sql", "{{ datavault4dbt.hub(src_pk='k') }}\n")
+        .file("models/keys.sql", "select {{ dbt_utils.no_such_macro() }} as k\n")
+        .file("models/other.sql", "select {{ elementary.anything() }} as k\n");
+    CliRun run = mds("compile", "--project-dir", project.dir());
+    assertEquals(2, run.exitCode(), run::describe);
+    assertTrue(run.err().contains("models/hub.sql:1: 'datavault4dbt.hub' cannot be called:"
+        + " package 'datavault4dbt' is in packages.yml but not installed (run mds deps;"
+        + " mds has no built-in version of it)"), run::describe);
+    assertTrue(run.err().contains("'dbt_utils.no_such_macro' cannot be called: mds's built-in"
+        + " dbt_utils has no macro named 'no_such_macro'"), run::describe);
+    assertTrue(run.err().contains("package 'elementary' is not installed in this project (add it"
+        + " to packages.yml and run mds deps)"), run::describe);
+  }
 }

@@ -145,6 +145,16 @@ final class Packages {
     return names;
   }
 
+  /** Whether a package of this name is installed under the install path. */
+  boolean isInstalled(String name) {
+    return installed.contains(name);
+  }
+
+  /** Whether packages.yml or dependencies.yml names the package. */
+  boolean isDeclared(String name) {
+    return declared.contains(name);
+  }
+
   /** Whether the package's macros come from mds's built-in version. */
   boolean isBuiltin(String name) {
     return builtin.contains(name);

@@ -42,6 +42,7 @@ public final class TemplateEngine {
   private final List<Path> packageFiles;
   private final List<Project> packageProjects;
   private final MacroRuntime runtime;
+  private final Packages packages;
 
   public TemplateEngine(Project project) {
     this(project, System.getenv());
@@ -64,7 +65,7 @@ public final class TemplateEngine {
     for (Path file : files.macros()) {
       macroTemplates.add(templateName(file));
     }
-    Packages packages = Packages.of(project, this::templateName);
+    packages = Packages.of(project, this::templateName);
     packageProjects = project.isPackage() ? List.of()
         : dev.mds.project.ProjectLoader.packages(project, environment);
     List<Path> inputs = new ArrayList<>(packages.macroFiles().keySet().stream()
@@ -486,8 +487,20 @@ public final class TemplateEngine {
             ? "the project has no macro named '" + second + "'"
             : "dbt has no macro named '" + second + "' in mds");
       }
-      return "'" + first + "." + second + "' cannot be called: package '" + first
-          + "' is not installed in this project";
+      String call = "'" + first + "." + second + "' cannot be called: ";
+      if (packages.isInstalled(first)) {
+        return call + "the installed package '" + first + "' has no macro named '" + second + "'";
+      }
+      if (packages.isBuiltin(first)) {
+        return call + "mds's built-in " + first + " has no macro named '" + second
+            + "'; install the package itself with mds deps";
+      }
+      if (packages.isDeclared(first)) {
+        return call + "package '" + first + "' is in packages.yml but not installed (run mds deps;"
+            + " mds has no built-in version of it)";
+      }
+      return call + "package '" + first + "' is not installed in this project (add it to"
+          + " packages.yml and run mds deps)";
     }
     return "template error: " + PebbleMessages.of(pebble);
   }
