@@ -206,4 +206,89 @@ class CliPackageModelsTest {
     assertEquals(List.of("6"), DuckDbFile.rows(project.path("shop.duckdb"),
         "select distinct length(checksum) from main.audit_log"));
   }
+
+  /**
+   * A package shaped like dbt_project_evaluator: its own packages.yml (served by a built-in),
+   * templated vars, a generic test under tests/generic, a post-hook that inserts the graph's
+   * nodes in batches through statement(), a name set only under execute, and a templated
+   * column type in its property YAML.
+   */
+  @Test
+  void aPackageThatReadsTheGraphAndInsertsThroughStatementsBuilds() {
+    TempProject project = TempProject.in(dir)
+        .file("dbt_project.yml", "name: shop\n")
+        .file("dbt_packages/evaluator/dbt_project.yml", """
+            name: evaluator
+            models:
+              evaluator:
+                +materialized: table
+            vars:
+              batch_size: "{{ 500 if target.type == 'bigquery' else 2 }}"
+            """)
+        .file("dbt_packages/evaluator/packages.yml",
+            "packages:\n  - package: dbt-labs/dbt_utils\n    version: [\">=1.0.0\"]\n")
+        .file("dbt_packages/evaluator/tests/generic/test_has_rows.sql", """
+            {% test has_rows(model) %}
+              select 1 as empty from {{ model }} having count(*) = 0
+            {% endtest %}
+            """)
+        .file("dbt_packages/evaluator/macros/insert_nodes.sql", """
+            {% macro insert_nodes(relation) %}
+              {% if execute %}
+                {% set rows = [] %}
+                {% for node in graph.nodes.values() | selectattr('resource_type', 'equalto', 'model') %}
+                  {% do rows.append("('" ~ node.unique_id ~ "', " ~ node.config.enabled ~ ", '"
+                      ~ node.config.on_schema_change ~ "')") %}
+                {% endfor %}
+                {% set size = var('batch_size') | int %}
+                {% for i in range(0, rows | length, size) %}
+                  {% call statement('insert') %}
+                    insert into {{ relation }} values {{ rows[i:i + size] | join(', ') }}
+                  {% endcall %}
+                {% endfor %}
+              {% endif %}
+            {% endmacro %}
+            """)
+        .file("dbt_packages/evaluator/models/all_models.sql", """
+            {{ config(post_hook="{{ insert_nodes(this) }}") }}
+            select cast(null as varchar) as unique_id, cast(null as boolean) as enabled,
+              cast(null as varchar) as on_schema_change
+            where false
+            """)
+        .file("dbt_packages/evaluator/models/ratio.sql", """
+            {% if execute %}
+              {% set names = graph.nodes.values() | map(attribute='name') | join("', '") %}
+            {% endif %}
+            select {{ dbt_utils.safe_divide('3', '4') }} as ratio
+            {% if names %}, '{{ names.split("', '") | length }}' as node_count{% endif %}
+            """)
+        .file("dbt_packages/evaluator/seeds/codes.csv", "code,label\n007,bond\n")
+        .file("dbt_packages/evaluator/models/schema.yml", """
+            version: 2
+            models:
+              - name: all_models
+                data_tests: [has_rows]
+            seeds:
+              - name: codes
+                config:
+                  column_types:
+                    code: "{{ 'varchar' if target.type == 'duckdb' else 'string' }}"
+            """)
+        .file("models/orders.sql", "select 1 as order_no\n")
+        .file("models/more_orders.sql", "select 2 as order_no\n");
+    CliRun run = mds("build", "--project-dir", project.dir());
+    assertEquals(0, run.exitCode(), run::describe);
+    assertTrue(run.out().contains("using mds's built-in dbt_utils"), run::describe);
+    // The package's own generic test (tests/generic/) ran on the rows the post-hook inserted.
+    assertTrue(run.out().contains("PASS has_rows_all_models"), run::describe);
+    Path db = project.path("shop.duckdb");
+    // Four models, inserted two per statement as the rendered var says.
+    assertEquals(List.of("model.evaluator.all_models|true|ignore",
+        "model.evaluator.ratio|true|ignore", "model.shop.more_orders|true|ignore",
+        "model.shop.orders|true|ignore"),
+        DuckDbFile.rows(db, "select * from main.all_models order by 1"));
+    // graph.nodes holds the four models, the seed and the test.
+    assertEquals(List.of("0.75|6"), DuckDbFile.rows(db, "select ratio, node_count from main.ratio"));
+    assertEquals(List.of("007"), DuckDbFile.rows(db, "select code from main.codes"));
+  }
 }

@@ -202,10 +202,16 @@ public final class Compiler {
   }
 
   public String renderHook(String sql, String location, java.util.Optional<Model> model) {
+    return renderHook(sql, location, model, database);
+  }
+
+  /** As {@link #renderHook(String, String, Optional)}, with {@code on} as the database. */
+  public String renderHook(String sql, String location, java.util.Optional<Model> model,
+      dev.mds.template.Database on) {
     if (model.isEmpty()) {
       return parsed.templates().renderText(sql, location, dev.mds.template.NodeContext.none());
     }
-    CompileContext context = new CompileContext(parsed.manifest(), byName, sources, this::sourceSql, this::refTarget, database,
+    CompileContext context = new CompileContext(parsed.manifest(), byName, sources, this::sourceSql, this::refTarget, on,
         Optional.of(model.get()), this::graph, model.get().relation(), false);
     return parsed.templates().renderText(sql, location, context);
   }

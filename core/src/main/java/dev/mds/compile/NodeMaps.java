@@ -30,7 +30,7 @@ final class NodeMaps {
     map.put("fqn", node.fqn());
     map.put("original_file_path", node.file());
     map.put("path", node.file());
-    map.put("config", node.config().values());
+    map.put("config", config(node));
     map.put("tags", node.tags());
     map.put("meta", node.config().meta());
     map.put("description", node.description());
@@ -41,6 +41,9 @@ final class NodeMaps {
       c.put("description", column.description());
       c.put("data_type", column.dataType().orElse(null));
       c.put("meta", column.meta());
+      c.put("tags", List.of());
+      c.put("constraints", List.of());
+      c.put("quote", null);
       columns.put(column.name(), c);
     }
     map.put("columns", columns);
@@ -65,6 +68,37 @@ final class NodeMaps {
       map.put("source_name", source.sourceName());
     }
     return map;
+  }
+
+  /**
+   * The node's config with dbt's defaults under what the project set, so that templates reading
+   * {@code node.config.enabled} or {@code .on_schema_change} find what dbt would give them.
+   */
+  private static Map<String, Object> config(Node node) {
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("enabled", true);
+    if (node instanceof Model model) {
+      config.put("materialized", model.materialized());
+      config.put("on_schema_change", "ignore");
+      config.put("on_configuration_change", "apply");
+      config.put("contract", Map.of("enforced", false, "alias_types", true));
+    } else if (node instanceof dev.mds.graph.Seed) {
+      config.put("materialized", "seed");
+    } else if (node instanceof dev.mds.graph.DataTest) {
+      config.put("materialized", "test");
+      config.put("severity", "ERROR");
+    }
+    config.put("tags", node.tags());
+    config.put("meta", node.config().meta());
+    config.put("persist_docs", Map.of());
+    config.put("quoting", Map.of());
+    config.put("column_types", Map.of());
+    config.put("docs", Map.of("show", true));
+    config.put("grants", Map.of());
+    config.put("packages", List.of());
+    config.put("full_refresh", null);
+    config.putAll(node.config().values());
+    return config;
   }
 
   /** dbt's {@code graph}: nodes (models, seeds, tests) and sources by unique id. */

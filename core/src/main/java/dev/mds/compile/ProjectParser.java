@@ -283,7 +283,7 @@ public final class ProjectParser {
     List<String> fqn = fqn(owner, file, owner.config().modelPaths());
     NodeConfig config = folderConfig(owner, ProjectConfig::models, fqn);
     if (props.isPresent()) {
-      config = config.merge(props.get().config());
+      config = config.merge(renderedConfig(props.get()));
     }
     String raw = ProjectFiles.read(project, file);
     String checksum = FileChecksum.of(raw);
@@ -329,7 +329,7 @@ public final class ProjectParser {
     List<String> fqn = fqn(owner, file, owner.config().modelPaths());
     NodeConfig config = folderConfig(owner, ProjectConfig::models, fqn);
     if (props.isPresent()) {
-      config = config.merge(props.get().config());
+      config = config.merge(renderedConfig(props.get()));
     }
     config = config.merge(calls.config());
     if (!config.enabled()) {
@@ -360,7 +360,7 @@ public final class ProjectParser {
     List<String> fqn = fqn(owner, file, owner.config().seedPaths());
     NodeConfig config = folderConfig(owner, ProjectConfig::seeds, fqn);
     if (props.isPresent()) {
-      config = config.merge(props.get().config());
+      config = config.merge(renderedConfig(props.get()));
     }
     if (!config.enabled()) {
       return Optional.empty();
@@ -620,6 +620,35 @@ public final class ProjectParser {
     String name = file.getFileName().toString();
     int dot = name.lastIndexOf('.');
     return dot > 0 ? name.substring(0, dot) : name;
+  }
+
+  /**
+   * A node's {@code config:} from property YAML with its templated values rendered, as dbt
+   * renders them at parse time (hooks excepted: they render when they run).
+   */
+  private Map<String, Object> renderedConfig(NodeProperties props) {
+    Map<String, Object> config = props.config();
+    if (config.values().stream().noneMatch(ProjectParser::templated)) {
+      return config;
+    }
+    Map<String, Object> rendered = new LinkedHashMap<>();
+    config.forEach((key, value) -> {
+      String normal = NodeConfig.normaliseKey(key);
+      rendered.put(key, normal.equals("pre_hook") || normal.equals("post_hook") ? value
+          : templates.renderValue(value, props.file(), NodeContext.none()));
+    });
+    return rendered;
+  }
+
+  /** Whether a YAML value holds Jinja anywhere inside it. */
+  private static boolean templated(Object value) {
+    if (value instanceof String text) {
+      return text.contains("{{") || text.contains("{%");
+    }
+    if (value instanceof Map<?, ?> map) {
+      return map.values().stream().anyMatch(ProjectParser::templated);
+    }
+    return value instanceof List<?> list && list.stream().anyMatch(ProjectParser::templated);
   }
 
   private String description(Optional<NodeProperties> props) {

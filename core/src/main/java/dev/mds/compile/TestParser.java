@@ -141,7 +141,8 @@ final class TestParser {
     // As dbt, a test's own config values are templates rendered natively while parsing:
     // enabled: "{{ var('strict', true) }}" is a boolean, where: "day > '{{ var('start') }}'" text.
     Map<String, Object> ownConfig = new LinkedHashMap<>();
-    ParseContext configContext = new ParseContext(project.target(), project.target().schema(), testName);
+    ParseContext configContext = new ParseContext(project.target(), project.target().schema(), testName,
+        Map.of(), List.of(project.name()), spec.file());
     spec.config().forEach((key, value) ->
         ownConfig.put(key, templates.renderValue(value, spec.file(), configContext)));
     NodeConfig config = project.config().tests().resolve(folders).merge(ownConfig);
@@ -152,7 +153,8 @@ final class TestParser {
         ? source.sourceName() + "_" + source.name() : target.name();
     String name = unique(spec.customName()
         .orElse(TestNames.generic(namespace, testName, targetName, isSource, arguments)));
-    ParseContext context = new ParseContext(project.target(), project.target().schema(), name);
+    ParseContext context = new ParseContext(project.target(), project.target().schema(), name,
+        Map.of(), List.of(project.name()), spec.file());
     for (Object value : arguments.values()) {
       if (value instanceof String text && CALL.matcher(text).matches()) {
         templates.renderText("{{ " + text + " }}", spec.file(), context);
@@ -186,7 +188,8 @@ final class TestParser {
   private Optional<DataTest> singular(Path file) {
     String name = ProjectParser.baseName(file);
     String display = project.display(file);
-    ParseContext context = new ParseContext(project.target(), project.target().schema(), name);
+    ParseContext context = new ParseContext(project.target(), project.target().schema(), name,
+        Map.of(), List.of(project.name()), project.display(file));
     templates.render(file, context);
     NodeConfig config = ProjectParser.folderConfig(project, project.config().tests(), file,
         project.config().testPaths()).merge(context.config());

@@ -104,15 +104,23 @@ final class NodeExecutor {
         CompiledNode compiled = compiler.compile(model);
         sql = Optional.of(compiled.sql());
         Map<DataTest, Path> storedFailures = new LinkedHashMap<>();
-        if (!audits.isEmpty()) {
-          boolean replaces = session.relationType(model.relation()).isPresent();
+        // Post-hooks run inside the model's transaction, as in dbt, and before its audits: what
+        // a hook adds or changes is part of the data the audits check.
+        java.util.concurrent.atomic.AtomicBoolean hooksRan =
+            new java.util.concurrent.atomic.AtomicBoolean();
+        boolean replaces = !audits.isEmpty()
+            && session.relationType(model.relation()).isPresent();
+        if (!audits.isEmpty() || !model.config().postHooks().isEmpty()) {
           session.beforeCommit(() -> {
-            audit(model, audits, session, auditResults, storedFailures, replaces);
+            runPostHooks(session, model, hooksRan);
+            if (!audits.isEmpty()) {
+              audit(model, audits, session, auditResults, storedFailures, replaces);
+            }
             return null;
           });
         }
         try {
-          built = buildModel(session, model, compiled.sql());
+          built = buildModel(session, model, compiled.sql(), hooksRan);
         } catch (AuditFailure e) {
           keepStoredFailures(storedFailures, session);
           throw e;
@@ -208,30 +216,53 @@ final class NodeExecutor {
     }
   }
 
-  private BuildResult buildModel(Session session, Model model, String compiledSql)
-      throws SQLException {
+  private BuildResult buildModel(Session session, Model model, String compiledSql,
+      java.util.concurrent.atomic.AtomicBoolean hooksRan) throws SQLException {
     boolean incremental = "incremental".equals(model.materialized()) && !fullRefresh
         && session.relationType(model.relation()).filter("BASE TABLE"::equals).isPresent();
     String sql = Compiler.trimStatement(compiledSql);
     if (compiler.hasCustomMaterialization(model.materialized())) {
       // One transaction, as mds's own materializations: a failure keeps yesterday's relation.
       String modelSql = sql;
+      // The materialization runs the model's hooks itself (run_hooks(post_hooks)).
+      hooksRan.set(true);
       session.inTransaction(() -> compiler.materializeCustom(model, modelSql,
           new dev.mds.engine.TemplateDatabase(session::connection)));
       return BuildResult.of("materialization " + model.materialized());
     }
     for (String hook : model.config().preHooks()) {
-      session.executeForeign(compiler.renderHook(hook, model.file(), Optional.of(model)));
+      runHook(session, hook, model);
     }
     if (model.isPython()) {
       sql = pythonModels.run(session, model, incremental);
     }
     BuildResult built = Materialization.of(model, project.root(), project.target().externalRoot())
         .build(session, model, sql, incremental);
-    for (String hook : model.config().postHooks()) {
-      session.executeForeign(compiler.renderHook(hook, model.file(), Optional.of(model)));
-    }
+    // A materialization without a transaction of its own (a view) leaves them to run here.
+    runPostHooks(session, model, hooksRan);
     return built;
+  }
+
+  private void runPostHooks(Session session, Model model,
+      java.util.concurrent.atomic.AtomicBoolean ran) throws SQLException {
+    if (ran.compareAndSet(false, true)) {
+      for (String hook : model.config().postHooks()) {
+        runHook(session, hook, model);
+      }
+    }
+  }
+
+  /**
+   * Renders a model's hook with the model's own session as the database its statements and
+   * queries use (a hook may do its work through {@code statement}, as packages' hooks do), and
+   * runs what it renders to, if anything.
+   */
+  private void runHook(Session session, String hook, Model model) throws SQLException {
+    String sql = compiler.renderHook(hook, model.file(), Optional.of(model),
+        new dev.mds.engine.TemplateDatabase(session::connection));
+    if (!sql.replace(";", "").isBlank()) {
+      session.executeForeign(sql);
+    }
   }
 
   private static NodeResult failure(Node node, Instant start, Optional<String> sql,

@@ -75,7 +75,7 @@ public final class ProjectLoader {
     Target target = profiles.resolve(config, targetName);
     ConfigTemplates templates = new ConfigTemplates(environment, location, vars, target);
     config = config.withFolderConfigs((tree, key) -> tree.rendered(templates, key));
-    return new Project(root, projectFile, config, target, vars);
+    return new Project(root, projectFile, config, target, renderedVars(vars, templates));
   }
 
   /**
@@ -118,9 +118,31 @@ public final class ProjectLoader {
       ConfigTemplates templates = new ConfigTemplates(environment, location, vars, root.target());
       ProjectConfig config = own.withFolderConfigs((tree, key) -> tree.rendered(templates, key));
       packages.add(new Project(folder.toAbsolutePath().normalize(), projectFile, config,
-          root.target(), vars, root.displayRoot()));
+          root.target(), renderedVars(vars, templates), root.displayRoot()));
     }
     return List.copyOf(packages);
+  }
+
+  /**
+   * The vars with each templated text value rendered as dbt renders a var when it is read
+   * ({@code insert_batch_size: "{{ 500 if target.type == 'bigquery' else 10000 }}"} is 10000 on
+   * DuckDB). A value that needs more than the project file's context ({@code this}, a macro) is
+   * kept as written, for the template that reads it.
+   */
+  private static Map<String, Object> renderedVars(Map<String, Object> vars,
+      ConfigTemplates templates) {
+    Map<String, Object> rendered = new LinkedHashMap<>(vars);
+    rendered.replaceAll((key, value) -> {
+      if (value instanceof String text && (text.contains("{{") || text.contains("{%"))) {
+        try {
+          return templates.nativeValue(text, "vars." + key);
+        } catch (MdsException needsMore) {
+          return value;
+        }
+      }
+      return value;
+    });
+    return rendered;
   }
 
   static ProjectConfig parseConfig(Map<String, Object> raw, String location) {

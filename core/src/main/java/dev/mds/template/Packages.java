@@ -39,6 +39,8 @@ final class Packages {
   private final Set<String> installed = new TreeSet<>();
   private final Set<String> builtin = new TreeSet<>();
   private final Set<String> declared;
+  /** The folder of each installed package, whose own packages.yml declares more. */
+  private final List<Path> installedFolders = new ArrayList<>();
 
   private Packages(Set<String> declared) {
     this.declared = declared;
@@ -59,6 +61,11 @@ final class Packages {
         throw new UncheckedIOException(e);
       }
     }
+    // An installed package's own dependencies (dbt_project_evaluator needs dbt_utils) are
+    // declared too, so a built-in serves them when mds deps could not install them.
+    for (Path folder : packages.installedFolders) {
+      packages.declared.addAll(declared(project, folder));
+    }
     for (String name : packages.declared) {
       if (!packages.installed.contains(name)) {
         packages.builtin(name);
@@ -76,8 +83,14 @@ final class Packages {
     String name = config.get("name") == null ? folder.getFileName().toString()
         : String.valueOf(config.get("name"));
     installed.add(name);
-    List<String> macroPaths = config.get("macro-paths") instanceof List<?> paths
-        ? paths.stream().map(String::valueOf).toList() : List.of("macros");
+    installedFolders.add(folder);
+    List<String> macroPaths = new ArrayList<>(config.get("macro-paths") instanceof List<?> paths
+        ? paths.stream().map(String::valueOf).toList() : List.of("macros"));
+    // Generic tests may also live under the test paths' generic/ folder, as in a project.
+    for (String testPath : config.get("test-paths") instanceof List<?> paths
+        ? paths.stream().map(String::valueOf).toList() : List.of("tests")) {
+      macroPaths.add(testPath + "/generic");
+    }
     for (String macroPath : macroPaths) {
       Path macros = folder.resolve(macroPath);
       if (!Files.isDirectory(macros)) {
@@ -165,9 +178,14 @@ final class Packages {
    * repositories and local folders, by their last path segment).
    */
   private static Set<String> declared(Project project) {
+    return declared(project, project.root());
+  }
+
+  /** The packages named by the packages.yml or dependencies.yml in {@code folder}. */
+  private static Set<String> declared(Project project, Path folder) {
     Set<String> names = new TreeSet<>();
     for (String file : List.of("packages.yml", "dependencies.yml")) {
-      Path path = project.root().resolve(file);
+      Path path = folder.resolve(file);
       if (!Files.isRegularFile(path)) {
         continue;
       }
@@ -189,6 +207,6 @@ final class Packages {
         }
       }
     }
-    return new TreeSet<>(names);
+    return names;
   }
 }

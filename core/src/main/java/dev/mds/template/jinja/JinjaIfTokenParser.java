@@ -52,7 +52,8 @@ final class JinjaIfTokenParser implements TokenParser {
   }
 
   private static JinjaIfNode.Branch parseBranch(Parser parser, String tag) {
-    Expression<?> condition = TagExpressions.parseWithConditional(parser);
+    Expression<?> condition = UndefinedAsFalse.condition(
+        TagExpressions.parseWithConditional(parser));
     TagExpressions.expectTagEnd(parser.getStream(), tag);
     return new JinjaIfNode.Branch(condition, parser.subparse(BRANCH_END));
   }

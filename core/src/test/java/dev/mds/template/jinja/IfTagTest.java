@@ -39,6 +39,20 @@ class IfTagTest {
   }
 
   @Test
+  void aNameTheConditionTestsThatWasNeverSetIsFalseAsInJinja() {
+    // dbt's parse pass renders with execute false, so a name set under {% if execute %} is
+    // undefined when a later {% if name %} tests it.
+    String template = "{% if execute %}{% set names = 'a' %}{% endif %}"
+        + "{% if names %}set{% elif not names and not other %}unset{% endif %}";
+    assertEquals("unset", Jinja.render(template, Map.of("execute", false)));
+    assertEquals("set", Jinja.render(template, Map.of("execute", true)));
+    // Anywhere else an undefined name still stops, naming it.
+    PebbleException error = assertThrows(PebbleException.class,
+        () -> Jinja.render("{% if names | length > 0 %}x{% endif %}"));
+    assertTrue(error.getMessage().contains("names"), error.getMessage());
+  }
+
+  @Test
   void andOrNotFollowJinja() {
     Map<String, Object> vars = Map.of("empty", List.of(), "full", List.of(1));
     assertEquals("yes", Jinja.render("{% if full and not empty %}yes{% endif %}", vars));
