@@ -240,7 +240,8 @@ class MacroRuntimeTest {
             + " {{ my_helpers.x() }}\n");
     MdsException error = assertThrows(MdsException.class,
         () -> render(project, "models/m.sql", new TemplateEngineTest.RecordingContext("x")));
-    assertTrue(error.getMessage().contains("package 'datavault4dbt' is not installed"),
+    assertTrue(error.getMessage().contains("package 'datavault4dbt' is in packages.yml but not"
+        + " installed (run mds deps"),
         error.getMessage());
   }
 
