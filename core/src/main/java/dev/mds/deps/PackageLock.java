@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.mds.MdsException;
+import dev.mds.project.YamlReader;
+import dev.mds.project.YamlValues;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,10 +14,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -60,7 +65,7 @@ public final class PackageLock {
       }
     };
     try {
-      List<String> lines = new java.util.ArrayList<>();
+      List<String> lines = new ArrayList<>();
       for (Map<String, Object> entry : entries) {
         lines.add(json.writer(python).writeValueAsString(entry));
       }
@@ -71,6 +76,35 @@ public final class PackageLock {
     } catch (JsonProcessingException | NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A package-lock.yml as read back: its hash and its packages, as entries to fetch. */
+  public record Read(String sha1Hash, List<PackageSources.Entry> packages) {
+  }
+
+  /** The project's package-lock.yml, if there is one. */
+  public static Optional<Read> read(Path projectRoot) {
+    Path file = projectRoot.resolve(FILE);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    Map<String, Object> content = new YamlReader(projectRoot).readMap(file);
+    Object list = content.get("packages");
+    if (list != null && !(list instanceof List<?>)) {
+      throw MdsException.at(FILE, "packages: must be a list; delete the file or run"
+          + " mds deps --upgrade to write it again");
+    }
+    List<PackageSources.Entry> entries = new ArrayList<>();
+    List<Object> items = YamlValues.list(list);
+    for (int i = 0; i < items.size(); i++) {
+      if (!(items.get(i) instanceof Map<?, ?>)) {
+        throw MdsException.at(FILE, "package entry " + (i + 1) + " must be a mapping");
+      }
+      entries.add(new PackageSources.Entry(i + 1, YamlValues.map(items.get(i)),
+          FILE));
+    }
+    return Optional.of(new Read(YamlValues.string(
+        content.get("sha1_hash")).orElse(""), entries));
   }
 
   /** Writes the lock beside the project file, replacing any earlier one in one move. */
@@ -97,7 +131,7 @@ public final class PackageLock {
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      throw new dev.mds.MdsException(FILE + ": cannot write it: " + e.getMessage(), e);
+      throw new MdsException(FILE + ": cannot write it: " + e.getMessage(), e);
     }
   }
 }
