@@ -311,6 +311,15 @@ public final class TemplateEngine {
   }
 
   /**
+   * Whether the generic test is one of mds's own (unique, not_null, accepted_values, ...), which
+   * call no {@code config()}: the parse need not render it to find its config, as dbt skips
+   * rendering its own unique and not_null.
+   */
+  public boolean isOwnTest(String testName) {
+    return macros.builtinOnly(MacroDefinitionParser.testMacroName(testName));
+  }
+
+  /**
    * Renders a generic test's SQL: calls its {@code {% test %}} with {@code arguments} (which hold
    * {@code model} and, for column tests, {@code column_name}).
    */
