@@ -137,6 +137,7 @@ final class TestParser {
     }
     Map<String, Object> arguments = new LinkedHashMap<>(spec.arguments());
     spec.columnName().ifPresent(column -> arguments.put("column_name", column));
+    templates.checkTestArguments(testName, arguments.keySet(), spec.file());
     List<String> folders = folders(spec.file());
     // As dbt, a test's own config values are templates rendered natively while parsing:
     // enabled: "{{ var('strict', true) }}" is a boolean, where: "day > '{{ var('start') }}'" text.

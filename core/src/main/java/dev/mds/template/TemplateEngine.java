@@ -36,6 +36,7 @@ public final class TemplateEngine {
   private final PebbleEngine pebble;
   private final DocsCollector docs = new DocsCollector();
   private final MacroCatalog macros;
+  private final MacroRuntime runtime;
   private final List<String> macroTemplates;
   private final Map<String, PebbleTemplate> inline = new ConcurrentHashMap<>();
   private final ProjectTemplateLoader loader;
@@ -91,7 +92,7 @@ public final class TemplateEngine {
     for (String name : ProjectTemplateLoader.BUILTIN_TEMPLATES) {
       compile(definitions, name);
     }
-    MacroRuntime runtime = new MacroRuntime(macros, project.name(),
+    runtime = new MacroRuntime(macros, project.name(),
         project.config().dispatchOrders(), packages.names().stream()
             .filter(packages::isBuiltin).collect(java.util.stream.Collectors.toSet()),
         invocation.log()::info);
@@ -308,6 +309,16 @@ public final class TemplateEngine {
   /** Whether a generic test of this name exists ({@code {% test name %}} or built in). */
   public boolean hasTest(String testName) {
     return macros.has(MacroDefinitionParser.testMacroName(testName));
+  }
+
+  /**
+   * A generic test served by mds's built-in package version takes only the arguments it
+   * declares: an argument it does not support is an error at {@code location} (the YAML file).
+   */
+  public void checkTestArguments(String testName, java.util.Collection<String> arguments,
+      String location) {
+    runtime.resolve(MacroDefinitionParser.testMacroName(testName))
+        .ifPresent(macro -> runtime.checkArguments(macro, 0, arguments, location));
   }
 
   /**
