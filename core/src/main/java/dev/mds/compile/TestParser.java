@@ -190,7 +190,8 @@ final class TestParser {
     Set<String> used = new java.util.TreeSet<>(context.macros());
     used.addAll(macroCalls);
     macroCalls.clear();
-    used.add("test_" + testName);
+    // A package's test as dbt names it (macro.dbt_utils.test_equal_rowcount).
+    used.add((namespace.isEmpty() ? "" : namespace + ".") + "test_" + testName);
     macroUses.put("test." + project.name() + "." + name, used);
     return Optional.of(new DataTest("test." + project.name() + "." + name, name, spec.file(),
         fqn(folders, name), config, "", testName, Optional.of(target.uniqueId()),

@@ -103,6 +103,10 @@ final class MacroRuntime {
     return functions;
   }
 
+  java.util.Set<String> builtinPackages() {
+    return java.util.Set.copyOf(builtinPackages);
+  }
+
   /** The functions {@link #functions()} made, to tell which macro a bare name calls. */
   private Map<String, Function> bound = Map.of();
 
@@ -201,7 +205,10 @@ final class MacroRuntime {
    */
   Object call(MacroDefinition macro, List<Object> positional, Map<String, Object> keywords,
       EvaluationContextImpl caller) {
-    ActiveNode.get().macroCalled(macro.name());
+    // A package's macro by its package, as dbt's depends_on names it (macro.dbt_utils.star).
+    ActiveNode.get().macroCalled(macro.packageName() == null
+        || macro.packageName().equals(MacroCatalog.BUILTIN) ? macro.name()
+        : macro.packageName() + "." + macro.name());
     if (macro.packageName() != null && builtinPackages.contains(macro.packageName())
         && noticed.add(macro.packageName())) {
       notice.accept("using mds's built-in " + macro.packageName() + "; run mds deps to use the"

@@ -311,6 +311,11 @@ public final class TemplateEngine {
     return macros.has(MacroDefinitionParser.testMacroName(testName));
   }
 
+  /** The packages served by mds's built-in version in this project (named, not installed). */
+  public Set<String> builtinPackages() {
+    return runtime.builtinPackages();
+  }
+
   /**
    * A generic test served by mds's built-in package version takes only the arguments it
    * declares: an argument it does not support is an error at {@code location} (the YAML file).
