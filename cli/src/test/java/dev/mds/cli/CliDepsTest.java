@@ -569,4 +569,17 @@ class CliDepsTest {
       server.stop(0);
     }
   }
+
+  @Test
+  void packagesThatListEachOtherAreInstalledOnce() {
+    packageAt(dir.resolve("a"), "pkg_a", "a").file("packages.yml", "packages:\n  - local: ../b\n");
+    packageAt(dir.resolve("b"), "pkg_b", "b").file("packages.yml", "packages:\n  - local: ../a\n");
+    TempProject project = project().file("packages.yml", "packages:\n  - local: ../a\n");
+
+    CliRun run = mds("deps", "--project-dir", project.dir()).assertOk();
+
+    assertEquals(List.of(Map.of("local", "../a", "name", "pkg_a"),
+        Map.of("local", "../b", "name", "pkg_b")), lockedPackages(project), run::describe);
+    assertTrue(Files.isRegularFile(project.path("dbt_packages/pkg_b/macros/b.sql")));
+  }
 }
