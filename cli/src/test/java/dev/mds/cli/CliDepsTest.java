@@ -582,4 +582,54 @@ class CliDepsTest {
         Map.of("local", "../b", "name", "pkg_b")), lockedPackages(project), run::describe);
     assertTrue(Files.isRegularFile(project.path("dbt_packages/pkg_b/macros/b.sql")));
   }
+
+  @Test
+  void aLockDbtWroteIsInstalledAsPinned() throws Exception {
+    Path mirror = dir.resolve("mirror");
+    for (String version : List.of("1.3.0", "1.3.1")) {
+      packageAt(mirror.resolve("dbt-labs/dbt_utils/" + version), "dbt_utils",
+          "v" + version.replace('.', '_'));
+    }
+    packageAt(mirror.resolve("metaplane/dbt_expectations/0.10.9"), "dbt_expectations", "e");
+    packageAt(mirror.resolve("godatadriven/dbt_date/0.16.1"), "dbt_date", "d");
+    // dependencies.yml and the package-lock.yml dbt deps wrote for it (its sha1_hash is dbt's).
+    String lock = """
+        packages:
+          - name: dbt_utils
+            package: dbt-labs/dbt_utils
+            version: 1.3.0
+          - name: dbt_expectations
+            package: metaplane/dbt_expectations
+            version: 0.10.9
+          - name: dbt_date
+            package: godatadriven/dbt_date
+            version: 0.16.1
+        sha1_hash: 99b5dbc472f0e7c9354857bc8019f84738f6faab
+        """;
+    TempProject project = project().file("dependencies.yml", """
+        packages:
+          - package: dbt-labs/dbt_utils
+            version: [">=1.3.0", "<2.0.0"]
+          - package: metaplane/dbt_expectations
+            version: ["0.10.9", "<0.11.0"]
+        """).file("package-lock.yml", lock);
+
+    CliRun run = depsWithMirror(project, mirror).assertOk();
+
+    assertTrue(run.out().contains("Installing the versions package-lock.yml pins"), run::describe);
+    assertTrue(Files.isRegularFile(project.path("dbt_packages/dbt_utils/macros/v1_3_0.sql")),
+        run::describe);
+    assertTrue(Files.isRegularFile(project.path("dbt_packages/dbt_date/macros/d.sql")));
+    assertTrue(Files.isRegularFile(project.path("dbt_packages/dbt_expectations/macros/e.sql")));
+    assertEquals(lock, project.read("package-lock.yml"));
+
+    // Resolved again, the lock is written as dbt writes it (these packages list no dbt_date).
+    run = depsWithMirror(project, mirror, "--upgrade").assertOk();
+    assertEquals(lock.replace("1.3.0", "1.3.1").replace("""
+          - name: dbt_date
+            package: godatadriven/dbt_date
+            version: 0.16.1
+        """, ""), project.read("package-lock.yml"), run::describe);
+    assertFalse(Files.exists(project.path("dbt_packages/dbt_date")), run::describe);
+  }
 }

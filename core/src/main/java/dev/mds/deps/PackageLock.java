@@ -1,6 +1,7 @@
 package dev.mds.deps;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -37,10 +38,10 @@ public final class PackageLock {
   }
 
   /**
-   * dbt's hash: each entry as JSON with sorted keys and Python's json.dumps separators, the
-   * lines sorted and joined by newlines, then SHA-1. dbt hashes its parsed form of each entry,
-   * which adds defaults for keys not written, so the hash can differ from dbt's for such entries;
-   * it is stable for the same packages.yml, which is what mds compares.
+   * dbt's hash, so that a lock dbt wrote is honoured and one mds writes is dbt's: each entry as
+   * dbt serialises its parsed form (the fields of its kind, unset ones as null, with the entry as
+   * written under {@code unrendered}), as JSON with sorted keys and Python's json.dumps
+   * separators and ASCII escapes, the lines sorted and joined by newlines, then SHA-1.
    */
   public static String sha1(List<Map<String, Object>> entries) {
     ObjectMapper json = new ObjectMapper()
@@ -67,7 +68,8 @@ public final class PackageLock {
     try {
       List<String> lines = new ArrayList<>();
       for (Map<String, Object> entry : entries) {
-        lines.add(json.writer(python).writeValueAsString(entry));
+        lines.add(json.writer(python).with(JsonWriteFeature.ESCAPE_NON_ASCII)
+            .writeValueAsString(asDbtParsesIt(entry)));
       }
       lines.sort(null);
       byte[] digest = MessageDigest.getInstance("SHA-1")
@@ -76,6 +78,37 @@ public final class PackageLock {
     } catch (JsonProcessingException | NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The fields dbt's package contract of the entry's kind has, as it serialises them. */
+  private static Map<String, Object> asDbtParsesIt(Map<String, Object> entry) {
+    Map<String, Object> parsed = new LinkedHashMap<>();
+    if (entry.containsKey("package")) {
+      parsed.put("package", entry.get("package"));
+      parsed.put("version", entry.get("version"));
+      parsed.put("install_prerelease", entry.getOrDefault("install_prerelease", false));
+    } else if (entry.containsKey("git") || entry.containsKey("private")) {
+      String kind = entry.containsKey("git") ? "git" : "private";
+      parsed.put(kind, entry.get(kind));
+      if (kind.equals("private")) {
+        parsed.put("provider", entry.get("provider"));
+      }
+      parsed.put("revision", entry.get("revision"));
+      parsed.put("warn-unpinned", entry.containsKey("warn-unpinned") ? entry.get("warn-unpinned")
+          : entry.get("warn_unpinned"));
+      parsed.put("subdirectory", entry.get("subdirectory"));
+    } else if (entry.containsKey("local") || entry.containsKey("tarball")) {
+      String kind = entry.containsKey("local") ? "local" : "tarball";
+      parsed.put(kind, entry.get(kind));
+    } else {
+      return entry;
+    }
+    parsed.put("unrendered", entry);
+    // dbt leaves name out when it is not set, so that adding the field changed no hash.
+    if (entry.get("name") != null) {
+      parsed.put("name", entry.get("name"));
+    }
+    return parsed;
   }
 
   /** A package-lock.yml as read back: its hash and its packages, as entries to fetch. */
@@ -111,7 +144,8 @@ public final class PackageLock {
   public static void write(Path projectRoot, List<Map<String, Object>> locked,
       List<Map<String, Object>> entries) {
     Map<String, Object> lock = new LinkedHashMap<>();
-    lock.put("packages", locked);
+    // Keys in alphabetical order, as dbt's YAML dump writes them (git, name, revision, ...).
+    lock.put("packages", locked.stream().map(java.util.TreeMap::new).toList());
     lock.put("sha1_hash", sha1(entries));
     DumperOptions options = new DumperOptions();
     options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
