@@ -13,7 +13,9 @@ select
     c.signup_date,
     c.loyalty_tier,
     coalesce(o.orders, 0) as orders,
-    coalesce(o.lifetime_eur, 0) as lifetime_eur
+    coalesce(o.lifetime_eur, 0) as lifetime_eur,
+    -- A hashed key for BI tools that want one opaque column (dbt_utils' surrogate key).
+    {{ dbt_utils.generate_surrogate_key(['c.market', 'c.member_no']) }} as customer_sk
 from {{ ref('stg_customers') }} as c
 left join orders as o
   on o.market = c.market

@@ -2,6 +2,7 @@ package dev.mds.cli;
 
 import dev.mds.MdsException;
 import dev.mds.deps.PackageLock;
+import dev.mds.deps.PackageResolver;
 import dev.mds.deps.PackageSources;
 import dev.mds.project.YamlReader;
 import dev.mds.project.YamlValues;
@@ -11,10 +12,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,13 +22,15 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code mds deps}: installs the packages listed in packages.yml (or dependencies.yml) into
- * {@code packages-install-path}, each under its own dbt_project.yml name, and writes
- * package-lock.yml. Every package is fetched before any installed folder is touched, and each is
+ * {@code packages-install-path}, each under its own dbt_project.yml name, with the packages
+ * those packages list in turn, and writes package-lock.yml; while packages.yml is unchanged, a
+ * later run installs exactly what the lock pins, as dbt's deps does. Every package is fetched before any installed folder is touched, and each is
  * moved into place whole, so a failure leaves the previous install as it was.
  */
 @Command(name = "deps", mixinStandardHelpOptions = true,
@@ -40,8 +41,6 @@ final class DepsCommand implements Callable<Integer> {
   /** Environment variable naming a folder of hub packages, for machines without the hub. */
   static final String MIRROR_VARIABLE = "MDS_PACKAGE_MIRROR";
 
-  /** Hub packages whose macros mds has built in, so skipping them loses nothing. */
-  private static final List<String> BUILT_IN = List.of("dbt_utils");
 
   @Mixin
   ProjectOptions project;
@@ -49,6 +48,9 @@ final class DepsCommand implements Callable<Integer> {
   GlobalOptions global;
   @Spec
   CommandSpec spec;
+  @Option(names = "--upgrade", description = "Resolve the packages again even when"
+      + " package-lock.yml matches packages.yml, and rewrite the lock.")
+  boolean upgrade;
 
   @Override
   public Integer call() {
@@ -73,7 +75,7 @@ final class DepsCommand implements Callable<Integer> {
       throw MdsException.at(yaml.display(projectFile), "packages-install-path '" + installName
           + "' must be a folder inside the project");
     }
-    List<PackageSources.Entry> entries = entries(root, yaml);
+    List<PackageSources.Entry> entries = PackageResolver.entries(root, "");
     if (entries.isEmpty()) {
       out.println("No packages to install (no packages: in packages.yml or dependencies.yml).");
       return Mds.OK;
@@ -84,59 +86,66 @@ final class DepsCommand implements Callable<Integer> {
       throw new MdsException(MIRROR_VARIABLE + " names " + mirror.get()
           + ", which is not a folder");
     }
+    String projectName = YamlValues.string(config.get("name")).orElse("");
+    String packagesFile = entries.get(0).file();
     Path scratch = scratch(installPath);
     try {
       PackageSources sources = new PackageSources(root, scratch, mirror);
-      List<PackageSources.Fetched> fetched = new ArrayList<>();
-      List<Map<String, Object>> locked = new ArrayList<>();
+      PackageResolver resolver = new PackageResolver(root, projectName, sources);
+      Optional<PackageLock.Read> lock = PackageLock.read(root);
+      List<Map<String, Object>> specs = entries.stream().map(PackageSources.Entry::spec).toList();
+      PackageResolver.Plan plan;
+      boolean writeLock;
+      if (lock.isPresent() && !upgrade && lock.get().sha1Hash().equals(PackageLock.sha1(specs))
+          && !resolver.lockHasNewlyFetchable(lock.get().packages())) {
+        // As dbt: an unchanged packages file installs exactly what the lock pins.
+        out.println("Installing the versions " + PackageLock.FILE + " pins (" + packagesFile
+            + " unchanged since it was written).");
+        plan = resolver.fromLock(lock.get().packages());
+        writeLock = false;
+      } else {
+        if (lock.isPresent()) {
+          out.println((upgrade ? "--upgrade" : lock.get().sha1Hash().equals(PackageLock.sha1(specs))
+              ? "Hub packages not fetched when " + PackageLock.FILE + " was written are in "
+                  + MIRROR_VARIABLE + " now"
+              : packagesFile + " changed since " + PackageLock.FILE + " was written")
+              + ": resolving the packages again.");
+        }
+        plan = resolver.resolve(entries);
+        writeLock = true;
+      }
+      // Printed once everything is fetched, so a failure stays the one line it is.
       int builtIn = 0;
-      int skipped = 0;
-      Map<String, PackageSources.Entry> byName = new LinkedHashMap<>();
+      for (PackageResolver.Skipped skipped : plan.skipped()) {
+        boolean served = hasBuiltIn(skipped.name());
+        builtIn += served ? 1 : 0;
+        err.println("Warning: package " + skipped.entry().value() + ": cannot be fetched here (no"
+            + " network access to the hub; " + (mirror.isEmpty() ? "set " + MIRROR_VARIABLE
+                + " to a folder of packages" : "not in " + MIRROR_VARIABLE + " " + mirror.get())
+            + "); " + (served ? "mds's built-in " + skipped.name() + " will serve its macros"
+                : "it is missing: its macros and tests are unavailable until it is installed"));
+      }
+      err.flush();
+      int skippedCount = plan.skipped().size() - builtIn;
+      Files.createDirectories(installPath);
       // Folders of skipped hub packages stay: one copied in by hand is all this machine has.
       Set<String> keep = new HashSet<>();
-      // Printed once everything is fetched, so a failure stays the one line it is.
-      List<String> warnings = new ArrayList<>();
-      for (PackageSources.Entry entry : entries) {
-        if (entry.kind().equals("package") && !sources.inMirror(entry)) {
-          String name = entry.value().substring(entry.value().indexOf('/') + 1);
-          boolean served = BUILT_IN.contains(name);
-          warnings.add("Warning: package " + entry.value() + ": cannot be fetched here (no network"
-              + " access to the hub; " + (mirror.isEmpty() ? "set " + MIRROR_VARIABLE
-                  + " to a folder of packages" : "not in " + MIRROR_VARIABLE + " " + mirror.get())
-              + "); "
-              + (served ? "mds's built-in " + name + " will serve its macros"
-                  : "its macros are unavailable until it is installed"));
-          keep.add(name);
-          builtIn += served ? 1 : 0;
-          skipped += served ? 0 : 1;
-          // The lock keeps the entry as written, so it still matches packages.yml.
-          locked.add(new LinkedHashMap<>(entry.spec()));
-          continue;
-        }
-        PackageSources.Fetched one = sources.fetch(entry);
-        PackageSources.Entry earlier = byName.put(one.name(), entry);
-        if (earlier != null) {
-          throw entry.error("installs package '" + one.name() + "', as " + earlier.kind() + ": "
-              + earlier.value() + " does; list each package once");
-        }
-        fetched.add(one);
-        locked.add(one.locked());
-      }
-      warnings.forEach(err::println);
-      err.flush();
-      Files.createDirectories(installPath);
-      for (PackageSources.Fetched one : fetched) {
+      plan.skipped().forEach(s -> keep.add(s.name()));
+      for (PackageSources.Fetched one : plan.fetched()) {
         install(one, installPath, scratch);
+        keep.add(one.name());
         out.println("Installed " + one.name() + " (" + describe(one.locked()) + ") into "
             + root.relativize(installPath.resolve(one.name())));
       }
-      keep.addAll(byName.keySet());
       removeOthers(installPath, keep, scratch, out, root);
-      PackageLock.write(root, locked, entries.stream().map(PackageSources.Entry::spec).toList());
-      out.println("Installed " + fetched.size() + " package" + (fetched.size() == 1 ? "" : "s")
+      if (writeLock) {
+        PackageLock.write(root, plan.locked(), specs);
+      }
+      int count = plan.fetched().size();
+      out.println("Installed " + count + " package" + (count == 1 ? "" : "s")
           + (builtIn > 0 ? "; " + builtIn + " left to mds's built-ins" : "")
-          + (skipped > 0 ? "; " + skipped + " not installed (no hub access)" : "")
-          + "; wrote " + PackageLock.FILE + ".");
+          + (skippedCount > 0 ? "; " + skippedCount + " not installed (no hub access)" : "")
+          + (writeLock ? "; wrote " + PackageLock.FILE : "") + ".");
       return Mds.OK;
     } catch (IOException e) {
       throw new MdsException("Cannot install packages into " + installPath + ": " + e.getMessage(),
@@ -146,38 +155,9 @@ final class DepsCommand implements Callable<Integer> {
     }
   }
 
-  /** The packages: list of packages.yml or dependencies.yml, as dbt reads them. */
-  private static List<PackageSources.Entry> entries(Path root, YamlReader yaml) {
-    List<PackageSources.Entry> entries = new ArrayList<>();
-    String from = null;
-    for (String name : List.of("packages.yml", "dependencies.yml")) {
-      Path file = root.resolve(name);
-      if (!Files.isRegularFile(file)) {
-        continue;
-      }
-      Map<String, Object> content = yaml.readMap(file);
-      if (!content.containsKey("packages")) {
-        continue;
-      }
-      if (from != null) {
-        throw MdsException.at(name, "packages: is also in " + from
-            + "; list packages in one of the two files, as dbt requires");
-      }
-      from = name;
-      Object list = content.get("packages");
-      if (list != null && !(list instanceof List<?>)) {
-        throw MdsException.at(name, "packages: must be a list of packages");
-      }
-      List<Object> items = YamlValues.list(list);
-      for (int i = 0; i < items.size(); i++) {
-        if (!(items.get(i) instanceof Map<?, ?>)) {
-          throw MdsException.at(name, "package entry " + (i + 1)
-              + " must be a mapping such as {local: ../my_package}");
-        }
-        entries.add(new PackageSources.Entry(i + 1, YamlValues.map(items.get(i)), name));
-      }
-    }
-    return entries;
+  /** Whether mds ships its own version of the hub package {@code name}. */
+  static boolean hasBuiltIn(String name) {
+    return DepsCommand.class.getResource("/dev/mds/packages/" + name + "/dbt_project.yml") != null;
   }
 
   /** A scratch folder beside the install path, on the same file system, so moves are renames. */

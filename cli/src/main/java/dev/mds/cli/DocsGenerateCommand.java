@@ -59,6 +59,18 @@ final class DocsGenerateCommand implements Callable<Integer> {
     ManifestWriter.write(result.parsed(), result.compiled(), MdsVersion.version(),
         lineage(result, out));
     Reports.found(out, manifest);
+    // Which of mds's built-in packages served the project, as the site's overview lists them.
+    ManifestWriter.builtinPackagesUsed(result.parsed()).fields().forEachRemaining(e -> {
+      List<String> parts = new java.util.ArrayList<>();
+      for (String kind : List.of("macros", "tests")) {
+        List<String> names = new java.util.ArrayList<>();
+        e.getValue().path(kind).forEach(n -> names.add(n.asText()));
+        if (!names.isEmpty()) {
+          parts.add(kind + ": " + String.join(", ", names));
+        }
+      }
+      out.printf("Built-in package used: %s (%s)%n", e.getKey(), String.join("; ", parts));
+    });
     Path database = loaded.target().databasePath();
     boolean built = !database.toString().equals(":memory:") && Files.isRegularFile(database);
     if (emptyCatalog || !built) {

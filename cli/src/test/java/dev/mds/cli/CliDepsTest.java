@@ -281,4 +281,355 @@ class CliDepsTest {
     mds("deps", "--project-dir", project.dir())
         .assertProjectError("packages.yml", "git: ", "no-such-repo", "git clone failed");
   }
+
+  /** {@code mds deps} with MDS_PACKAGE_MIRROR set, in its own JVM; its exit code and output. */
+  private static CliRun depsWithMirror(TempProject project, Path mirror, String... more)
+      throws Exception {
+    String[] args = new String[more.length + 1];
+    args[0] = "deps";
+    System.arraycopy(more, 0, args, 1, more.length);
+    try (JavaProcess deps = JavaProcess.start(project.root(), List.of(),
+        Map.of(DepsCommand.MIRROR_VARIABLE, mirror.toString()), Mds.class, args)) {
+      assertTrue(deps.process.waitFor(60, TimeUnit.SECONDS), deps.output());
+      // Closing waits for the output reader to reach the end of the stream.
+      deps.close();
+      return new CliRun(deps.process.exitValue(), deps.output(), deps.output());
+    }
+  }
+
+  private static String commit(Path repo, String file, String text) throws Exception {
+    TempProject.in(repo).file(file, text);
+    git(repo, "add", "-A");
+    git(repo, "commit", "--quiet", "-m", "change " + file);
+    return sh(repo, "git", "rev-parse", "HEAD").strip();
+  }
+
+  @Test
+  void theLockPinsAGitBranchAndAHubRangeUntilPackagesYmlChanges() throws Exception {
+    Path repo = dir.resolve("repo");
+    packageAt(repo, "git_pkg", "first");
+    git(repo.getParent(), "init", "--quiet", "-b", "main", repo.toString());
+    String first = commit(repo, "README.md", "one");
+    Path mirror = dir.resolve("mirror");
+    packageAt(mirror.resolve("dbt-labs/dbt_utils/1.1.0"), "dbt_utils", "v1_1_0");
+    TempProject project = project().file("packages.yml", "packages:\n"
+        + "  - git: " + repo.toUri() + "\n    revision: main\n"
+        + "  - package: dbt-labs/dbt_utils\n    version: [\">=1.0.0\", \"<2.0.0\"]\n");
+    CliRun run = depsWithMirror(project, mirror).assertOk();
+    assertEquals(first, lockedPackages(project).get(0).get("revision"), run::describe);
+    String lockText = project.read("package-lock.yml");
+
+    // The branch and the mirror move on; packages.yml does not.
+    String second = commit(repo, "macros/second.sql", "{% macro second() %}2{% endmacro %}");
+    packageAt(mirror.resolve("dbt-labs/dbt_utils/1.2.0"), "dbt_utils", "v1_2_0");
+    run = depsWithMirror(project, mirror).assertOk();
+
+    assertTrue(run.out().contains("Installing the versions package-lock.yml pins"), run::describe);
+    assertFalse(Files.exists(project.path("dbt_packages/git_pkg/macros/second.sql")),
+        run::describe);
+    assertTrue(Files.isRegularFile(project.path("dbt_packages/dbt_utils/macros/v1_1_0.sql")));
+    assertEquals(lockText, project.read("package-lock.yml"));
+
+    // A changed packages.yml is resolved again and the lock rewritten.
+    project.file("packages.yml", project.read("packages.yml") + "    install-prerelease: false\n");
+    run = depsWithMirror(project, mirror).assertOk();
+
+    assertTrue(run.out().contains("packages.yml changed since package-lock.yml was written"),
+        run::describe);
+    assertTrue(Files.isRegularFile(project.path("dbt_packages/git_pkg/macros/second.sql")),
+        run::describe);
+    assertTrue(Files.isRegularFile(project.path("dbt_packages/dbt_utils/macros/v1_2_0.sql")));
+    assertFalse(Files.exists(project.path("dbt_packages/dbt_utils/macros/v1_1_0.sql")));
+    assertEquals(second, lockedPackages(project).get(0).get("revision"));
+    assertEquals("1.2.0", lockedPackages(project).get(1).get("version"));
+  }
+
+  @Test
+  void upgradeResolvesAgainThoughTheLockMatches() throws Exception {
+    Path repo = dir.resolve("repo");
+    packageAt(repo, "git_pkg", "first");
+    git(repo.getParent(), "init", "--quiet", "-b", "main", repo.toString());
+    commit(repo, "README.md", "one");
+    TempProject project = project().file("packages.yml", "packages:\n"
+        + "  - git: " + repo.toUri() + "\n    revision: main\n");
+    mds("deps", "--project-dir", project.dir()).assertOk();
+    String second = commit(repo, "macros/second.sql", "{% macro second() %}2{% endmacro %}");
+
+    CliRun run = mds("deps", "--upgrade", "--project-dir", project.dir()).assertOk();
+
+    assertTrue(Files.isRegularFile(project.path("dbt_packages/git_pkg/macros/second.sql")),
+        run::describe);
+    assertEquals(second, lockedPackages(project).get(0).get("revision"));
+  }
+
+  @Test
+  void aPackagesOwnPackagesAreInstalledFlatAndLocked() throws Exception {
+    Path mirror = dir.resolve("mirror");
+    for (String version : List.of("0.9.6", "1.1.1", "1.3.0")) {
+      packageAt(mirror.resolve("dbt-labs/dbt_utils/" + version), "dbt_utils", "v"
+          + version.replace('.', '_'));
+    }
+    // Local paths in a package's packages.yml are the root project's, as in dbt.
+    packageAt(dir.resolve("base"), "base_pkg", "base");
+    packageAt(dir.resolve("mid"), "mid_pkg", "mid").file("packages.yml", """
+        packages:
+          - local: ../base
+          - package: dbt-labs/dbt_utils
+            version: "<1.2.0"
+        """);
+    TempProject project = project().file("packages.yml", """
+        packages:
+          - local: ../mid
+          - package: dbt-labs/dbt_utils
+            version: [">=1.0.0", "<2.0.0"]
+          - local: ../base
+        """);
+
+    CliRun run = depsWithMirror(project, mirror).assertOk();
+
+    assertTrue(Files.isRegularFile(project.path("dbt_packages/mid_pkg/macros/mid.sql")),
+        run::describe);
+    assertTrue(Files.isRegularFile(project.path("dbt_packages/base_pkg/macros/base.sql")));
+    // Both ranges hold: the highest version below 1.2.0 and at least 1.0.0.
+    assertTrue(Files.isRegularFile(project.path("dbt_packages/dbt_utils/macros/v1_1_1.sql")),
+        run::describe);
+    assertEquals(List.of("mid_pkg", "dbt_utils", "base_pkg"), lockedPackages(project).stream()
+        .map(p -> p.get("name")).toList(), project.read("package-lock.yml"));
+    assertEquals("1.1.1", lockedPackages(project).get(1).get("version"));
+  }
+
+  @Test
+  void conflictingVersionsOfADependencyAreOneLineAndInstallNothing() throws Exception {
+    Path mirror = dir.resolve("mirror");
+    packageAt(mirror.resolve("dbt-labs/dbt_utils/1.1.1"), "dbt_utils", "v1");
+    packageAt(dir.resolve("mid"), "mid_pkg", "mid").file("packages.yml",
+        "packages:\n  - package: dbt-labs/dbt_utils\n    version: \"<1.0.0\"\n");
+    TempProject project = project().file("packages.yml", """
+        packages:
+          - package: dbt-labs/dbt_utils
+            version: ">=1.0.0"
+          - local: ../mid
+        """);
+
+    CliRun run = depsWithMirror(project, mirror);
+
+    assertEquals(2, run.exitCode(), run::describe);
+    List<String> errors = run.err().lines().filter(l -> l.startsWith("Error:")).toList();
+    assertEquals(1, errors.size(), run::describe);
+    assertTrue(errors.get(0).contains("packages.yml: entry 1 (package: dbt-labs/dbt_utils):"
+        + " version error: no version satisfies every range asked for: >=1.0.0 (packages.yml),"
+        + " <1.0.0 (mid_pkg/packages.yml)"), run::describe);
+    assertFalse(Files.exists(project.path("dbt_packages")), run::describe);
+    assertFalse(Files.exists(project.path("package-lock.yml")));
+  }
+
+  @Test
+  void twoRevisionsOfOneGitPackageAreAnError() throws Exception {
+    Path repo = dir.resolve("repo");
+    packageAt(repo, "git_pkg", "first");
+    git(repo.getParent(), "init", "--quiet", "-b", "main", repo.toString());
+    commit(repo, "README.md", "one");
+    git(repo, "tag", "v1");
+    commit(repo, "README.md", "two");
+    packageAt(dir.resolve("mid"), "mid_pkg", "mid").file("packages.yml",
+        "packages:\n  - git: " + repo.toUri() + "\n    revision: v1\n");
+    TempProject project = project().file("packages.yml", "packages:\n  - local: ../mid\n"
+        + "  - git: " + repo.toUri() + "\n    revision: main\n");
+
+    mds("deps", "--project-dir", project.dir()).assertProjectError(
+        "asked for at more than one revision: main (packages.yml), v1 (mid_pkg/packages.yml)");
+    assertFalse(Files.exists(project.path("dbt_packages/mid_pkg")));
+  }
+
+  @Test
+  void aDependencyWithTheRootProjectsNameIsAnError() {
+    packageAt(dir.resolve("other"), "shop", "x");
+    TempProject project = project().file("packages.yml", "packages:\n  - local: ../other\n");
+
+    mds("deps", "--project-dir", project.dir())
+        .assertProjectError("(local: ../other) has the root project's name 'shop'");
+  }
+
+  @Test
+  void dependenciesYmlHasPackagesAndProjectsAsInDbt16() {
+    packageAt(dir.resolve("lib"), "lib_pkg", "two");
+    TempProject project = project().file("dependencies.yml", """
+        projects:
+          - name: finance_platform
+        packages:
+          - local: ../lib
+        """);
+
+    CliRun run = mds("deps", "--project-dir", project.dir()).assertOk();
+
+    assertTrue(Files.isRegularFile(project.path("dbt_packages/lib_pkg/macros/two.sql")),
+        run::describe);
+    assertFalse(Files.exists(project.path("dbt_packages/finance_platform")));
+
+    project.file("packages.yml", "projects:\n  - name: finance_platform\n");
+    mds("deps", "--project-dir", project.dir())
+        .assertProjectError("packages.yml: projects: belongs in dependencies.yml");
+  }
+
+  @Test
+  void withNoNetworkEachHubPackageIsOneLineSayingWhatServesIt() {
+    assumeTrue(System.getenv(DepsCommand.MIRROR_VARIABLE) == null);
+    TempProject project = project().file("packages.yml", """
+        packages:
+          - package: dbt-labs/dbt_utils
+            version: [">=1.0.0", "<2.0.0"]
+          - package: calogica/dbt_expectations
+            version: 0.10.4
+          - package: calogica/dbt_date
+            version: 0.10.1
+          - package: dbt-labs/codegen
+            version: 0.12.1
+        """);
+
+    CliRun run = mds("deps", "--project-dir", project.dir()).assertOk();
+
+    String prefix = "cannot be fetched here (no network access to the hub; set MDS_PACKAGE_MIRROR"
+        + " to a folder of packages); ";
+    String missing = "it is missing: its macros and tests are unavailable until it is installed";
+    assertEquals(List.of(
+        "Warning: package dbt-labs/dbt_utils: " + prefix
+            + "mds's built-in dbt_utils will serve its macros",
+        "Warning: package calogica/dbt_expectations: " + prefix
+            + "mds's built-in dbt_expectations will serve its macros",
+        "Warning: package calogica/dbt_date: " + prefix + (DepsCommand.hasBuiltIn("dbt_date")
+            ? "mds's built-in dbt_date will serve its macros" : missing),
+        "Warning: package dbt-labs/codegen: " + prefix + missing),
+        run.err().strip().lines().toList(), run::describe);
+    assertTrue(run.out().contains("Installed 0 packages; "), run::describe);
+    // The lock records them as written, so a later run with a mirror resolves them.
+    assertEquals(Map.of("package", "dbt-labs/codegen", "version", "0.12.1"),
+        lockedPackages(project).get(3));
+  }
+
+  @Test
+  void aFailingPackageWithNoNetworkLeavesNoHalfWrittenPackagesFolder() {
+    packageAt(dir.resolve("lib"), "lib_pkg", "two");
+    TempProject project = project().file("packages.yml", """
+        packages:
+          - local: ../lib
+          - package: dbt-labs/dbt_utils
+            version: 1.3.0
+          - tarball: http://127.0.0.1:9/nothing-listens-here.tar.gz
+        """);
+
+    mds("deps", "--project-dir", project.dir())
+        .assertProjectError("packages.yml: entry 3 (tarball: http://127.0.0.1:9/",
+            "download failed");
+
+    assertFalse(Files.exists(project.path("dbt_packages")));
+    assertFalse(Files.exists(project.path("package-lock.yml")));
+    try (var left = Files.list(project.root())) {
+      assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("."))
+          .toList(), "no scratch folder left behind");
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void aTarballIsDownloadedFromItsUrl() throws Exception {
+    packageAt(dir.resolve("build/web_pkg-1.0.0"), "web_pkg", "served");
+    Path archive = dir.resolve("web_pkg.tar.gz");
+    sh(dir.resolve("build"), "tar", "-czf", archive.toString(), "web_pkg-1.0.0");
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    List<String> requested = new java.util.concurrent.CopyOnWriteArrayList<>();
+    server.createContext("/", exchange -> {
+      requested.add(exchange.getRequestURI().getPath());
+      boolean known = exchange.getRequestURI().getPath().equals("/pkgs/web_pkg.tar.gz");
+      byte[] body = known ? Files.readAllBytes(archive) : new byte[0];
+      exchange.sendResponseHeaders(known ? 200 : 404, known ? body.length : -1);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+    try {
+      String base = "http://127.0.0.1:" + server.getAddress().getPort();
+      TempProject project = project().file("packages.yml",
+          "packages:\n  - tarball: " + base + "/pkgs/web_pkg.tar.gz\n");
+
+      CliRun run = mds("deps", "--project-dir", project.dir()).assertOk();
+
+      assertEquals(List.of("/pkgs/web_pkg.tar.gz"), requested);
+      assertTrue(Files.isRegularFile(project.path("dbt_packages/web_pkg/macros/served.sql")),
+          run::describe);
+      assertEquals(List.of(Map.of("tarball", base + "/pkgs/web_pkg.tar.gz", "name", "web_pkg")),
+          lockedPackages(project));
+
+      project.file("packages.yml", "packages:\n  - tarball: " + base + "/pkgs/gone.tar.gz\n");
+      mds("deps", "--project-dir", project.dir())
+          .assertProjectError("packages.yml: entry 1 (tarball: ", "download failed: HTTP 404");
+      assertTrue(Files.isRegularFile(project.path("dbt_packages/web_pkg/macros/served.sql")));
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void packagesThatListEachOtherAreInstalledOnce() {
+    packageAt(dir.resolve("a"), "pkg_a", "a").file("packages.yml", "packages:\n  - local: ../b\n");
+    packageAt(dir.resolve("b"), "pkg_b", "b").file("packages.yml", "packages:\n  - local: ../a\n");
+    TempProject project = project().file("packages.yml", "packages:\n  - local: ../a\n");
+
+    CliRun run = mds("deps", "--project-dir", project.dir()).assertOk();
+
+    assertEquals(List.of(Map.of("local", "../a", "name", "pkg_a"),
+        Map.of("local", "../b", "name", "pkg_b")), lockedPackages(project), run::describe);
+    assertTrue(Files.isRegularFile(project.path("dbt_packages/pkg_b/macros/b.sql")));
+  }
+
+  @Test
+  void aLockDbtWroteIsInstalledAsPinned() throws Exception {
+    Path mirror = dir.resolve("mirror");
+    for (String version : List.of("1.3.0", "1.3.1")) {
+      packageAt(mirror.resolve("dbt-labs/dbt_utils/" + version), "dbt_utils",
+          "v" + version.replace('.', '_'));
+    }
+    packageAt(mirror.resolve("metaplane/dbt_expectations/0.10.9"), "dbt_expectations", "e");
+    packageAt(mirror.resolve("godatadriven/dbt_date/0.16.1"), "dbt_date", "d");
+    // dependencies.yml and the package-lock.yml dbt deps wrote for it (its sha1_hash is dbt's).
+    String lock = """
+        packages:
+          - name: dbt_utils
+            package: dbt-labs/dbt_utils
+            version: 1.3.0
+          - name: dbt_expectations
+            package: metaplane/dbt_expectations
+            version: 0.10.9
+          - name: dbt_date
+            package: godatadriven/dbt_date
+            version: 0.16.1
+        sha1_hash: 99b5dbc472f0e7c9354857bc8019f84738f6faab
+        """;
+    TempProject project = project().file("dependencies.yml", """
+        packages:
+          - package: dbt-labs/dbt_utils
+            version: [">=1.3.0", "<2.0.0"]
+          - package: metaplane/dbt_expectations
+            version: ["0.10.9", "<0.11.0"]
+        """).file("package-lock.yml", lock);
+
+    CliRun run = depsWithMirror(project, mirror).assertOk();
+
+    assertTrue(run.out().contains("Installing the versions package-lock.yml pins"), run::describe);
+    assertTrue(Files.isRegularFile(project.path("dbt_packages/dbt_utils/macros/v1_3_0.sql")),
+        run::describe);
+    assertTrue(Files.isRegularFile(project.path("dbt_packages/dbt_date/macros/d.sql")));
+    assertTrue(Files.isRegularFile(project.path("dbt_packages/dbt_expectations/macros/e.sql")));
+    assertEquals(lock, project.read("package-lock.yml"));
+
+    // Resolved again, the lock is written as dbt writes it (these packages list no dbt_date).
+    run = depsWithMirror(project, mirror, "--upgrade").assertOk();
+    assertEquals(lock.replace("1.3.0", "1.3.1").replace("""
+          - name: dbt_date
+            package: godatadriven/dbt_date
+            version: 0.16.1
+        """, ""), project.read("package-lock.yml"), run::describe);
+    assertFalse(Files.exists(project.path("dbt_packages/dbt_date")), run::describe);
+  }
 }

@@ -24,7 +24,8 @@ class CliExampleFilesTest {
   @Test
   void germanSeedParquetSourceAndBiExportWorkInTheExampleProject() throws IOException {
     Path copy = dir.resolve("example-project");
-    for (String part : List.of("mds_project.yml", "seeds", "models", "macros", "tests", "data")) {
+    for (String part : List.of("mds_project.yml", "packages.yml", "seeds", "models", "macros",
+        "tests", "data")) {
       Path from = exampleProject().resolve(part);
       if (Files.isDirectory(from)) {
         TempProject.copy(from, copy.resolve(part));

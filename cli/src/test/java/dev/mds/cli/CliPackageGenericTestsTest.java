@@ -78,15 +78,24 @@ class CliPackageGenericTestsTest {
     fails("recency_fail", "recency", "field: day, datepart: day, interval: 1", 1);
     passes("recency_pass", "recency",
         "field: 'coalesce(day, current_date)', datepart: day, interval: 1, ignore_time_component: true");
+    // equal_rowcount, fewer_rows_than and equality set their fail_calc with config() in the test
+    // macro, as dbt_utils' do: the failures are the summed row differences, not the rows.
     fails("equal_rowcount_fail", "equal_rowcount", "compare_model: \"ref('items_four')\"", 1);
+    fails("equal_rowcount_two_more_fail", "equal_rowcount", "compare_model: \"ref('items_more')\"", 2);
     passes("equal_rowcount_pass", "equal_rowcount", "compare_model: \"ref('items_copy')\"");
     fails("equal_rowcount_grouped_fail", "equal_rowcount",
-        "compare_model: \"ref('items_four')\", group_by_columns: [grp]", 1);
+        "compare_model: \"ref('items_more')\", group_by_columns: [grp]", 2);
+    // Group c is in items only: dbt_utils' difference for it is null, which counts as none.
+    passes("equal_rowcount_grouped_one_sided_pass", "equal_rowcount",
+        "compare_model: \"ref('items_four')\", group_by_columns: [grp]");
     fails("fewer_rows_fail", "fewer_rows_than", "compare_model: \"ref('items_four')\"", 1);
+    fails("fewer_rows_two_more_fail", "fewer_rows_than", "compare_model: \"ref('items_three')\"", 2);
     fails("fewer_rows_same_fail", "fewer_rows_than", "compare_model: \"ref('items_copy')\"", 1);
-    fails("equality_fail", "equality", "compare_model: \"ref('items_four')\"", 1);
+    passes("fewer_rows_pass", "fewer_rows_than", "compare_model: \"ref('items_more')\"");
+    // One row in items only, plus the difference of the sides' counts (1 - 0).
+    fails("equality_fail", "equality", "compare_model: \"ref('items_four')\"", 2);
     fails("equality_columns_fail", "equality",
-        "compare_model: \"ref('items_four')\", compare_columns: [grp]", 1);
+        "compare_model: \"ref('items_four')\", compare_columns: [grp]", 2);
     passes("equality_pass", "equality", "compare_model: \"ref('items_copy')\"");
     passes("equality_excluded_pass", "equality",
         "compare_model: \"ref('items_shifted')\", exclude_columns: [qty, price]");
@@ -263,6 +272,10 @@ class CliPackageGenericTestsTest {
         // tests of the models it reads, and so would be skipped if they read items.
         .file("models/items_copy.sql", ITEMS)
         .file("models/items_four.sql", "select * from (" + ITEMS + ") items where id <= 4\n")
+        .file("models/items_three.sql", "select * from (" + ITEMS + ") items where id <= 3\n")
+        // Two more rows of group a.
+        .file("models/items_more.sql", "select * from (" + ITEMS + ") items union all select *"
+            + " replace (id + 10 as id) from (" + ITEMS + ") items where grp = 'a'\n")
         // qty differs, price differs by less than 0.05 in every row.
         .file("models/items_shifted.sql",
             "select * replace (qty + 1 as qty, price + 0.04 as price) from (" + ITEMS + ") items\n")

@@ -100,8 +100,11 @@ class ExampleProjectTest {
     Map<String, List<String>> compositeKeys = new TreeMap<>();
     List<String> custom = new ArrayList<>();
     List<String> singular = new ArrayList<>();
+    // With the dbt_expectations test the example calls through packages.yml, which mds's
+    // built-in dbt_expectations serves when the package is not installed.
     Set<String> builtIn = Set.of("unique", "not_null", "accepted_values", "relationships",
-        "unique_combination_of_columns", "accepted_range", "expression_is_true", "singular");
+        "unique_combination_of_columns", "accepted_range", "expression_is_true", "singular",
+        "expect_column_values_to_be_between");
     nodes.fields().forEachRemaining(entry -> {
       JsonNode node = entry.getValue();
       if (!node.get("resource_type").asText().equals("test")) {
@@ -143,6 +146,13 @@ class ExampleProjectTest {
     assertFalse(singular.isEmpty(), "no singular test");
     assertTrue(tests.size() >= 20, tests::toString);
     assertTrue(run.out().contains("ERROR=0 SKIP=0"), run::describe);
+    // Nothing installed: the example builds offline on mds's built-in packages.
+    assertFalse(Files.exists(copy.resolve("dbt_packages")));
+    assertTrue(run.out().contains("using mds's built-in dbt_utils")
+        || run.err().contains("using mds's built-in dbt_utils"), run::describe);
+    assertEquals(List.of("true"), DuckDbFile.rows(copy.resolve("retail.duckdb"),
+        "select count(distinct customer_sk) = count(*) and min(length(customer_sk)) = 32"
+            + " from main.dim_customers"));
   }
 
   private static String read(Path file) {

@@ -68,6 +68,41 @@ public final class ManifestWriter {
     return file;
   }
 
+  /**
+   * For each package mds's built-in version served (named in packages.yml, not installed), the
+   * macros and generic tests the project used from it ({@code mds docs} lists them): the names a
+   * project calls, not the built-in's own helpers ({@code _x}, {@code default__x}).
+   */
+  public static ObjectNode builtinPackagesUsed(ParseResult parsed) {
+    java.util.Set<String> builtin = parsed.templates().builtinPackages();
+    Map<String, java.util.TreeSet<String>> macros = new java.util.TreeMap<>();
+    Map<String, java.util.TreeSet<String>> tests = new java.util.TreeMap<>();
+    for (Node node : parsed.manifest().inOrder()) {
+      for (String used : parsed.manifest().macrosUsedBy(node.uniqueId())) {
+        int dot = used.indexOf('.');
+        String pkg = dot < 0 ? "" : used.substring(0, dot);
+        String name = used.substring(dot + 1);
+        if (!builtin.contains(pkg) || name.startsWith("_") || name.contains("__")) {
+          continue;
+        }
+        if (name.startsWith("test_")) {
+          tests.computeIfAbsent(pkg, p -> new java.util.TreeSet<>()).add(name.substring(5));
+        } else {
+          macros.computeIfAbsent(pkg, p -> new java.util.TreeSet<>()).add(name);
+        }
+      }
+    }
+    ObjectNode used = JSON.createObjectNode();
+    java.util.Set<String> packages = new java.util.TreeSet<>(macros.keySet());
+    packages.addAll(tests.keySet());
+    for (String pkg : packages) {
+      ObjectNode entry = used.putObject(pkg);
+      macros.getOrDefault(pkg, new java.util.TreeSet<>()).forEach(entry.putArray("macros")::add);
+      tests.getOrDefault(pkg, new java.util.TreeSet<>()).forEach(entry.putArray("tests")::add);
+    }
+    return used;
+  }
+
   /** The manifest as JSON, as it would be written. */
   public static ObjectNode build(ParseResult parsed, Map<String, CompiledNode> compiled,
       String version) {
@@ -102,6 +137,10 @@ public final class ManifestWriter {
       metadata.put("project_name", manifest.projectName());
       metadata.put("adapter_type", parsed.project().target().type());
       metadata.put("target_name", parsed.project().target().name());
+      ObjectNode builtins = builtinPackagesUsed(parsed);
+      if (!builtins.isEmpty()) {
+        metadata.set("mds_builtin_packages_used", builtins);
+      }
       json.writeFieldName("metadata");
       json.writeTree(metadata);
       for (boolean sources : new boolean[] {false, true}) {
@@ -198,8 +237,9 @@ public final class ManifestWriter {
     json.writeEndObject();
     json.writeObjectFieldStart("depends_on");
     strings(json, "nodes", node.dependsOn());
+    // A package's macro is recorded as package.name: macro.dbt_utils.star, as dbt names it.
     strings(json, "macros", manifest.macrosUsedBy(node.uniqueId()).stream().sorted()
-        .map(m -> "macro." + manifest.projectName() + "." + m).toList());
+        .map(m -> "macro." + (m.contains(".") ? "" : manifest.projectName() + ".") + m).toList());
     json.writeEndObject();
     if (node instanceof Model model) {
       json.writeStringField("raw_code", model.rawSql());

@@ -137,6 +137,7 @@ final class TestParser {
     }
     Map<String, Object> arguments = new LinkedHashMap<>(spec.arguments());
     spec.columnName().ifPresent(column -> arguments.put("column_name", column));
+    templates.checkTestArguments(testName, arguments.keySet(), spec.file());
     List<String> folders = folders(spec.file());
     // As dbt, a test's own config values are templates rendered natively while parsing:
     // enabled: "{{ var('strict', true) }}" is a boolean, where: "day > '{{ var('start') }}'" text.
@@ -145,25 +146,37 @@ final class TestParser {
         Map.of(), List.of(project.name()), spec.file());
     spec.config().forEach((key, value) ->
         ownConfig.put(key, templates.renderValue(value, spec.file(), configContext)));
-    NodeConfig config = project.config().tests().resolve(folders).merge(ownConfig);
-    if (!config.enabled()) {
+    NodeConfig folderConfig = project.config().tests().resolve(folders);
+    if (!folderConfig.merge(ownConfig).enabled()) {
       return Optional.empty();
     }
     String targetName = target instanceof Source source
         ? source.sourceName() + "_" + source.name() : target.name();
-    String name = unique(spec.customName()
-        .orElse(TestNames.generic(namespace, testName, targetName, isSource, arguments)));
+    String name = TestNames.generic(namespace, testName, targetName, isSource, arguments);
+    name = spec.customName().orElse(name);
     ParseContext context = new ParseContext(project.target(), project.target().schema(), name,
         Map.of(), List.of(project.name()), spec.file());
-    for (Object value : arguments.values()) {
+    Map<String, Object> rendered = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> argument : arguments.entrySet()) {
+      Object value = argument.getValue();
       if (value instanceof String text && CALL.matcher(text).matches()) {
-        templates.renderText("{{ " + text + " }}", spec.file(), context);
+        rendered.put(argument.getKey(),
+            templates.renderText("{{ " + text + " }}", spec.file(), context));
       } else {
         // Templated arguments render now too, so their refs are parents and a missing var is a
         // parse error naming the YAML file.
-        templates.renderValue(value, spec.file(), context);
+        rendered.put(argument.getKey(), templates.renderValue(value, spec.file(), context));
       }
     }
+    // dbt renders the test's macro while parsing, so config() inside it (dbt_utils'
+    // equal_rowcount sets fail_calc) is part of the test's config: over the project's folder
+    // configs, under the test's own YAML config.
+    Map<String, Object> macroConfig = macroConfig(testName, rendered, target, spec.file(), name);
+    NodeConfig config = folderConfig.merge(macroConfig).merge(ownConfig);
+    if (!config.enabled()) {
+      return Optional.empty();
+    }
+    name = unique(name);
     List<RefCall> refs = new ArrayList<>();
     context.refs().forEach(r -> refs.add(new RefCall(r.packageName(), r.name(), spec.file(), 0)));
     List<SourceCall> calls = new ArrayList<>();
@@ -177,12 +190,44 @@ final class TestParser {
       }
     }
     Set<String> used = new java.util.TreeSet<>(context.macros());
-    used.add("test_" + testName);
+    used.addAll(macroCalls);
+    macroCalls.clear();
+    // A package's test as dbt names it (macro.dbt_utils.test_equal_rowcount).
+    used.add((namespace.isEmpty() ? "" : namespace + ".") + "test_" + testName);
     macroUses.put("test." + project.name() + "." + name, used);
     return Optional.of(new DataTest("test." + project.name() + "." + name, name, spec.file(),
         fqn(folders, name), config, "", testName, Optional.of(target.uniqueId()),
         spec.columnName(), arguments, parents, auditRelation(name), "", refs, calls,
         FileChecksum.of(full + arguments + spec.config())));
+  }
+
+  /** The macros the last {@link #macroConfig} render called, for the test's macro uses. */
+  private final Set<String> macroCalls = new java.util.TreeSet<>();
+
+  /**
+   * The {@code config()} calls a generic test's macro makes when rendered as dbt's parse does
+   * ({@code execute} false). Its refs are not the test's parents (its arguments' are); a macro
+   * that fails here is reported when the test compiles, where its error names the test.
+   */
+  private Map<String, Object> macroConfig(String testName, Map<String, Object> arguments,
+      Node target, String file, String name) {
+    macroCalls.clear();
+    if (templates.isOwnTest(testName)) {
+      return Map.of();
+    }
+    Map<String, Object> withModel = new LinkedHashMap<>(arguments);
+    withModel.put("model", target instanceof Source source
+        ? project.target().relation(Optional.empty(), source.sourceName(), source.name())
+        : project.target().relation(Optional.empty(), project.target().schema(), target.name()));
+    ParseContext macroContext = new ParseContext(project.target(), project.target().schema(),
+        name);
+    try {
+      templates.renderTest(testName, withModel, file, macroContext);
+    } catch (RuntimeException e) {
+      // Compiling the test renders it again, with execute true, and reports the error then.
+    }
+    macroCalls.addAll(macroContext.macros());
+    return macroContext.config();
   }
 
   private Optional<DataTest> singular(Path file) {

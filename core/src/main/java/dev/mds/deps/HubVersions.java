@@ -97,6 +97,21 @@ public record HubVersions(List<Bound> bounds) {
     return bounds.stream().allMatch(b -> b.admits(candidate));
   }
 
+  /**
+   * Whether any release satisfies every bound: the range is an interval, so if it holds a
+   * release it holds 0.0.0, one of the bounds' own versions or the next patch after one.
+   */
+  boolean satisfiable() {
+    // 0.0.0 for a range with only upper bounds.
+    List<Version> candidates = new ArrayList<>(List.of(new Version(0, 0, 0, "", "0.0.0")));
+    for (Bound b : bounds) {
+      Version v = b.version();
+      candidates.add(new Version(v.major(), v.minor(), v.patch(), "", v.text()));
+      candidates.add(new Version(v.major(), v.minor(), v.patch() + 1, "", v.text()));
+    }
+    return candidates.stream().anyMatch(c -> bounds.stream().allMatch(b -> b.admits(c)));
+  }
+
   /** The highest of {@code candidates} this range admits. */
   Optional<Version> highest(Collection<Version> candidates) {
     return candidates.stream().filter(this::admits).max(Comparator.naturalOrder());

@@ -99,6 +99,12 @@ final class MacroCatalog implements NodeVisitorFactory {
         || packages.values().stream().anyMatch(p -> p.containsKey(name));
   }
 
+  /** Whether only mds's own dbt macros define {@code name} (no project or package macro does). */
+  synchronized boolean builtinOnly(String name) {
+    return builtins.containsKey(name) && !macros.containsKey(name)
+        && packages.values().stream().noneMatch(p -> p.containsKey(name));
+  }
+
   /** Each package's macros by name. */
   synchronized Map<String, Map<String, MacroDefinition>> packages() {
     Map<String, Map<String, MacroDefinition>> copy = new TreeMap<>();

@@ -66,6 +66,7 @@ final class MacroRuntime {
    */
   Map<String, Function> functions() {
     Map<String, Function> functions = new HashMap<>();
+    bound = functions;
     Map<String, MacroDefinition> builtins = catalog.builtins();
     Map<String, MacroDefinition> own = catalog.macros();
     for (MacroDefinition builtin : builtins.values()) {
@@ -100,6 +101,51 @@ final class MacroRuntime {
       functions.put(projectName + "." + macro.name(), new MacroFunction(this, macro));
     }
     return functions;
+  }
+
+  java.util.Set<String> builtinPackages() {
+    return java.util.Set.copyOf(builtinPackages);
+  }
+
+  /** The functions {@link #functions()} made, to tell which macro a bare name calls. */
+  private Map<String, Function> bound = Map.of();
+
+  /** The macro a call of {@code name} (bare or {@code package.name}) reaches, if one. */
+  Optional<MacroDefinition> resolve(String name) {
+    return bound.get(name) instanceof MacroFunction f && f.macro != null ? Optional.of(f.macro)
+        : Optional.empty();
+  }
+
+  /**
+   * mds's built-in package macros take only the arguments they declare: where dbt's package
+   * would do something with an argument the built-in does not implement, silently ignoring it
+   * would give different results. (A project's and an installed package's macros keep Jinja's
+   * way: extra keywords go to {@code kwargs}.)
+   */
+  void checkArguments(MacroDefinition macro, int positional, java.util.Collection<String> keywords,
+      String location) {
+    if (macro.packageName() == null || !builtinPackages.contains(macro.packageName())) {
+      return;
+    }
+    List<String> parameters = macro.node().getArgs().getNamedArgs() == null ? List.of()
+        : macro.node().getArgs().getNamedArgs().stream().map(NamedArgumentNode::getName).toList();
+    boolean test = macro.name().startsWith("test_");
+    String shown = macro.packageName() + "." + (test ? macro.name().substring(5) : macro.name());
+    String takes = " (mds's built-in " + macro.packageName() + " supports "
+        + (parameters.isEmpty() ? "none" : String.join(", ", test ? parameters.stream()
+            .filter(p -> !p.equals("model")).toList() : parameters))
+        + "; run mds deps to use the package itself)";
+    for (String keyword : keywords) {
+      if (!parameters.contains(keyword) && !keyword.equals("caller")) {
+        throw MdsException.at(location, (test ? "test " : "macro ") + shown + ": argument '"
+            + keyword + "' is not supported" + takes);
+      }
+    }
+    if (positional > parameters.size()) {
+      throw MdsException.at(location, "macro " + shown + " takes at most " + parameters.size()
+          + " positional argument" + (parameters.size() == 1 ? "" : "s") + ", not " + positional
+          + takes);
+    }
   }
 
   /** {@code x} for {@code duckdb__x} or {@code default__x}, else null. */
@@ -168,11 +214,11 @@ final class MacroRuntime {
     if (builtinPackages.isEmpty() || noticed.containsAll(builtinPackages)) {
       return;
     }
+    // A package's macro is recorded by its package (dbt_utils.star).
     for (String name : macroNames) {
-      for (String pkg : builtinPackages) {
-        if (catalog.packages().getOrDefault(pkg, Map.of()).containsKey(name)) {
-          noteBuiltin(pkg);
-        }
+      int dot = name.indexOf('.');
+      if (dot > 0) {
+        noteBuiltin(name.substring(0, dot));
       }
     }
   }
@@ -185,9 +231,11 @@ final class MacroRuntime {
    */
   Object call(MacroDefinition macro, List<Object> positional, Map<String, Object> keywords,
       EvaluationContextImpl caller) {
-    ActiveNode.get().macroCalled(macro.name());
+    // A package's macro by its package, as dbt's depends_on names it (macro.dbt_utils.star).
+    ActiveNode.get().macroCalled(macro.packageName() == null
+        || macro.packageName().equals(MacroCatalog.BUILTIN) ? macro.name()
+        : macro.packageName() + "." + macro.name());
     noteBuiltin(macro.packageName());
-    
     EvaluationContextImpl context = new EvaluationContextImpl(macro.template(),
         caller.isStrictVariables(), caller.getLocale(), caller.getMaxRenderedSize(),
         caller.getExtensionRegistry(), caller.getTagCache(), caller.getExecutorService(),
@@ -281,6 +329,8 @@ final class MacroRuntime {
       }
       MacroDefinition target = macro != null ? macro
           : runtime.dispatch(dispatchName, dispatchNamespace, self.getName(), lineNumber);
+      runtime.checkArguments(target, positional.size(), keywords.keySet(),
+          self.getName() + ":" + lineNumber);
       return runtime.call(target, positional, keywords, (EvaluationContextImpl) context);
     }
   }

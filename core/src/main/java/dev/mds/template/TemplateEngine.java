@@ -36,12 +36,12 @@ public final class TemplateEngine {
   private final PebbleEngine pebble;
   private final DocsCollector docs = new DocsCollector();
   private final MacroCatalog macros;
+  private final MacroRuntime runtime;
   private final List<String> macroTemplates;
   private final Map<String, PebbleTemplate> inline = new ConcurrentHashMap<>();
   private final ProjectTemplateLoader loader;
   private final List<Path> packageFiles;
   private final List<Project> packageProjects;
-  private final MacroRuntime runtime;
   private final Packages packages;
 
   public TemplateEngine(Project project) {
@@ -338,6 +338,30 @@ public final class TemplateEngine {
   /** Whether a generic test of this name exists ({@code {% test name %}} or built in). */
   public boolean hasTest(String testName) {
     return macros.has(MacroDefinitionParser.testMacroName(testName));
+  }
+
+  /** The packages served by mds's built-in version in this project (named, not installed). */
+  public Set<String> builtinPackages() {
+    return runtime.builtinPackages();
+  }
+
+  /**
+   * A generic test served by mds's built-in package version takes only the arguments it
+   * declares: an argument it does not support is an error at {@code location} (the YAML file).
+   */
+  public void checkTestArguments(String testName, java.util.Collection<String> arguments,
+      String location) {
+    runtime.resolve(MacroDefinitionParser.testMacroName(testName))
+        .ifPresent(macro -> runtime.checkArguments(macro, 0, arguments, location));
+  }
+
+  /**
+   * Whether the generic test is one of mds's own (unique, not_null, accepted_values, ...), which
+   * call no {@code config()}: the parse need not render it to find its config, as dbt skips
+   * rendering its own unique and not_null.
+   */
+  public boolean isOwnTest(String testName) {
+    return macros.builtinOnly(MacroDefinitionParser.testMacroName(testName));
   }
 
   /**

@@ -16,7 +16,7 @@ import java.util.Map;
  * counts, what failed in the last run, and a way into each kind of node.
  */
 record OverviewPage(String html, List<Stat> stats, List<Attention> attention, int attentionCount,
-    boolean hasRun, List<Group> groups) {
+    boolean hasRun, List<Group> groups, List<BuiltinPackage> builtins) {
 
   /** Failures listed before the rest are left to the search. */
   static final int ATTENTION_SHOWN = 50;
@@ -39,11 +39,27 @@ record OverviewPage(String html, List<Stat> stats, List<Attention> attention, in
   record Item(NodeLink link, String summary) {
   }
 
+  /**
+   * A package mds's built-in version served, with the macros and generic tests the project used
+   * from it (manifest metadata {@code mds_builtin_packages_used}).
+   */
+  record BuiltinPackage(String name, List<String> macros, List<String> tests) {
+  }
+
   static OverviewPage of(ProjectDocs docs, Path projectRoot) {
     List<Attention> attention = attention(docs);
     return new OverviewPage(introduction(docs, projectRoot), stats(docs),
         attention.subList(0, Math.min(ATTENTION_SHOWN, attention.size())), attention.size(),
-        !docs.history().isEmpty(), groups(docs));
+        !docs.history().isEmpty(), groups(docs), builtins(docs));
+  }
+
+  private static List<BuiltinPackage> builtins(ProjectDocs docs) {
+    List<BuiltinPackage> packages = new ArrayList<>();
+    docs.manifest().path("metadata").path("mds_builtin_packages_used").fields()
+        .forEachRemaining(e -> packages.add(new BuiltinPackage(e.getKey(),
+            ProjectDocs.strings(e.getValue().path("macros")),
+            ProjectDocs.strings(e.getValue().path("tests")))));
+    return packages;
   }
 
   private static String introduction(ProjectDocs docs, Path projectRoot) {

@@ -1,6 +1,7 @@
 {#- dbt_utils.equal_rowcount: the model and compare_model have as many rows (per group); one row per differing group, with diff_count. -#}
 {% test equal_rowcount(model, compare_model, group_by_columns=[]) -%}
-{#- dbt_utils reports the summed differences; where mds takes a test's fail_calc from its macro, this is it. -#}
+{#- As dbt_utils: the failures are the summed differences (config(fail_calc) in a test macro sets the test's
+    config), and a group missing from one side has a null difference, which counts as none. -#}
 {{- config(fail_calc='sum(coalesce(diff_count, 0))') -}}
 {%- set groups = group_by_columns | join(', ') -%}
 with a as (
@@ -22,9 +23,9 @@ compared as (
     {%- for c in group_by_columns %}
     coalesce(a.{{ c }}, b.{{ c }}) as {{ c }},
     {%- endfor %}
-    coalesce(count_a, 0) as count_a,
-    coalesce(count_b, 0) as count_b,
-    abs(coalesce(count_a, 0) - coalesce(count_b, 0)) as diff_count
+    count_a,
+    count_b,
+    abs(count_a - count_b) as diff_count
   from a
   full join b
     on a.mds_join_key = b.mds_join_key

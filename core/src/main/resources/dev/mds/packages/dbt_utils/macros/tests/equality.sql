@@ -5,6 +5,9 @@
 {%- if compare_columns and exclude_columns -%}
 {{ exceptions.raise_compiler_error("equality takes compare_columns or exclude_columns, not both") }}
 {%- endif -%}
+{#- As dbt_utils: the failures are the rows on one side only plus the difference of the two sides' counts. -#}
+{{- config(fail_calc="count(*) + coalesce(abs(sum(case when which_diff = 'a_minus_b' then 1 else 0 end)"
+    ~ " - sum(case when which_diff = 'b_minus_a' then 1 else 0 end)), 0)") -}}
 {%- set projection = [] -%}
 {%- if execute -%}
   {%- set excluded = (exclude_columns or []) | map('lower') | list -%}

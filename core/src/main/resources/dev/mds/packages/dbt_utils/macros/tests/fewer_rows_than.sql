@@ -1,6 +1,7 @@
 {#- dbt_utils.fewer_rows_than: the model has fewer rows than compare_model (per group); one row per group where it has as many or more. -#}
 {% test fewer_rows_than(model, compare_model, group_by_columns=[]) -%}
-{#- dbt_utils reports the summed deltas; where mds takes a test's fail_calc from its macro, this is it. -#}
+{#- As dbt_utils: the failures are the summed deltas (the excess rows, or 1 for as many rows), and a group
+    missing from one side counts as none. -#}
 {{- config(fail_calc='sum(coalesce(row_count_delta, 0))') -}}
 {%- set groups = group_by_columns | join(', ') -%}
 with a as (
@@ -22,8 +23,8 @@ compared as (
     {%- for c in group_by_columns %}
     coalesce(a.{{ c }}, b.{{ c }}) as {{ c }},
     {%- endfor %}
-    coalesce(count_our_model, 0) as count_our_model,
-    coalesce(count_comparison_model, 0) as count_comparison_model
+    count_our_model,
+    count_comparison_model
   from a
   full join b
     on a.mds_join_key = b.mds_join_key
