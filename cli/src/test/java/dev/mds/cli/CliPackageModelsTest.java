@@ -275,20 +275,43 @@ class CliPackageModelsTest {
                     code: "{{ 'varchar' if target.type == 'duckdb' else 'string' }}"
             """)
         .file("models/orders.sql", "select 1 as order_no\n")
-        .file("models/more_orders.sql", "select 2 as order_no\n");
+        .file("models/more_orders.sql", "select 2 as order_no\n")
+        .file("models/schema.yml", """
+            version: 2
+            models:
+              - name: orders
+                columns:
+                  - name: order_no
+                    data_tests: [unique]
+            """)
+        .file("models/tests_seen.sql", """
+            {% set seen = [] %}
+            {% if execute %}
+              {% for n in graph.nodes.values() | selectattr('resource_type', 'equalto', 'test') %}
+                {% do seen.append(n.test_metadata.name ~ '|' ~ n.column_name ~ '|'
+                    ~ n.attached_node ~ '|' ~ n.depends_on.macros | join(',')) %}
+              {% endfor %}
+            {% endif %}
+            select unnest(string_split('{{ seen | sort | join(";") }}', ';')) as seen
+            """);
     CliRun run = mds("build", "--project-dir", project.dir());
     assertEquals(0, run.exitCode(), run::describe);
     assertTrue(run.out().contains("using mds's built-in dbt_utils"), run::describe);
     // The package's own generic test (tests/generic/) ran on the rows the post-hook inserted.
     assertTrue(run.out().contains("PASS has_rows_all_models"), run::describe);
     Path db = project.path("shop.duckdb");
-    // Four models, inserted two per statement as the rendered var says.
+    // Five models, inserted two per statement as the rendered var says.
     assertEquals(List.of("model.evaluator.all_models|true|ignore",
         "model.evaluator.ratio|true|ignore", "model.shop.more_orders|true|ignore",
-        "model.shop.orders|true|ignore"),
+        "model.shop.orders|true|ignore", "model.shop.tests_seen|true|ignore"),
         DuckDbFile.rows(db, "select * from main.all_models order by 1"));
-    // graph.nodes holds the four models, the seed and the test.
-    assertEquals(List.of("0.75|6"), DuckDbFile.rows(db, "select ratio, node_count from main.ratio"));
+    // graph.nodes holds the five models, the seed and the two tests.
+    assertEquals(List.of("0.75|8"), DuckDbFile.rows(db, "select ratio, node_count from main.ratio"));
     assertEquals(List.of("007"), DuckDbFile.rows(db, "select code from main.codes"));
+    // Tests in the graph as dbt_project_evaluator reads them: test_metadata, column_name,
+    // attached_node and the test macro in depends_on.macros.
+    assertEquals(List.of("has_rows||model.evaluator.all_models|macro.evaluator.test_has_rows",
+        "unique|order_no|model.shop.orders|macro.dbt.test_unique"),
+        DuckDbFile.rows(db, "select seen from main.tests_seen order by 1"));
   }
 }

@@ -67,8 +67,42 @@ final class NodeMaps {
     if (node instanceof Source source) {
       map.put("source_name", source.sourceName());
     }
+    if (node instanceof dev.mds.graph.DataTest test) {
+      map.put("column_name", test.columnName().orElse(null));
+      map.put("attached_node", test.attachedTo().orElse(null));
+      if (!test.isSingular()) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("name", test.testName());
+        metadata.put("kwargs", test.arguments());
+        metadata.put("namespace", null);
+        map.put("test_metadata", metadata);
+      }
+    }
     return map;
   }
+
+  /** The unique ids of the macros a node used, as dbt's {@code depends_on.macros} names them. */
+  private static List<String> macros(Node node, Manifest manifest) {
+    List<String> macros = new java.util.ArrayList<>();
+    if (node instanceof dev.mds.graph.DataTest test && !test.isSingular()
+        && DBT_TESTS.contains(test.testName())) {
+      macros.add("macro.dbt.test_" + test.testName());
+    }
+    java.util.Set<String> used = new java.util.TreeSet<>(manifest.macrosUsedBy(node.uniqueId()));
+    for (String name : used) {
+      if (!name.contains(".") && name.startsWith("test_")
+          && (DBT_TESTS.contains(name.substring(5))
+              || used.stream().anyMatch(u -> u.endsWith("." + name)))) {
+        // The test's own macro, recorded by its bare name: named above or by its package.
+        continue;
+      }
+      macros.add("macro." + (name.contains(".") ? "" : manifest.projectName() + ".") + name);
+    }
+    return macros;
+  }
+
+  private static final java.util.Set<String> DBT_TESTS = java.util.Set.of("unique", "not_null",
+      "accepted_values", "relationships");
 
   /**
    * The node's config with dbt's defaults under what the project set, so that templates reading
@@ -106,8 +140,9 @@ final class NodeMaps {
     Map<String, Object> nodes = new LinkedHashMap<>();
     Map<String, Object> sources = new LinkedHashMap<>();
     for (Node node : manifest.nodes().values()) {
-      (node instanceof Source ? sources : nodes).put(node.uniqueId(),
-          of(node, manifest.projectName(), database));
+      Map<String, Object> map = of(node, manifest.projectName(), database);
+      map.put("depends_on", Map.of("nodes", node.dependsOn(), "macros", macros(node, manifest)));
+      (node instanceof Source ? sources : nodes).put(node.uniqueId(), map);
     }
     Map<String, Object> graph = new LinkedHashMap<>();
     graph.put("nodes", nodes);
