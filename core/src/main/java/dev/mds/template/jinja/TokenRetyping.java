@@ -49,6 +49,8 @@ public final class TokenRetyping {
   public static final String CALL = "__call__";
   /** The function a method call's keyword argument is passed through. */
   public static final String KEYWORD = "__kw";
+  /** The named argument an unpacked {@code *x} or {@code **x} of a function call is passed as. */
+  public static final String UNPACKED = "__unpacked";
 
   private final Set<String> namespaces;
   /** Streams already rewritten: each tag asks, but the first one does the whole template. */
@@ -66,14 +68,19 @@ public final class TokenRetyping {
     final boolean mayBeTuple;
     /** A method call's parentheses: keyword arguments in it are rewritten. */
     final boolean methodCall;
+    /** A call's parentheses (function or method): {@code *x} and {@code **x} unpack in it. */
+    final boolean call;
+    /** How many unpacked arguments this call has had, to name each one apart. */
+    int unpacked;
     boolean hasComma;
     /** A {@code __kw(} was opened for the argument being read; close it at the argument's end. */
     boolean keywordOpen;
 
-    Open(Token token, boolean mayBeTuple, boolean methodCall) {
+    Open(Token token, boolean mayBeTuple, boolean methodCall, boolean call) {
       this.token = token;
       this.mayBeTuple = mayBeTuple;
       this.methodCall = methodCall;
+      this.call = call;
     }
   }
 
@@ -169,9 +176,9 @@ public final class TokenRetyping {
       }
       boolean afterCallable = previous != null && (previous.test(Token.Type.NAME)
           || previous.test(Token.Type.STRING) || previous.test(Token.Type.PUNCTUATION, ")", "]"));
-      Open opened = new Open(token, call && !afterCallable, methodCall);
+      Open opened = new Open(token, call && !afterCallable, methodCall, call && afterCallable);
       open.push(opened);
-      return methodCall ? keywordArgument(tokens, i + 1, opened) - 1 : i;
+      return argumentStart(tokens, i + 1, opened) - 1;
     }
     if (open.isEmpty()) {
       return i;
@@ -188,7 +195,7 @@ public final class TokenRetyping {
         tokens.remove(i);
         return i - 1;
       }
-      return top.methodCall ? keywordArgument(tokens, i + 1, top) - 1 : i;
+      return argumentStart(tokens, i + 1, top) - 1;
     }
     if (token.test(Token.Type.PUNCTUATION, ")", "]", "}")) {
       if (top.keywordOpen) {
@@ -203,6 +210,37 @@ public final class TokenRetyping {
       }
     }
     return i;
+  }
+
+  /**
+   * At the start of an argument ({@code i}) in a call's parentheses: Python's {@code *x} and
+   * {@code **x} become {@code __kw('*', x)} and {@code __kw('**', x)}, values the receiver unpacks
+   * (in a function call as a named argument {@code __unpackN=}, since Pebble takes no positional
+   * value after a named one); in a method call, {@code k = v} becomes a keyword value too.
+   * Returns where to go on.
+   */
+  private static int argumentStart(List<Token> tokens, int i, Open call) {
+    if (!call.call || i >= tokens.size()) {
+      return i;
+    }
+    Token token = tokens.get(i);
+    if (token.test(Token.Type.OPERATOR, "*", "**")) {
+      int line = token.getLineNumber();
+      List<Token> replacement = new java.util.ArrayList<>();
+      if (!call.methodCall) {
+        replacement.add(new Token(Token.Type.NAME, UNPACKED + call.unpacked++, line));
+        replacement.add(new Token(Token.Type.PUNCTUATION, "=", line));
+      }
+      replacement.add(new Token(Token.Type.NAME, KEYWORD, line));
+      replacement.add(new Token(Token.Type.PUNCTUATION, "(", line));
+      replacement.add(new Token(Token.Type.STRING, token.getValue(), line));
+      replacement.add(new Token(Token.Type.PUNCTUATION, ",", line));
+      tokens.remove(i);
+      tokens.addAll(i, replacement);
+      call.keywordOpen = true;
+      return i + replacement.size();
+    }
+    return call.methodCall ? keywordArgument(tokens, i, call) : i;
   }
 
   /**
