@@ -31,6 +31,8 @@ final class CompileContext implements NodeContext {
   private Map<String, Object> model;
   private final Map<String, Object> statementResults = new java.util.HashMap<>();
   private int outsideReads;
+  /** What {@code config()} calls set while rendering (a generic test's definition may set some). */
+  private final Map<String, Object> configCalls = new java.util.LinkedHashMap<>();
 
   CompileContext(Manifest manifest, Map<String, Node> byName, Map<String, Source> sources,
       java.util.function.Function<Source, Object> sourceSql,
@@ -79,6 +81,12 @@ final class CompileContext implements NodeContext {
 
   @Override
   public void config(Map<String, Object> values) {
+    configCalls.putAll(values);
+  }
+
+  /** The values {@code config()} calls set in this render, in call order. */
+  Map<String, Object> configCalls() {
+    return configCalls;
   }
 
   @Override
@@ -149,7 +157,21 @@ final class CompileContext implements NodeContext {
   }
 
   /** The CTE name an ephemeral model is inlined under. */
-  record EphemeralName(String model) {
+  record EphemeralName(String model) implements dev.mds.template.ThisRelation.RelationLike {
+    @Override
+    public Object attribute(String name) {
+      return switch (name) {
+        case "identifier", "name", "table" -> cteName(model);
+        case "type" -> "cte";
+        default -> null;
+      };
+    }
+
+    @Override
+    public boolean isCte() {
+      return true;
+    }
+
     @Override
     public String toString() {
       return cteName(model);
@@ -157,6 +179,6 @@ final class CompileContext implements NodeContext {
   }
 
   static String cteName(String model) {
-    return "__mds_cte__" + model;
+    return dev.mds.template.ThisRelation.RelationLike.EPHEMERAL_PREFIX + model;
   }
 }

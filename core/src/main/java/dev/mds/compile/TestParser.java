@@ -180,7 +180,9 @@ final class TestParser {
     return Optional.of(new DataTest("test." + project.name() + "." + name, name, spec.file(),
         fqn(folders, name), config, "", testName, Optional.of(target.uniqueId()),
         spec.columnName(), arguments, parents, auditRelation(name), "", refs, calls,
-        FileChecksum.of(full + arguments + spec.config())));
+        FileChecksum.of(full + arguments + spec.config()),
+        ownConfig.keySet().stream().map(NodeConfig::normaliseKey)
+            .collect(java.util.stream.Collectors.toSet())));
   }
 
   private Optional<DataTest> singular(Path file) {
