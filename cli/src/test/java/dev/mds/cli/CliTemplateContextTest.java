@@ -145,4 +145,13 @@ class CliTemplateContextTest {
     assertEquals(java.util.List.of("2"),
         DuckDbFile.rows(dir.resolve("shop.duckdb"), "select n_columns from main.columns"));
   }
+
+  @Test
+  void aModelKnowsItsPackageWhileItIsParsed() {
+    // dbt_utils.surrogate_key's parse-time error names "<package>.<model>".
+    TempProject project = TempProject.named(dir, "shop")
+        .file("models/orders.sql", "{{ exceptions.raise_compiler_error('in ' ~ model.package_name"
+            + " ~ '.' ~ model.name) }}\n");
+    mds("compile", "--project-dir", project.dir()).assertProjectError("in shop.orders");
+  }
 }

@@ -239,6 +239,16 @@ class MacroRuntimeTest {
   }
 
   @Test
+  void aModelsVariableSetOnlyWhenExecutingIsUndefinedWhileParsing() {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("models/m.sql", """
+            {% if execute %}{% set rows = [1, 2] %}{% endif %}
+            [{{ rows }}]{% for r in rows %}{{ r }}{% endfor %}{{ rows is defined }}
+            """);
+    assertEquals("[]false", render(project, "models/m.sql"));
+  }
+
+  @Test
   void aRelationIsAMappingWhoseMetadataNamesItsClassAsDbtDuckdbDoes() {
     TempProject project = TempProject.named(dir, "shop")
         .file("models/m.sql", """
@@ -307,5 +317,13 @@ class MacroRuntimeTest {
         .file("models/m.sql", "{{ ['a', 'b'] | join(',\\n') }}|{{ 'tab\\there' }}|{{ 'x\\\\y' }}"
             + "|{{ modules.re.sub('\\d+', '#', 'a1b22') }}|{{ '\\u00e9' }}\n");
     assertEquals("a,\nb|tab\there|x\\y|a#b#|\u00e9", render(project, "models/m.sql"));
+  }
+
+  @Test
+  void aBackslashAtALineEndContinuesTheLiteralAsInPython() {
+    // dbt_utils writes its long warnings so.
+    TempProject project = TempProject.named(dir, "shop")
+        .file("models/m.sql", "{% set message = 'one \\\ntwo' %}[{{ message }}]\n");
+    assertEquals("[one two]", render(project, "models/m.sql"));
   }
 }

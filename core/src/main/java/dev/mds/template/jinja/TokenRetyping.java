@@ -274,6 +274,7 @@ public final class TokenRetyping {
 
   /**
    * A string literal's value as Python reads it: {@code \\n}, {@code \\t}, {@code \\r},
+   * a backslash-newline continuation,
    * {@code \\\\}, quotes, {@code \\xHH} and {@code \\uXXXX}; an unknown escape such as
    * {@code \\d} stays as written, as in Python (so regular expressions keep working).
    */
@@ -288,6 +289,8 @@ public final class TokenRetyping {
       char next = value.charAt(i + 1);
       int hex = next == 'x' ? 2 : next == 'u' ? 4 : 0;
       switch (next) {
+        // A backslash before a line break continues the literal on the next line, as in Python.
+        case '\n' -> { }
         case 'n' -> out.append('\n');
         case 't' -> out.append('\t');
         case 'r' -> out.append('\r');
