@@ -73,6 +73,10 @@ class CliRealPackagesTest {
               '{{ dbt_utils.star(from=ref('customers'), except=['name']) | trim }}' as star,
               {{ dbt_date.day_name("cast('2024-01-03' as date)", short=false) }} as day_name
             """)
+        .file("models/unioned.sql", """
+            {{ dbt_utils.union_relations(relations=[ref('orders'), ref('customers')],
+                exclude=['ordered_at'], source_column_name=none) }}
+            """)
         .file("models/dates.sql", "{{ dbt_date.get_date_dimension('2024-01-01', '2024-01-10') }}\n")
         .file("models/schema.yml", """
             version: 2
@@ -125,6 +129,10 @@ class CliRealPackagesTest {
     assertEquals(List.of("5|placed,returned,shipped|\"customer_id\"|Wednesday"),
         DuckDbFile.rows(db, "select * from main.facts"));
     assertEquals(List.of("9"), DuckDbFile.rows(db, "select count(*) from main.dates"));
+    // Columns in the order first seen, relation by relation (a Python dict's order).
+    assertEquals(List.of("order_id,customer_id,status,amount,name"), DuckDbFile.rows(db,
+        "select string_agg(column_name, ',' order by ordinal_position)"
+            + " from information_schema.columns where table_name = 'unioned'"));
 
     CliRun run = mds("test", "--project-dir", project.dir());
     assertEquals(1, run.exitCode(), run::describe);

@@ -49,6 +49,8 @@ public final class TokenRetyping {
   public static final String CALL = "__call__";
   /** The function a method call's keyword argument is passed through. */
   public static final String KEYWORD = "__kw";
+  /** The function a dict literal becomes, so that it keeps its keys in order. */
+  public static final String DICT = "__dict";
   /** The named argument an unpacked {@code *x} or {@code **x} of a function call is passed as. */
   public static final String UNPACKED = "__unpacked";
 
@@ -72,6 +74,8 @@ public final class TokenRetyping {
     final boolean call;
     /** How many unpacked arguments this call has had, to name each one apart. */
     int unpacked;
+    /** A dict literal's braces, now the parentheses of a {@code __dict(} call. */
+    boolean dict;
     boolean hasComma;
     /** A {@code __kw(} was opened for the argument being read; close it at the argument's end. */
     boolean keywordOpen;
@@ -150,6 +154,23 @@ public final class TokenRetyping {
   private int punctuation(List<Token> tokens, int i, Deque<Open> open) {
     Token token = tokens.get(i);
     Token previous = i > 0 ? tokens.get(i - 1) : null;
+    if (token.test(Token.Type.PUNCTUATION, "{")) {
+      // {k: v, ...} becomes __dict(k, v, ...): an ordered map, as Python's dict.
+      Token call = new Token(Token.Type.PUNCTUATION, "(", token.getLineNumber());
+      tokens.set(i, new Token(Token.Type.NAME, DICT, token.getLineNumber()));
+      tokens.add(i + 1, call);
+      Open opened = new Open(call, false, false, false);
+      opened.dict = true;
+      open.push(opened);
+      return i + 1;
+    }
+    if (!open.isEmpty() && open.peek().dict && token.test(Token.Type.PUNCTUATION, ":")) {
+      token.setValue(",");
+      return i;
+    }
+    if (!open.isEmpty() && open.peek().dict && token.test(Token.Type.PUNCTUATION, "}")) {
+      token.setValue(")");
+    }
     if (token.test(Token.Type.PUNCTUATION, "(", "[", "{")) {
       boolean call = token.test(Token.Type.PUNCTUATION, "(");
       if (call && previous != null && previous.test(Token.Type.PUNCTUATION, ")", "]")) {
