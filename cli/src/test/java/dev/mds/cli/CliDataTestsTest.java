@@ -477,4 +477,73 @@ class CliDataTestsTest {
     String sql = project.read(path);
     assertEquals(8, DuckDbFile.rows(project.path("shop.duckdb"), sql).size(), sql);
   }
+
+  // --- what package tests rely on ---------------------------------------------------------------
+
+  @Test
+  void aGenericTestsOwnConfigCallSetsItsFailCalcAndSeverityUnderItsYamlConfig() throws Exception {
+    // As dbt_utils.equal_rowcount: one row comes back, the failing count is a column of it.
+    TempProject project = TempProject.named(dir, "shop")
+        .file("seeds/orders.csv", "id\n1\n2\n3\n")
+        .file("seeds/refunds.csv", "id\n1\n")
+        .file("macros/row_gap.sql", """
+            {% test row_gap(model, compare_model) %}
+              {{ config(fail_calc='sum(gap)', severity='warn') }}
+              select abs((select count(*) from {{ model }}) - (select count(*) from {{ compare_model }})) as gap
+            {% endtest %}
+            """)
+        .file("models/schema.yml", """
+            seeds:
+              - name: orders
+                tests:
+                  - row_gap:
+                      compare_model: ref('refunds')
+                  - row_gap:
+                      name: row_gap_counted
+                      compare_model: ref('refunds')
+                      config:
+                        fail_calc: count(*)
+                        severity: error
+            """);
+
+    CliRun run = mds("build", "--project-dir", project.dir());
+
+    assertEquals(1, run.exitCode(), run::describe);
+    Map<String, String> results = testResults(project);
+    assertEquals("warn 2", results.get("row_gap_orders_ref_refunds_"), results::toString);
+    assertEquals("fail 1", results.get("row_gap_counted"), results::toString);
+  }
+
+  @Test
+  void testsComparingAModelWithTwoOfItsChildrenDoNotWaitForEachOther() throws Exception {
+    // Each test reads one child of orders; were the other child held back by it, each would
+    // wait for the other (dbt holds a child back only for tests of what it reads itself).
+    TempProject project = TempProject.named(dir, "shop")
+        .file("seeds/orders.csv", "id\n1\n2\n")
+        .file("models/copy_a.sql", "select * from {{ ref('orders') }}\n")
+        .file("models/copy_b.sql", "select * from {{ ref('orders') }} where id = 1\n")
+        .file("models/schema.yml", """
+            seeds:
+              - name: orders
+                tests:
+                  - relationships_to_a:
+                      to: ref('copy_a')
+                  - relationships_to_a:
+                      name: orders_in_b
+                      to: ref('copy_b')
+            """)
+        .file("macros/in_other.sql", """
+            {% test relationships_to_a(model, to) %}
+              select id from {{ model }} where id not in (select id from {{ to }})
+            {% endtest %}
+            """);
+
+    CliRun run = mds("build", "--project-dir", project.dir());
+
+    assertEquals(1, run.exitCode(), run::describe);
+    Map<String, String> results = testResults(project);
+    assertEquals("pass 0", results.get("relationships_to_a_orders_ref_copy_a_"), results::toString);
+    assertEquals("fail 1", results.get("orders_in_b"), results::toString);
+    assertTrue(run.out().contains("SKIP=0"), run::describe);
+  }
 }

@@ -97,4 +97,61 @@ class CliTemplateContextTest {
       assertTrue(line.matcher(log).find(), log);
     }
   }
+
+  @Test
+  void queryResultsAreAgateTablesHoldingPythonDates() {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("models/dated.sql", """
+            {% set t = run_query("select date '2024-01-05' as d, timestamp '2024-01-05 14:00:00' as ts, 7 as n") %}
+            {% set parts = [] %}
+            {% if execute %}
+              {% for name, column in t.columns.items() %}{% do parts.append(name ~ '=' ~ column.values()[0]) %}{% endfor %}
+              {% do parts.append(t.columns['d'].values()[0].strftime('%d/%m')) %}
+              {% do parts.append(t.columns.keys() | join('+')) %}
+              {% do parts.append(t[0].values() | length) %}
+            {% endif %}
+            select '{{ parts | join(' ') }}' as parts
+            """);
+
+    mds("run", "--project-dir", project.dir()).assertOk();
+
+    // Python prints a datetime without JDBC's trailing ".0".
+    assertEquals(java.util.List.of("d=2024-01-05 ts=2024-01-05 14:00:00 n=7 05/01 d+ts+n 3"),
+        DuckDbFile.rows(dir.resolve("shop.duckdb"), "select parts from main.dated"));
+  }
+
+  @Test
+  void aModelThatReadsTheDatabaseBuildsAgainOnTheDatabaseItBuilt() {
+    // The partial-key join check before a run renders such a model offline (it reads a model
+    // with a two-column key), reading the target read-only; that connection must be closed
+    // before the run opens the file to write.
+    TempProject project = TempProject.named(dir, "shop")
+        .file("seeds/orders.csv", "id,amount\n1,10\n")
+        .file("seeds/schema.yml", """
+            seeds:
+              - name: orders
+                tests:
+                  - unique_combination_of_columns:
+                      combination_of_columns: [id, amount]
+            """)
+        .file("models/columns.sql", """
+            {% set cols = adapter.get_columns_in_relation(ref('orders')) %}
+            select {{ cols | length }} as n_columns
+            """);
+
+    mds("build", "--project-dir", project.dir()).assertOk();
+    mds("build", "--project-dir", project.dir()).assertOk();
+
+    assertEquals(java.util.List.of("2"),
+        DuckDbFile.rows(dir.resolve("shop.duckdb"), "select n_columns from main.columns"));
+  }
+
+  @Test
+  void aModelKnowsItsPackageWhileItIsParsed() {
+    // dbt_utils.surrogate_key's parse-time error names "<package>.<model>".
+    TempProject project = TempProject.named(dir, "shop")
+        .file("models/orders.sql", "{{ exceptions.raise_compiler_error('in ' ~ model.package_name"
+            + " ~ '.' ~ model.name) }}\n");
+    mds("compile", "--project-dir", project.dir()).assertProjectError("in shop.orders");
+  }
 }

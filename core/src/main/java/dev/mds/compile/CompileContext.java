@@ -80,6 +80,7 @@ final class CompileContext implements NodeContext {
 
   @Override
   public void config(Map<String, Object> values) {
+    // Configs are read at parse time (a generic test's definition's too, see TestParser).
   }
 
   @Override
@@ -169,7 +170,21 @@ final class CompileContext implements NodeContext {
   }
 
   /** The CTE name an ephemeral model is inlined under. */
-  record EphemeralName(String model) {
+  record EphemeralName(String model) implements dev.mds.template.ThisRelation.RelationLike {
+    @Override
+    public Object attribute(String name) {
+      return switch (name) {
+        case "identifier", "name", "table" -> cteName(model);
+        case "type" -> "cte";
+        default -> null;
+      };
+    }
+
+    @Override
+    public boolean isCte() {
+      return true;
+    }
+
     @Override
     public String toString() {
       return cteName(model);
@@ -177,6 +192,6 @@ final class CompileContext implements NodeContext {
   }
 
   static String cteName(String model) {
-    return "__mds_cte__" + model;
+    return dev.mds.template.ThisRelation.RelationLike.EPHEMERAL_PREFIX + model;
   }
 }

@@ -42,6 +42,8 @@ public final class Compiler {
   private final Optional<Deferral> deferral;
   /** What templates query when they compile ({@code run_query}, introspection). */
   private volatile dev.mds.template.Database database;
+  /** The read-only connection to the target this compiler opens itself when templates query. */
+  private final dev.mds.engine.TemplateDatabase ownDatabase;
 
   /**
    * @param relationExists whether a relation is already in the warehouse (drives
@@ -66,8 +68,9 @@ public final class Compiler {
     this.relationExists = relationExists;
     this.fullRefresh = fullRefresh;
     this.csvInspector = new CsvInspector(parsed.project().targetDir().resolve("csv_cache"));
-    this.database = dev.mds.engine.TemplateDatabase.readOnly(
+    this.ownDatabase = dev.mds.engine.TemplateDatabase.readOnly(
         parsed.project().target().databasePath());
+    this.database = ownDatabase;
     for (Node node : parsed.manifest().nodes().values()) {
       if (node instanceof Source source) {
         sources.put(source.sourceName() + "." + source.name(), source);
@@ -170,6 +173,15 @@ public final class Compiler {
   /** Reads CSV files for sources and seeds; {@link #saveCaches} keeps what it found out. */
   public CsvInspector csvInspector() {
     return csvInspector;
+  }
+
+  /**
+   * Closes the read-only connection to the target that templates' queries opened, if any: DuckDB
+   * refuses a read-write connection to the same file in this process while it is open (a run
+   * opens one after the checks that compile offline).
+   */
+  public void closeDatabase() {
+    ownDatabase.close();
   }
 
   /** A compiler for {@code mds compile}: no warehouse, so {@code is_incremental()} is false. */
@@ -291,7 +303,8 @@ public final class Compiler {
    * {@code target/compiled/<project>/<yml file>/<test>.sql} or the singular test's own path.
    */
   public CompiledNode compileTest(DataTest test) {
-    String sql = withEphemerals(renderTest(test));
+    Rendered rendered = renderTest(test);
+    String sql = withEphemerals(rendered);
     Path base = parsed.project().targetDir().resolve("compiled").resolve(parsed.project().name())
         .resolve(test.file());
     Path path = test.isSingular() ? base : base.resolve(test.name() + ".sql");
@@ -307,16 +320,18 @@ public final class Compiler {
       return new Rendered(sql, List.copyOf(context.ephemerals()));
     }
     Map<String, Object> arguments = new LinkedHashMap<>();
-    // As dbt renders test arguments: natively, so "{{ var('codes') }}" passes the var's list.
+    // As dbt renders test arguments: natively, so "{{ var('codes') }}" passes the var's list and
+    // ref('x') the relation (macros pass it to adapter methods and dbt_utils._is_relation).
     test.arguments().forEach((name, value) -> arguments.put(name,
         value instanceof String text && TestParser.CALL.matcher(text).matches()
-            ? parsed.templates().renderText("{{ " + text + " }}", test.file(), context)
+            ? parsed.templates().renderValue("{{ " + text + " }}", test.file(), context)
             : parsed.templates().renderValue(value, test.file(), context)));
     Node target = parsed.manifest().nodes().get(test.attachedTo().orElseThrow());
-    // An ephemeral model has no relation: ref it, so that it is inlined as a CTE as dbt does.
-    String model = target instanceof Model eph && eph.isEphemeral()
-        ? parsed.templates().renderText("{{ ref('" + eph.name() + "') }}", test.file(), context)
-        : String.valueOf(target instanceof Source source ? sourceSql(source) : refTarget(target));
+    // As in dbt, the test's model is a relation (macros pass it to adapter methods and check it
+    // with dbt_utils._is_relation). An ephemeral model is reffed, so that it is inlined as a CTE.
+    Object model = target instanceof Model eph && eph.isEphemeral()
+        ? context.ref(Optional.empty(), eph.name(), test.file(), 0)
+        : target instanceof Source source ? sourceSql(source) : refTarget(target);
     Optional<String> where = test.config().string("where");
     if (where.isPresent()) {
       String condition = parsed.templates().renderText(where.get(), test.file(), context);

@@ -63,6 +63,7 @@ final class ParseContext implements NodeContext {
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("unique_id", "model." + (fqn.isEmpty() ? "" : fqn.get(0) + ".") + name);
     model.put("name", name);
+    model.put("package_name", fqn.isEmpty() ? null : fqn.get(0));
     model.put("resource_type", "model");
     model.put("fqn", fqn);
     model.put("original_file_path", file);

@@ -88,6 +88,11 @@ final class TestRenderCache {
       });
       digest.add("map").add(Integer.toString(sorted.size()));
       sorted.forEach((k, v) -> addPlain(digest.add(k), v));
+    } else if (value instanceof dev.mds.template.ThisRelation.RelationLike relation) {
+      // The model a test reads: its parts and how it renders.
+      digest.add("relation").add(String.valueOf(relation.attribute("database")))
+          .add(String.valueOf(relation.attribute("schema")))
+          .add(String.valueOf(relation.attribute("identifier"))).add(relation.toString());
     } else {
       throw new IllegalArgumentException("not plain data: " + value.getClass().getName());
     }

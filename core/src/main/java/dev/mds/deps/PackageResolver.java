@@ -188,10 +188,18 @@ public final class PackageResolver {
     List<PackageSources.Fetched> all = new ArrayList<>();
     List<Skipped> skipped = new ArrayList<>();
     List<Map<String, Object>> locked = new ArrayList<>();
+    Set<String> fetchedNames = new java.util.HashSet<>();
+    fetched.values().forEach(one -> fetchedNames.add(one.name()));
     for (Requirement requirement : requirements.values()) {
       PackageSources.Fetched one = fetched.get(requirement.key);
       if (one == null) {
         PackageSources.Entry pinned = requirement.pinned();
+        if (fetchedNames.contains(hubName(pinned))) {
+          // A hub package the hub cannot give here, asked for by a package, while another
+          // entry (a local copy or an internal git mirror of it) installs that name: as
+          // behind a firewall, that copy serves it.
+          continue;
+        }
         skipped.add(new Skipped(pinned, hubName(pinned)));
         // As written: nothing was resolved, and a later run with a mirror resolves it.
         locked.add(pinned.spec());

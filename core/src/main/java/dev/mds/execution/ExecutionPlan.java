@@ -57,13 +57,19 @@ final class ExecutionPlan {
     return audits.getOrDefault(id, List.of());
   }
 
-  /** What {@code id} waits for: its DAG parents and the tests on them (unless that is circular). */
+  /**
+   * What {@code id} waits for: its DAG parents and the tests on them whose every input is upstream
+   * of {@code id} anyway, as dbt's build adds test edges. A test comparing its model with another
+   * model (dbt_utils.equality, relationships) does not hold back that model's children unless they
+   * read the other model too: were it to, two such tests on one model, each reading a child of it,
+   * would wait for each other through those children.
+   */
   Set<String> parents(String id) {
     Set<String> parents = new LinkedHashSet<>(graph.parents(id));
     if (testsOn.isEmpty() || manifest.nodes().get(id) instanceof DataTest) {
       return parents;
     }
-    Set<String> downstream = null;
+    Set<String> upstream = null;
     for (String parent : graph.parents(id)) {
       for (DataTest test : testsOn.getOrDefault(parent, List.of())) {
         if (test.dependsOn().size() == 1) {
@@ -71,11 +77,10 @@ final class ExecutionPlan {
           parents.add(test.uniqueId());
           continue;
         }
-        if (downstream == null) {
-          downstream = new LinkedHashSet<>(graph.descendants(id, Integer.MAX_VALUE));
-          downstream.add(id);
+        if (upstream == null) {
+          upstream = graph.ancestors(id, Integer.MAX_VALUE);
         }
-        if (test.dependsOn().stream().noneMatch(downstream::contains)) {
+        if (upstream.containsAll(test.dependsOn())) {
           parents.add(test.uniqueId());
         }
       }

@@ -7,6 +7,7 @@ import dev.mds.compile.Compiler;
 import dev.mds.engine.Session;
 import dev.mds.engine.SqlLiteral;
 import dev.mds.graph.DataTest;
+import dev.mds.project.NodeConfig;
 import dev.mds.project.Project;
 import java.nio.file.Path;
 import java.sql.ResultSetMetaData;
@@ -55,13 +56,15 @@ final class TestExecutor {
       CompiledNode compiled = compiler.compileTest(test);
       compiledSql = Optional.of(compiled.sql());
       String sql = Compiler.trimStatement(compiled.sql());
-      String warnIf = test.config().string("warn_if").orElse("!= 0").strip();
-      String errorIf = test.config().string("error_if").orElse("!= 0").strip();
+      // The test's config includes what its generic test's definition set with config().
+      NodeConfig config = test.config();
+      String warnIf = config.string("warn_if").orElse("!= 0").strip();
+      String errorIf = config.string("error_if").orElse("!= 0").strip();
       String warnSql = condition(test, "warn_if", warnIf);
       String errorSql = condition(test, "error_if", errorIf);
-      String failCalc = test.config().string("fail_calc").orElse("count(*)");
+      String failCalc = config.string("fail_calc").orElse("count(*)");
       // As dbt does, limit caps what is counted, shown and stored alike.
-      Optional<Long> limit = test.config().get("limit")
+      Optional<Long> limit = config.get("limit")
           .map(l -> Long.parseLong(String.valueOf(l).trim()));
       if (limit.isPresent()) {
         sql = "select * from (\n" + sql + "\n) dbt_limit\nlimit " + limit.get();

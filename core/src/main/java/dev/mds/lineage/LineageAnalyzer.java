@@ -65,21 +65,38 @@ public final class LineageAnalyzer implements AutoCloseable {
    *     offline as needed, without writing files
    */
   public LineageAnalyzer(ParseResult parsed, Map<String, CompiledNode> compiled) {
-    this(parsed, new Function<>() {
-      private Compiler compiler;
+    this(parsed, new OfflineSql(parsed, compiled));
+  }
 
-      @Override
-      public String apply(Model model) {
-        CompiledNode node = compiled.get(model.uniqueId());
-        if (node != null) {
-          return node.sql();
-        }
-        if (compiler == null) {
-          compiler = Compiler.offline(parsed);
-        }
-        return compiler.finalSql(model);
+  /** Models' SQL as compiled, else rendered offline by a compiler made on first need. */
+  private static final class OfflineSql implements Function<Model, String>, AutoCloseable {
+    private final ParseResult parsed;
+    private final Map<String, CompiledNode> compiled;
+    private Compiler compiler;
+
+    OfflineSql(ParseResult parsed, Map<String, CompiledNode> compiled) {
+      this.parsed = parsed;
+      this.compiled = compiled;
+    }
+
+    @Override
+    public String apply(Model model) {
+      CompiledNode node = compiled.get(model.uniqueId());
+      if (node != null) {
+        return node.sql();
       }
-    });
+      if (compiler == null) {
+        compiler = Compiler.offline(parsed);
+      }
+      return compiler.finalSql(model);
+    }
+
+    @Override
+    public synchronized void close() {
+      if (compiler != null) {
+        compiler.closeDatabase();
+      }
+    }
   }
 
   /** @param compiledSql a model's final SQL, ephemeral parents inlined as the compiler does */
@@ -412,5 +429,9 @@ public final class LineageAnalyzer implements AutoCloseable {
   @Override
   public void close() {
     parser.close();
+    if (compiledSql instanceof OfflineSql offline) {
+      // Templates of introspective models may have opened the target read-only.
+      offline.close();
+    }
   }
 }

@@ -275,6 +275,14 @@ final class MacroRuntime {
     }
     arguments.put("varargs", varargs);
     arguments.put("kwargs", kwargs);
+    // A variable the body sets only in some branch reads as undefined where it is not set, as in
+    // Jinja (a global of that name shows through instead).
+    Map<String, Object> globals = caller.getExtensionRegistry().getGlobalVariables();
+    for (String name : assignedNames(macro)) {
+      if (!arguments.containsKey(name) && !globals.containsKey(name)) {
+        arguments.put(name, null);
+      }
+    }
     StringWriter out = new StringWriter();
     try {
       macro.node().getBody().render(macro.template(), out, context);
@@ -288,6 +296,15 @@ final class MacroRuntime {
       throw e;
     }
     return out.toString();
+  }
+
+  private final Map<io.pebbletemplates.pebble.node.MacroNode, java.util.Set<String>> assigned =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The variables a macro's body sets, worked out once per macro. */
+  private java.util.Set<String> assignedNames(MacroDefinition macro) {
+    return assigned.computeIfAbsent(macro.node(),
+        node -> dev.mds.template.jinja.Assignments.in(node.getBody()));
   }
 
   /** A function that calls one macro, or dispatches to one on each call. */
@@ -319,19 +336,13 @@ final class MacroRuntime {
     @Override
     public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context,
         int lineNumber) {
-      List<Object> positional = new ArrayList<>();
-      for (int i = 0; args.containsKey(String.valueOf(i)); i++) {
-        positional.add(args.get(String.valueOf(i)));
-      }
-      Map<String, Object> keywords = new LinkedHashMap<>(args);
-      for (int i = 0; i < positional.size(); i++) {
-        keywords.remove(String.valueOf(i));
-      }
+      var split = dev.mds.template.jinja.KeywordArgument.ofFunction(args);
       MacroDefinition target = macro != null ? macro
           : runtime.dispatch(dispatchName, dispatchNamespace, self.getName(), lineNumber);
-      runtime.checkArguments(target, positional.size(), keywords.keySet(),
+      runtime.checkArguments(target, split.positional().size(), split.keywords().keySet(),
           self.getName() + ":" + lineNumber);
-      return runtime.call(target, positional, keywords, (EvaluationContextImpl) context);
+      return runtime.call(target, split.positional(), split.keywords(),
+          (EvaluationContextImpl) context);
     }
   }
 

@@ -21,6 +21,7 @@ final class MdsExtension extends AbstractExtension {
   private final List<TokenParser> tags;
   private final List<NodeVisitorFactory> visitors;
   private final List<AttributeResolver> resolvers;
+  private final TemplateAssignments assignments = new TemplateAssignments();
 
   /**
    * @param jinja the Jinja extension whose lexer rewrite our tags apply too
@@ -68,8 +69,13 @@ final class MdsExtension extends AbstractExtension {
         jinja.retyping(MacroDefinitionParser.tests()),
         jinja.retyping(MacroDefinitionParser.macros()),
         jinja.retyping(MacroDefinitionParser.materializations()));
-    visitors = List.of(macros);
+    visitors = List.of(macros, assignments);
     resolvers = runtime == null ? List.of() : List.of(new RuntimeAttributes(runtime));
+  }
+
+  /** The variables each template this extension's engine compiled sets. */
+  TemplateAssignments assignments() {
+    return assignments;
   }
 
   @Override

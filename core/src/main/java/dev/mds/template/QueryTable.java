@@ -19,7 +19,12 @@ public final class QueryTable extends AbstractList<QueryTable.Row> {
     this.names = List.copyOf(names);
     List<Row> wrapped = new ArrayList<>();
     for (List<Object> row : rows) {
-      wrapped.add(new Row(this.names, row));
+      // Dates and times as the Python values dbt's agate tables hold.
+      List<Object> values = new ArrayList<>(row.size());
+      for (Object value : row) {
+        values.add(dev.mds.template.context.DatabaseValues.python(value));
+      }
+      wrapped.add(new Row(this.names, values));
     }
     this.rows = List.copyOf(wrapped);
   }
@@ -82,6 +87,20 @@ public final class QueryTable extends AbstractList<QueryTable.Row> {
     public Column named(String name) {
       return columns.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
     }
+
+    // agate's columns are a mapped sequence: keys(), values() and items() as a dict's.
+
+    public List<String> keys() {
+      return columns.stream().map(Column::name).toList();
+    }
+
+    public List<Column> values() {
+      return List.copyOf(columns);
+    }
+
+    public List<List<Object>> items() {
+      return columns.stream().map(c -> List.<Object>of(c.name(), c)).toList();
+    }
   }
 
   /** One column: its name and its values. */
@@ -119,6 +138,24 @@ public final class QueryTable extends AbstractList<QueryTable.Row> {
     public Object named(String name) {
       int at = names.indexOf(name);
       return at < 0 ? null : values.get(at);
+    }
+
+    // agate's rows are a mapped sequence too: keys(), values() and items() as a dict's.
+
+    public List<String> keys() {
+      return names;
+    }
+
+    public List<Object> values() {
+      return new ArrayList<>(values);
+    }
+
+    public List<List<Object>> items() {
+      List<List<Object>> items = new ArrayList<>();
+      for (int i = 0; i < names.size(); i++) {
+        items.add(java.util.Arrays.asList(names.get(i), values.get(i)));
+      }
+      return items;
     }
   }
 }

@@ -56,10 +56,19 @@ final class RuntimeAttributes implements AttributeResolver {
       // optional keys this way ({% if model.config.contract %}).
       return new ResolvedAttribute(null);
     }
-    if (instance instanceof TemplateRelation relation && arguments == null
+    if (instance instanceof ThisRelation.RelationLike relation && arguments == null
         && java.util.Set.of("database", "schema", "identifier", "name", "table", "type",
             "is_table", "is_view").contains(name)) {
       return new ResolvedAttribute(relation.attribute(name));
+    }
+    if (arguments == null && name.equals("is_cte")) {
+      if (instance instanceof ThisRelation.RelationLike relation) {
+        return new ResolvedAttribute(relation.isCte());
+      }
+      if (instance instanceof ThisRelation self) {
+        return new ResolvedAttribute(self.current() instanceof ThisRelation.RelationLike r
+            && r.isCte());
+      }
     }
     if (instance instanceof QueryTable.Row row && arguments == null
         && !(attributeName instanceof Number)) {
@@ -81,6 +90,10 @@ final class RuntimeAttributes implements AttributeResolver {
     }
     if (instance instanceof Adapter.RelationFactory factory && name.equals("create")) {
       return new ResolvedAttribute(factory.create(KeywordArgument.split(arguments)));
+    }
+    if (instance instanceof Adapter.RelationFactory && name.equals("add_ephemeral_prefix")) {
+      return new ResolvedAttribute(ThisRelation.RelationLike.EPHEMERAL_PREFIX
+          + KeywordArgument.split(arguments).get("name", 0));
     }
     if ((instance instanceof ThisRelation.RelationLike || instance instanceof ThisRelation)
         && arguments != null) {

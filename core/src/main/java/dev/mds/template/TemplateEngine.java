@@ -34,6 +34,7 @@ public final class TemplateEngine {
 
   private final Project project;
   private final PebbleEngine pebble;
+  private final TemplateAssignments assignments;
   private final DocsCollector docs = new DocsCollector();
   private final MacroCatalog macros;
   private final MacroRuntime runtime;
@@ -107,8 +108,10 @@ public final class TemplateEngine {
         project.config().dispatchOrders(), packages.names().stream()
             .filter(packages::isBuiltin).collect(java.util.stream.Collectors.toSet()),
         invocation.log()::info);
-    pebble = engine(loader, jinja, new MdsExtension(project.vars(), packageVars, environment,
-        target, project.name(), docs, macros, jinja, runtime), context);
+    MdsExtension mds = new MdsExtension(project.vars(), packageVars, environment, target,
+        project.name(), docs, macros, jinja, runtime);
+    assignments = mds.assignments();
+    pebble = engine(loader, jinja, mds, context);
     for (Path file : files.docs()) {
       render(templateName(file), NodeContext.none());
     }
@@ -480,7 +483,15 @@ public final class TemplateEngine {
     try {
       StringWriter out = new StringWriter();
       // A fresh map per render: without one Pebble scopes {% set %} into the shared globals.
-      template.evaluate(out, new HashMap<>(variables));
+      Map<String, Object> scope = new HashMap<>(variables);
+      // What the template sets only in a branch not taken reads as undefined, as in Jinja.
+      Map<String, Object> globals = pebble.getExtensionRegistry().getGlobalVariables();
+      for (String name : assignments.of(template)) {
+        if (!scope.containsKey(name) && !globals.containsKey(name)) {
+          scope.put(name, null);
+        }
+      }
+      template.evaluate(out, scope);
       return out.toString();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -355,6 +355,13 @@ list_concat({{ array_1 }}, {{ array_2 }})
   {{ return(config.get('full_refresh', false) or false) }}
 {%- endmacro %}
 
+{#- Whether the running test keeps its failing rows in a table: its store_failures config, else the
+    command's flag (generic tests select every column only then). -#}
+{% macro should_store_failures() -%}
+  {%- set configured = config.get('store_failures') -%}
+  {{ return(flags.STORE_FAILURES if configured is none else configured) }}
+{%- endmacro %}
+
 {#- Documentation and grants live in mds's docs site and the warehouse's own tools. -#}
 {% macro persist_docs(relation, model, for_relation=true, for_columns=true) -%}{%- endmacro %}
 {% macro apply_grants(relation, grant_config, should_revoke=True) -%}{%- endmacro %}

@@ -204,6 +204,62 @@ class MacroRuntimeTest {
   }
 
   @Test
+  void starAndDoubleStarUnpackArgumentsIntoAMacroCall() {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("macros/join3.sql", """
+            {% macro join3(a) %}
+              {{ return(adapter.dispatch('join3', 'shop')(a, *varargs, **kwargs)) }}
+            {% endmacro %}
+            {% macro default__join3(a, b, c=0) %}{{ a }}-{{ b }}-{{ c }}/{{ kwargs | length }}{% endmacro %}
+            """)
+        .file("models/m.sql", """
+            {% set more = {'c': 5, 'd': 6} %}
+            {{ join3(1, 2, c=3) }} {{ default__join3(7, *[8], **more) }} {{ join3(1, 2) }}
+            {{- ' ' ~ default__join3(c=9, **{'a': 1, 'b': 2}) }}
+            """);
+    assertEquals("1-2-3/0 7-8-5/1 1-2-0/0 1-2-9/0", render(project, "models/m.sql"));
+  }
+
+  @Test
+  void aVariableSetOnlyInABranchNotTakenIsUndefinedNotAnError() {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("macros/counts.sql", """
+            {% macro counts(group_by=[]) -%}
+              {%- if group_by | length > 0 %}{% set cols = group_by | join(', ') ~ ', ' %}{% endif -%}
+              select {{ cols }}count(*){{ ' (none)' if cols is not defined }}
+            {%- endmacro %}
+            {% macro shadow() -%}
+              {%- if false %}{% set target = 'mine' %}{% endif -%}{{ target.name }}
+            {%- endmacro %}
+            """)
+        .file("models/m.sql", "{{ counts() }} | {{ counts(['a']) }} | {{ shadow() == target.name }}\n");
+    // A global of the same name shows through where the branch did not set it, as in Jinja.
+    assertEquals("select count(*) (none) | select a, count(*) | true",
+        render(project, "models/m.sql"));
+  }
+
+  @Test
+  void aModelsVariableSetOnlyWhenExecutingIsUndefinedWhileParsing() {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("models/m.sql", """
+            {% if execute %}{% set rows = [1, 2] %}{% endif %}
+            [{{ rows }}]{% for r in rows %}{{ r }}{% endfor %}{{ rows is defined }}
+            """);
+    assertEquals("[]false", render(project, "models/m.sql"));
+  }
+
+  @Test
+  void aRelationIsAMappingWhoseMetadataNamesItsClassAsDbtDuckdbDoes() {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("models/m.sql", """
+            {% set r = api.Relation.create(database='db', schema='s', identifier='t') %}
+            {{ r is mapping }} {{ r.get('metadata', {}).get('type', '') }} {{ r.get('path')['identifier'] }}
+            {{- ' ' ~ r.is_cte }} {{ api.Relation.add_ephemeral_prefix('x') }} {{ 'r' is mapping }}
+            """);
+    assertEquals("true DuckDBRelation t false __mds_cte__x false", render(project, "models/m.sql"));
+  }
+
+  @Test
   void aKeyADictLacksIsUndefinedAsInJinjaNotAnError() {
     TempProject project = TempProject.named(dir, "shop")
         .file("models/m.sql", "{% set d = {'a': 1} %}[{{ d.b }}]{{ 'no' if not d.b else 'yes' }}"
@@ -262,5 +318,13 @@ class MacroRuntimeTest {
         .file("models/m.sql", "{{ ['a', 'b'] | join(',\\n') }}|{{ 'tab\\there' }}|{{ 'x\\\\y' }}"
             + "|{{ modules.re.sub('\\d+', '#', 'a1b22') }}|{{ '\\u00e9' }}\n");
     assertEquals("a,\nb|tab\there|x\\y|a#b#|\u00e9", render(project, "models/m.sql"));
+  }
+
+  @Test
+  void aBackslashAtALineEndContinuesTheLiteralAsInPython() {
+    // dbt_utils writes its long warnings so.
+    TempProject project = TempProject.named(dir, "shop")
+        .file("models/m.sql", "{% set message = 'one \\\ntwo' %}[{{ message }}]\n");
+    assertEquals("[one two]", render(project, "models/m.sql"));
   }
 }

@@ -66,7 +66,7 @@ final class CollectionFilters {
     Object attribute = args.get("attribute");
     Set<Object> seen = new HashSet<>();
     List<Object> result = new ArrayList<>();
-    for (Object item : Sequence.of(input)) {
+    for (Object item : Sequence.orEmpty(input)) {
       Object value = attribute == null ? item
           : AttributeLookup.get(item, attribute.toString(), self, context, line);
       if (seen.add(JinjaOrdering.key(value, caseSensitive))) {
@@ -82,7 +82,7 @@ final class CollectionFilters {
     Object attribute = args.get("attribute");
     Comparator<Object> byKey = attribute == null ? order : Comparator.comparing(
         item -> AttributeLookup.get(item, attribute.toString(), self, context, line), order);
-    List<Object> items = Sequence.of(input);
+    List<Object> items = Sequence.orEmpty(input);
     items.sort(Truthiness.of(args.get("reverse")) ? byKey.reversed() : byKey);
     return items;
   }
@@ -93,7 +93,7 @@ final class CollectionFilters {
     List<Object> result = new ArrayList<>();
     Object attribute = args.get("attribute");
     boolean hasDefault = args.containsKey("default");
-    for (Object item : Sequence.of(input)) {
+    for (Object item : Sequence.orEmpty(input)) {
       if (attribute != null && hasDefault) {
         // Jinja's default stands in for a missing attribute (or a none along the way).
         Object value = AttributeLookup.find(item, attribute.toString(), self, context, line);
@@ -129,7 +129,7 @@ final class CollectionFilters {
     Object test = args.get(String.valueOf(next));
     List<Object> testArguments = RegistryInvocation.positional(args, next + 1);
     List<Object> result = new ArrayList<>();
-    for (Object item : Sequence.of(input)) {
+    for (Object item : Sequence.orEmpty(input)) {
       Object value = attribute == null ? item
           : AttributeLookup.find(item, attribute, self, context, line);
       boolean passes;
@@ -175,7 +175,7 @@ final class CollectionFilters {
     Object attribute = args.get("attribute");
     StringBuilder joined = new StringBuilder();
     String between = "";
-    for (Object item : Sequence.of(input)) {
+    for (Object item : Sequence.orEmpty(input)) {
       Object value = attribute == null ? item
           : AttributeLookup.get(item, attribute.toString(), self, context, line);
       joined.append(between).append(value == null ? "" : StringUtils.toString(value));
@@ -192,7 +192,7 @@ final class CollectionFilters {
     Object best = null;
     Object bestKey = null;
     boolean first = true;
-    for (Object item : Sequence.of(input)) {
+    for (Object item : Sequence.orEmpty(input)) {
       Object key = attribute == null ? item
           : AttributeLookup.get(item, attribute.toString(), self, context, line);
       int comparison = first ? 0 : order.compare(key, bestKey);
@@ -214,7 +214,7 @@ final class CollectionFilters {
     if (Equality.isText(input)) {
       return new StringBuilder(input.toString()).reverse().toString();
     }
-    List<Object> items = Sequence.of(input);
+    List<Object> items = Sequence.orEmpty(input);
     Collections.reverse(items);
     return items;
   }
@@ -229,7 +229,7 @@ final class CollectionFilters {
     boolean fill = args.containsKey("fill_with");
     List<Object> batches = new ArrayList<>();
     List<Object> current = new ArrayList<>(size);
-    for (Object item : Sequence.of(input)) {
+    for (Object item : Sequence.orEmpty(input)) {
       current.add(item);
       if (current.size() == size) {
         batches.add(current);
@@ -258,7 +258,7 @@ final class CollectionFilters {
     String attribute = args.get("attribute").toString();
     boolean caseSensitive = Truthiness.of(args.get("case_sensitive"));
     Map<Object, Group> groups = new LinkedHashMap<>();
-    for (Object item : Sequence.of(input)) {
+    for (Object item : Sequence.orEmpty(input)) {
       Object value = AttributeLookup.find(item, attribute, self, context, line);
       if (value == AttributeLookup.MISSING) {
         if (!args.containsKey("default")) {
@@ -295,7 +295,7 @@ final class CollectionFilters {
       EvaluationContext context, int line) {
     Object total = args.get("start") == null ? (Object) 0L : args.get("start");
     Object attribute = args.get("attribute");
-    for (Object item : Sequence.of(input)) {
+    for (Object item : Sequence.orEmpty(input)) {
       Object value = attribute == null ? item
           : AttributeLookup.get(item, attribute.toString(), self, context, line);
       if (!(value instanceof Number)) {

@@ -24,7 +24,7 @@ final class ConversionFilters {
     filters.put("string", JinjaFilter.of("string", (input, args, self, context, line) ->
         input == null ? "" : StringUtils.toString(input)));
     filters.put("list", JinjaFilter.of("list",
-        (input, args, self, context, line) -> Sequence.of(input)));
+        (input, args, self, context, line) -> Sequence.orEmpty(input)));
     // dbt's as_* filters mark how a rendered value is read back; in text they convert or pass through.
     filters.put("as_text", filters.get("string"));
     filters.put("as_bool", JinjaFilter.of("as_bool",

@@ -182,7 +182,8 @@ public final class JinjaCompatExtension extends AbstractExtension {
   public Map<String, Function> getFunctions() {
     return Map.of("caller", new CallerFunction(), "namespace", new DictFunction(),
         "dict", new DictFunction(), "range", new RangeFunction(),
-        TokenRetyping.KEYWORD, new KeywordArgument.Maker());
+        TokenRetyping.KEYWORD, new KeywordArgument.Maker(),
+        TokenRetyping.DICT, new DictLiteral());
   }
 
   @Override

@@ -30,7 +30,7 @@ final class JinjaTests {
     tests.put("boolean", new PredicateTest(v -> v instanceof Boolean));
     tests.put("true", new PredicateTest(Boolean.TRUE::equals));
     tests.put("false", new PredicateTest(Boolean.FALSE::equals));
-    tests.put("mapping", new PredicateTest(v -> v instanceof Map<?, ?>));
+    tests.put("mapping", new PredicateTest(v -> v instanceof Map<?, ?> || v instanceof PythonMapping));
     // Jinja calls anything with a length and item access a sequence: lists, text and dicts alike.
     tests.put("sequence", new PredicateTest(v -> v instanceof Collection<?> || v instanceof Map<?, ?>
         || Equality.isText(v) || (v != null && v.getClass().isArray())));

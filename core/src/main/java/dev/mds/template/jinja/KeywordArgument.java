@@ -32,20 +32,78 @@ public record KeywordArgument(String name, Object value) {
     }
   }
 
-  /** Splits a method call's argument values into positional and keyword arguments. */
+  /**
+   * Splits a method call's argument values into positional and keyword arguments; an unpacked
+   * {@code *x} adds x's items to the positional ones, an unpacked {@code **x} x's entries to the
+   * keyword ones, as in Python.
+   */
   public static Split split(Object[] arguments) {
     List<Object> positional = new ArrayList<>();
     Map<String, Object> keywords = new LinkedHashMap<>();
     if (arguments != null) {
       for (Object argument : arguments) {
         if (argument instanceof KeywordArgument keyword) {
-          keywords.put(keyword.name(), keyword.value());
+          keyword.addTo(positional, keywords);
         } else {
           positional.add(argument);
         }
       }
     }
     return new Split(positional, keywords);
+  }
+
+  /**
+   * Splits the arguments Pebble hands a function that declares no parameter names: positional
+   * values as {@code "0"}, {@code "1"}, ..., keyword values by name, and the unpacked
+   * {@code *x}/{@code **x} ones that {@link TokenRetyping} passes as {@code __unpackedN}.
+   */
+  public static Split ofFunction(Map<String, Object> args) {
+    List<Object> positional = new ArrayList<>();
+    for (int i = 0; args.containsKey(String.valueOf(i)); i++) {
+      positional.add(args.get(String.valueOf(i)));
+    }
+    Map<String, Object> keywords = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> arg : args.entrySet()) {
+      String name = arg.getKey();
+      boolean isPositional = !name.isEmpty() && Character.isDigit(name.charAt(0));
+      if (!isPositional && !name.startsWith(TokenRetyping.UNPACKED)) {
+        keywords.put(name, arg.getValue());
+      }
+    }
+    // Pebble's map has no order; the rewrite numbered the unpacked ones as written.
+    List<String> names = args.keySet().stream()
+        .filter(n -> n.startsWith(TokenRetyping.UNPACKED)).sorted(java.util.Comparator
+            .comparingInt(n -> Integer.parseInt(n.substring(TokenRetyping.UNPACKED.length()))))
+        .toList();
+    for (String name : names) {
+      if (args.get(name) instanceof KeywordArgument keyword) {
+        keyword.addTo(positional, keywords);
+      }
+    }
+    return new Split(positional, keywords);
+  }
+
+  /** Adds this argument where it belongs: by name, or unpacked for {@code *} and {@code **}. */
+  private void addTo(List<Object> positional, Map<String, Object> keywords) {
+    if (name.equals("*")) {
+      if (value instanceof Iterable<?> items) {
+        items.forEach(positional::add);
+      } else if (value instanceof Object[] items) {
+        positional.addAll(java.util.Arrays.asList(items));
+      } else if (value != null) {
+        throw new IllegalArgumentException("argument after * must be an iterable, not "
+            + PythonText.typeName(value));
+      }
+    } else if (name.equals("**")) {
+      if (value instanceof Map<?, ?> entries) {
+        entries.forEach((k, v) -> keywords.put(String.valueOf(k), v));
+      } else if (value != null) {
+        throw new IllegalArgumentException("argument after ** must be a mapping, not "
+            + PythonText.typeName(value));
+      }
+    } else {
+      keywords.put(name, value);
+    }
   }
 
   /** The {@code __kw(name, value)} function. */

@@ -23,6 +23,9 @@ final class MapMethods implements AttributeResolver {
   @Override
   public ResolvedAttribute resolve(Object instance, Object attributeName, Object[] arguments,
       ArgumentsNode args, EvaluationContextImpl context, String filename, int lineNumber) {
+    if (instance instanceof PythonMapping mapping && arguments != null) {
+      instance = java.util.Collections.unmodifiableMap(mapping.asMapping());
+    }
     if (arguments == null || !(instance instanceof Map<?, ?>)) {
       return null;
     }

@@ -18,6 +18,15 @@ final class Sequence {
         || Equality.isText(value) || (value != null && value.getClass().isArray());
   }
 
+  /**
+   * A filter's input as a list: none (what mds gives for Jinja's undefined, such as a key a dict
+   * lacks) is empty, as Jinja's undefined iterates as nothing; parse-time renders rely on that
+   * ({@code results['col'] | map('string')} when the query did not run).
+   */
+  static List<Object> orEmpty(Object value) {
+    return value == null ? new ArrayList<>() : of(value);
+  }
+
   /** Copies the items into a new list; throws IllegalArgumentException for a non-iterable value. */
   static List<Object> of(Object value) {
     if (value instanceof Collection<?> collection) {

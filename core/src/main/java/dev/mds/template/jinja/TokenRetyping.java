@@ -49,6 +49,10 @@ public final class TokenRetyping {
   public static final String CALL = "__call__";
   /** The function a method call's keyword argument is passed through. */
   public static final String KEYWORD = "__kw";
+  /** The function a dict literal becomes, so that it keeps its keys in order. */
+  public static final String DICT = "__dict";
+  /** The named argument an unpacked {@code *x} or {@code **x} of a function call is passed as. */
+  public static final String UNPACKED = "__unpacked";
 
   private final Set<String> namespaces;
   /** Streams already rewritten: each tag asks, but the first one does the whole template. */
@@ -66,14 +70,21 @@ public final class TokenRetyping {
     final boolean mayBeTuple;
     /** A method call's parentheses: keyword arguments in it are rewritten. */
     final boolean methodCall;
+    /** A call's parentheses (function or method): {@code *x} and {@code **x} unpack in it. */
+    final boolean call;
+    /** How many unpacked arguments this call has had, to name each one apart. */
+    int unpacked;
+    /** A dict literal's braces, now the parentheses of a {@code __dict(} call. */
+    boolean dict;
     boolean hasComma;
     /** A {@code __kw(} was opened for the argument being read; close it at the argument's end. */
     boolean keywordOpen;
 
-    Open(Token token, boolean mayBeTuple, boolean methodCall) {
+    Open(Token token, boolean mayBeTuple, boolean methodCall, boolean call) {
       this.token = token;
       this.mayBeTuple = mayBeTuple;
       this.methodCall = methodCall;
+      this.call = call;
     }
   }
 
@@ -143,6 +154,23 @@ public final class TokenRetyping {
   private int punctuation(List<Token> tokens, int i, Deque<Open> open) {
     Token token = tokens.get(i);
     Token previous = i > 0 ? tokens.get(i - 1) : null;
+    if (token.test(Token.Type.PUNCTUATION, "{")) {
+      // {k: v, ...} becomes __dict(k, v, ...): an ordered map, as Python's dict.
+      Token call = new Token(Token.Type.PUNCTUATION, "(", token.getLineNumber());
+      tokens.set(i, new Token(Token.Type.NAME, DICT, token.getLineNumber()));
+      tokens.add(i + 1, call);
+      Open opened = new Open(call, false, false, false);
+      opened.dict = true;
+      open.push(opened);
+      return i + 1;
+    }
+    if (!open.isEmpty() && open.peek().dict && token.test(Token.Type.PUNCTUATION, ":")) {
+      token.setValue(",");
+      return i;
+    }
+    if (!open.isEmpty() && open.peek().dict && token.test(Token.Type.PUNCTUATION, "}")) {
+      token.setValue(")");
+    }
     if (token.test(Token.Type.PUNCTUATION, "(", "[", "{")) {
       boolean call = token.test(Token.Type.PUNCTUATION, "(");
       if (call && previous != null && previous.test(Token.Type.PUNCTUATION, ")", "]")) {
@@ -169,9 +197,9 @@ public final class TokenRetyping {
       }
       boolean afterCallable = previous != null && (previous.test(Token.Type.NAME)
           || previous.test(Token.Type.STRING) || previous.test(Token.Type.PUNCTUATION, ")", "]"));
-      Open opened = new Open(token, call && !afterCallable, methodCall);
+      Open opened = new Open(token, call && !afterCallable, methodCall, call && afterCallable);
       open.push(opened);
-      return methodCall ? keywordArgument(tokens, i + 1, opened) - 1 : i;
+      return argumentStart(tokens, i + 1, opened) - 1;
     }
     if (open.isEmpty()) {
       return i;
@@ -188,7 +216,7 @@ public final class TokenRetyping {
         tokens.remove(i);
         return i - 1;
       }
-      return top.methodCall ? keywordArgument(tokens, i + 1, top) - 1 : i;
+      return argumentStart(tokens, i + 1, top) - 1;
     }
     if (token.test(Token.Type.PUNCTUATION, ")", "]", "}")) {
       if (top.keywordOpen) {
@@ -203,6 +231,37 @@ public final class TokenRetyping {
       }
     }
     return i;
+  }
+
+  /**
+   * At the start of an argument ({@code i}) in a call's parentheses: Python's {@code *x} and
+   * {@code **x} become {@code __kw('*', x)} and {@code __kw('**', x)}, values the receiver unpacks
+   * (in a function call as a named argument {@code __unpackN=}, since Pebble takes no positional
+   * value after a named one); in a method call, {@code k = v} becomes a keyword value too.
+   * Returns where to go on.
+   */
+  private static int argumentStart(List<Token> tokens, int i, Open call) {
+    if (!call.call || i >= tokens.size()) {
+      return i;
+    }
+    Token token = tokens.get(i);
+    if (token.test(Token.Type.OPERATOR, "*", "**")) {
+      int line = token.getLineNumber();
+      List<Token> replacement = new java.util.ArrayList<>();
+      if (!call.methodCall) {
+        replacement.add(new Token(Token.Type.NAME, UNPACKED + call.unpacked++, line));
+        replacement.add(new Token(Token.Type.PUNCTUATION, "=", line));
+      }
+      replacement.add(new Token(Token.Type.NAME, KEYWORD, line));
+      replacement.add(new Token(Token.Type.PUNCTUATION, "(", line));
+      replacement.add(new Token(Token.Type.STRING, token.getValue(), line));
+      replacement.add(new Token(Token.Type.PUNCTUATION, ",", line));
+      tokens.remove(i);
+      tokens.addAll(i, replacement);
+      call.keywordOpen = true;
+      return i + replacement.size();
+    }
+    return call.methodCall ? keywordArgument(tokens, i, call) : i;
   }
 
   /**
@@ -236,6 +295,7 @@ public final class TokenRetyping {
 
   /**
    * A string literal's value as Python reads it: {@code \\n}, {@code \\t}, {@code \\r},
+   * a backslash-newline continuation,
    * {@code \\\\}, quotes, {@code \\xHH} and {@code \\uXXXX}; an unknown escape such as
    * {@code \\d} stays as written, as in Python (so regular expressions keep working).
    */
@@ -250,6 +310,8 @@ public final class TokenRetyping {
       char next = value.charAt(i + 1);
       int hex = next == 'x' ? 2 : next == 'u' ? 4 : 0;
       switch (next) {
+        // A backslash before a line break continues the literal on the next line, as in Python.
+        case '\n' -> { }
         case 'n' -> out.append('\n');
         case 't' -> out.append('\t');
         case 'r' -> out.append('\r');

@@ -28,6 +28,13 @@ class CollectionFiltersTest {
   }
 
   @Test
+  void noneIteratesAsNothingAsJinjasUndefinedDoes() {
+    // A parse-time render reads query results that are empty: {}['col'] is undefined (none).
+    assertEquals("[]||[]", Jinja.render("{{ none | map('upper') | list }}|"
+        + "{{ none | map('string') | join(',') }}|{{ none | select('odd') | list }}"));
+  }
+
+  @Test
   void mapByAttributeOrFilter() {
     assertEquals("[bo, al] [Rome, Kyoto] [BO, AL]", Jinja.render(
         "{{ people | map(attribute='name') }} {{ people | map(attribute='city.name') }}"

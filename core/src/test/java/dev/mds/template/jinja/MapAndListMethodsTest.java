@@ -10,6 +10,15 @@ import org.junit.jupiter.api.Test;
 class MapAndListMethodsTest {
 
   @Test
+  void aDictLiteralKeepsItsKeysInTheOrderWrittenAndAdded() {
+    // dbt_utils.union_relations orders the columns it unions so.
+    assertEquals("zeta,alpha,mid,beta|[1]|1|{}", Jinja.render("{% set xs = [1, 2] %}"
+        + "{% set d = {'zeta': 1, 'alpha': xs[0:1], 'mid': {'x': 1},} %}"
+        + "{% do d.update({'beta': 2}) %}{{ d.keys() | join(',') }}|{{ d['alpha'] }}"
+        + "|{{ d.mid.x }}|{{ {} }}"));
+  }
+
+  @Test
   void getWithAndWithoutDefault() {
     Map<String, Object> vars = Map.of("m", Map.of("a", 1, "n", 5));
     assertEquals("1 d []", Jinja.render(
