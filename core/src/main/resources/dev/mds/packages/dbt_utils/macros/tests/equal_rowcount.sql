@@ -1,5 +1,9 @@
 {#- dbt_utils.equal_rowcount: the model and compare_model have as many rows (per group); one row per differing group, with diff_count. -#}
 {% test equal_rowcount(model, compare_model, group_by_columns=[]) -%}
+  {{ return(adapter.dispatch('test_equal_rowcount', 'dbt_utils')(model, compare_model, group_by_columns)) }}
+{%- endtest %}
+
+{% macro default__test_equal_rowcount(model, compare_model, group_by_columns=[]) -%}
 {#- dbt_utils reports the summed differences; where mds takes a test's fail_calc from its macro, this is it. -#}
 {{- config(fail_calc='sum(coalesce(diff_count, 0))') -}}
 {%- set groups = group_by_columns | join(', ') -%}
@@ -31,4 +35,4 @@ compared as (
     {%- for c in group_by_columns %} and a.{{ c }} = b.{{ c }}{% endfor %}
 )
 select * from compared where diff_count > 0
-{%- endtest %}
+{%- endmacro %}

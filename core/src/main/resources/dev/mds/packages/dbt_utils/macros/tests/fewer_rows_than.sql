@@ -1,5 +1,9 @@
 {#- dbt_utils.fewer_rows_than: the model has fewer rows than compare_model (per group); one row per group where it has as many or more. -#}
 {% test fewer_rows_than(model, compare_model, group_by_columns=[]) -%}
+  {{ return(adapter.dispatch('test_fewer_rows_than', 'dbt_utils')(model, compare_model, group_by_columns)) }}
+{%- endtest %}
+
+{% macro default__test_fewer_rows_than(model, compare_model, group_by_columns=[]) -%}
 {#- dbt_utils reports the summed deltas; where mds takes a test's fail_calc from its macro, this is it. -#}
 {{- config(fail_calc='sum(coalesce(row_count_delta, 0))') -}}
 {%- set groups = group_by_columns | join(', ') -%}
@@ -34,4 +38,4 @@ select *,
     as row_count_delta
 from compared
 where count_our_model >= count_comparison_model
-{%- endtest %}
+{%- endmacro %}
