@@ -36,6 +36,9 @@ final class MacroRuntime {
   private final java.util.Set<String> builtinPackages;
   private final java.util.function.Consumer<String> notice;
   private final java.util.Set<String> noticed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** Each dispatch answer by namespace and name. */
+  private final Map<String, MacroDefinition> dispatched =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * @param searchOrders the project's {@code dispatch:} config: a macro namespace to the packages
@@ -161,16 +164,36 @@ final class MacroRuntime {
   /**
    * dbt's {@code adapter.dispatch(name, macro_namespace)}: for each package in the search order
    * (the project's {@code dispatch:} config for the namespace, else the project then the
-   * namespace), {@code duckdb__name}, then {@code default__name}.
+   * namespace), {@code duckdb__name}, then {@code default__name}; for a package mds stands in
+   * for, mds's own macros last.
    */
   MacroDefinition dispatch(String name, String namespace, String file, int line) {
+    // The catalog is complete before the runtime exists, so an answer holds for the whole run;
+    // a package's public macros dispatch on every call, which must not cost a search each time.
+    String key = (namespace == null ? "" : namespace) + '\0' + name;
+    MacroDefinition known = dispatched.get(key);
+    if (known != null) {
+      return known;
+    }
+    MacroDefinition found = search(name, namespace, file, line);
+    dispatched.put(key, found);
+    return found;
+  }
+
+  private MacroDefinition search(String name, String namespace, String file, int line) {
     if (name.contains(".")) {
       throw MdsException.at(file + ":" + line, "adapter.dispatch('" + name + "'): the macro name"
           + " must not contain a dot; pass the package as macro_namespace='"
           + name.substring(0, name.indexOf('.')) + "'");
     }
-    List<String> packages = namespace == null ? List.of(projectName, MacroCatalog.BUILTIN)
-        : searchOrders.getOrDefault(namespace, List.of(projectName, namespace));
+    List<String> packages = new ArrayList<>(namespace == null
+        ? List.of(projectName, MacroCatalog.BUILTIN)
+        : searchOrders.getOrDefault(namespace, List.of(projectName, namespace)));
+    if (namespace != null && standsIn(namespace) && !packages.contains(MacroCatalog.BUILTIN)) {
+      // Some implementations of a package mds stands in for live with mds's own macros (the
+      // dbt_utils tests every project gets, declared or not): searched last.
+      packages.add(MacroCatalog.BUILTIN);
+    }
     List<String> tried = new ArrayList<>();
     for (String pkg : packages) {
       for (String prefix : ADAPTER_PREFIXES) {
@@ -185,6 +208,16 @@ final class MacroRuntime {
     throw MdsException.at(file + ":" + line, "adapter.dispatch found no macro named '" + name
         + "'" + (namespace == null ? "" : " in namespace '" + namespace + "'")
         + "; searched " + String.join(", ", tried));
+  }
+
+  /**
+   * Whether mds's own version of the package serves it: served as built in, or one mds has that
+   * is neither installed nor the project.
+   */
+  private boolean standsIn(String pkg) {
+    return builtinPackages.contains(pkg) || !pkg.equals(projectName)
+        && !catalog.packages().containsKey(pkg)
+        && MacroRuntime.class.getResource("/dev/mds/packages/" + pkg + "/macros") != null;
   }
 
   private Optional<MacroDefinition> inPackage(String pkg, String name) {

@@ -1,4 +1,6 @@
-{#- The generic tests mds ships. A project's own {% test %} of the same name takes precedence. -#}
+{#- The generic tests mds ships. A project's own {% test %} of the same name takes precedence.
+    dbt_utils' tests dispatch in the dbt_utils namespace, as in dbt_utils, so that a project (or a
+    package in its dispatch search order) can replace one by defining default__test_<name>. -#}
 
 {% test unique(model, column_name=none, columns=none) -%}
 {%- set key = columns | join(', ') if columns else column_name -%}
@@ -36,22 +38,34 @@ where child.{{ column_name }} is not null
 {%- endtest %}
 
 {% test unique_combination_of_columns(model, combination_of_columns, quote_columns=false) -%}
+  {{ return(adapter.dispatch('test_unique_combination_of_columns', 'dbt_utils')(model, combination_of_columns, quote_columns)) }}
+{%- endtest %}
+
+{% macro default__test_unique_combination_of_columns(model, combination_of_columns, quote_columns=false) -%}
 select {{ combination_of_columns | join(', ') }}, count(*) as n_records
 from {{ model }}
 group by {{ combination_of_columns | join(', ') }}
 having count(*) > 1
-{%- endtest %}
+{%- endmacro %}
 
 {% test accepted_range(model, column_name, min_value=none, max_value=none, inclusive=true) -%}
+  {{ return(adapter.dispatch('test_accepted_range', 'dbt_utils')(model, column_name, min_value, max_value, inclusive)) }}
+{%- endtest %}
+
+{% macro default__test_accepted_range(model, column_name, min_value=none, max_value=none, inclusive=true) -%}
 select *
 from {{ model }}
 where not (1 = 1
   {%- if min_value is not none %} and {{ column_name }} >{{ '=' if inclusive else '' }} {{ min_value }}{% endif %}
   {%- if max_value is not none %} and {{ column_name }} <{{ '=' if inclusive else '' }} {{ max_value }}{% endif %})
-{%- endtest %}
+{%- endmacro %}
 
 {% test expression_is_true(model, expression, column_name=none) -%}
+  {{ return(adapter.dispatch('test_expression_is_true', 'dbt_utils')(model, expression, column_name)) }}
+{%- endtest %}
+
+{% macro default__test_expression_is_true(model, expression, column_name=none) -%}
 select *
 from {{ model }}
 where not ({{ column_name ~ ' ' if column_name else '' }}{{ expression }})
-{%- endtest %}
+{%- endmacro %}

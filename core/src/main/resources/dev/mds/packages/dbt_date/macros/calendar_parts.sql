@@ -5,11 +5,19 @@
 
 {#- DuckDB's date_part of any part it knows: 'year', 'month', 'dow', 'isodow', 'week', 'epoch', ... -#}
 {% macro date_part(datepart, date) -%}
+  {{ return(adapter.dispatch('date_part', 'dbt_date')(datepart, date)) }}
+{%- endmacro %}
+
+{% macro default__date_part(datepart, date) -%}
 date_part('{{ datepart }}', {{ date }})
 {%- endmacro %}
 
 {#- 1 = Monday .. 7 = Sunday when isoweek, else 1 = Sunday .. 7 = Saturday; an integer. -#}
 {% macro day_of_week(date, isoweek=true) -%}
+  {{ return(adapter.dispatch('day_of_week', 'dbt_date')(date, isoweek)) }}
+{%- endmacro %}
+
+{% macro duckdb__day_of_week(date, isoweek=true) -%}
 {%- if isoweek -%}
 cast(date_part('isodow', {{ date }}) as {{ dbt.type_int() }})
 {%- else -%}
@@ -19,6 +27,10 @@ cast(date_part('dow', {{ date }}) + 1 as {{ dbt.type_int() }})
 
 {#- 'Monday', or 'Mon' when short; language picks a localized name (see localized_names.sql). -#}
 {% macro day_name(date, short=True, language="default") -%}
+  {{ return(adapter.dispatch('day_name', 'dbt_date')(date, short, language)) }}
+{%- endmacro %}
+
+{% macro duckdb__day_name(date, short=True, language="default") -%}
 {%- if language == "default" -%}
 {%- if short -%}left(dayname({{ date }}), 3){%- else -%}dayname({{ date }}){%- endif -%}
 {%- else -%}
@@ -28,6 +40,10 @@ cast(date_part('dow', {{ date }}) + 1 as {{ dbt.type_int() }})
 
 {#- 'January', or 'Jan' when short; language picks a localized name (see localized_names.sql). -#}
 {% macro month_name(date, short=True, language="default") -%}
+  {{ return(adapter.dispatch('month_name', 'dbt_date')(date, short, language)) }}
+{%- endmacro %}
+
+{% macro duckdb__month_name(date, short=True, language="default") -%}
 {%- if language == "default" -%}
 {%- if short -%}left(monthname({{ date }}), 3){%- else -%}monthname({{ date }}){%- endif -%}
 {%- else -%}
@@ -36,10 +52,18 @@ cast(date_part('dow', {{ date }}) + 1 as {{ dbt.type_int() }})
 {%- endmacro %}
 
 {% macro day_of_month(date) -%}
+  {{ return(adapter.dispatch('day_of_month', 'dbt_date')(date)) }}
+{%- endmacro %}
+
+{% macro default__day_of_month(date) -%}
 date_part('day', {{ date }})
 {%- endmacro %}
 
 {% macro day_of_year(date) -%}
+  {{ return(adapter.dispatch('day_of_year', 'dbt_date')(date)) }}
+{%- endmacro %}
+
+{% macro default__day_of_year(date) -%}
 date_part('dayofyear', {{ date }})
 {%- endmacro %}
 
@@ -48,13 +72,23 @@ date_part('dayofyear', {{ date }})
   8-14 week 2, ...), which is what dbt_date gives on DuckDB; date defaults to today in tz.
 -#}
 {% macro week_of_year(date=None, tz=None) -%}
-{%- set day = date if date else dbt_date.today(tz) -%}
+  {%- set dt = date if date else dbt_date.today(tz) -%}
+  {{ return(adapter.dispatch('week_of_year', 'dbt_date')(dt)) }}
+{%- endmacro %}
+
+{% macro duckdb__week_of_year(date) -%}
+{%- set day = date -%}
 cast(ceil(dayofyear({{ day }}) / 7) as {{ dbt.type_int() }})
 {%- endmacro %}
 
 {#- The ISO 8601 week number (weeks start on Monday; week 1 holds January 4th); date defaults to today in tz. -#}
 {% macro iso_week_of_year(date=None, tz=None) -%}
-{%- set day = date if date else dbt_date.today(tz) -%}
+  {%- set dt = date if date else dbt_date.today(tz) -%}
+  {{ return(adapter.dispatch('iso_week_of_year', 'dbt_date')(dt)) }}
+{%- endmacro %}
+
+{% macro duckdb__iso_week_of_year(date) -%}
+{%- set day = date -%}
 cast(date_part('week', {{ day }}) as {{ dbt.type_int() }})
 {%- endmacro %}
 
@@ -64,5 +98,9 @@ cast(date_part('week', {{ day }}) as {{ dbt.type_int() }})
   date gives null (dbt_date itself gives '-W00' on DuckDB, its text functions skipping nulls).
 -#}
 {% macro iso_year_week(date) -%}
+  {{ return(adapter.dispatch('iso_year_week', 'dbt_date')(date)) }}
+{%- endmacro %}
+
+{% macro default__iso_year_week(date) -%}
 (cast(date_part('isoyear', {{ date }}) as {{ dbt.type_string() }}) || '-W' || lpad(cast(date_part('week', {{ date }}) as {{ dbt.type_string() }}), 2, '0'))
 {%- endmacro %}

@@ -4,6 +4,10 @@
   n_dateparts dateparts before today (in dbt_date:time_zone) through today.
 -#}
 {% macro get_base_dates(start_date=None, end_date=None, n_dateparts=None, datepart="day") -%}
+  {{ return(adapter.dispatch('get_base_dates', 'dbt_date')(start_date, end_date, n_dateparts, datepart)) }}
+{%- endmacro %}
+
+{% macro default__get_base_dates(start_date=None, end_date=None, n_dateparts=None, datepart="day") -%}
 {%- if start_date and end_date -%}
   {%- set first = "cast('" ~ start_date ~ "' as " ~ dbt.type_timestamp() ~ ")" -%}
   {%- set last = "cast('" ~ end_date ~ "' as " ~ dbt.type_timestamp() ~ ")" -%}
@@ -23,6 +27,10 @@ from ({{ dbt_date.date_spine(datepart, first, last) }}) as spine
   day is 364 days (52 weeks) back, so it falls on the same weekday.
 -#}
 {% macro get_date_dimension(start_date, end_date) -%}
+  {{ return(adapter.dispatch('get_date_dimension', 'dbt_date')(start_date, end_date)) }}
+{%- endmacro %}
+
+{% macro default__get_date_dimension(start_date, end_date) -%}
 with days as (
     select
         cast(base.date_day as date) as date_day,

@@ -8,6 +8,10 @@
 
 {#- One row per day: its fiscal year (number, first and last day), its week and the week's number in the fiscal year. -#}
 {% macro get_fiscal_year_dates(dates, year_end_month=12, week_start_day=1, shift_year=1) -%}
+  {{ return(adapter.dispatch('get_fiscal_year_dates', 'dbt_date')(dates, year_end_month, week_start_day, shift_year)) }}
+{%- endmacro %}
+
+{% macro default__get_fiscal_year_dates(dates, year_end_month=12, week_start_day=1, shift_year=1) -%}
 with fiscal_calendar as (
     select * from {{ dates }}
 ),
@@ -61,6 +65,10 @@ order by 1
   into three periods (12 periods a year); a 53rd week joins the year's last period.
 -#}
 {% macro get_fiscal_periods(dates, year_end_month, week_start_day, shift_year=1) -%}
+  {{ return(adapter.dispatch('get_fiscal_periods', 'dbt_date')(dates, year_end_month, week_start_day, shift_year)) }}
+{%- endmacro %}
+
+{% macro default__get_fiscal_periods(dates, year_end_month, week_start_day, shift_year=1) -%}
 with fiscal_days as (
     {{ dbt_date.get_fiscal_year_dates(dates, year_end_month, week_start_day, shift_year) }}
 ),

@@ -83,6 +83,10 @@
 
 {#- dbt_date's shape of the names: {'long': {'1': ..., '2': ...}, 'short': {...}} for datepart 'weekdays' (1 = Monday) or 'months'. -#}
 {% macro get_localized_datepart_names(language, datepart) -%}
+  {{ return(adapter.dispatch('get_localized_datepart_names', 'dbt_date')(language, datepart)) }}
+{%- endmacro %}
+
+{% macro default__get_localized_datepart_names(language, datepart) -%}
 {%- set part = dbt_date.localized_names(language)[datepart] -%}
 {%- set shaped = {'long': {}, 'short': {}} -%}
 {%- for form in ['long', 'short'] -%}
@@ -92,11 +96,19 @@
 {%- endmacro %}
 
 {% macro day_name_localized(date, short=True, language="default") -%}
+  {{ return(adapter.dispatch('day_name_localized', 'dbt_date')(date, short, language)) }}
+{%- endmacro %}
+
+{% macro default__day_name_localized(date, short=True, language="default") -%}
 {%- set names = dbt_date.localized_names(language)['weekdays']['short' if short else 'long'] -%}
 case date_part('isodow', {{ date }}){% for name in names %} when {{ loop.index }} then '{{ name | replace("'", "''") }}'{% endfor %} end
 {%- endmacro %}
 
 {% macro month_name_localized(date, short=True, language="default") -%}
+  {{ return(adapter.dispatch('month_name_localized', 'dbt_date')(date, short, language)) }}
+{%- endmacro %}
+
+{% macro default__month_name_localized(date, short=True, language="default") -%}
 {%- set names = dbt_date.localized_names(language)['months']['short' if short else 'long'] -%}
 case date_part('month', {{ date }}){% for name in names %} when {{ loop.index }} then '{{ name | replace("'", "''") }}'{% endfor %} end
 {%- endmacro %}

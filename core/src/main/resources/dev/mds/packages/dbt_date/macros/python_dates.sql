@@ -5,11 +5,19 @@
 -#}
 
 {% macro date(year, month, day) -%}
+  {{ return(adapter.dispatch('date', 'dbt_date')(year, month, day)) }}
+{%- endmacro %}
+
+{% macro default__date(year, month, day) -%}
 {{ return(modules.datetime.date(year, month, day)) }}
 {%- endmacro %}
 
 {#- A datetime in tz, the dbt_date:time_zone var when not given. -#}
 {% macro datetime(year, month, day, hour=0, minute=0, second=0, microsecond=0, tz=None) -%}
+  {{ return(adapter.dispatch('datetime', 'dbt_date')(year, month, day, hour, minute, second, microsecond, tz)) }}
+{%- endmacro %}
+
+{% macro default__datetime(year, month, day, hour=0, minute=0, second=0, microsecond=0, tz=None) -%}
 {%- set zone = modules.pytz.timezone(tz if tz else var('dbt_date:time_zone', 'America/Los_Angeles')) -%}
 {{ return(modules.datetime.datetime(year, month, day, hour, minute, second, microsecond, tzinfo=zone)) }}
 {%- endmacro %}
@@ -20,6 +28,10 @@
   is read in tz, UTC when not given; one with a zone keeps its instant.
 -#}
 {% macro to_compile_datetime(value, tz=None) -%}
+  {{ return(adapter.dispatch('to_compile_datetime', 'dbt_date')(value, tz)) }}
+{%- endmacro %}
+
+{% macro default__to_compile_datetime(value, tz=None) -%}
 {%- set zone = modules.pytz.timezone(tz if tz else 'UTC') -%}
 {%- if value is none -%}
   {%- do exceptions.raise_compiler_error("dbt_date: a date or timestamp is needed, not none") -%}
@@ -35,24 +47,44 @@
 
 {#- The time the comparisons are made at: reference, else the run's start (run_started_at). -#}
 {% macro compile_reference_datetime(reference=None, tz=None) -%}
+  {{ return(adapter.dispatch('compile_reference_datetime', 'dbt_date')(reference, tz)) }}
+{%- endmacro %}
+
+{% macro default__compile_reference_datetime(reference=None, tz=None) -%}
 {{ return(dbt_date.to_compile_datetime(reference if reference is not none else run_started_at, tz)) }}
 {%- endmacro %}
 
 {#- Whether reference (default: the run's start) is strictly before value. -#}
 {% macro is_before(value, reference=None, tz=None) -%}
+  {{ return(adapter.dispatch('is_before', 'dbt_date')(value, reference, tz)) }}
+{%- endmacro %}
+
+{% macro default__is_before(value, reference=None, tz=None) -%}
 {{ return(dbt_date.compile_reference_datetime(reference, tz).timestamp() < dbt_date.to_compile_datetime(value, tz).timestamp()) }}
 {%- endmacro %}
 
 {% macro is_before_or_equal(value, reference=None, tz=None) -%}
+  {{ return(adapter.dispatch('is_before_or_equal', 'dbt_date')(value, reference, tz)) }}
+{%- endmacro %}
+
+{% macro default__is_before_or_equal(value, reference=None, tz=None) -%}
 {{ return(dbt_date.compile_reference_datetime(reference, tz).timestamp() <= dbt_date.to_compile_datetime(value, tz).timestamp()) }}
 {%- endmacro %}
 
 {#- Whether reference (default: the run's start) is strictly after value. -#}
 {% macro is_after(value, reference=None, tz=None) -%}
+  {{ return(adapter.dispatch('is_after', 'dbt_date')(value, reference, tz)) }}
+{%- endmacro %}
+
+{% macro default__is_after(value, reference=None, tz=None) -%}
 {{ return(dbt_date.compile_reference_datetime(reference, tz).timestamp() > dbt_date.to_compile_datetime(value, tz).timestamp()) }}
 {%- endmacro %}
 
 {% macro is_after_or_equal(value, reference=None, tz=None) -%}
+  {{ return(adapter.dispatch('is_after_or_equal', 'dbt_date')(value, reference, tz)) }}
+{%- endmacro %}
+
+{% macro default__is_after_or_equal(value, reference=None, tz=None) -%}
 {{ return(dbt_date.compile_reference_datetime(reference, tz).timestamp() >= dbt_date.to_compile_datetime(value, tz).timestamp()) }}
 {%- endmacro %}
 
@@ -61,6 +93,10 @@
   ends count: 'left' (the default, [start, end)), 'right', 'both' or 'neither'.
 -#}
 {% macro is_between(start, end, reference=None, tz=None, inclusive="left") -%}
+  {{ return(adapter.dispatch('is_between', 'dbt_date')(start, end, reference, tz, inclusive)) }}
+{%- endmacro %}
+
+{% macro default__is_between(start, end, reference=None, tz=None, inclusive="left") -%}
 {%- set at = dbt_date.compile_reference_datetime(reference, tz).timestamp() -%}
 {%- set low = dbt_date.to_compile_datetime(start, tz).timestamp() -%}
 {%- set high = dbt_date.to_compile_datetime(end, tz).timestamp() -%}

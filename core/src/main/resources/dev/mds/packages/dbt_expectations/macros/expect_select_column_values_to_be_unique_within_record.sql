@@ -2,6 +2,10 @@
     Rows whose values are all null (ignore_row_if='all_values_are_missing', the default) or any null
     ('any_value_is_missing') are left out; nulls count as one value. -#}
 {% test expect_select_column_values_to_be_unique_within_record(model, column_list, quote_columns=false, ignore_row_if='all_values_are_missing', row_condition=none) -%}
+  {{ return(adapter.dispatch('test_expect_select_column_values_to_be_unique_within_record', 'dbt_expectations')(model, column_list, quote_columns, ignore_row_if, row_condition)) }}
+{%- endtest %}
+
+{% macro default__test_expect_select_column_values_to_be_unique_within_record(model, column_list, quote_columns=false, ignore_row_if='all_values_are_missing', row_condition=none) -%}
 {%- if ignore_row_if not in ['all_values_are_missing', 'any_value_is_missing'] -%}
 {{ exceptions.raise_compiler_error("ignore_row_if must be all_values_are_missing or any_value_is_missing, not '" ~ ignore_row_if ~ "'") }}
 {%- endif -%}
@@ -26,4 +30,4 @@ select row_index, count(distinct column_value) as distinct_values
 from unpivoted
 group by row_index
 having count(distinct column_value) < {{ columns | length }}
-{%- endtest %}
+{%- endmacro %}

@@ -2,6 +2,10 @@
     compare_row_condition, per compare_group_by group) times `factor`; one failing row per group that differs,
     a group missing on one side counting 0. -#}
 {% test expect_table_row_count_to_equal_other_table(model, compare_model, group_by=none, compare_group_by=none, factor=1, row_condition=none, compare_row_condition=none) -%}
+  {{ return(adapter.dispatch('test_expect_table_row_count_to_equal_other_table', 'dbt_expectations')(model, compare_model, group_by, compare_group_by, factor, row_condition, compare_row_condition)) }}
+{%- endtest %}
+
+{% macro default__test_expect_table_row_count_to_equal_other_table(model, compare_model, group_by=none, compare_group_by=none, factor=1, row_condition=none, compare_row_condition=none) -%}
 {%- set group_by = group_by or [] -%}
 {%- set compare_group_by = compare_group_by or group_by -%}
 {%- set compare_row_condition = compare_row_condition or row_condition %}
@@ -38,4 +42,4 @@ full outer join b on {% for g in group_by %}a.col_{{ loop.index }} = b.col_{{ lo
 cross join b
 {%- endif %}
 where coalesce(a.expression, 0) <> coalesce(b.expression, 0)
-{%- endtest %}
+{%- endmacro %}

@@ -2,6 +2,10 @@
     returns `default` (or an empty list); a table that does not exist gives `default`, or an error
     when no default is given. -#}
 {% macro get_column_values(table, column, order_by='count(*) desc', max_records=none, default=none, where=none) -%}
+  {{ return(adapter.dispatch('get_column_values', 'dbt_utils')(table, column, order_by, max_records, default, where)) }}
+{%- endmacro %}
+
+{% macro default__get_column_values(table, column, order_by='count(*) desc', max_records=none, default=none, where=none) -%}
   {%- if not execute -%}{{ return(default if default else []) }}{%- endif -%}
   {%- if load_relation(table) is none -%}
     {%- if default is none -%}
@@ -25,6 +29,10 @@
 
 {#- The first column of the first row of `query`; `default` when it returns no rows or while parsing. -#}
 {% macro get_single_value(query, default=none) -%}
+  {{ return(adapter.dispatch('get_single_value', 'dbt_utils')(query, default)) }}
+{%- endmacro %}
+
+{% macro default__get_single_value(query, default=none) -%}
   {%- if not execute -%}{{ return(default) }}{%- endif -%}
   {%- set result = run_query(query) -%}
   {%- if result | length == 0 -%}
@@ -36,6 +44,10 @@
 
 {#- {column name: values in row order} for `query`; empty while parsing. -#}
 {% macro get_query_results_as_dict(query) -%}
+  {{ return(adapter.dispatch('get_query_results_as_dict', 'dbt_utils')(query)) }}
+{%- endmacro %}
+
+{% macro default__get_query_results_as_dict(query) -%}
   {%- set results = {} -%}
   {%- if execute -%}
     {%- for col in run_query(query).columns -%}

@@ -3,6 +3,10 @@
     relation having it, or to column_override[name]. source_column_name (unless none) names the
     relation each row came from. Renders nothing while parsing. -#}
 {% macro union_relations(relations, column_override=none, include=[], exclude=[], source_column_name='_dbt_source_relation', where=none) -%}
+  {{ return(adapter.dispatch('union_relations', 'dbt_utils')(relations, column_override, include, exclude, source_column_name, where)) }}
+{%- endmacro %}
+
+{% macro default__union_relations(relations, column_override=none, include=[], exclude=[], source_column_name='_dbt_source_relation', where=none) -%}
   {%- if exclude and include -%}
     {%- do exceptions.raise_compiler_error("Both an exclude and include list were provided to the `union` macro. Only one is allowed") -%}
   {%- endif -%}
@@ -52,6 +56,10 @@
 {#- The select of (table_schema, table_name, table_type) for the tables and views whose schema and
     name match the `like` patterns (case-insensitively), leaving out names matching `exclude`. -#}
 {% macro get_tables_by_pattern_sql(schema_pattern, table_pattern, exclude='', database=none) -%}
+  {{ return(adapter.dispatch('get_tables_by_pattern_sql', 'dbt_utils')(schema_pattern, table_pattern, exclude, database)) }}
+{%- endmacro %}
+
+{% macro default__get_tables_by_pattern_sql(schema_pattern, table_pattern, exclude='', database=none) -%}
 select distinct
   table_schema as "table_schema",
   table_name as "table_name",
@@ -64,11 +72,19 @@ where table_catalog = '{{ dbt.escape_single_quotes(database or target.database) 
 {%- endmacro %}
 
 {% macro get_tables_by_prefix_sql(schema, prefix, exclude='', database=none) -%}
+  {{ return(adapter.dispatch('get_tables_by_prefix_sql', 'dbt_utils')(schema, prefix, exclude, database)) }}
+{%- endmacro %}
+
+{% macro default__get_tables_by_prefix_sql(schema, prefix, exclude='', database=none) -%}
 {{ dbt_utils.get_tables_by_pattern_sql(schema, prefix ~ '%', exclude, database) }}
 {%- endmacro %}
 
 {#- information_schema's table_type in dbt's words: table, view, external, materializedview. -#}
 {% macro get_table_types_sql() -%}
+  {{ return(adapter.dispatch('get_table_types_sql', 'dbt_utils')()) }}
+{%- endmacro %}
+
+{% macro default__get_table_types_sql() -%}
 case table_type
     when 'BASE TABLE' then 'table'
     when 'EXTERNAL TABLE' then 'external'
@@ -79,6 +95,10 @@ case table_type
 
 {#- Relations for the tables and views matching the patterns (an empty list while parsing). -#}
 {% macro get_relations_by_pattern(schema_pattern, table_pattern, exclude='', database=none) -%}
+  {{ return(adapter.dispatch('get_relations_by_pattern', 'dbt_utils')(schema_pattern, table_pattern, exclude, database)) }}
+{%- endmacro %}
+
+{% macro default__get_relations_by_pattern(schema_pattern, table_pattern, exclude='', database=none) -%}
   {%- if not execute -%}{{ return([]) }}{%- endif -%}
   {%- set db = database or target.database -%}
   {%- set found = [] -%}
@@ -90,5 +110,9 @@ case table_type
 {%- endmacro %}
 
 {% macro get_relations_by_prefix(schema, prefix, exclude='', database=none) -%}
+  {{ return(adapter.dispatch('get_relations_by_prefix', 'dbt_utils')(schema, prefix, exclude, database)) }}
+{%- endmacro %}
+
+{% macro default__get_relations_by_prefix(schema, prefix, exclude='', database=none) -%}
 {{ return(dbt_utils.get_relations_by_pattern(schema, prefix ~ '%', exclude, database)) }}
 {%- endmacro %}

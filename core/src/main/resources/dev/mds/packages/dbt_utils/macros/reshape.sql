@@ -1,6 +1,10 @@
 {#- One aggregate per value: agg(case when column cmp 'value' then then_value else else_value end),
     named prefix ~ value ~ suffix (quoted, or made a plain identifier when quote_identifiers is false). -#}
 {% macro pivot(column, values, alias=True, agg='sum', cmp='=', prefix='', suffix='', then_value=1, else_value=0, quote_identifiers=True, distinct=False) -%}
+  {{ return(adapter.dispatch('pivot', 'dbt_utils')(column, values, alias, agg, cmp, prefix, suffix, then_value, else_value, quote_identifiers, distinct)) }}
+{%- endmacro %}
+
+{% macro default__pivot(column, values, alias=True, agg='sum', cmp='=', prefix='', suffix='', then_value=1, else_value=0, quote_identifiers=True, distinct=False) -%}
   {%- set items = [] -%}
   {%- for value in values -%}
     {%- set item = agg ~ "(" ~ ("distinct " if distinct else "") ~ "case when " ~ column ~ " " ~ cmp
@@ -27,6 +31,10 @@
 {#- One row per source row and column: the `exclude` columns kept, field_name holding the column's
     name and value_name its value cast to cast_to; `remove` columns are dropped. -#}
 {% macro unpivot(relation=none, cast_to='varchar', exclude=none, remove=none, field_name='field_name', value_name='value', quote_identifiers=False) -%}
+  {{ return(adapter.dispatch('unpivot', 'dbt_utils')(relation, cast_to, exclude, remove, field_name, value_name, quote_identifiers)) }}
+{%- endmacro %}
+
+{% macro default__unpivot(relation=none, cast_to='varchar', exclude=none, remove=none, field_name='field_name', value_name='value', quote_identifiers=False) -%}
   {%- if not relation -%}
     {%- do exceptions.raise_compiler_error("Error: argument `relation` is required for `unpivot` macro.") -%}
   {%- endif -%}
@@ -49,6 +57,10 @@
 
 {#- The rows of relation, one per partition_by: the first by order_by. -#}
 {% macro deduplicate(relation, partition_by, order_by) -%}
+  {{ return(adapter.dispatch('deduplicate', 'dbt_utils')(relation, partition_by, order_by)) }}
+{%- endmacro %}
+
+{% macro default__deduplicate(relation, partition_by, order_by) -%}
 select *
 from {{ relation }}
 qualify row_number() over (partition by {{ partition_by }} order by {{ order_by }}) = 1

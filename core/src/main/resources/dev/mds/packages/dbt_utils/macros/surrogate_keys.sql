@@ -2,6 +2,10 @@
     '_dbt_utils_surrogate_key_null_' (or '' when the project sets the var
     surrogate_key_treat_nulls_as_empty_strings), so (null, 'a') and ('', 'a') differ. -#}
 {% macro generate_surrogate_key(field_list) -%}
+  {{ return(adapter.dispatch('generate_surrogate_key', 'dbt_utils')(field_list)) }}
+{%- endmacro %}
+
+{% macro default__generate_surrogate_key(field_list) -%}
   {%- set null_text = '' if var('surrogate_key_treat_nulls_as_empty_strings', False)
       else '_dbt_utils_surrogate_key_null_' -%}
   {%- set parts = [] -%}
@@ -14,6 +18,10 @@
 
 {#- Removed in dbt_utils 1.0: calling it stops the build and names its replacement. -#}
 {% macro surrogate_key(field_list) -%}
+  {{ return(adapter.dispatch('surrogate_key', 'dbt_utils')(field_list)) }}
+{%- endmacro %}
+
+{% macro default__surrogate_key(field_list) -%}
   {%- set node = model or {} -%}
   {%- do exceptions.raise_compiler_error(
       "Warning: `dbt_utils.surrogate_key` has been replaced by `dbt_utils.generate_surrogate_key`."

@@ -1,5 +1,9 @@
 {#- dbt_utils.equal_rowcount: the model and compare_model have as many rows (per group); one row per differing group, with diff_count. -#}
 {% test equal_rowcount(model, compare_model, group_by_columns=[]) -%}
+  {{ return(adapter.dispatch('test_equal_rowcount', 'dbt_utils')(model, compare_model, group_by_columns)) }}
+{%- endtest %}
+
+{% macro default__test_equal_rowcount(model, compare_model, group_by_columns=[]) -%}
 {#- As dbt_utils: the failures are the summed differences (config(fail_calc) in a test macro sets the test's
     config), and a group missing from one side has a null difference, which counts as none. -#}
 {{- config(fail_calc='sum(coalesce(diff_count, 0))') -}}
@@ -32,4 +36,4 @@ compared as (
     {%- for c in group_by_columns %} and a.{{ c }} = b.{{ c }}{% endfor %}
 )
 select * from compared where diff_count > 0
-{%- endtest %}
+{%- endmacro %}

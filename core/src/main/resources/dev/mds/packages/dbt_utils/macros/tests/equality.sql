@@ -2,6 +2,10 @@
     columns but exclude_columns, with numbers rounded to `precision` places if given; each row on one side only fails.
     The column list is read from the database when the test runs, as dbt_utils does. -#}
 {% test equality(model, compare_model, compare_columns=none, exclude_columns=none, precision=none) -%}
+  {{ return(adapter.dispatch('test_equality', 'dbt_utils')(model, compare_model, compare_columns, exclude_columns, precision)) }}
+{%- endtest %}
+
+{% macro default__test_equality(model, compare_model, compare_columns=none, exclude_columns=none, precision=none) -%}
 {%- if compare_columns and exclude_columns -%}
 {{ exceptions.raise_compiler_error("equality takes compare_columns or exclude_columns, not both") }}
 {%- endif -%}
@@ -38,4 +42,4 @@ b_minus_a as (
 select 'a_minus_b' as which_diff, a_minus_b.* from a_minus_b
 union all
 select 'b_minus_a' as which_diff, b_minus_a.* from b_minus_a
-{%- endtest %}
+{%- endmacro %}

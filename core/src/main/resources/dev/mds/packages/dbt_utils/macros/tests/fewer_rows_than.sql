@@ -1,5 +1,9 @@
 {#- dbt_utils.fewer_rows_than: the model has fewer rows than compare_model (per group); one row per group where it has as many or more. -#}
 {% test fewer_rows_than(model, compare_model, group_by_columns=[]) -%}
+  {{ return(adapter.dispatch('test_fewer_rows_than', 'dbt_utils')(model, compare_model, group_by_columns)) }}
+{%- endtest %}
+
+{% macro default__test_fewer_rows_than(model, compare_model, group_by_columns=[]) -%}
 {#- As dbt_utils: the failures are the summed deltas (the excess rows, or 1 for as many rows), and a group
     missing from one side counts as none. -#}
 {{- config(fail_calc='sum(coalesce(row_count_delta, 0))') -}}
@@ -35,4 +39,4 @@ select *,
     as row_count_delta
 from compared
 where count_our_model >= count_comparison_model
-{%- endtest %}
+{%- endmacro %}

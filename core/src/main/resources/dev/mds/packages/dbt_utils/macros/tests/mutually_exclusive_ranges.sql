@@ -3,6 +3,10 @@
     zero_length_range_allowed. Every row whose bounds are null or out of order, or whose range runs into the next
     one (or leaves the wrong gap), fails. -#}
 {% test mutually_exclusive_ranges(model, lower_bound_column, upper_bound_column, partition_by=none, gaps='allowed', zero_length_range_allowed=false) -%}
+  {{ return(adapter.dispatch('test_mutually_exclusive_ranges', 'dbt_utils')(model, lower_bound_column, upper_bound_column, partition_by, gaps, zero_length_range_allowed)) }}
+{%- endtest %}
+
+{% macro default__test_mutually_exclusive_ranges(model, lower_bound_column, upper_bound_column, partition_by=none, gaps='allowed', zero_length_range_allowed=false) -%}
 {%- if gaps == 'allowed' -%}{%- set next_operator = '<=' -%}
 {%- elif gaps == 'not_allowed' -%}{%- set next_operator = '=' -%}
 {%- elif gaps == 'required' -%}{%- set next_operator = '<' -%}
@@ -32,4 +36,4 @@ select *
 from checked
 where not (lower_bound_not_null and upper_bound_not_null and lower_bound_before_upper_bound
   and upper_bound_fits_next_lower_bound)
-{%- endtest %}
+{%- endmacro %}
