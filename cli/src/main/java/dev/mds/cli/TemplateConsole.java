@@ -55,7 +55,7 @@ final class TemplateConsole implements TemplateLog {
         + line + System.lineSeparator();
     try {
       Files.createDirectories(logFile.getParent());
-      Files.writeString(logFile, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+      Files.writeString(logFile, dev.mds.Secrets.scrub(text), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
           StandardOpenOption.APPEND);
       started = true;
     } catch (IOException e) {
