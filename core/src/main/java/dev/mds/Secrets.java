@@ -83,7 +83,8 @@ public final class Secrets {
 
   /**
    * {@code out} scrubbing what it is given; {@code out} itself when no secret is set. Each write
-   * call is scrubbed on its own: mds prints a message in one call, so a value is not split.
+   * call is scrubbed on its own: mds prints a message in one call, so a value is not split. Lines
+   * are flushed as they end, as the console's own writer does, so progress shows as it happens.
    */
   public static PrintWriter scrubbing(PrintWriter out) {
     if (!any()) {
@@ -109,6 +110,6 @@ public final class Secrets {
       public void close() {
         out.close();
       }
-    }, false);
+    }, true);
   }
 }

@@ -116,6 +116,35 @@ class CliSecretsTest {
   }
 
   @Test
+  void aDatabaseErrorQuotingASecretConnectionSettingShowsStars() throws Exception {
+    String bad = "not-a-size-" + TOKEN;
+    TempProject project = TempProject.named(dir.resolve("mem"), "mem")
+        .file("models/a.sql", "select 1 as id\n")
+        .file("profiles.yml", """
+            mem:
+              target: dev
+              outputs:
+                dev:
+                  type: duckdb
+                  path: mem.duckdb
+                  settings:
+                    memory_limit: "{{ env_var('MDS_ENV_SECRET_MEMORY') }}"
+            """);
+
+    CliRun debug = mds(project.root(), Map.of("MDS_ENV_SECRET_MEMORY", bad), "debug",
+        "--project-dir", project.dir());
+    CliRun build = mds(project.root(), Map.of("MDS_ENV_SECRET_MEMORY", bad), "build",
+        "--project-dir", project.dir());
+
+    for (CliRun run : List.of(debug, build)) {
+      assertTrue(run.exitCode() != 0, run::describe);
+      assertFalse(run.out().contains(TOKEN), run::describe);
+      assertTrue(run.out().contains(Secrets.MASK), run::describe);
+    }
+    assertEquals(List.of(), filesHolding(project, TOKEN));
+  }
+
+  @Test
   void aSecretReadInAModelIsAnErrorNamingTheFileAsInDbt() throws Exception {
     TempProject project = project()
         .file("models/leak.sql", "select '{{ env_var(\"MDS_ENV_SECRET_TOKEN\") }}' as t\n");
