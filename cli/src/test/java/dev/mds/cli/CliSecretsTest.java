@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mds.Secrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ class CliSecretsTest {
     List<Path> holding = new ArrayList<>();
     for (Path file : Stream.concat(filesUnder(project.path("target")).stream(),
         filesUnder(project.path("logs")).stream()).toList()) {
-      String content = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+      String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
       if (content.contains(text)) {
         holding.add(file);
       }
@@ -106,8 +107,8 @@ class CliSecretsTest {
     for (CliRun run : List.of(build, debug, docs)) {
       assertFalse(run.out().contains(DB_SECRET), run::describe);
     }
-    assertTrue(debug.out().contains("database: " + project.root().resolve(Secrets.MASK + ".duckdb")),
-        debug::describe);
+    Path masked = project.root().resolve(Secrets.MASK + ".duckdb");
+    assertTrue(debug.out().contains("database: " + masked), debug::describe);
     assertEquals(List.of(), filesHolding(project, DB_SECRET));
     assertFalse(filesUnder(project.path("target")).isEmpty());
     assertTrue(project.read("target/compiled/shop/models/where_am_i.sql").contains("*****.duckdb"),
@@ -191,7 +192,8 @@ class CliSecretsTest {
     String region = "eu-private-region-417";
     TempProject project = TempProject.named(dir.resolve("p"), "p")
         .file("models/a.sql", """
-            {% if env_var('MDS_TEST_REGION') | length > 3 %}select 1 as id{% else %}select 2 as id{% endif %}
+            {% if env_var('MDS_TEST_REGION') | length > 3 %}select 1 as id
+            {% else %}select 2 as id{% endif %}
             """);
 
     CliRun first = mds(project.root(), Map.of("MDS_TEST_REGION", region), "build",

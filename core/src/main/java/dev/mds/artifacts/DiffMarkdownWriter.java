@@ -55,7 +55,8 @@ public final class DiffMarkdownWriter {
     try {
       Files.createDirectories(file.getParent());
       String prefix = Files.isRegularFile(file) ? "\n" : "";
-      Files.writeString(file, Secrets.scrub(prefix + md), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      Files.writeString(file, Secrets.scrub(prefix + md), StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new MdsException("Cannot write " + file + ": " + e.getMessage(), e);
     }
