@@ -85,7 +85,8 @@ public final class TextFiles {
     }
   }
 
-  private void writeNow(Path file, String text) throws IOException {
+  private void writeNow(Path file, String unscrubbed) throws IOException {
+    String text = Secrets.scrub(unscrubbed);
     boolean newFolder;
     try {
       newFolder = folders.computeIfAbsent(file.getParent(), folder -> {

@@ -78,6 +78,11 @@ public final class Mds implements Runnable {
 
   /** Runs mds with {@code args}, printing to {@code out} and {@code err}; returns the exit code. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    // Every console line passes here: a secret environment variable's value never shows.
+    return run(args, dev.mds.Secrets.scrubbing(out), dev.mds.Secrets.scrubbing(err));
+  }
+
+  private static int run(String[] args, PrintWriter out, PrintWriter err) {
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
       // Answered before picocli reflects over every verb: scripts call this to check the install.
       out.println(new MdsVersion().getVersion()[0]);

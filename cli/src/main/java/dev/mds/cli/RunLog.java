@@ -42,7 +42,7 @@ final class RunLog implements AutoCloseable {
       return;
     }
     try {
-      writer.write(text);
+      writer.write(dev.mds.Secrets.scrub(text));
       writer.newLine();
       writer.flush();
     } catch (IOException e) {

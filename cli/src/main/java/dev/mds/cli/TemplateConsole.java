@@ -55,8 +55,8 @@ final class TemplateConsole implements TemplateLog {
         + line + System.lineSeparator();
     try {
       Files.createDirectories(logFile.getParent());
-      Files.writeString(logFile, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
+      Files.writeString(logFile, dev.mds.Secrets.scrub(text), StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
       started = true;
     } catch (IOException e) {
       // Logging must never fail a command; the console still has the line.

@@ -77,6 +77,38 @@ class CliDocsServeTest {
   }
 
   @Test
+  void answersOnlyHostHeadersNamingLoopbackAndItsPortSoDnsRebindingCannotReadTheSite()
+      throws Exception {
+    TempProject shop = TempProject.shop(dir.resolve("shop"));
+    mds("docs", "generate", "--project-dir", shop.dir()).assertOk();
+    int port = freePort();
+    Thread serving = new Thread(() -> Mds.execute(new String[] {"docs", "serve",
+        "--project-dir", shop.dir(), "--port", String.valueOf(port)},
+        new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true)));
+    serving.start();
+    try {
+      awaitListening(port);
+      for (String host : List.of("localhost:" + port, "127.0.0.1:" + port, "[::1]:" + port)) {
+        String[] page = get(port, "/", "Host: " + host + "\r\n");
+        assertTrue(page[0].startsWith("HTTP/1.1 200"), host + " -> " + page[0]);
+        assertTrue(page[1].contains("<h1>shop</h1>"), host);
+      }
+      for (String forged : List.of("Host: attacker.example:" + port + "\r\n",
+          "Host: attacker.example\r\n", "Host: localhost.attacker.example:" + port + "\r\n",
+          "Host: localhost:" + (port == 65_535 ? 1 : port + 1) + "\r\n",
+          "Host: 192.168.1.10:" + port + "\r\n", "")) {
+        String[] page = get(port, "/index.html", forged);
+        assertTrue(page[0].contains(" 403 ") || page[0].contains(" 400 "),
+            forged + " -> " + page[0]);
+        assertFalse(page[1].contains("<h1>shop</h1>"), forged);
+      }
+    } finally {
+      serving.interrupt();
+      serving.join(10_000);
+    }
+  }
+
+  @Test
   void withoutAGeneratedSiteItSaysWhatToRun() {
     TempProject shop = TempProject.shop(dir.resolve("shop"));
 
@@ -129,10 +161,21 @@ class CliDocsServeTest {
 
   /** A GET written byte for byte (no client library to normalise the path): status line, body. */
   private static String[] get(InetAddress host, int port, String rawPath) throws IOException {
+    return get(host, port, rawPath, "Host: 127.0.0.1:" + port + "\r\n");
+  }
+
+  /** The same on loopback with {@code hostLines} (whole header lines, maybe none) as the Host. */
+  private static String[] get(int port, String rawPath, String hostLines) throws IOException {
+    return get(InetAddress.getLoopbackAddress(), port, rawPath, hostLines);
+  }
+
+  private static String[] get(InetAddress host, int port, String rawPath, String hostLines)
+      throws IOException {
     try (Socket socket = new Socket(host, port)) {
       socket.setSoTimeout(5_000);
       OutputStream request = socket.getOutputStream();
-      request.write(("GET " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+      request.write(("GET " + rawPath + " HTTP/1.1\r\n" + hostLines
+          + "Connection: close\r\n\r\n")
           .getBytes(StandardCharsets.ISO_8859_1));
       request.flush();
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -2,6 +2,7 @@ package dev.mds.artifacts;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mds.MdsException;
+import dev.mds.Secrets;
 import dev.mds.engine.CatalogColumn;
 import dev.mds.engine.CatalogReader;
 import dev.mds.engine.CatalogRelation;
@@ -70,7 +71,7 @@ public final class CatalogWriter {
     Path file = project.targetDir().resolve("catalog.json");
     try {
       Files.createDirectories(file.getParent());
-      ManifestWriter.JSON.writeValue(file.toFile(), root);
+      Files.writeString(file, Secrets.scrubJson(ManifestWriter.JSON.writeValueAsString(root)));
     } catch (IOException e) {
       throw new MdsException("Cannot write " + file + ": " + e.getMessage(), e);
     }

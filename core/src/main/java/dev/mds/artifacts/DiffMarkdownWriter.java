@@ -1,6 +1,7 @@
 package dev.mds.artifacts;
 
 import dev.mds.MdsException;
+import dev.mds.Secrets;
 import dev.mds.execution.DiffTask;
 import dev.mds.project.Project;
 import java.io.IOException;
@@ -54,7 +55,8 @@ public final class DiffMarkdownWriter {
     try {
       Files.createDirectories(file.getParent());
       String prefix = Files.isRegularFile(file) ? "\n" : "";
-      Files.writeString(file, prefix + md, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      Files.writeString(file, Secrets.scrub(prefix + md), StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new MdsException("Cannot write " + file + ": " + e.getMessage(), e);
     }

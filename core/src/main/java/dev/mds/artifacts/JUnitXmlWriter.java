@@ -1,6 +1,7 @@
 package dev.mds.artifacts;
 
 import dev.mds.MdsException;
+import dev.mds.Secrets;
 import dev.mds.execution.NodeResult;
 import dev.mds.execution.RunStatus;
 import dev.mds.execution.RunTask;
@@ -56,6 +57,14 @@ public final class JUnitXmlWriter {
         xml.writeCharacters("\n");
         xml.writeEndDocument();
         xml.close();
+      }
+      if (Secrets.any()) {
+        // Failure messages carry database errors, which may quote a profile's secret.
+        String text = Files.readString(file);
+        String scrubbed = Secrets.scrub(text);
+        if (!scrubbed.equals(text)) {
+          Files.writeString(file, scrubbed);
+        }
       }
     } catch (IOException | XMLStreamException e) {
       throw new MdsException("Cannot write JUnit XML to " + file + ": " + e.getMessage(), e);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mds.MdsException;
+import dev.mds.Secrets;
 import dev.mds.compile.CompiledNode;
 import dev.mds.compile.FileChecksum;
 import dev.mds.compile.ParseResult;
@@ -22,6 +23,7 @@ import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -52,8 +54,16 @@ public final class ManifestWriter {
     Path temp = file.resolveSibling("manifest.json." + ProcessHandle.current().pid() + ".tmp");
     try {
       Files.createDirectories(file.getParent());
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
-        stream(parsed, compiled, version, lineage, out);
+      if (Secrets.any()) {
+        // Masked as text after the fact: a secret can reach the manifest only inside strings
+        // (a path, SQL), and this costs one copy only where secrets are set.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+        stream(parsed, compiled, version, lineage, bytes);
+        Files.writeString(temp, Secrets.scrubJson(bytes.toString(StandardCharsets.UTF_8)));
+      } else {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+          stream(parsed, compiled, version, lineage, out);
+        }
       }
       Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {

@@ -3,6 +3,7 @@ package dev.mds.artifacts;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mds.MdsException;
+import dev.mds.Secrets;
 import dev.mds.execution.NodeResult;
 import dev.mds.execution.RunTask;
 import dev.mds.graph.DataTest;
@@ -59,7 +60,7 @@ public final class RunResultsWriter {
     Path file = project.targetDir().resolve("run_results.json");
     try {
       Files.createDirectories(file.getParent());
-      ManifestWriter.JSON.writeValue(file.toFile(), root);
+      Files.writeString(file, Secrets.scrubJson(ManifestWriter.JSON.writeValueAsString(root)));
     } catch (IOException e) {
       throw new MdsException("Cannot write " + file + ": " + e.getMessage(), e);
     }

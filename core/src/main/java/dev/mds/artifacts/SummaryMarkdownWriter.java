@@ -1,6 +1,7 @@
 package dev.mds.artifacts;
 
 import dev.mds.MdsException;
+import dev.mds.Secrets;
 import dev.mds.execution.NodeResult;
 import dev.mds.execution.RunStatus;
 import dev.mds.execution.RunTask;
@@ -48,7 +49,7 @@ public final class SummaryMarkdownWriter {
     Path file = project.targetDir().resolve("summary.md");
     try {
       Files.createDirectories(file.getParent());
-      Files.writeString(file, md);
+      Files.writeString(file, Secrets.scrub(md.toString()));
     } catch (IOException e) {
       throw new MdsException("Cannot write " + file + ": " + e.getMessage(), e);
     }

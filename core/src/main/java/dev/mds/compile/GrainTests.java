@@ -41,7 +41,10 @@ final class GrainTests {
   }
 
   private static TestSpec spec(String test, List<String> grain, String file) {
-    return new TestSpec(test, Optional.empty(), Optional.empty(), Map.of("columns", grain),
+    // Grain entries are column names: quoted as a column's name is, so they cannot be SQL.
+    List<String> columns = grain.stream()
+        .map(column -> dev.mds.graph.Relation.column(column, Optional.empty())).toList();
+    return new TestSpec(test, Optional.empty(), Optional.empty(), Map.of("columns", columns),
         Map.of(), file);
   }
 

@@ -29,12 +29,14 @@ import java.util.regex.Pattern;
  * file and every input its render could see are unchanged is not rendered again. An entry is used
  * only when the project-wide key (mds, project file, macros, docs, vars, target) matches, the
  * file's checksum matches, every environment variable the render read has the same value and the
- * placeholder schema is the same; anything unreadable counts as no cache.
+ * placeholder schema is the same; anything unreadable counts as no cache. The file holds a digest
+ * of each environment value read, never the value: it may be a token.
  */
 final class ParseCache {
 
   static final String FILE = "partial_parse.json";
-  private static final int FORMAT = 2;
+  /** 3: environment values stored as digests (2 held them in clear). */
+  private static final int FORMAT = 3;
 
   /**
    * Tags that pull in text the key does not cover ({@code include}, {@code import},
@@ -147,7 +149,8 @@ final class ParseCache {
       return Optional.empty();
     }
     for (Map.Entry<String, String> read : entry.envVars().entrySet()) {
-      if (!Objects.equals(environment.get(read.getKey()), read.getValue())) {
+      if (!Objects.equals(envDigest(read.getKey(), environment.get(read.getKey())),
+          read.getValue())) {
         return Optional.empty();
       }
     }
@@ -162,7 +165,9 @@ final class ParseCache {
       current.put(path, entry);
       return;
     }
-    if (UNCACHEABLE.matcher(raw).find() || !plainJson(entry.config())) {
+    // SQL holding a secret (through target.path, say) is not stored: the file is left in clear.
+    if (UNCACHEABLE.matcher(raw).find() || !plainJson(entry.config())
+        || !dev.mds.Secrets.scrub(entry.sql()).equals(entry.sql())) {
       changed = true;
       return;
     }
@@ -182,7 +187,19 @@ final class ParseCache {
     }
     return new Entry(checksum, refs, List.copyOf(context.sources()),
         new LinkedHashMap<>(context.config()), List.copyOf(context.macros()),
-        new TreeMap<>(context.envVars()), sql, placeholderSchema, context.introspective());
+        envDigests(context.envVars()), sql, placeholderSchema, context.introspective());
+  }
+
+  /** What the file stores for each variable read: its value's digest, null when unset. */
+  private static Map<String, String> envDigests(Map<String, String> values) {
+    Map<String, String> digests = new TreeMap<>();
+    values.forEach((name, value) -> digests.put(name, envDigest(name, value)));
+    return digests;
+  }
+
+  /** Salted with the name, so equal values of two variables do not show as equal digests. */
+  private static String envDigest(String name, String value) {
+    return value == null ? null : Digest.of(name + "\0" + value);
   }
 
   /**

@@ -136,7 +136,8 @@ final class TestParser {
           + " with {% test " + testName + "(model, column_name) %} in macros/ or tests/generic/");
     }
     Map<String, Object> arguments = new LinkedHashMap<>(spec.arguments());
-    spec.columnName().ifPresent(column -> arguments.put("column_name", column));
+    // The column as SQL: quoted unless plain or `quote: false` (Relation.column says why).
+    spec.columnSql().ifPresent(column -> arguments.put("column_name", column));
     templates.checkTestArguments(testName, arguments.keySet(), spec.file());
     List<String> folders = folders(spec.file());
     // As dbt, a test's own config values are templates rendered natively while parsing:

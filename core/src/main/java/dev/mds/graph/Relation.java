@@ -33,9 +33,31 @@ public record Relation(String database, String schema, String identifier, boolea
     this(database, schema, identifier, true);
   }
 
-  /** Quotes one identifier the SQL way: wrapped in double quotes, inner quotes doubled. */
+  /**
+   * Quotes one identifier the SQL way: wrapped in double quotes, inner quotes doubled. Every
+   * identifier mds writes into SQL goes through here (or {@link #column}).
+   */
   public static String quote(String identifier) {
     return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+
+  /** A name DuckDB reads as an identifier without quotes (ASCII letters, digits, underscores). */
+  private static final java.util.regex.Pattern PLAIN =
+      java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  /**
+   * A column name from schema YAML (a column's {@code name:}, a {@code grain} entry) as a generic
+   * test's {@code column_name} gets it. {@code quote: true} quotes it, as in dbt. Unset, a plain
+   * name ({@code member_no}) stays as written, so compiled tests read as dbt's, and any other name
+   * ({@code order date}, {@code a"b}) is quoted: it can only be a column, never SQL; dbt passes it
+   * raw, where it is a parse error at best. {@code quote: false} is dbt's way to test an
+   * expression ({@code coalesce(a, b)}): the text goes in as SQL the project wrote.
+   */
+  public static String column(String name, java.util.Optional<Boolean> quote) {
+    if (quote.isPresent()) {
+      return quote.get() ? quote(name) : name;
+    }
+    return PLAIN.matcher(name).matches() ? name : quote(name);
   }
 
   /** The same schema and name in catalog {@code catalog} (production, for {@code --defer}). */

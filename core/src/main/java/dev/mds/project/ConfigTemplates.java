@@ -36,11 +36,13 @@ final class ConfigTemplates {
   private final Map<String, Object> vars;
   /** What {@code target} holds; empty where it is not defined. */
   private final Map<String, Object> target;
+  /** Whether this is {@code profiles.yml}, the one file that may read secret variables. */
+  private final boolean profile;
   private PebbleEngine pebble;
 
-  /** @param file the file as error messages name it */
+  /** For {@code profiles.yml}. @param file the file as error messages name it */
   ConfigTemplates(Map<String, String> environment, String file) {
-    this(environment, file, null, Map.of());
+    this(environment, file, null, Map.of(), true);
   }
 
   /**
@@ -49,12 +51,13 @@ final class ConfigTemplates {
    */
   ConfigTemplates(Map<String, String> environment, String file, Map<String, Object> vars,
       Target target) {
-    this(environment, file, vars, targetValues(target));
+    this(environment, file, vars, targetValues(target), false);
   }
 
   private ConfigTemplates(Map<String, String> environment, String file, Map<String, Object> vars,
-      Map<String, Object> target) {
+      Map<String, Object> target, boolean profile) {
     this.environment = environment;
+    this.profile = profile;
     this.file = file;
     this.vars = vars;
     this.target = target;
@@ -212,7 +215,8 @@ final class ConfigTemplates {
     @Override
     public Object execute(Map<String, Object> args, PebbleTemplate self,
         EvaluationContext context, int line) {
-      return EnvVar.value(environment, args, String.valueOf(context.getVariable(WHERE)));
+      return EnvVar.value(environment, args, String.valueOf(context.getVariable(WHERE)),
+          profile);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.mds.schema;
 
 import dev.mds.MdsException;
+import dev.mds.graph.Relation;
 import dev.mds.project.Project;
 import dev.mds.project.ProjectFiles;
 import dev.mds.project.YamlCache;
@@ -176,12 +177,29 @@ public final class SchemaLoader {
     List<ColumnSpec> columns = new ArrayList<>();
     for (Map<String, Object> col : entries(value, "columns", location)) {
       String name = String.valueOf(col.get("name"));
+      Optional<Boolean> quote = quote(col.get("quote"), name, location);
+      List<TestSpec> tests = tests(testList(col), Optional.of(name), location).stream()
+          .map(t -> new TestSpec(t.testName(), t.customName(), t.columnName(), t.arguments(),
+              t.config(), t.file(), Optional.of(Relation.column(name, quote))))
+          .toList();
       columns.add(new ColumnSpec(name, description(col),
           YamlValues.string(col.containsKey("data_type") ? col.get("data_type") : col.get("type")),
-          tests(testList(col), Optional.of(name), location),
+          tests,
           YamlValues.map(col.get("meta")), YamlValues.map(col.get("config"))));
     }
     return columns;
+  }
+
+  /** A column's {@code quote:}: true, false, or unset. */
+  private static Optional<Boolean> quote(Object value, String column, String location) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (value instanceof Boolean flag) {
+      return Optional.of(flag);
+    }
+    throw MdsException.at(location, "column '" + column + "': quote must be true or false, got '"
+        + value + "'");
   }
 
   static List<TestSpec> tests(Object value, Optional<String> column, String location) {

@@ -1,5 +1,6 @@
 package dev.mds.schema;
 
+import dev.mds.graph.Relation;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,7 +14,18 @@ import java.util.Optional;
  * @param arguments the test's arguments (values, to, field, columns, ...)
  * @param config test configs (severity, where, error_if, ...)
  * @param file the YAML file it came from, relative to the project folder
+ * @param columnSql the column as the test's SQL gets it ({@code column_name}): quoted unless it
+ *     is a plain name or the column says {@code quote: false} (see
+ *     {@link dev.mds.graph.Relation#column})
  */
 public record TestSpec(String testName, Optional<String> customName, Optional<String> columnName,
-    Map<String, Object> arguments, Map<String, Object> config, String file) {
+    Map<String, Object> arguments, Map<String, Object> config, String file,
+    Optional<String> columnSql) {
+
+  /** A test on a column with no {@code quote:} of its own, or on no column. */
+  public TestSpec(String testName, Optional<String> customName, Optional<String> columnName,
+      Map<String, Object> arguments, Map<String, Object> config, String file) {
+    this(testName, customName, columnName, arguments, config, file,
+        columnName.map(name -> Relation.column(name, Optional.empty())));
+  }
 }

@@ -25,8 +25,7 @@ final class Adapter {
     NodeContext node = ActiveNode.get();
     switch (method) {
       case "quote" -> {
-        return Optional.of('"' + String.valueOf(args.get("identifier", 0)).replace("\"", "\"\"")
-            + '"');
+        return Optional.of(dev.mds.graph.Relation.quote(String.valueOf(args.get("identifier", 0))));
       }
       case "type" -> {
         return Optional.of("duckdb");
@@ -81,8 +80,8 @@ final class Adapter {
         TemplateRelation to = TemplateRelation.from(args.get("to_relation", 1));
         if (node.execute()) {
           String type = node.database().relationType(from.name()).orElse("table");
-          node.database().query("alter " + type + " " + from + " rename to \""
-              + to.identifier().replace("\"", "\"\"") + '"');
+          node.database().query("alter " + type + " " + from + " rename to "
+              + dev.mds.graph.Relation.quote(to.identifier()));
         }
         return Optional.of("");
       }

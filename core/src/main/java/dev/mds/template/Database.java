@@ -43,7 +43,7 @@ public interface Database {
     }
 
     public String getQuoted() {
-      return '"' + name.replace("\"", "\"\"") + '"';
+      return dev.mds.graph.Relation.quote(name);
     }
 
     public boolean is_string() {

@@ -25,7 +25,10 @@ final class EnvVarFunction implements Function {
   public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context,
       int line) {
     String name = String.valueOf(args.get("name"));
+    String location = TemplateEngine.fileOf(self) + ":" + line;
+    // Refused before the read is recorded: a secret's value must not reach the parse cache.
+    EnvVar.refuseSecret(name, location);
     ActiveNode.get().envVarRead(name, environment.get(name));
-    return EnvVar.value(environment, args, TemplateEngine.fileOf(self) + ":" + line);
+    return EnvVar.value(environment, args, location, false);
   }
 }

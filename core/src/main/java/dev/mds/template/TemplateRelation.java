@@ -67,8 +67,7 @@ public record TemplateRelation(String database, String schema, String identifier
     for (String[] part : new String[][] {{includeDatabase ? database : null},
         {includeSchema ? schema : null}, {includeIdentifier ? identifier : null}}) {
       if (part[0] != null) {
-        out.append(out.isEmpty() ? "" : ".").append('"').append(part[0].replace("\"", "\"\""))
-            .append('"');
+        out.append(out.isEmpty() ? "" : ".").append(dev.mds.graph.Relation.quote(part[0]));
       }
     }
     return out.toString();

@@ -42,9 +42,11 @@ where child.{{ column_name }} is not null
 {%- endtest %}
 
 {% macro default__test_unique_combination_of_columns(model, combination_of_columns, quote_columns=false) -%}
-select {{ combination_of_columns | join(', ') }}, count(*) as n_records
+{%- set columns = [] -%}
+{%- for c in combination_of_columns %}{% do columns.append(adapter.quote(c) if quote_columns else c) %}{% endfor -%}
+select {{ columns | join(', ') }}, count(*) as n_records
 from {{ model }}
-group by {{ combination_of_columns | join(', ') }}
+group by {{ columns | join(', ') }}
 having count(*) > 1
 {%- endmacro %}
 

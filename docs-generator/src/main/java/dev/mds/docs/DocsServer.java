@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,9 @@ import java.util.concurrent.Executors;
 /**
  * Serves a generated site over HTTP on the loopback interface only, with the JDK's own server.
  * It serves files inside the site folder and nothing else: no directory listings, no symlinks
- * out, GET and HEAD only.
+ * out, GET and HEAD only. It answers only requests addressed to it by a loopback name and its own
+ * port, so that a web page whose host name is made to resolve to 127.0.0.1 (DNS rebinding) cannot
+ * read the site: any other {@code Host} gets 403.
  */
 public final class DocsServer implements AutoCloseable {
 
@@ -95,6 +98,11 @@ public final class DocsServer implements AutoCloseable {
       exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
       exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
       String method = exchange.getRequestMethod();
+      if (!addressedToUs(exchange.getRequestHeaders().get("Host"))) {
+        send(exchange, 403, "Forbidden: this server answers only to localhost, 127.0.0.1 or [::1]"
+            + " on port " + server.getAddress().getPort(), method.equals("HEAD"));
+        return;
+      }
       boolean head = method.equals("HEAD");
       if (!head && !method.equals("GET")) {
         exchange.getResponseHeaders().set("Allow", "GET, HEAD");
@@ -118,6 +126,30 @@ public final class DocsServer implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * Whether the request's one {@code Host} header names a loopback host by a name no web page can
+   * own ({@code localhost}, {@code 127.0.0.1}, {@code [::1]}) and our port. A browser always sends
+   * the port unless it is 80, so a missing port is accepted only when we listen on 80.
+   */
+  private boolean addressedToUs(List<String> hostHeaders) {
+    if (hostHeaders == null || hostHeaders.size() != 1) {
+      return false;
+    }
+    String host = hostHeaders.get(0).trim().toLowerCase(Locale.ROOT);
+    int port = server.getAddress().getPort();
+    String name = host;
+    String portText = null;
+    int colon = host.lastIndexOf(':');
+    if (colon >= 0 && host.indexOf(']', colon) < 0) {
+      name = host.substring(0, colon);
+      portText = host.substring(colon + 1);
+    }
+    if (!name.equals("localhost") && !name.equals("127.0.0.1") && !name.equals("[::1]")) {
+      return false;
+    }
+    return portText == null ? port == 80 : portText.equals(String.valueOf(port));
   }
 
   private static void send(HttpExchange exchange, int status, String text, boolean head)

@@ -82,6 +82,28 @@ class DocsServerTest {
   }
 
   @Test
+  void answersOnlyRequestsAddressedToALoopbackNameAndItsPort() throws IOException {
+    int port = port();
+    for (String host : List.of("127.0.0.1:" + port, "localhost:" + port, "LocalHost:" + port,
+        "[::1]:" + port)) {
+      RawHttp response = RawHttp.send(port, "GET", "/", "Host: " + host + "\r\n");
+      assertEquals(200, response.status(), host);
+    }
+    for (String hostLines : List.of("Host: evil.example:" + port + "\r\n",
+        "Host: evil.example\r\n", "Host: 127.0.0.1.evil.example:" + port + "\r\n",
+        "Host: localhost.:" + port + "\r\n", "Host: 127.0.0.1:" + (port + 1) + "\r\n",
+        "Host: 127.0.0.1\r\n", "Host: 127.0.0.2:" + port + "\r\n", "Host: [::2]:" + port + "\r\n",
+        "Host: localhost:" + port + "@evil.example\r\n", "",
+        "Host: localhost:" + port + "\r\nHost: evil.example\r\n")) {
+      RawHttp response = RawHttp.send(port, "GET", "/", hostLines);
+      assertTrue(response.status() == 403 || response.status() == 400,
+          hostLines + " -> " + response.status());
+      assertFalse(response.body().contains("<title>index</title>"), hostLines);
+    }
+    assertEquals(403, RawHttp.send(port, "HEAD", "/", "Host: evil.example\r\n").status());
+  }
+
+  @Test
   void onlyReads() throws IOException {
     RawHttp post = RawHttp.send(port(), "POST", "/index.html");
     assertEquals(405, post.status());

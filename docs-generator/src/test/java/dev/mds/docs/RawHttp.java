@@ -19,11 +19,18 @@ record RawHttp(int status, String headers, String body) {
     return headers.toLowerCase(java.util.Locale.ROOT);
   }
 
+  /** A request addressed as a browser at http://127.0.0.1:port/ addresses it. */
   static RawHttp send(int port, String method, String rawPath) throws IOException {
+    return send(port, method, rawPath, "Host: 127.0.0.1:" + port + "\r\n");
+  }
+
+  /** A request with {@code hostLines} (zero or more whole header lines) as its Host headers. */
+  static RawHttp send(int port, String method, String rawPath, String hostLines)
+      throws IOException {
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
       socket.setSoTimeout(5_000);
       OutputStream out = socket.getOutputStream();
-      out.write((method + " " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+      out.write((method + " " + rawPath + " HTTP/1.1\r\n" + hostLines
           + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       InputStream in = socket.getInputStream();
