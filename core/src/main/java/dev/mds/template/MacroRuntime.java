@@ -318,7 +318,9 @@ final class MacroRuntime {
     }
     StringWriter out = new StringWriter();
     try {
-      macro.node().getBody().render(macro.template(), out, context);
+      // Bounded as a template's own output is, so a loop without end in a macro stops too.
+      macro.node().getBody().render(macro.template(),
+          io.pebbletemplates.pebble.utils.LimitedSizeWriter.from(out, context), context);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (RuntimeException e) {

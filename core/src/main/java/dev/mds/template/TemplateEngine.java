@@ -159,6 +159,12 @@ public final class TemplateEngine {
     }
   }
 
+  /**
+   * The most one render may write: far beyond any real model's SQL, so that a loop without end
+   * stops with a message naming the file instead of exhausting the memory.
+   */
+  static final int MAX_RENDERED_CHARS = 200_000_000;
+
   /** Pebble set up for dbt-style SQL, with {@code loader} and mds's functions. */
   private static PebbleEngine engine(io.pebbletemplates.pebble.loader.Loader<?> loader,
       JinjaCompatExtension jinja, MdsExtension mds, DbtContextExtension context) {
@@ -167,6 +173,7 @@ public final class TemplateEngine {
         .autoEscaping(false)
         .newLineTrimming(false)
         .strictVariables(true)
+        .maxRenderedSize(MAX_RENDERED_CHARS)
         .allowOverrideCoreOperators(true)
         .extension(jinja)
         .extension(mds)
@@ -500,6 +507,12 @@ public final class TemplateEngine {
         throw MdsException.at(location, "return() can only be used inside a macro");
       }
       throw toMds(e, location);
+    } catch (StackOverflowError e) {
+      throw MdsException.at(location, "rendering went too deep: a macro calls itself (directly"
+          + " or through others) without end");
+    } catch (OutOfMemoryError e) {
+      throw MdsException.at(location, "rendering ran out of memory: a loop without end, or one"
+          + " that builds a list too large to hold?");
     } finally {
       ActiveNode.restore(previous);
     }
@@ -536,6 +549,10 @@ public final class TemplateEngine {
       }
       return call + "package '" + first + "' is not installed in this project (add it to"
           + " packages.yml and run mds deps)";
+    }
+    if (String.valueOf(pebble).startsWith("Tried to write more than")) {
+      return "renders more than " + MAX_RENDERED_CHARS / 1_000_000 + " million characters: a loop"
+          + " without end?";
     }
     return "template error: " + PebbleMessages.of(pebble);
   }

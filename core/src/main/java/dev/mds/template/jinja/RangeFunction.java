@@ -32,11 +32,28 @@ final class RangeFunction implements Function {
     if (step == 0) {
       throw new PebbleException(null, "range() step must not be zero", lineNumber, self.getName());
     }
-    List<Long> values = new ArrayList<>();
-    for (long i = start; step > 0 ? i < stop : i > stop; i += step) {
-      values.add(i);
+    long first = start;
+    long by = step;
+    long count = step > 0 ? (stop > start ? (stop - start + step - 1) / step : 0)
+        : (stop < start ? (start - stop - step - 1) / -step : 0);
+    if (count > Integer.MAX_VALUE) {
+      throw new PebbleException(null, "range() of " + count + " numbers is too long", lineNumber,
+          self.getName());
     }
-    return values;
+    int size = (int) count;
+    // Computed on demand, as Python's range is: range(200000000) costs no memory.
+    return new java.util.AbstractList<Long>() {
+      @Override
+      public Long get(int index) {
+        java.util.Objects.checkIndex(index, size);
+        return first + index * by;
+      }
+
+      @Override
+      public int size() {
+        return size;
+      }
+    };
   }
 
   private static long number(Object value, long fallback, PebbleTemplate self, int lineNumber) {
