@@ -120,6 +120,17 @@ public final class Mds implements Runnable {
       err.flush();
       return PROJECT_ERROR;
     });
+    // A mistyped command line: the error and where to read more, not the verb's whole help.
+    cli.setParameterExceptionHandler((ex, arguments) -> {
+      CommandLine command = ex.getCommandLine();
+      err.println(ex.getMessage());
+      if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+        err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for its"
+            + " options.");
+      }
+      err.flush();
+      return command.getCommandSpec().exitCodeOnInvalidInput();
+    });
     int code = cli.execute(args);
     out.flush();
     err.flush();

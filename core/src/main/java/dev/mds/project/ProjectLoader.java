@@ -43,6 +43,12 @@ public final class ProjectLoader {
   static Project load(Path dir, Optional<String> targetName, Optional<String> cliVars,
       Optional<Path> profilesDir, Optional<String> profileName, Map<String, String> environment) {
     Path root = dir.toAbsolutePath().normalize();
+    if (Files.isRegularFile(root)) {
+      throw new MdsException(root + " is a file, not a project folder: pass the folder that holds"
+          + " dbt_project.yml" + (root.getFileName() != null
+              && root.getFileName().toString().endsWith(".yml") ? " (" + root.getParent() + ")"
+              : ""));
+    }
     if (!Files.isDirectory(root)) {
       throw new MdsException("Project folder " + root + " does not exist.");
     }
