@@ -71,9 +71,9 @@ public final class SeedLoader {
               + "; remove the NUL bytes from the file");
         }
         if (rows == 0 && before > 0) {
-          throw new MdsException(seed.file() + ": the file has a header but no rows, where "
-              + seed.relation() + " has " + before + "; the table is kept (set allow_empty: true"
-              + " to load an empty seed)");
+          throw new MdsException(seed.file() + (rejected > 0 ? ": every row was unreadable"
+              : ": the file has a header but no rows") + ", where " + seed.relation() + " has "
+              + before + "; the table is kept (set allow_empty: true to load an empty seed)");
         }
         BuildResult result = BuildResult.of("INSERT", rows);
         return rejected == 0 ? result : new BuildResult(result.message() + " (skipped "
