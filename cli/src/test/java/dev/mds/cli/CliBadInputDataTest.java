@@ -180,6 +180,24 @@ class CliBadInputDataTest {
     seedFails(shop(), utf8(csv.toString()), "seeds/customers.csv:25002: ");
   }
 
+  /** With the delimiter configured, as semicolon exports often have it. */
+  @Test
+  void anUnclosedQuoteWithAConfiguredDelimiterIsASeedErrorOnItsLine() throws Exception {
+    TempProject project = shop();
+    project.file("seeds/schema.yml", """
+        seeds:
+          - name: customers
+            config:
+              delimiter: ';'
+        """);
+    Files.writeString(project.path("seeds/customers.csv"), GOOD_CUSTOMERS.replace(',', ';'));
+    mds("build", "--project-dir", project.dir()).assertOk();
+
+    seedFails(project, utf8(GOOD_CUSTOMERS.replace(',', ';')
+            .replace("UK;1001;Alice;2024-01-05", "UK;1001;\"Alice;2024-01-05")),
+        "seeds/customers.csv:3: a quote opens here and never closes");
+  }
+
   /** A stray quote inside a value is no quoting and stays data, as before. */
   @Test
   void quotesInsideValuesStayData() {

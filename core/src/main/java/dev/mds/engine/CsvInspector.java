@@ -97,8 +97,8 @@ public final class CsvInspector {
     Path readable = readable(file, charset);
     try (Connection duck = DuckDb.connect("jdbc:duckdb:")) {
       String path = SqlLiteral.string(readable.toAbsolutePath().toString());
-      Dialect sniffed = sniffDialect(duck, path, location);
-      String delimiter = options.delimiter().orElse(sniffed.delimiter());
+      Dialect sniffed = sniffDialect(duck, path, options.delimiter(), location);
+      String delimiter = sniffed.delimiter();
       StringJoiner base = new StringJoiner(", ");
       base.add("header = true");
       base.add("delim = " + SqlLiteral.string(delimiter));
@@ -232,17 +232,25 @@ public final class CsvInspector {
   private record Dialect(String delimiter, String quote) {
   }
 
-  private static Dialect sniffDialect(Connection duck, String path, String location) {
+  /** @param configured the seed's or source's own {@code delimiter:}, which the sniffer keeps */
+  private static Dialect sniffDialect(Connection duck, String path, Optional<String> configured,
+      String location) {
     try (Statement st = duck.createStatement();
         ResultSet rs = st.executeQuery("select Delimiter, Quote from sniff_csv(" + path
-            + ", sample_size = " + SAMPLE_ROWS + ", " + TOLERANT + ")")) {
+            + ", sample_size = " + SAMPLE_ROWS + ", " + TOLERANT
+            + configured.map(d -> ", delim = " + SqlLiteral.string(d)).orElse("") + ")")) {
       rs.next();
       String delimiter = rs.getString(1);
       String quote = rs.getString(2);
-      return new Dialect(delimiter == null || delimiter.isEmpty() ? "," : delimiter,
+      return new Dialect(configured.orElse(delimiter == null || delimiter.isEmpty() ? ","
+          : delimiter),
           // sniff_csv spells "no quote character" as the text (empty).
           quote == null || quote.isEmpty() || quote.equals("(empty)") ? "" : quote);
     } catch (SQLException e) {
+      if (configured.isPresent()) {
+        // The quote is then " (see sniff), and reading the file shows what is wrong with it.
+        return new Dialect(configured.get(), "");
+      }
       throw new MdsException(location + ": cannot detect the CSV delimiter ("
           + DuckDbError.summary(e.getMessage()) + "); set delimiter: in its config", e);
     }
