@@ -40,6 +40,11 @@ public final class CsvInspector {
   private static final String DOT_DECIMAL = "-?[0-9]+\\.[0-9]+";
   /** Rows that cannot be read are for the load to report by line; sampling passes over them. */
   private static final String TOLERANT = "ignore_errors = true";
+  /**
+   * Kept layouts found before a version of these checks are not taken: they may read a quote as
+   * data (see {@link #sniff}).
+   */
+  private static final String LAYOUT_VERSION = "2|";
 
   private final Path cacheDir;
   /** Detected encodings: telling UTF-8 from Windows-1252 for sure takes reading the whole file. */
@@ -72,8 +77,11 @@ public final class CsvInspector {
       throw new MdsException(location + ": file " + file + " does not exist");
     }
     try {
-      Optional<CsvLayout> kept = CsvLayout.fromJson(file, layouts.of(file, options.toString(),
-          f -> sniff(f, options, location).toJson()));
+      if (Files.size(file) == 0) {
+        throw new MdsException(location + ": the file is empty (not even a header line)");
+      }
+      Optional<CsvLayout> kept = CsvLayout.fromJson(file, layouts.of(file,
+          LAYOUT_VERSION + options, f -> sniff(f, options, location).toJson()));
       // A transcoded copy deleted since (mds clean, a cleared cache folder) is made again.
       if (kept.isPresent() && Files.isRegularFile(kept.get().readable())) {
         return kept.get();
@@ -89,16 +97,26 @@ public final class CsvInspector {
     Path readable = readable(file, charset);
     try (Connection duck = DuckDb.connect("jdbc:duckdb:")) {
       String path = SqlLiteral.string(readable.toAbsolutePath().toString());
-      String delimiter = options.delimiter().orElseGet(() -> sniffDelimiter(duck, path, location));
+      Dialect sniffed = sniffDialect(duck, path, options.delimiter(), location);
+      String delimiter = sniffed.delimiter();
       StringJoiner base = new StringJoiner(", ");
       base.add("header = true");
       base.add("delim = " + SqlLiteral.string(delimiter));
-      options.quote().ifPresent(q -> base.add("quote = " + SqlLiteral.string(q)));
+      // DuckDB's sniffer settles on "no quote character" when a field opens a quote that never
+      // closes: the quote then becomes data and the rows after it go wrong. A CSV quotes with ",
+      // so unless the file quotes otherwise (or says quote: '' itself), " is the quote, and a
+      // quote left open is an error naming its line.
+      String quote = options.quote().orElse(sniffed.quote().isEmpty() ? "\"" : sniffed.quote());
+      base.add("quote = " + SqlLiteral.string(quote));
+      if (options.quote().isEmpty() && sniffed.quote().isEmpty()) {
+        requireClosedQuotes(duck, path, base.toString(), location);
+      }
       options.dateFormat().ifPresent(f -> base.add("dateformat = " + SqlLiteral.string(f)));
       options.decimalSeparator().ifPresent(d -> base.add("decimal_separator = "
           + SqlLiteral.string(d)));
       options.thousands().ifPresent(t -> base.add("thousands = " + SqlLiteral.string(t)));
       List<String> names = columnNames(duck, path, base.toString(), location);
+      requireHeaderNames(duck, path, base.toString(), location);
       Map<String, String> types = new LinkedHashMap<>();
       List<CsvLayout.Column> columns = new ArrayList<>();
       boolean detectDecimalComma = !delimiter.equals(",") && options.decimalSeparator().isEmpty();
@@ -210,16 +228,116 @@ public final class CsvInspector {
         || t.startsWith("CHAR") || t.startsWith("BPCHAR");
   }
 
-  private static String sniffDelimiter(Connection duck, String path, String location) {
+  /** What DuckDB's sniffer takes the file's delimiter and quote character to be ("" for none). */
+  private record Dialect(String delimiter, String quote) {
+  }
+
+  /** @param configured the seed's or source's own {@code delimiter:}, which the sniffer keeps */
+  private static Dialect sniffDialect(Connection duck, String path, Optional<String> configured,
+      String location) {
     try (Statement st = duck.createStatement();
-        ResultSet rs = st.executeQuery("select Delimiter from sniff_csv(" + path
-            + ", sample_size = " + SAMPLE_ROWS + ", " + TOLERANT + ")")) {
+        ResultSet rs = st.executeQuery("select Delimiter, Quote from sniff_csv(" + path
+            + ", sample_size = " + SAMPLE_ROWS + ", " + TOLERANT
+            + configured.map(d -> ", delim = " + SqlLiteral.string(d)).orElse("") + ")")) {
       rs.next();
       String delimiter = rs.getString(1);
-      return delimiter == null || delimiter.isEmpty() ? "," : delimiter;
+      String quote = rs.getString(2);
+      return new Dialect(configured.orElse(delimiter == null || delimiter.isEmpty() ? ","
+          : delimiter),
+          // sniff_csv spells "no quote character" as the text (empty).
+          quote == null || quote.isEmpty() || quote.equals("(empty)") ? "" : quote);
     } catch (SQLException e) {
+      if (configured.isPresent()) {
+        // The quote is then " (see sniff), and reading the file shows what is wrong with it.
+        return new Dialect(configured.get(), "");
+      }
       throw new MdsException(location + ": cannot detect the CSV delimiter ("
           + DuckDbError.summary(e.getMessage()) + "); set delimiter: in its config", e);
+    }
+  }
+
+  /**
+   * Fails naming the line when reading the file with {@code "} as its quote character breaks:
+   * a quote opened and never closed, which would otherwise swallow the rows after it.
+   */
+  private static void requireClosedQuotes(Connection duck, String path, String options,
+      String location) {
+    try (Statement st = duck.createStatement()) {
+      st.executeQuery("describe select * from read_csv(" + path + ", " + options
+          + ", all_varchar = true, " + TOLERANT + ")").close();
+      return;
+    } catch (SQLException e) {
+      // DuckDB cannot even settle the columns this way: find the line below.
+    }
+    // The header line holds no quote (or the sniffer would have taken "), so it names the columns.
+    List<String> header = new ArrayList<>();
+    try (Statement st = duck.createStatement();
+        ResultSet rs = st.executeQuery("describe select * from read_csv(" + path + ", "
+            + options.replace("quote = '\"'", "quote = ''") + ", all_varchar = true, "
+            + TOLERANT + ")")) {
+      while (rs.next()) {
+        header.add(rs.getString("column_name"));
+      }
+    } catch (SQLException e) {
+      throw new MdsException(location + ": cannot read CSV: " + DuckDbError.summary(e.getMessage()),
+          e);
+    }
+    StringJoiner columns = new StringJoiner(", ", "{", "}");
+    header.forEach(name -> columns.add(SqlLiteral.string(name) + ": 'VARCHAR'"));
+    try (Statement st = duck.createStatement()) {
+      st.execute("select count(*) from read_csv(" + path + ", " + options
+          + ", escape = '\"', auto_detect = false, columns = " + columns
+          + ", store_rejects = true, rejects_table = 'quote_rejects',"
+          + " rejects_scan = 'quote_scans')");
+      try (ResultSet rs = st.executeQuery("select line, error_type, error_message"
+          + " from quote_rejects order by line limit 1")) {
+        if (rs.next()) {
+          throw new MdsException(location + ":" + rs.getLong(1) + ": "
+              + ("UNQUOTED VALUE".equals(rs.getString(2)) ? "a quote opens here and never closes"
+                  : rs.getString(3))
+              + "; fix the file, or set quote: '' to read quotes as data");
+        }
+      }
+    } catch (SQLException e) {
+      throw new MdsException(location + ": cannot read CSV with \" as its quote character ("
+          + DuckDbError.summary(e.getMessage()) + "); fix the file, or set quote: '' to read"
+          + " quotes as data", e);
+    }
+    throw new MdsException(location + ": cannot read CSV with \" as its quote character; fix"
+        + " the file, or set quote: '' to read quotes as data");
+  }
+
+  /**
+   * Every column needs a name of its own: DuckDB would call an empty one {@code column2} and a
+   * second {@code id} {@code id_1}, and models selecting by the header's names would read the
+   * wrong column or none.
+   */
+  private static void requireHeaderNames(Connection duck, String path, String options,
+      String location) throws SQLException {
+    List<String> header = new ArrayList<>();
+    try (Statement st = duck.createStatement();
+        ResultSet rs = st.executeQuery("select * from read_csv(" + path + ", "
+            + options.replace("header = true", "header = false") + ", all_varchar = true, "
+            + TOLERANT + ") limit 1")) {
+      if (!rs.next()) {
+        return;
+      }
+      int count = rs.getMetaData().getColumnCount();
+      for (int i = 1; i <= count; i++) {
+        header.add(rs.getString(i));
+      }
+    }
+    Map<String, Integer> seen = new LinkedHashMap<>();
+    for (int i = 0; i < header.size(); i++) {
+      String name = header.get(i);
+      if (name == null || name.isBlank()) {
+        throw new MdsException(location + ":1: column " + (i + 1) + " of the header has no name");
+      }
+      Integer first = seen.putIfAbsent(name.strip().toLowerCase(java.util.Locale.ROOT), i + 1);
+      if (first != null) {
+        throw new MdsException(location + ":1: the header names column '" + name.strip()
+            + "' twice (columns " + first + " and " + (i + 1) + ")");
+      }
     }
   }
 

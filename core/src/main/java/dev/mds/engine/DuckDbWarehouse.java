@@ -55,6 +55,9 @@ public final class DuckDbWarehouse implements Warehouse {
             (DuckDBConnection) DuckDb.connect(url);
         DuckDbWarehouse warehouse = new DuckDbWarehouse(target, connection);
         try {
+          if (!memory) {
+            warehouse.requireDatabaseFile(connection, "current_database()", path, "path");
+          }
           warehouse.loadExtensions();
           warehouse.attach();
           warehouse.applySettings(target.settings());
@@ -136,6 +139,46 @@ public final class DuckDbWarehouse implements Warehouse {
         throw new MdsException(profile() + ": cannot attach " + file + " as '"
             + attachment.alias() + "': " + DuckDbError.summary(e.getMessage()), e);
       }
+      if (!memory) {
+        requireDatabaseFile(root, SqlLiteral.string(attachment.alias()), file,
+            "attach '" + attachment.alias() + "' path");
+      }
+    }
+  }
+
+  /**
+   * DuckDB opens a CSV, Parquet or JSON file named as a database as a new in-memory database with a
+   * view over the file: a build would then succeed and keep nothing. The database DuckDB opened
+   * under {@code nameSql} must be the file itself.
+   */
+  private void requireDatabaseFile(Connection connection, String nameSql, Path file, String key) {
+    String opened = null;
+    try (Statement st = connection.createStatement();
+        java.sql.ResultSet rs = st.executeQuery("select path from duckdb_databases()"
+            + " where database_name = " + nameSql)) {
+      if (rs.next()) {
+        opened = rs.getString(1);
+      }
+    } catch (SQLException e) {
+      throw new MdsException("Cannot check database " + file + ": "
+          + DuckDbError.summary(e.getMessage()), e);
+    }
+    if (opened != null && sameFile(Path.of(opened), file)) {
+      return;
+    }
+    throw new MdsException(profile() + ": " + key + " " + file + " is not a DuckDB database"
+        + " file (DuckDB would read it as data into a throw-away in-memory database); point "
+        + key + " at a .duckdb file");
+  }
+
+  private static boolean sameFile(Path opened, Path file) {
+    if (opened.toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())) {
+      return true;
+    }
+    try {
+      return Files.isSameFile(opened, file);
+    } catch (java.io.IOException e) {
+      return false;
     }
   }
 

@@ -25,7 +25,8 @@ public final class FileScan {
 
   /**
    * @param root the project folder, against which a relative location is resolved
-   * @param location where the config was written, for errors
+   * @param location where the config was written, for errors (a CSV's errors name the file too,
+   *     with the line where it applies)
    */
   public static String sql(NodeConfig config, Path root, CsvInspector inspector, String location) {
     String pattern = config.string("location").orElseThrow();
@@ -50,11 +51,13 @@ public final class FileScan {
     if (files.isEmpty()) {
       throw new MdsException(location + ": location '" + pattern + "' matches no files");
     }
-    String literal = SqlLiteral.string(absolute);
+    String literal = firstWildcard(absolute) >= 0 && holdsExportInProgress(absolute)
+        ? withoutExportsInProgress(absolute, location) : SqlLiteral.string(absolute);
     return switch (format) {
       case "parquet" -> "(select * from read_parquet(" + literal + ", union_by_name = true))";
       case "json", "ndjson", "jsonl" -> "(select * from read_json(" + literal + "))";
-      case "csv", "tsv", "txt" -> csv(config, files, inspector, location);
+      case "csv", "tsv", "txt" -> csv(config, files, inspector, location + ": "
+          + (files.get(0).startsWith(root) ? root.relativize(files.get(0)) : files.get(0)));
       default -> throw new MdsException(location + ": cannot tell the format of '" + pattern
           + "'; set format: parquet, csv or json");
     };
@@ -100,7 +103,61 @@ public final class FileScan {
     return dot < 0 ? "" : name.substring(dot + 1);
   }
 
-  /** The files a path or glob names, sorted. */
+  /**
+   * A file or folder an external model is writing ({@code .orders.parquet.mds-new-PID}) or set
+   * aside ({@code .mds-old-PID}), or one such a build left when it was killed: never data to read.
+   */
+  private static final java.util.regex.Pattern EXPORT_IN_PROGRESS =
+      java.util.regex.Pattern.compile("\\..+\\.mds-(new|old)-[0-9]+");
+
+  static boolean isExportInProgress(Path path) {
+    for (Path part : path) {
+      if (EXPORT_IN_PROGRESS.matcher(part.toString()).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether anything under the glob's folder is an export in progress (or left by a kill). */
+  private static boolean holdsExportInProgress(String absolute) {
+    int slash = absolute.lastIndexOf('/', firstWildcard(absolute));
+    Path dir = Path.of(slash <= 0 ? "/" : absolute.substring(0, slash));
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.anyMatch(p -> isExportInProgress(dir.relativize(p)));
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The files DuckDB's own glob finds for {@code absolute} (its {@code **} is not Java's), less
+   * exports in progress, as a SQL list; DuckDB would otherwise read a half-written file.
+   */
+  private static String withoutExportsInProgress(String absolute, String location) {
+    StringJoiner list = new StringJoiner(", ", "[", "]");
+    try (java.sql.Connection duck = DuckDb.connect("jdbc:duckdb:");
+        java.sql.Statement st = duck.createStatement();
+        java.sql.ResultSet rs = st.executeQuery("select file from glob("
+            + SqlLiteral.string(absolute) + ") order by file")) {
+      while (rs.next()) {
+        String file = rs.getString(1);
+        if (!isExportInProgress(Path.of(file))) {
+          list.add(SqlLiteral.string(file));
+        }
+      }
+    } catch (java.sql.SQLException e) {
+      throw new MdsException(location + ": cannot list '" + absolute + "': "
+          + DuckDbError.summary(e.getMessage()), e);
+    }
+    if (list.length() == 2) {
+      throw new MdsException(location + ": location '" + absolute + "' matches only files an"
+          + " export is writing");
+    }
+    return list.toString();
+  }
+
+  /** The files a path or glob names, sorted, without exports in progress. */
   static List<Path> matches(String absolute) {
     int wildcard = firstWildcard(absolute);
     if (wildcard < 0) {
@@ -115,7 +172,8 @@ public final class FileScan {
     PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + absolute);
     List<Path> files = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(dir)) {
-      walk.filter(Files::isRegularFile).filter(matcher::matches).sorted().forEach(files::add);
+      walk.filter(Files::isRegularFile).filter(matcher::matches)
+          .filter(p -> !isExportInProgress(dir.relativize(p))).sorted().forEach(files::add);
     } catch (IOException e) {
       throw new MdsException("Cannot list " + dir + ": " + e.getMessage(), e);
     }
