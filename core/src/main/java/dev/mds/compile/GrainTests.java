@@ -24,6 +24,11 @@ final class GrainTests {
    * @param file the schema YAML the node is described in, where the tests are said to live
    */
   static List<TestSpec> missing(Node node, List<TestSpec> declared, String file) {
+    Object raw = node.config().values().get("grain");
+    if (raw instanceof Number || raw instanceof Boolean || raw instanceof java.util.Map<?, ?>) {
+      throw dev.mds.MdsException.at(file, node.resourceType().label() + " '" + node.name()
+          + "': grain must name its key columns (grain: [market, member_no]), got '" + raw + "'");
+    }
     List<String> grain = node.config().grain();
     if (grain.isEmpty()) {
       return List.of();

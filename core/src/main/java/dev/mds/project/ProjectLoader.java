@@ -158,6 +158,10 @@ public final class ProjectLoader {
       throw MdsException.at(location, "project name '" + name
           + "' must be letters, digits and underscores, starting with a letter");
     }
+    if (raw.get("vars") != null && !(raw.get("vars") instanceof Map<?, ?>)) {
+      throw MdsException.at(location, "'vars:' must be a mapping of names to values"
+          + " (vars: {start_date: '2024-01-01'}), got '" + raw.get("vars") + "'");
+    }
     List<String> modelPaths = paths(raw, "model-paths", List.of("models"));
     List<String> seedPaths = paths(raw, "seed-paths", List.of("seeds"));
     List<String> testPaths = paths(raw, "test-paths", List.of("tests"));

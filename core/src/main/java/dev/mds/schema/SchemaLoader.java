@@ -221,7 +221,13 @@ public final class SchemaLoader {
     Map<String, Object> body;
     if (raw.size() == 1 && !raw.containsKey("test_name")) {
       testName = raw.keySet().iterator().next();
-      body = YamlValues.map(raw.get(testName));
+      Object value = raw.get(testName);
+      if (value != null && !(value instanceof Map<?, ?>)) {
+        throw MdsException.at(location, "test '" + testName + "' takes a mapping of arguments"
+            + " (- " + testName + ": {where: \"...\"}) or none (- " + testName + "), got '"
+            + value + "'");
+      }
+      body = YamlValues.map(value);
     } else if (raw.containsKey("test_name")) {
       testName = String.valueOf(raw.get("test_name"));
       body = new LinkedHashMap<>(raw);
@@ -246,6 +252,31 @@ public final class SchemaLoader {
         }
       }
     });
+    checkBuiltinArguments(testName, arguments, location);
     return new TestSpec(testName, customName, column, arguments, config, location);
+  }
+
+  /**
+   * dbt's own generic tests with the arguments they cannot run without: a missing one would
+   * otherwise surface as a SQL error far from the YAML that caused it.
+   */
+  private static void checkBuiltinArguments(String testName, Map<String, Object> arguments,
+      String location) {
+    String name = testName.startsWith("dbt.") ? testName.substring(4) : testName;
+    if (name.equals("accepted_values")) {
+      Object values = arguments.get("values");
+      if (!(values instanceof List<?> list) || list.isEmpty()) {
+        throw MdsException.at(location, "accepted_values needs a non-empty list of 'values:'"
+            + " (values: ['placed', 'shipped']), got " + (values == null ? "none"
+                : "'" + values + "'"));
+      }
+    } else if (name.equals("relationships")) {
+      for (String required : List.of("to", "field")) {
+        if (YamlValues.string(arguments.get(required)).filter(s -> !s.isBlank()).isEmpty()) {
+          throw MdsException.at(location, "relationships needs '" + required + ":' (to:"
+              + " ref('customers'), field: customer_id)");
+        }
+      }
+    }
   }
 }

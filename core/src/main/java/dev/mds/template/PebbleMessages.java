@@ -25,6 +25,10 @@ final class PebbleMessages {
   }
 
   static String of(String pebble) {
+    if (String.valueOf(pebble).equals("Unexpected character [\0]")) {
+      // Pebble's lexer ran into the end of the text inside {{ ... }} or {% ... %}.
+      return "a '{{' or '{%' is not closed before the end of the file (add '}}' or '%}')";
+    }
     String message = String.valueOf(pebble).strip();
     Matcher m = ATTRIBUTE.matcher(message);
     if (m.matches()) {
