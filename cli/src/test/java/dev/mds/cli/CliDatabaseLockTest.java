@@ -72,7 +72,8 @@ class CliDatabaseLockTest {
       CliRun run = mds("run", "--project-dir", project.dir(), "--lock-timeout", "1");
 
       double waited = (System.nanoTime() - start) / 1e9;
-      run.assertProjectError(db.toString(), "process " + holder.pid());
+      run.assertProjectError(db.toString(), "process " + holder.pid(),
+          "waited 1 s (--lock-timeout) for it to finish");
       assertTrue(waited >= 0.9 && waited < 5, "waited " + waited + "s");
     }
   }

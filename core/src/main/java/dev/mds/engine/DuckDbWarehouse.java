@@ -75,12 +75,20 @@ public final class DuckDbWarehouse implements Warehouse {
           Matcher pid = LOCK_PID.matcher(message);
           String holder = pid.find() ? "process " + pid.group(1) : "another process";
           throw new MdsException("Database " + path + " is in use by " + holder
-              + " (DuckDB allows one writer per file); wait for it to finish or pass"
-              + " --lock-timeout SECONDS to wait.", e);
+              + " (DuckDB allows one writer per file); " + (lockTimeoutSeconds > 0
+                  ? "waited " + waited(lockTimeoutSeconds) + " (--lock-timeout) for it to"
+                      + " finish; wait longer, or stop it"
+                  : "wait for it to finish or pass --lock-timeout SECONDS to wait") + ".", e);
         }
         sleep();
       }
     }
+  }
+
+  /** A --lock-timeout as a person reads it: 90 s, 2.5 s. */
+  private static String waited(double seconds) {
+    return (seconds == Math.rint(seconds) ? String.valueOf((long) seconds)
+        : String.valueOf(seconds)) + " s";
   }
 
   private static void sleep() {
