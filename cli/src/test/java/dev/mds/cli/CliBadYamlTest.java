@@ -107,4 +107,15 @@ class CliBadYamlTest {
     assertOneLine(run, "models/orders.sql", "is not closed before the end of the file");
     assertFalse(run.err().contains("Unexpected character"), run::describe);
   }
+
+  @Test
+  void aModelPathThatDoesNotExistIsAWarningNamingIt() {
+    TempProject project = TempProject.in(dir)
+        .file("dbt_project.yml", "name: shop\nmodel-paths: ['modelz']\n")
+        .file("models/orders.sql", "select 1 as order_no\n");
+    CliRun run = mds("compile", "--project-dir", project.dir());
+    assertEquals(0, run.exitCode(), run::describe);
+    assertTrue(run.err().contains("Warning: dbt_project.yml: model-paths names 'modelz', which"
+        + " does not exist"), run::describe);
+  }
 }

@@ -166,6 +166,7 @@ public final class ProjectParser {
   }
 
   private ParseResult run() {
+    missingPaths();
     Map<String, Node> byName = new LinkedHashMap<>();
     Set<String> disabled = new LinkedHashSet<>();
     List<Model> models = new ArrayList<>();
@@ -249,6 +250,27 @@ public final class ProjectParser {
     Timings.lap("graph and write partial parse");
     return new ParseResult(project, templates, schema, manifest, List.copyOf(warnings),
         Map.copyOf(parseRenders), rendered.get(), cache.map(ParseCache::key));
+  }
+
+  /**
+   * A path the project file sets that does not exist (a typo in {@code model-paths}): said, since
+   * the project then silently has none of those resources.
+   */
+  private void missingPaths() {
+    Map<String, Object> raw = project.config().raw();
+    if (raw == null) {
+      return;
+    }
+    for (String key : List.of("model-paths", "seed-paths", "test-paths", "macro-paths")) {
+      Object value = raw.containsKey(key) ? raw.get(key) : raw.get(key.replace('-', '_'));
+      for (String dir : value == null ? List.<String>of()
+          : dev.mds.project.YamlValues.strings(value)) {
+        if (!java.nio.file.Files.isDirectory(project.resolve(dir))) {
+          warnings.add(project.display(project.projectFile()) + ": " + key + " names '" + dir
+              + "', which does not exist in " + project.root());
+        }
+      }
+    }
   }
 
   private void register(Map<String, Node> byName, Node node) {
