@@ -111,11 +111,13 @@ class CliBadYamlTest {
   @Test
   void aModelPathThatDoesNotExistIsAWarningNamingIt() {
     TempProject project = TempProject.in(dir)
-        .file("dbt_project.yml", "name: shop\nmodel-paths: ['modelz']\n")
+        .file("dbt_project.yml", "name: shop\nmodel-paths: ['modelz']\ntest-paths: ['tests']\n")
         .file("models/orders.sql", "select 1 as order_no\n");
     CliRun run = mds("compile", "--project-dir", project.dir());
     assertEquals(0, run.exitCode(), run::describe);
     assertTrue(run.err().contains("Warning: dbt_project.yml: model-paths names 'modelz', which"
         + " does not exist"), run::describe);
+    // A missing tests/ folder is normal (git keeps no empty folders): no warning.
+    assertFalse(run.err().contains("test-paths"), run::describe);
   }
 }

@@ -253,15 +253,16 @@ public final class ProjectParser {
   }
 
   /**
-   * A path the project file sets that does not exist (a typo in {@code model-paths}): said, since
-   * the project then silently has none of those resources.
+   * A model path the project file sets that does not exist (a typo): said, since the project then
+   * silently has no models. Other paths are not: git keeps no empty folders, so a clone of a
+   * project made by dbt init often lacks its tests/ or macros/ folder.
    */
   private void missingPaths() {
     Map<String, Object> raw = project.config().raw();
     if (raw == null) {
       return;
     }
-    for (String key : List.of("model-paths", "seed-paths", "test-paths", "macro-paths")) {
+    for (String key : List.of("model-paths")) {
       Object value = raw.containsKey(key) ? raw.get(key) : raw.get(key.replace('-', '_'));
       for (String dir : value == null ? List.<String>of()
           : dev.mds.project.YamlValues.strings(value)) {
