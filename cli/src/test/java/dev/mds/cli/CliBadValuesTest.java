@@ -1,0 +1,86 @@
+package dev.mds.cli;
+
+import static dev.mds.cli.CliRun.mds;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Wrong types and nonsense values in YAML and flags (issue 19 item 4): one line naming the file
+ * and the key, exit 2, and nothing built.
+ */
+class CliBadValuesTest {
+
+  @TempDir
+  Path dir;
+
+  private TempProject project(String schema) {
+    return TempProject.in(dir)
+        .file("dbt_project.yml", "name: shop\n")
+        .file("models/orders.sql", "select 1 as order_no, 'placed' as status\n")
+        .file("models/schema.yml", schema);
+  }
+
+  private CliRun build(String schema) {
+    return mds("build", "--project-dir", project(schema).dir());
+  }
+
+  private void assertOneLine(CliRun run, String file, String... words) {
+    assertEquals(2, run.exitCode(), run::describe);
+    assertTrue(run.err().contains(file), run::describe);
+    for (String word : words) {
+      assertTrue(run.err().contains(word), run::describe);
+    }
+    assertFalse(run.err().contains("\tat ") || run.err().contains("Exception"), run::describe);
+    assertFalse(run.out().contains("OK created"), run::describe);
+  }
+
+  @Test
+  void aNameThatIsNotTextNamesTheFile() {
+    CliRun run = build("""
+        version: 2
+        models:
+          - name: [a, b]
+        """);
+    assertOneLine(run, "models/schema.yml", "'name:'", "must be text");
+  }
+
+  @Test
+  void aColumnNameThatIsNotTextNamesTheFile() {
+    CliRun run = build("""
+        version: 2
+        models:
+          - name: orders
+            columns:
+              - name: {a: 1}
+        """);
+    assertOneLine(run, "models/schema.yml", "'columns:'", "'name:'");
+  }
+
+  @Test
+  void aDescriptionThatIsNotTextNamesTheFile() {
+    CliRun run = build("""
+        version: 2
+        models:
+          - name: orders
+            description: {a: 1}
+        """);
+    assertOneLine(run, "models/schema.yml", "'description:'", "orders");
+  }
+
+  @Test
+  void aConfigThatIsNotAMappingNamesTheFile() {
+    CliRun run = build("""
+        version: 2
+        models:
+          - name: orders
+            config: [a, b]
+        """);
+    assertOneLine(run, "models/schema.yml", "'config:' must be a mapping", "orders");
+  }
+}
