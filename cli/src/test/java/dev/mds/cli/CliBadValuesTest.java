@@ -83,4 +83,60 @@ class CliBadValuesTest {
         """);
     assertOneLine(run, "models/schema.yml", "'config:' must be a mapping", "orders");
   }
+
+  @Test
+  void aSeverityOtherThanWarnOrErrorNamesTheFile() {
+    CliRun run = build("""
+        version: 2
+        models:
+          - name: orders
+            columns:
+              - name: order_no
+                data_tests:
+                  - unique:
+                      config:
+                        severity: catastrophic
+        """);
+    assertOneLine(run, "models/schema.yml", "severity: catastrophic", "warn or error");
+  }
+
+  @Test
+  void severityIsReadInAnyCaseAsDbtDoes() {
+    CliRun run = build("""
+        version: 2
+        models:
+          - name: orders
+            columns:
+              - name: order_no
+                data_tests:
+                  - unique:
+                      severity: WARN
+        """);
+    assertEquals(0, run.exitCode(), run::describe);
+  }
+
+  @Test
+  void anEnabledThatIsNotABooleanInTheProjectFileNamesIt() {
+    TempProject project = project("version: 2\n")
+        .file("dbt_project.yml", "name: shop\nmodels:\n  shop:\n    +enabled: maybe\n");
+    CliRun run = mds("build", "--project-dir", project.dir());
+    assertOneLine(run, "dbt_project.yml", "+enabled: maybe", "true or false");
+  }
+
+  @Test
+  void anEnabledThatIsNotABooleanInAConfigCallNamesTheModel() {
+    TempProject project = project("version: 2\n")
+        .file("models/orders.sql", "{{ config(enabled='maybe') }}\nselect 1 as order_no\n");
+    CliRun run = mds("build", "--project-dir", project.dir());
+    assertOneLine(run, "models/orders.sql", "enabled: maybe", "true or false");
+  }
+
+  @Test
+  void dbtsQuotedBooleansAreAccepted() {
+    TempProject project = project("version: 2\n")
+        .file("dbt_project.yml", "name: shop\nmodels:\n  shop:\n    +enabled: 'false'\n");
+    CliRun run = mds("build", "--project-dir", project.dir());
+    assertEquals(0, run.exitCode(), run::describe);
+    assertFalse(run.out().contains("orders"), run::describe);
+  }
 }

@@ -127,6 +127,9 @@ public final class SchemaLoader {
         throw MdsException.at(location, "'" + name + "': 'description:' must be text, got "
             + entry.get("description"));
       }
+      if (entry.get("config") instanceof Map<?, ?> config) {
+        dev.mds.project.NodeConfig.checkValues(YamlValues.map(config), location);
+      }
       for (String mapKey : List.of("config", "meta")) {
         if (entry.get(mapKey) != null && !(entry.get(mapKey) instanceof Map<?, ?>)) {
           throw MdsException.at(location, "'" + name + "': '" + mapKey + ":' must be a mapping"
@@ -271,6 +274,7 @@ public final class SchemaLoader {
         }
       }
     });
+    dev.mds.project.NodeConfig.checkValues(config, location);
     checkBuiltinArguments(testName, arguments, location);
     return new TestSpec(testName, customName, column, arguments, config, location);
   }
