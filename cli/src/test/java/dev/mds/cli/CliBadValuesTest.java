@@ -139,4 +139,48 @@ class CliBadValuesTest {
     assertEquals(0, run.exitCode(), run::describe);
     assertFalse(run.out().contains("orders"), run::describe);
   }
+
+  @Test
+  void negativeThreadsInTheProfileNameTheFileAndKey() {
+    TempProject project = project("version: 2\n").file("profiles.yml", """
+        shop:
+          target: dev
+          outputs:
+            dev:
+              type: duckdb
+              path: shop.duckdb
+              threads: -3
+        """);
+    CliRun run = mds("build", "--project-dir", project.dir());
+    assertOneLine(run, "profiles.yml", "threads must be at least 1");
+    assertFalse(Files.exists(dir.resolve("shop.duckdb")), run::describe);
+  }
+
+  @Test
+  void zeroThreadsOnTheCommandLineIsRefused() {
+    CliRun run = mds("build", "--threads", "0", "--project-dir", project("version: 2\n").dir());
+    assertEquals(2, run.exitCode(), run::describe);
+    assertTrue(run.err().contains("--threads must be at least 1, got 0"), run::describe);
+    assertFalse(run.out().contains("OK created"), run::describe);
+  }
+
+  @Test
+  void aNegativeLockTimeoutIsRefused() {
+    CliRun run = mds("build", "--lock-timeout", "-5", "--project-dir",
+        project("version: 2\n").dir());
+    assertEquals(2, run.exitCode(), run::describe);
+    assertTrue(run.err().contains("--lock-timeout must be 0 or more"), run::describe);
+    assertFalse(run.out().contains("OK created"), run::describe);
+  }
+
+  @Test
+  void aNegativeShowLimitIsRefused() {
+    TempProject project = project("version: 2\n");
+    assertEquals(0, mds("build", "--project-dir", project.dir()).exitCode());
+    CliRun run = mds("show", "--select", "orders", "--limit", "-1", "--project-dir",
+        project.dir());
+    assertEquals(2, run.exitCode(), run::describe);
+    assertTrue(run.err().contains("--limit must be 0 or more rows, got -1"), run::describe);
+    assertEquals(1, run.err().strip().lines().count(), run::describe);
+  }
 }
