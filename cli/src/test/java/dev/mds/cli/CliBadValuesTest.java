@@ -183,4 +183,31 @@ class CliBadValuesTest {
     assertTrue(run.err().contains("--limit must be 0 or more rows, got -1"), run::describe);
     assertEquals(1, run.err().strip().lines().count(), run::describe);
   }
+
+  @Test
+  void anUnsupportedStrategyFailsTheFirstBuild() {
+    TempProject project = project("version: 2\n").file("models/orders.sql",
+        "{{ config(materialized='incremental', incremental_strategy='teleport',"
+            + " unique_key='order_no') }}\nselect 1 as order_no\n");
+    CliRun run = mds("build", "--project-dir", project.dir());
+    assertOneLine(run, "models/orders.sql", "incremental_strategy 'teleport' is not supported");
+  }
+
+  @Test
+  void aUniqueKeyThatIsNotColumnNamesFailsTheFirstBuild() {
+    TempProject project = project("version: 2\n").file("models/orders.sql",
+        "{{ config(materialized='incremental', unique_key=5) }}\nselect 1 as order_no\n");
+    CliRun run = mds("build", "--project-dir", project.dir());
+    assertOneLine(run, "models/orders.sql", "unique_key must name columns", "got 5");
+  }
+
+  @Test
+  void aSupportedStrategyStillBuildsTwice() {
+    TempProject project = project("version: 2\n").file("models/orders.sql",
+        "{{ config(materialized='incremental', incremental_strategy='MERGE',"
+            + " unique_key=['order_no']) }}\nselect 1 as order_no\n");
+    assertEquals(0, mds("build", "--project-dir", project.dir()).exitCode());
+    CliRun second = mds("build", "--project-dir", project.dir());
+    assertEquals(0, second.exitCode(), second::describe);
+  }
 }

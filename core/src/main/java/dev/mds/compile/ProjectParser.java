@@ -301,6 +301,7 @@ public final class ProjectParser {
       return Optional.empty();
     }
     checkDatabase(config, display, "model '" + name + "'");
+    dev.mds.engine.IncrementalStrategy.check(config, display);
     String id = "model." + owner.name() + "." + name;
     macroUses.put(id, Set.copyOf(parsed.macros()));
     if (!parsed.introspective()) {
