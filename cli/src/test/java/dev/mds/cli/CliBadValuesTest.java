@@ -210,4 +210,21 @@ class CliBadValuesTest {
     CliRun second = mds("build", "--project-dir", project.dir());
     assertEquals(0, second.exitCode(), second::describe);
   }
+
+  @Test
+  void aSchemaEntryForAModelThatDoesNotExistIsAWarning() {
+    CliRun run = build("""
+        version: 2
+        models:
+          - name: orders
+          - name: ordres
+            columns:
+              - name: order_no
+                data_tests: [unique]
+        """);
+    assertEquals(0, run.exitCode(), run::describe);
+    assertTrue(run.err().contains("Warning: models/schema.yml: model 'ordres' is described but"
+        + " there is no model of that name"), run::describe);
+    assertFalse(run.err().contains("'orders'"), run::describe);
+  }
 }
