@@ -288,7 +288,9 @@ public final class SchemaLoader {
     String name = testName.startsWith("dbt.") ? testName.substring(4) : testName;
     if (name.equals("accepted_values")) {
       Object values = arguments.get("values");
-      if (!(values instanceof List<?> list) || list.isEmpty()) {
+      // A templated list ("{{ var('tiers') }}") is rendered later, to the var's own list.
+      boolean templated = values instanceof String text && text.contains("{{");
+      if (!templated && (!(values instanceof List<?> list) || list.isEmpty())) {
         throw MdsException.at(location, "accepted_values needs a non-empty list of 'values:'"
             + " (values: ['placed', 'shipped']), got " + (values == null ? "none"
                 : "'" + values + "'"));
