@@ -37,6 +37,7 @@ final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    lock.check();
     Project loaded = project.load();
     ParseResult parsed = project.parse(loaded);
     List<DiffTask.RelationDiff> diffs = DiffTask.run(parsed, selection.selector(parsed),

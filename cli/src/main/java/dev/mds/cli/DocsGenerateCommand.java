@@ -52,6 +52,7 @@ final class DocsGenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    lock.check();
     PrintWriter out = spec.commandLine().getOut();
     Project loaded = project.load();
     CompileTask.Result result = CompileTask.run(loaded, Selector.of(List.of(), List.of()));

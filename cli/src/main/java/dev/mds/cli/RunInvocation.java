@@ -39,6 +39,7 @@ final class RunInvocation {
    */
   static int execute(CommandSpec spec, ProjectOptions projectOptions, SelectionOptions selection,
       RunOptions options, Set<ResourceType> types, boolean audit, boolean warnError) {
+    options.check();
     PrintWriter out = spec.commandLine().getOut();
     Project project = projectOptions.load();
     DuckDb.preload();
@@ -89,7 +90,7 @@ final class RunInvocation {
       Timings.lap("partial-key join check");
     }
     RunTask.Options runOptions = new RunTask.Options(types, selector,
-        options.threads, options.failFast, options.fullRefresh, options.lock.seconds, audit,
+        options.threads(), options.failFast, options.fullRefresh, options.lock.seconds, audit,
         selection.deferTo());
     RunTask.Outcome outcome;
     gate.runStarting();

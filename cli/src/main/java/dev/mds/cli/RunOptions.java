@@ -8,7 +8,24 @@ final class RunOptions {
 
   @Option(names = "--threads", paramLabel = "N",
       description = "Worker threads. Default: the target's threads (4 without a profile).")
-  int threads;
+  Integer threads;
+
+  /** The --threads given, or 0 for the target's; refuses fewer than one before anything runs. */
+  int threads() {
+    if (threads == null) {
+      return 0;
+    }
+    if (threads < 1) {
+      throw new dev.mds.MdsException("--threads must be at least 1, got " + threads);
+    }
+    return threads;
+  }
+
+  /** Refuses nonsense option values before the project is read. */
+  void check() {
+    threads();
+    lock.check();
+  }
 
   @Option(names = {"-x", "--fail-fast"},
       description = "Stop at the first failure; everything not yet started is skipped.")

@@ -34,6 +34,10 @@ final class ShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    lock.check();
+    if (limit < 0) {
+      throw new dev.mds.MdsException("--limit must be 0 or more rows, got " + limit);
+    }
     ParseResult parsed = project.parse(project.load());
     ShowTask.Preview preview = ShowTask.run(parsed, selection.selector(parsed), limit,
         lock.seconds);

@@ -88,6 +88,7 @@ final class ParseContext implements NodeContext {
 
   @Override
   public void config(Map<String, Object> values) {
+    dev.mds.project.NodeConfig.checkValues(values, file);
     config.putAll(values);
   }
 

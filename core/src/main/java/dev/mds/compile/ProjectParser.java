@@ -234,6 +234,7 @@ public final class ProjectParser {
           (requester, refs, calls) -> parentsOf(requester, refs, calls, byName, disabled,
               sources),
           macroUses, errors).parse(byName, sources));
+      warnUnmatchedEntries(unit.schema(), byName, disabled);
     }
     ProjectErrors.throwIfAny(errors);
     Timings.lap("sources and tests");
@@ -324,6 +325,7 @@ public final class ProjectParser {
       return Optional.empty();
     }
     checkDatabase(config, display, "model '" + name + "'");
+    dev.mds.engine.IncrementalStrategy.check(config, display);
     String id = "model." + owner.name() + "." + name;
     macroUses.put(id, Set.copyOf(parsed.macros()));
     if (!parsed.introspective()) {
@@ -584,6 +586,28 @@ public final class ProjectParser {
    */
   private static Optional<String> database(NodeConfig config) {
     return config.string("database").map(String::trim).filter(d -> !d.isEmpty());
+  }
+
+  /**
+   * A schema entry for a model or seed that does not exist is a warning, as dbt's "did not find
+   * matching node": it is often a renamed file, so its tests and docs silently apply to nothing.
+   */
+  private void warnUnmatchedEntries(SchemaSpecs schema, Map<String, Node> byName,
+      Set<String> disabled) {
+    for (NodeProperties props : concat(schema.models().values(), schema.seeds().values())) {
+      if (!byName.containsKey(props.name()) && !disabled.contains(props.name())
+          && !broken.contains(props.name())) {
+        warnings.add(props.file() + ": " + props.resourceType() + " '" + props.name()
+            + "' is described but there is no " + props.resourceType() + " of that name");
+      }
+    }
+  }
+
+  private static List<NodeProperties> concat(java.util.Collection<NodeProperties> models,
+      java.util.Collection<NodeProperties> seeds) {
+    List<NodeProperties> all = new ArrayList<>(models);
+    all.addAll(seeds);
+    return all;
   }
 
   /** Stops at a {@code database} that no catalog of the profile is named. */

@@ -26,16 +26,9 @@ final class IncrementalMaterialization implements Materialization {
       return TableMaterialization.replaceTable(session, target, sql, "SELECT");
     }
     List<String> key = model.config().uniqueKey();
-    String strategy = model.config().string("incremental_strategy")
-        .orElse(key.isEmpty() ? "append" : "delete+insert").toLowerCase(Locale.ROOT);
-    if (!List.of("append", "delete+insert", "merge").contains(strategy)) {
-      throw new MdsException(model.file() + ": incremental_strategy '" + strategy
-          + "' is not supported (use append, delete+insert or merge)");
-    }
-    if (!strategy.equals("append") && key.isEmpty()) {
-      throw new MdsException(model.file() + ": incremental_strategy '" + strategy
-          + "' needs a unique_key (one column or a list such as [market, order_no])");
-    }
+    // Checked at parse too; kept here for models built from a cached manifest.
+    IncrementalStrategy.check(model.config(), model.file());
+    String strategy = IncrementalStrategy.of(model.config());
     String staging = Relation.quote("__mds_new_" + model.name());
     return session.inTransaction(() -> {
       session.execute("create or replace temp table " + staging + " as\n" + sql);

@@ -34,6 +34,39 @@ public record NodeConfig(Map<String, Object> values) {
     return k.replace('-', '_');
   }
 
+  /**
+   * Refuses an {@code enabled} that is not a boolean (or dbt's 'true'/'false') and a
+   * {@code severity} other than warn/error, anywhere in a config map or a folder-config tree, as
+   * one line naming {@code location}: a nonsense value would otherwise be read as the default and
+   * the build would run. Values still to be rendered ({@code {{ ... }}}) are checked by dbt only
+   * after rendering, so they are left alone here.
+   */
+  public static void checkValues(Map<String, ?> config, String location) {
+    config.forEach((rawKey, value) -> {
+      String key = normaliseKey(String.valueOf(rawKey));
+      if (value instanceof Map<?, ?> nested) {
+        if (!MAP_VALUED_KEYS.contains(key)) {
+          checkValues(YamlValues.map(nested), location);
+        }
+        return;
+      }
+      if (value == null || (value instanceof String text && text.contains("{{"))) {
+        return;
+      }
+      if (key.equals("enabled") && !(value instanceof Boolean)
+          && !String.valueOf(value).trim().equalsIgnoreCase("true")
+          && !String.valueOf(value).trim().equalsIgnoreCase("false")) {
+        throw dev.mds.MdsException.at(location, "'" + rawKey + ": " + value
+            + "': enabled must be true or false");
+      }
+      if (key.equals("severity") && !String.valueOf(value).trim().equalsIgnoreCase("warn")
+          && !String.valueOf(value).trim().equalsIgnoreCase("error")) {
+        throw dev.mds.MdsException.at(location, "'" + rawKey + ": " + value
+            + "': severity must be warn or error");
+      }
+    });
+  }
+
   /** Returns a new config with {@code overrides} laid over this one. */
   public NodeConfig merge(Map<String, ?> overrides) {
     Map<String, Object> merged = new LinkedHashMap<>(values);

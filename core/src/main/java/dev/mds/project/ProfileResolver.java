@@ -134,6 +134,10 @@ final class ProfileResolver {
       throw MdsException.at(location, "threads must be a whole number, got '"
           + out.get("threads") + "'");
     }
+    if (threads < 1) {
+      throw MdsException.at(location, profileName + ".outputs." + name + ".threads must be at"
+          + " least 1, got " + threads);
+    }
     Map<String, String> settings = new LinkedHashMap<>();
     YamlValues.map(out.get("settings")).forEach((k, v) -> settings.put(k, String.valueOf(v)));
     String schema = YamlValues.string(out.get("schema")).orElse("main");

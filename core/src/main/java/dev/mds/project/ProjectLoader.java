@@ -162,6 +162,9 @@ public final class ProjectLoader {
       throw MdsException.at(location, "'vars:' must be a mapping of names to values"
           + " (vars: {start_date: '2024-01-01'}), got '" + raw.get("vars") + "'");
     }
+    for (String tree : List.of("models", "seeds", "data_tests", "tests", "sources", "snapshots")) {
+      NodeConfig.checkValues(YamlValues.map(raw.get(tree)), location);
+    }
     List<String> modelPaths = paths(raw, "model-paths", List.of("models"));
     List<String> seedPaths = paths(raw, "seed-paths", List.of("seeds"));
     List<String> testPaths = paths(raw, "test-paths", List.of("tests"));

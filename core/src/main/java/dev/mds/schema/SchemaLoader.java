@@ -118,6 +118,24 @@ public final class SchemaLoader {
       if (YamlValues.string(entry.get("name")).isEmpty()) {
         throw MdsException.at(location, "an entry under '" + key + ":' has no name");
       }
+      if (entry.get("name") instanceof List<?> || entry.get("name") instanceof Map<?, ?>) {
+        throw MdsException.at(location, "an entry under '" + key + ":' has 'name:' "
+            + entry.get("name") + "; a name must be text");
+      }
+      String name = String.valueOf(entry.get("name"));
+      if (entry.get("description") instanceof List<?> || entry.get("description") instanceof Map<?, ?>) {
+        throw MdsException.at(location, "'" + name + "': 'description:' must be text, got "
+            + entry.get("description"));
+      }
+      if (entry.get("config") instanceof Map<?, ?> config) {
+        dev.mds.project.NodeConfig.checkValues(YamlValues.map(config), location);
+      }
+      for (String mapKey : List.of("config", "meta")) {
+        if (entry.get(mapKey) != null && !(entry.get(mapKey) instanceof Map<?, ?>)) {
+          throw MdsException.at(location, "'" + name + "': '" + mapKey + ":' must be a mapping"
+              + " (" + mapKey + ": {key: value}), got " + entry.get(mapKey));
+        }
+      }
       result.add(entry);
     }
     return result;
@@ -237,6 +255,10 @@ public final class SchemaLoader {
           + ": write '- test_name: {arguments}' with one key");
     }
     Map<String, Object> arguments = new LinkedHashMap<>();
+    if (body.get("config") != null && !(body.get("config") instanceof Map<?, ?>)) {
+      throw MdsException.at(location, "test '" + testName + "': 'config:' must be a mapping"
+          + " (config: {severity: warn}), got " + body.get("config"));
+    }
     Map<String, Object> config = new LinkedHashMap<>(YamlValues.map(body.get("config")));
     Optional<String> customName = YamlValues.string(body.get("name"));
     body.forEach((key, v) -> {
@@ -252,6 +274,7 @@ public final class SchemaLoader {
         }
       }
     });
+    dev.mds.project.NodeConfig.checkValues(config, location);
     checkBuiltinArguments(testName, arguments, location);
     return new TestSpec(testName, customName, column, arguments, config, location);
   }
@@ -265,7 +288,9 @@ public final class SchemaLoader {
     String name = testName.startsWith("dbt.") ? testName.substring(4) : testName;
     if (name.equals("accepted_values")) {
       Object values = arguments.get("values");
-      if (!(values instanceof List<?> list) || list.isEmpty()) {
+      // A templated list ("{{ var('tiers') }}") is rendered later, to the var's own list.
+      boolean templated = values instanceof String text && text.contains("{{");
+      if (!templated && (!(values instanceof List<?> list) || list.isEmpty())) {
         throw MdsException.at(location, "accepted_values needs a non-empty list of 'values:'"
             + " (values: ['placed', 'shipped']), got " + (values == null ? "none"
                 : "'" + values + "'"));
