@@ -45,6 +45,11 @@ class CliThreePackagesOfflineTest {
               {{ dbt_utils.safe_divide('points', 10) }} as tenths
             from {{ ref('members') }}
             """)
+        .file("models/helpers.sql", """
+            select {{ dbt_utils.get_powers_of_two(5) }} as p, {{ dbt_date.get_powers_of_two(9) }} as q,
+              {{ dbt_utils.get_intervals_between("'2024-01-01'::date", "'2024-01-31'::date", 'day') }}
+              as d
+            """)
         .file("models/calendar.sql", """
             {{ config(materialized='table') }}
             {{ dbt_date.get_date_dimension('2024-12-28', '2025-01-03') }}
@@ -86,6 +91,8 @@ class CliThreePackagesOfflineTest {
     assertEquals(List.of("DE|1|25.0|true", "UK|1|1.0|true", "UK|2|4.0|true"),
         DuckDbFile.rows(db, "select market, member_no, tenths, member_key = md5(market || '-' ||"
             + " member_no) from main.dim_members order by 1, 2"));
+    // The helpers both packages expose, as numbers.
+    assertEquals(List.of("3|4|30"), DuckDbFile.rows(db, "select p, q, d from main.helpers"));
     // ISO week 1 of 2025 starts on Monday 2024-12-30; the end date is excluded, as dbt_date does.
     assertEquals(List.of("2024-12-28|52|2024-W52", "2024-12-30|1|2025-W01",
         "2025-01-02|1|2025-W01"),

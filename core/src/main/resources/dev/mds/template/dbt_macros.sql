@@ -91,6 +91,24 @@ from (
 where date_{{ datepart }} <= {{ end_date }}
 {%- endmacro %}
 
+{#-
+  The helpers dbt_utils and dbt_date both expose (get_powers_of_two, get_intervals_between),
+  written once for mds's built-in versions of the two packages: numbers, as the packages return.
+-#}
+{% macro mds_packages_powers_of_two(upper_bound) -%}
+  {%- if upper_bound <= 0 -%}{%- do exceptions.raise_compiler_error("upper bound must be positive") -%}{%- endif -%}
+  {%- for n in range(1, 100) -%}
+    {%- if upper_bound <= 2 ** n -%}{{ return(n) }}{%- endif -%}
+  {%- endfor -%}
+{%- endmacro %}
+
+{#- The number of datepart periods from start_date to end_date, asked of the database (1 while parsing). -#}
+{% macro mds_packages_intervals_between(start_date, end_date, datepart) -%}
+  {%- if not execute -%}{{ return(1) }}{%- endif -%}
+  {%- set result = run_query("select " ~ dbt.datediff(start_date, end_date, datepart)) -%}
+  {{ return(result[0][0] if result | length > 0 else 1) }}
+{%- endmacro %}
+
 {#- A query of one column, generated_number, counting from 1 to upper_bound. -#}
 {% macro duckdb__generate_series(upper_bound) -%}
 select unnest(range(1, cast({{ upper_bound }} as bigint) + 1)) as generated_number

@@ -30,10 +30,7 @@
 {%- endmacro %}
 
 {% macro default__get_powers_of_two(upper_bound) -%}
-  {%- if upper_bound <= 0 -%}{%- do exceptions.raise_compiler_error("upper bound must be positive") -%}{%- endif -%}
-  {%- for n in range(1, 100) -%}
-    {%- if upper_bound <= 2 ** n -%}{{ return(n) }}{%- endif -%}
-  {%- endfor -%}
+  {{ return(dbt.mds_packages_powers_of_two(upper_bound)) }}
 {%- endmacro %}
 
 {#- The number of datepart periods from start_date to end_date, asked of the database (1 while parsing). -#}
@@ -42,7 +39,5 @@
 {%- endmacro %}
 
 {% macro default__get_intervals_between(start_date, end_date, datepart) -%}
-  {%- if not execute -%}{{ return(1) }}{%- endif -%}
-  {%- set result = run_query("select " ~ dbt.datediff(start_date, end_date, datepart)) -%}
-  {{ return(result[0][0] if result | length > 0 else 1) }}
+  {{ return(dbt.mds_packages_intervals_between(start_date, end_date, datepart)) }}
 {%- endmacro %}
