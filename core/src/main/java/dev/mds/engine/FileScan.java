@@ -125,7 +125,10 @@ public final class FileScan {
     Path dir = Path.of(slash <= 0 ? "/" : absolute.substring(0, slash));
     try (Stream<Path> walk = Files.walk(dir)) {
       return walk.anyMatch(p -> isExportInProgress(dir.relativize(p)));
-    } catch (IOException | java.io.UncheckedIOException e) {
+    } catch (java.io.UncheckedIOException e) {
+      // Something vanished while it was listed: an export renaming its files, most likely.
+      return true;
+    } catch (IOException e) {
       return false;
     }
   }
@@ -171,12 +174,41 @@ public final class FileScan {
     }
     PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + absolute);
     List<Path> files = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.filter(Files::isRegularFile).filter(matcher::matches)
-          .filter(p -> !isExportInProgress(dir.relativize(p))).sorted().forEach(files::add);
+    try {
+      Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+        @Override
+        public java.nio.file.FileVisitResult preVisitDirectory(Path folder,
+            java.nio.file.attribute.BasicFileAttributes attributes) {
+          // An export in progress renames its temporary folder away: never walk into one.
+          return !folder.equals(dir) && isExportInProgress(dir.relativize(folder))
+              ? java.nio.file.FileVisitResult.SKIP_SUBTREE
+              : java.nio.file.FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public java.nio.file.FileVisitResult visitFile(Path file,
+            java.nio.file.attribute.BasicFileAttributes attributes) {
+          if (attributes.isRegularFile() && matcher.matches(file)
+              && !isExportInProgress(dir.relativize(file))) {
+            files.add(file);
+          }
+          return java.nio.file.FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e)
+            throws IOException {
+          // A file or folder another export replaced while this listing ran is simply gone.
+          if (e instanceof java.nio.file.NoSuchFileException) {
+            return java.nio.file.FileVisitResult.CONTINUE;
+          }
+          throw e;
+        }
+      });
     } catch (IOException e) {
       throw new MdsException("Cannot list " + dir + ": " + e.getMessage(), e);
     }
+    files.sort(null);
     return files;
   }
 
