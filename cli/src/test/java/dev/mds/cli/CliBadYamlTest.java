@@ -120,4 +120,16 @@ class CliBadYamlTest {
     // A missing tests/ folder is normal (git keeps no empty folders): no warning.
     assertFalse(run.err().contains("test-paths"), run::describe);
   }
+
+  @Test
+  void anEmptyProfilePathSaysItIsEmpty() {
+    TempProject project = TempProject.in(dir)
+        .file("dbt_project.yml", "name: shop\n")
+        .file("profiles.yml", "shop:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n"
+            + "      path: \"\"\n")
+        .file("models/orders.sql", "select 1 as order_no\n");
+    CliRun run = mds("run", "--project-dir", project.dir());
+    assertOneLine(run, "profiles.yml", "shop.outputs.dev.path is empty");
+    assertFalse(run.err().contains("Is a directory"), run::describe);
+  }
 }

@@ -125,6 +125,10 @@ final class ProfileResolver {
           + "'; mds runs on DuckDB only (type: duckdb)");
     }
     String path = YamlValues.string(out.get("path")).orElse(profileName + ".duckdb");
+    if (path.isBlank()) {
+      throw MdsException.at(location, profileName + ".outputs." + name + ".path is empty: name the"
+          + " DuckDB file (path: " + profileName + ".duckdb), or ':memory:' for a throw-away one");
+    }
     Path dbPath = path.equals(":memory:") ? Path.of(":memory:") : root.resolve(path).normalize();
     int threads;
     try {
