@@ -1,23 +1,5 @@
 {#- The column's number of distinct values over the rows matching row_condition, per group_by group, lies between min_value and
     max_value (inclusive unless strictly); one failing row per group outside. -#}
 {% test expect_column_unique_value_count_to_be_between(model, column_name, min_value=none, max_value=none, group_by=none, row_condition=none, strictly=false) -%}
-{%- if min_value is none and max_value is none -%}
-{{ exceptions.raise_compiler_error("expect_column_unique_value_count_to_be_between needs min_value, max_value or both") }}
-{%- endif -%}
-{%- set operator = '' if strictly else '=' -%}
-{%- set groups = (group_by or []) | join(', ') -%}
-select *
-from (
-  select {% if groups %}{{ groups }}, {% endif %}count(distinct {{ column_name }}) as expression
-  from {{ model }}
-  {%- if row_condition %}
-  where {{ row_condition }}
-  {%- endif %}
-  {%- if groups %}
-  group by {{ groups }}
-  {%- endif %}
-) aggregated
-where not (1 = 1
-  {%- if min_value is not none %} and expression >{{ operator }} {{ min_value }}{% endif %}
-  {%- if max_value is not none %} and expression <{{ operator }} {{ max_value }}{% endif %})
+{{ expression_between(model, 'count(distinct ' ~ column_name ~ ')', min_value, max_value, group_by, row_condition, strictly, 'expect_column_unique_value_count_to_be_between') }}
 {%- endtest %}

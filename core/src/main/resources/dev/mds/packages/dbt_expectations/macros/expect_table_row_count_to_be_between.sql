@@ -5,23 +5,5 @@
 {%- endtest %}
 
 {% macro default__test_expect_table_row_count_to_be_between(model, min_value=none, max_value=none, group_by=none, row_condition=none, strictly=false) -%}
-{%- if min_value is none and max_value is none -%}
-{{ exceptions.raise_compiler_error("expect_table_row_count_to_be_between needs min_value, max_value or both") }}
-{%- endif -%}
-{%- set operator = '' if strictly else '=' -%}
-{%- set groups = (group_by or []) | join(', ') -%}
-select *
-from (
-  select {% if groups %}{{ groups }}, {% endif %}count(*) as expression
-  from {{ model }}
-  {%- if row_condition %}
-  where {{ row_condition }}
-  {%- endif %}
-  {%- if groups %}
-  group by {{ groups }}
-  {%- endif %}
-) row_counts
-where not (1 = 1
-  {%- if min_value is not none %} and expression >{{ operator }} {{ min_value }}{% endif %}
-  {%- if max_value is not none %} and expression <{{ operator }} {{ max_value }}{% endif %})
+{{ expression_between(model, 'count(*)', min_value, max_value, group_by, row_condition, strictly, 'expect_table_row_count_to_be_between') }}
 {%- endmacro %}
