@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 
 /** {@code mds build}. */
 @Command(name = "build", mixinStandardHelpOptions = true,
-    description = {"Load seeds, build models and run their data tests together in dependency order.",
+    description = {"Load seeds, build models and snapshots and run their data tests together in "
+        + "dependency order.",
         "A model's tests run right after it; a failing error-severity test skips everything "
             + "downstream. Table and incremental models are audited: the new version is tested "
             + "inside its transaction and published only if its tests pass (config audit: false "
@@ -21,7 +22,7 @@ final class BuildCommand extends NodeCommand {
 
   @Override
   Set<ResourceType> types() {
-    return Set.of(ResourceType.SEED, ResourceType.MODEL, ResourceType.TEST);
+    return Set.of(ResourceType.SEED, ResourceType.MODEL, ResourceType.SNAPSHOT, ResourceType.TEST);
   }
 
   @Override

@@ -208,7 +208,7 @@ final class ConsoleReporter implements RunListener, TemplateLog {
     if (node instanceof DataTest) {
       return node.name();
     }
-    String kind = node instanceof Model m ? m.materialized() + " model"
+    String kind = node instanceof Model m && !m.isSnapshot() ? m.materialized() + " model"
         : node.resourceType().label();
     return kind + " " + node.relation();
   }

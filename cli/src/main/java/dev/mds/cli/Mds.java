@@ -30,7 +30,7 @@ public final class Mds implements Runnable {
 
   /** Every verb, in the order {@code mds --help} lists them. */
   private static final List<Class<?>> VERBS = List.of(BuildCommand.class, RunCommand.class,
-      TestCommand.class, SeedCommand.class, RetryCommand.class, DiffCommand.class,
+      TestCommand.class, SeedCommand.class, SnapshotCommand.class, RetryCommand.class, DiffCommand.class,
       CompileCommand.class, LineageCommand.class, ShowCommand.class, LsCommand.class,
       DebugCommand.class, InitCommand.class, CleanCommand.class, DepsCommand.class, DocsCommand.class,
       CommandLine.HelpCommand.class);

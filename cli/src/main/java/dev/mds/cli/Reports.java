@@ -17,7 +17,11 @@ final class Reports {
   /** "Found 12 models, 4 seeds, 3 sources, 5 macros". */
   static void found(PrintWriter out, Manifest manifest) {
     List<String> parts = new ArrayList<>();
-    parts.add(count(manifest.nodesOf(Model.class).size(), "model"));
+    long snapshots = manifest.nodesOf(Model.class).stream().filter(Model::isSnapshot).count();
+    parts.add(count(manifest.nodesOf(Model.class).size() - snapshots, "model"));
+    if (snapshots > 0) {
+      parts.add(count(snapshots, "snapshot"));
+    }
     parts.add(count(manifest.nodesOf(Seed.class).size(), "seed"));
     parts.add(count(manifest.nodesOf(Source.class).size(), "source"));
     parts.add(count(manifest.macros().size(), "macro"));

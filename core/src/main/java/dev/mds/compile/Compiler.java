@@ -194,6 +194,9 @@ public final class Compiler {
     String sql = finalSql(model);
     Path path = parsed.project().targetDir().resolve("compiled").resolve(parsed.project().name())
         .resolve(model.file());
+    if (!model.file().endsWith(".sql") && !model.isPython()) {
+      path = path.resolve(model.name() + ".sql");
+    }
     write(path, sql);
     return new CompiledNode(model.uniqueId(), sql, path);
   }
@@ -406,7 +409,10 @@ public final class Compiler {
     }
     CompileContext context = new CompileContext(parsed.manifest(), byName, sources, this::sourceSql, this::refTarget, database,
         Optional.of(model), this::graph, model.relation(), incremental);
-    String sql = parsed.templates().render(parsed.project().resolve(model.file()), context);
+    // A snapshot defined in YAML has no file of its own: its SELECT is its raw code.
+    String sql = model.isSnapshot() && !model.file().endsWith(".sql")
+        ? parsed.templates().renderText(model.rawSql(), model.file(), context)
+        : parsed.templates().render(parsed.project().resolve(model.file()), context);
     Rendered result = new Rendered(sql, List.copyOf(context.ephemerals()));
     rendered.put(model.uniqueId(), result);
     return result;

@@ -214,6 +214,16 @@ public final class ProjectParser {
         disabled.add(baseName(file));
       }
     }
+    for (Unit unit : units) {
+      for (Model snapshot : new SnapshotParser(this, project, templates).parse(unit.project(),
+          unit.files(), unit.schema(), errors::add, broken::add)) {
+        try {
+          register(byName, snapshot);
+        } catch (MdsException e) {
+          errors.add(e);
+        }
+      }
+    }
     Timings.lap("parse models (" + rendered.get() + " rendered)");
     Map<String, Source> sources = sources();
     List<Node> nodes = new ArrayList<>();
@@ -280,7 +290,7 @@ public final class ProjectParser {
     if (previous != null) {
       throw MdsException.at(node.file(), "a " + previous.resourceType().label() + " named '"
           + node.name() + "' already exists in " + previous.file()
-          + "; names must be unique across models and seeds (rename one, or disable it)");
+          + "; names must be unique across models, seeds and snapshots (rename one, or disable it)");
     }
   }
 
@@ -492,7 +502,7 @@ public final class ProjectParser {
 
   private Model withDependencies(Model model, Map<String, Node> byName, Set<String> disabled,
       Map<String, Source> sources) {
-    List<String> parents = parentsOf("model '" + model.name() + "'", model.refs(), model.sources(),
+    List<String> parents = parentsOf(model.resourceType().label() + " '" + model.name() + "'", model.refs(), model.sources(),
         byName, disabled, sources);
     return new Model(model.uniqueId(), model.name(), model.file(), model.fqn(), model.config(),
         model.description(), model.columns(), parents, model.relation(),
@@ -548,7 +558,7 @@ public final class ProjectParser {
    * {@code generate_alias_name} macros decide when it has them, else dbt's defaults (a custom
    * schema is appended to the target schema; the alias is the configured one or the node's name).
    */
-  private Relation relation(NodeConfig config, String name, String resourceType,
+  Relation relation(NodeConfig config, String name, String resourceType,
       List<String> fqn, String file) {
     String base = project.target().schema();
     java.util.function.Supplier<Map<String, Object>> node =
@@ -611,7 +621,7 @@ public final class ProjectParser {
   }
 
   /** Stops at a {@code database} that no catalog of the profile is named. */
-  private void checkDatabase(NodeConfig config, String location, String what) {
+  void checkDatabase(NodeConfig config, String location, String what) {
     Optional<String> database = database(config);
     List<String> catalogs = project.target().catalogs();
     if (database.isPresent()
@@ -673,7 +683,7 @@ public final class ProjectParser {
    * A node's {@code config:} from property YAML with its templated values rendered, as dbt
    * renders them at parse time (hooks excepted: they render when they run).
    */
-  private Map<String, Object> renderedConfig(NodeProperties props) {
+  Map<String, Object> renderedConfig(NodeProperties props) {
     Map<String, Object> config = props.config();
     if (config.values().stream().noneMatch(ProjectParser::templated)) {
       return config;
@@ -698,12 +708,17 @@ public final class ProjectParser {
     return value instanceof List<?> list && list.stream().anyMatch(ProjectParser::templated);
   }
 
-  private String description(Optional<NodeProperties> props) {
+  /** Records the macros a node's parse render called ({@code state:modified.macros}). */
+  void macrosUsed(String uniqueId, List<String> macros) {
+    macroUses.put(uniqueId, Set.copyOf(macros));
+  }
+
+  String description(Optional<NodeProperties> props) {
     return props.map(p -> templates.renderText(p.description(), p.file(), NodeContext.none()))
         .orElse("");
   }
 
-  private List<ColumnSpec> columns(Optional<NodeProperties> props) {
+  List<ColumnSpec> columns(Optional<NodeProperties> props) {
     return props.map(p -> renderColumns(p.columns(), p.file())).orElse(List.of());
   }
 

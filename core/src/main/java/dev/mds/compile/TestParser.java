@@ -77,6 +77,11 @@ final class TestParser {
         generic(props.tests(), props.columns(), model, false, tests);
       }
     }
+    for (NodeProperties props : schema.snapshots().values()) {
+      if (byName.get(props.name()) instanceof Model snapshot && snapshot.isSnapshot()) {
+        generic(props.tests(), props.columns(), snapshot, false, tests);
+      }
+    }
     for (NodeProperties props : schema.seeds().values()) {
       if (byName.get(props.name()) instanceof Seed seed) {
         generic(props.tests(), props.columns(), seed, false, tests);
@@ -119,6 +124,7 @@ final class TestParser {
   /** The schema YAML that describes a node (a source's is where it is declared). */
   private String schemaFile(Node target) {
     Optional<NodeProperties> props = target instanceof Seed ? schema.seed(target.name())
+        : target instanceof Model m && m.isSnapshot() ? schema.snapshot(target.name())
         : target instanceof Model ? schema.model(target.name()) : Optional.empty();
     return props.map(NodeProperties::file).orElse(target.file());
   }

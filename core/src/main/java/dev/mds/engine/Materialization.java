@@ -35,6 +35,7 @@ public interface Materialization {
       case "table" -> new TableMaterialization();
       case "incremental" -> new IncrementalMaterialization();
       case "ephemeral" -> new EphemeralMaterialization();
+      case "snapshot" -> new SnapshotMaterialization();
       case "external" -> new ExternalMaterialization(projectRoot,
           externalRoot.orElse(projectRoot.resolve("exports")));
       default -> throw new dev.mds.MdsException(model.file() + ": unknown materialization '"

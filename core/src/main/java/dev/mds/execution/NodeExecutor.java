@@ -280,6 +280,8 @@ final class NodeExecutor {
     Path path = project.targetDir().resolve("run").resolve(project.name()).resolve(node.file());
     if (node instanceof Seed) {
       path = path.resolveSibling(path.getFileName() + ".sql");
+    } else if (node instanceof Model model && model.isSnapshot() && !model.file().endsWith(".sql")) {
+      path = path.resolve(model.name() + ".sql");
     } else if (node instanceof DataTest test && !test.isSingular()) {
       path = path.resolve(test.name() + ".sql");
     }

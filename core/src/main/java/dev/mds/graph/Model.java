@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A model: a SQL file, or a Python file ({@code .py}) whose {@code model(dbt, session)} function
- * returns the rows.
+ * returns the rows; or a snapshot, whose SELECT is the source of a type-2 history.
  *
  * @param rawSql the file's text as written (Python code for a Python model)
  * @param refs the {@code ref()} calls found while parsing
@@ -20,7 +20,15 @@ public record Model(String uniqueId, String name, String file, List<String> fqn,
 
   @Override
   public ResourceType resourceType() {
-    return ResourceType.MODEL;
+    return isSnapshot() ? ResourceType.SNAPSHOT : ResourceType.MODEL;
+  }
+
+  /**
+   * Whether this is a snapshot ({@code snapshot.project.name}): built and referred to as a model
+   * is, but materialized as dbt's type-2 history ({@code materialized: snapshot}).
+   */
+  public boolean isSnapshot() {
+    return uniqueId.startsWith("snapshot.");
   }
 
   /**

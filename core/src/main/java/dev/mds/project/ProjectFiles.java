@@ -40,6 +40,11 @@ public final class ProjectFiles {
     return under(project.config().modelPaths(), ".py");
   }
 
+  /** Snapshot files: SQL under the snapshot paths, each holding {@code {% snapshot %}} blocks. */
+  public List<Path> snapshots() {
+    return under(project.config().snapshotPaths(), ".sql");
+  }
+
   public List<Path> seeds() {
     return under(project.config().seedPaths(), ".csv");
   }

@@ -61,17 +61,37 @@ public final class SchemaLoader {
     Map<String, NodeProperties> seeds = new LinkedHashMap<>();
     List<SourceSpec> sources = new ArrayList<>();
     Set<String> sourceTables = new LinkedHashSet<>();
+    Map<String, NodeProperties> snapshots = new LinkedHashMap<>();
+    Map<String, String> snapshotRelations = new LinkedHashMap<>();
     for (Path file : files.schemaFiles()) {
       try {
-        read(file, models, seeds, sources, sourceTables);
+        Map<String, Object> doc = read(file, models, seeds, sources, sourceTables);
+        snapshots(doc, yaml.display(file), snapshots, snapshotRelations);
       } catch (MdsException e) {
         errors.add(e);
       }
     }
-    return new SchemaSpecs(models, seeds, sources);
+    return new SchemaSpecs(models, seeds, sources, snapshots, snapshotRelations);
   }
 
-  private void read(Path file, Map<String, NodeProperties> models,
+  /** dbt's {@code snapshots:} entries; one with {@code relation:} is a snapshot of its own. */
+  private static void snapshots(Map<String, Object> doc, String location,
+      Map<String, NodeProperties> snapshots, Map<String, String> relations) {
+    for (Map<String, Object> entry : entries(doc.get("snapshots"), "snapshots", location)) {
+      NodeProperties props = properties("snapshot", entry, location);
+      put(snapshots, props);
+      Object relation = entry.get("relation");
+      if (relation != null) {
+        if (!(relation instanceof String text) || text.isBlank()) {
+          throw MdsException.at(location, "snapshot '" + props.name() + "': 'relation:' must be"
+              + " ref('model') or source('source', 'table'), got " + relation);
+        }
+        relations.put(props.name(), text.strip());
+      }
+    }
+  }
+
+  private Map<String, Object> read(Path file, Map<String, NodeProperties> models,
       Map<String, NodeProperties> seeds, List<SourceSpec> sources, Set<String> sourceTables) {
     String location = yaml.display(file);
     Map<String, Object> doc = cache.readMap(yaml, file);
@@ -91,6 +111,7 @@ public final class SchemaLoader {
       }
       sources.add(source);
     }
+    return doc;
   }
 
   private static void put(Map<String, NodeProperties> target, NodeProperties props) {

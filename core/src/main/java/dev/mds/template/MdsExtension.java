@@ -68,7 +68,8 @@ final class MdsExtension extends AbstractExtension {
     tags = List.of(jinja.retyping(new DocsTokenParser(docs)),
         jinja.retyping(MacroDefinitionParser.tests()),
         jinja.retyping(MacroDefinitionParser.macros()),
-        jinja.retyping(MacroDefinitionParser.materializations()));
+        jinja.retyping(MacroDefinitionParser.materializations()),
+        jinja.retyping(new SnapshotTokenParser()));
     visitors = List.of(macros, assignments);
     resolvers = runtime == null ? List.of() : List.of(new RuntimeAttributes(runtime));
   }

@@ -1,0 +1,303 @@
+package dev.mds.engine;
+
+import dev.mds.MdsException;
+import dev.mds.graph.Model;
+import dev.mds.graph.Relation;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * {@code materialized: snapshot}: dbt's type-2 history of a query. The first run creates the
+ * table with the meta columns; each later run, in one transaction, closes the current version of
+ * every changed (and, with {@code hard_deletes}, vanished) key and inserts its new version, so a
+ * run that fails anywhere leaves the history as it was. The query's rows are staged once in a
+ * temp table: keys, the change test and both writes all read the same rows.
+ */
+final class SnapshotMaterialization implements Materialization {
+
+  /** Helper columns of the staged rows; never written to the snapshot. */
+  private static final String KEY = "__mds_key_";
+  private static final String UPDATED = "__mds_updated_at";
+  /** One time for the whole run: DuckDB's {@code now()} is the transaction's start. */
+  private static final String NOW = "cast(now() as timestamp)";
+
+  @Override
+  public BuildResult build(Session session, Model model, String sql, boolean incremental)
+      throws SQLException {
+    SnapshotConfig config = SnapshotConfig.of(model.config(), model.file(), model.name());
+    return session.inTransaction(() -> new Run(session, model, config, sql).apply());
+  }
+
+  /** One snapshot run: its staged rows, the snapshot's columns, and the statements. */
+  private static final class Run {
+
+    private final Session session;
+    private final Model model;
+    private final SnapshotConfig config;
+    private final SnapshotConfig.MetaColumns meta;
+    private final Relation target;
+    private final String staged;
+    private final String current;
+    private final String what;
+
+    Run(Session session, Model model, SnapshotConfig config, String sql) throws SQLException {
+      this.session = session;
+      this.model = model;
+      this.config = config;
+      this.meta = config.columns();
+      this.target = model.relation();
+      this.staged = Relation.quote("__mds_snapshot_new_" + model.name());
+      this.current = Relation.quote("__mds_snapshot_current_" + model.name());
+      this.what = model.file() + ": snapshot '" + model.name() + "'";
+      StringJoiner select = new StringJoiner(", ", "select q.*, ", "");
+      for (int i = 0; i < config.uniqueKey().size(); i++) {
+        select.add("(" + config.uniqueKey().get(i) + ") as " + Relation.quote(KEY + i));
+      }
+      select.add(config.updatedAt().map(u -> "(" + u + ")").orElse(NOW) + " as "
+          + Relation.quote(UPDATED));
+      session.execute("create or replace temp table " + staged + " as\n" + select
+          + " from (\n" + sql + "\n) as q");
+    }
+
+    BuildResult apply() throws SQLException {
+      Map<String, String> sourceColumns = sourceColumns();
+      checkColumns(sourceColumns);
+      refuseDuplicateKeys();
+      long rows;
+      if (session.relationType(target).isEmpty()) {
+        rows = create(sourceColumns);
+      } else {
+        if (!session.relationType(target).get().equals("BASE TABLE")) {
+          throw new MdsException(what + ": " + target + " exists and is not a table; drop it"
+              + " so the snapshot can create its history there");
+        }
+        rows = update(sourceColumns);
+      }
+      session.execute("drop table if exists " + staged);
+      session.execute("drop table if exists " + current);
+      return BuildResult.of("SNAPSHOT", rows);
+    }
+
+    /** The query's own columns with their types, in its order. */
+    private Map<String, String> sourceColumns() throws SQLException {
+      Map<String, String> columns = new LinkedHashMap<>(session.columns(staged));
+      columns.keySet().removeIf(c -> c.startsWith("__mds_"));
+      for (String name : meta.all()) {
+        if (columns.keySet().stream().anyMatch(c -> c.equalsIgnoreCase(name))) {
+          throw new MdsException(what + ": its query returns a column named '" + name
+              + "', which the snapshot adds itself; rename it in the query");
+        }
+      }
+      return columns;
+    }
+
+    private void checkColumns(Map<String, String> columns) {
+      for (String column : config.checkCols()) {
+        if (find(columns, column) == null) {
+          throw new MdsException(what + ": check_cols names '" + column + "', which its query"
+              + " does not return (it returns " + String.join(", ", columns.keySet()) + ")");
+        }
+      }
+    }
+
+    private static String find(Map<String, String> columns, String name) {
+      String bare = name.startsWith("\"") && name.endsWith("\"") && name.length() > 1
+          ? name.substring(1, name.length() - 1) : name;
+      return columns.keySet().stream().filter(c -> c.equalsIgnoreCase(bare)).findFirst()
+          .orElse(null);
+    }
+
+    /** Two rows for one key would make two current versions: refused before anything changes. */
+    private void refuseDuplicateKeys() throws SQLException {
+      StringJoiner keys = new StringJoiner(", ");
+      StringJoiner shown = new StringJoiner(" || ', ' || ");
+      for (int i = 0; i < config.uniqueKey().size(); i++) {
+        String column = Relation.quote(KEY + i);
+        keys.add(column);
+        shown.add("coalesce(cast(" + column + " as varchar), 'null')");
+      }
+      String duplicate = session.query("select " + shown + ", count(*) from " + staged
+          + " group by " + keys + " having count(*) > 1 limit 1",
+          rs -> rs.next() ? rs.getString(1) + "' (" + rs.getLong(2) + " rows" : null);
+      if (duplicate != null) {
+        throw new MdsException(what + ": its query returns more than one row for unique_key "
+            + String.join(", ", config.uniqueKey()) + " = '" + duplicate + "); a snapshot needs"
+            + " one row per key, so its history was left as it was");
+      }
+    }
+
+    /** The first run: every row is a current version. */
+    private long create(Map<String, String> sourceColumns) throws SQLException {
+      StringJoiner select = new StringJoiner(", ");
+      for (String column : sourceColumns.keySet()) {
+        select.add("s." + Relation.quote(column));
+      }
+      select.add(scdId("s") + " as " + Relation.quote(meta.scdId()));
+      String updated = "s." + Relation.quote(UPDATED);
+      select.add(updated + " as " + Relation.quote(meta.updatedAt()));
+      select.add(updated + " as " + Relation.quote(meta.validFrom()));
+      select.add(validToOpen(updated) + " as " + Relation.quote(meta.validTo()));
+      if (config.hardDeletes().equals("new_record")) {
+        select.add("'False' as " + Relation.quote(meta.isDeleted()));
+      }
+      session.execute("create table " + target + " as select " + select + " from " + staged
+          + " as s");
+      session.created(target, "BASE TABLE");
+      return session.queryLong("select count(*) from " + target);
+    }
+
+    private long update(Map<String, String> sourceColumns) throws SQLException {
+      Map<String, String> existing = session.columns(target.toString());
+      for (Map.Entry<String, String> column : sourceColumns.entrySet()) {
+        if (find(existing, column.getKey()) == null) {
+          session.execute("alter table " + target + " add column "
+              + Relation.quote(column.getKey()) + " " + column.getValue());
+        }
+      }
+      boolean newRecord = config.hardDeletes().equals("new_record");
+      if (newRecord && find(existing, meta.isDeleted()) == null) {
+        session.execute("alter table " + target + " add column "
+            + Relation.quote(meta.isDeleted()) + " varchar default 'False'");
+      }
+      for (String column : List.of(meta.scdId(), meta.validFrom(), meta.validTo())) {
+        if (find(existing, column) == null) {
+          throw new MdsException(what + ": " + target + " has no column '" + column
+              + "'; it was not made by this snapshot (or snapshot_meta_column_names changed)");
+        }
+      }
+      existing = session.columns(target.toString());
+      String validToType = existing.get(find(existing, meta.validTo()));
+      StringJoiner currentKeys = new StringJoiner(", ");
+      for (int i = 0; i < config.uniqueKey().size(); i++) {
+        currentKeys.add("(" + config.uniqueKey().get(i) + ") as " + Relation.quote(KEY + i));
+      }
+      session.execute("create or replace temp table " + current + " as select t.*, "
+          + currentKeys + " from " + target + " as t where " + isCurrent("t"));
+      String scd = Relation.quote(meta.scdId());
+      String validTo = Relation.quote(meta.validTo());
+      String deletedMarker = newRecord
+          ? "coalesce(c." + Relation.quote(meta.isDeleted()) + ", 'False') = 'True'" : "false";
+      String changed = "(" + changed(sourceColumns) + " or " + deletedMarker + ")";
+      long affected = 0;
+      // Changed keys: the current version ends where the new one starts.
+      affected += session.execute("update " + target + " as t set " + validTo + " = cast(x.ends"
+          + " as " + validToType + ") from (select c." + scd + " as scd, s."
+          + Relation.quote(UPDATED) + " as ends from " + current + " as c join " + staged
+          + " as s on " + keyMatch() + " where " + changed + ") as x where t." + scd
+          + " = x.scd and " + isCurrent("t"));
+      if (!config.hardDeletes().equals("ignore")) {
+        // Vanished keys: the current version ends now.
+        affected += session.execute("update " + target + " as t set " + validTo + " = cast("
+            + NOW + " as " + validToType + ") from (select c." + scd + " as scd from " + current
+            + " as c where not exists (select 1 from " + staged + " as s where " + keyMatch()
+            + ") and not " + deletedMarker + ") as x where t." + scd + " = x.scd and "
+            + isCurrent("t"));
+      }
+      // New keys and new versions of changed ones.
+      StringJoiner columns = new StringJoiner(", ");
+      StringJoiner values = new StringJoiner(", ");
+      for (String column : sourceColumns.keySet()) {
+        columns.add(Relation.quote(column));
+        values.add("s." + Relation.quote(column));
+      }
+      String updated = "s." + Relation.quote(UPDATED);
+      columns.add(scd).add(Relation.quote(meta.updatedAt())).add(Relation.quote(meta.validFrom()))
+          .add(validTo);
+      values.add(scdId("s")).add(updated).add(updated).add(validToOpen(updated));
+      if (newRecord) {
+        columns.add(Relation.quote(meta.isDeleted()));
+        values.add("'False'");
+      }
+      affected += session.execute("insert into " + target + " (" + columns + ") select "
+          + values + " from " + staged + " as s left join " + current + " as c on " + keyMatch()
+          + " where c." + scd + " is null or " + changed);
+      if (newRecord) {
+        affected += insertDeletionRecords(existing, deletedMarker);
+      }
+      return affected;
+    }
+
+    /**
+     * {@code hard_deletes: new_record}: a vanished key gets a current version marked deleted,
+     * holding its last values, from now on.
+     */
+    private long insertDeletionRecords(Map<String, String> existing, String deletedMarker)
+        throws SQLException {
+      StringJoiner columns = new StringJoiner(", ");
+      StringJoiner values = new StringJoiner(", ");
+      List<String> metaNames = new ArrayList<>();
+      meta.all().forEach(m -> metaNames.add(m.toLowerCase(Locale.ROOT)));
+      for (String column : existing.keySet()) {
+        if (!metaNames.contains(column.toLowerCase(Locale.ROOT))) {
+          columns.add(Relation.quote(column));
+          values.add("c." + Relation.quote(column));
+        }
+      }
+      columns.add(Relation.quote(meta.scdId())).add(Relation.quote(meta.updatedAt()))
+          .add(Relation.quote(meta.validFrom())).add(Relation.quote(meta.validTo()))
+          .add(Relation.quote(meta.isDeleted()));
+      values.add(hash("c", NOW)).add(NOW).add(NOW).add(validToOpen(NOW)).add("'True'");
+      return session.execute("insert into " + target + " (" + columns + ") select " + values
+          + " from " + current + " as c where not exists (select 1 from " + staged
+          + " as s where " + keyMatch() + ") and not " + deletedMarker);
+    }
+
+    /** Whether the staged row {@code s} differs from the current version {@code c}. */
+    private String changed(Map<String, String> sourceColumns) {
+      if (config.strategy().equals("timestamp")) {
+        return "c." + Relation.quote(meta.validFrom()) + " < s." + Relation.quote(UPDATED);
+      }
+      List<String> compared = config.checkAll() ? List.copyOf(sourceColumns.keySet())
+          : config.checkCols().stream().map(c -> find(sourceColumns, c)).toList();
+      StringJoiner any = new StringJoiner(" or ", "(", ")");
+      for (String column : compared) {
+        String q = Relation.quote(column);
+        any.add("c." + q + " is distinct from s." + q);
+      }
+      return any.toString();
+    }
+
+    private String keyMatch() {
+      StringJoiner match = new StringJoiner(" and ", "(", ")");
+      for (int i = 0; i < config.uniqueKey().size(); i++) {
+        String q = Relation.quote(KEY + i);
+        match.add("c." + q + " = s." + q);
+      }
+      return match.toString();
+    }
+
+    /** A current version: valid-to unset, or {@code dbt_valid_to_current}. */
+    private String isCurrent(String alias) {
+      String validTo = alias + "." + Relation.quote(meta.validTo());
+      return config.validToCurrent()
+          .map(c -> "(" + validTo + " is null or " + validTo + " = (" + c + "))")
+          .orElse(validTo + " is null");
+    }
+
+    /** A new current version's valid-to: null, or {@code dbt_valid_to_current}, typed as {@code from}. */
+    private String validToOpen(String from) {
+      return config.validToCurrent()
+          .map(c -> "coalesce(nullif(" + from + ", " + from + "), " + c + ")")
+          .orElse("nullif(" + from + ", " + from + ")");
+    }
+
+    private String scdId(String alias) {
+      return hash(alias, alias + "." + Relation.quote(UPDATED));
+    }
+
+    /** dbt's scd id: the md5 of the key parts and the version's time joined with '|'. */
+    private String hash(String alias, String time) {
+      StringJoiner parts = new StringJoiner(" || '|' || ");
+      for (int i = 0; i < config.uniqueKey().size(); i++) {
+        parts.add("coalesce(cast(" + alias + "." + Relation.quote(KEY + i) + " as varchar), '')");
+      }
+      parts.add("coalesce(cast(" + time + " as varchar), '')");
+      return "md5(" + parts + ")";
+    }
+  }
+}
