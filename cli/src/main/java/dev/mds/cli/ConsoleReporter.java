@@ -129,16 +129,22 @@ final class ConsoleReporter implements RunListener, TemplateLog {
   synchronized void summary(RunTask.Outcome outcome, Manifest manifest) {
     long tests = outcome.results().stream()
         .filter(r -> manifest.node(r.uniqueId()).filter(DataTest.class::isInstance).isPresent()).count();
+    long snapshots = outcome.results().stream().filter(r -> manifest.node(r.uniqueId())
+        .filter(n -> n instanceof Model m && m.isSnapshot()).isPresent()).count();
     long models = outcome.results().stream()
-        .filter(r -> manifest.node(r.uniqueId()).filter(Model.class::isInstance).isPresent()).count();
+        .filter(r -> manifest.node(r.uniqueId()).filter(Model.class::isInstance).isPresent())
+        .count() - snapshots;
     long seeds = outcome.results().stream()
         .filter(r -> manifest.node(r.uniqueId()).filter(Seed.class::isInstance).isPresent()).count();
     List<String> parts = new ArrayList<>();
     if (seeds > 0) {
       parts.add(Reports.count(seeds, "seed"));
     }
-    if (models > 0 || (seeds == 0 && tests == 0)) {
+    if (models > 0 || (seeds == 0 && tests == 0 && snapshots == 0)) {
       parts.add(Reports.count(models, "model"));
+    }
+    if (snapshots > 0) {
+      parts.add(Reports.count(snapshots, "snapshot"));
     }
     if (tests > 0) {
       parts.add(Reports.count(tests, "data test"));

@@ -40,7 +40,7 @@ final class LineageData {
           String id = ProjectDocs.id(node);
           graphed.put(id, node);
           ids.add(id);
-          if (!type.equals("model")) {
+          if (!type.equals("model") && !type.equals("snapshot")) {
             entries.add(id);
           }
         }

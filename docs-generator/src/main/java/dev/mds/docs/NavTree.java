@@ -26,6 +26,7 @@ final class NavTree {
   static List<Entry> of(ProjectDocs docs) {
     Folder models = new Folder();
     Folder seeds = new Folder();
+    Folder snapshots = new Folder();
     Folder sources = new Folder();
     Folder tests = new Folder();
     Folder macros = new Folder();
@@ -38,6 +39,7 @@ final class NavTree {
           models.add(fqn.size() > 2 ? fqn.subList(1, fqn.size() - 1) : List.of(), link);
         }
         case "seed" -> seeds.add(List.of(), link);
+        case "snapshot" -> snapshots.add(List.of(), link);
         case "source" -> sources.add(List.of(node.path("source_name").asText()),
             new NodeLink(link.id(), node.path("name").asText(), link.type(), link.page()));
         case "test" -> {
@@ -52,6 +54,7 @@ final class NavTree {
     add(tree, "Sources", sources);
     add(tree, "Seeds", seeds);
     add(tree, "Models", models);
+    add(tree, "Snapshots", snapshots);
     add(tree, "Data tests", tests);
     add(tree, "Macros", macros);
     return tree;

@@ -106,13 +106,18 @@ record OverviewPage(String html, List<Stat> stats, List<Attention> attention, in
         : tally.passed() + " passed" + (tally.warned() > 0 ? ", " + tally.warned() + " warn" : "");
     String testTone = tally.failed() > 0 ? "bad" : tally.warned() > 0 ? "warn"
         : tally.passed() > 0 ? "good" : "muted";
-    return List.of(
+    List<Stat> stats = new ArrayList<>(List.of(
         new Stat("Models", number(counts.get("model")), "", "muted", "#browse"),
         new Stat("Sources", number(counts.get("source")), "", "muted", "#browse"),
         new Stat("Seeds", number(counts.get("seed")), "", "muted", "#browse"),
         new Stat("Data tests", number(counts.get("test")), testDetail, testTone,
             tally.failed() > 0 ? "#attention" : "#browse"),
-        new Stat("Macros", number(counts.get("macro")), "", "muted", "#browse"));
+        new Stat("Macros", number(counts.get("macro")), "", "muted", "#browse")));
+    if (counts.getOrDefault("snapshot", 0) > 0) {
+      stats.add(1, new Stat("Snapshots", number(counts.get("snapshot")), "", "muted",
+          "#browse"));
+    }
+    return List.copyOf(stats);
   }
 
   private static List<Attention> attention(ProjectDocs docs) {
@@ -136,6 +141,7 @@ record OverviewPage(String html, List<Stat> stats, List<Attention> attention, in
       String title = switch (type) {
         case "model" -> "Models" + folder(node);
         case "seed" -> "Seeds";
+        case "snapshot" -> "Snapshots";
         case "source" -> "Sources · " + node.path("source_name").asText();
         case "macro" -> "Macros";
         default -> null;

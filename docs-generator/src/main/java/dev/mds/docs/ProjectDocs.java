@@ -169,6 +169,17 @@ final class ProjectDocs {
         facts.add(Fact.of("Materialization", materialized));
       }
       case "seed" -> kicker = "Seed";
+      case "snapshot" -> {
+        String strategy = config.path("strategy").asText("");
+        kicker = "Snapshot · " + strategy;
+        facts.add(Fact.of("Strategy", strategy));
+        text(config, "updated_at").ifPresent(u -> facts.add(Fact.of("Updated at", u)));
+        if (config.has("check_cols")) {
+          facts.add(Fact.of("Check columns", flat(config.path("check_cols"))));
+        }
+        facts.add(Fact.of("Hard deletes", config.path("hard_deletes").asText(
+            config.path("invalidate_hard_deletes").asBoolean(false) ? "invalidate" : "ignore")));
+      }
       case "source" -> {
         kicker = "Source · " + node.path("source_name").asText();
         String about = markdown.html(node.path("source_description").asText(""));
@@ -222,9 +233,10 @@ final class ProjectDocs {
         history.last(id).orElse(null), graphed);
   }
 
-  /** Models, seeds and sources are drawn in the lineage graph; tests and macros are not. */
+  /** Models, snapshots, seeds and sources are drawn in the lineage graph; tests and macros not. */
   static boolean isGraphed(String type) {
-    return type.equals("model") || type.equals("seed") || type.equals("source");
+    return type.equals("model") || type.equals("snapshot") || type.equals("seed")
+        || type.equals("source");
   }
 
   private void testFacts(JsonNode test, List<Fact> facts) {
