@@ -94,6 +94,14 @@ class CliSnapshotCommandsTest {
     assertTrue(ids.contains("snapshot.club.members_history:success"), ids.toString());
     assertTrue(ids.contains("snapshot.club.member_names:success"), ids.toString());
 
+    // The docs site lists snapshots as it lists models, each with a page of its own.
+    mds("docs", "generate", "--project-dir", project.dir()).assertOk();
+    String page = Files.readString(project.path(
+        "target/docs/nodes/snapshot.club.members_history.html"));
+    assertTrue(page.contains("Snapshot · timestamp"), page);
+    assertTrue(page.contains("Each version of a member."), page);
+    assertTrue(Files.readString(project.path("target/docs/index.html")).contains("Snapshots"));
+
     // mds run builds models only; the snapshots keep their history.
     CliRun run = mds("run", "--project-dir", project.dir()).assertOk();
     assertFalse(run.out().contains("snapshot \""), run.describe());

@@ -243,6 +243,32 @@ class CliSnapshotHistoryTest {
   }
 
   @Test
+  void anExpressionKeyIdentifiesRowsAcrossRuns() {
+    TempProject project = TempProject.named(dir, "club")
+        .file("snapshots/members.sql", """
+            {% snapshot members_history %}
+            {{ config(unique_key="market || '/' || member_no", strategy='timestamp',
+                      updated_at='updated_at', hard_deletes='invalidate') }}
+            select market, member_no, tier, cast(updated_at as timestamp) as updated_at
+            from {{ ref('members') }}
+            {% endsnapshot %}
+            """);
+    String header = "market,member_no,tier,updated_at\n";
+    run(project, header + "UK,1,gold,2024-01-01\nDE,1,gold,2024-01-01\n");
+    run(project, header + "UK,1,silver,2024-02-01\nDE,1,gold,2024-01-01\nUK,2,gold,2024-02-01\n");
+    run(project, header + "UK,1,silver,2024-02-01\nUK,2,bronze,2024-03-01\n");
+    run(project, header + "UK,1,silver,2024-02-01\nUK,2,bronze,2024-03-01\nDE,1,silver,2024-04-01\n");
+    assertEquals(List.of(
+        "DE|1|gold|2024-01-01|now1",
+        "DE|1|silver|2024-04-01|-",
+        "UK|1|gold|2024-01-01|2024-02-01",
+        "UK|1|silver|2024-02-01|-",
+        "UK|2|bronze|2024-03-01|-",
+        "UK|2|gold|2024-02-01|2024-03-01"),
+        history(project, "members_history", "market, member_no, tier"));
+  }
+
+  @Test
   void legacyTargetSchemaIsUsedAsWrittenAndFolderConfigsApply() {
     TempProject project = TempProject.in(dir)
         .file("dbt_project.yml", """
