@@ -216,7 +216,7 @@ public final class ProjectParser {
     }
     for (Unit unit : units) {
       for (Model snapshot : new SnapshotParser(this, project, templates).parse(unit.project(),
-          unit.files(), unit.schema(), errors::add, broken::add)) {
+          unit.files(), unit.schema(), errors::add, broken::add, disabled::add)) {
         try {
           register(byName, snapshot);
         } catch (MdsException e) {
@@ -604,7 +604,9 @@ public final class ProjectParser {
    */
   private void warnUnmatchedEntries(SchemaSpecs schema, Map<String, Node> byName,
       Set<String> disabled) {
-    for (NodeProperties props : concat(schema.models().values(), schema.seeds().values())) {
+    List<NodeProperties> described = concat(schema.models().values(), schema.seeds().values());
+    described.addAll(schema.snapshots().values());
+    for (NodeProperties props : described) {
       if (!byName.containsKey(props.name()) && !disabled.contains(props.name())
           && !broken.contains(props.name())) {
         warnings.add(props.file() + ": " + props.resourceType() + " '" + props.name()

@@ -50,10 +50,11 @@ final class SnapshotParser {
 
   /**
    * The snapshots of {@code owner} (the project or an installed package); each error goes to
-   * {@code errors}, the name of a snapshot in error to {@code broken}.
+   * {@code errors}, the name of a snapshot in error to {@code broken}, of one disabled to
+   * {@code disabled}.
    */
   List<Model> parse(Project owner, ProjectFiles files, SchemaSpecs schema,
-      Consumer<MdsException> errors, Consumer<String> broken) {
+      Consumer<MdsException> errors, Consumer<String> broken, Consumer<String> disabled) {
     List<Model> snapshots = new ArrayList<>();
     FolderConfigs folders = new FolderConfigs(owner.name(),
         YamlValues.map(owner.config().raw() == null ? null : owner.config().raw().get("snapshots")));
@@ -67,7 +68,7 @@ final class SnapshotParser {
         fqn.set(fqn.size() - 1, name);
         try {
           snapshot(owner, folders, schema, name, root.display(file), fqn, raw, false)
-              .ifPresent(snapshots::add);
+              .ifPresentOrElse(snapshots::add, () -> disabled.accept(name));
         } catch (MdsException e) {
           errors.accept(e);
           broken.accept(name);
@@ -84,7 +85,7 @@ final class SnapshotParser {
         // Rendered like a block whose body selects everything from the relation.
         snapshot(owner, folders, schema, name, props.file(), fqn,
             "select * from {{ " + entry.getValue() + " }}", true)
-            .ifPresent(snapshots::add);
+            .ifPresentOrElse(snapshots::add, () -> disabled.accept(name));
       } catch (MdsException e) {
         errors.accept(e);
         broken.accept(name);
