@@ -144,6 +144,40 @@ class CliSnapshotCommandsTest {
   }
 
   @Test
+  void aYamlSnapshotOfASourceDependsOnTheSource() throws IOException {
+    TempProject project = TempProject.named(dir, "club")
+        .file("seeds/members.csv", "id,name\n1,Ann\n2,Bob\n")
+        .file("models/sources.yml", """
+            sources:
+              - name: crm
+                schema: main
+                tables:
+                  - name: members
+            snapshots:
+              - name: members_from_crm
+                relation: source('crm', 'members')
+                config:
+                  unique_key: id
+                  strategy: check
+                  check_cols: all
+                  target_schema: history
+            """);
+    mds("seed", "--project-dir", project.dir()).assertOk();
+    mds("snapshot", "--project-dir", project.dir()).assertOk();
+    project.file("seeds/members.csv", "id,name\n1,Ann\n2,Bobby\n");
+    mds("seed", "--project-dir", project.dir()).assertOk();
+    mds("snapshot", "--project-dir", project.dir(), "-s", "source:crm+").assertOk();
+    assertEquals(List.of("1|Ann|true", "2|Bob|false", "2|Bobby|true"),
+        DuckDbFile.rows(project.path("club.duckdb"), "select id, name, dbt_valid_to is null"
+            + " from history.members_from_crm order by all"));
+    JsonNode node = new ObjectMapper().readTree(project.path("target/manifest.json").toFile())
+        .get("nodes").get("snapshot.club.members_from_crm");
+    assertEquals("[\"source.club.crm.members\"]", node.get("depends_on").get("nodes").toString());
+    assertTrue(Files.exists(project.path(
+        "target/compiled/club/models/sources.yml/members_from_crm.sql")));
+  }
+
+  @Test
   void aChangedSnapshotIsStateModified() {
     TempProject prod = project();
     ProductionState.build(prod);
@@ -173,6 +207,28 @@ class CliSnapshotCommandsTest {
         """);
     CliRun failed = mds("build", "--project-dir", project.dir());
     assertEquals(1, failed.exitCode(), failed.describe());
+    assertEquals(List.of("1|Ann|null", "2|Bob|null"), DuckDbFile.rows(
+        project.path("club.duckdb"),
+        "select id, name, dbt_valid_to from members_history order by all"));
+  }
+
+  @Test
+  void aRunFailingAfterItsChangesWereWrittenRollsThemAllBack() {
+    TempProject project = project();
+    mds("build", "--project-dir", project.dir()).assertOk();
+    // Ann changes, Bob is deleted, Cy is new: every kind of write happens, then the post-hook
+    // (which runs inside the snapshot's transaction) fails.
+    project.file("seeds/members.csv", "id,name,updated_at\n1,Ann B,2024-02-01\n3,Cy,2024-02-01\n");
+    project.file("snapshots/members.sql", """
+        {% snapshot members_history %}
+        {{ config(unique_key='id', strategy='timestamp', updated_at='updated_at',
+                  hard_deletes='new_record', post_hook="select error('late failure')") }}
+        select * from {{ ref('stg_members') }}
+        {% endsnapshot %}
+        """);
+    CliRun failed = mds("build", "--project-dir", project.dir());
+    assertEquals(1, failed.exitCode(), failed.describe());
+    assertTrue(failed.out().contains("late failure"), failed.describe());
     assertEquals(List.of("1|Ann|null", "2|Bob|null"), DuckDbFile.rows(
         project.path("club.duckdb"),
         "select id, name, dbt_valid_to from members_history order by all"));
