@@ -60,7 +60,7 @@ public record ProjectConfig(
         render.apply(sources, "sources"), onRunStart, onRunEnd, raw);
   }
 
-  /** {@code snapshot-paths}: dbt reads property YAML there; mds builds no snapshots yet. */
+  /** {@code snapshot-paths}: snapshot blocks (and property YAML), as in dbt. */
   public List<String> snapshotPaths() {
     return ProjectLoader.paths(raw, "snapshot-paths", List.of("snapshots"));
   }
