@@ -6,7 +6,30 @@ import java.util.Optional;
 
 /** Everything the schema YAML files of a project declare. */
 public record SchemaSpecs(Map<String, NodeProperties> models, Map<String, NodeProperties> seeds,
-    List<SourceSpec> sources) {
+    List<SourceSpec> sources, Map<String, dev.mds.graph.ModelVersion> versions) {
+
+  public SchemaSpecs(Map<String, NodeProperties> models, Map<String, NodeProperties> seeds,
+      List<SourceSpec> sources) {
+    this(models, seeds, sources, Map.of());
+  }
+
+  /**
+   * The node a model file defines: its own base name, or for a file that holds a version of a
+   * versioned model ({@code <name>_v<v>} or its {@code defined_in}), that version's node name.
+   */
+  public String nodeNameForFile(String baseName) {
+    for (dev.mds.graph.ModelVersion version : versions.values()) {
+      if (version.definedIn().equals(baseName)) {
+        return version.nodeName();
+      }
+    }
+    return baseName;
+  }
+
+  /** The version a model node is, if it is one. */
+  public Optional<dev.mds.graph.ModelVersion> version(String nodeName) {
+    return Optional.ofNullable(versions.get(nodeName));
+  }
 
   public Optional<NodeProperties> model(String name) {
     return Optional.ofNullable(models.get(name));
