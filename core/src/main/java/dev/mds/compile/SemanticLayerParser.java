@@ -184,7 +184,11 @@ final class SemanticLayerParser {
     json.put("path", file);
     json.put("original_file_path", file);
     json.put("unique_id", type + "." + unit.project().name() + "." + name);
-    json.put("fqn", List.of(unit.project().name(), name));
+    // As dbt: the project, the folders of the YAML file below the model path, then the name.
+    List<String> fqn = new ArrayList<>(ProjectParser.fqn(unit.project(),
+        unit.project().located(file), unit.project().config().modelPaths()));
+    fqn.set(fqn.size() - 1, name);
+    json.put("fqn", fqn);
     return json;
   }
 
