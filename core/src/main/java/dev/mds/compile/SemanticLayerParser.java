@@ -69,6 +69,20 @@ final class SemanticLayerParser {
   private record Entry(Unit unit, String file, Map<String, Object> yaml) {
   }
 
+  /**
+   * Measures of semantic models and metrics that had an error of their own: what names them is
+   * skipped rather than reported, so a user sees the cause once, not every consequence.
+   */
+  private final Set<String> brokenMeasures = new java.util.HashSet<>();
+  private final Set<String> brokenMetrics = new java.util.HashSet<>();
+
+  /** Thrown for a resource that names one with an error of its own; not reported. */
+  private static final class Skipped extends RuntimeException {
+    Skipped() {
+      super(null, null, false, false);
+    }
+  }
+
   SemanticLayerParser(Project root, List<Unit> units, Map<String, Node> byName,
       List<MdsException> errors) {
     this.root = root;
@@ -100,7 +114,9 @@ final class SemanticLayerParser {
       }
     }
     for (Entry entry : metricEntries) {
-      attempt(() -> metrics.add(metric(entry)));
+      if (!attempt(() -> metrics.add(metric(entry)))) {
+        brokenMetrics.add(name(entry.yaml()));
+      }
     }
     checkMetricCycles();
     for (Entry entry : savedQueryEntries) {
@@ -110,11 +126,16 @@ final class SemanticLayerParser {
         List.copyOf(savedQueries), List.copyOf(groups), Map.copyOf(timeSpines));
   }
 
-  private void attempt(Runnable step) {
+  /** Runs one resource's step; false when it failed (its error is kept unless skipped). */
+  private boolean attempt(Runnable step) {
     try {
       step.run();
+      return true;
+    } catch (Skipped e) {
+      return false;
     } catch (MdsException e) {
       errors.add(e);
+      return false;
     }
   }
 
@@ -124,8 +145,11 @@ final class SemanticLayerParser {
     }
     for (Map<String, Object> entry : entries(doc.get("semantic_models"), "semantic_models",
         file)) {
-      if (enabled(entry)) {
-        attempt(() -> semanticModels.add(semanticModel(unit, file, entry)));
+      if (enabled(entry) && !attempt(() -> semanticModels.add(semanticModel(unit, file,
+          entry)))) {
+        for (Object measure : YamlValues.list(entry.get("measures"))) {
+          YamlValues.string(YamlValues.map(measure).get("name")).ifPresent(brokenMeasures::add);
+        }
       }
     }
     for (Map<String, Object> entry : entries(doc.get("metrics"), "metrics", file)) {
@@ -409,6 +433,9 @@ final class SemanticLayerParser {
       throw MdsException.at(file, what + " needs a measure in type_params");
     }
     String owner = measures.get(measure);
+    if (owner == null && brokenMeasures.contains(measure)) {
+      throw new Skipped();
+    }
     if (owner == null) {
       throw MdsException.at(file, what + " names measure '" + measure + "', which no semantic"
           + " model defines" + ClosestName.hint(measure, measures.keySet()));
@@ -435,6 +462,9 @@ final class SemanticLayerParser {
       throw MdsException.at(file, what + " names metric '" + metric + "', which is not defined"
           + ClosestName.hint(String.valueOf(metric), metricEntries.stream()
               .map(e -> name(e.yaml())).toList()));
+    }
+    if (brokenMetrics.contains(metric)) {
+      throw new Skipped();
     }
     metricDeps.add("metric." + target.get().unit().project().name() + "." + metric);
     Map<String, Object> json = new LinkedHashMap<>();
@@ -593,6 +623,9 @@ final class SemanticLayerParser {
     for (String metric : names) {
       Optional<SemanticResource> found = metrics.stream().filter(m -> m.name().equals(metric))
           .findFirst();
+      if (found.isEmpty() && brokenMetrics.contains(metric)) {
+        throw new Skipped();
+      }
       if (found.isEmpty()) {
         throw MdsException.at(file, what + " names metric '" + metric + "', which is not defined"
             + ClosestName.hint(metric, metrics.stream().map(SemanticResource::name).toList()));

@@ -138,6 +138,7 @@ record OverviewPage(String html, List<Stat> stats, List<Attention> attention, in
         case "seed" -> "Seeds";
         case "source" -> "Sources · " + node.path("source_name").asText();
         case "macro" -> "Macros";
+        case "metric" -> "Metrics";
         default -> null;
       };
       if (title != null) {
