@@ -222,6 +222,27 @@ class CliSemanticLayerTest {
   }
 
   @Test
+  void lsListsMetricsSemanticModelsAndSavedQueries() {
+    TempProject project = project();
+    CliRun all = mds("ls", "--project-dir", project.dir());
+    all.assertOk();
+    assertTrue(all.out().contains("model:shop.orders") || all.out().contains("shop.orders"),
+        all::describe);
+    assertTrue(all.out().contains("semantic_model:shop.orders"), all::describe);
+    assertTrue(all.out().contains("metric:shop.revenue_per_order"), all::describe);
+    assertTrue(all.out().contains("saved_query:shop.weekly_revenue"), all::describe);
+    CliRun metrics = mds("ls", "--project-dir", project.dir(), "--resource-type", "metric",
+        "-o", "name");
+    metrics.assertOk();
+    assertEquals(List.of("buyer_conversion", "cumulative_revenue", "orders", "revenue",
+        "revenue_growth", "revenue_per_order"),
+        metrics.out().lines().map(String::strip).filter(l -> !l.isEmpty()).sorted().toList());
+    // A selection of models lists no metrics.
+    CliRun models = mds("ls", "--project-dir", project.dir(), "-s", "orders");
+    assertTrue(!models.out().contains("metric:"), models::describe);
+  }
+
+  @Test
   void aSemanticModelOnAnUnknownModelIsOneLineNamingTheYamlFile() {
     TempProject project = project();
     project.file("models/semantic.yml", SEMANTIC_YAML.replace("ref('orders')",
