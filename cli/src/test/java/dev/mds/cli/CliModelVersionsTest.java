@@ -123,6 +123,26 @@ class CliModelVersionsTest {
   }
 
   @Test
+  void theLatestVersionMayLiveInTheFileNamedAfterTheModel() {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("models/orders_v1.sql", "select 1 as id, 'old' as shape\n")
+        .file("models/orders.sql", "select 1 as id, 'new' as shape, 10 as amount\n")
+        .file("models/report.sql", "select shape from {{ ref('orders') }}\n")
+        .file("models/schema.yml", """
+            models:
+              - name: orders
+                versions:
+                  - v: 1
+                  - v: 2
+            """);
+    mds("build", "--project-dir", project.dir()).assertOk();
+    Path db = project.path("shop.duckdb");
+    assertEquals(List.of("new"), DuckDbFile.rows(db, "select shape from main.orders_v2"));
+    assertEquals(List.of("old"), DuckDbFile.rows(db, "select shape from main.orders_v1"));
+    assertEquals(List.of("new"), DuckDbFile.rows(db, "select shape from main.report"));
+  }
+
+  @Test
   void aLatestVersionThatIsNotAVersionIsOneLineNamingTheFile() {
     TempProject project = project();
     project.file("models/customers_old.sql", "select 1 as x\n");

@@ -51,6 +51,13 @@ final class CompileContext implements NodeContext {
   }
 
   @Override
+  public Object ref(Optional<String> packageName, String name, Optional<String> version,
+      String file, int line) {
+    return ref(packageName, version.map(v -> dev.mds.graph.ModelVersion.nodeName(name, v))
+        .orElse(name), file, line);
+  }
+
+  @Override
   public Object ref(Optional<String> packageName, String name, String file, int line) {
     outsideReads++;
     Node node = VersionedRefs.resolve(byName, name);

@@ -305,7 +305,8 @@ public final class ProjectParser {
       return pythonModel(unit, file);
     }
     Project owner = unit.project();
-    String name = unit.schema().nodeNameForFile(baseName(file));
+    String name = unit.schema().nodeNameForFile(baseName(file),
+        other -> unit.files().models().stream().anyMatch(f -> baseName(f).equals(other)));
     Optional<dev.mds.graph.ModelVersion> version = unit.schema().version(name);
     String display = project.display(file);
     Optional<NodeProperties> props = unit.schema().model(name);

@@ -18,8 +18,28 @@ public record SchemaSpecs(Map<String, NodeProperties> models, Map<String, NodePr
    * versioned model ({@code <name>_v<v>} or its {@code defined_in}), that version's node name.
    */
   public String nodeNameForFile(String baseName) {
+    return nodeNameForFile(baseName, name -> true);
+  }
+
+  /**
+   * As {@link #nodeNameForFile(String)}; also, as dbt allows, the latest version without a
+   * {@code defined_in} may live in the file named after the model ({@code dim_customers.sql})
+   * when its default file ({@code dim_customers_v2.sql}) does not exist.
+   */
+  public String nodeNameForFile(String baseName,
+      java.util.function.Predicate<String> modelFileExists) {
+    if (versions.isEmpty()) {
+      return baseName;
+    }
     for (dev.mds.graph.ModelVersion version : versions.values()) {
       if (version.definedIn().equals(baseName)) {
+        return version.nodeName();
+      }
+    }
+    for (dev.mds.graph.ModelVersion version : versions.values()) {
+      if (version.modelName().equals(baseName) && version.isLatest()
+          && version.definedIn().equals(version.nodeName())
+          && !modelFileExists.test(version.definedIn())) {
         return version.nodeName();
       }
     }

@@ -25,13 +25,14 @@ final class RefFunction implements Function {
       throw MdsException.at(self.getName() + ":" + line, "ref() needs a model name: ref('orders')");
     }
     String file = TemplateEngine.fileOf(self);
-    // A version (v=2 or version=2) names that version's node, <model>_v<v>, as dbt names it.
+    // A version (v=2 or version=2) names that version's node, <model>_v<v>.
     Object version = args.get("v") != null ? args.get("v") : args.get("version");
-    String suffix = version == null ? "" : "_v" + versionText(version);
+    Optional<String> v = Optional.ofNullable(version).map(RefFunction::versionText);
     if (second != null) {
-      return ActiveNode.get().ref(Optional.of(first.toString()), second + suffix, file, line);
+      return ActiveNode.get().ref(Optional.of(first.toString()), second.toString(), v, file,
+          line);
     }
-    return ActiveNode.get().ref(Optional.empty(), first + suffix, file, line);
+    return ActiveNode.get().ref(Optional.empty(), first.toString(), v, file, line);
   }
 
   /** 2, 2.0 (a whole number) and '2' are the same version. */
