@@ -122,6 +122,10 @@ final class ProjectDocs {
     if (type(node).equals("source")) {
       return node.path("source_name").asText() + "." + node.path("name").asText();
     }
+    // Versions of a model share dbt's name: the version tells them apart (dim_customers.v2).
+    if (node.path("version").isValueNode() && !node.path("version").isNull()) {
+      return node.path("name").asText() + ".v" + node.path("version").asText();
+    }
     return node.path("name").asText();
   }
 
