@@ -34,7 +34,8 @@ final class LsCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Option(names = "--resource-type", paramLabel = "TYPE", split = ",",
-      description = "Only these kinds: model, seed, source.")
+      description = "Only these kinds: model, seed, source, test, semantic_model, metric,"
+          + " saved_query.")
   List<String> resourceTypes = List.of();
 
   @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
@@ -63,6 +64,9 @@ final class LsCommand implements Callable<Integer> {
         case selector -> (node instanceof Source ? "source:" : "") + String.join(".", node.fqn());
       });
     }
+    SemanticListing.print(out, parsed.manifest().semanticLayer(), resourceTypes,
+        !selection.select.isEmpty() || !selection.exclude.isEmpty(), output,
+        mapper);
     out.flush();
     Reports.unmatched(spec.commandLine().getErr(), selected.unmatched());
     Timings.lap("select and print");

@@ -180,6 +180,7 @@ public final class ManifestWriter {
           .forEach(block -> describe(block, manifest.projectName(), docs));
       json.writeFieldName("docs");
       json.writeTree(docs);
+      SemanticLayerJson.write(manifest.semanticLayer(), json);
       DependencyGraph graph = manifest.graph();
       for (boolean parents : new boolean[] {true, false}) {
         json.writeObjectFieldStart(parents ? "parent_map" : "child_map");
@@ -219,7 +220,8 @@ public final class ManifestWriter {
     json.writeStartObject();
     json.writeStringField("unique_id", node.uniqueId());
     json.writeStringField("resource_type", node.resourceType().label());
-    json.writeStringField("name", node.name());
+    json.writeStringField("name", node instanceof Model versioned
+        && versioned.version().isPresent() ? versioned.version().get().modelName() : node.name());
     json.writeStringField("package_name", node.fqn().isEmpty() ? manifest.projectName()
         : node.fqn().get(0));
     json.writeStringField("original_file_path", node.file());
@@ -254,6 +256,7 @@ public final class ManifestWriter {
     if (node instanceof Model model) {
       json.writeStringField("raw_code", model.rawSql());
       json.writeStringField("language", model.language());
+      SemanticLayerJson.governance(model, manifest.semanticLayer(), json);
       checksum(json, model.checksum());
       json.writeArrayFieldStart("refs");
       for (var ref : model.refs()) {

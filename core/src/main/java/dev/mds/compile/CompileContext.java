@@ -51,9 +51,16 @@ final class CompileContext implements NodeContext {
   }
 
   @Override
+  public Object ref(Optional<String> packageName, String name, Optional<String> version,
+      String file, int line) {
+    return ref(packageName, version.map(v -> dev.mds.graph.ModelVersion.nodeName(name, v))
+        .orElse(name), file, line);
+  }
+
+  @Override
   public Object ref(Optional<String> packageName, String name, String file, int line) {
     outsideReads++;
-    Node node = byName.get(name);
+    Node node = VersionedRefs.resolve(byName, name);
     if (node == null) {
       // The parse pass validated every ref it saw; one seen only now sits in a branch that parse
       // did not take (such as is_incremental()).

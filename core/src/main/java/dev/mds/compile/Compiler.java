@@ -431,7 +431,7 @@ public final class Compiler {
       return Optional.empty();
     }
     for (dev.mds.graph.RefCall ref : model.refs()) {
-      Node target = byName.get(ref.name());
+      Node target = VersionedRefs.resolve(byName, ref.name());
       if (target == null || target instanceof Model m && m.isEphemeral()
           || !rendersAs(refTarget(target), render.placeholderSchema(), ref.name())) {
         return Optional.empty();

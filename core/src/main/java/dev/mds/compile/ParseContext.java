@@ -75,6 +75,13 @@ final class ParseContext implements NodeContext {
   }
 
   @Override
+  public Object ref(Optional<String> packageName, String name, Optional<String> version,
+      String file, int line) {
+    return ref(packageName, version.map(v -> dev.mds.graph.ModelVersion.nodeName(name, v))
+        .orElse(name), file, line);
+  }
+
+  @Override
   public Object ref(Optional<String> packageName, String model, String file, int line) {
     refs.add(new RefCall(packageName, model, file, line));
     return target.relation(Optional.empty(), schema, model);

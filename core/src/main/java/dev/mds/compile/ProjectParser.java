@@ -246,10 +246,14 @@ public final class ProjectParser {
           macroUses, errors).parse(byName, sources));
       warnUnmatchedEntries(unit.schema(), byName, disabled);
     }
+    dev.mds.graph.SemanticLayer semanticLayer = new SemanticLayerParser(project,
+        units.stream().map(u -> new SemanticLayerParser.Unit(u.project(), u.files())).toList(),
+        byName, errors).parse();
+    AccessCheck.check(nodes, byName, semanticLayer, errors);
     ProjectErrors.throwIfAny(errors);
     Timings.lap("sources and tests");
     Manifest manifest = new Manifest(project.name(), nodes, templates.macros(), templates.docs(),
-        macroUses);
+        macroUses, semanticLayer);
     if (cache.isPresent()) {
       try {
         cache.get().write();
@@ -311,10 +315,17 @@ public final class ProjectParser {
       return pythonModel(unit, file);
     }
     Project owner = unit.project();
-    String name = baseName(file);
+    String name = unit.schema().nodeNameForFile(baseName(file),
+        other -> unit.files().models().stream().anyMatch(f -> baseName(f).equals(other)));
+    Optional<dev.mds.graph.ModelVersion> version = unit.schema().version(name);
     String display = project.display(file);
     Optional<NodeProperties> props = unit.schema().model(name);
     List<String> fqn = fqn(owner, file, owner.config().modelPaths());
+    if (version.isPresent()) {
+      // dbt's fqn of a version: the folders, the model's name, then v<v>.
+      fqn.set(fqn.size() - 1, version.get().modelName());
+      fqn.add("v" + version.get().version());
+    }
     NodeConfig config = folderConfig(owner, ProjectConfig::models, fqn);
     if (props.isPresent()) {
       config = config.merge(renderedConfig(props.get()));
@@ -336,7 +347,8 @@ public final class ProjectParser {
     }
     checkDatabase(config, display, "model '" + name + "'");
     dev.mds.engine.IncrementalStrategy.check(config, display);
-    String id = "model." + owner.name() + "." + name;
+    String id = version.map(v -> "model." + owner.name() + "." + v.modelName() + ".v"
+        + v.version()).orElse("model." + owner.name() + "." + name);
     macroUses.put(id, Set.copyOf(parsed.macros()));
     if (!parsed.introspective()) {
       parseRenders.put(id, new ParseResult.ParseRender(parsed.sql(), provisional.schema()));
@@ -344,7 +356,7 @@ public final class ProjectParser {
     return Optional.of(new Model(id, name, display,
         List.copyOf(fqn), config, description(props),
         columns(props), List.of(), relation(config, name, "model", fqn, display), raw,
-        parsed.refCalls(display), List.copyOf(parsed.sources()), checksum));
+        parsed.refCalls(display), List.copyOf(parsed.sources()), checksum, version));
   }
 
   /**
@@ -506,7 +518,7 @@ public final class ProjectParser {
         byName, disabled, sources);
     return new Model(model.uniqueId(), model.name(), model.file(), model.fqn(), model.config(),
         model.description(), model.columns(), parents, model.relation(),
-        model.rawSql(), model.refs(), model.sources(), model.checksum());
+        model.rawSql(), model.refs(), model.sources(), model.checksum(), model.version());
   }
 
   /** The unique ids that {@code refs} and {@code calls} point to, or an error naming the call. */
@@ -521,7 +533,7 @@ public final class ProjectParser {
             + "', '" + ref.name() + "') names package '" + ref.packageName().get()
             + "', which is not installed (add it to packages.yml and run mds deps)");
       }
-      Node target = byName.get(ref.name());
+      Node target = VersionedRefs.resolve(byName, ref.name());
       if (target == null && broken.contains(ref.name())) {
         continue;
       }

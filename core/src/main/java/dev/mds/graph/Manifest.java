@@ -21,6 +21,7 @@ public final class Manifest {
   private final Map<String, DocsBlock> docs;
   private final Map<String, java.util.Set<String>> macroUses;
   private final List<Node> inOrder;
+  private final SemanticLayer semanticLayer;
 
   public Manifest(String projectName, Collection<? extends Node> nodes, Map<String, String> macros,
       Map<String, DocsBlock> docs) {
@@ -30,6 +31,14 @@ public final class Manifest {
   /** @param macroUses for each node's unique id, the project macros its template called */
   public Manifest(String projectName, Collection<? extends Node> nodes, Map<String, String> macros,
       Map<String, DocsBlock> docs, Map<String, java.util.Set<String>> macroUses) {
+    this(projectName, nodes, macros, docs, macroUses, SemanticLayer.none());
+  }
+
+  /** @param semanticLayer semantic models, metrics, saved queries, groups and time spines */
+  public Manifest(String projectName, Collection<? extends Node> nodes, Map<String, String> macros,
+      Map<String, DocsBlock> docs, Map<String, java.util.Set<String>> macroUses,
+      SemanticLayer semanticLayer) {
+    this.semanticLayer = semanticLayer;
     this.projectName = projectName;
     Map<String, Node> byId = new LinkedHashMap<>();
     for (Node node : nodes) {
@@ -50,6 +59,11 @@ public final class Manifest {
   /** The project macros a node's template called (directly or through other macros), sorted. */
   public java.util.Set<String> macrosUsedBy(String uniqueId) {
     return macroUses.getOrDefault(uniqueId, java.util.Set.of());
+  }
+
+  /** Semantic models, metrics, saved queries, groups and time spines (never built). */
+  public SemanticLayer semanticLayer() {
+    return semanticLayer;
   }
 
   public String projectName() {

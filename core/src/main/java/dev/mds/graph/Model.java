@@ -12,11 +12,21 @@ import java.util.List;
  * @param refs the {@code ref()} calls found while parsing
  * @param sources the {@code source()} calls found while parsing
  * @param checksum the SHA-256 of the file with line endings normalised
+ * @param version which version of a versioned model this is ({@code versions:} in schema YAML)
  */
 public record Model(String uniqueId, String name, String file, List<String> fqn, NodeConfig config,
     String description, List<ColumnSpec> columns, List<String> dependsOn, Relation relation,
-    String rawSql, List<RefCall> refs, List<SourceCall> sources, String checksum)
+    String rawSql, List<RefCall> refs, List<SourceCall> sources, String checksum,
+    java.util.Optional<ModelVersion> version)
     implements Node {
+
+  /** A model without versions. */
+  public Model(String uniqueId, String name, String file, List<String> fqn, NodeConfig config,
+      String description, List<ColumnSpec> columns, List<String> dependsOn, Relation relation,
+      String rawSql, List<RefCall> refs, List<SourceCall> sources, String checksum) {
+    this(uniqueId, name, file, fqn, config, description, columns, dependsOn, relation, rawSql,
+        refs, sources, checksum, java.util.Optional.empty());
+  }
 
   @Override
   public ResourceType resourceType() {

@@ -25,7 +25,7 @@ record SelectorAtom(String text, String method, String value, int parentsDepth, 
       Pattern.compile("^(@)?(?:(\\d*)\\+)?([^+]+?)(?:\\+(\\d*))?$");
   private static final Set<String> METHODS = Set.of("fqn", "tag", "path", "file",
       "resource_type", "source", "package", "config", "test_name", "test_type", "state",
-      "result");
+      "result", "group", "access", "version");
 
   static SelectorAtom parse(String text) {
     Matcher m = SYNTAX.matcher(text);
@@ -120,6 +120,11 @@ record SelectorAtom(String text, String method, String value, int parentsDepth, 
       case "test_type" -> node instanceof DataTest t
           && value.equals(t.isSingular() ? "singular" : "generic");
       case "test_name" -> node instanceof DataTest t && glob(value, t.testName());
+      case "group" -> node.config().string("group").filter(g -> glob(value, g.trim()))
+          .isPresent();
+      case "access" -> node instanceof Model
+          && value.equals(node.config().string("access").map(String::trim).orElse("protected"));
+      case "version" -> node instanceof Model m && matchesVersion(m);
       default -> matchesConfig(node);
     };
   }
@@ -157,6 +162,12 @@ record SelectorAtom(String text, String method, String value, int parentsDepth, 
     if (glob(value, node.name())) {
       return true;
     }
+    // A versioned model answers to its model name (all versions) and to name.v<v>.
+    if (node instanceof Model m && m.version().isPresent()
+        && (glob(value, m.version().get().modelName())
+            || value.equals(m.version().get().modelName() + ".v" + m.version().get().version()))) {
+      return true;
+    }
     List<String> fqn = node.fqn();
     String[] parts = value.split("\\.");
     if (matchesPrefix(parts, fqn, 0)) {
@@ -175,6 +186,14 @@ record SelectorAtom(String text, String method, String value, int parentsDepth, 
       }
     }
     return true;
+  }
+
+  /** dbt's {@code version:} method: latest, prerelease, old or none. */
+  private boolean matchesVersion(Model model) {
+    if (value.equals("none")) {
+      return model.version().isEmpty();
+    }
+    return model.version().map(v -> v.kind().equals(value)).orElse(false);
   }
 
   private boolean matchesPath(Node node) {

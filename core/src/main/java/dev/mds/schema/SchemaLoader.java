@@ -63,15 +63,16 @@ public final class SchemaLoader {
     Set<String> sourceTables = new LinkedHashSet<>();
     Map<String, NodeProperties> snapshots = new LinkedHashMap<>();
     Map<String, String> snapshotRelations = new LinkedHashMap<>();
+    Map<String, dev.mds.graph.ModelVersion> versions = new LinkedHashMap<>();
     for (Path file : files.schemaFiles()) {
       try {
-        Map<String, Object> doc = read(file, models, seeds, sources, sourceTables);
+        Map<String, Object> doc = read(file, models, seeds, sources, sourceTables, versions);
         snapshots(doc, yaml.display(file), snapshots, snapshotRelations);
       } catch (MdsException e) {
         errors.add(e);
       }
     }
-    return new SchemaSpecs(models, seeds, sources, snapshots, snapshotRelations);
+    return new SchemaSpecs(models, seeds, sources, snapshots, snapshotRelations, versions);
   }
 
   /** dbt's {@code snapshots:} entries; one with {@code relation:} is a snapshot of its own. */
@@ -92,10 +93,18 @@ public final class SchemaLoader {
   }
 
   private Map<String, Object> read(Path file, Map<String, NodeProperties> models,
-      Map<String, NodeProperties> seeds, List<SourceSpec> sources, Set<String> sourceTables) {
+      Map<String, NodeProperties> seeds, List<SourceSpec> sources, Set<String> sourceTables,
+      Map<String, dev.mds.graph.ModelVersion> versions) {
     String location = yaml.display(file);
     Map<String, Object> doc = cache.readMap(yaml, file);
     for (Map<String, Object> entry : entries(doc.get("models"), "models", location)) {
+      if (entry.get("versions") != null) {
+        // One entry per version, named <model>_v<v> as the version's node is.
+        ModelVersions.Expanded expanded = ModelVersions.expand(entry, location);
+        expanded.properties().forEach(p -> put(models, p));
+        expanded.versions().forEach(v -> versions.put(v.nodeName(), v));
+        continue;
+      }
       put(models, properties("model", entry, location));
     }
     for (Map<String, Object> entry : entries(doc.get("seeds"), "seeds", location)) {
@@ -162,12 +171,12 @@ public final class SchemaLoader {
     return result;
   }
 
-  private static NodeProperties properties(String type, Map<String, Object> entry, String location) {
+  static NodeProperties properties(String type, Map<String, Object> entry, String location) {
     String name = String.valueOf(entry.get("name"));
     return new NodeProperties(type, name, description(entry),
         columns(entry.get("columns"), location),
         tests(testList(entry), Optional.empty(), location),
-        YamlValues.map(entry.get("config")), YamlValues.map(entry.get("meta")), location);
+        withAccess(entry), YamlValues.map(entry.get("meta")), location);
   }
 
   private static SourceSpec source(Map<String, Object> entry, String location) {
@@ -208,11 +217,30 @@ public final class SchemaLoader {
     return YamlValues.string(entry.get("description")).orElse("");
   }
 
-  private static Object testList(Map<String, Object> entry) {
+  /**
+   * The entry's {@code config}, with {@code access} and {@code group} written as properties of
+   * the model (as dbt also allows) moved in, unless the config sets them itself.
+   */
+  private static Map<String, Object> withAccess(Map<String, Object> entry) {
+    Map<String, Object> config = YamlValues.map(entry.get("config"));
+    if ((entry.get("access") == null || config.containsKey("access"))
+        && (entry.get("group") == null || config.containsKey("group"))) {
+      return config;
+    }
+    config = new LinkedHashMap<>(config);
+    for (String key : List.of("access", "group")) {
+      if (entry.get(key) != null) {
+        config.putIfAbsent(key, entry.get(key));
+      }
+    }
+    return config;
+  }
+
+  static Object testList(Map<String, Object> entry) {
     return entry.containsKey("data_tests") ? entry.get("data_tests") : entry.get("tests");
   }
 
-  private static List<ColumnSpec> columns(Object value, String location) {
+  static List<ColumnSpec> columns(Object value, String location) {
     List<ColumnSpec> columns = new ArrayList<>();
     for (Map<String, Object> col : entries(value, "columns", location)) {
       String name = String.valueOf(col.get("name"));

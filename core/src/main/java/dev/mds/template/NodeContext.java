@@ -22,6 +22,15 @@ public interface NodeContext {
 
   Object ref(Optional<String> packageName, String name, String file, int line);
 
+  /**
+   * {@code ref()} with a version ({@code v=2}): the parse and compile contexts resolve it to that
+   * version's node ({@code <name>_v<v>}); a context that knows no versions ignores it.
+   */
+  default Object ref(Optional<String> packageName, String name, Optional<String> version,
+      String file, int line) {
+    return ref(packageName, name, file, line);
+  }
+
   /** The value {@code source()} renders as. */
   Object source(String sourceName, String tableName, String file, int line);
 

@@ -30,6 +30,10 @@ final class NavTree {
     Folder sources = new Folder();
     Folder tests = new Folder();
     Folder macros = new Folder();
+    Map<String, Folder> semantic = new LinkedHashMap<>();
+    for (String label : List.of("Metrics", "Semantic models", "Saved queries", "Groups")) {
+      semantic.put(label, new Folder());
+    }
     for (DocPage page : docs.pages()) {
       NodeLink link = page.self();
       JsonNode node = docs.nodes().get(link.id());
@@ -47,6 +51,10 @@ final class NavTree {
           NodeLink tested = attached.isEmpty() ? null : docs.link(attached);
           tests.add(List.of(tested == null ? "singular tests" : tested.name()), link);
         }
+        case "metric" -> semantic.get("Metrics").add(List.of(), link);
+        case "semantic_model" -> semantic.get("Semantic models").add(List.of(), link);
+        case "saved_query" -> semantic.get("Saved queries").add(List.of(), link);
+        case "group" -> semantic.get("Groups").add(List.of(), link);
         default -> macros.add(List.of(), link);
       }
     }
@@ -57,6 +65,7 @@ final class NavTree {
     add(tree, "Snapshots", snapshots);
     add(tree, "Data tests", tests);
     add(tree, "Macros", macros);
+    semantic.forEach((label, folder) -> add(tree, label, folder));
     return tree;
   }
 

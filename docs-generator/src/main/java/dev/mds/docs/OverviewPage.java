@@ -144,6 +144,7 @@ record OverviewPage(String html, List<Stat> stats, List<Attention> attention, in
         case "snapshot" -> "Snapshots";
         case "source" -> "Sources · " + node.path("source_name").asText();
         case "macro" -> "Macros";
+        case "metric" -> "Metrics";
         default -> null;
       };
       if (title != null) {

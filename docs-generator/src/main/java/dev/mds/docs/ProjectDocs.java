@@ -33,6 +33,8 @@ final class ProjectDocs {
   private final RunHistory history;
   private final DescriptionMarkdown markdown;
   private final Path projectRoot;
+  /** Semantic models, metrics, saved queries and groups, and what model pages show of them. */
+  private SemanticPages semantic;
 
   private ProjectDocs(Artifacts artifacts, DescriptionMarkdown markdown, Path projectRoot) {
     this.manifest = artifacts.manifest();
@@ -52,6 +54,8 @@ final class ProjectDocs {
         .map(docs::nodePage).toList();
     built.forEach(page -> docs.pages.put(page.self().id(), page));
     docs.macros.forEach((id, macro) -> docs.pages.put(id, docs.macroPage(id, macro)));
+    docs.semantic.pages(docs, docs::neighbours).forEach(page -> docs.pages.put(page.self().id(),
+        page));
     return docs;
   }
 
@@ -118,6 +122,10 @@ final class ProjectDocs {
     if (type(node).equals("source")) {
       return node.path("source_name").asText() + "." + node.path("name").asText();
     }
+    // Versions of a model share dbt's name: the version tells them apart (dim_customers.v2).
+    if (node.path("version").isValueNode() && !node.path("version").isNull()) {
+      return node.path("name").asText() + ".v" + node.path("version").asText();
+    }
     return node.path("name").asText();
   }
 
@@ -135,6 +143,7 @@ final class ProjectDocs {
         new NodeLink(id, displayName(node), type(node), names.page(id))));
     macros.forEach((id, macro) -> links.put(id,
         new NodeLink(id, macro.path("name").asText(id), "macro", names.page(id))));
+    semantic = SemanticPages.index(manifest, names, links);
     for (JsonNode node : nodes.values()) {
       String id = id(node);
       List<String> deps = strings(node.path("depends_on").path("nodes"));
@@ -210,6 +219,9 @@ final class ProjectDocs {
     }
     if (config.has("incremental_strategy")) {
       facts.add(Fact.of("Incremental strategy", config.path("incremental_strategy").asText()));
+    }
+    if (type.equals("model")) {
+      semantic.modelFacts(this, node, facts, notes);
     }
     text(node, "original_file_path").ifPresent(f -> facts.add(Fact.of("Defined in", f)));
     String raw = node.path("raw_code").asText("");
@@ -422,7 +434,7 @@ final class ProjectDocs {
     return List.copyOf(values);
   }
 
-  private static Optional<String> text(JsonNode node, String field) {
+  static Optional<String> text(JsonNode node, String field) {
     String value = node.path(field).asText("");
     return value.isBlank() ? Optional.empty() : Optional.of(value);
   }
