@@ -71,6 +71,10 @@ final class ParseContext implements NodeContext {
     model.put("config", merged);
     model.put("schema", schema);
     model.put("alias", name);
+    Map<String, Object> batch = EventTimeFilter.placeholder(merged);
+    if (batch != null) {
+      model.put("batch", batch);
+    }
     return model;
   }
 
