@@ -23,8 +23,7 @@ record EventTimeFilter(BatchWindow batch) {
     if (column.isEmpty() || input instanceof Model m && m.isEphemeral()) {
       return relation;
     }
-    String identifier = input.relation() == null ? input.name() : input.relation().identifier();
-    return new Filtered(relation, identifier, batch.condition(column.get()));
+    return new Filtered(relation, batch.condition(column.get()));
   }
 
   /** dbt's {@code model.batch}: the batch's id and its bounds as UTC datetimes. */
@@ -63,7 +62,7 @@ record EventTimeFilter(BatchWindow batch) {
   }
 
   /** An input read through the batch's filter. */
-  record Filtered(Object relation, String name, String condition)
+  record Filtered(Object relation, String condition)
       implements ThisRelation.RelationLike {
 
     @Override
@@ -72,10 +71,14 @@ record EventTimeFilter(BatchWindow batch) {
           : null;
     }
 
+    /**
+     * The subquery without an alias: dbt names it {@code _dbt_et_filter_subq_<table>}, which
+     * makes {@code from {{ ref('orders') }} o} a syntax error; DuckDB needs no alias, so the
+     * project's own one can follow.
+     */
     @Override
     public String toString() {
-      return "(select * from " + relation + " where " + condition + ") _dbt_et_filter_subq_"
-          + name;
+      return "(select * from " + relation + " where " + condition + ")";
     }
   }
 }
