@@ -22,9 +22,10 @@ public record BatchWindow(Instant start, Instant end, BatchSize size) {
     return size == BatchSize.HOUR ? time : time.substring(0, 10);
   }
 
-  /** dbt's {@code model.batch.id}: the label without separators. */
+  /** dbt's {@code model.batch.id}: the start's date as {@code 20240131}, with the hour for hourly batches. */
   public String id() {
-    return label().replace("-", "").replace(":", "").replace(" ", "");
+    String digits = SQL_TIME.format(start).replaceAll("[^0-9]", "");
+    return digits.substring(0, size == BatchSize.HOUR ? 10 : 8);
   }
 
   /**
