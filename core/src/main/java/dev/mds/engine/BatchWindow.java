@@ -22,15 +22,19 @@ public record BatchWindow(Instant start, Instant end, BatchSize size) {
     return size == BatchSize.HOUR ? time : time.substring(0, 10);
   }
 
-  /** dbt's {@code model.batch.id}: the start's date as {@code 20240131}, with the hour for hourly batches. */
+  /**
+   * dbt's {@code model.batch.id}: the start's date as {@code 20240131}, with the hour for hourly
+   * batches.
+   */
   public String id() {
     String digits = SQL_TIME.format(start).replaceAll("[^0-9]", "");
     return digits.substring(0, size == BatchSize.HOUR ? 10 : 8);
   }
 
   /**
-   * A time as the filters write it, as dbt renders a UTC datetime: {@code 2024-01-01 00:00:00+00:00},
-   * which DuckDB compares with DATE, TIMESTAMP and TIMESTAMPTZ columns alike.
+   * A time as the filters write it, as dbt renders a UTC datetime:
+   * {@code 2024-01-01 00:00:00+00:00}, which DuckDB compares with DATE, TIMESTAMP and
+   * TIMESTAMPTZ columns alike.
    */
   public static String literal(Instant time) {
     return "'" + SQL_TIME.format(time) + "+00:00'";
