@@ -170,6 +170,21 @@ class CliMicrobatchTest {
   }
 
   @Test
+  void fullRefreshFalseKeepsTheHistoryOnAFullRefresh() {
+    TempProject project = project(FOUR_DAYS, model("2025-01-01", ", full_refresh=false"));
+    mds("run", "--project-dir", project.dir(), "--event-time-start", "2025-01-01",
+        "--event-time-end", "2025-01-05").assertOk();
+    project.file("data/events.csv", FOUR_DAYS.replace(",20\n", ",22\n"));
+
+    CliRun refresh = mds("run", "--project-dir", project.dir(), "--full-refresh",
+        "--event-time-start", "2025-01-02", "--event-time-end", "2025-01-03").assertOk();
+
+    assertEquals(List.of("2025-01-02"), batchesRun(refresh), refresh::describe);
+    assertEquals(List.of("1|2025-01-01 08:00|10", "2|2025-01-02 09:00|22",
+        "3|2025-01-03 10:00|30", "4|2025-01-04 11:00|40"), rows(project));
+  }
+
+  @Test
   void inputsWithEventTimeAreFilteredToTheBatchAndOthersAreReadWhole() throws IOException {
     TempProject project = project(FOUR_DAYS, "")
         .file("seeds/fx_rates.csv", "currency,rate\nEUR,2\n")

@@ -60,7 +60,7 @@ final class MicrobatchRun {
       CompiledNode compiled = compiler.compile(model);
       compiledSql = Optional.of(compiled.sql());
       exists = session.relationType(model.relation()).filter("BASE TABLE"::equals).isPresent();
-      boolean incremental = exists && !fullRefresh;
+      boolean incremental = exists && !refreshes(model);
       List<BatchWindow> retried = options.retry().get(model.name());
       batches = retried != null
           ? retried.stream().map(b -> new BatchWindow(b.start(), b.end(), config.batchSize()))
@@ -80,7 +80,7 @@ final class MicrobatchRun {
           compiledSql, Optional.of(new BatchResults(List.of(), List.of())));
     }
     // The first batch creates the table when there is none yet, or replaces it on a full refresh.
-    boolean create = !exists || fullRefresh;
+    boolean create = !exists || refreshes(model);
     List<BatchWindow> successful = new ArrayList<>();
     List<BatchWindow> failed = new ArrayList<>();
     List<String> errors = new ArrayList<>();
@@ -136,6 +136,15 @@ final class MicrobatchRun {
         + " builds just " + (failed.size() == 1 ? "that one" : "those") + ")";
     return result(model, status, done + failedList + "\n" + String.join("\n", errors), rows,
         started, compiledSql, Optional.of(results));
+  }
+
+  /**
+   * Whether {@code --full-refresh} rebuilds the model: not when its config says
+   * {@code full_refresh: false}, dbt's guard for a long history.
+   */
+  private boolean refreshes(Model model) {
+    return fullRefresh && !model.config().get("full_refresh").map(String::valueOf)
+        .filter(v -> v.equalsIgnoreCase("false")).isPresent();
   }
 
   private static NodeResult result(Model model, RunStatus status, String message, long rows,

@@ -108,7 +108,7 @@ final class NodeExecutor {
     try {
       BuildResult built;
       if (node instanceof Model model && dev.mds.engine.MicrobatchConfig.is(model.config())
-          && !compiler.hasCustomMaterialization(model.materialized())) {
+          && !model.isPython() && !compiler.hasCustomMaterialization(model.materialized())) {
         MicrobatchRun run = microbatches != null ? microbatches : new MicrobatchRun(compiler,
             RunListener.NONE, MicrobatchOptions.NONE, fullRefresh, start);
         NodeResult result = run.build(model, session, hooks -> {
