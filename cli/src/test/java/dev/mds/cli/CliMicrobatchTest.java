@@ -152,8 +152,16 @@ class CliMicrobatchTest {
       + "4,2025-01-04 11:00:00,40\n";
 
   @Test
-  void eventTimeStartAndEndBuildOnlyTheirBatches() {
-    TempProject project = project(FOUR_DAYS, model("2025-01-01", ""));
+  void eventTimeStartAndEndBuildOnlyTheirBatches() throws IOException {
+    // begin as dbt's docs write it: a datetime from the modules context.
+    TempProject project = project(FOUR_DAYS, """
+        {{ config(materialized='incremental', incremental_strategy='microbatch',
+            event_time='ordered_at', batch_size='day',
+            begin=modules.datetime.datetime(2025, 1, 1, 0, 0, 0)) }}
+        select id, ordered_at, cast(amount as integer) as amount,
+          '{{ model.batch.event_time_start.strftime('%d.%m.') }}' as day
+        from {{ source('raw', 'events') }}
+        """);
     CliRun all = mds("run", "--project-dir", project.dir(), "--event-time-start", "2025-01-01",
         "--event-time-end", "2025-01-05").assertOk();
     assertEquals(List.of("2025-01-01", "2025-01-02", "2025-01-03", "2025-01-04"),
@@ -167,6 +175,11 @@ class CliMicrobatchTest {
     assertEquals(List.of("2025-01-02", "2025-01-03"), batchesRun(backfill), backfill::describe);
     assertEquals(List.of("1|2025-01-01 08:00|10", "2|2025-01-02 09:00|21",
         "3|2025-01-03 10:00|31", "4|2025-01-04 11:00|40"), rows(project));
+    assertEquals(List.of("01.01.", "02.01.", "03.01.", "04.01."), DuckDbFile.rows(
+        project.path("shop.duckdb"), "select day from daily_orders order by id"));
+    assertEquals("2025-01-01T00:00:00", JSON.readTree(project.path("target/manifest.json")
+        .toFile()).path("nodes").path("model.shop.daily_orders").path("config").path("begin")
+        .asText());
   }
 
   @Test
