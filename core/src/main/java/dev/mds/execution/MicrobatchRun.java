@@ -90,8 +90,9 @@ final class MicrobatchRun {
       BatchWindow batch = batches.get(i);
       String what = "batch " + batch.label() + " of " + model.relation();
       String position = "Batch " + (i + 1) + " of " + total;
-      if (create && !failed.isEmpty()) {
-        // The batch that was to create the table failed: there is nothing to add to.
+      if (create && !failed.isEmpty() || session.cancelled()) {
+        // The batch that was to create the table failed, so there is nothing to add to; or the
+        // run was interrupted.
         failed.add(batch);
         listener.info(dots(position + " SKIP " + what, "[SKIP]"));
         continue;
@@ -127,9 +128,12 @@ final class MicrobatchRun {
     BatchResults results = new BatchResults(List.copyOf(successful), List.copyOf(failed));
     String done = "MICROBATCH " + successful.size() + " of " + total + " batches, " + rows
         + " rows";
-    if (errors.isEmpty()) {
+    if (errors.isEmpty() && failed.isEmpty()) {
       return result(model, RunStatus.SUCCESS, done, rows, started, compiledSql,
           Optional.of(results));
+    }
+    if (errors.isEmpty()) {
+      errors.add("interrupted before batch " + failed.get(0).label());
     }
     RunStatus status = successful.isEmpty() ? RunStatus.ERROR : RunStatus.PARTIAL_SUCCESS;
     String failedList = failed.isEmpty() ? "" : " (" + failed.size() + " failed; mds retry"
