@@ -198,6 +198,23 @@ class CliMicrobatchTest {
   }
 
   @Test
+  void aNewColumnIsAddedWithOnSchemaChange() {
+    TempProject project = project(FOUR_DAYS,
+        model("2025-01-01", ", on_schema_change='append_new_columns'"));
+    mds("run", "--project-dir", project.dir(), "--event-time-start", "2025-01-01",
+        "--event-time-end", "2025-01-03").assertOk();
+    project.file("models/daily_orders.sql", model("2025-01-01",
+        ", on_schema_change='append_new_columns'").replace("as amount\n",
+            "as amount, amount * 2 as doubled\n"));
+
+    mds("run", "--project-dir", project.dir(), "--event-time-start", "2025-01-02",
+        "--event-time-end", "2025-01-04").assertOk();
+
+    assertEquals(List.of("1|10|null", "2|20|40", "3|30|60"), DuckDbFile.rows(
+        project.path("shop.duckdb"), "select id, amount, doubled from daily_orders order by id"));
+  }
+
+  @Test
   void inputsWithEventTimeAreFilteredToTheBatchAndOthersAreReadWhole() throws IOException {
     TempProject project = project(FOUR_DAYS, "")
         .file("seeds/fx_rates.csv", "currency,rate\nEUR,2\n")

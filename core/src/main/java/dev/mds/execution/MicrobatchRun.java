@@ -86,6 +86,7 @@ final class MicrobatchRun {
     List<String> errors = new ArrayList<>();
     long rows = 0;
     int total = batches.size();
+    MicrobatchMaterialization writer = new MicrobatchMaterialization(model, config);
     for (int i = 0; i < total; i++) {
       BatchWindow batch = batches.get(i);
       String what = "batch " + batch.label() + " of " + model.relation();
@@ -101,8 +102,7 @@ final class MicrobatchRun {
       long batchStart = System.nanoTime();
       try {
         String sql = compiler.batchSql(model, batch, !create);
-        long written = MicrobatchMaterialization.build(session, model, config, sql, batch,
-            create);
+        long written = writer.build(session, sql, batch, create);
         create = false;
         rows += written;
         successful.add(batch);
