@@ -20,6 +20,14 @@ final class BuildCommand extends NodeCommand {
       description = "Publish table and incremental models before their tests run, as dbt does.")
   boolean noAudit;
 
+  @picocli.CommandLine.Mixin
+  EventTimeOptions eventTime;
+
+  @Override
+  dev.mds.execution.MicrobatchOptions microbatch() {
+    return eventTime.options();
+  }
+
   @Override
   Set<ResourceType> types() {
     return Set.of(ResourceType.SEED, ResourceType.MODEL, ResourceType.SNAPSHOT, ResourceType.TEST);

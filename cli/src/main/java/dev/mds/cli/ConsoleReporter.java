@@ -104,7 +104,14 @@ final class ConsoleReporter implements RunListener, TemplateLog {
             + "]";
         colourCode = result.status() == RunStatus.FAIL ? RED : YELLOW;
       }
-      case PASS -> {
+      case PARTIAL_SUCCESS -> {
+        String counts = result.batches().map(b -> " (" + b.successful().size() + "/"
+            + (b.successful().size() + b.failed().size()) + ")").orElse("");
+        word = "PARTIAL SUCCESS" + counts;
+        detail = "[PARTIAL SUCCESS in " + seconds(result.seconds()) + "]";
+        colourCode = YELLOW;
+      }
+            case PASS -> {
         word = "PASS";
         detail = "[PASS in " + seconds(result.seconds()) + "]";
         colourCode = GREEN;
@@ -167,7 +174,8 @@ final class ConsoleReporter implements RunListener, TemplateLog {
       emit("Completed successfully", () -> event("completed"), GREEN);
     }
     long pass = outcome.count(RunStatus.SUCCESS) + outcome.count(RunStatus.PASS);
-    long error = outcome.count(RunStatus.ERROR) + outcome.count(RunStatus.FAIL);
+    long error = outcome.count(RunStatus.ERROR) + outcome.count(RunStatus.FAIL)
+        + outcome.count(RunStatus.PARTIAL_SUCCESS);
     String done = String.format(Locale.ROOT, "Done. PASS=%d WARN=%d ERROR=%d SKIP=%d TOTAL=%d",
         pass, outcome.count(RunStatus.WARN), error, outcome.count(RunStatus.SKIPPED),
         outcome.results().size());

@@ -29,9 +29,14 @@ abstract class NodeCommand implements Callable<Integer> {
     return false;
   }
 
+  /** Which batches microbatch models build (run and build take --event-time-start/-end). */
+  dev.mds.execution.MicrobatchOptions microbatch() {
+    return dev.mds.execution.MicrobatchOptions.NONE;
+  }
+
   @Override
   public Integer call() {
     return RunInvocation.execute(spec, project, selection, options, types(), audit(),
-        global.warnError);
+        global.warnError, microbatch());
   }
 }

@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
 final class RetryCommand implements Callable<Integer> {
 
   private static final Set<String> SELECTION_OPTIONS = Set.of("-s", "--select", "-m", "--models",
-      "--exclude");
-  private static final Set<String> RETRIED = Set.of("error", "fail", "skipped");
+      "--exclude", EventTimeOptions.RETRY_OPTION);
+  private static final Set<String> RETRIED = Set.of("error", "fail", "skipped", "partial success");
 
   @Mixin
   ProjectOptions project;
@@ -50,10 +50,15 @@ final class RetryCommand implements Callable<Integer> {
     List<String> previous = new ArrayList<>();
     results.path("args").path("invocation").forEach(a -> previous.add(a.asText()));
     List<String> names = new ArrayList<>();
+    // A microbatch model's failed batches: only those are built again, as dbt retry does.
+    List<String> batches = new ArrayList<>();
     for (JsonNode result : results.path("results")) {
       String id = result.path("unique_id").asText();
       if (RETRIED.contains(result.path("status").asText()) && !id.startsWith("operation.")) {
-        names.add(id.substring(id.lastIndexOf('.') + 1));
+        String name = id.substring(id.lastIndexOf('.') + 1);
+        names.add(name);
+        dev.mds.artifacts.BatchResultsJson.failed(result).forEach(b -> batches.add(name + "="
+            + b.start() + "/" + b.end()));
       }
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -66,6 +71,10 @@ final class RetryCommand implements Callable<Integer> {
       return Mds.OK;
     }
     List<String> args = withoutSelection(previous);
+    for (String batch : batches) {
+      args.add(EventTimeOptions.RETRY_OPTION);
+      args.add(batch);
+    }
     args.add("--select");
     args.addAll(names);
     out.println("Retrying " + Reports.count(names.size(), "node") + ": mds "

@@ -11,6 +11,14 @@ import picocli.CommandLine.Command;
     footer = {"", "Exit codes: 0 all succeeded, 1 something failed, 2 the project or command line is wrong."})
 final class RunCommand extends NodeCommand {
 
+  @picocli.CommandLine.Mixin
+  EventTimeOptions eventTime;
+
+  @Override
+  dev.mds.execution.MicrobatchOptions microbatch() {
+    return eventTime.options();
+  }
+
   @Override
   Set<ResourceType> types() {
     return Set.of(ResourceType.MODEL);

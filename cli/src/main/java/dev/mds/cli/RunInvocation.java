@@ -39,6 +39,14 @@ final class RunInvocation {
    */
   static int execute(CommandSpec spec, ProjectOptions projectOptions, SelectionOptions selection,
       RunOptions options, Set<ResourceType> types, boolean audit, boolean warnError) {
+    return execute(spec, projectOptions, selection, options, types, audit, warnError,
+        dev.mds.execution.MicrobatchOptions.NONE);
+  }
+
+  /** @param microbatch which batches microbatch models build */
+  static int execute(CommandSpec spec, ProjectOptions projectOptions, SelectionOptions selection,
+      RunOptions options, Set<ResourceType> types, boolean audit, boolean warnError,
+      dev.mds.execution.MicrobatchOptions microbatch) {
     options.check();
     PrintWriter out = spec.commandLine().getOut();
     Project project = projectOptions.load();
@@ -61,7 +69,7 @@ final class RunInvocation {
           () -> ManifestWriter.write(parsed, Map.of(), MdsVersion.version()));
       try (InterruptGate gate = new InterruptGate()) {
         return checkAndRun(spec, parsed, selection, options, types, audit, warnError, out,
-            reporter, log, args, manifest, gate);
+            reporter, log, args, manifest, gate, microbatch);
       } finally {
         Background.await(manifest);
       }
@@ -71,7 +79,8 @@ final class RunInvocation {
   private static int checkAndRun(CommandSpec spec, ParseResult parsed, SelectionOptions selection,
       RunOptions options, Set<ResourceType> types, boolean audit, boolean warnError,
       PrintWriter out, ConsoleReporter reporter, RunLog log, List<String> args,
-      CompletableFuture<Path> manifest, InterruptGate gate) {
+      CompletableFuture<Path> manifest, InterruptGate gate,
+      dev.mds.execution.MicrobatchOptions microbatch) {
     Project project = parsed.project();
     StringPrinter found = new StringPrinter();
     Reports.found(found.writer(), parsed.manifest());
@@ -91,7 +100,7 @@ final class RunInvocation {
     }
     RunTask.Options runOptions = new RunTask.Options(types, selector,
         options.threads(), options.failFast, options.fullRefresh, options.lock.seconds, audit,
-        selection.deferTo());
+        selection.deferTo(), microbatch);
     RunTask.Outcome outcome;
     gate.runStarting();
     try {

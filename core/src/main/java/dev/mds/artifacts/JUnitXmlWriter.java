@@ -91,7 +91,7 @@ public final class JUnitXmlWriter {
     xml.writeAttribute("time", seconds(result.seconds()));
     switch (result.status()) {
       case FAIL -> detail(xml, "failure", result);
-      case ERROR -> detail(xml, "error", result);
+      case ERROR, PARTIAL_SUCCESS -> detail(xml, "error", result);
       case SKIPPED -> {
         xml.writeEmptyElement("skipped");
         xml.writeAttribute("message", legal(result.message()));

@@ -51,6 +51,7 @@ public final class RunResultsWriter {
         json.putNull("failures");
       }
       result.compiledSql().ifPresent(sql -> json.put("compiled_code", sql));
+      result.batches().ifPresent(batches -> BatchResultsJson.write(json, batches));
       manifest.node(result.uniqueId()).map(Node::relation)
           .ifPresent(r -> json.put("relation_name", r.toString()));
     }

@@ -32,6 +32,8 @@ final class CompileContext implements NodeContext {
   private Map<String, Object> model;
   private final Map<String, Object> statementResults = new java.util.HashMap<>();
   private int outsideReads;
+  /** While a microbatch model's batch renders: the filter its inputs are read through. */
+  private EventTimeFilter batch;
 
   CompileContext(Manifest manifest, Map<String, Node> byName, Map<String, Source> sources,
       java.util.function.Function<Source, Object> sourceSql,
@@ -71,7 +73,8 @@ final class CompileContext implements NodeContext {
       ephemerals.add(model.uniqueId());
       return new EphemeralName(model.name());
     }
-    return refTarget.apply(node);
+    Object target = refTarget.apply(node);
+    return batch == null ? target : batch.apply(node, target);
   }
 
   @Override
@@ -82,7 +85,13 @@ final class CompileContext implements NodeContext {
       throw dev.mds.MdsException.at(file + ":" + line, "source('" + sourceName + "', '"
           + tableName + "') is not declared in schema YAML");
     }
-    return sourceSql.apply(source);
+    Object sql = sourceSql.apply(source);
+    return batch == null ? sql : batch.apply(source, sql);
+  }
+
+  /** Renders the node for one microbatch: inputs with event_time are filtered to it. */
+  void batch(EventTimeFilter filter) {
+    this.batch = filter;
   }
 
   @Override
@@ -137,6 +146,13 @@ final class CompileContext implements NodeContext {
       model = node.map(n -> NodeMaps.of(n, manifest.projectName(),
           n.relation() == null || n.relation().database() == null ? "" : n.relation().database()))
           .orElse(Map.of());
+      Map<String, Object> modelBatch = batch != null ? batch.modelBatch()
+          : node.filter(Model.class::isInstance)
+              .map(n -> EventTimeFilter.placeholder(n.config().values())).orElse(null);
+      if (modelBatch != null) {
+        model = new java.util.LinkedHashMap<>(model);
+        model.put("batch", modelBatch);
+      }
     }
     return model;
   }

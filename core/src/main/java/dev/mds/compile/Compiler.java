@@ -202,6 +202,22 @@ public final class Compiler {
   }
 
   /**
+   * A microbatch model's SQL for one batch: rendered again, with the inputs that declare
+   * {@code event_time} read through the batch's filter and {@code model.batch} set; nothing is
+   * written (the run writes the statements each batch ran).
+   *
+   * @param incremental what {@code is_incremental()} says (the table exists and is added to)
+   */
+  public String batchSql(Model model, dev.mds.engine.BatchWindow batch, boolean incremental) {
+    CompileContext context = new CompileContext(parsed.manifest(), byName, sources,
+        this::sourceSql, this::refTarget, database, Optional.of(model), this::graph,
+        model.relation(), incremental);
+    context.batch(new EventTimeFilter(batch));
+    String sql = parsed.templates().render(parsed.project().resolve(model.file()), context);
+    return trimStatement(withEphemerals(new Rendered(sql, List.copyOf(context.ephemerals()))));
+  }
+
+  /**
    * Renders hook SQL ({@code pre_hook}, {@code on-run-start}, ...) where {@code this} is the given
    * model's relation, or undefined when there is none.
    */

@@ -71,6 +71,10 @@ final class ParseContext implements NodeContext {
     model.put("config", merged);
     model.put("schema", schema);
     model.put("alias", name);
+    Map<String, Object> batch = EventTimeFilter.placeholder(merged);
+    if (batch != null) {
+      model.put("batch", batch);
+    }
     return model;
   }
 
@@ -96,7 +100,10 @@ final class ParseContext implements NodeContext {
   @Override
   public void config(Map<String, Object> values) {
     dev.mds.project.NodeConfig.checkValues(values, file);
-    config.putAll(values);
+    // A datetime value (a microbatch model's begin) is kept as its text: the manifest and the
+    // parse cache hold JSON.
+    values.forEach((key, value) -> config.put(key,
+        dev.mds.template.context.BatchTimes.plain(value)));
   }
 
   @Override

@@ -48,7 +48,7 @@ final class IncrementalMaterialization implements Materialization {
   }
 
   /** Applies {@code on_schema_change} and returns the columns to write. */
-  private static List<String> reconcileColumns(Session session, Model model, Relation target,
+  static List<String> reconcileColumns(Session session, Model model, Relation target,
       String staging) throws SQLException {
     Map<String, String> existing = session.columns(target.toString());
     Map<String, String> incoming = session.columns(staging);

@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public final class IncrementalStrategy {
 
-  static final List<String> SUPPORTED = List.of("append", "delete+insert", "merge");
+  static final List<String> SUPPORTED = List.of("append", "delete+insert", "merge", "microbatch");
 
   private IncrementalStrategy() {
   }
@@ -41,7 +41,12 @@ public final class IncrementalStrategy {
     String strategy = of(config);
     if (!SUPPORTED.contains(strategy)) {
       throw MdsException.at(location, "incremental_strategy '" + strategy
-          + "' is not supported (use append, delete+insert or merge)");
+          + "' is not supported (use append, delete+insert, merge or microbatch)");
+    }
+    if (strategy.equals("microbatch")) {
+      // Batches replace periods of event_time; a unique_key is not used (dbt ignores it too).
+      MicrobatchConfig.of(config, location);
+      return;
     }
     if (!strategy.equals("append") && config.uniqueKey().isEmpty()) {
       throw MdsException.at(location, "incremental_strategy '" + strategy

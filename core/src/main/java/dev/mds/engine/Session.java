@@ -224,8 +224,16 @@ public final class Session implements AutoCloseable {
     this.beforeCommit = check;
   }
 
+  private volatile boolean cancelled;
+
+  /** Whether {@link #cancel} was called: work in several steps (microbatches) stops starting more. */
+  public boolean cancelled() {
+    return cancelled;
+  }
+
   /** Asks DuckDB to stop the statement that is running now, if any (for Ctrl-C). */
   public void cancel() {
+    cancelled = true;
     Statement st = running;
     if (st != null) {
       try {

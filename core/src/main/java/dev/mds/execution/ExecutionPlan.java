@@ -40,8 +40,10 @@ final class ExecutionPlan {
 
   /** Table and incremental models are audited unless configured {@code audit: false}. */
   private boolean auditable(Node target, DataTest test) {
+    // A microbatch model commits batch by batch: its tests run after it, as in dbt.
     if (!(target instanceof Model model)
         || !List.of("table", "incremental").contains(model.materialized())
+        || dev.mds.engine.MicrobatchConfig.is(model.config())
         || !model.config().get("audit").map(v -> Boolean.parseBoolean(String.valueOf(v)))
             .orElse(true)) {
       return false;

@@ -43,6 +43,7 @@ final class NodeExecutor {
   private final RowCounts counts;
   private final QueryComment queryComment;
   private final PythonModelBuild pythonModels;
+  private MicrobatchRun microbatches;
 
   /**
    * @param files writes the run SQL files
@@ -59,6 +60,12 @@ final class NodeExecutor {
     this.seedLoader = new SeedLoader(compiler.csvInspector());
     this.pythonModels = new PythonModelBuild(project, compiler);
     this.queryComment = QueryComment.of(project.config(), project.display(project.projectFile()));
+  }
+
+  /** Builds microbatch models with these options, reporting their batches to {@code listener}. */
+  NodeExecutor microbatches(RunListener listener, MicrobatchOptions options, Instant now) {
+    this.microbatches = new MicrobatchRun(compiler, listener, options, fullRefresh, now);
+    return this;
   }
 
   /**
@@ -100,6 +107,18 @@ final class NodeExecutor {
     Optional<String> sql = Optional.empty();
     try {
       BuildResult built;
+      if (node instanceof Model model && dev.mds.engine.MicrobatchConfig.is(model.config())
+          && !model.isPython() && !compiler.hasCustomMaterialization(model.materialized())) {
+        MicrobatchRun run = microbatches != null ? microbatches : new MicrobatchRun(compiler,
+            RunListener.NONE, MicrobatchOptions.NONE, fullRefresh, start);
+        NodeResult result = run.build(model, session, hooks -> {
+          for (String hook : hooks) {
+            runHook(session, hook, model);
+          }
+        }, start);
+        writeRunSql(node, session);
+        return result;
+      }
       if (node instanceof Model model) {
         CompiledNode compiled = compiler.compile(model);
         sql = Optional.of(compiled.sql());

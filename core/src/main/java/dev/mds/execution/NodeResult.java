@@ -11,10 +11,19 @@ import java.util.OptionalLong;
  * @param rows rows written or affected, when known
  * @param compiledSql the SQL that ran, when the node was compiled
  * @param failures for a data test, the failing rows it found
+ * @param batches for a microbatch model, which batches were written and which failed
  */
 public record NodeResult(String uniqueId, RunStatus status, String message, OptionalLong rows,
     Instant startedAt, Instant completedAt, Optional<String> compiledSql,
-    Optional<TestFailures> failures) {
+    Optional<TestFailures> failures, Optional<BatchResults> batches) {
+
+  /** A result without batches (everything but a microbatch model). */
+  public NodeResult(String uniqueId, RunStatus status, String message, OptionalLong rows,
+      Instant startedAt, Instant completedAt, Optional<String> compiledSql,
+      Optional<TestFailures> failures) {
+    this(uniqueId, status, message, rows, startedAt, completedAt, compiledSql, failures,
+        Optional.empty());
+  }
 
   /** A result without test findings (models, seeds, hooks). */
   public NodeResult(String uniqueId, RunStatus status, String message, OptionalLong rows,
@@ -29,7 +38,7 @@ public record NodeResult(String uniqueId, RunStatus status, String message, Opti
   /** This result with {@code rows} counted: {@code SELECT} becomes {@code SELECT 42}. */
   NodeResult withRows(long rows) {
     return new NodeResult(uniqueId, status, message + " " + rows, OptionalLong.of(rows), startedAt,
-        completedAt, compiledSql, failures);
+        completedAt, compiledSql, failures, batches);
   }
 
   static NodeResult skipped(String uniqueId, String why) {

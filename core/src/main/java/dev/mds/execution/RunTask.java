@@ -48,7 +48,15 @@ public final class RunTask {
    */
   public record Options(Set<ResourceType> types, Selector selector, int threads, boolean failFast,
       boolean fullRefresh, double lockTimeoutSeconds, boolean audit,
-      Optional<java.nio.file.Path> deferDatabase) {
+      Optional<java.nio.file.Path> deferDatabase, MicrobatchOptions microbatch) {
+
+    /** Options without microbatch flags. */
+    public Options(Set<ResourceType> types, Selector selector, int threads, boolean failFast,
+        boolean fullRefresh, double lockTimeoutSeconds, boolean audit,
+        Optional<java.nio.file.Path> deferDatabase) {
+      this(types, selector, threads, failFast, fullRefresh, lockTimeoutSeconds, audit,
+          deferDatabase, MicrobatchOptions.NONE);
+    }
 
     /** Options without {@code --defer}. */
     public Options(Set<ResourceType> types, Selector selector, int threads, boolean failFast,
@@ -174,7 +182,7 @@ public final class RunTask {
       Options options, QueuedListener listener, RowCounts counts) {
     Manifest manifest = parsed.manifest();
     NodeExecutor executor = new NodeExecutor(parsed.project(), compiler, options.fullRefresh(),
-        files, counts);
+        files, counts).microbatches(listener, options.microbatch(), Instant.now());
     Scheduler scheduler = new Scheduler(threads, options.failFast());
     Map<Thread, Session> sessions = new ConcurrentHashMap<>();
     AtomicInteger started = new AtomicInteger();
