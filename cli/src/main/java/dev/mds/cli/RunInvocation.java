@@ -41,7 +41,7 @@ final class RunInvocation {
       RunOptions options, Set<ResourceType> types, boolean audit, boolean warnError) {
     options.check();
     PrintWriter out = spec.commandLine().getOut();
-    Project project = projectOptions.load();
+    Project project = ServingOption.apply(projectOptions.load(), options.publish);
     DuckDb.preload();
     List<String> args = spec.commandLine().getParseResult().originalArgs();
     boolean colour = !options.noColor && System.console() != null && System.getenv("NO_COLOR") == null;
