@@ -149,6 +149,31 @@ class CliServingCopyTest {
   }
 
   @Test
+  void anAnalystOnTheServingCopyNeverStopsTheBuildButOneOnTheDatabaseDoesAndIsNamed()
+      throws Exception {
+    TempProject project = project(null);
+    Path db = project.path("shop.duckdb");
+    Path serving = project.path("serving/shop.duckdb");
+    build(project, 1, "--publish").assertOk();
+
+    try (JavaProcess dashboard = JavaProcess.start(dir, ReadOnlyReader.class,
+        serving.toString())) {
+      dashboard.awaitLine("reading", 30);
+      build(project, 2, "--publish").assertOk();
+      build(project, 3, "--publish").assertOk();
+    }
+    try (Connection reader = fresh(serving)) {
+      assertEquals("3,3,3,3,100", builds(reader));
+    }
+
+    try (JavaProcess analyst = JavaProcess.start(dir, ReadOnlyReader.class, db.toString())) {
+      analyst.awaitLine("reading", 30);
+      build(project, 4, "--publish").assertProjectError(db.toString(),
+          "process " + analyst.pid() + " (", "open the serving copy instead");
+    }
+  }
+
+  @Test
   void aProfileThatPublishesServesReadersFromItsServingPathAlways() throws Exception {
     TempProject project = project("{type: duckdb, path: shop.duckdb, serving_path: out/shop.duckdb}");
     Path serving = project.path("out/shop.duckdb");

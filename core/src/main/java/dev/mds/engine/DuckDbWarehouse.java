@@ -80,7 +80,8 @@ public final class DuckDbWarehouse implements Warehouse {
         }
         if (System.nanoTime() >= deadline) {
           throw new DatabaseInUseException("Database " + path + " is in use by " + holder(message)
-              + " (DuckDB allows one writer per file); " + (lockTimeoutSeconds > 0
+              + " (DuckDB allows one writer per file, and none while another process has it"
+              + " open); " + (lockTimeoutSeconds > 0
                   ? "waited " + waited(lockTimeoutSeconds) + " (--lock-timeout) for it to"
                       + " finish; wait longer, or stop it"
                   : "wait for it to finish or pass --lock-timeout SECONDS to wait")
@@ -130,7 +131,7 @@ public final class DuckDbWarehouse implements Warehouse {
         throw e;
       }
       note.accept("Reading the serving copy " + serving.get() + " (the last published build): "
-          + holderOf(e) + " is building " + target.databasePath() + ".");
+          + holderOf(e) + " holds " + target.databasePath() + ".");
       return openServing(target, serving.get());
     }
   }
