@@ -82,7 +82,7 @@ final class DocsGenerateCommand implements Callable<Integer> {
             + " test results.%n", loaded.display(database));
       }
     } else {
-      try (DuckDbWarehouse warehouse = DuckDbWarehouse.openForReading(loaded.target(),
+      try (DuckDbWarehouse warehouse = dev.mds.engine.ServingCopy.openForReading(loaded.target(),
           lock.seconds, out::println)) {
         CatalogWriter.write(loaded, manifest, warehouse, MdsVersion.version());
       }

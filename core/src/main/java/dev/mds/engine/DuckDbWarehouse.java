@@ -97,7 +97,7 @@ public final class DuckDbWarehouse implements Warehouse {
    * Who holds the lock, from DuckDB's message ("Conflicting lock is held in /usr/bin/java (PID
    * 4242) by user ann"): {@code process 4242 (/usr/bin/java)}.
    */
-  private static String holder(String message) {
+  static String holder(String message) {
     Matcher pid = LOCK_PID.matcher(message);
     if (!pid.find()) {
       return "another process";
@@ -108,38 +108,6 @@ public final class DuckDbWarehouse implements Warehouse {
 
   private static final Pattern LOCK_PROGRAM =
       Pattern.compile("held in (\\S[^\\n]*?) \\(PID \\d+\\)");
-
-  /**
-   * Opens what readers ({@code mds show}, {@code mds docs generate}) read: the serving copy when
-   * the profile publishes one and it exists, so that they never hold the file builds write; else
-   * the database itself, turning to an existing serving copy when a build holds the file.
-   *
-   * @param note told which file is read when it is the serving copy
-   */
-  public static DuckDbWarehouse openForReading(Target target, double lockTimeoutSeconds,
-      java.util.function.Consumer<String> note) {
-    java.util.Optional<Path> serving = target.serving().path().filter(Files::isRegularFile);
-    if (serving.isPresent() && (target.serving().publish()
-        || !Files.isRegularFile(target.databasePath()))) {
-      note.accept("Reading the serving copy " + serving.get() + " (the last published build).");
-      return openServing(target, serving.get());
-    }
-    try {
-      return open(target, serving.isPresent() ? 0 : lockTimeoutSeconds);
-    } catch (DatabaseInUseException e) {
-      if (serving.isEmpty()) {
-        throw e;
-      }
-      note.accept("Reading the serving copy " + serving.get() + " (the last published build): "
-          + holderOf(e) + " holds " + target.databasePath() + ".");
-      return openServing(target, serving.get());
-    }
-  }
-
-  private static String holderOf(DatabaseInUseException e) {
-    return e.getCause() == null ? "another process" : holder(String.valueOf(
-        e.getCause().getMessage()));
-  }
 
   /**
    * Opens the serving copy {@code file} read-only, attached under the target's own catalog name

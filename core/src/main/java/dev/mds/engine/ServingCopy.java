@@ -2,6 +2,7 @@ package dev.mds.engine;
 
 import dev.mds.MdsException;
 import dev.mds.graph.Relation;
+import dev.mds.project.Target;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -88,6 +89,38 @@ public final class ServingCopy {
       throw new MdsException("Cannot publish the serving copy " + serving + ": "
           + DuckDbError.summary(e.getMessage()), e);
     }
+  }
+
+  /**
+   * Opens what readers ({@code mds show}, {@code mds docs generate}) read: the serving copy when
+   * the profile publishes one and it exists, so that they never hold the file builds write; else
+   * the database itself, turning to an existing serving copy when a build holds the file.
+   *
+   * @param note told which file is read when it is the serving copy
+   */
+  public static DuckDbWarehouse openForReading(Target target, double lockTimeoutSeconds,
+      java.util.function.Consumer<String> note) {
+    java.util.Optional<Path> serving = target.serving().path().filter(Files::isRegularFile);
+    if (serving.isPresent() && (target.serving().publish()
+        || !Files.isRegularFile(target.databasePath()))) {
+      note.accept("Reading the serving copy " + serving.get() + " (the last published build).");
+      return DuckDbWarehouse.openServing(target, serving.get());
+    }
+    try {
+      return DuckDbWarehouse.open(target, serving.isPresent() ? 0 : lockTimeoutSeconds);
+    } catch (DatabaseInUseException e) {
+      if (serving.isEmpty()) {
+        throw e;
+      }
+      note.accept("Reading the serving copy " + serving.get() + " (the last published build): "
+          + holderOf(e) + " holds " + target.databasePath() + ".");
+      return DuckDbWarehouse.openServing(target, serving.get());
+    }
+  }
+
+  private static String holderOf(DatabaseInUseException e) {
+    return e.getCause() == null ? "another process"
+        : DuckDbWarehouse.holder(String.valueOf(e.getCause().getMessage()));
   }
 
   private static void checkpoint(Connection connection, Path database) {

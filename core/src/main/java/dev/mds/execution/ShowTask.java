@@ -52,7 +52,7 @@ public final class ShowTask {
       throw MdsException.at(model.file(), "mds show previews SQL models; build this python model"
           + " with mds run and query its table " + model.relation());
     }
-    try (Warehouse warehouse = DuckDbWarehouse.openForReading(parsed.project().target(),
+    try (Warehouse warehouse = dev.mds.engine.ServingCopy.openForReading(parsed.project().target(),
             lockTimeoutSeconds, note);
         Connection connection = warehouse.connect()) {
       Compiler compiler = new Compiler(parsed,
