@@ -73,7 +73,8 @@ final class DocsGenerateCommand implements Callable<Integer> {
       out.printf("Built-in package used: %s (%s)%n", e.getKey(), String.join("; ", parts));
     });
     Path database = loaded.target().databasePath();
-    boolean built = !database.toString().equals(":memory:") && Files.isRegularFile(database);
+    boolean built = !database.toString().equals(":memory:") && (Files.isRegularFile(database)
+        || loaded.target().serving().path().filter(Files::isRegularFile).isPresent());
     if (emptyCatalog || !built) {
       CatalogWriter.write(loaded, manifest, Map.of(), MdsVersion.version());
       if (!emptyCatalog) {
@@ -81,7 +82,8 @@ final class DocsGenerateCommand implements Callable<Integer> {
             + " test results.%n", loaded.display(database));
       }
     } else {
-      try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(loaded.target(), lock.seconds)) {
+      try (DuckDbWarehouse warehouse = dev.mds.engine.ServingCopy.openForReading(loaded.target(),
+          lock.seconds, out::println)) {
         CatalogWriter.write(loaded, manifest, warehouse, MdsVersion.version());
       }
     }

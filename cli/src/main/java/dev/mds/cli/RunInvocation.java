@@ -49,7 +49,7 @@ final class RunInvocation {
       dev.mds.execution.MicrobatchOptions microbatch) {
     options.check();
     PrintWriter out = spec.commandLine().getOut();
-    Project project = projectOptions.load();
+    Project project = ServingOption.apply(projectOptions.load(), options.publish);
     DuckDb.preload();
     List<String> args = spec.commandLine().getParseResult().originalArgs();
     boolean colour = !options.noColor && System.console() != null && System.getenv("NO_COLOR") == null;

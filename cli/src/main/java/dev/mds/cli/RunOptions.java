@@ -38,6 +38,12 @@ final class RunOptions {
   @Mixin
   LockOptions lock;
 
+  @Option(names = "--publish",
+      description = "After a successful run, publish the read-only serving copy that BI tools,"
+          + " notebooks, mds show and docs generate read while builds run (profile: publish:"
+          + " true, serving_path:). Default: serving/<database file> beside the database.")
+  boolean publish;
+
   @Option(names = "--log-format", paramLabel = "FORMAT",
       description = "text (default) or json: one JSON event per line.")
   ConsoleReporter.Format logFormat = ConsoleReporter.Format.text;

@@ -39,9 +39,9 @@ final class ShowCommand implements Callable<Integer> {
       throw new dev.mds.MdsException("--limit must be 0 or more rows, got " + limit);
     }
     ParseResult parsed = project.parse(project.load());
-    ShowTask.Preview preview = ShowTask.run(parsed, selection.selector(parsed), limit,
-        lock.seconds);
     PrintWriter out = spec.commandLine().getOut();
+    ShowTask.Preview preview = ShowTask.run(parsed, selection.selector(parsed), limit,
+        lock.seconds, out::println);
     out.println("Previewing " + preview.model() + " (" + Reports.count(preview.rows().size(), "row")
         + "):");
     print(out, preview.columns(), preview.rows());

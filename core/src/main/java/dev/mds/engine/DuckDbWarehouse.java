@@ -27,10 +27,17 @@ public final class DuckDbWarehouse implements Warehouse {
 
   private final Target target;
   private final DuckDBConnection root;
+  /** The catalog every connection USEs when this is the serving copy, attached read-only. */
+  private final String servingCatalog;
 
   private DuckDbWarehouse(Target target, DuckDBConnection root) {
+    this(target, root, null);
+  }
+
+  private DuckDbWarehouse(Target target, DuckDBConnection root, String servingCatalog) {
     this.target = target;
     this.root = root;
+    this.servingCatalog = servingCatalog;
   }
 
   /**
@@ -72,16 +79,77 @@ public final class DuckDbWarehouse implements Warehouse {
           throw new MdsException("Cannot open database " + path + ": " + DuckDbError.summary(message), e);
         }
         if (System.nanoTime() >= deadline) {
-          Matcher pid = LOCK_PID.matcher(message);
-          String holder = pid.find() ? "process " + pid.group(1) : "another process";
-          throw new MdsException("Database " + path + " is in use by " + holder
-              + " (DuckDB allows one writer per file); " + (lockTimeoutSeconds > 0
+          throw new DatabaseInUseException("Database " + path + " is in use by " + holder(message)
+              + " (DuckDB allows one writer per file, and none while another process has it"
+              + " open); " + (lockTimeoutSeconds > 0
                   ? "waited " + waited(lockTimeoutSeconds) + " (--lock-timeout) for it to"
                       + " finish; wait longer, or stop it"
-                  : "wait for it to finish or pass --lock-timeout SECONDS to wait") + ".", e);
+                  : "wait for it to finish or pass --lock-timeout SECONDS to wait")
+              + (lockTimeoutSeconds > 0 ? "" : "; readers (BI tools, notebooks) should open the"
+                  + " serving copy instead (mds build --publish)") + ".", e);
         }
         sleep();
       }
+    }
+  }
+
+  /**
+   * Who holds the lock, from DuckDB's message ("Conflicting lock is held in /usr/bin/java (PID
+   * 4242) by user ann"): {@code process 4242 (/usr/bin/java)}.
+   */
+  static String holder(String message) {
+    Matcher pid = LOCK_PID.matcher(message);
+    if (!pid.find()) {
+      return "another process";
+    }
+    Matcher program = LOCK_PROGRAM.matcher(message);
+    return "process " + pid.group(1) + (program.find() ? " (" + program.group(1) + ")" : "");
+  }
+
+  private static final Pattern LOCK_PROGRAM =
+      Pattern.compile("held in (\\S[^\\n]*?) \\(PID \\d+\\)");
+
+  /**
+   * Opens the serving copy {@code file} read-only, attached under the target's own catalog name
+   * (so that three-part names in views and compiled SQL resolve) in a private in-memory
+   * database. Attaching, unlike opening the path, reads the file there now: DuckDB keeps one
+   * instance per opened path in a process, which would still be the copy an earlier
+   * connection opened before it was replaced.
+   */
+  public static DuckDbWarehouse openServing(Target target, Path file) {
+    String catalog = target.database();
+    DuckDBConnection connection;
+    try {
+      connection = (DuckDBConnection) DuckDb.connect("jdbc:duckdb:");
+    } catch (SQLException e) {
+      throw new MdsException("Cannot open DuckDB: " + DuckDbError.summary(e.getMessage()), e);
+    }
+    DuckDbWarehouse warehouse = new DuckDbWarehouse(target, connection, catalog);
+    try {
+      try (Statement st = connection.createStatement()) {
+        st.execute("attach " + SqlLiteral.string(file.toAbsolutePath().toString()) + " as "
+            + Relation.quote(catalog) + " (read_only)");
+        st.execute("use " + Relation.quote(catalog));
+      } catch (SQLException e) {
+        throw new MdsException("Cannot open the serving copy " + file + ": "
+            + DuckDbError.summary(e.getMessage()), e);
+      }
+      warehouse.requireDatabaseFile(connection, SqlLiteral.string(catalog), file, "serving_path");
+      warehouse.loadExtensions();
+      warehouse.attach();
+      warehouse.applySettings(target.settings());
+      return warehouse;
+    } catch (RuntimeException | SQLException e) {
+      try {
+        connection.close();
+      } catch (SQLException ignored) {
+        // The error being reported matters more.
+      }
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new MdsException("Cannot open the serving copy " + file + ": "
+          + DuckDbError.summary(e.getMessage()), e);
     }
   }
 
@@ -215,7 +283,14 @@ public final class DuckDbWarehouse implements Warehouse {
   @Override
   public Connection connect() {
     try {
-      return root.duplicate();
+      DuckDBConnection connection = root.duplicate();
+      if (servingCatalog != null) {
+        // USE belongs to a connection: each new one starts in the in-memory catalog.
+        try (Statement st = connection.createStatement()) {
+          st.execute("use " + Relation.quote(servingCatalog));
+        }
+      }
+      return connection;
     } catch (SQLException e) {
       throw new MdsException("Cannot open a connection to " + target.databasePath() + ": "
           + DuckDbError.summary(e.getMessage()), e);

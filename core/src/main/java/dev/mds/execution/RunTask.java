@@ -144,6 +144,7 @@ public final class RunTask {
       }
       templateDatabase.close();
       Timings.lap("nodes and hooks");
+      Publishing.afterRun(warehouse, project.target(), options.types(), results, listener);
     }
     Timings.lap("close database");
     double elapsed = (System.nanoTime() - t0) / 1e9;

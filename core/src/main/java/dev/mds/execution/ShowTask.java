@@ -29,6 +29,12 @@ public final class ShowTask {
 
   public static Preview run(ParseResult parsed, Selector selector, int limit,
       double lockTimeoutSeconds) {
+    return run(parsed, selector, limit, lockTimeoutSeconds, note -> { });
+  }
+
+  /** The same, telling {@code note} when it reads the serving copy rather than the database. */
+  public static Preview run(ParseResult parsed, Selector selector, int limit,
+      double lockTimeoutSeconds, java.util.function.Consumer<String> note) {
     List<Model> models = new ArrayList<>();
     for (String id : selector.select(parsed.manifest()).uniqueIds()) {
       Node node = parsed.manifest().nodes().get(id);
@@ -46,7 +52,8 @@ public final class ShowTask {
       throw MdsException.at(model.file(), "mds show previews SQL models; build this python model"
           + " with mds run and query its table " + model.relation());
     }
-    try (Warehouse warehouse = DuckDbWarehouse.open(parsed.project().target(), lockTimeoutSeconds);
+    try (Warehouse warehouse = dev.mds.engine.ServingCopy.openForReading(parsed.project().target(),
+            lockTimeoutSeconds, note);
         Connection connection = warehouse.connect()) {
       Compiler compiler = new Compiler(parsed,
           r -> warehouse.relationType(r).filter("BASE TABLE"::equals).isPresent(), false);

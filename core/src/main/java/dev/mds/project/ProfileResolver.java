@@ -24,7 +24,7 @@ final class ProfileResolver {
 
   /** Output keys mds acts on; dbt-duckdb's others are accepted and listed by {@code mds debug}. */
   private static final Set<String> USED_KEYS = Set.of("type", "path", "database", "schema",
-      "threads", "settings", "extensions", "external_root", "attach");
+      "threads", "settings", "extensions", "external_root", "attach", "publish", "serving_path");
 
   private final Path root;
   private final List<Path> candidates;
@@ -165,7 +165,8 @@ final class ProfileResolver {
         .map(r -> root.resolve(r).normalize());
     List<String> ignored = out.keySet().stream().filter(k -> !USED_KEYS.contains(k)).toList();
     return new Target(profileName, name, type, dbPath, schema, Math.max(1, threads), settings,
-        attachments, extensions, externalRoot, ignored, Optional.of(file));
+        attachments, extensions, externalRoot, ignored, Optional.of(file),
+        ServingSettings.read(out, dbPath, root, where));
   }
 
   /** The {@code attach:} list, each with its alias checked against the others. */

@@ -21,11 +21,12 @@ import java.util.TreeSet;
  * @param ignoredKeys keys of the output that mds accepts from dbt-duckdb but does not act on
  *     ({@code plugins}, {@code secrets}, ...), for {@code mds debug}
  * @param profilesFile the profiles.yml the target came from; empty for the embedded default
+ * @param serving the read-only copy readers open while builds write the file (see {@link Serving})
  */
 public record Target(String profileName, String name, String type, Path databasePath,
     String schema, int threads, Map<String, String> settings, List<Attachment> attachments,
     List<String> extensions, Optional<Path> externalRoot, List<String> ignoredKeys,
-    Optional<Path> profilesFile) {
+    Optional<Path> profilesFile, Serving serving) {
 
   /**
    * Catalogs DuckDB always has ({@code system}, {@code temp}) and the one {@code --defer} attaches
@@ -38,6 +39,21 @@ public record Target(String profileName, String name, String type, Path database
     attachments = List.copyOf(attachments);
     extensions = List.copyOf(extensions);
     ignoredKeys = List.copyOf(ignoredKeys);
+  }
+
+  /** A target with the default serving copy, published only on request. */
+  public Target(String profileName, String name, String type, Path databasePath,
+      String schema, int threads, Map<String, String> settings, List<Attachment> attachments,
+      List<String> extensions, Optional<Path> externalRoot, List<String> ignoredKeys,
+      Optional<Path> profilesFile) {
+    this(profileName, name, type, databasePath, schema, threads, settings, attachments,
+        extensions, externalRoot, ignoredKeys, profilesFile, Serving.defaultFor(databasePath));
+  }
+
+  /** The same target with another serving copy ({@code --publish}). */
+  public Target withServing(Serving other) {
+    return new Target(profileName, name, type, databasePath, schema, threads, settings,
+        attachments, extensions, externalRoot, ignoredKeys, profilesFile, other);
   }
 
   public Target(String profileName, String name, String type, Path databasePath, String schema,
