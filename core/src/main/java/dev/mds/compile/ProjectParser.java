@@ -236,6 +236,14 @@ public final class ProjectParser {
           macroUses, errors).parse(byName, sources));
       warnUnmatchedEntries(unit.schema(), byName, disabled);
     }
+    for (Unit unit : units) {
+      TestParser.Dependencies resolver = (requester, refs, calls) -> parentsOf(requester, refs,
+          calls, byName, disabled, sources);
+      nodes.addAll(new ExposureParser(unit.project(), unit.files(), templates, resolver, errors)
+          .parse(unit.schema().exposures()));
+      nodes.addAll(new AnalysisParser(unit.project(), unit.files(), templates, resolver,
+          macroUses, errors).parse(byName.keySet()));
+    }
     ProjectErrors.throwIfAny(errors);
     Timings.lap("sources and tests");
     Manifest manifest = new Manifest(project.name(), nodes, templates.macros(), templates.docs(),
@@ -420,6 +428,7 @@ public final class ProjectParser {
           config = config.merge(new FolderConfigs(owner.name(),
               project.config().sources().tree()).resolve(path).values());
         }
+        Map<String, Object> folderLevel = config.values();
         config = config.merge(spec.config()).merge(table.config());
         if (spec.database().isPresent() && config.string("database").isEmpty()) {
           config = config.merge(Map.of("database", spec.database().get()));
@@ -443,6 +452,9 @@ public final class ProjectParser {
         }
         String location = spec.file();
         try {
+          config = dev.mds.schema.SourceFreshness.resolveInto(config,
+              List.of(folderLevel, spec.config(), table.config()), location,
+              "source '" + spec.name() + "'");
           sources.put(spec.name() + "." + table.name(), new Source(id, spec.name(), table.name(),
               location, List.of(owner.name(), spec.name(), table.name()), config,
               templates.renderText(table.description(), location, NodeContext.none()),

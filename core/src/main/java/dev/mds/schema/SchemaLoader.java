@@ -61,20 +61,25 @@ public final class SchemaLoader {
     Map<String, NodeProperties> seeds = new LinkedHashMap<>();
     List<SourceSpec> sources = new ArrayList<>();
     Set<String> sourceTables = new LinkedHashSet<>();
+    List<ExposureSpec> exposures = new ArrayList<>();
     for (Path file : files.schemaFiles()) {
       try {
-        read(file, models, seeds, sources, sourceTables);
+        read(file, models, seeds, sources, sourceTables, exposures);
       } catch (MdsException e) {
         errors.add(e);
       }
     }
-    return new SchemaSpecs(models, seeds, sources);
+    return new SchemaSpecs(models, seeds, sources, exposures);
   }
 
   private void read(Path file, Map<String, NodeProperties> models,
-      Map<String, NodeProperties> seeds, List<SourceSpec> sources, Set<String> sourceTables) {
+      Map<String, NodeProperties> seeds, List<SourceSpec> sources, Set<String> sourceTables,
+      List<ExposureSpec> exposures) {
     String location = yaml.display(file);
     Map<String, Object> doc = cache.readMap(yaml, file);
+    for (Map<String, Object> entry : entries(doc.get("exposures"), "exposures", location)) {
+      exposures.add(new ExposureSpec(String.valueOf(entry.get("name")), entry, location));
+    }
     for (Map<String, Object> entry : entries(doc.get("models"), "models", location)) {
       put(models, properties("model", entry, location));
     }
@@ -159,12 +164,13 @@ public final class SchemaLoader {
           description(table),
           columns(table.get("columns"), location),
           tests(testList(table), Optional.empty(), location),
-          withExternalLocation(table),
+          SourceFreshness.intoConfig(table, withExternalLocation(table)),
           YamlValues.map(table.get("meta"))));
     }
     return new SourceSpec(name, YamlValues.string(entry.get("database")),
         YamlValues.string(entry.get("schema")).orElse(name),
-        description(entry), tables, YamlValues.map(entry.get("config")),
+        description(entry), tables,
+        SourceFreshness.intoConfig(entry, YamlValues.map(entry.get("config"))),
         YamlValues.map(entry.get("meta")), location);
   }
 
