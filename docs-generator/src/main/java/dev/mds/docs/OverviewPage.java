@@ -137,6 +137,7 @@ record OverviewPage(String html, List<Stat> stats, List<Attention> attention, in
         case "model" -> "Models" + folder(node);
         case "seed" -> "Seeds";
         case "source" -> "Sources · " + node.path("source_name").asText();
+        case "exposure" -> "Exposures";
         case "macro" -> "Macros";
         default -> null;
       };

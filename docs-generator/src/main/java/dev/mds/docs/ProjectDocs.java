@@ -118,12 +118,15 @@ final class ProjectDocs {
     if (type(node).equals("source")) {
       return node.path("source_name").asText() + "." + node.path("name").asText();
     }
+    if (type(node).equals("exposure") && !node.path("label").asText("").isBlank()) {
+      return node.path("label").asText();
+    }
     return node.path("name").asText();
   }
 
   private void index() {
     PageNames names = new PageNames();
-    for (String section : List.of("nodes", "sources")) {
+    for (String section : List.of("nodes", "sources", "exposures")) {
       manifest.path(section).forEach(node -> nodes.put(id(node), node));
     }
     // A macro entry may lack unique_id (older manifests); its key is the id.
@@ -177,9 +180,15 @@ final class ProjectDocs {
         }
       }
       case "test" -> kicker = "Data test · " + testKind(node);
+      case "exposure" -> {
+        kicker = "Exposure · " + node.path("type").asText();
+        ExposureFacts.add(node, facts);
+      }
       default -> kicker = capitalised(type);
     }
-    if (!type.equals("test")) {
+    if (type.equals("exposure")) {
+      // An exposure is outside the warehouse: no relation, catalog entry or row count.
+    } else if (!type.equals("test")) {
       text(node, "relation_name").ifPresent(r -> facts.add(Fact.of("Relation", r)));
       String relationType = entry.path("metadata").path("type").asText("");
       if (!relationType.isEmpty()) {
@@ -222,9 +231,13 @@ final class ProjectDocs {
         history.last(id).orElse(null), graphed);
   }
 
-  /** Models, seeds and sources are drawn in the lineage graph; tests and macros are not. */
+  /**
+   * Models, seeds, sources and exposures are drawn in the lineage graph; tests and macros are
+   * not.
+   */
   static boolean isGraphed(String type) {
-    return type.equals("model") || type.equals("seed") || type.equals("source");
+    return type.equals("model") || type.equals("seed") || type.equals("source")
+        || type.equals("exposure");
   }
 
   private void testFacts(JsonNode test, List<Fact> facts) {
