@@ -196,10 +196,8 @@ class CliSourceFreshnessTest {
     assertEquals("pass", accounts.path("status").asText(), accounts::toString);
     assertEquals(2, accounts.path("criteria").path("error_after").path("count").asInt());
 
-    JsonNode manifest = new ObjectMapper().readTree(project.path("target/manifest.json")
-        .toFile());
     mds("compile", "--project-dir", project.dir()).assertOk();
-    manifest = new ObjectMapper().readTree(project.path("target/manifest.json").toFile());
+    JsonNode manifest = new ObjectMapper().readTree(project.path("target/manifest.json").toFile());
     JsonNode source = manifest.path("sources").path("source.shop.erp.customers");
     assertEquals("loaded_at", source.path("loaded_at_field").asText());
     assertEquals(10, source.path("freshness").path("warn_after").path("count").asInt());
