@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mds source freshness}: how old each source's newest rows are, against its rule. */
-@Command(name = "freshness", mixinStandardHelpOptions = true,
+@Command(name = "freshness", aliases = "snapshot-freshness", mixinStandardHelpOptions = true,
     description = {"For each selected source table with a freshness rule and a loaded_at_field,"
         + " print its newest load time, age and status (pass, warn, error, runtime error) and"
         + " write target/sources.json.",
@@ -51,9 +51,10 @@ final class SourceFreshnessCommand implements Callable<Integer> {
     long total = parsed.manifest().nodesOf(Source.class).stream()
         .filter(s -> dev.mds.schema.SourceFreshness.of(s.config()).isPresent()).count();
     AtomicInteger index = new AtomicInteger();
+    AtomicInteger planned = new AtomicInteger();
     FreshnessTask.Outcome outcome = FreshnessTask.run(parsed, selection.selector(parsed),
-        lock.seconds, source -> { }, result -> {
-          out.println(line(index.incrementAndGet(), result));
+        lock.seconds, planned::set, result -> {
+          out.println(line(index.incrementAndGet(), planned.get(), result));
           out.flush();
         });
     for (Source skipped : outcome.skipped()) {
@@ -79,7 +80,7 @@ final class SourceFreshnessCommand implements Callable<Integer> {
     return outcome.results().stream().filter(r -> r.status().equals(status)).count();
   }
 
-  private String line(int index, FreshnessTask.Result result) {
+  private String line(int index, int total, FreshnessTask.Result result) {
     String name = result.source().sourceName() + "." + result.source().name();
     String verdict = switch (result.status()) {
       case "pass" -> "PASS";
@@ -90,7 +91,8 @@ final class SourceFreshnessCommand implements Callable<Integer> {
     String detail = result.error().map(e -> "runtime error: " + e)
         .orElseGet(() -> "max loaded_at " + result.maxLoadedAt().orElseThrow()
             + ", age " + age(result.ageSeconds()));
-    String text = index + " " + verdict + " freshness of " + name + " (" + detail + ")";
+    String text = index + " of " + total + " " + verdict + " freshness of " + name + " ("
+        + detail + ")";
     String status = String.format(Locale.ROOT, "[%s in %.2fs]", verdict, result.seconds());
     return text + " " + ".".repeat(Math.max(3, WIDTH - text.length() - status.length() - 2))
         + " " + status;

@@ -69,9 +69,12 @@ public final class FreshnessTask {
   /**
    * The selected sources with a rule, in graph order; those with a rule but no
    * {@code loaded_at_field} are skipped (DuckDB keeps no load times of its own).
+   *
+   * @param planned told how many tables will be checked, before the first
+   * @param finished told each table's result as it comes
    */
   public static Outcome run(ParseResult parsed, Selector selector, double lockTimeoutSeconds,
-      Consumer<Source> starting, Consumer<Result> finished) {
+      java.util.function.IntConsumer planned, Consumer<Result> finished) {
     long t0 = System.nanoTime();
     Selector.Selection selection = selector.select(parsed.manifest());
     List<Source> checked = new ArrayList<>();
@@ -89,13 +92,13 @@ public final class FreshnessTask {
       }
     }
     List<Result> results = new ArrayList<>();
+    planned.accept(checked.size());
     if (!checked.isEmpty()) {
       try (Warehouse warehouse = DuckDbWarehouse.open(parsed.project().target(),
           lockTimeoutSeconds); Connection connection = warehouse.connect()) {
         Compiler compiler = new Compiler(parsed, r -> false, false);
         compiler.useDatabase(new dev.mds.engine.TemplateDatabase(warehouse::connect));
         for (Source source : checked) {
-          starting.accept(source);
           Result result = check(source, compiler, connection);
           results.add(result);
           finished.accept(result);

@@ -29,6 +29,8 @@ final class NavTree {
     Folder sources = new Folder();
     Folder tests = new Folder();
     Folder macros = new Folder();
+    Folder exposures = new Folder();
+    Folder analyses = new Folder();
     for (DocPage page : docs.pages()) {
       NodeLink link = page.self();
       JsonNode node = docs.nodes().get(link.id());
@@ -45,6 +47,8 @@ final class NavTree {
           NodeLink tested = attached.isEmpty() ? null : docs.link(attached);
           tests.add(List.of(tested == null ? "singular tests" : tested.name()), link);
         }
+        case "exposure" -> exposures.add(List.of(), link);
+        case "analysis" -> analyses.add(List.of(), link);
         default -> macros.add(List.of(), link);
       }
     }
@@ -53,6 +57,8 @@ final class NavTree {
     add(tree, "Seeds", seeds);
     add(tree, "Models", models);
     add(tree, "Data tests", tests);
+    add(tree, "Exposures", exposures);
+    add(tree, "Analyses", analyses);
     add(tree, "Macros", macros);
     return tree;
   }

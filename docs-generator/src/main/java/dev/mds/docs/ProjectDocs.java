@@ -180,14 +180,15 @@ final class ProjectDocs {
         }
       }
       case "test" -> kicker = "Data test · " + testKind(node);
+      case "analysis" -> kicker = "Analysis · compiled, never built";
       case "exposure" -> {
         kicker = "Exposure · " + node.path("type").asText();
         ExposureFacts.add(node, facts);
       }
       default -> kicker = capitalised(type);
     }
-    if (type.equals("exposure")) {
-      // An exposure is outside the warehouse: no relation, catalog entry or row count.
+    if (type.equals("exposure") || type.equals("analysis")) {
+      // Neither is built: no relation, catalog entry or row count to show.
     } else if (!type.equals("test")) {
       text(node, "relation_name").ifPresent(r -> facts.add(Fact.of("Relation", r)));
       String relationType = entry.path("metadata").path("type").asText("");

@@ -152,6 +152,10 @@ class ExposureFreshnessSiteTest {
     assertFalse(stores.contains("market_dashboard"), stores);
     String index = page("index.html");
     assertTrue(index.contains("Exposures"), "the overview browses exposures");
+    String nav = page("data/nav.js");
+    assertTrue(nav.contains("\"Exposures\""), "the sidebar has its own exposures branch: " + nav);
+    assertFalse(nav.substring(nav.indexOf("\"Exposures\"")).contains("\"Macros\""),
+        "no macros in this project, so exposures are not filed under them: " + nav);
   }
 
   @Test
