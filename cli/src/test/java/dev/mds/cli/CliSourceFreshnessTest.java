@@ -35,7 +35,8 @@ class CliSourceFreshnessTest {
    *   fresh_orders    newest row 10 minutes old            -> pass
    *   late_orders     newest row 2 hours old               -> warn
    *   stale_orders    newest row 3 days old                -> error
-   *   customers       2 days old, table warn_after 10 days, error_after null -> pass (overridden)
+   *   customers       2 days old, table warn_after 10 days (a template, rendered as dbt does),
+   *                   error_after null -> pass (overridden)
    *   events          freshness: null                      -> not checked
    *   payments        filter leaves only a 5-day-old row   -> error; config: freshness form
    *   utc_orders      TIMESTAMP without zone, 30 minutes old in UTC -> pass
@@ -67,7 +68,9 @@ class CliSourceFreshnessTest {
                   - name: stale_orders
                   - name: customers
                     freshness:
-                      warn_after: {count: 10, period: day}
+                      warn_after:
+                        count: "{{ env_var('MDS_FRESHNESS_TEST_DAYS', '10') | int }}"
+                        period: day
                       error_after: null
                   - name: events
                     freshness: null

@@ -190,6 +190,10 @@ public record SourceFreshness(Optional<Threshold> warnAfter, Optional<Threshold>
     }
     Map<String, Object> map = YamlValues.map(raw);
     Object count = map.get("count");
+    if (count instanceof String text && text.strip().matches("-?\\d{1,18}")) {
+      // A rendered template ("{{ env_var('DAYS', '2') }}") gives the number as text.
+      count = Long.parseLong(text.strip());
+    }
     Object period = map.get("period");
     if (count != null && !(count instanceof Integer || count instanceof Long)) {
       throw MdsException.at(location, what + ": freshness " + key + " count must be a whole number,"
