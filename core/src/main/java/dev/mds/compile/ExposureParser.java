@@ -24,7 +24,8 @@ import java.util.Optional;
 final class ExposureParser {
 
   private static final java.util.regex.Pattern METRIC =
-      java.util.regex.Pattern.compile("^\\s*metric\\s*\\(.*\\)\\s*$", java.util.regex.Pattern.DOTALL);
+      java.util.regex.Pattern.compile("^\\s*metric\\s*\\(.*\\)\\s*$",
+          java.util.regex.Pattern.DOTALL);
   private static final List<String> MATURITIES = List.of("low", "medium", "high");
 
   private final Project project;

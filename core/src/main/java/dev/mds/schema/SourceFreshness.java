@@ -158,8 +158,8 @@ public record SourceFreshness(Optional<Threshold> warnAfter, Optional<Threshold>
   /** One level's {@code freshness:} block, checked. */
   private static SourceFreshness read(Object value, String location, String what) {
     if (!(value instanceof Map<?, ?> raw)) {
-      throw MdsException.at(location, what + ": freshness must be a mapping (freshness: {warn_after:"
-          + " {count: 12, period: hour}}) or null, got '" + value + "'");
+      throw MdsException.at(location, what + ": freshness must be a mapping (freshness:"
+          + " {warn_after: {count: 12, period: hour}}) or null, got '" + value + "'");
     }
     Map<String, Object> block = YamlValues.map(raw);
     for (String key : block.keySet()) {
@@ -170,8 +170,8 @@ public record SourceFreshness(Optional<Threshold> warnAfter, Optional<Threshold>
     }
     Object filter = block.get("filter");
     if (filter != null && !(filter instanceof String)) {
-      throw MdsException.at(location, what + ": freshness filter must be SQL text (filter: \"loaded_at"
-          + " > '2024-01-01'\"), got '" + filter + "'");
+      throw MdsException.at(location, what + ": freshness filter must be SQL text (filter:"
+          + " \"loaded_at > '2024-01-01'\"), got '" + filter + "'");
     }
     return new SourceFreshness(threshold(block.get("warn_after"), "warn_after", location, what),
         threshold(block.get("error_after"), "error_after", location, what),
