@@ -96,7 +96,10 @@ final class CompileCommand implements Callable<Integer> {
     }
     long models = result.parsed().manifest().nodesOf(Model.class).stream()
         .filter(m -> result.selected().contains(m.uniqueId())).count();
-    out.printf("Compiled %d model%s to %s%n", models, models == 1 ? "" : "s",
+    long analyses = result.parsed().manifest().nodesOf(dev.mds.graph.Analysis.class).stream()
+        .filter(a -> result.selected().contains(a.uniqueId())).count();
+    out.printf("Compiled %d model%s%s to %s%n", models, models == 1 ? "" : "s",
+        analyses == 0 ? "" : " and " + analyses + (analyses == 1 ? " analysis" : " analyses"),
         loaded.display(loaded.targetDir().resolve("compiled")));
     return Mds.OK;
   }

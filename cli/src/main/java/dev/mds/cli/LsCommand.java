@@ -34,8 +34,8 @@ final class LsCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Option(names = "--resource-type", paramLabel = "TYPE", split = ",",
-      description = "Only these kinds: model, seed, source, test, semantic_model, metric,"
-          + " saved_query.")
+      description = "Only these kinds: model, seed, snapshot, source, test, exposure, analysis,"
+          + " semantic_model, metric, saved_query.")
   List<String> resourceTypes = List.of();
 
   @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
@@ -61,7 +61,9 @@ final class LsCommand implements Callable<Integer> {
         case name -> node.name();
         case path -> node.file();
         case json -> json(node, mapper);
-        case selector -> (node instanceof Source ? "source:" : "") + String.join(".", node.fqn());
+        case selector -> (node instanceof Source ? "source:"
+            : node instanceof dev.mds.graph.Exposure ? "exposure:" : "")
+            + String.join(".", node.fqn());
       });
     }
     SemanticListing.print(out, parsed.manifest().semanticLayer(), resourceTypes,
@@ -79,7 +81,9 @@ final class LsCommand implements Callable<Integer> {
     json.put("name", node.name());
     json.put("resource_type", node.resourceType().label());
     json.put("original_file_path", node.file());
-    json.put("relation_name", node.relation().toString());
+    // Exposures and analyses occupy no relation in the warehouse.
+    json.put("relation_name", node instanceof dev.mds.graph.Exposure
+        || node instanceof dev.mds.graph.Analysis ? null : node.relation().toString());
     json.set("tags", mapper.valueToTree(node.tags()));
     json.set("config", mapper.valueToTree(node.config().values()));
     return mapper.writeValueAsString(json);

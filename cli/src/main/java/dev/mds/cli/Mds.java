@@ -32,6 +32,7 @@ public final class Mds implements Runnable {
   private static final List<Class<?>> VERBS = List.of(BuildCommand.class, RunCommand.class,
       TestCommand.class, SeedCommand.class, SnapshotCommand.class, RetryCommand.class, DiffCommand.class,
       CompileCommand.class, LineageCommand.class, ShowCommand.class, LsCommand.class,
+      SourceCommand.class,
       DebugCommand.class, InitCommand.class, CleanCommand.class, DepsCommand.class, DocsCommand.class,
       CommandLine.HelpCommand.class);
 

@@ -25,6 +25,14 @@ final class Reports {
     parts.add(count(manifest.nodesOf(Seed.class).size(), "seed"));
     parts.add(count(manifest.nodesOf(Source.class).size(), "source"));
     parts.add(count(manifest.macros().size(), "macro"));
+    int exposures = manifest.nodesOf(dev.mds.graph.Exposure.class).size();
+    if (exposures > 0) {
+      parts.add(count(exposures, "exposure"));
+    }
+    int analyses = manifest.nodesOf(dev.mds.graph.Analysis.class).size();
+    if (analyses > 0) {
+      parts.add(analyses + (analyses == 1 ? " analysis" : " analyses"));
+    }
     out.println("Found " + String.join(", ", parts));
   }
 

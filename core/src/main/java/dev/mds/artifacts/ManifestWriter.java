@@ -9,7 +9,9 @@ import dev.mds.Secrets;
 import dev.mds.compile.CompiledNode;
 import dev.mds.compile.FileChecksum;
 import dev.mds.compile.ParseResult;
+import dev.mds.graph.Analysis;
 import dev.mds.graph.DataTest;
+import dev.mds.graph.Exposure;
 import dev.mds.graph.DependencyGraph;
 import dev.mds.graph.Manifest;
 import dev.mds.graph.Model;
@@ -18,6 +20,7 @@ import dev.mds.graph.Seed;
 import dev.mds.graph.Source;
 import dev.mds.lineage.ProjectLineage;
 import dev.mds.schema.ColumnSpec;
+import dev.mds.schema.SourceFreshness;
 import dev.mds.template.DocsBlock;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -156,7 +159,7 @@ public final class ManifestWriter {
       for (boolean sources : new boolean[] {false, true}) {
         json.writeObjectFieldStart(sources ? "sources" : "nodes");
         for (Node node : manifest.inOrder()) {
-          if (node instanceof Source == sources) {
+          if (node instanceof Source == sources && !(node instanceof Exposure)) {
             json.writeFieldName(node.uniqueId());
             describe(node, json, compiled.get(node.uniqueId()), manifest, lineage,
                 parsed.project().target().database());
@@ -164,6 +167,12 @@ public final class ManifestWriter {
         }
         json.writeEndObject();
       }
+      json.writeObjectFieldStart("exposures");
+      for (Exposure exposure : manifest.nodesOf(Exposure.class)) {
+        json.writeFieldName(exposure.uniqueId());
+        json.writeTree(ExposureJson.describe(exposure, manifest));
+      }
+      json.writeEndObject();
       ObjectNode macros = JSON.createObjectNode();
       manifest.macros().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
         ObjectNode macro = macros.putObject("macro." + manifest.projectName() + "." + e.getKey());
@@ -294,6 +303,15 @@ public final class ManifestWriter {
       json.writeStringField("source_name", source.sourceName());
       json.writeStringField("source_description", source.sourceDescription());
       json.writeStringField("identifier", source.relation().identifier());
+      json.writeStringField("loaded_at_field",
+          source.config().string(SourceFreshness.LOADED_AT_FIELD).orElse(null));
+      plainField(json, "freshness", SourceFreshness.of(source.config())
+          .map(SourceFreshness::toMap).orElse(null));
+    } else if (node instanceof Analysis analysis) {
+      json.writeStringField("raw_code", analysis.rawSql());
+      json.writeStringField("language", "sql");
+      checksum(json, analysis.checksum());
+      compiled(json, compiled);
     }
     if (lineage.model(node.uniqueId()).isPresent()) {
       ObjectNode traced = JSON.createObjectNode();

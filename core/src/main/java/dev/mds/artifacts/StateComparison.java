@@ -32,7 +32,7 @@ public final class StateComparison {
     ObjectNode current = ManifestWriter.build(parsed, Map.of(), version);
     Set<String> added = new LinkedHashSet<>();
     Map<String, Set<String>> modified = new LinkedHashMap<>();
-    for (String section : new String[] {"nodes", "sources"}) {
+    for (String section : new String[] {"nodes", "sources", "exposures"}) {
       current.path(section).fields().forEachRemaining(entry -> {
         JsonNode before = previous.path(section).path(entry.getKey());
         if (before.isMissingNode()) {
@@ -50,7 +50,8 @@ public final class StateComparison {
     for (JsonNode result : results.path("results")) {
       statuses.put(result.path("unique_id").asText(), result.path("status").asText());
     }
-    return new SelectionState(added, modified, statuses);
+    return new SelectionState(added, modified, statuses,
+        SourceStatusComparison.fresher(stateDir, parsed.project().targetDir()));
   }
 
   private static Set<String> changes(JsonNode before, JsonNode now, JsonNode macrosBefore,

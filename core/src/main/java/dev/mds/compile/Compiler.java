@@ -74,7 +74,8 @@ public final class Compiler {
     for (Node node : parsed.manifest().nodes().values()) {
       if (node instanceof Source source) {
         sources.put(source.sourceName() + "." + source.name(), source);
-      } else {
+      } else if (!(node instanceof dev.mds.graph.Exposure
+          || node instanceof dev.mds.graph.Analysis)) {
         byName.put(node.name(), node);
       }
     }
@@ -107,6 +108,11 @@ public final class Compiler {
     }
     return fileScans.computeIfAbsent(source.uniqueId(), id -> FileScan.sql(source.config(),
         parsed.project().root(), csvInspector, source.file()));
+  }
+
+  /** What {@code source()} renders for {@code source}, as SQL (source freshness reads it). */
+  public String sourceText(Source source) {
+    return String.valueOf(sourceSql(source));
   }
 
   /**
@@ -290,8 +296,11 @@ public final class Compiler {
     try {
       return uniqueIds.stream().toList().parallelStream()
           .map(id -> manifest.nodes().get(id))
-          .filter(node -> node instanceof Model || node instanceof DataTest)
-          .map(node -> node instanceof Model model ? compile(model) : compileTest((DataTest) node))
+          .filter(node -> node instanceof Model || node instanceof DataTest
+              || node instanceof dev.mds.graph.Analysis)
+          .map(node -> node instanceof Model model ? compile(model)
+              : node instanceof dev.mds.graph.Analysis analysis ? compile(analysis.asModel())
+              : compileTest((DataTest) node))
           .toList();
     } finally {
       saveCaches();

@@ -139,15 +139,18 @@ final class NodeMaps {
   static Map<String, Object> graph(Manifest manifest, String database) {
     Map<String, Object> nodes = new LinkedHashMap<>();
     Map<String, Object> sources = new LinkedHashMap<>();
+    Map<String, Object> exposures = new LinkedHashMap<>();
     for (Node node : manifest.nodes().values()) {
       Map<String, Object> map = of(node, manifest.projectName(), database);
       map.put("depends_on", Map.of("nodes", node.dependsOn(), "macros", macros(node, manifest)));
-      (node instanceof Source ? sources : nodes).put(node.uniqueId(), map);
+      (node instanceof Source ? sources : node instanceof dev.mds.graph.Exposure ? exposures
+          : nodes).put(node.uniqueId(), map);
     }
     Map<String, Object> graph = new LinkedHashMap<>();
     graph.put("nodes", nodes);
     graph.put("sources", sources);
-    for (String empty : List.of("exposures", "metrics", "groups", "semantic_models",
+    graph.put("exposures", exposures);
+    for (String empty : List.of("metrics", "groups", "semantic_models",
         "saved_queries")) {
       graph.put(empty, Map.of());
     }

@@ -250,6 +250,14 @@ public final class ProjectParser {
         units.stream().map(u -> new SemanticLayerParser.Unit(u.project(), u.files())).toList(),
         byName, errors).parse();
     AccessCheck.check(nodes, byName, semanticLayer, errors);
+    for (Unit unit : units) {
+      TestParser.Dependencies resolver = (requester, refs, calls) -> parentsOf(requester, refs,
+          calls, byName, disabled, sources);
+      nodes.addAll(new ExposureParser(unit.project(), unit.files(), templates, resolver, errors)
+          .parse(unit.schema().exposures()));
+      nodes.addAll(new AnalysisParser(unit.project(), unit.files(), templates, resolver,
+          macroUses, errors).parse(byName.keySet()));
+    }
     ProjectErrors.throwIfAny(errors);
     Timings.lap("sources and tests");
     Manifest manifest = new Manifest(project.name(), nodes, templates.macros(), templates.docs(),
@@ -442,7 +450,18 @@ public final class ProjectParser {
           config = config.merge(new FolderConfigs(owner.name(),
               project.config().sources().tree()).resolve(path).values());
         }
-        config = config.merge(spec.config()).merge(table.config());
+        Map<String, Object> folderLevel = config.values();
+        Map<String, Object> sourceLevel;
+        Map<String, Object> tableLevel;
+        try {
+          sourceLevel = withRenderedFreshness(spec.config(), spec.file());
+          tableLevel = withRenderedFreshness(table.config(), spec.file());
+        } catch (MdsException e) {
+          errors.add(e);
+          broken.add(spec.name() + "." + table.name());
+          continue;
+        }
+        config = config.merge(sourceLevel).merge(tableLevel);
         if (spec.database().isPresent() && config.string("database").isEmpty()) {
           config = config.merge(Map.of("database", spec.database().get()));
         }
@@ -465,6 +484,9 @@ public final class ProjectParser {
         }
         String location = spec.file();
         try {
+          config = dev.mds.schema.SourceFreshness.resolveInto(config,
+              List.of(folderLevel, sourceLevel, tableLevel), location,
+              "source '" + spec.name() + "'");
           sources.put(spec.name() + "." + table.name(), new Source(id, spec.name(), table.name(),
               location, List.of(owner.name(), spec.name(), table.name()), config,
               templates.renderText(table.description(), location, NodeContext.none()),
@@ -477,6 +499,26 @@ public final class ProjectParser {
         }
       }
     }
+  }
+
+  /**
+   * A source's or table's config with templated {@code freshness} and {@code loaded_at_field}
+   * rendered, as dbt renders source YAML while parsing ({@code count: "{{ env_var('DAYS') |
+   * int }}"}).
+   */
+  private Map<String, Object> withRenderedFreshness(Map<String, Object> level, String file) {
+    List<String> keys = List.of(dev.mds.schema.SourceFreshness.KEY,
+        dev.mds.schema.SourceFreshness.LOADED_AT_FIELD);
+    if (keys.stream().noneMatch(key -> templated(level.get(key)))) {
+      return level;
+    }
+    Map<String, Object> rendered = new LinkedHashMap<>(level);
+    for (String key : keys) {
+      if (templated(level.get(key))) {
+        rendered.put(key, templates.renderValue(level.get(key), file, NodeContext.none()));
+      }
+    }
+    return rendered;
   }
 
   /**

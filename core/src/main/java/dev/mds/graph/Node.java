@@ -5,7 +5,8 @@ import dev.mds.schema.ColumnSpec;
 import java.util.List;
 
 /** A node of the project graph: something that is built, loaded, declared or tested. */
-public sealed interface Node permits Model, Seed, Source, DataTest {
+public sealed interface Node permits Model, Seed, Source, DataTest,
+    Exposure, Analysis {
 
   /** {@code model.project.name}, {@code seed.project.name}, {@code source.project.src.table}. */
   String uniqueId();

@@ -25,7 +25,8 @@ record SelectorAtom(String text, String method, String value, int parentsDepth, 
       Pattern.compile("^(@)?(?:(\\d*)\\+)?([^+]+?)(?:\\+(\\d*))?$");
   private static final Set<String> METHODS = Set.of("fqn", "tag", "path", "file",
       "resource_type", "source", "package", "config", "test_name", "test_type", "state",
-      "result", "group", "access", "version");
+      "result", "group", "access", "version", "exposure",
+      "source_status");
 
   static SelectorAtom parse(String text) {
     Matcher m = SYNTAX.matcher(text);
@@ -54,6 +55,10 @@ record SelectorAtom(String text, String method, String value, int parentsDepth, 
             + "state:modified.<kind> with kind one of " + new java.util.TreeSet<>(
                 SelectionState.KINDS));
       }
+      if (base.equals("source_status") && !value.equals("fresher")) {
+        throw new MdsException("Selector '" + text + "': use source_status:fresher (sources with"
+            + " newer data than in the --state folder's sources.json)");
+      }
       if (!METHODS.contains(base)) {
         throw new MdsException("Selector '" + text + "': unknown method '" + method
             + "' (known: " + String.join(", ", new java.util.TreeSet<>(METHODS)) + ")");
@@ -77,7 +82,8 @@ record SelectorAtom(String text, String method, String value, int parentsDepth, 
 
   /** Whether this criterion compares with a previous state ({@code state:}, {@code result:}). */
   boolean needsState() {
-    return method.equals("state") || method.equals("result");
+    return method.equals("state") || method.equals("result")
+        || method.equals("source_status");
   }
 
   /** The nodes this atom selects, graph operators applied. */
@@ -125,11 +131,17 @@ record SelectorAtom(String text, String method, String value, int parentsDepth, 
       case "access" -> node instanceof Model
           && value.equals(node.config().string("access").map(String::trim).orElse("protected"));
       case "version" -> node instanceof Model m && matchesVersion(m);
+      case "exposure" -> node instanceof Exposure e && glob(value, e.name());
       default -> matchesConfig(node);
     };
   }
 
   private boolean matchesState(Node node, SelectionState state) {
+    if (method.equals("source_status")) {
+      return state.fresherSources().orElseThrow(() -> new MdsException("Selector '" + text
+          + "' compares source freshness: it needs sources.json in the --state folder and in"
+          + " target/ (run mds source freshness in both)")).contains(node.uniqueId());
+    }
     if (method.equals("result")) {
       return value.equalsIgnoreCase(state.previousResults().getOrDefault(node.uniqueId(), ""));
     }
@@ -155,8 +167,9 @@ record SelectorAtom(String text, String method, String value, int parentsDepth, 
   }
 
   private boolean matchesFqn(Node node, String projectName) {
-    // As in dbt, a bare name never picks a source table: those are selected with source:.
-    if (node instanceof Source) {
+    // As in dbt, a bare name never picks a source table or an exposure: those are selected
+    // with source: and exposure:.
+    if (node instanceof Source || node instanceof Exposure) {
       return false;
     }
     if (glob(value, node.name())) {

@@ -85,6 +85,11 @@ public final class ProjectFiles {
     return false;
   }
 
+  /** Analyses: SQL under {@code analysis-paths} (compiled, never built). */
+  public List<Path> analyses() {
+    return under(project.config().analysisPaths(), ".sql");
+  }
+
   public List<Path> docs() {
     return under(project.config().docsPaths(), ".md");
   }

@@ -64,15 +64,18 @@ public final class SchemaLoader {
     Map<String, NodeProperties> snapshots = new LinkedHashMap<>();
     Map<String, String> snapshotRelations = new LinkedHashMap<>();
     Map<String, dev.mds.graph.ModelVersion> versions = new LinkedHashMap<>();
+    List<ExposureSpec> exposures = new ArrayList<>();
     for (Path file : files.schemaFiles()) {
       try {
-        Map<String, Object> doc = read(file, models, seeds, sources, sourceTables, versions);
+        Map<String, Object> doc = read(file, models, seeds, sources, sourceTables, versions,
+            exposures);
         snapshots(doc, yaml.display(file), snapshots, snapshotRelations);
       } catch (MdsException e) {
         errors.add(e);
       }
     }
-    return new SchemaSpecs(models, seeds, sources, snapshots, snapshotRelations, versions);
+    return new SchemaSpecs(models, seeds, sources, snapshots, snapshotRelations, versions,
+        exposures);
   }
 
   /** dbt's {@code snapshots:} entries; one with {@code relation:} is a snapshot of its own. */
@@ -94,9 +97,12 @@ public final class SchemaLoader {
 
   private Map<String, Object> read(Path file, Map<String, NodeProperties> models,
       Map<String, NodeProperties> seeds, List<SourceSpec> sources, Set<String> sourceTables,
-      Map<String, dev.mds.graph.ModelVersion> versions) {
+      Map<String, dev.mds.graph.ModelVersion> versions, List<ExposureSpec> exposures) {
     String location = yaml.display(file);
     Map<String, Object> doc = cache.readMap(yaml, file);
+    for (Map<String, Object> entry : entries(doc.get("exposures"), "exposures", location)) {
+      exposures.add(new ExposureSpec(String.valueOf(entry.get("name")), entry, location));
+    }
     for (Map<String, Object> entry : entries(doc.get("models"), "models", location)) {
       if (entry.get("versions") != null) {
         // One entry per version, named <model>_v<v> as the version's node is.
@@ -189,12 +195,13 @@ public final class SchemaLoader {
           description(table),
           columns(table.get("columns"), location),
           tests(testList(table), Optional.empty(), location),
-          withExternalLocation(table),
+          SourceFreshness.intoConfig(table, withExternalLocation(table)),
           YamlValues.map(table.get("meta"))));
     }
     return new SourceSpec(name, YamlValues.string(entry.get("database")),
         YamlValues.string(entry.get("schema")).orElse(name),
-        description(entry), tables, YamlValues.map(entry.get("config")),
+        description(entry), tables,
+        SourceFreshness.intoConfig(entry, YamlValues.map(entry.get("config"))),
         YamlValues.map(entry.get("meta")), location);
   }
 

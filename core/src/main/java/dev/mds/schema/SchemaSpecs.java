@@ -12,14 +12,16 @@ import java.util.Optional;
  * @param snapshotRelations the {@code relation:} ({@code ref('x')} or {@code source('a', 'b')})
  *     of snapshots defined in YAML, by name
  * @param versions the versions of versioned models, by node name
+ * @param exposures {@code exposures:} entries
  */
 public record SchemaSpecs(Map<String, NodeProperties> models, Map<String, NodeProperties> seeds,
     List<SourceSpec> sources, Map<String, NodeProperties> snapshots,
-    Map<String, String> snapshotRelations, Map<String, dev.mds.graph.ModelVersion> versions) {
+    Map<String, String> snapshotRelations, Map<String, dev.mds.graph.ModelVersion> versions,
+    List<ExposureSpec> exposures) {
 
   public SchemaSpecs(Map<String, NodeProperties> models, Map<String, NodeProperties> seeds,
       List<SourceSpec> sources) {
-    this(models, seeds, sources, Map.of(), Map.of(), Map.of());
+    this(models, seeds, sources, Map.of(), Map.of(), Map.of(), List.of());
   }
 
   /**

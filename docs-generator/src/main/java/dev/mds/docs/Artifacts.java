@@ -12,7 +12,12 @@ import java.nio.file.Path;
  * results and catalog when they exist. Reading trees rather than bound classes keeps the site
  * tolerant of fields it does not know, including a manifest written by dbt itself.
  */
-record Artifacts(JsonNode manifest, JsonNode runResults, JsonNode catalog) {
+record Artifacts(JsonNode manifest, JsonNode runResults, JsonNode catalog, JsonNode sources) {
+
+  /** Artifacts without source freshness results. */
+  Artifacts(JsonNode manifest, JsonNode runResults, JsonNode catalog) {
+    this(manifest, runResults, catalog, MissingNode.getInstance());
+  }
 
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -24,7 +29,7 @@ record Artifacts(JsonNode manifest, JsonNode runResults, JsonNode catalog) {
           + " in the project first.");
     }
     return new Artifacts(parse(manifest), optional(folder.resolve("run_results.json")),
-        optional(folder.resolve("catalog.json")));
+        optional(folder.resolve("catalog.json")), optional(folder.resolve("sources.json")));
   }
 
   private static JsonNode optional(Path file) {

@@ -49,6 +49,8 @@ public final class DocsSite {
     ProjectDocs docs = ProjectDocs.of(artifacts, new DescriptionMarkdown(), projectRoot);
     prepare(siteDir);
     Map<String, Object> common = common(docs, artifacts);
+    FreshnessView freshness = FreshnessView.of(docs, artifacts.sources());
+    ExposureFeeds feeds = ExposureFeeds.of(docs);
     SiteTemplates templates = new SiteTemplates();
     try {
       docs.pages().parallelStream().forEach(page -> {
@@ -57,6 +59,10 @@ public final class DocsSite {
         context.put("pagePath", page.self().page());
         context.put("nodeId", page.self().id());
         context.put("page", page);
+        context.put("freshness", freshness.row(page.self().id()).orElse(null));
+        context.put("feeds", feeds.of(page.self().id()));
+        context.put("exposureUrl", page.self().type().equals("exposure")
+            ? ExposureFacts.url(docs.nodes().get(page.self().id())) : "");
         write(siteDir.resolve(page.self().page()), "node", context, templates);
       });
     } catch (UncheckedIOException e) {
@@ -67,6 +73,7 @@ public final class DocsSite {
     index.put("pagePath", "index.html");
     index.put("nodeId", "");
     index.put("overview", OverviewPage.of(docs, projectRoot));
+    index.put("freshness", freshness);
     write(siteDir.resolve("index.html"), "overview", index, templates);
     Map<String, Object> lineage = new HashMap<>(common);
     lineage.put("root", "");

@@ -33,14 +33,14 @@ final class LineageData {
     List<String> ids = new ArrayList<>();
     Set<String> entries = new HashSet<>();
     Map<String, JsonNode> graphed = new LinkedHashMap<>();
-    for (String section : List.of("nodes", "sources")) {
+    for (String section : List.of("nodes", "sources", "exposures")) {
       for (JsonNode node : manifest.path(section)) {
         String type = ProjectDocs.type(node);
         if (ProjectDocs.isGraphed(type)) {
           String id = ProjectDocs.id(node);
           graphed.put(id, node);
           ids.add(id);
-          if (!type.equals("model") && !type.equals("snapshot")) {
+          if (type.equals("seed") || type.equals("source")) {
             entries.add(id);
           }
         }

@@ -34,6 +34,8 @@ final class NavTree {
     for (String label : List.of("Metrics", "Semantic models", "Saved queries", "Groups")) {
       semantic.put(label, new Folder());
     }
+    Folder exposures = new Folder();
+    Folder analyses = new Folder();
     for (DocPage page : docs.pages()) {
       NodeLink link = page.self();
       JsonNode node = docs.nodes().get(link.id());
@@ -55,6 +57,8 @@ final class NavTree {
         case "semantic_model" -> semantic.get("Semantic models").add(List.of(), link);
         case "saved_query" -> semantic.get("Saved queries").add(List.of(), link);
         case "group" -> semantic.get("Groups").add(List.of(), link);
+        case "exposure" -> exposures.add(List.of(), link);
+        case "analysis" -> analyses.add(List.of(), link);
         default -> macros.add(List.of(), link);
       }
     }
@@ -64,6 +68,8 @@ final class NavTree {
     add(tree, "Models", models);
     add(tree, "Snapshots", snapshots);
     add(tree, "Data tests", tests);
+    add(tree, "Exposures", exposures);
+    add(tree, "Analyses", analyses);
     add(tree, "Macros", macros);
     semantic.forEach((label, folder) -> add(tree, label, folder));
     return tree;

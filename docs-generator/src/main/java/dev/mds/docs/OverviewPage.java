@@ -143,6 +143,7 @@ record OverviewPage(String html, List<Stat> stats, List<Attention> attention, in
         case "seed" -> "Seeds";
         case "snapshot" -> "Snapshots";
         case "source" -> "Sources · " + node.path("source_name").asText();
+        case "exposure" -> "Exposures";
         case "macro" -> "Macros";
         case "metric" -> "Metrics";
         default -> null;

@@ -126,12 +126,15 @@ final class ProjectDocs {
     if (node.path("version").isValueNode() && !node.path("version").isNull()) {
       return node.path("name").asText() + ".v" + node.path("version").asText();
     }
+    if (type(node).equals("exposure") && !node.path("label").asText("").isBlank()) {
+      return node.path("label").asText();
+    }
     return node.path("name").asText();
   }
 
   private void index() {
     PageNames names = new PageNames();
-    for (String section : List.of("nodes", "sources")) {
+    for (String section : List.of("nodes", "sources", "exposures")) {
       manifest.path(section).forEach(node -> nodes.put(id(node), node));
     }
     // A macro entry may lack unique_id (older manifests); its key is the id.
@@ -197,9 +200,16 @@ final class ProjectDocs {
         }
       }
       case "test" -> kicker = "Data test · " + testKind(node);
+      case "analysis" -> kicker = "Analysis · compiled, never built";
+      case "exposure" -> {
+        kicker = "Exposure · " + node.path("type").asText();
+        ExposureFacts.add(node, facts);
+      }
       default -> kicker = capitalised(type);
     }
-    if (!type.equals("test")) {
+    if (type.equals("exposure") || type.equals("analysis")) {
+      // Neither is built: no relation, catalog entry or row count to show.
+    } else if (!type.equals("test")) {
       text(node, "relation_name").ifPresent(r -> facts.add(Fact.of("Relation", r)));
       String relationType = entry.path("metadata").path("type").asText("");
       if (!relationType.isEmpty()) {
@@ -245,10 +255,13 @@ final class ProjectDocs {
         history.last(id).orElse(null), graphed);
   }
 
-  /** Models, snapshots, seeds and sources are drawn in the lineage graph; tests and macros not. */
+  /**
+   * Models, snapshots, seeds, sources and exposures are drawn in the lineage graph; tests and
+   * macros are not.
+   */
   static boolean isGraphed(String type) {
     return type.equals("model") || type.equals("snapshot") || type.equals("seed")
-        || type.equals("source");
+        || type.equals("source") || type.equals("exposure");
   }
 
   private void testFacts(JsonNode test, List<Fact> facts) {
