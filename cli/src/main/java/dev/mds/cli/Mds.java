@@ -74,6 +74,11 @@ public final class Mds implements Runnable {
   }
 
   public static void main(String[] args) {
+    // Pebble logs through SLF4J and mds ships no logging backend: without this, `java -jar mds.jar`
+    // opens every command with three lines of SLF4J's "no providers" warning.
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
     System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
