@@ -299,5 +299,16 @@ class CliSnapshotCommandsTest {
         + " names 'tier', which its query does not return"), run.describe());
     assertFalse(DuckDbFile.relations(project.path("club.duckdb")).stream()
         .anyMatch(r -> r.contains("members_history")));
+
+    // Its input exists now and `mds snapshot` does not rebuild it: the query is described first
+    // and the snapshot refused as a project error, before anything runs.
+    CliRun snapshot = mds("snapshot", "--project-dir", project.dir());
+    assertEquals(2, snapshot.exitCode(), snapshot.describe());
+    assertTrue(snapshot.err().contains("snapshots/bad.sql: snapshot 'members_history': check_cols"
+        + " names 'tier', which its query does not return (it returns id, name, updated_at)"),
+        snapshot.describe());
+    assertFalse(snapshot.out().contains("START"), snapshot.describe());
+    assertFalse(DuckDbFile.relations(project.path("club.duckdb")).stream()
+        .anyMatch(r -> r.contains("members_history")));
   }
 }

@@ -129,6 +129,7 @@ public final class RunTask {
       dev.mds.engine.TemplateDatabase templateDatabase =
           new dev.mds.engine.TemplateDatabase(warehouse::connect);
       compiler.useDatabase(templateDatabase);
+      SnapshotPreflight.check(manifest, order, compiler, warehouse);
       results.addAll(runHooks(warehouse, compiler, project, "on-run-start",
           project.config().onRunStart(), listener));
       if (results.stream().noneMatch(r -> r.status().isFailure())) {
