@@ -154,6 +154,33 @@ class CliBadInputDataTest {
         "seeds/customers.csv:1: the header names column 'market' twice (columns 1 and 3)");
   }
 
+  /**
+   * A source's file is not the project's to fix (nba-monte-carlo's schedule names PTS twice): it is
+   * read as DuckDB and dbt-duckdb read it, the second column as PTS_1.
+   */
+  @Test
+  void aSourceFileNamingAColumnTwiceIsReadAsDuckDbReadsIt() {
+    TempProject project = TempProject.named(dir, "games")
+        .file("data/games.csv", "home,PTS,away,PTS\nBOS,101,NYK,99\n")
+        .file("models/sources.yml", """
+            version: 2
+            sources:
+              - name: nba
+                meta:
+                  external_location: "data/{name}.csv"
+                tables:
+                  - name: games
+            """)
+        .file("models/scores.sql", """
+            {{ config(materialized='table') }}
+            select home, "PTS" as home_pts, away, "PTS_1" as away_pts
+            from {{ source('nba', 'games') }}
+            """);
+    mds("build", "--project-dir", project.dir()).assertOk();
+    assertEquals(List.of("BOS|101|NYK|99"),
+        DuckDbFile.rows(project.path("games.duckdb"), "select * from scores"));
+  }
+
   @Test
   void aHeaderWithAnEmptyNameIsASeedErrorOnLineOne() throws Exception {
     seedFails(shop(), utf8(GOOD_CUSTOMERS.replaceFirst("name", "")),

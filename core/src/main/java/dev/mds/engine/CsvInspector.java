@@ -73,6 +73,21 @@ public final class CsvInspector {
    * last time; {@code location} names it in errors.
    */
   public CsvLayout inspect(Path file, CsvOptions options, String location) {
+    return inspect(file, options, location, true);
+  }
+
+  /**
+   * As {@link #inspect(Path, CsvOptions, String)} for a file a source reads where it lies
+   * ({@code external_location}): its header is taken as DuckDB reads it, as dbt-duckdb does (a
+   * second {@code PTS} becomes {@code PTS_1}), since the project cannot change the file; a seed's
+   * header must name every column once.
+   */
+  public CsvLayout inspectExternal(Path file, CsvOptions options, String location) {
+    return inspect(file, options, location, false);
+  }
+
+  private CsvLayout inspect(Path file, CsvOptions options, String location,
+      boolean strictHeader) {
     if (!Files.isRegularFile(file)) {
       throw new MdsException(location + ": file " + file + " does not exist");
     }
@@ -81,7 +96,8 @@ public final class CsvInspector {
         throw new MdsException(location + ": the file is empty (not even a header line)");
       }
       Optional<CsvLayout> kept = CsvLayout.fromJson(file, layouts.of(file,
-          LAYOUT_VERSION + options, f -> sniff(f, options, location).toJson()));
+          LAYOUT_VERSION + options + (strictHeader ? "" : " external"),
+          f -> sniff(f, options, location, strictHeader).toJson()));
       // A transcoded copy deleted since (mds clean, a cleared cache folder) is made again.
       if (kept.isPresent() && Files.isRegularFile(kept.get().readable())) {
         return kept.get();
@@ -89,10 +105,11 @@ public final class CsvInspector {
     } catch (IOException e) {
       throw new MdsException(location + ": cannot read " + file + ": " + e.getMessage(), e);
     }
-    return sniff(file, options, location);
+    return sniff(file, options, location, strictHeader);
   }
 
-  private CsvLayout sniff(Path file, CsvOptions options, String location) {
+  private CsvLayout sniff(Path file, CsvOptions options, String location,
+      boolean strictHeader) {
     Charset charset = charset(file, options, location);
     Path readable = readable(file, charset);
     try (Connection duck = DuckDb.connect("jdbc:duckdb:")) {
@@ -116,7 +133,9 @@ public final class CsvInspector {
           + SqlLiteral.string(d)));
       options.thousands().ifPresent(t -> base.add("thousands = " + SqlLiteral.string(t)));
       List<String> names = columnNames(duck, path, base.toString(), location);
-      requireHeaderNames(duck, path, base.toString(), location);
+      if (strictHeader) {
+        requireHeaderNames(duck, path, base.toString(), location);
+      }
       Map<String, String> types = new LinkedHashMap<>();
       List<CsvLayout.Column> columns = new ArrayList<>();
       boolean detectDecimalComma = !delimiter.equals(",") && options.decimalSeparator().isEmpty();

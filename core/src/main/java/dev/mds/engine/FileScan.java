@@ -86,7 +86,7 @@ public final class FileScan {
   private static String csv(NodeConfig config, List<Path> files, CsvInspector inspector,
       String location) {
     CsvOptions options = CsvOptions.from(config);
-    CsvLayout layout = inspector.inspect(files.get(0), options, location);
+    CsvLayout layout = inspector.inspectExternal(files.get(0), options, location);
     StringJoiner paths = new StringJoiner(", ", "[", "]");
     for (Path file : files) {
       // Each file's own encoding: a month without umlauts is plain ASCII, the next is Windows-1252.
