@@ -13,6 +13,7 @@ import dev.mds.lineage.ProjectLineage;
 import dev.mds.project.Project;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -94,12 +95,24 @@ final class CompileCommand implements Callable<Integer> {
     if (CompileWarnings.report(warnings, global.warnError, out, spec.commandLine().getErr())) {
       return Mds.PROJECT_ERROR;
     }
-    long models = result.parsed().manifest().nodesOf(Model.class).stream()
-        .filter(m -> result.selected().contains(m.uniqueId())).count();
+    List<Model> compiled = result.parsed().manifest().nodesOf(Model.class).stream()
+        .filter(m -> result.selected().contains(m.uniqueId())).toList();
+    long snapshots = compiled.stream().filter(Model::isSnapshot).count();
+    long models = compiled.size() - snapshots;
     long analyses = result.parsed().manifest().nodesOf(dev.mds.graph.Analysis.class).stream()
         .filter(a -> result.selected().contains(a.uniqueId())).count();
-    out.printf("Compiled %d model%s%s to %s%n", models, models == 1 ? "" : "s",
-        analyses == 0 ? "" : " and " + analyses + (analyses == 1 ? " analysis" : " analyses"),
+    List<String> parts = new ArrayList<>();
+    parts.add(Reports.count(models, "model"));
+    if (snapshots > 0) {
+      parts.add(Reports.count(snapshots, "snapshot"));
+    }
+    if (analyses > 0) {
+      parts.add(analyses + (analyses == 1 ? " analysis" : " analyses"));
+    }
+    String what = parts.size() == 1 ? parts.get(0)
+        : String.join(", ", parts.subList(0, parts.size() - 1)) + " and "
+            + parts.get(parts.size() - 1);
+    out.printf("Compiled %s to %s%n", what,
         loaded.display(loaded.targetDir().resolve("compiled")));
     return Mds.OK;
   }

@@ -136,7 +136,9 @@ class CliSnapshotCommandsTest {
         ls(project, "-s", "+members_history", "--resource-type", "snapshot,model,seed"));
 
     // mds compile writes the snapshot's SELECT with its refs resolved.
-    mds("compile", "--project-dir", project.dir(), "-s", "members_history").assertOk();
+    CliRun compile = mds("compile", "--project-dir", project.dir(), "-s", "members_history");
+    compile.assertOk();
+    assertTrue(compile.out().contains("Compiled 0 models and 1 snapshot to"), compile.describe());
     String compiled = Files.readString(project.path(
         "target/compiled/club/snapshots/members.sql"));
     assertTrue(compiled.contains("\"main\".\"stg_members\""), compiled);
