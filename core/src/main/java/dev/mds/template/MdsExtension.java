@@ -69,7 +69,7 @@ final class MdsExtension extends AbstractExtension {
         jinja.retyping(MacroDefinitionParser.tests()),
         jinja.retyping(MacroDefinitionParser.macros()),
         jinja.retyping(MacroDefinitionParser.materializations()));
-    visitors = List.of(macros, assignments);
+    visitors = List.of(macros, assignments, new MissingArguments());
     resolvers = runtime == null ? List.of() : List.of(new RuntimeAttributes(runtime));
   }
 
