@@ -130,6 +130,11 @@ final class ProfileResolver {
           + " DuckDB file (path: " + profileName + ".duckdb), or ':memory:' for a throw-away one");
     }
     Path dbPath = path.equals(":memory:") ? Path.of(":memory:") : root.resolve(path).normalize();
+    if (Files.isDirectory(dbPath)) {
+      throw MdsException.at(location, profileName + ".outputs." + name + ".path '" + path
+          + "' is a folder: name the DuckDB file in it (path: " + path + "/" + profileName
+          + ".duckdb)");
+    }
     int threads;
     try {
       threads = Integer.parseInt(YamlValues.string(out.get("threads"))
