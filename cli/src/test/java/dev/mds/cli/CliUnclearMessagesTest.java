@@ -122,4 +122,71 @@ class CliUnclearMessagesTest {
     mds("build", "--project-dir", project.dir()).assertProjectError("seeds/schema.yml",
         "doc('ids')", "model-paths names 'modelz', which does not exist");
   }
+
+  // Found by CliBadInputFuzzTest.
+
+  /** A source file read through location: that gained a row with more values than the header. */
+  @Test
+  void aCsvSourceRowWithTooManyValuesNamesTheFileAndLine() {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("data/visits.csv", "customer_id,pages\n1,3\n2,7\n")
+        .file("models/sources.yml", """
+            sources:
+              - name: web
+                tables:
+                  - name: visits
+                    config:
+                      location: 'data/visits.csv'
+            """)
+        .file("models/pages.sql", "{{ config(materialized='table') }}\n"
+            + "select sum(pages) as pages from {{ source('web', 'visits') }}\n");
+    mds("build", "--project-dir", project.dir()).assertOk();
+    project.file("data/visits.csv", "customer_id,pages\n1,3\n2,7,5,5\n");
+
+    CliRun run = mds("build", "--project-dir", project.dir());
+
+    assertEquals(1, run.exitCode(), run::describe);
+    assertTrue(run.out().contains("data/visits.csv:3: Expected Number of Columns"),
+        run::describe);
+    assertFalse(run.out().contains("sniffing"), run::describe);
+    assertEquals(List.of("10"), DuckDbFile.rows(project.path("shop.duckdb"),
+        "select pages from pages"));
+  }
+
+  @Test
+  void aProfilePathNamingAFolderSaysSo() {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("data/keep.txt", "x\n")
+        .file("profiles.yml", "shop:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n"
+            + "      path: data\n")
+        .file("models/one.sql", "select 1 as x\n");
+
+    String line = mds("run", "--project-dir", project.dir()).assertProjectError("profiles.yml",
+        "shop.outputs.dev.path 'data' is a folder");
+    assertFalse(line.contains("Is a directory"), line);
+  }
+
+  /** dbt takes column_types (and meta, docs, grants, ...) only as a mapping. */
+  @Test
+  void aColumnTypesThatIsNotAMappingNamesTheProjectFile() {
+    TempProject project = TempProject.in(dir)
+        .file("dbt_project.yml", "name: shop\nseeds:\n  shop:\n    +column_types: 5\n")
+        .file("seeds/s.csv", "id\n1\n");
+
+    mds("seed", "--project-dir", project.dir()).assertProjectError("dbt_project.yml",
+        "'+column_types: 5': column_types must be a mapping");
+    assertFalse(Files.exists(project.path("shop.duckdb")));
+  }
+
+  @Test
+  void anUnclosedMacroTestOrDocsBlockNamesTheFileAndTheMissingEndTag() {
+    for (String tag : List.of("macro m()", "test t(model)", "docs d", "materialization m")) {
+      String word = tag.substring(0, tag.indexOf(' '));
+      TempProject project = TempProject.named(dir.resolve(word), "shop")
+          .file("macros/open.sql", "{% " + tag + " %}\nx\n")
+          .file("models/one.sql", "select 1 as x\n");
+      mds("compile", "--project-dir", project.dir()).assertProjectError("macros/open.sql",
+          "Missing {% end" + word + " %} for the {% " + word + " %} on line 1");
+    }
+  }
 }
