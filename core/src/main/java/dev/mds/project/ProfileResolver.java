@@ -124,6 +124,10 @@ final class ProfileResolver {
       throw MdsException.at(location, "target '" + name + "' has type '" + type
           + "'; mds runs on DuckDB only (type: duckdb)");
     }
+    if (out.get("path") instanceof Map<?, ?> || out.get("path") instanceof List<?>) {
+      throw MdsException.at(location, profileName + ".outputs." + name + ".path must be the"
+          + " DuckDB file's path, got '" + out.get("path") + "'");
+    }
     String path = YamlValues.string(out.get("path")).orElse(profileName + ".duckdb");
     if (path.isBlank()) {
       throw MdsException.at(location, profileName + ".outputs." + name + ".path is empty: name the"
