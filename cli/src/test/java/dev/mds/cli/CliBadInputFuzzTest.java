@@ -348,7 +348,11 @@ class CliBadInputFuzzTest {
       }),
       new Kind("header-only seed", (p, a, r) -> {
         String file = pick(SEEDS, r);
-        write(p, file, read(p, file).lines().findFirst().orElseThrow() + "\n");
+        List<String> lines = read(p, file).lines().toList();
+        if (lines.size() < 2) {
+          return null;
+        }
+        write(p, file, lines.get(0) + "\n");
         return csvFailure(file);
       }),
       new Kind("duplicate header name", (p, a, r) -> editLine(p, pick(SEEDS, r), r, true,
@@ -468,7 +472,7 @@ class CliBadInputFuzzTest {
       new Kind("SQL error in a model", (p, a, r) -> {
         String file = pick(MODELS.subList(0, 4), r);
         write(p, file, read(p, file).replaceFirst("select ", pick(List.of("select no_such_col, ",
-            "selec ", "select 1/0::int as boom, ", "select cast('x' as integer) as boom, "), r)));
+            "selec ", "select * from no_such_table, "), r)));
         return new Expect(1, Path.of(file).getFileName().toString().replace(".sql", ""));
       }),
       new Kind("project folder that is a file or missing", (p, a, r) -> {

@@ -189,4 +189,27 @@ class CliUnclearMessagesTest {
           "Missing {% end" + word + " %} for the {% " + word + " %} on line 1");
     }
   }
+
+  /** model-paths: 5 read as no folder at all built a project of no models and said OK. */
+  @Test
+  void aModelPathsThatIsNotAListNamesTheProjectFile() {
+    TempProject project = TempProject.in(dir)
+        .file("dbt_project.yml", "name: shop\nmodel-paths: 5\n")
+        .file("models/one.sql", "select 1 as x\n");
+
+    mds("build", "--project-dir", project.dir()).assertProjectError("dbt_project.yml",
+        "'model-paths: 5' must be a list of folders");
+  }
+
+  @Test
+  void aProfilePathThatIsAListNamesProfilesYml() {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("profiles.yml", "shop:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n"
+            + "      path: [a, b]\n")
+        .file("seeds/s.csv", "id\n1\n");
+
+    mds("seed", "--project-dir", project.dir()).assertProjectError("profiles.yml",
+        "shop.outputs.dev.path must be the DuckDB file's path");
+    assertFalse(Files.exists(project.path("[a, b]")));
+  }
 }
