@@ -163,6 +163,12 @@ public final class ProjectLoader {
           + " (vars: {start_date: '2024-01-01'}), got '" + raw.get("vars") + "'");
     }
     for (String tree : List.of("models", "seeds", "data_tests", "tests", "sources", "snapshots")) {
+      if (raw.get(tree) != null && !(raw.get(tree) instanceof Map<?, ?>)) {
+        // models: [a] would otherwise configure nothing, silently.
+        throw MdsException.at(location, "'" + tree + ":' must be a mapping of configs by project"
+            + " and folder (" + tree + ": {" + name + ": {+materialized: table}}), got '"
+            + raw.get(tree) + "'");
+      }
       NodeConfig.checkValues(YamlValues.map(raw.get(tree)), location);
     }
     List<String> modelPaths = paths(raw, "model-paths", List.of("models"), location);
