@@ -212,4 +212,14 @@ class CliUnclearMessagesTest {
         "shop.outputs.dev.path must be the DuckDB file's path");
     assertFalse(Files.exists(project.path("[a, b]")));
   }
+
+  @Test
+  void aModelsConfigThatIsNotAMappingNamesTheProjectFile() {
+    TempProject project = TempProject.in(dir)
+        .file("dbt_project.yml", "name: shop\nmodels: [a]\n")
+        .file("models/one.sql", "select 1 as x\n");
+
+    mds("seed", "--project-dir", project.dir()).assertProjectError("dbt_project.yml",
+        "'models:' must be a mapping");
+  }
 }
