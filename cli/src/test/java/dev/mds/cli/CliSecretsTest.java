@@ -111,6 +111,8 @@ class CliSecretsTest {
     assertTrue(debug.out().contains("database: " + masked), debug::describe);
     assertEquals(List.of(), filesHolding(project, DB_SECRET));
     assertFalse(filesUnder(project.path("target")).isEmpty());
+    // The run log was written, so its check above is not vacuous.
+    assertTrue(project.read("logs/mds.log").contains("mds build"), project.read("logs/mds.log"));
     assertTrue(project.read("target/compiled/shop/models/where_am_i.sql").contains("*****.duckdb"),
         project.read("target/compiled/shop/models/where_am_i.sql"));
     assertTrue(project.read("target/manifest.json").contains("*****.duckdb"));
@@ -143,6 +145,8 @@ class CliSecretsTest {
       assertTrue(run.out().contains(Secrets.MASK), run::describe);
     }
     assertEquals(List.of(), filesHolding(project, TOKEN));
+    // The failed runs were logged (with the error), and the log holds only the stars.
+    assertTrue(project.read("logs/mds.log").contains(Secrets.MASK), project.read("logs/mds.log"));
   }
 
   @Test

@@ -149,7 +149,24 @@ public final class ProjectParser {
 
   /** As {@link #parse(Project, boolean)}, for the command {@code invocation} (log(), flags). */
   public static ParseResult parse(Project project, boolean partialParse, Invocation invocation) {
-    return new ProjectParser(project, System.getenv(), partialParse, invocation).run();
+    try {
+      return new ProjectParser(project, System.getenv(), partialParse, invocation).run();
+    } catch (MdsException e) {
+      throw withMissingPaths(project, e);
+    }
+  }
+
+  /**
+   * An error that a path the project file names but does not exist may explain (a doc() block
+   * not found because its folder is misspelt in model-paths): the path said on the same line.
+   */
+  private static MdsException withMissingPaths(Project project, MdsException error) {
+    List<String> missing = missingPaths(project);
+    String message = String.valueOf(error.getMessage());
+    if (missing.isEmpty() || message.contains("\n") || error.getClass() != MdsException.class) {
+      return error;
+    }
+    return new MdsException(message + " (note: " + String.join("; ", missing) + ")", error);
   }
 
   static ParseResult parse(Project project, Map<String, String> environment,
@@ -166,7 +183,7 @@ public final class ProjectParser {
   }
 
   private ParseResult run() {
-    missingPaths();
+    warnings.addAll(missingPaths(project));
     Map<String, Node> byName = new LinkedHashMap<>();
     Set<String> disabled = new LinkedHashSet<>();
     List<Model> models = new ArrayList<>();
@@ -280,21 +297,23 @@ public final class ProjectParser {
    * silently has no models. Other paths are not: git keeps no empty folders, so a clone of a
    * project made by dbt init often lacks its tests/ or macros/ folder.
    */
-  private void missingPaths() {
+  private static List<String> missingPaths(Project project) {
+    List<String> missing = new ArrayList<>();
     Map<String, Object> raw = project.config().raw();
     if (raw == null) {
-      return;
+      return missing;
     }
     for (String key : List.of("model-paths")) {
       Object value = raw.containsKey(key) ? raw.get(key) : raw.get(key.replace('-', '_'));
       for (String dir : value == null ? List.<String>of()
           : dev.mds.project.YamlValues.strings(value)) {
         if (!java.nio.file.Files.isDirectory(project.resolve(dir))) {
-          warnings.add(project.display(project.projectFile()) + ": " + key + " names '" + dir
+          missing.add(project.display(project.projectFile()) + ": " + key + " names '" + dir
               + "', which does not exist in " + project.root());
         }
       }
     }
+    return missing;
   }
 
   private void register(Map<String, Node> byName, Node node) {

@@ -247,6 +247,79 @@ public final class CsvInspector {
         || t.startsWith("CHAR") || t.startsWith("BPCHAR");
   }
 
+  /** DuckDB's words for a CSV file it could not read, with the file: {@code sniffing file "x"}. */
+  private static final java.util.regex.Pattern UNREADABLE_CSV = java.util.regex.Pattern.compile(
+      "(?:Error when sniffing file|CSV Error on Line: \\d+.*?(?:file|File):?) \"?([^\"\\n]+\\.(?:csv|tsv|txt)"
+      + "(?:\\.gz)?)\"?");
+
+  /**
+   * For a query that failed reading a CSV file (a model reading a source whose file has gone
+   * bad since it was inspected: a row with more values than the header), the first line that
+   * cannot be read, as {@code ":7: Expected Number of Columns: 3 Found: 5"} after the file;
+   * empty when the message names no CSV file or no line is found.
+   *
+   * @param display how to name the file (relative to the project)
+   */
+  public static Optional<String> badLine(String duckDbMessage, Optional<String> sql,
+      java.util.function.Function<Path, String> display) {
+    java.util.Set<Path> files = new java.util.LinkedHashSet<>();
+    java.util.regex.Matcher named = UNREADABLE_CSV.matcher(String.valueOf(duckDbMessage));
+    if (named.find()) {
+      files.add(Path.of(named.group(1)));
+    }
+    // A bad row can also make DuckDB's sniffer read the file another way (no header, other
+    // columns), and the query then fails on a column: the files the query reads are checked too.
+    java.util.regex.Matcher read = READ_CSV.matcher(sql.orElse(""));
+    while (read.find()) {
+      java.util.regex.Matcher each = QUOTED.matcher(read.group(1));
+      while (each.find()) {
+        files.add(Path.of(each.group(1).replace("''", "'")));
+      }
+    }
+    for (Path file : files) {
+      if (Files.isRegularFile(file)) {
+        Optional<String> found = badLine(file, display);
+        if (found.isPresent()) {
+          return found;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static final java.util.regex.Pattern READ_CSV =
+      java.util.regex.Pattern.compile("read_csv\\(\\[([^\\]]*)\\]");
+  private static final java.util.regex.Pattern QUOTED =
+      java.util.regex.Pattern.compile("'((?:[^']|'')*)'");
+
+  private static Optional<String> badLine(Path file,
+      java.util.function.Function<Path, String> display) {
+    try (Connection duck = DuckDb.connect("jdbc:duckdb:")) {
+      String path = SqlLiteral.string(file.toAbsolutePath().toString());
+      Dialect dialect = sniffDialect(duck, path, Optional.empty(), display.apply(file));
+      String options = "header = true, delim = " + SqlLiteral.string(dialect.delimiter())
+          + ", quote = " + SqlLiteral.string(dialect.quote().isEmpty() ? "\"" : dialect.quote());
+      List<String> header = columnNames(duck, path, options, display.apply(file));
+      StringJoiner columns = new StringJoiner(", ", "{", "}");
+      header.forEach(name -> columns.add(SqlLiteral.string(name) + ": 'VARCHAR'"));
+      try (Statement st = duck.createStatement()) {
+        st.execute("select count(*) from read_csv(" + path + ", " + options
+            + ", auto_detect = false, columns = " + columns + ", store_rejects = true,"
+            + " rejects_table = 'row_rejects', rejects_scan = 'row_scans')");
+        try (ResultSet rs = st.executeQuery("select line, error_message from row_rejects"
+            + " order by line limit 1")) {
+          if (rs.next()) {
+            return Optional.of(display.apply(file) + ":" + rs.getLong(1) + ": "
+                + DuckDbError.summary(rs.getString(2)));
+          }
+        }
+      }
+    } catch (SQLException | MdsException e) {
+      // The query's own error stands.
+    }
+    return Optional.empty();
+  }
+
   /** What DuckDB's sniffer takes the file's delimiter and quote character to be ("" for none). */
   private record Dialect(String delimiter, String quote) {
   }

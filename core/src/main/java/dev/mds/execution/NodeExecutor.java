@@ -163,7 +163,11 @@ final class NodeExecutor {
           start, Instant.now(), sql);
     } catch (SQLException e) {
       writeRunSql(node, session);
-      return failure(node, start, sql, DuckDbError.summary(e.getMessage()));
+      // A source file that went bad since it was inspected: the line, not DuckDB's "sniffing".
+      Optional<String> badLine = node instanceof Model
+          ? dev.mds.engine.CsvInspector.badLine(e.getMessage(), sql, project::display)
+          : Optional.empty();
+      return failure(node, start, sql, badLine.orElse(DuckDbError.summary(e.getMessage())));
     } catch (MdsException | AuditFailure e) {
       writeRunSql(node, session);
       return failure(node, start, sql, e.getMessage());

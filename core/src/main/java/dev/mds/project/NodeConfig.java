@@ -20,6 +20,10 @@ public record NodeConfig(Map<String, Object> values) {
   static final Set<String> MAP_VALUED_KEYS = Set.of("meta", "docs", "column_types", "persist_docs",
       "grants", "contract", "settings", "quote_columns", "options", "store_failures_as");
 
+  /** Config keys that dbt takes only as a mapping. */
+  private static final Set<String> MAPPINGS = Set.of("meta", "docs", "column_types",
+      "persist_docs", "grants", "contract");
+
   public NodeConfig {
     values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
@@ -52,6 +56,11 @@ public record NodeConfig(Map<String, Object> values) {
       }
       if (value == null || (value instanceof String text && text.contains("{{"))) {
         return;
+      }
+      if (MAPPINGS.contains(key)) {
+        // column_types: 5 would otherwise load the seed with no types at all, silently.
+        throw dev.mds.MdsException.at(location, "'" + rawKey + ": " + value + "': " + key
+            + " must be a mapping");
       }
       if (key.equals("enabled") && !(value instanceof Boolean)
           && !String.valueOf(value).trim().equalsIgnoreCase("true")

@@ -124,12 +124,21 @@ final class ProfileResolver {
       throw MdsException.at(location, "target '" + name + "' has type '" + type
           + "'; mds runs on DuckDB only (type: duckdb)");
     }
+    if (out.get("path") instanceof Map<?, ?> || out.get("path") instanceof List<?>) {
+      throw MdsException.at(location, profileName + ".outputs." + name + ".path must be the"
+          + " DuckDB file's path, got '" + out.get("path") + "'");
+    }
     String path = YamlValues.string(out.get("path")).orElse(profileName + ".duckdb");
     if (path.isBlank()) {
       throw MdsException.at(location, profileName + ".outputs." + name + ".path is empty: name the"
           + " DuckDB file (path: " + profileName + ".duckdb), or ':memory:' for a throw-away one");
     }
     Path dbPath = path.equals(":memory:") ? Path.of(":memory:") : root.resolve(path).normalize();
+    if (Files.isDirectory(dbPath)) {
+      throw MdsException.at(location, profileName + ".outputs." + name + ".path '" + path
+          + "' is a folder: name the DuckDB file in it (path: " + path + "/" + profileName
+          + ".duckdb)");
+    }
     int threads;
     try {
       threads = Integer.parseInt(YamlValues.string(out.get("threads"))

@@ -168,10 +168,13 @@ public final class ProjectFiles {
    * one; should it be a folder or a broken link, reading it fails with its name. Hidden entries
    * ({@code .#orders.sql}, an editor's lock) are always asked about.
    */
-  private static void walk(Path folder, List<Path> found) throws IOException {
+  private void walk(Path folder, List<Path> found) throws IOException {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
       for (Path entry : entries) {
         String name = entry.getFileName().toString();
+        if (!name.startsWith(".") && name.indexOf(UNDECODED) >= 0) {
+          throw undecodable(folder, name);
+        }
         if (!name.startsWith(".") && hasProjectSuffix(name)) {
           found.add(entry);
         } else if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
@@ -181,6 +184,23 @@ public final class ProjectFiles {
         }
       }
     }
+  }
+
+  /** What Java reads a file name's bytes that are not valid in its encoding as. */
+  private static final char UNDECODED = '\uFFFD';
+
+  /**
+   * A name whose bytes are not valid UTF-8 (Latin-1 from an old system or a zip): Java can list
+   * it but not open it by that name, which would read as "does not exist" later on.
+   */
+  private MdsException undecodable(Path folder, String name) {
+    String encoding = System.getProperty("sun.jnu.encoding", "UTF-8");
+    boolean utf8 = java.nio.charset.Charset.isSupported(encoding)
+        && java.nio.charset.Charset.forName(encoding).equals(java.nio.charset.StandardCharsets.UTF_8);
+    return MdsException.at(project.display(folder), "the file name '"
+        + name.replace(UNDECODED, '?') + "' is not valid " + (utf8 ? "UTF-8" : encoding)
+        + " (? marks the bytes that are not); rename it"
+        + (utf8 ? "" : ", or run mds with a UTF-8 locale (LANG=C.UTF-8)"));
   }
 
   private static boolean hasProjectSuffix(String name) {

@@ -163,17 +163,23 @@ public final class ProjectLoader {
           + " (vars: {start_date: '2024-01-01'}), got '" + raw.get("vars") + "'");
     }
     for (String tree : List.of("models", "seeds", "data_tests", "tests", "sources", "snapshots")) {
+      if (raw.get(tree) != null && !(raw.get(tree) instanceof Map<?, ?>)) {
+        // models: [a] would otherwise configure nothing, silently.
+        throw MdsException.at(location, "'" + tree + ":' must be a mapping of configs by project"
+            + " and folder (" + tree + ": {" + name + ": {+materialized: table}}), got '"
+            + raw.get(tree) + "'");
+      }
       NodeConfig.checkValues(YamlValues.map(raw.get(tree)), location);
     }
-    List<String> modelPaths = paths(raw, "model-paths", List.of("models"));
-    List<String> seedPaths = paths(raw, "seed-paths", List.of("seeds"));
-    List<String> testPaths = paths(raw, "test-paths", List.of("tests"));
-    List<String> macroPaths = paths(raw, "macro-paths", List.of("macros"));
+    List<String> modelPaths = paths(raw, "model-paths", List.of("models"), location);
+    List<String> seedPaths = paths(raw, "seed-paths", List.of("seeds"), location);
+    List<String> testPaths = paths(raw, "test-paths", List.of("tests"), location);
+    List<String> macroPaths = paths(raw, "macro-paths", List.of("macros"), location);
     List<String> defaultDocs = new ArrayList<>(modelPaths);
     defaultDocs.addAll(seedPaths);
     defaultDocs.addAll(testPaths);
     defaultDocs.addAll(macroPaths);
-    List<String> docsPaths = paths(raw, "docs-paths", defaultDocs);
+    List<String> docsPaths = paths(raw, "docs-paths", defaultDocs, location);
     String targetPath = YamlValues.string(raw.get("target-path")).orElse("target");
     return new ProjectConfig(name,
         YamlValues.string(raw.get("version")).orElse(""),
@@ -199,9 +205,19 @@ public final class ProjectLoader {
   }
 
   static List<String> paths(Map<String, Object> raw, String key, List<String> fallback) {
+    return paths(raw, key, fallback, "the project file");
+  }
+
+  private static List<String> paths(Map<String, Object> raw, String key, List<String> fallback,
+      String location) {
     Object value = raw.get(key);
     if (value == null) {
       value = raw.get(key.replace('-', '_'));
+    }
+    if (value != null && !(value instanceof List<?>) && !(value instanceof String)) {
+      // model-paths: 5 would otherwise be no folder at all: a project of no models, built "OK".
+      throw MdsException.at(location, "'" + key + ": " + value + "' must be a list of folders ("
+          + key + ": [" + fallback.stream().findFirst().orElse("folder") + "])");
     }
     return value == null ? fallback : YamlValues.strings(value);
   }

@@ -24,6 +24,7 @@ final class DocsTokenParser implements TokenParser {
     String name = stream.expect(Token.Type.NAME).getValue();
     stream.expect(Token.Type.EXECUTE_END);
     BodyNode body = parser.subparse(t -> t.test(Token.Type.NAME, "enddocs"));
+    MacroDefinitionParser.requireEnd(stream, "docs", line);
     stream.next();
     stream.expect(Token.Type.EXECUTE_END);
     return new DocsNode(line, name, body, collector);

@@ -63,10 +63,23 @@ final class MacroDefinitionParser implements TokenParser {
         firstLine) : parser.getExpressionParser().parseArguments(true);
     stream.expect(Token.Type.EXECUTE_END);
     BodyNode body = parser.subparse(t -> t.test(Token.Type.NAME, "end" + tag));
+    requireEnd(stream, tag, firstLine);
     int lastLine = stream.current().getLineNumber();
     stream.next();
     stream.expect(Token.Type.EXECUTE_END);
     return new RecordedMacroNode(namePrefix + name, args, body, firstLine, lastLine);
+  }
+
+  /**
+   * Fails as the other block tags do when the file ends before the block's end tag: Pebble's
+   * parser stops at the end of the file and reading on would fail inside it.
+   */
+  static void requireEnd(TokenStream stream, String tag, int line) {
+    if (stream.current().test(Token.Type.EOF)) {
+      throw new io.pebbletemplates.pebble.error.ParserException(null, "Missing {% end" + tag
+          + " %} for the {% " + tag + " %} on line " + line, stream.current().getLineNumber(),
+          stream.getFilename());
+    }
   }
 
   /**

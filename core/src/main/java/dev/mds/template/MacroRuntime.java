@@ -261,9 +261,13 @@ final class MacroRuntime {
    * {@code varargs}), keyword values by name (unknown names go to {@code kwargs}), evaluates the
    * defaults of the rest, and renders the body in a scope of its own that sees only the globals and
    * its arguments, as in Jinja. Returns the value given to {@code return()}, else the rendered text.
+   *
+   * @param location the calling file and line, which an argument the call leaves out names
+   * @param passedOn the caller's own missing arguments it passes on, by position
    */
   Object call(MacroDefinition macro, List<Object> positional, Map<String, Object> keywords,
-      EvaluationContextImpl caller) {
+      EvaluationContextImpl caller, String location,
+      Map<Integer, MissingArguments.Missing> passedOn) {
     // A package's macro by its package, as dbt's depends_on names it (macro.dbt_utils.star).
     ActiveNode.get().macroCalled(macro.packageName() == null
         || macro.packageName().equals(MacroCatalog.BUILTIN) ? macro.name()
@@ -300,12 +304,20 @@ final class MacroRuntime {
         kwargs.put(name, keyword.getValue());
       }
     }
+    Map<String, MissingArguments.Missing> missing =
+        new HashMap<>(MissingArguments.of(macro.name(), parameters, arguments, location));
+    passedOn.forEach((index, origin) -> {
+      if (index < parameters.size()) {
+        missing.put(parameters.get(index).getName(), origin);
+      }
+    });
     for (NamedArgumentNode parameter : parameters) {
       if (!arguments.containsKey(parameter.getName())) {
         arguments.put(parameter.getName(), parameter.getValueExpression() == null ? null
             : parameter.getValueExpression().evaluate(macro.template(), context));
       }
     }
+    MissingArguments.record(arguments, missing);
     arguments.put("varargs", varargs);
     arguments.put("kwargs", kwargs);
     // A variable the body sets only in some branch reads as undefined where it is not set, as in
@@ -377,16 +389,18 @@ final class MacroRuntime {
       runtime.checkArguments(target, split.positional().size(), split.keywords().keySet(),
           self.getName() + ":" + lineNumber);
       return runtime.call(target, split.positional(), split.keywords(),
-          (EvaluationContextImpl) context);
+          (EvaluationContextImpl) context, self.getName() + ":" + lineNumber, Map.of());
     }
   }
 
   /** The value {@code adapter.dispatch(...)} returns: a macro to call, {@code f(args)}. */
   record MacroReference(MacroRuntime runtime, MacroDefinition macro) {
 
-    Object call(Object[] arguments, EvaluationContextImpl context) {
+    Object call(Object[] arguments, ArgumentsNode written, EvaluationContextImpl context,
+        String location) {
       var split = dev.mds.template.jinja.KeywordArgument.split(arguments);
-      return runtime.call(macro, split.positional(), split.keywords(), context);
+      return runtime.call(macro, split.positional(), split.keywords(), context, location,
+          MissingArguments.passedOn(written, context));
     }
 
     @Override

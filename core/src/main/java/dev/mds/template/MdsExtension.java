@@ -70,7 +70,7 @@ final class MdsExtension extends AbstractExtension {
         jinja.retyping(MacroDefinitionParser.macros()),
         jinja.retyping(MacroDefinitionParser.materializations()),
         jinja.retyping(new SnapshotTokenParser()));
-    visitors = List.of(macros, assignments);
+    visitors = List.of(macros, assignments, new MissingArguments());
     resolvers = runtime == null ? List.of() : List.of(new RuntimeAttributes(runtime));
   }
 
