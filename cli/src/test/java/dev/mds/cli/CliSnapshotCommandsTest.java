@@ -286,6 +286,19 @@ class CliSnapshotCommandsTest {
   }
 
   @Test
+  void aSnapshotBlockWithoutItsEndTagSaysWhichTagIsMissing() {
+    TempProject project = TempProject.named(dir, "club")
+        .file("seeds/members.csv", "id,name\n1,Ann\n")
+        .file("snapshots/open.sql", """
+            {% snapshot members_history %}
+            {{ config(unique_key='id', strategy='check', check_cols='all') }}
+            select * from {{ ref('members') }}
+            """);
+    mds("build", "--project-dir", project.dir()).assertProjectError("snapshots/open.sql",
+        "Missing {% endsnapshot %} for the {% snapshot %} on line 1");
+  }
+
+  @Test
   void checkColsNamingAMissingColumnFailsTheSnapshotNamingItsFile() {
     TempProject project = TempProject.named(dir, "club")
         .file("seeds/members.csv", "id,name,updated_at\n1,Ann,2024-01-01\n")

@@ -21,6 +21,7 @@ final class SnapshotTokenParser implements TokenParser {
     String name = stream.expect(Token.Type.NAME).getValue();
     stream.expect(Token.Type.EXECUTE_END);
     BodyNode body = parser.subparse(t -> t.test(Token.Type.NAME, "endsnapshot"));
+    MacroDefinitionParser.requireEnd(stream, "snapshot", line);
     stream.next();
     stream.expect(Token.Type.EXECUTE_END);
     return new SnapshotBlockNode(line, name, body);
