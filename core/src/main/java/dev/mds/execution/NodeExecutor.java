@@ -152,7 +152,8 @@ final class NodeExecutor {
         writeRunSql(node, session);
         return result;
       } else if (node instanceof Seed seed) {
-        built = seedLoader.load(session, seed, project.resolve(seed.file()));
+        built = compiler.emptyInputs() ? seedLoader.loadEmpty(session, seed,
+            project.resolve(seed.file())) : seedLoader.load(session, seed, project.resolve(seed.file()));
       } else {
         return new NodeResult(node.uniqueId(), RunStatus.SUCCESS, "nothing to build",
             OptionalLong.empty(), start, Instant.now(), Optional.empty());
