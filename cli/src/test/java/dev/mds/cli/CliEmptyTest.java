@@ -53,6 +53,13 @@ class CliEmptyTest {
             where o.amount > {{ var('min_amount') }}
             {% if is_incremental() %}and o.id > (select coalesce(max(id), 0) from {{ this }}){% endif %}
             """)
+        .file("snapshots/orders_history.sql", """
+            {% snapshot orders_history %}
+            {{ config(unique_key='id', strategy='check', check_cols='all',
+                      hard_deletes='invalidate', target_schema='main') }}
+            select * from {{ ref('orders') }}
+            {% endsnapshot %}
+            """)
         .file("models/named.sql", """
             {{ config(materialized='view') }}
             select '{{ ref('customers').render() }}' as reads, t.* from {{ ref('customer_totals') }} t
@@ -87,9 +94,9 @@ class CliEmptyTest {
     createSource(project);
     CliRun empty = mds("build", "--empty", "--project-dir", project.dir()).assertOk();
     assertTrue(empty.out().contains("PASS unique_customer_totals_customer_id"), empty::describe);
-    assertTrue(empty.out().contains("PASS=7"), empty::describe);
+    assertTrue(empty.out().contains("PASS=8"), empty::describe);
     for (String table : List.of("customers", "orders", "customer_totals", "big_orders",
-        "named")) {
+        "named", "orders_history")) {
       assertEquals(List.of("0"), rows(project, "select count(*) from main." + table), table);
     }
     assertEquals("id BIGINT, name VARCHAR, signup DATE", columns(project, "customers"));
@@ -114,6 +121,10 @@ class CliEmptyTest {
     mds("run", "--empty", "--project-dir", project.dir()).assertOk();
     assertEquals(List.of("3"), rows(project, "select count(*) from main.big_orders"));
     assertEquals(List.of("0"), rows(project, "select count(*) from main.customer_totals"));
+    // Nor does --empty end a snapshot's current versions as if every row had been deleted.
+    mds("build", "--empty", "--project-dir", project.dir()).assertOk();
+    assertEquals(List.of("3"), rows(project,
+        "select count(*) from main.orders_history where dbt_valid_to is null"));
   }
 
   @Test

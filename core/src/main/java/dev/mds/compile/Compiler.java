@@ -303,8 +303,9 @@ public final class Compiler {
    * are read for it.
    */
   public String readSql(String template, Model model) {
+    // As in dbt, --empty leaves Python models' inputs whole.
     CompileContext context = new CompileContext(parsed.manifest(), byName, sources,
-        this::sourceSql, this::refTarget, database, Optional.of(model), this::graph,
+        this::plainSourceSql, this::plainRefTarget, database, Optional.of(model), this::graph,
         model.relation(), false);
     String sql = parsed.templates().renderText(template, model.file(), context);
     return withEphemerals(new Rendered(sql, List.copyOf(context.ephemerals())));

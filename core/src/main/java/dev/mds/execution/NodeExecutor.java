@@ -245,6 +245,12 @@ final class NodeExecutor {
     boolean incremental = "incremental".equals(model.materialized()) && !fullRefresh
         && session.relationType(model.relation()).filter("BASE TABLE"::equals).isPresent();
     String sql = Compiler.trimStatement(compiledSql);
+    if (compiler.emptyInputs() && model.isSnapshot()
+        && session.relationType(model.relation()).isPresent()) {
+      // Zero rows read would end every current version of a snapshot that tracks hard deletes:
+      // --empty gives a snapshot its shape once and never touches its history.
+      return BuildResult.of("kept (--empty does not change snapshot history)");
+    }
     if (compiler.hasCustomMaterialization(model.materialized())) {
       // One transaction, as mds's own materializations: a failure keeps yesterday's relation.
       String modelSql = sql;
