@@ -167,4 +167,20 @@ class CliEmptyTest {
     mds("show", "--project-dir", project.dir(), "--inline", "select 1", "-s", "orders")
         .assertProjectError("--inline", "--select");
   }
+
+  @Test
+  void showInlineReadsTheServingCopyWhileAnotherProcessHoldsTheDatabase() throws Exception {
+    TempProject project = project();
+    createSource(project);
+    mds("build", "--publish", "--project-dir", project.dir()).assertOk();
+    try (JavaProcess holder = JavaProcess.start(dir, LockHolder.class,
+        project.path("shop.duckdb").toString())) {
+      holder.awaitLine("locked", 30);
+      CliRun shown = mds("show", "--project-dir", project.dir(), "--inline",
+          "select count(*) as n from {{ ref('customer_totals') }}").assertOk();
+      assertTrue(shown.out().contains("Reading the serving copy "
+          + project.path("serving/shop.duckdb")), shown::describe);
+      assertTrue(shown.out().strip().endsWith("2"), shown::describe);
+    }
+  }
 }
