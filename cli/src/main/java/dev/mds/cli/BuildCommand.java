@@ -28,6 +28,14 @@ final class BuildCommand extends NodeCommand {
     return eventTime.options();
   }
 
+  @picocli.CommandLine.Mixin
+  EmptyOption emptyOption;
+
+  @Override
+  boolean empty() {
+    return emptyOption.empty;
+  }
+
   @Override
   Set<ResourceType> types() {
     return Set.of(ResourceType.SEED, ResourceType.MODEL, ResourceType.SNAPSHOT, ResourceType.TEST);

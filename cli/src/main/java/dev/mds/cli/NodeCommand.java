@@ -34,9 +34,14 @@ abstract class NodeCommand implements Callable<Integer> {
     return dev.mds.execution.MicrobatchOptions.NONE;
   }
 
+  /** Whether every ref and source reads no rows and seeds load none (run, seed, build --empty). */
+  boolean empty() {
+    return false;
+  }
+
   @Override
   public Integer call() {
     return RunInvocation.execute(spec, project, selection, options, types(), audit(),
-        global.warnError, microbatch());
+        global.warnError, microbatch(), empty());
   }
 }

@@ -19,6 +19,14 @@ final class RunCommand extends NodeCommand {
     return eventTime.options();
   }
 
+  @picocli.CommandLine.Mixin
+  EmptyOption emptyOption;
+
+  @Override
+  boolean empty() {
+    return emptyOption.empty;
+  }
+
   @Override
   Set<ResourceType> types() {
     return Set.of(ResourceType.MODEL);

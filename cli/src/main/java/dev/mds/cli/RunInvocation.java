@@ -47,6 +47,14 @@ final class RunInvocation {
   static int execute(CommandSpec spec, ProjectOptions projectOptions, SelectionOptions selection,
       RunOptions options, Set<ResourceType> types, boolean audit, boolean warnError,
       dev.mds.execution.MicrobatchOptions microbatch) {
+    return execute(spec, projectOptions, selection, options, types, audit, warnError, microbatch,
+        false);
+  }
+
+  /** @param empty {@code --empty}: every ref and source reads no rows, seeds load none */
+  static int execute(CommandSpec spec, ProjectOptions projectOptions, SelectionOptions selection,
+      RunOptions options, Set<ResourceType> types, boolean audit, boolean warnError,
+      dev.mds.execution.MicrobatchOptions microbatch, boolean empty) {
     options.check();
     PrintWriter out = spec.commandLine().getOut();
     Project project = ServingOption.apply(projectOptions.load(), options.publish);
@@ -69,7 +77,7 @@ final class RunInvocation {
           () -> ManifestWriter.write(parsed, Map.of(), MdsVersion.version()));
       try (InterruptGate gate = new InterruptGate()) {
         return checkAndRun(spec, parsed, selection, options, types, audit, warnError, out,
-            reporter, log, args, manifest, gate, microbatch);
+            reporter, log, args, manifest, gate, microbatch, empty);
       } finally {
         Background.await(manifest);
       }
@@ -80,7 +88,7 @@ final class RunInvocation {
       RunOptions options, Set<ResourceType> types, boolean audit, boolean warnError,
       PrintWriter out, ConsoleReporter reporter, RunLog log, List<String> args,
       CompletableFuture<Path> manifest, InterruptGate gate,
-      dev.mds.execution.MicrobatchOptions microbatch) {
+      dev.mds.execution.MicrobatchOptions microbatch, boolean empty) {
     Project project = parsed.project();
     StringPrinter found = new StringPrinter();
     Reports.found(found.writer(), parsed.manifest());
@@ -100,7 +108,7 @@ final class RunInvocation {
     }
     RunTask.Options runOptions = new RunTask.Options(types, selector,
         options.threads(), options.failFast, options.fullRefresh, options.lock.seconds, audit,
-        selection.deferTo(), microbatch);
+        selection.deferTo(), microbatch, empty);
     RunTask.Outcome outcome;
     gate.runStarting();
     try {

@@ -43,6 +43,14 @@ final class SeedCommand extends NodeCommand {
     return super.call();
   }
 
+  @picocli.CommandLine.Mixin
+  EmptyOption emptyOption;
+
+  @Override
+  boolean empty() {
+    return emptyOption.empty;
+  }
+
   @Override
   Set<ResourceType> types() {
     return Set.of(ResourceType.SEED);

@@ -26,6 +26,11 @@ final class ShowCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  @Option(names = "--inline", paramLabel = "SQL",
+      description = "Run this SQL instead of a model's, rendered as a model is (refs, sources,"
+          + " macros, vars), e.g. \"select * from {{ ref('orders') }}\".")
+  String inline;
+
   @Option(names = "--limit", paramLabel = "N", description = "Rows to show. Default: 5.")
   int limit = 5;
 
@@ -38,9 +43,15 @@ final class ShowCommand implements Callable<Integer> {
     if (limit < 0) {
       throw new dev.mds.MdsException("--limit must be 0 or more rows, got " + limit);
     }
+    if (inline != null && !selection.select.isEmpty()) {
+      throw new dev.mds.MdsException("--inline runs its own query: give either --inline or"
+          + " --select, not both");
+    }
     ParseResult parsed = project.parse(project.load());
     PrintWriter out = spec.commandLine().getOut();
-    ShowTask.Preview preview = ShowTask.run(parsed, selection.selector(parsed), limit,
+    ShowTask.Preview preview = inline != null
+        ? ShowTask.inline(parsed, inline, limit, lock.seconds, out::println)
+        : ShowTask.run(parsed, selection.selector(parsed), limit,
         lock.seconds, out::println);
     out.println("Previewing " + preview.model() + " (" + Reports.count(preview.rows().size(), "row")
         + "):");

@@ -86,6 +86,10 @@ public final class Compiler {
    * an attached database is read where it is: production attaches the same files.
    */
   private Object refTarget(Node node) {
+    return emptyInputs ? new EmptyRead(plainRefTarget(node)) : plainRefTarget(node);
+  }
+
+  private Object plainRefTarget(Node node) {
     String database = node.relation().database();
     boolean own = database == null
         || database.equalsIgnoreCase(parsed.project().target().database());
@@ -97,6 +101,10 @@ public final class Compiler {
 
   /** How a source renders: its relation, or for a source in files the SQL that reads them. */
   private Object sourceSql(Source source) {
+    return emptyInputs ? new EmptyRead(plainSourceSql(source)) : plainSourceSql(source);
+  }
+
+  private Object plainSourceSql(Source source) {
     Optional<String> location = source.config().string("location");
     if (location.isEmpty()) {
       return source.relation();
@@ -112,7 +120,20 @@ public final class Compiler {
 
   /** What {@code source()} renders for {@code source}, as SQL (source freshness reads it). */
   public String sourceText(Source source) {
-    return String.valueOf(sourceSql(source));
+    return String.valueOf(plainSourceSql(source));
+  }
+
+  /** Under {@code --empty}: true while every {@code ref} and {@code source} reads no rows. */
+  private volatile boolean emptyInputs;
+
+  /** Has every {@code ref} and {@code source} read no rows from now on ({@code --empty}). */
+  public void readEmptyInputs() {
+    emptyInputs = true;
+  }
+
+  /** Whether this run reads no rows ({@code --empty}): seeds are created without theirs. */
+  public boolean emptyInputs() {
+    return emptyInputs;
   }
 
   /**
@@ -282,11 +303,24 @@ public final class Compiler {
    * are read for it.
    */
   public String readSql(String template, Model model) {
+    // As in dbt, --empty leaves Python models' inputs whole.
     CompileContext context = new CompileContext(parsed.manifest(), byName, sources,
-        this::sourceSql, this::refTarget, database, Optional.of(model), this::graph,
+        this::plainSourceSql, this::plainRefTarget, database, Optional.of(model), this::graph,
         model.relation(), false);
     String sql = parsed.templates().renderText(template, model.file(), context);
     return withEphemerals(new Rendered(sql, List.copyOf(context.ephemerals())));
+  }
+
+  /**
+   * {@code mds show --inline}: {@code template} rendered as a model would be (refs, sources,
+   * macros, vars), outside any node, with ephemeral models inlined; {@code location} names it in
+   * errors.
+   */
+  public String inlineSql(String template, String location) {
+    CompileContext context = new CompileContext(parsed.manifest(), byName, sources,
+        this::sourceSql, this::refTarget, database, Optional.empty(), this::graph, null, false);
+    String sql = parsed.templates().renderText(template, location, context);
+    return trimStatement(withEphemerals(new Rendered(sql, List.copyOf(context.ephemerals()))));
   }
 
   /** Compiles every selected model and data test in order; other nodes are skipped. */

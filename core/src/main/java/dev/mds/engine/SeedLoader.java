@@ -37,6 +37,29 @@ public final class SeedLoader {
     return inspector.inspect(csv, CsvOptions.from(seed.config()), seed.file());
   }
 
+  /**
+   * {@code --empty}: the seed's table with the columns and types its file would give, and no
+   * rows (dbt 1.12's {@code seed --empty}); an existing table is replaced, allow_empty or not.
+   */
+  public BuildResult loadEmpty(Session session, Seed seed, Path csv) throws SQLException {
+    CsvLayout layout = inspector.inspect(csv, CsvOptions.from(seed.config()), seed.file());
+    try {
+      return session.inTransaction(() -> {
+        if (session.relationType(seed.relation()).filter("VIEW"::equals).isPresent()) {
+          session.execute("drop view " + seed.relation());
+        }
+        session.execute("create or replace table " + seed.relation() + " as\nselect * from ("
+            + layout.select("") + ") where false limit 0");
+        session.created(seed.relation(), "BASE TABLE");
+        return BuildResult.of("INSERT", 0);
+      });
+    } catch (SQLException e) {
+      String message = DuckDbError.summary(e.getMessage());
+      throw new SQLException(message.startsWith(seed.file()) ? message
+          : seed.file() + ": " + message, e);
+    }
+  }
+
   public BuildResult load(Session session, Seed seed, Path csv) throws SQLException {
     CsvOptions options = CsvOptions.from(seed.config());
     CsvLayout layout = inspector.inspect(csv, options, seed.file());

@@ -152,7 +152,8 @@ final class NodeExecutor {
         writeRunSql(node, session);
         return result;
       } else if (node instanceof Seed seed) {
-        built = seedLoader.load(session, seed, project.resolve(seed.file()));
+        built = compiler.emptyInputs() ? seedLoader.loadEmpty(session, seed,
+            project.resolve(seed.file())) : seedLoader.load(session, seed, project.resolve(seed.file()));
       } else {
         return new NodeResult(node.uniqueId(), RunStatus.SUCCESS, "nothing to build",
             OptionalLong.empty(), start, Instant.now(), Optional.empty());
@@ -244,6 +245,12 @@ final class NodeExecutor {
     boolean incremental = "incremental".equals(model.materialized()) && !fullRefresh
         && session.relationType(model.relation()).filter("BASE TABLE"::equals).isPresent();
     String sql = Compiler.trimStatement(compiledSql);
+    if (compiler.emptyInputs() && model.isSnapshot()
+        && session.relationType(model.relation()).isPresent()) {
+      // Zero rows read would end every current version of a snapshot that tracks hard deletes:
+      // --empty gives a snapshot its shape once and never touches its history.
+      return BuildResult.of("kept (--empty does not change snapshot history)");
+    }
     if (compiler.hasCustomMaterialization(model.materialized())) {
       // One transaction, as mds's own materializations: a failure keeps yesterday's relation.
       String modelSql = sql;

@@ -48,7 +48,15 @@ public final class RunTask {
    */
   public record Options(Set<ResourceType> types, Selector selector, int threads, boolean failFast,
       boolean fullRefresh, double lockTimeoutSeconds, boolean audit,
-      Optional<java.nio.file.Path> deferDatabase, MicrobatchOptions microbatch) {
+      Optional<java.nio.file.Path> deferDatabase, MicrobatchOptions microbatch, boolean empty) {
+
+    /** Options without {@code --empty} (every ref and source reads no rows). */
+    public Options(Set<ResourceType> types, Selector selector, int threads, boolean failFast,
+        boolean fullRefresh, double lockTimeoutSeconds, boolean audit,
+        Optional<java.nio.file.Path> deferDatabase, MicrobatchOptions microbatch) {
+      this(types, selector, threads, failFast, fullRefresh, lockTimeoutSeconds, audit,
+          deferDatabase, microbatch, false);
+    }
 
     /** Options without microbatch flags. */
     public Options(Set<ResourceType> types, Selector selector, int threads, boolean failFast,
@@ -129,6 +137,9 @@ public final class RunTask {
       dev.mds.engine.TemplateDatabase templateDatabase =
           new dev.mds.engine.TemplateDatabase(warehouse::connect);
       compiler.useDatabase(templateDatabase);
+      if (options.empty()) {
+        compiler.readEmptyInputs();
+      }
       SnapshotPreflight.check(manifest, order, compiler, warehouse);
       results.addAll(runHooks(warehouse, compiler, project, "on-run-start",
           project.config().onRunStart(), listener));

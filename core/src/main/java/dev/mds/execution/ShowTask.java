@@ -59,28 +59,60 @@ public final class ShowTask {
           r -> warehouse.relationType(r).filter("BASE TABLE"::equals).isPresent(), false);
       compiler.useDatabase(new dev.mds.engine.TemplateDatabase(warehouse::connect));
       String sql = Compiler.trimStatement(compiler.compile(model).sql());
-      try (Statement st = connection.createStatement();
-          ResultSet rs = st.executeQuery("select * from (\n" + sql + "\n) limit "
-              + Math.max(0, limit))) {
-        ResultSetMetaData meta = rs.getMetaData();
-        List<String> columns = new ArrayList<>();
-        for (int i = 1; i <= meta.getColumnCount(); i++) {
-          columns.add(meta.getColumnLabel(i));
-        }
-        List<List<String>> rows = new ArrayList<>();
-        while (rs.next()) {
-          List<String> row = new ArrayList<>();
-          for (int i = 1; i <= columns.size(); i++) {
-            Object value = rs.getObject(i);
-            row.add(value == null ? "NULL" : String.valueOf(value));
-          }
-          rows.add(row);
-        }
-        return new Preview(model.name(), columns, rows);
-      }
+      return preview(connection, model.name(), sql, limit);
     } catch (SQLException e) {
       throw new MdsException(model.file() + ": query failed: " + DuckDbError.summary(
           e.getMessage()), e);
+    }
+  }
+
+  /** What {@code mds show --inline} names its query in messages and in the header. */
+  public static final String INLINE = "--inline";
+
+  /**
+   * {@code mds show --inline}: {@code template} rendered like a model (refs, sources, macros,
+   * vars) and its first rows read from the database, read-only (or from the serving copy while
+   * a build holds the database).
+   */
+  public static Preview inline(ParseResult parsed, String template, int limit,
+      double lockTimeoutSeconds, java.util.function.Consumer<String> note) {
+    try (Warehouse warehouse = dev.mds.engine.ServingCopy.openForReading(parsed.project().target(),
+            lockTimeoutSeconds, note);
+        Connection connection = warehouse.connect()) {
+      Compiler compiler = new Compiler(parsed,
+          r -> warehouse.relationType(r).filter("BASE TABLE"::equals).isPresent(), false);
+      compiler.useDatabase(new dev.mds.engine.TemplateDatabase(warehouse::connect));
+      String sql = compiler.inlineSql(template, INLINE);
+      if (sql.isBlank()) {
+        throw new MdsException(INLINE + ": the query is empty");
+      }
+      return preview(connection, "inline query", sql, limit);
+    } catch (SQLException e) {
+      throw new MdsException(INLINE + ": query failed: " + DuckDbError.summary(e.getMessage()),
+          e);
+    }
+  }
+
+  private static Preview preview(Connection connection, String name, String sql, int limit)
+      throws SQLException {
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery("select * from (\n" + sql + "\n) limit "
+            + Math.max(0, limit))) {
+      ResultSetMetaData meta = rs.getMetaData();
+      List<String> columns = new ArrayList<>();
+      for (int i = 1; i <= meta.getColumnCount(); i++) {
+        columns.add(meta.getColumnLabel(i));
+      }
+      List<List<String>> rows = new ArrayList<>();
+      while (rs.next()) {
+        List<String> row = new ArrayList<>();
+        for (int i = 1; i <= columns.size(); i++) {
+          Object value = rs.getObject(i);
+          row.add(value == null ? "NULL" : String.valueOf(value));
+        }
+        rows.add(row);
+      }
+      return new Preview(name, columns, rows);
     }
   }
 }
