@@ -802,7 +802,7 @@ public final class ProjectParser {
     for (ColumnSpec c : columns) {
       rendered.add(new ColumnSpec(c.name(),
           templates.renderText(c.description(), location, NodeContext.none()),
-          c.dataType(), c.tests(), c.meta(), c.config()));
+          c.dataType(), c.tests(), c.meta(), c.config(), c.constraints()));
     }
     return rendered;
   }
