@@ -164,6 +164,32 @@ public record Contract(String model, String file, boolean aliasTypes, List<Colum
     return withConstraints;
   }
 
+  private static final java.util.regex.Pattern REF = java.util.regex.Pattern.compile(
+      "^\\s*ref\\(\\s*['\"]([^'\"]+)['\"]\\s*(?:,\\s*['\"]([^'\"]+)['\"]\\s*)?\\)\\s*$");
+
+  /**
+   * The models the foreign keys of {@code model}'s constraints point to with {@code to:
+   * ref('...')}: as in dbt, they are parents of the model, built before it so that the check
+   * of its keys reads today's rows.
+   */
+  public static List<dev.mds.graph.RefCall> foreignKeyRefs(Model model) {
+    List<Object> targets = new ArrayList<>();
+    model.columns().forEach(c -> c.constraints().forEach(k -> targets.add(k.get("to"))));
+    for (Object entry : YamlValues.list(model.config().values().get(MODEL_CONSTRAINTS))) {
+      targets.add(YamlValues.map(entry).get("to"));
+    }
+    List<dev.mds.graph.RefCall> refs = new ArrayList<>();
+    for (Object target : targets) {
+      java.util.regex.Matcher m = target == null ? null : REF.matcher(String.valueOf(target));
+      if (m != null && m.matches()) {
+        refs.add(m.group(2) == null
+            ? new dev.mds.graph.RefCall(Optional.empty(), m.group(1), model.file(), 0)
+            : new dev.mds.graph.RefCall(Optional.of(m.group(1)), m.group(2), model.file(), 0));
+      }
+    }
+    return refs;
+  }
+
   /** The foreign keys, which mds checks itself. */
   public List<Constraint> foreignKeys() {
     List<Constraint> keys = new ArrayList<>();
@@ -207,8 +233,17 @@ public record Contract(String model, String file, boolean aliasTypes, List<Colum
     StringJoiner names = new StringJoiner(", ");
     columns.forEach(c -> names.add(Relation.quote(c.name())));
     session.execute("create or replace table " + relation + " " + definition);
-    session.execute("insert into " + relation + " (" + names + ")\nselect " + names
-        + " from (\n" + sql + "\n) as model_subq");
+    try {
+      session.execute("insert into " + relation + " (" + names + ")\nselect " + names
+          + " from (\n" + sql + "\n) as model_subq");
+    } catch (SQLException e) {
+      if (e.getMessage() == null || !e.getMessage().contains("Constraint Error")) {
+        throw e;
+      }
+      throw new MdsException(file + ": the new rows of model " + model + " break a constraint"
+          + " of its contract (" + DuckDbError.summary(e.getMessage()).replace("Constraint Error: ",
+          "") + "), so nothing was published and " + relation + " is as it was");
+    }
   }
 
   private static Optional<String> columnConstraint(Constraint constraint) {
