@@ -24,21 +24,16 @@ public final class ContractCheck {
   private ContractCheck() { }
 
   /**
-   * The model's enforced contract, checked against its query before anything is built: an
-   * incremental model must add new columns or fail on a schema change (as dbt requires, so the
-   * table cannot drift from its contract), and the query must return the contract's columns.
-   * Empty when the model has no enforced contract or is not built from SQL by mds.
+   * The model's enforced contract. An incremental model with one must add new columns or fail
+   * on a schema change (as dbt requires, so the table cannot drift from its contract). Empty when
+   * the model has no enforced contract or is not built from SQL by mds.
    */
-  public static java.util.Optional<Contract> beforeBuild(Session session, dev.mds.graph.Model model,
-      String sql, java.util.function.Consumer<String> note) throws SQLException {
+  public static java.util.Optional<Contract> enforced(dev.mds.graph.Model model) {
     if (model.isPython() || model.materialized().equals("ephemeral")) {
       return java.util.Optional.empty();
     }
     java.util.Optional<Contract> contract = Contract.of(model);
-    if (contract.isEmpty()) {
-      return contract;
-    }
-    if (model.materialized().equals("incremental")) {
+    if (contract.isPresent() && model.materialized().equals("incremental")) {
       String policy = model.config().string("on_schema_change").orElse("ignore");
       if (!policy.equals("append_new_columns") && !policy.equals("fail")) {
         throw new MdsException(model.file() + ": on_schema_change is '" + policy + "', but"
@@ -46,15 +41,23 @@ public final class ContractCheck {
             + " 'append_new_columns' or 'fail'");
       }
     }
-    columns(session, contract.get(), sql);
-    if (contract.get().hasConstraints() && !enforcesConstraints(model)) {
+    return contract;
+  }
+
+  /**
+   * Fails when the columns of {@code sql} (the model's query) do not match {@code contract}'s,
+   * and notes once what of the contract mds checks itself or does not enforce.
+   */
+  public static void check(Session session, dev.mds.graph.Model model, Contract contract,
+      String sql, java.util.function.Consumer<String> note) throws SQLException {
+    columns(session, contract, sql);
+    if (contract.hasConstraints() && !enforcesConstraints(model)) {
       note.accept("Note: constraints of " + model.materialized() + " models are not enforced"
           + " (as in dbt); their contracts' columns and types are checked");
-    } else if (checksForeignKeys(model, contract.get())) {
+    } else if (checksForeignKeys(model, contract)) {
       note.accept("Note: DuckDB cannot keep a foreign key to a table that is rebuilt, so mds"
           + " checks contracts' foreign keys with a query before publishing each table");
     }
-    return contract;
   }
 
   private static boolean enforcesConstraints(dev.mds.graph.Model model) {

@@ -140,11 +140,12 @@ final class NodeExecutor {
             new java.util.concurrent.atomic.AtomicBoolean();
         boolean replaces = !audits.isEmpty()
             && session.relationType(model.relation()).isPresent();
-        // An enforced contract is checked before anything runs; its foreign keys, before commit.
-        Optional<dev.mds.engine.Contract> foreignKeys = compiler.hasCustomMaterialization(
-            model.materialized()) ? Optional.empty()
-            : ContractCheck.beforeBuild(session, model, Compiler.trimStatement(compiled.sql()),
-                this::note).filter(c -> ContractCheck.checksForeignKeys(model, c));
+        // An enforced contract is checked after the pre-hooks, before anything is built; its
+        // foreign keys, before the commit.
+        Optional<dev.mds.engine.Contract> contract = compiler.hasCustomMaterialization(
+            model.materialized()) ? Optional.empty() : ContractCheck.enforced(model);
+        Optional<dev.mds.engine.Contract> foreignKeys =
+            contract.filter(c -> ContractCheck.checksForeignKeys(model, c));
         if (!audits.isEmpty() || !model.config().postHooks().isEmpty()
             || foreignKeys.isPresent()) {
           session.beforeCommit(() -> {
@@ -162,7 +163,7 @@ final class NodeExecutor {
           });
         }
         try {
-          built = buildModel(session, model, compiled.sql(), hooksRan);
+          built = buildModel(session, model, compiled.sql(), hooksRan, contract);
         } catch (AuditFailure e) {
           keepStoredFailures(storedFailures, session);
           throw e;
@@ -263,7 +264,8 @@ final class NodeExecutor {
   }
 
   private BuildResult buildModel(Session session, Model model, String compiledSql,
-      java.util.concurrent.atomic.AtomicBoolean hooksRan) throws SQLException {
+      java.util.concurrent.atomic.AtomicBoolean hooksRan,
+      Optional<dev.mds.engine.Contract> contract) throws SQLException {
     boolean incremental = "incremental".equals(model.materialized()) && !fullRefresh
         && session.relationType(model.relation()).filter("BASE TABLE"::equals).isPresent();
     String sql = Compiler.trimStatement(compiledSql);
@@ -281,6 +283,9 @@ final class NodeExecutor {
     }
     if (model.isPython()) {
       sql = pythonModels.run(session, model, incremental);
+    }
+    if (contract.isPresent()) {
+      ContractCheck.check(session, model, contract.get(), sql, this::note);
     }
     BuildResult built = Materialization.of(model, project.root(), project.target().externalRoot())
         .build(session, model, sql, incremental);
