@@ -93,11 +93,25 @@ public final class ContractCheck {
   static Map<String, String> declaredTypes(Session session, Contract contract)
       throws SQLException {
     Map<String, String> declared = new LinkedHashMap<>();
-    for (Contract.Column column : contract.columns()) {
-      if (!contract.aliasTypes()) {
-        declared.put(column.name(), column.dataType());
-        continue;
+    if (!contract.aliasTypes()) {
+      contract.columns().forEach(c -> declared.put(c.name(), c.dataType()));
+      return declared;
+    }
+    // One query for all the columns; only when it fails, one per column to name the bad type.
+    StringJoiner row = new StringJoiner(", ", "select ", "");
+    for (int i = 0; i < contract.columns().size(); i++) {
+      row.add("cast(null as " + contract.columns().get(i).dataType() + ") as c" + i);
+    }
+    try {
+      List<String> types = List.copyOf(session.columns(row.toString()).values());
+      for (int i = 0; i < types.size(); i++) {
+        declared.put(contract.columns().get(i).name(), types.get(i));
       }
+      return declared;
+    } catch (SQLException e) {
+      // Found below.
+    }
+    for (Contract.Column column : contract.columns()) {
       try {
         Map<String, String> described = session.columns("select cast(null as "
             + column.dataType() + ") as " + Relation.quote(column.name()));
