@@ -253,9 +253,13 @@ public final class ManifestWriter {
         json.writeStringField("data_type", column.dataType().get());
       }
       plainField(json, "meta", column.meta());
+      ContractJson.columnConstraints(json, column.constraints());
       json.writeEndObject();
     }
     json.writeEndObject();
+    if (node instanceof Model model) {
+      ContractJson.contract(json, model);
+    }
     json.writeObjectFieldStart("depends_on");
     strings(json, "nodes", node.dependsOn());
     // A package's macro is recorded as package.name: macro.dbt_utils.star, as dbt names it.

@@ -42,7 +42,7 @@ final class NodeMaps {
       c.put("data_type", column.dataType().orElse(null));
       c.put("meta", column.meta());
       c.put("tags", List.of());
-      c.put("constraints", List.of());
+      c.put("constraints", column.constraints());
       c.put("quote", null);
       columns.put(column.name(), c);
     }

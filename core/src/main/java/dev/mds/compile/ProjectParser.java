@@ -575,7 +575,13 @@ public final class ProjectParser {
 
   private Model withDependencies(Model model, Map<String, Node> byName, Set<String> disabled,
       Map<String, Source> sources) {
-    List<String> parents = parentsOf(model.resourceType().label() + " '" + model.name() + "'", model.refs(), model.sources(),
+    List<RefCall> refs = model.refs();
+    List<RefCall> keyRefs = dev.mds.engine.Contract.foreignKeyRefs(model);
+    if (!keyRefs.isEmpty()) {
+      refs = new ArrayList<>(refs);
+      refs.addAll(keyRefs);
+    }
+    List<String> parents = parentsOf(model.resourceType().label() + " '" + model.name() + "'", refs, model.sources(),
         byName, disabled, sources);
     return new Model(model.uniqueId(), model.name(), model.file(), model.fqn(), model.config(),
         model.description(), model.columns(), parents, model.relation(),
@@ -802,7 +808,7 @@ public final class ProjectParser {
     for (ColumnSpec c : columns) {
       rendered.add(new ColumnSpec(c.name(),
           templates.renderText(c.description(), location, NodeContext.none()),
-          c.dataType(), c.tests(), c.meta(), c.config()));
+          c.dataType(), c.tests(), c.meta(), c.config(), c.constraints()));
     }
     return rendered;
   }

@@ -23,7 +23,7 @@ final class IncrementalMaterialization implements Materialization {
       throws SQLException {
     Relation target = model.relation();
     if (!incremental) {
-      return TableMaterialization.replaceTable(session, target, sql, "SELECT");
+      return TableMaterialization.replaceTable(session, model, sql);
     }
     List<String> key = model.config().uniqueKey();
     // Checked at parse too; kept here for models built from a cached manifest.

@@ -14,7 +14,25 @@ final class TableMaterialization implements Materialization {
   @Override
   public BuildResult build(Session session, Model model, String sql, boolean incremental)
       throws SQLException {
-    return replaceTable(session, model.relation(), sql, "SELECT");
+    return replaceTable(session, model, sql);
+  }
+
+  /** Replaces the model's table, created as its enforced contract declares when it has one. */
+  static BuildResult replaceTable(Session session, Model model, String sql)
+      throws SQLException {
+    java.util.Optional<Contract> contract = Contract.of(model);
+    if (contract.isEmpty()) {
+      return replaceTable(session, model.relation(), sql, "SELECT");
+    }
+    Relation relation = model.relation();
+    return session.inTransaction(() -> {
+      if (session.relationType(relation).filter(t -> t.equals("VIEW")).isPresent()) {
+        session.execute("drop view " + relation);
+      }
+      contract.get().createTable(session, relation, sql);
+      session.created(relation, "BASE TABLE");
+      return BuildResult.rowsOf("SELECT", relation);
+    });
   }
 
   /**

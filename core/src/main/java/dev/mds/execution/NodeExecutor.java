@@ -5,6 +5,7 @@ import dev.mds.TextFiles;
 import dev.mds.compile.CompiledNode;
 import dev.mds.compile.Compiler;
 import dev.mds.engine.BuildResult;
+import dev.mds.engine.ContractCheck;
 import dev.mds.engine.DuckDbError;
 import dev.mds.engine.Materialization;
 import dev.mds.engine.SeedLoader;
@@ -44,6 +45,8 @@ final class NodeExecutor {
   private final QueryComment queryComment;
   private final PythonModelBuild pythonModels;
   private MicrobatchRun microbatches;
+  private RunListener listener = RunListener.NONE;
+  private final java.util.Set<String> notes = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /**
    * @param files writes the run SQL files
@@ -65,7 +68,15 @@ final class NodeExecutor {
   /** Builds microbatch models with these options, reporting their batches to {@code listener}. */
   NodeExecutor microbatches(RunListener listener, MicrobatchOptions options, Instant now) {
     this.microbatches = new MicrobatchRun(compiler, listener, options, fullRefresh, now);
+    this.listener = listener;
     return this;
+  }
+
+  /** Tells the run {@code message} the first time it comes up (a contract's one-time notes). */
+  private void note(String message) {
+    if (notes.add(message)) {
+      listener.info(message);
+    }
   }
 
   /**
@@ -129,9 +140,22 @@ final class NodeExecutor {
             new java.util.concurrent.atomic.AtomicBoolean();
         boolean replaces = !audits.isEmpty()
             && session.relationType(model.relation()).isPresent();
-        if (!audits.isEmpty() || !model.config().postHooks().isEmpty()) {
+        // An enforced contract is checked after the pre-hooks, before anything is built; its
+        // foreign keys, before the commit.
+        Optional<dev.mds.engine.Contract> contract = compiler.hasCustomMaterialization(
+            model.materialized()) ? Optional.empty() : ContractCheck.enforced(model);
+        Optional<dev.mds.engine.Contract> foreignKeys =
+            contract.filter(c -> ContractCheck.checksForeignKeys(model, c));
+        if (!audits.isEmpty() || !model.config().postHooks().isEmpty()
+            || foreignKeys.isPresent()) {
           session.beforeCommit(() -> {
             runPostHooks(session, model, hooksRan);
+            if (foreignKeys.isPresent()) {
+              ContractCheck.foreignKeys(session, foreignKeys.get(), model.relation(),
+                  to -> compiler.renderHook(
+                  "{{ " + to + " }}", model.file(), Optional.of(model),
+                  new dev.mds.engine.TemplateDatabase(session::connection)));
+            }
             if (!audits.isEmpty()) {
               audit(model, audits, session, auditResults, storedFailures, replaces);
             }
@@ -139,7 +163,7 @@ final class NodeExecutor {
           });
         }
         try {
-          built = buildModel(session, model, compiled.sql(), hooksRan);
+          built = buildModel(session, model, compiled.sql(), hooksRan, contract);
         } catch (AuditFailure e) {
           keepStoredFailures(storedFailures, session);
           throw e;
@@ -241,7 +265,8 @@ final class NodeExecutor {
   }
 
   private BuildResult buildModel(Session session, Model model, String compiledSql,
-      java.util.concurrent.atomic.AtomicBoolean hooksRan) throws SQLException {
+      java.util.concurrent.atomic.AtomicBoolean hooksRan,
+      Optional<dev.mds.engine.Contract> contract) throws SQLException {
     boolean incremental = "incremental".equals(model.materialized()) && !fullRefresh
         && session.relationType(model.relation()).filter("BASE TABLE"::equals).isPresent();
     String sql = Compiler.trimStatement(compiledSql);
@@ -265,6 +290,9 @@ final class NodeExecutor {
     }
     if (model.isPython()) {
       sql = pythonModels.run(session, model, incremental);
+    }
+    if (contract.isPresent()) {
+      ContractCheck.check(session, model, contract.get(), sql, this::note);
     }
     BuildResult built = Materialization.of(model, project.root(), project.target().externalRoot())
         .build(session, model, sql, incremental);

@@ -182,7 +182,8 @@ public final class SchemaLoader {
     return new NodeProperties(type, name, description(entry),
         columns(entry.get("columns"), location),
         tests(testList(entry), Optional.empty(), location),
-        withAccess(entry), YamlValues.map(entry.get("meta")), location);
+        dev.mds.engine.Contract.withModelConstraints(withAccess(entry), entry, location),
+        YamlValues.map(entry.get("meta")), location);
   }
 
   private static SourceSpec source(Map<String, Object> entry, String location) {
@@ -259,7 +260,8 @@ public final class SchemaLoader {
       columns.add(new ColumnSpec(name, description(col),
           YamlValues.string(col.containsKey("data_type") ? col.get("data_type") : col.get("type")),
           tests,
-          YamlValues.map(col.get("meta")), YamlValues.map(col.get("config"))));
+          YamlValues.map(col.get("meta")), YamlValues.map(col.get("config")),
+          dev.mds.engine.Contract.constraintEntries(col.get("constraints"), name, location)));
     }
     return columns;
   }
