@@ -46,7 +46,8 @@ class CliConfigKeysTest {
         .file("models/marts/orders.sql", """
             {{ config(
                 materialised='table',
-                tags=['finance']
+                tags=['finance'],
+                update_columns=['amount']
             ) }}
             select * from {{ ref('raw_orders') }}
             """)
@@ -81,7 +82,9 @@ class CliConfigKeysTest {
         + " 'descripton'; did you mean 'description'?"), run::describe);
     assertTrue(err.contains("Warning: models/marts/schema.yml:11: unknown test config"
         + " 'severty'; did you mean 'severity'?"), run::describe);
-    assertEquals(6, err.lines().filter(l -> l.startsWith("Warning: ")).count(), run::describe);
+    assertTrue(err.contains("Warning: models/marts/orders.sql:4: unknown model config"
+        + " 'update_columns'; did you mean 'merge_update_columns'?"), run::describe);
+    assertEquals(7, err.lines().filter(l -> l.startsWith("Warning: ")).count(), run::describe);
   }
 
   @Test

@@ -229,13 +229,24 @@ final class ConfigKeyCheck {
   private void warn(String file, int line, String key, Kind kind) {
     String normal = NodeConfig.normaliseKey(key);
     Set<String> known = KnownConfigKeys.configs(kind);
-    String hint = ClosestName.to(normal, known).map(s -> "; did you mean '" + s + "'?")
+    String hint = ClosestName.to(normal, known).or(() -> endingIn(normal, known))
+        .map(s -> "; did you mean '" + s + "'?")
         .orElse(KnownConfigKeys.all().contains(normal) ? " (it is not a "
             + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " config)"
             : " (custom keys belong under meta:)");
     warnings(file + lineSuffix(line) + ": unknown "
         + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " config '" + key
         + "'" + hint);
+  }
+
+  /**
+   * The one known key that ends in {@code _key} ({@code update_columns} for dbt-duckdb's
+   * {@code merge_update_columns}), too far off for the edit distance.
+   */
+  private static java.util.Optional<String> endingIn(String key, Set<String> known) {
+    List<String> matches = known.stream().filter(k -> k.endsWith("_" + key)).toList();
+    return matches.size() == 1 ? java.util.Optional.of(matches.get(0))
+        : java.util.Optional.empty();
   }
 
   private synchronized void warnings(String warning) {
