@@ -84,6 +84,12 @@ class CliConfigKeysTest {
         + " 'severty'; did you mean 'severity'?"), run::describe);
     assertTrue(err.contains("Warning: models/marts/orders.sql:4: unknown model config"
         + " 'update_columns'; did you mean 'merge_update_columns'?"), run::describe);
+    // Sorted by file, then line, whichever thread found each.
+    assertTrue(err.indexOf("dbt_project.yml:6:") < err.indexOf("dbt_project.yml:9:")
+        && err.indexOf("dbt_project.yml:9:") < err.indexOf("models/marts/orders.sql:2:")
+        && err.indexOf("models/marts/orders.sql:4:") < err.indexOf("models/marts/schema.yml:3:")
+        && err.indexOf("models/marts/schema.yml:5:") < err.indexOf("models/marts/schema.yml:11:"),
+        run::describe);
     assertEquals(7, err.lines().filter(l -> l.startsWith("Warning: ")).count(), run::describe);
   }
 

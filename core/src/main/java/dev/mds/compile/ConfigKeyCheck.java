@@ -45,7 +45,11 @@ final class ConfigKeyCheck {
               : "in " + files.first() + " and " + (files.size() - 1) + " more") + ")"));
       notes.add("mds accepts but ignores these configs: " + String.join(", ", parts));
     }
-    return new ConfigKeyReport(List.copyOf(warnings), notes);
+    // Found on several threads: sorted by file, then line, so every run prints the same order.
+    List<String> sorted = new ArrayList<>(warnings);
+    sorted.sort(java.util.Comparator.comparing((String w) -> w.substring(0, w.indexOf(": ")
+        ).replaceFirst(":\\d+$", "")).thenComparingInt(ConfigKeyCheck::lineIn));
+    return new ConfigKeyReport(sorted, notes);
   }
 
   /**
@@ -251,6 +255,12 @@ final class ConfigKeyCheck {
 
   private synchronized void warnings(String warning) {
     warnings.add(warning);
+  }
+
+  /** The line a warning names ({@code file:12: ...}), or 0. */
+  private static int lineIn(String warning) {
+    Matcher m = Pattern.compile("^[^:]*:(\\d+): ").matcher(warning);
+    return m.find() ? Integer.parseInt(m.group(1)) : 0;
   }
 
   private static String lineSuffix(int line) {
