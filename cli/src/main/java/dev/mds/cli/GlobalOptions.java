@@ -9,7 +9,8 @@ final class GlobalOptions {
   boolean debug;
 
   @Option(names = "--warn-error", description = "Treat warnings (such as a join on part of a"
-      + " declared grain) as errors: print them and exit 2 before building anything, as dbt's"
+      + " declared grain, or an unknown config key) as errors: print them and exit 2 before"
+      + " building anything, as dbt's"
       + " --warn-error does.")
   boolean warnError;
 }

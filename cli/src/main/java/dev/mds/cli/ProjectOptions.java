@@ -88,6 +88,10 @@ final class ProjectOptions {
     for (String warning : parsed.warnings()) {
       command.commandLine().getErr().println("Warning: " + warning);
     }
+    OptionSpec warnError = command == null ? null : command.findOption("--warn-error");
+    ConfigKeyWarnings.report(parsed.configKeys(),
+        warnError != null && Boolean.TRUE.equals(warnError.getValue()),
+        command.commandLine().getErr());
     return parsed;
   }
 

@@ -17,10 +17,18 @@ import java.util.Optional;
  *     partial-parse cache
  * @param cacheKey with partial parsing on, the digest of the project-wide inputs every render
  *     sees (macros, vars, target), which later caches of renders are keyed by
+ * @param configKeys unknown config keys (warnings) and keys accepted but ignored (a note)
  */
 public record ParseResult(Project project, TemplateEngine templates, SchemaSpecs schema,
     Manifest manifest, List<String> warnings, Map<String, ParseRender> parseRenders,
-    int renderedModels, Optional<String> cacheKey) {
+    int renderedModels, Optional<String> cacheKey, ConfigKeyReport configKeys) {
+
+  public ParseResult(Project project, TemplateEngine templates, SchemaSpecs schema,
+      Manifest manifest, List<String> warnings, Map<String, ParseRender> parseRenders,
+      int renderedModels, Optional<String> cacheKey) {
+    this(project, templates, schema, manifest, warnings, parseRenders, renderedModels, cacheKey,
+        ConfigKeyReport.none());
+  }
 
   public ParseResult(Project project, TemplateEngine templates, SchemaSpecs schema,
       Manifest manifest, List<String> warnings) {

@@ -61,6 +61,8 @@ public final class ProjectParser {
    */
   private final List<Unit> units;
   private final List<String> warnings = new ArrayList<>();
+  /** Unknown and ignored config keys of the root project (issue 21). */
+  private final ConfigKeyCheck keyCheck = new ConfigKeyCheck();
   /** Every error found so far; the parse goes on to find the others and then reports them all. */
   private final List<MdsException> errors = new ArrayList<>();
   /**
@@ -98,6 +100,7 @@ public final class ProjectParser {
     CompletableFuture<SchemaSpecs> schemaRead = Background.start("schema", () -> {
       YamlCache yaml = partialParse ? YamlCache.load(project.targetDir()) : YamlCache.none();
       SchemaSpecs loaded = new SchemaLoader(project, files, yaml).load(schemaErrors);
+      keyCheck.schemaFiles(files, new dev.mds.project.YamlReader(project.displayRoot()), yaml);
       yaml.write();
       return loaded;
     });
@@ -184,6 +187,7 @@ public final class ProjectParser {
 
   private ParseResult run() {
     warnings.addAll(missingPaths(project));
+    keyCheck.projectFile(project);
     Map<String, Node> byName = new LinkedHashMap<>();
     Set<String> disabled = new LinkedHashSet<>();
     List<Model> models = new ArrayList<>();
@@ -289,7 +293,8 @@ public final class ProjectParser {
     }
     Timings.lap("graph and write partial parse");
     return new ParseResult(project, templates, schema, manifest, List.copyOf(warnings),
-        Map.copyOf(parseRenders), rendered.get(), cache.map(ParseCache::key));
+        Map.copyOf(parseRenders), rendered.get(), cache.map(ParseCache::key),
+        keyCheck.report());
   }
 
   /**
@@ -368,6 +373,10 @@ public final class ProjectParser {
             baseConfig, fqn));
     cache.ifPresent(c -> c.put(path, parsed, raw));
     templates.noteBuiltinUses(parsed.macros());
+    if (owner == project) {
+      keyCheck.configCall(dev.mds.project.KnownConfigKeys.Kind.MODEL, display, raw,
+          parsed.config());
+    }
     config = config.merge(parsed.config());
     if (!config.enabled()) {
       return Optional.empty();
@@ -405,6 +414,10 @@ public final class ProjectParser {
     if (props.isPresent()) {
       config = config.merge(renderedConfig(props.get()));
     }
+    if (owner == project) {
+      keyCheck.configCall(dev.mds.project.KnownConfigKeys.Kind.MODEL, display,
+          ProjectFiles.read(project, file), calls.config());
+    }
     config = config.merge(calls.config());
     if (!config.enabled()) {
       return Optional.empty();
@@ -415,6 +428,12 @@ public final class ProjectParser {
         List.copyOf(fqn), config, description(props), columns(props), List.of(),
         relation(config, name, "model", fqn, display), raw, List.copyOf(calls.refs()), List.copyOf(calls.sources()),
         FileChecksum.of(raw)));
+  }
+
+  /** Checks the keys of a root-project node's {@code config()} call (see ConfigKeyCheck). */
+  void checkConfigKeys(dev.mds.project.KnownConfigKeys.Kind kind, String display, String raw,
+      Map<String, Object> config) {
+    keyCheck.configCall(kind, display, raw, config);
   }
 
   /** Renders a model with placeholders, capturing its refs, sources, config and macro calls. */

@@ -114,6 +114,10 @@ final class SnapshotParser {
     ParseCache.Entry parsed = ParseCache.entry(display, FileChecksum.of(raw), context, sql,
         schemaName);
     templates.noteBuiltinUses(parsed.macros());
+    if (owner == root) {
+      parser.checkConfigKeys(dev.mds.project.KnownConfigKeys.Kind.SNAPSHOT, display, raw,
+          parsed.config());
+    }
     config = config.merge(parsed.config()).merge(Map.of("materialized", "snapshot"));
     if (!config.enabled()) {
       return Optional.empty();
