@@ -77,6 +77,11 @@ class CliUnitTestsTest {
                         data_type: integer
                       - name: name
                         data_type: varchar
+            models:
+              - name: customers
+                columns:
+                  - name: id
+                    tests: [not_null]
             unit_tests:
             """ + unitTests);
   }
@@ -157,6 +162,13 @@ class CliUnitTestsTest {
               rows: [{id: 1}, {id: 2}]
           expect:
             rows: [{id: 1}, {id: 2}]
+        - name: customers_from_source
+          model: customers
+          given:
+            - input: source('crm', 'customers')
+              rows: [{id: 1}]
+          expect:
+            rows: [{id: 1, name: null}]
         - name: disabled_one
           model: events
           config: {enabled: false}
@@ -188,12 +200,12 @@ class CliUnitTestsTest {
     TempProject project = shop(PASSING);
     CliRun run = mds("test", "--project-dir", project.dir(), "-s", "test_type:unit")
         .assertOk();
-    assertTrue(run.out().contains("Done. PASS=6 WARN=0 ERROR=0 SKIP=0 TOTAL=6"),
+    assertTrue(run.out().contains("Done. PASS=7 WARN=0 ERROR=0 SKIP=0 TOTAL=7"),
         run::describe);
-    assertTrue(run.out().contains("Finished running 6 unit tests"), run::describe);
+    assertTrue(run.out().contains("Finished running 7 unit tests"), run::describe);
     assertFalse(Files.exists(project.path("shop.duckdb")), "a unit test created the database");
     JsonNode results = JSON.readTree(project.read("target/run_results.json")).get("results");
-    assertEquals(6, results.size());
+    assertEquals(7, results.size());
     assertTrue(results.toString().contains("unit_test.shop.revenue.revenue_with_overrides"));
 
     JsonNode manifest = JSON.readTree(project.read("target/manifest.json"));
@@ -220,15 +232,19 @@ class CliUnitTestsTest {
     CliRun model = mds("test", "--project-dir", project.dir(), "-s", "events").assertOk();
     assertTrue(model.out().contains("TOTAL=2"), model::describe);
     assertFalse(Files.exists(project.path("shop.duckdb")));
-    CliRun data = mds("test", "--project-dir", project.dir(), "-s", "test_type:data");
+    CliRun data = mds("ls", "--project-dir", project.dir(), "-s", "test_type:data").assertOk();
+    assertTrue(data.out().contains("not_null"), data::describe);
     assertFalse(data.out().contains("unit_test"), data::describe);
+    CliRun unit = mds("ls", "--project-dir", project.dir(), "-s", "test_type:unit").assertOk();
+    assertTrue(unit.out().contains("revenue_skips_returns"), unit::describe);
+    assertFalse(unit.out().contains("not_null"), unit::describe);
   }
 
   @Test
   void aFailingUnitTestShowsWhichRowsAreMissingAndWhichAreExtra() throws Exception {
     TempProject project = shop(FAILING);
-    CliRun run = mds("test", "--project-dir", project.dir(), "--junit-xml",
-        project.path("junit.xml").toString());
+    CliRun run = mds("test", "--project-dir", project.dir(), "-s", "test_type:unit",
+        "--junit-xml", project.path("junit.xml").toString());
     assertEquals(1, run.exitCode(), run::describe);
     String out = run.out();
     assertTrue(out.contains("unit test revenue_counts_returns on model revenue failed: 2 expected"
