@@ -51,6 +51,11 @@ class CliUnitTestsTest {
               and coalesce(o.channel, 'web') = '{{ env_var('SHOP_CHANNEL', 'web') }}'
             group by c.name
             """)
+        .file("models/order_days.sql", """
+            {{ config(materialized='ephemeral') }}
+            select id, {{ dbt.date_trunc('day', 'ordered_at') }} as order_day
+            from {{ source('crm', 'orders') }}
+            """)
         .file("models/report.sql", "select * from {{ ref('revenue') }}\n")
         .file("models/events.sql", """
             {{ config(materialized='incremental', unique_key='id') }}
@@ -77,6 +82,7 @@ class CliUnitTestsTest {
                         data_type: integer
                       - name: name
                         data_type: varchar
+                  - name: orders
             models:
               - name: customers
                 columns:
@@ -169,6 +175,17 @@ class CliUnitTestsTest {
               rows: [{id: 1}]
           expect:
             rows: [{id: 1, name: null}]
+        - name: timestamps_given_as_text
+          model: order_days
+          given:
+            - input: source('crm', 'orders')
+              rows:
+                - {id: 1, ordered_at: "2016-09-01T10:30:00"}
+                - {id: 2, ordered_at: "2079-10-27 23:59:59.9999"}
+          expect:
+            rows:
+              - {id: 1, order_day: "2016-09-01"}
+              - {id: 2, order_day: "2079-10-27"}
         - name: disabled_one
           model: events
           config: {enabled: false}
@@ -200,12 +217,12 @@ class CliUnitTestsTest {
     TempProject project = shop(PASSING);
     CliRun run = mds("test", "--project-dir", project.dir(), "-s", "test_type:unit")
         .assertOk();
-    assertTrue(run.out().contains("Done. PASS=7 WARN=0 ERROR=0 SKIP=0 TOTAL=7"),
+    assertTrue(run.out().contains("Done. PASS=8 WARN=0 ERROR=0 SKIP=0 TOTAL=8"),
         run::describe);
-    assertTrue(run.out().contains("Finished running 7 unit tests"), run::describe);
+    assertTrue(run.out().contains("Finished running 8 unit tests"), run::describe);
     assertFalse(Files.exists(project.path("shop.duckdb")), "a unit test created the database");
     JsonNode results = JSON.readTree(project.read("target/run_results.json")).get("results");
-    assertEquals(7, results.size());
+    assertEquals(8, results.size());
     assertTrue(results.toString().contains("unit_test.shop.revenue.revenue_with_overrides"));
 
     JsonNode manifest = JSON.readTree(project.read("target/manifest.json"));

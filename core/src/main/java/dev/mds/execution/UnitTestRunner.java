@@ -50,6 +50,9 @@ final class UnitTestRunner {
   private static final Pattern SOURCE = Pattern.compile(
       "source\\(\\s*['\"]([^'\"]+)['\"]\\s*,\\s*['\"]([^'\"]+)['\"]\\s*\\)");
 
+  private static final Pattern TIMESTAMP = Pattern.compile(
+      "\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?)?");
+
   private final ParseResult parsed;
   private final Compiler compiler;
 
@@ -322,6 +325,9 @@ final class UnitTestRunner {
         for (String column : columns) {
           Object value = valueOf(row, column);
           String type = typeOf(shape, column);
+          if (type == null) {
+            type = temporalType(rows, column);
+          }
           String literal = literal(value);
           values.add(type != null ? "cast(" + literal + " as " + type + ")"
               : value == null && !givenAnywhere(rows, column) ? "cast(null as varchar)"
@@ -332,6 +338,29 @@ final class UnitTestRunner {
       List<String> names = columns.stream().map(Relation::quote).toList();
       return "select * from (values " + String.join(",\n  ", tuples) + ") mds_rows("
           + String.join(", ", names) + ")";
+    }
+
+    /**
+     * For a column of unknown type whose values are all ISO dates or timestamps written as text
+     * ({@code opened_at: "2016-09-01T00:00:00"}), that type, as DuckDB's CSV sniffer would read
+     * them; null otherwise (the literals then type themselves).
+     */
+    private String temporalType(List<Map<String, Object>> rows, String column) {
+      boolean any = false;
+      boolean allDates = true;
+      for (Map<String, Object> row : rows) {
+        Object value = valueOf(row, column);
+        if (value == null) {
+          continue;
+        }
+        String text = String.valueOf(value).strip();
+        if (!(value instanceof String) || !TIMESTAMP.matcher(text).matches()) {
+          return null;
+        }
+        any = true;
+        allDates &= text.length() == 10;
+      }
+      return !any ? null : allDates ? "date" : "timestamp";
     }
 
     private boolean givenAnywhere(List<Map<String, Object>> rows, String column) {
