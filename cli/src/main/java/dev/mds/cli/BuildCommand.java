@@ -38,7 +38,8 @@ final class BuildCommand extends NodeCommand {
 
   @Override
   Set<ResourceType> types() {
-    return Set.of(ResourceType.SEED, ResourceType.MODEL, ResourceType.SNAPSHOT, ResourceType.TEST);
+    return Set.of(ResourceType.SEED, ResourceType.MODEL, ResourceType.SNAPSHOT, ResourceType.TEST,
+        ResourceType.UNIT_TEST);
   }
 
   @Override

@@ -143,11 +143,13 @@ final class ConsoleReporter implements RunListener, TemplateLog {
         .count() - snapshots;
     long seeds = outcome.results().stream()
         .filter(r -> manifest.node(r.uniqueId()).filter(Seed.class::isInstance).isPresent()).count();
+    long unitTests = outcome.results().stream().filter(r -> manifest.node(r.uniqueId())
+        .filter(dev.mds.graph.UnitTest.class::isInstance).isPresent()).count();
     List<String> parts = new ArrayList<>();
     if (seeds > 0) {
       parts.add(Reports.count(seeds, "seed"));
     }
-    if (models > 0 || (seeds == 0 && tests == 0 && snapshots == 0)) {
+    if (models > 0 || (seeds == 0 && tests == 0 && snapshots == 0 && unitTests == 0)) {
       parts.add(Reports.count(models, "model"));
     }
     if (snapshots > 0) {
@@ -155,6 +157,9 @@ final class ConsoleReporter implements RunListener, TemplateLog {
     }
     if (tests > 0) {
       parts.add(Reports.count(tests, "data test"));
+    }
+    if (unitTests > 0) {
+      parts.add(Reports.count(unitTests, "unit test"));
     }
     info(String.format(Locale.ROOT, "Finished running %s in %.2fs.", String.join(", ", parts),
         outcome.elapsedSeconds()));
@@ -221,6 +226,9 @@ final class ConsoleReporter implements RunListener, TemplateLog {
   private static String describe(Node node) {
     if (node instanceof DataTest) {
       return node.name();
+    }
+    if (node instanceof dev.mds.graph.UnitTest test) {
+      return "unit_test " + test.fqn().get(test.fqn().size() - 2) + "::" + test.name();
     }
     String kind = node instanceof Model m && !m.isSnapshot() ? m.materialized() + " model"
         : node.resourceType().label();

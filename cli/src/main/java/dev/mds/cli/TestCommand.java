@@ -15,6 +15,6 @@ final class TestCommand extends NodeCommand {
 
   @Override
   Set<ResourceType> types() {
-    return Set.of(ResourceType.TEST);
+    return Set.of(ResourceType.TEST, ResourceType.UNIT_TEST);
   }
 }

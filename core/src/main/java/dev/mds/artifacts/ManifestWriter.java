@@ -159,7 +159,8 @@ public final class ManifestWriter {
       for (boolean sources : new boolean[] {false, true}) {
         json.writeObjectFieldStart(sources ? "sources" : "nodes");
         for (Node node : manifest.inOrder()) {
-          if (node instanceof Source == sources && !(node instanceof Exposure)) {
+          if (node instanceof Source == sources && !(node instanceof Exposure)
+              && !(node instanceof dev.mds.graph.UnitTest)) {
             json.writeFieldName(node.uniqueId());
             describe(node, json, compiled.get(node.uniqueId()), manifest, lineage,
                 parsed.project().target().database());
@@ -167,6 +168,7 @@ public final class ManifestWriter {
         }
         json.writeEndObject();
       }
+      UnitTestJson.write(manifest, json);
       json.writeObjectFieldStart("exposures");
       for (Exposure exposure : manifest.nodesOf(Exposure.class)) {
         json.writeFieldName(exposure.uniqueId());

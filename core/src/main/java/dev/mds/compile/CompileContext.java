@@ -69,7 +69,7 @@ final class CompileContext implements NodeContext {
       throw dev.mds.MdsException.at(file + ":" + line, "ref('" + name
           + "') does not name an enabled model or seed");
     }
-    if (node instanceof Model model && model.isEphemeral()) {
+    if (node instanceof Model model && model.isEphemeral() && !ephemeralsAsInputs) {
       ephemerals.add(model.uniqueId());
       return new EphemeralName(model.name());
     }
@@ -87,6 +87,30 @@ final class CompileContext implements NodeContext {
     }
     Object sql = sourceSql.apply(source);
     return batch == null ? sql : batch.apply(source, sql);
+  }
+
+  private Map<String, Object> varOverrides = Map.of();
+  private Map<String, String> envOverrides = Map.of();
+  private boolean ephemeralsAsInputs;
+
+  /**
+   * Renders for a unit test: {@code var()} and {@code env_var()} read these first, and an
+   * ephemeral model is an input like any other (its fixture), not inlined.
+   */
+  void unitTest(Map<String, Object> vars, Map<String, String> env) {
+    this.varOverrides = vars;
+    this.envOverrides = env;
+    this.ephemeralsAsInputs = true;
+  }
+
+  @Override
+  public Map<String, Object> varOverrides() {
+    return varOverrides;
+  }
+
+  @Override
+  public Map<String, String> envOverrides() {
+    return envOverrides;
   }
 
   /** Renders the node for one microbatch: inputs with event_time are filtered to it. */

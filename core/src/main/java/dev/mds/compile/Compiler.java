@@ -520,6 +520,22 @@ public final class Compiler {
     return String.valueOf(relation).equals(placeholder.toString());
   }
 
+  /**
+   * A model's SQL for a unit test: refs, sources and {@code this} render as the test's inputs
+   * say, {@code var()} and {@code env_var()} see its overrides, and templates query no database;
+   * nothing is cached or written.
+   */
+  public String unitTestSql(Model model, java.util.function.Function<Node, Object> refs,
+      java.util.function.Function<Source, Object> inputs, Relation self, boolean incremental,
+      Map<String, Object> vars, Map<String, String> env) {
+    CompileContext context = new CompileContext(parsed.manifest(), byName, sources, inputs,
+        refs, dev.mds.template.Database.NONE, Optional.of(model), this::graph, self,
+        incremental);
+    context.unitTest(vars, env);
+    return trimStatement(parsed.templates().render(parsed.project().resolve(model.file()),
+        context));
+  }
+
   /** Drops trailing semicolons and blank space so the SQL can be embedded in other statements. */
   public static String trimStatement(String sql) {
     String s = sql.strip();

@@ -267,6 +267,7 @@ public final class ProjectParser {
           macroUses, errors).parse(byName, sources));
       warnUnmatchedEntries(unit.schema(), byName, disabled);
     }
+    nodes.addAll(new UnitTestParser(project, units.get(0).files(), errors).parse(nodes));
     dev.mds.graph.SemanticLayer semanticLayer = new SemanticLayerParser(project,
         units.stream().map(u -> new SemanticLayerParser.Unit(u.project(), u.files())).toList(),
         byName, errors).parse();

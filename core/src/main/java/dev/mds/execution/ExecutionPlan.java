@@ -23,11 +23,17 @@ final class ExecutionPlan {
   private final DependencyGraph graph;
   private final Map<String, List<DataTest>> testsOn = new HashMap<>();
   private final Map<String, List<DataTest>> audits = new HashMap<>();
+  /** A model's unit tests in this run: it is built only after they pass, as in dbt's build. */
+  private final Map<String, List<String>> unitTestsOf = new HashMap<>();
 
   ExecutionPlan(Manifest manifest, List<String> order, boolean audit) {
     this.manifest = manifest;
     this.graph = manifest.graph();
     for (String id : order) {
+      if (manifest.nodes().get(id) instanceof dev.mds.graph.UnitTest unitTest) {
+        unitTestsOf.computeIfAbsent(unitTest.model(), k -> new ArrayList<>())
+            .add(unitTest.uniqueId());
+      }
       if (manifest.nodes().get(id) instanceof DataTest test && test.attachedTo().isPresent()) {
         String target = test.attachedTo().get();
         testsOn.computeIfAbsent(target, k -> new ArrayList<>()).add(test);
@@ -67,7 +73,13 @@ final class ExecutionPlan {
    * would wait for each other through those children.
    */
   Set<String> parents(String id) {
+    if (manifest.nodes().get(id) instanceof dev.mds.graph.UnitTest) {
+      // It reads fixtures in memory, not its inputs' tables: it waits for nothing, and no
+      // failing data test upstream holds it back.
+      return new LinkedHashSet<>();
+    }
     Set<String> parents = new LinkedHashSet<>(graph.parents(id));
+    parents.addAll(unitTestsOf.getOrDefault(id, List.of()));
     if (testsOn.isEmpty() || manifest.nodes().get(id) instanceof DataTest) {
       return parents;
     }

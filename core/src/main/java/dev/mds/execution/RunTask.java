@@ -110,11 +110,21 @@ public final class RunTask {
         order.add(id);
       }
     }
+    if (!order.isEmpty() && order.stream()
+        .allMatch(id -> manifest.nodes().get(id) instanceof dev.mds.graph.UnitTest)) {
+      // Unit tests alone need no database: the target is not opened, nor created.
+      List<NodeResult> alone = UnitTestRunner.runAlone(parsed, order, listener);
+      return new Outcome(alone, selection.uniqueIds(), selection.unmatched(), started,
+          (System.nanoTime() - t0) / 1e9);
+    }
     int threads = options.threads() > 0 ? options.threads() : project.target().threads();
     List<NodeResult> results = new ArrayList<>();
     List<Relation> written = new ArrayList<>();
     for (String id : order) {
       Node node = manifest.nodes().get(id);
+      if (node instanceof dev.mds.graph.UnitTest) {
+        continue;
+      }
       if (!(node instanceof DataTest test) || TestExecutor.storeFailures(test)) {
         written.add(node.relation());
         refuseReadOnly(project, node);
@@ -214,12 +224,16 @@ public final class RunTask {
     Runtime.getRuntime().addShutdownHook(interruptHook);
     listener.runStarted(total, threads);
     ExecutionPlan plan = new ExecutionPlan(manifest, order, options.audit());
+    UnitTestRunner unitTests = new UnitTestRunner(parsed, compiler);
     try {
       return scheduler.run(order, plan::parents, id -> {
         Node node = manifest.nodes().get(id);
         int index = started.incrementAndGet();
         indexes.put(id, index);
         listener.nodeStarted(node, index, total);
+        if (node instanceof dev.mds.graph.UnitTest unitTest) {
+          return List.of(unitTests.run(unitTest));
+        }
         Session session = sessions.computeIfAbsent(Thread.currentThread(),
             t -> new Session(warehouse.connect(), catalog));
         List<NodeResult> batch = new ArrayList<>();

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** A node of the project graph: something that is built, loaded, declared or tested. */
 public sealed interface Node permits Model, Seed, Source, DataTest,
-    Exposure, Analysis {
+    Exposure, Analysis, UnitTest {
 
   /** {@code model.project.name}, {@code seed.project.name}, {@code source.project.src.table}. */
   String uniqueId();

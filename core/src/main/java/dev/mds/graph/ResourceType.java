@@ -2,7 +2,7 @@ package dev.mds.graph;
 
 /** The kinds of node, named as dbt users know them. */
 public enum ResourceType {
-  MODEL, SEED, SOURCE, TEST, SNAPSHOT, EXPOSURE, ANALYSIS;
+  MODEL, SEED, SOURCE, TEST, SNAPSHOT, EXPOSURE, ANALYSIS, UNIT_TEST;
 
   /** The lower-case name used in unique ids, selectors and artifacts. */
   public String label() {

@@ -101,6 +101,11 @@ public final class Selector {
         result.add(test.uniqueId());
       }
     }
+    for (UnitTest test : manifest.nodesOf(UnitTest.class)) {
+      if (ids.contains(test.model())) {
+        result.add(test.uniqueId());
+      }
+    }
     return result;
   }
 

@@ -24,8 +24,8 @@ record SelectorAtom(String text, String method, String value, int parentsDepth, 
   private static final Pattern SYNTAX =
       Pattern.compile("^(@)?(?:(\\d*)\\+)?([^+]+?)(?:\\+(\\d*))?$");
   private static final Set<String> METHODS = Set.of("fqn", "tag", "path", "file",
-      "resource_type", "source", "package", "config", "test_name", "test_type", "state",
-      "result", "group", "access", "version", "exposure",
+      "resource_type", "source", "package", "config", "test_name", "test_type", "unit_test",
+      "state", "result", "group", "access", "version", "exposure",
       "source_status");
 
   static SelectorAtom parse(String text) {
@@ -124,7 +124,9 @@ record SelectorAtom(String text, String method, String value, int parentsDepth, 
       case "source" -> node instanceof Source s && (glob(value, s.sourceName())
           || glob(value, s.sourceName() + "." + s.name()));
       case "test_type" -> node instanceof DataTest t
-          && value.equals(t.isSingular() ? "singular" : "generic");
+          ? value.equals(t.isSingular() ? "singular" : "generic") || value.equals("data")
+          : node instanceof UnitTest && value.equals("unit");
+      case "unit_test" -> node instanceof UnitTest u && glob(value, u.name());
       case "test_name" -> node instanceof DataTest t && glob(value, t.testName());
       case "group" -> node.config().string("group").filter(g -> glob(value, g.trim()))
           .isPresent();

@@ -60,11 +60,14 @@ public final class ProjectFiles {
     return files;
   }
 
-  /** Singular test files: SQL under the test paths, except {@code generic/}. */
+  /**
+   * Singular test files: SQL under the test paths, except {@code generic/} and the unit tests'
+   * {@code fixtures/}.
+   */
   public List<Path> singularTests() {
     List<Path> files = new ArrayList<>();
     for (Path file : under(project.config().testPaths(), ".sql")) {
-      if (!isGenericTest(file)) {
+      if (!isGenericTest(file) && !isFixture(file)) {
         files.add(file);
       }
     }
@@ -79,6 +82,17 @@ public final class ProjectFiles {
     Path normal = file.toAbsolutePath().normalize();
     for (String dir : project.config().testPaths()) {
       if (normal.startsWith(project.resolve(dir).resolve("generic"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a file is a unit test's fixture: under {@code fixtures/} of a test path. */
+  private boolean isFixture(Path file) {
+    Path normal = file.toAbsolutePath().normalize();
+    for (String dir : project.config().testPaths()) {
+      if (normal.startsWith(project.resolve(dir).resolve("fixtures"))) {
         return true;
       }
     }

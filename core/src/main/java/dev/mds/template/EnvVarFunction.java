@@ -28,6 +28,13 @@ final class EnvVarFunction implements Function {
     String location = TemplateEngine.fileOf(self) + ":" + line;
     // Refused before the read is recorded: a secret's value must not reach the parse cache.
     EnvVar.refuseSecret(name, location);
+    Map<String, String> overrides = ActiveNode.get().envOverrides();
+    Map<String, String> environment = this.environment;
+    if (overrides.containsKey(name)) {
+      // A unit test's overrides: env_vars: sets the variable for the model under test.
+      environment = new java.util.HashMap<>(environment);
+      environment.put(name, overrides.get(name));
+    }
     ActiveNode.get().envVarRead(name, environment.get(name));
     return EnvVar.value(environment, args, location, false);
   }

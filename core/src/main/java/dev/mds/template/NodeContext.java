@@ -90,6 +90,16 @@ public interface NodeContext {
   default void macroCalled(String name) {
   }
 
+  /** A unit test's {@code overrides: vars:}, which {@code var()} reads first. */
+  default Map<String, Object> varOverrides() {
+    return Map.of();
+  }
+
+  /** A unit test's {@code overrides: env_vars:}, which {@code env_var()} reads first. */
+  default Map<String, String> envOverrides() {
+    return Map.of();
+  }
+
   /** Told each time {@code env_var()} reads {@code name}; {@code value} is null when unset. */
   default void envVarRead(String name, String value) {
   }

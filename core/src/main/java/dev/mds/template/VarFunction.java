@@ -30,6 +30,10 @@ final class VarFunction implements Function {
   public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context,
       int line) {
     String name = String.valueOf(args.get("name"));
+    Map<String, Object> overrides = ActiveNode.get().varOverrides();
+    if (overrides.containsKey(name)) {
+      return overrides.get(name);
+    }
     Map<String, Object> vars = this.vars;
     if (!packageVars.isEmpty()) {
       String owner = ActiveNode.get().packageName();
