@@ -323,4 +323,51 @@ class CliUnitTestsTest {
     mds("test", "--project-dir", project.dir()).assertProjectError("models/schema.yml",
         "unit test 'nowhere'", "no_such_model");
   }
+
+  /**
+   * jaffle-shop's shape: a source that declares no columns, read through a staging model. In a run
+   * with the database open its columns come from the table there, as dbt reads them; the test
+   * still runs on the fixture rows only.
+   */
+  @Test
+  void anInputNothingElseDescribesTakesItsColumnsFromTheTargetDatabase() throws Exception {
+    TempProject project = TempProject.named(dir, "ecom")
+        .file("models/sources.yml", """
+            version: 2
+            sources:
+              - name: raw
+                tables:
+                  - name: orders
+            """)
+        .file("models/stg_orders.sql", "select * from {{ source('raw', 'orders') }}\n")
+        .file("models/big_orders.sql", """
+            select id, amount, status = 'paid' as is_paid
+            from {{ ref('stg_orders') }} where amount > 10
+            """)
+        .file("models/unit.yml", """
+            unit_tests:
+              - name: big_orders_only
+                model: big_orders
+                given:
+                  - input: ref('stg_orders')
+                    rows:
+                      - {id: 1, amount: 5}
+                      - {id: 2, amount: 50}
+                expect:
+                  rows:
+                    - {id: 2, amount: 50, is_paid: null}
+            """);
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+        "jdbc:duckdb:" + project.path("ecom.duckdb"));
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("create schema raw");
+      st.execute("create table raw.orders (id integer, amount decimal(10, 2), status varchar)");
+      st.execute("insert into raw.orders values (7, 70, 'paid')");
+    }
+    CliRun build = mds("build", "--project-dir", project.dir()).assertOk();
+    assertTrue(build.out().contains("PASS unit_test big_orders::big_orders_only"),
+        build::describe);
+    assertEquals(List.of("7|70.00|true"),
+        DuckDbFile.rows(project.path("ecom.duckdb"), "select * from big_orders"));
+  }
 }

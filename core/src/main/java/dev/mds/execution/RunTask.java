@@ -173,6 +173,21 @@ public final class RunTask {
     return new Outcome(results, selection.uniqueIds(), selection.unmatched(), started, elapsed);
   }
 
+  /** A relation's columns and types in the target database; empty when it is not there. */
+  private static Map<String, String> columnsIn(Warehouse warehouse, Relation relation) {
+    Map<String, String> columns = new java.util.LinkedHashMap<>();
+    try (java.sql.Connection connection = warehouse.connect();
+        java.sql.Statement statement = connection.createStatement();
+        java.sql.ResultSet rows = statement.executeQuery("describe " + relation)) {
+      while (rows.next()) {
+        columns.put(rows.getString(1), rows.getString(2));
+      }
+    } catch (java.sql.SQLException | RuntimeException e) {
+      return Map.of();
+    }
+    return columns;
+  }
+
   /**
    * Stops before anything is built when {@code node} would write into a database the profile
    * attaches with {@code read_only: true}.
@@ -224,7 +239,8 @@ public final class RunTask {
     Runtime.getRuntime().addShutdownHook(interruptHook);
     listener.runStarted(total, threads);
     ExecutionPlan plan = new ExecutionPlan(manifest, order, options.audit());
-    UnitTestRunner unitTests = new UnitTestRunner(parsed, compiler);
+    UnitTestRunner unitTests = new UnitTestRunner(parsed, compiler,
+        relation -> columnsIn(warehouse, relation));
     try {
       return scheduler.run(order, plan::parents, id -> {
         Node node = manifest.nodes().get(id);

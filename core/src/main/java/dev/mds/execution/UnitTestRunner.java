@@ -55,10 +55,22 @@ final class UnitTestRunner {
 
   private final ParseResult parsed;
   private final Compiler compiler;
+  /**
+   * The columns an input's relation has in the target database, when a run has it open: the last
+   * resort for an input nothing else describes (a source that declares no columns), as dbt reads
+   * them. Only its catalog is read; the test itself still runs in memory.
+   */
+  private final java.util.function.Function<Relation, Map<String, String>> targetColumns;
 
   UnitTestRunner(ParseResult parsed, Compiler compiler) {
+    this(parsed, compiler, relation -> Map.of());
+  }
+
+  UnitTestRunner(ParseResult parsed, Compiler compiler,
+      java.util.function.Function<Relation, Map<String, String>> targetColumns) {
     this.parsed = parsed;
     this.compiler = compiler;
+    this.targetColumns = targetColumns;
   }
 
   /** Runs unit tests alone ({@code mds test -s test_type:unit}): no database is opened. */
@@ -496,6 +508,9 @@ final class UnitTestRunner {
       } catch (SQLException | RuntimeException e) {
         // Not describable without data or the target (a file it reads, a macro that queries):
         // the declared columns and the fixture's own values decide.
+      }
+      if (shape.isEmpty() && !(node instanceof Model m && m.isEphemeral())) {
+        shape.putAll(targetColumns.apply(node.relation()));
       }
       for (ColumnSpec column : node.columns()) {
         String name = column.name();
