@@ -369,5 +369,10 @@ class CliUnitTestsTest {
         build::describe);
     assertEquals(List.of("7|70.00|true"),
         DuckDbFile.rows(project.path("ecom.duckdb"), "select * from big_orders"));
+    // Alone, the test reads the file's catalog read-only, and only that.
+    CliRun alone = mds("test", "--project-dir", project.dir(), "-s", "test_type:unit")
+        .assertOk();
+    assertTrue(alone.out().contains("PASS unit_test big_orders::big_orders_only"),
+        alone::describe);
   }
 }

@@ -73,9 +73,15 @@ final class UnitTestRunner {
     this.targetColumns = targetColumns;
   }
 
-  /** Runs unit tests alone ({@code mds test -s test_type:unit}): no database is opened. */
+  /**
+   * Runs unit tests alone ({@code mds test -s test_type:unit}): the target is never opened for
+   * writing and never created; an input nothing in the project describes takes its columns from
+   * the database file's catalog, read-only, when the file exists and nobody holds it.
+   */
   static List<NodeResult> runAlone(ParseResult parsed, List<String> order, RunListener listener) {
-    UnitTestRunner runner = new UnitTestRunner(parsed, Compiler.offline(parsed));
+    java.nio.file.Path database = parsed.project().target().databasePath();
+    UnitTestRunner runner = new UnitTestRunner(parsed, Compiler.offline(parsed),
+        relation -> readOnlyColumns(database, relation));
     List<NodeResult> results = new ArrayList<>();
     listener.runStarted(order.size(), 1);
     int index = 0;
@@ -88,6 +94,26 @@ final class UnitTestRunner {
       listener.nodeFinished(test, result, index, order.size());
     }
     return results;
+  }
+
+  private static Map<String, String> readOnlyColumns(java.nio.file.Path database,
+      Relation relation) {
+    if (database == null || !java.nio.file.Files.isRegularFile(database)) {
+      return Map.of();
+    }
+    java.util.Properties readOnly = new java.util.Properties();
+    readOnly.setProperty("duckdb.read_only", "true");
+    Map<String, String> columns = new java.util.LinkedHashMap<>();
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + database, readOnly);
+        java.sql.Statement statement = connection.createStatement();
+        java.sql.ResultSet rows = statement.executeQuery("describe " + relation)) {
+      while (rows.next()) {
+        columns.put(rows.getString(1), rows.getString(2));
+      }
+    } catch (SQLException | RuntimeException e) {
+      return Map.of();
+    }
+    return columns;
   }
 
   NodeResult run(UnitTest test) {
