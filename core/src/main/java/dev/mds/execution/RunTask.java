@@ -175,18 +175,13 @@ public final class RunTask {
 
   /** A relation's columns and types in the target database; empty when it is not there. */
   private static Map<String, String> columnsIn(Warehouse warehouse, Relation relation) {
-    Map<String, String> columns = new java.util.LinkedHashMap<>();
-    try (java.sql.Connection connection = warehouse.connect();
-        java.sql.Statement statement = connection.createStatement();
-        java.sql.ResultSet rows = statement.executeQuery("describe " + relation)) {
-      while (rows.next()) {
-        columns.put(rows.getString(1), rows.getString(2));
-      }
+    try (java.sql.Connection connection = warehouse.connect()) {
+      return new dev.mds.engine.Session(connection).columns(relation.toString());
     } catch (java.sql.SQLException | RuntimeException e) {
       return Map.of();
     }
-    return columns;
   }
+
 
   /**
    * Stops before anything is built when {@code node} would write into a database the profile

@@ -2,15 +2,13 @@ package dev.mds.execution;
 
 import dev.mds.MdsException;
 import dev.mds.compile.Compiler;
+import dev.mds.engine.Session;
 import dev.mds.engine.SnapshotConfig;
 import dev.mds.engine.Warehouse;
 import dev.mds.graph.Manifest;
 import dev.mds.graph.Model;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -61,14 +59,9 @@ final class SnapshotPreflight {
     } catch (MdsException e) {
       return null;
     }
-    try (Connection connection = warehouse.connect();
-        Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("describe " + sql)) {
-      List<String> columns = new ArrayList<>();
-      while (rows.next()) {
-        columns.add(rows.getString(1).toLowerCase(Locale.ROOT));
-      }
-      return columns;
+    try (Connection connection = warehouse.connect()) {
+      return new Session(connection).columns(sql).keySet().stream()
+          .map(c -> c.toLowerCase(Locale.ROOT)).toList();
     } catch (SQLException | RuntimeException e) {
       return null;
     }

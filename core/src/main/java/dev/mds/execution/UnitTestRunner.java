@@ -103,17 +103,12 @@ final class UnitTestRunner {
     }
     java.util.Properties readOnly = new java.util.Properties();
     readOnly.setProperty("duckdb.read_only", "true");
-    Map<String, String> columns = new java.util.LinkedHashMap<>();
-    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + database, readOnly);
-        java.sql.Statement statement = connection.createStatement();
-        java.sql.ResultSet rows = statement.executeQuery("describe " + relation)) {
-      while (rows.next()) {
-        columns.put(rows.getString(1), rows.getString(2));
-      }
+    try (Connection connection =
+        DriverManager.getConnection("jdbc:duckdb:" + database, readOnly)) {
+      return new dev.mds.engine.Session(connection).columns(relation.toString());
     } catch (SQLException | RuntimeException e) {
       return Map.of();
     }
-    return columns;
   }
 
   NodeResult run(UnitTest test) {
