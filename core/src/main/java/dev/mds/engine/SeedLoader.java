@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Optional;
 import java.util.StringJoiner;
 
@@ -42,6 +40,9 @@ public final class SeedLoader {
    * rows (dbt 1.12's {@code seed --empty}); an existing table is replaced, allow_empty or not.
    */
   public BuildResult loadEmpty(Session session, Seed seed, Path csv) throws SQLException {
+    if (!session.capabilities().fileExports()) {
+      return SeedRows.load(session, seed, (duck, local) -> loadEmpty(duck, local, csv));
+    }
     CsvLayout layout = inspector.inspect(csv, CsvOptions.from(seed.config()), seed.file());
     try {
       return session.inTransaction(() -> {
@@ -61,6 +62,9 @@ public final class SeedLoader {
   }
 
   public BuildResult load(Session session, Seed seed, Path csv) throws SQLException {
+    if (!session.capabilities().fileExports()) {
+      return SeedRows.load(session, seed, (duck, local) -> load(duck, local, csv));
+    }
     CsvOptions options = CsvOptions.from(seed.config());
     CsvLayout layout = inspector.inspect(csv, options, seed.file());
     String select = layout.select("store_rejects = true, rejects_table = '" + REJECTS
@@ -128,11 +132,10 @@ public final class SeedLoader {
     String select = "select count(*), "
         + (nul.length() == 0 ? "0" : "count(*) filter (where " + nul + ")")
         + " from " + seed.relation();
-    try (Statement st = DuckDbConnection.jdbc(session.connection()).createStatement();
-        ResultSet rs = st.executeQuery(select)) {
+    return session.connection().query(select, rs -> {
       rs.next();
       return new long[] {rs.getLong(1), rs.getLong(2)};
-    }
+    });
   }
 
   /** ":7", the line of the file's first NUL byte, or "" when it cannot be read. */
@@ -156,9 +159,8 @@ public final class SeedLoader {
   /** "seeds/x.csv:12: column 'amount': Could not convert ... (and 3 more rows)". */
   private static String firstReject(Session session, Seed seed, long rejected)
       throws SQLException {
-    try (Statement st = DuckDbConnection.jdbc(session.connection()).createStatement();
-        ResultSet rs = st.executeQuery("select line, column_name, error_message from " + REJECTS
-            + " order by line limit 1")) {
+    return session.connection().query("select line, column_name, error_message from " + REJECTS
+        + " order by line limit 1", rs -> {
       rs.next();
       String column = rs.getString(2);
       return seed.file() + ":" + rs.getLong(1) + ": "
@@ -167,6 +169,6 @@ public final class SeedLoader {
           + (rejected > 1 ? " (and " + (rejected - 1) + " more unreadable row"
               + (rejected > 2 ? "s" : "") + ")" : "")
           + "; fix the file, set column_types, or set on_error: skip";
-    }
+    });
   }
 }

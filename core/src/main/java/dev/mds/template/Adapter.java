@@ -16,6 +16,18 @@ final class Adapter {
   /** What {@link #call} answers for a method mds does not have. */
   static final Object UNKNOWN = new Object();
 
+  private final String type;
+  private final dev.mds.graph.Quoting quoting;
+
+  /**
+   * @param type the target's adapter type ({@code adapter.type()})
+   * @param quoting how its engine quotes identifiers ({@code adapter.quote})
+   */
+  Adapter(String type, dev.mds.graph.Quoting quoting) {
+    this.type = type;
+    this.quoting = quoting;
+  }
+
   /** Answers {@code adapter.<method>(...)} (possibly none), or {@link #UNKNOWN}. */
   Object call(String method, KeywordArgument.Split args) {
     return answer(method, args).orElse(null);
@@ -25,10 +37,10 @@ final class Adapter {
     NodeContext node = ActiveNode.get();
     switch (method) {
       case "quote" -> {
-        return Optional.of(dev.mds.graph.Relation.quote(String.valueOf(args.get("identifier", 0))));
+        return Optional.of(quoting.quote(String.valueOf(args.get("identifier", 0))));
       }
       case "type" -> {
-        return Optional.of("duckdb");
+        return Optional.of(type);
       }
       case "get_columns_in_relation" -> {
         node.introspected();
@@ -81,7 +93,7 @@ final class Adapter {
         if (node.execute()) {
           String type = node.database().relationType(from.name()).orElse("table");
           node.database().query("alter " + type + " " + from + " rename to "
-              + dev.mds.graph.Relation.quote(to.identifier()));
+              + quoting.quote(to.identifier()));
         }
         return Optional.of("");
       }

@@ -27,8 +27,14 @@ import java.util.Optional;
  */
 final class MacroRuntime {
 
-  /** dbt-duckdb's adapter and its parent: the prefixes dispatch tries, in order. */
+  /** dbt-duckdb's adapter and its parent: the prefixes of mds's own dispatched macros. */
   private static final List<String> ADAPTER_PREFIXES = List.of("duckdb", "default");
+
+  /**
+   * The prefixes dispatch tries, in order: the target's adapter type ({@code target.type}), then
+   * {@code default} (dbt's order; {@code spark__x} first on a Spark target).
+   */
+  private final List<String> dispatchPrefixes;
 
   private final MacroCatalog catalog;
   private final String projectName;
@@ -54,6 +60,15 @@ final class MacroRuntime {
    */
   MacroRuntime(MacroCatalog catalog, String projectName, Map<String, List<String>> searchOrders,
       java.util.Set<String> builtinPackages, java.util.function.Consumer<String> notice) {
+    this(catalog, projectName, searchOrders, builtinPackages, notice, "duckdb");
+  }
+
+  /** @param adapterType the target's {@code type}, which dispatch tries first */
+  MacroRuntime(MacroCatalog catalog, String projectName, Map<String, List<String>> searchOrders,
+      java.util.Set<String> builtinPackages, java.util.function.Consumer<String> notice,
+      String adapterType) {
+    this.dispatchPrefixes = adapterType.equals("default") ? List.of("default")
+        : List.of(adapterType, "default");
     this.builtinPackages = builtinPackages;
     this.notice = notice;
     this.catalog = catalog;
@@ -196,7 +211,7 @@ final class MacroRuntime {
     }
     List<String> tried = new ArrayList<>();
     for (String pkg : packages) {
-      for (String prefix : ADAPTER_PREFIXES) {
+      for (String prefix : prefixes(pkg)) {
         String candidate = prefix + "__" + name;
         tried.add(pkg + "." + candidate);
         Optional<MacroDefinition> found = inPackage(pkg, candidate);
@@ -208,6 +223,20 @@ final class MacroRuntime {
     throw MdsException.at(file + ":" + line, "adapter.dispatch found no macro named '" + name
         + "'" + (namespace == null ? "" : " in namespace '" + namespace + "'")
         + "; searched " + String.join(", ", tried));
+  }
+
+  /**
+   * The prefixes tried in {@code pkg}: the target's, then {@code default}; mds's own macros are
+   * written for DuckDB, so on another engine their {@code duckdb__} version is the last resort
+   * (portable SQL more often than not; the engine module adds its own {@code spark__} ones).
+   */
+  private List<String> prefixes(String pkg) {
+    if (!pkg.equals(MacroCatalog.BUILTIN) || dispatchPrefixes.contains("duckdb")) {
+      return dispatchPrefixes;
+    }
+    List<String> prefixes = new ArrayList<>(dispatchPrefixes);
+    prefixes.add("duckdb");
+    return prefixes;
   }
 
   /**
