@@ -224,14 +224,48 @@ class InstalledArchiveTest {
     assertTrue(version.output.matches("(?s)mds \\S+\nDuckDB v\\d+\\.\\d+.*\nplatform: Linux .*"),
         version.output);
 
-    Run init = run(temp, tmp, "init", "fresh_shop");
+    for (String verb : List.of("docs generate", "test", "ls", "debug")) {
+      Run other = run(project, tmp, verb.split(" "));
+      assertEquals(0, other.code, verb + ":\n" + other.output);
+    }
+    assertTrue(Files.isRegularFile(project.resolve("target/docs/index.html")));
+  }
+
+  @Test
+  void initsNextStepsWorkAsPrintedEvenUnderTheCLocaleInANonAsciiFolder() throws Exception {
+    // Java 17 names files in the locale's charset: the launcher asks for UTF-8 under C.
+    Path folder = Files.createDirectories(temp.resolve("prüfung"));
+    Path tmp = Files.createDirectories(temp.resolve("tmp-init"));
+    Run init = run(folder, tmp, Map.of("LC_ALL", "C"), "init", "fresh_shop");
     assertEquals(0, init.code, init.output);
     // The next steps name the installed launcher (not on PATH here): they run as printed.
     assertTrue(init.output.contains("\n  cd fresh_shop\n"), init.output);
     String next = init.output.lines().filter(l -> l.endsWith(" build")).findFirst().orElseThrow().trim();
     assertEquals(installed.resolve("bin/mds").toRealPath() + " build", next);
-    Run fresh = run(temp.resolve("fresh_shop"), tmp, "build");
+    Run fresh = run(folder.resolve("fresh_shop"), tmp, Map.of("LC_ALL", "C"), "build");
     assertEquals(0, fresh.code, fresh.output);
+    assertTrue(Files.isRegularFile(folder.resolve("fresh_shop/fresh_shop.duckdb"))
+        || fresh.output.contains("Completed successfully"), fresh.output);
+  }
+
+  @Test
+  void depsInstallsALocalPackageWithoutTheNetwork() throws Exception {
+    Path tmp = Files.createDirectories(temp.resolve("tmp-deps"));
+    Path shared = Files.createDirectories(temp.resolve("shared_macros/macros"));
+    Files.writeString(shared.getParent().resolve("dbt_project.yml"), "name: shared_macros\nversion: '1.0'\n");
+    Files.writeString(shared.resolve("cents.sql"),
+        "{% macro to_units(c) %}({{ c }} / 100.0){% endmacro %}\n");
+    Path project = Files.createDirectories(temp.resolve("uses_package/models"));
+    Files.writeString(project.getParent().resolve("dbt_project.yml"), "name: uses_package\n");
+    Files.writeString(project.getParent().resolve("packages.yml"),
+        "packages:\n  - local: ../shared_macros\n");
+    Files.writeString(project.resolve("priced.sql"),
+        "select {{ shared_macros.to_units(250) }} as price\n");
+
+    Run deps = run(project.getParent(), tmp, "deps");
+    assertEquals(0, deps.code, deps.output);
+    Run build = run(project.getParent(), tmp, "build");
+    assertEquals(0, build.code, build.output);
   }
 
   record Run(int code, String output, boolean offline) {
@@ -239,6 +273,11 @@ class InstalledArchiveTest {
 
   /** bin/mds in {@code dir}, with HOME empty, no project variables and, where possible, no network. */
   private static Run run(Path dir, Path tmp, String... args) throws Exception {
+    return run(dir, tmp, Map.of(), args);
+  }
+
+  private static Run run(Path dir, Path tmp, Map<String, String> extraEnv, String... args)
+      throws Exception {
     List<String> command = new ArrayList<>();
     boolean offline = unshareWorks();
     if (offline) {
@@ -253,6 +292,7 @@ class InstalledArchiveTest {
     env.put("HOME", home.toString());
     env.put("JAVA_HOME", System.getProperty("java.home"));
     env.put("MDS_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp);
+    env.putAll(extraEnv);
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!process.waitFor(5, TimeUnit.MINUTES)) {
