@@ -156,6 +156,8 @@ class InstalledArchiveTest {
     // The same JVM flags as the POSIX launcher (transparent huge pages are Linux's alone).
     assertEquals(flags(posix).stream().filter(f -> !f.contains("TransparentHugePages")).toList(),
         flags(cmd));
+    assertTrue(flags(cmd).containsAll(List.of("-XX:TieredStopAtLevel", "-XX:+UseParallelGC",
+        "-XX:-UsePerfData", "-XX:SharedArchiveFile", "-Xshare:auto", "-Dfile.encoding")), flags(cmd)::toString);
     assertTrue(javaLine.contains("%MDS_JAVA_OPTS%"));
     assertTrue(posix.contains("${MDS_JAVA_OPTS:-}"));
   }
@@ -266,6 +268,21 @@ class InstalledArchiveTest {
     assertEquals(0, deps.code, deps.output);
     Run build = run(project.getParent(), tmp, "build");
     assertEquals(0, build.code, build.output);
+  }
+
+  @Test
+  void aJavaOlderThan17IsNamedBeforeItStarts() throws Exception {
+    Path oldJava = Files.createDirectories(temp.resolve("jdk-11/bin"));
+    Files.writeString(oldJava.resolve("java"), "#!/bin/sh\necho started >&2\nexit 9\n");
+    oldJava.resolve("java").toFile().setExecutable(true);
+    Files.writeString(oldJava.getParent().resolve("release"), "IMPLEMENTOR=\"Some\"\nJAVA_VERSION=\"11.0.2\"\n");
+
+    Run run = run(temp, Files.createDirectories(temp.resolve("tmp-old")),
+        Map.of("JAVA_HOME", oldJava.getParent().toString()), "build");
+
+    assertEquals(2, run.code, run.output);
+    assertEquals("mds needs Java 17 or newer; " + oldJava.resolve("java") + " is Java 11.0.2. Set JAVA_HOME"
+        + " to a newer one.", run.output.strip());
   }
 
   record Run(int code, String output, boolean offline) {
