@@ -58,7 +58,11 @@ final class CleanCommand implements Callable<Integer> {
   private static void delete(Path dir) {
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
+        try {
+          Files.delete(p);
+        } catch (IOException e) {
+          throw new MdsException("Cannot delete " + dir + ": " + dev.mds.FileInUse.describe(e, p), e);
+        }
       }
     } catch (IOException e) {
       throw new MdsException("Cannot delete " + dir + ": " + e.getMessage(), e);

@@ -103,7 +103,40 @@ final class InitCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     out.println("Created project " + name + " in " + dir);
-    out.println("Next: cd " + name + " && mds build");
+    // One command a line: `&&` is not a statement separator in Windows PowerShell 5.
+    out.println("Next:");
+    out.println("  cd " + quoted(parent.equals(Path.of(".")) ? name : dir.toString()));
+    out.println("  " + quoted(command()) + " build");
     return Mds.OK;
+  }
+
+  /**
+   * How the user can run mds again: {@code mds} when the launcher that started this run (the
+   * {@code mds.launcher} property bin/mds and bin/mds.cmd set) is the one PATH finds, else its full
+   * path, which works from any folder.
+   */
+  static String command() {
+    String launcher = System.getProperty("mds.launcher");
+    if (launcher == null || launcher.isBlank()) {
+      return "mds";
+    }
+    Path script = Path.of(launcher).toAbsolutePath().normalize();
+    String path = System.getenv("PATH");
+    if (path != null && script.getParent() != null) {
+      for (String entry : path.split(java.io.File.pathSeparator)) {
+        try {
+          if (!entry.isBlank() && Files.isSameFile(Path.of(entry.replace("\"", "")), script.getParent())) {
+            return "mds";
+          }
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+          // A PATH entry that does not exist or cannot be a path here: not the launcher's folder.
+        }
+      }
+    }
+    return script.toString();
+  }
+
+  private static String quoted(String word) {
+    return word.contains(" ") ? "\"" + word + "\"" : word;
   }
 }

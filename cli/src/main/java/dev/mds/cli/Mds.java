@@ -91,7 +91,9 @@ public final class Mds implements Runnable {
   private static int run(String[] args, PrintWriter out, PrintWriter err) {
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
       // Answered before picocli reflects over every verb: scripts call this to check the install.
-      out.println(new MdsVersion().getVersion()[0]);
+      for (String line : new MdsVersion().getVersion()) {
+        out.println(line);
+      }
       out.flush();
       return OK;
     }

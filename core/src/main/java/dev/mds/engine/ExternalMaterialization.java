@@ -64,7 +64,8 @@ final class ExternalMaterialization implements Materialization {
       return BuildResult.of("EXPORT", rows);
     } catch (SQLException | IOException | RuntimeException e) {
       delete(staging);
-      String why = e instanceof SQLException ? DuckDbError.summary(e.getMessage()) : e.getMessage();
+      String why = e instanceof SQLException ? DuckDbError.summary(e.getMessage())
+          : e instanceof IOException io ? dev.mds.FileInUse.describe(io, target) : e.getMessage();
       throw new MdsException(model.file() + ": export to " + display(target) + " failed, "
           + (Files.exists(target) ? "the previous file is unchanged" : "no file was written")
           + ": " + why, e);

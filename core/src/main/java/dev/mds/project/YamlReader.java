@@ -59,7 +59,12 @@ public final class YamlReader {
       String where = mark == null ? location : location + ":" + (mark.getLine() + 1);
       String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
       String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
-      throw MdsException.at(where, "invalid YAML: " + oneLine(problem + context), e);
+      // A Windows path in double quotes ("C:\Users\ana") reads as escapes (\U, \a...).
+      String hint = problem.contains("escape") && context.contains("double-quoted")
+          ? "; in double quotes a backslash starts an escape: write a Windows path in single quotes"
+              + " ('C:\\data\\shop.duckdb') or with forward slashes"
+          : "";
+      throw MdsException.at(where, "invalid YAML: " + oneLine(problem + context) + hint, e);
     } catch (YAMLException e) {
       throw MdsException.at(location, "invalid YAML: " + oneLine(e.getMessage()), e);
     }
