@@ -28,7 +28,8 @@ public final class DocsSite {
 
   /** Marks a folder as a generated site, so regenerating may delete it and nothing else. */
   static final String MARKER = ".mds-docs-site";
-  private static final List<String> ASSETS = List.of("mds.css", "mds.js", "favicon.svg");
+  private static final List<String> ASSETS = List.of("mds.css", "mds.js", "graph.js",
+      "favicon.svg");
 
   private DocsSite() {
   }
@@ -87,7 +88,7 @@ public final class DocsSite {
     copyAssets(siteDir.resolve("assets"));
     LaidOutGraph laidOut = await(layout);
     ScriptData.write(siteDir.resolve("data/graph.js"), "MDS_GRAPH",
-        LineageData.json(docs, laidOut));
+        LineageData.json(docs, laidOut, new GraphMarks(docs, freshness)));
     ScriptData.write(siteDir.resolve("data/columns.js"), "MDS_COLUMNS",
         ColumnGraph.json(docs, laidOut));
     long millis = (System.nanoTime() - start) / 1_000_000;
