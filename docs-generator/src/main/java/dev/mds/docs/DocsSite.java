@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
@@ -44,9 +45,14 @@ public final class DocsSite {
   public static SiteSummary generate(Path artifactsDir, Path projectRoot, Path siteDir) {
     long start = System.nanoTime();
     Artifacts artifacts = Artifacts.read(artifactsDir);
+    String inputs = SiteInputs.digest(artifacts, artifactsDir, projectRoot);
+    Optional<SiteSummary> same = SiteInputs.unchanged(siteDir, inputs, start);
+    if (same.isPresent()) {
+      return same.get();
+    }
     LineageData.Graph graph = LineageData.graph(artifacts.manifest());
     CompletableFuture<LaidOutGraph> layout = LineageLayout.start(graph.ids(), graph.entries(),
-        graph.links());
+        graph.links(), artifactsDir.resolve(LayoutCache.FILE));
     ProjectDocs docs = ProjectDocs.of(artifacts, new DescriptionMarkdown(), projectRoot);
     prepare(siteDir);
     Map<String, Object> common = common(docs, artifacts);
@@ -88,12 +94,14 @@ public final class DocsSite {
     copyAssets(siteDir.resolve("assets"));
     LaidOutGraph laidOut = await(layout);
     ScriptData.write(siteDir.resolve("data/graph.js"), "MDS_GRAPH",
-        LineageData.json(docs, laidOut, new GraphMarks(docs, freshness)));
+        LineageData.json(docs, laidOut, new GraphMarks(docs, freshness, artifacts.runResults())));
     ScriptData.write(siteDir.resolve("data/columns.js"), "MDS_COLUMNS",
         ColumnGraph.json(docs, laidOut));
     long millis = (System.nanoTime() - start) / 1_000_000;
-    return new SiteSummary(siteDir.resolve("index.html"), docs.pages().size() + 2,
+    SiteSummary summary = new SiteSummary(siteDir.resolve("index.html"), docs.pages().size() + 2,
         laidOut.nodes().size(), laidOut.edges().size(), laidOut.millis(), millis);
+    SiteInputs.record(siteDir, inputs, summary);
+    return summary;
   }
 
   private static Map<String, Object> common(ProjectDocs docs, Artifacts artifacts) {

@@ -1,23 +1,32 @@
 package dev.mds.docs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * What the lineage graph marks on a node besides its type and last result: "skipped" when the last
- * run skipped it (an upstream node failed), "stale" when its data is older than what it is built
- * from (a parent was rebuilt after it, or a source's freshness check warned or failed), else "".
+ * run skipped it (an upstream node failed); "stale" when what is in the database no longer matches
+ * the project: its SQL changed since it was last built (the compiled code in
+ * {@code run_results.json} differs from the manifest's), or a source's freshness check warned or
+ * failed; else "".
  */
 final class GraphMarks {
 
   private final ProjectDocs docs;
   private final FreshnessView freshness;
+  private final Map<String, String> builtCode = new HashMap<>();
 
-  GraphMarks(ProjectDocs docs, FreshnessView freshness) {
+  GraphMarks(ProjectDocs docs, FreshnessView freshness, JsonNode runResults) {
     this.docs = docs;
     this.freshness = freshness;
+    for (JsonNode result : runResults.path("results")) {
+      JsonNode code = result.path("compiled_code");
+      if (code.isTextual()) {
+        builtCode.put(result.path("unique_id").asText(), code.asText());
+      }
+    }
   }
 
   String of(String id) {
@@ -31,30 +40,12 @@ final class GraphMarks {
         return "stale";
       }
     }
-    Optional<Instant> built = run.flatMap(GraphMarks::completed);
-    if (built.isEmpty()) {
-      return "";
-    }
     JsonNode node = docs.nodes().get(id);
-    for (JsonNode parent : node.path("depends_on").path("nodes")) {
-      Optional<Instant> parentBuilt = docs.page(parent.asText()).map(DocPage::lastRun)
-          .flatMap(GraphMarks::completed);
-      if (parentBuilt.isPresent() && parentBuilt.get().isAfter(built.get())) {
-        return "stale";
-      }
+    String built = builtCode.get(id);
+    JsonNode now = node.path("compiled_code");
+    if (built != null && now.isTextual() && !now.asText().strip().equals(built.strip())) {
+      return "stale";
     }
     return "";
-  }
-
-  private static Optional<Instant> completed(RunView run) {
-    if (run == null || run.completedAt() == null || run.completedAt().isEmpty()
-        || run.status().equalsIgnoreCase("skipped")) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Instant.parse(run.completedAt()));
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
   }
 }

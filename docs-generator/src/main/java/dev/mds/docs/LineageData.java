@@ -63,7 +63,8 @@ final class LineageData {
    * {@link GraphMarks}) and {@code edges} as [parent index, child index, [x, y, ...]].
    */
   static Map<String, Object> json(ProjectDocs docs, LaidOutGraph layout) {
-    return json(docs, layout, new GraphMarks(docs, null));
+    return json(docs, layout,
+        new GraphMarks(docs, null, com.fasterxml.jackson.databind.node.MissingNode.getInstance()));
   }
 
   static Map<String, Object> json(ProjectDocs docs, LaidOutGraph layout, GraphMarks marks) {

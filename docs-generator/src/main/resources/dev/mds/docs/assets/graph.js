@@ -357,9 +357,15 @@
       const v = self.view;
       const wx = (sx - v.x) / v.k;
       const wy = (sy - v.y) / v.k;
-      const cells = grid.get(Math.floor(wx / CELL) + ',' + Math.floor(wy / CELL)) || [];
-      for (const i of cells) {
-        if (wx >= px[i] && wx <= px[i] + nw && wy >= py[i] && wy <= py[i] + nh) return i;
+      // A box is filed under the cell of its top-left corner, so look one cell left and up too.
+      const cx = Math.floor(wx / CELL);
+      const cy = Math.floor(wy / CELL);
+      for (let x = cx - 1; x <= cx; x++) {
+        for (let y = cy - 1; y <= cy; y++) {
+          for (const i of grid.get(x + ',' + y) || []) {
+            if (wx >= px[i] && wx <= px[i] + nw && wy >= py[i] && wy <= py[i] + nh) return i;
+          }
+        }
       }
       return -1;
     };
@@ -529,6 +535,7 @@
 
     function frame(now) {
       pending = 0;
+      const began = performance.now();
       const v = self.view;
       const moving = now - lastMove < 160;
       if (v.k < FAR) {
@@ -559,6 +566,7 @@
         if (performance.mark) performance.mark('mds-graph-first-frame');
       }
       host.setAttribute('data-frames', String(self.frames));
+      host.setAttribute('data-paint-ms', (performance.now() - began).toFixed(2));
     }
 
     return self;

@@ -695,6 +695,8 @@
     }
 
     function apply() {
+      // The view, for tests and for anyone scripting the page.
+      host.setAttribute('data-view', view.k.toFixed(4) + ' ' + Math.round(view.x) + ' ' + Math.round(view.y));
       if (canvasView) {
         canvasView.setView(view);
         updateHint();
