@@ -53,8 +53,15 @@ public final class DocsSite {
     LineageData.Graph graph = LineageData.graph(artifacts.manifest());
     CompletableFuture<LaidOutGraph> layout = LineageLayout.start(graph.ids(), graph.entries(),
         graph.links(), artifactsDir.resolve(LayoutCache.FILE));
-    ProjectDocs docs = ProjectDocs.of(artifacts, new DescriptionMarkdown(), projectRoot);
-    prepare(siteDir);
+    ProjectDocs docs;
+    try {
+      docs = ProjectDocs.of(artifacts, new DescriptionMarkdown(), projectRoot);
+      prepare(siteDir);
+    } catch (RuntimeException e) {
+      // Let the layout thread finish its cache first: nothing writes to target/ after this.
+      layout.handle((done, failed) -> null).join();
+      throw e;
+    }
     Map<String, Object> common = common(docs, artifacts);
     FreshnessView freshness = FreshnessView.of(docs, artifacts.sources());
     ExposureFeeds feeds = ExposureFeeds.of(docs);
