@@ -538,7 +538,12 @@
       const began = performance.now();
       const v = self.view;
       const moving = now - lastMove < 160;
-      if (v.k < FAR) {
+      if (v.k < FAR && !overview && !self.painted) {
+        // The first frame is drawn at the view's own size, and the overview image (the whole
+        // drawing at a larger scale) is made just after, so the page shows the graph sooner.
+        paint(ctx, v.k, v.x, v.y, width, height, dpr, false);
+        setTimeout(function () { overviewImage(); }, 30);
+      } else if (v.k < FAR) {
         const o = overviewImage();
         if (v.k <= o.s * 1.05 || moving) {
           ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
