@@ -105,12 +105,14 @@ public final class DocsSiteTiming {
         System.out.printf(Locale.ROOT, "%s interactive after %.0f ms (median of 3; first %.0f"
             + " ms), %d graph nodes drawn%n", page, median(ms), ms[0], drawn);
       }
+      // Since issue 23 lineage.html draws the whole graph on a canvas as it opens (GraphBench
+      // measures it in detail): the time from navigation start to its first frame.
+      chrome.get(site.resolve("lineage.html").toUri().toString());
       Object full = chrome.executeAsyncScript("const done = arguments[0];"
-          + " const t = performance.now();"
-          + " document.querySelector('[data-lineage=full]').click();"
-          + " requestAnimationFrame(() => requestAnimationFrame(() =>"
-          + " done([performance.now() - t, document.querySelectorAll('#lineage .g-node').length])));");
-      System.out.println("full graph drawn and painted on request: [ms, nodes] = " + full);
+          + " const poll = () => { const m = performance.getEntriesByName('mds-graph-first-frame');"
+          + " m.length ? done([m[0].startTime, window.MDS_GRAPH.nodes.length])"
+          + " : setTimeout(poll, 10); }; poll();");
+      System.out.println("full graph first frame after navigation start: [ms, nodes] = " + full);
       Object search = chrome.executeAsyncScript("const done = arguments[0];"
           + " const t = performance.now(); const box = document.getElementById('search');"
           + " box.value = 'member_no'; box.dispatchEvent(new Event('input'));"

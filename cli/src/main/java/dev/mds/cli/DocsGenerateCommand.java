@@ -94,9 +94,15 @@ final class DocsGenerateCommand implements Callable<Integer> {
     } catch (DocsException e) {
       throw new MdsException(e.getMessage(), e);
     }
-    out.printf("Wrote %d pages to %s (lineage of %d nodes laid out in %d ms; %d ms in all)%n",
-        site.pages(), loaded.display(site.index().getParent()), site.graphNodes(),
-        site.layoutMillis(), site.totalMillis());
+    if (site.unchanged()) {
+      out.printf("The site in %s is up to date: nothing it is made from changed (%d pages;"
+          + " checked in %d ms)%n", loaded.display(site.index().getParent()), site.pages(),
+          site.totalMillis());
+    } else {
+      out.printf("Wrote %d pages to %s (lineage of %d nodes laid out in %d ms; %d ms in all)%n",
+          site.pages(), loaded.display(site.index().getParent()), site.graphNodes(),
+          site.layoutMillis(), site.totalMillis());
+    }
     out.printf("Open %s in a browser, or run `mds docs serve`.%n", site.index().toUri());
     return Mds.OK;
   }

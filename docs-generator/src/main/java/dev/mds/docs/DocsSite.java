@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
@@ -28,7 +29,8 @@ public final class DocsSite {
 
   /** Marks a folder as a generated site, so regenerating may delete it and nothing else. */
   static final String MARKER = ".mds-docs-site";
-  private static final List<String> ASSETS = List.of("mds.css", "mds.js", "favicon.svg");
+  private static final List<String> ASSETS = List.of("mds.css", "mds.js", "graph.js",
+      "favicon.svg");
 
   private DocsSite() {
   }
@@ -43,11 +45,23 @@ public final class DocsSite {
   public static SiteSummary generate(Path artifactsDir, Path projectRoot, Path siteDir) {
     long start = System.nanoTime();
     Artifacts artifacts = Artifacts.read(artifactsDir);
+    String inputs = SiteInputs.digest(artifacts, artifactsDir, projectRoot);
+    Optional<SiteSummary> same = SiteInputs.unchanged(siteDir, inputs, start);
+    if (same.isPresent()) {
+      return same.get();
+    }
     LineageData.Graph graph = LineageData.graph(artifacts.manifest());
     CompletableFuture<LaidOutGraph> layout = LineageLayout.start(graph.ids(), graph.entries(),
-        graph.links());
-    ProjectDocs docs = ProjectDocs.of(artifacts, new DescriptionMarkdown(), projectRoot);
-    prepare(siteDir);
+        graph.links(), artifactsDir.resolve(LayoutCache.FILE));
+    ProjectDocs docs;
+    try {
+      docs = ProjectDocs.of(artifacts, new DescriptionMarkdown(), projectRoot);
+      prepare(siteDir);
+    } catch (RuntimeException e) {
+      // Let the layout thread finish its cache first: nothing writes to target/ after this.
+      layout.handle((done, failed) -> null).join();
+      throw e;
+    }
     Map<String, Object> common = common(docs, artifacts);
     FreshnessView freshness = FreshnessView.of(docs, artifacts.sources());
     ExposureFeeds feeds = ExposureFeeds.of(docs);
@@ -87,12 +101,14 @@ public final class DocsSite {
     copyAssets(siteDir.resolve("assets"));
     LaidOutGraph laidOut = await(layout);
     ScriptData.write(siteDir.resolve("data/graph.js"), "MDS_GRAPH",
-        LineageData.json(docs, laidOut));
+        LineageData.json(docs, laidOut, new GraphMarks(docs, freshness, artifacts.runResults())));
     ScriptData.write(siteDir.resolve("data/columns.js"), "MDS_COLUMNS",
         ColumnGraph.json(docs, laidOut));
     long millis = (System.nanoTime() - start) / 1_000_000;
-    return new SiteSummary(siteDir.resolve("index.html"), docs.pages().size() + 2,
+    SiteSummary summary = new SiteSummary(siteDir.resolve("index.html"), docs.pages().size() + 2,
         laidOut.nodes().size(), laidOut.edges().size(), laidOut.millis(), millis);
+    SiteInputs.record(siteDir, inputs, summary);
+    return summary;
   }
 
   private static Map<String, Object> common(ProjectDocs docs, Artifacts artifacts) {

@@ -58,10 +58,16 @@ final class LineageData {
   }
 
   /**
-   * The script data: {@code nodes} as [id, name, type, page, x, y, layer, tone, ephemeral] and
-   * {@code edges} as [parent index, child index, [x, y, ...]].
+   * The script data: {@code nodes} as [id, name, type, page, x, y, layer, tone, ephemeral, path,
+   * mark, tags, materialized] (path, tags and materialization for the selector box, mark from
+   * {@link GraphMarks}) and {@code edges} as [parent index, child index, [x, y, ...]].
    */
   static Map<String, Object> json(ProjectDocs docs, LaidOutGraph layout) {
+    return json(docs, layout,
+        new GraphMarks(docs, null, com.fasterxml.jackson.databind.node.MissingNode.getInstance()));
+  }
+
+  static Map<String, Object> json(ProjectDocs docs, LaidOutGraph layout, GraphMarks marks) {
     Map<String, Integer> index = new HashMap<>();
     List<List<Object>> nodes = new ArrayList<>();
     for (LaidOutGraph.Placed placed : layout.nodes()) {
@@ -71,7 +77,10 @@ final class LineageData {
       boolean ephemeral = node.path("config").path("materialized").asText().equals("ephemeral");
       index.put(placed.id(), nodes.size());
       nodes.add(List.of(link.id(), link.name(), link.type(), link.page(), Math.round(placed.x()),
-          Math.round(placed.y()), placed.layer(), tone, ephemeral ? 1 : 0));
+          Math.round(placed.y()), placed.layer(), tone, ephemeral ? 1 : 0,
+          node.path("original_file_path").asText(""), marks.of(placed.id()),
+          ProjectDocs.strings(node.path("tags")),
+          node.path("config").path("materialized").asText("")));
     }
     List<List<Object>> edges = new ArrayList<>();
     for (LaidOutGraph.Route route : layout.edges()) {

@@ -1,18 +1,18 @@
 package dev.mds.docs;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import org.eclipse.elk.alg.layered.options.CrossingMinimizationStrategy;
 import org.eclipse.elk.alg.layered.options.LayerConstraint;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.alg.layered.options.LayeringStrategy;
-import org.eclipse.elk.alg.layered.options.NodePlacementStrategy;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.math.ElkPadding;
 import org.eclipse.elk.core.options.CoreOptions;
@@ -30,9 +30,10 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  * algorithm: longest-path layers from the left (sources and seeds pinned to the first), crossings
  * reduced by layer sweeps, polyline edges.
  *
- * <p>Large graphs get cheaper settings (one crossing-minimisation pass, simple node placement):
- * ELK's defaults take 5-6 s for 5,000 nodes on the bench machine, these about 0.5 s once warm,
- * and nobody reads 5,000 nodes closely enough to see the difference.
+ * <p>Large graphs (above {@link #LARGE} nodes) are laid out by {@link LayeredLayout} instead:
+ * ELK took 1-6 s for 5,000 nodes on a cold JVM on the bench machine (most of it loading and
+ * compiling ELK itself), ours takes tens of milliseconds, and the browser draws them on a canvas
+ * where ELK's finer placement is not what a reader sees.
  */
 final class LineageLayout {
 
@@ -51,11 +52,36 @@ final class LineageLayout {
   /** Lays the graph out on a thread of its own, so pages can be written meanwhile. */
   static CompletableFuture<LaidOutGraph> start(List<String> ids, Set<String> entries,
       List<Link> links) {
+    return start(ids, entries, links, null);
+  }
+
+  /**
+   * As {@link #start(List, Set, List)}, reusing the layout cached in {@code cache} when the graph
+   * is the same as last time, and caching the new one otherwise.
+   */
+  static CompletableFuture<LaidOutGraph> start(List<String> ids, Set<String> entries,
+      List<Link> links, Path cache) {
     CompletableFuture<LaidOutGraph> result = new CompletableFuture<>();
     // ELK walks components and layers recursively: a 5,000-node chain overflows a default stack.
     Thread worker = new Thread(null, () -> {
       try {
-        result.complete(layoutHere(ids, entries, links));
+        if (cache == null) {
+          result.complete(layoutHere(ids, entries, links));
+          return;
+        }
+        long started = System.nanoTime();
+        byte[] digest = LayoutCache.digest(ids, entries, links);
+        Optional<LaidOutGraph> cached = LayoutCache.read(cache, digest, ids);
+        if (cached.isPresent()) {
+          LaidOutGraph hit = cached.get();
+          result.complete(new LaidOutGraph(hit.nodes(), hit.edges(), hit.width(), hit.height(),
+              (System.nanoTime() - started) / 1_000_000));
+          return;
+        }
+        LaidOutGraph laidOut = layoutHere(ids, entries, links);
+        // Written before the result is handed over, so the cache is whole when generate returns.
+        LayoutCache.write(cache, digest, ids, laidOut);
+        result.complete(laidOut);
       } catch (Throwable t) {
         result.completeExceptionally(t);
       }
@@ -83,6 +109,10 @@ final class LineageLayout {
     if (ids.isEmpty()) {
       return new LaidOutGraph(List.of(), List.of(), 0, 0, 0);
     }
+    if (ids.size() > LARGE) {
+      // Sources and seeds have no parents, so the longest-path layers put them first anyway.
+      return LayeredLayout.layout(ids, links);
+    }
     ElkNode root = ElkGraphUtil.createGraph();
     root.setProperty(CoreOptions.ALGORITHM, "org.eclipse.elk.layered");
     root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
@@ -97,12 +127,6 @@ final class LineageLayout {
     // One port per side: edges leave a node from one point and arrive at one, which is how a
     // lineage graph reads, and it spares ELK a port per edge (three times faster at 5,000 nodes).
     root.setProperty(LayeredOptions.MERGE_EDGES, true);
-    if (ids.size() > LARGE) {
-      root.setProperty(LayeredOptions.THOROUGHNESS, 1);
-      root.setProperty(LayeredOptions.NODE_PLACEMENT_STRATEGY, NodePlacementStrategy.SIMPLE);
-      root.setProperty(LayeredOptions.CROSSING_MINIMIZATION_STRATEGY,
-          CrossingMinimizationStrategy.LAYER_SWEEP);
-    }
     Map<String, ElkNode> elkNodes = new HashMap<>();
     for (String id : ids) {
       ElkNode node = ElkGraphUtil.createNode(root);

@@ -331,6 +331,8 @@
   const COLUMN_GAP = 80;
   const ROW_GAP = 14;
   const LABEL_CHARS = 25;
+  // Above this many nodes a graph is drawn on a canvas (graph.js), not as SVG elements.
+  const CANVAS_FROM = 400;
 
   let columnsLoading = null;
 
@@ -401,6 +403,12 @@
     let focusPos = null;
     let drawn = new Set();
     let traced = null;
+    let canvasView = null;
+    let compactRoutes = null;
+    let lastPos = null;
+    let hint = null;
+    let depthChosen = false;
+    const GRAPHS = window.MDS_GRAPHS;
     const edgeOf = new Map();
     G.edges.forEach(function (edge, i) { edgeOf.set(edge[0] + '>' + edge[1], i); });
     const tracePanel = document.getElementById('column-trace');
@@ -429,25 +437,9 @@
     // Columns keep the layers ELK chose for the whole graph, and rows keep its order within a
     // layer, so a neighbourhood reads like its part of the full picture, only closer together.
     function compactLayout(members) {
-      const columns = new Map();
-      members.forEach(function (i) {
-        const layer = nodes[i][6];
-        if (!columns.has(layer)) columns.set(layer, []);
-        columns.get(layer).push(i);
-      });
-      const layers = Array.from(columns.keys()).sort(function (a, b) { return a - b; });
-      const pos = new Map();
-      let tallest = 0;
-      layers.forEach(function (layer) { tallest = Math.max(tallest, columns.get(layer).length); });
-      const fullHeight = tallest * (nh + ROW_GAP);
-      layers.forEach(function (layer, column) {
-        const members = columns.get(layer).sort(function (a, b) { return nodes[a][5] - nodes[b][5]; });
-        const height = members.length * (nh + ROW_GAP);
-        members.forEach(function (i, row) {
-          pos.set(i, { x: column * (nw + COLUMN_GAP), y: (fullHeight - height) / 2 + row * (nh + ROW_GAP) });
-        });
-      });
-      return pos;
+      const laid = GRAPHS.layered(members, G, { columnGap: COLUMN_GAP, rowGap: ROW_GAP });
+      compactRoutes = laid.routes;
+      return laid.pos;
     }
 
     function label(name) {
@@ -455,6 +447,13 @@
     }
 
     function draw(members, pos, routed) {
+      const routeOf = function (e) { return routed ? G.edges[e][2] : compactRoutes.get(e); };
+      lastPos = pos;
+      if (members.size > CANVAS_FROM) {
+        drawCanvas(members, pos, routeOf);
+        return;
+      }
+      canvasView = null;
       host.textContent = '';
       svg = svgEl('svg', { role: 'img', 'aria-label': 'Lineage graph with ' + members.size + ' nodes' });
       const defs = svgEl('defs', {});
@@ -469,10 +468,9 @@
       G.edges.forEach(function (edge, i) {
         if (!members.has(edge[0]) || !members.has(edge[1])) return;
         let d;
-        if (routed && edge[2].length >= 4) {
-          const p = edge[2];
-          d = 'M' + p[0] + ' ' + p[1];
-          for (let k = 2; k < p.length; k += 2) d += 'L' + p[k] + ' ' + p[k + 1];
+        const route = routeOf(i);
+        if (route && route.length >= 4) {
+          d = GRAPHS.pathData(route);
         } else {
           const a = pos.get(edge[0]);
           const b = pos.get(edge[1]);
@@ -483,7 +481,8 @@
           const bend = Math.max(30, (x2 - x1) / 2);
           d = 'M' + x1 + ' ' + y1 + 'C' + (x1 + bend) + ' ' + y1 + ' ' + (x2 - bend) + ' ' + y2 + ' ' + x2 + ' ' + y2;
         }
-        const path = svgEl('path', { d: d, class: 'g-edge', 'marker-end': 'url(#arrow)' });
+        const touches = focus >= 0 && (edge[0] === focus || edge[1] === focus);
+        const path = svgEl('path', { d: d, class: touches ? 'g-edge focus-edge' : 'g-edge', 'marker-end': 'url(#arrow)' });
         edgeEls[i] = path;
         edgeLayer.appendChild(path);
       });
@@ -496,6 +495,7 @@
         let cls = 'g-node t-' + node[2];
         if (node[8]) cls += ' ephemeral';
         if (node[7] === 'bad') cls += ' failed';
+        if (node[10]) cls += ' ' + node[10];
         if (i === focus) cls += ' focus';
         const g = svgEl('g', { class: cls, transform: 'translate(' + p.x + ',' + p.y + ')', 'data-i': String(i) });
         const title = svgEl('title', {});
@@ -514,7 +514,52 @@
       host.appendChild(svg);
       bounds = { x: minX, y: minY, w: maxX - minX, h: maxY - minY };
       drawn = members;
+      addHint();
       markTrace();
+    }
+
+    // Large graphs: one canvas with culling and level of detail instead of an element per node.
+    function drawCanvas(members, pos, routeOf) {
+      host.textContent = '';
+      svg = null;
+      viewport = null;
+      edgeEls = [];
+      canvasView = GRAPHS.CanvasGraph(host, G, label);
+      bounds = canvasView.scene(members, pos, routeOf, focus);
+      canvasView.canvas.setAttribute('aria-label', 'Lineage graph with ' + members.size + ' nodes');
+      drawn = members;
+      addHint();
+      markTrace();
+    }
+
+    // A note over the graph while part of it lies outside the box, with a way to see it all.
+    function addHint() {
+      hint = el('div', 'lineage-hint');
+      hint.hidden = true;
+      const text = el('span');
+      const button = el('button', 'btn', 'Fit all');
+      button.type = 'button';
+      button.addEventListener('click', function () { fit(); });
+      hint.appendChild(text);
+      hint.appendChild(button);
+      host.appendChild(hint);
+    }
+
+    function updateHint() {
+      if (!hint || !lastPos) return;
+      const w = host.clientWidth;
+      const h = host.clientHeight;
+      let out = 0;
+      drawn.forEach(function (i) {
+        const p = lastPos.get(i);
+        if (!p) return;
+        const x = p.x * view.k + view.x;
+        const y = p.y * view.k + view.y;
+        if (x + nw * view.k < 0 || y + nh * view.k < 0 || x > w || y > h) out++;
+      });
+      hint.hidden = out === 0;
+      hint.firstChild.textContent = out + ' of ' + drawn.size + (drawn.size === 1 ? ' node' : ' nodes') + ' off-screen: drag, zoom out, or';
+      host.setAttribute('data-offscreen', String(out));
     }
 
     function nodeTitle(i) {
@@ -524,6 +569,7 @@
 
     // Dims what the traced column does not pass through; the rest of the drawing stays as it was.
     function markTrace() {
+      if (canvasView) { canvasView.mark(traced); return; }
       if (!svg) return;
       svg.classList.toggle('tracing', !!traced);
       svg.querySelectorAll('.g-node').forEach(function (g) {
@@ -610,6 +656,7 @@
     // Traces a column of the page's node; an empty name clears the trace.
     function traceColumn(name) {
       if (columnSelect) columnSelect.value = name;
+      saveState();
       if (!name) {
         traced = null;
         markTrace();
@@ -648,28 +695,29 @@
     }
 
     function apply() {
+      // The view, for tests and for anyone scripting the page.
+      host.setAttribute('data-view', view.k.toFixed(4) + ' ' + Math.round(view.x) + ' ' + Math.round(view.y));
+      if (canvasView) {
+        canvasView.setView(view);
+        updateHint();
+        return;
+      }
       if (!viewport) return;
       viewport.setAttribute('transform', 'translate(' + view.x + ',' + view.y + ') scale(' + view.k + ')');
       svg.classList.toggle('far', view.k < 0.45);
+      updateHint();
     }
 
-    // Fits the drawing; a neighbourhood never shrinks below readable size: if it is too wide, it
-    // is centred on the node the page is about and the rest is a drag away.
-    function fit(readable) {
+    // Fits the whole drawing, however far that zooms out: what lies upstream stays in sight.
+    function fit() {
       if (!bounds) return;
+      if (canvasView) canvasView.resize();
       const w = host.clientWidth || 800;
       const h = host.clientHeight || 380;
       const k = Math.min(1.2, Math.min((w - 40) / Math.max(bounds.w, 1), (h - 40) / Math.max(bounds.h, 1)));
-      view.k = Math.max(k, 0.01);
+      view.k = Math.max(k, 0.005);
       view.x = (w - bounds.w * view.k) / 2 - bounds.x * view.k;
       view.y = (h - bounds.h * view.k) / 2 - bounds.y * view.k;
-      if (readable && view.k < 0.75 && focusPos) {
-        view.k = 0.75;
-        const left = w / 2 - (focusPos.x + nw / 2) * view.k;
-        // Keep the drawing's edges from drifting into the middle of the box.
-        view.x = Math.min(20 - bounds.x * view.k, Math.max(w - 20 - (bounds.x + bounds.w) * view.k, left));
-        view.y = (h - bounds.h * view.k) / 2 - bounds.y * view.k;
-      }
       apply();
     }
 
@@ -683,7 +731,7 @@
     }
 
     function zoomAt(factor, cx, cy) {
-      const k = Math.min(3, Math.max(0.01, view.k * factor));
+      const k = Math.min(3, Math.max(0.005, view.k * factor));
       view.x = cx - (cx - view.x) * (k / view.k);
       view.y = cy - (cy - view.y) * (k / view.k);
       view.k = k;
@@ -699,13 +747,15 @@
       let depth = depthSelect && depthSelect.value !== 'all' ? Number(depthSelect.value) : Infinity;
       let members = neighbourhood(depth);
       let trimmed = false;
-      if (depth === Infinity && members.size > AUTO_LIMIT) {
+      members = filterTypes(members);
+      // Trimmed only when nobody chose a depth: "All" chosen means all.
+      if (depth === Infinity && members.size > AUTO_LIMIT && !depthChosen) {
         for (depth = 1; depth < 50; depth++) {
           const wider = neighbourhood(depth + 1);
           if (wider.size > AUTO_LIMIT) break;
           members = wider;
         }
-        members = neighbourhood(depth);
+        members = filterTypes(neighbourhood(depth));
         trimmed = true;
         if (depthSelect) {
           if (!Array.from(depthSelect.options).some(function (o) { return o.value === String(depth); })) {
@@ -718,7 +768,7 @@
       focusPos = pos.get(focus);
       draw(members, pos, false);
       // A short neighbourhood gets a short box; a tall one scrolls within 420 pixels.
-      host.style.height = Math.round(Math.min(420, Math.max(200, bounds.h + 80))) + 'px';
+      host.style.height = Math.round(Math.min(Math.max(420, window.innerHeight * 0.6), Math.max(200, bounds.h + 80))) + 'px';
       fit(true);
       const related = neighbourhood(Infinity).size - 1;
       say(trimmed
@@ -730,7 +780,7 @@
 
     function drawFull() {
       full = true;
-      const members = new Set(nodes.map(function (n, i) { return i; }));
+      const members = filterTypes(new Set(nodes.map(function (n, i) { return i; })));
       const pos = new Map();
       nodes.forEach(function (n, i) { pos.set(i, { x: n[4], y: n[5] }); });
       draw(members, pos, true);
@@ -762,21 +812,153 @@
       say('');
     }
 
+    /* Selector box, type filters and the view in the URL (select, types, depth, column, full). */
+    let selectorInput = null;
+    let selectorError = null;
+    const typeBoxes = [];
+
+    function render() {
+      const text = selectorInput ? selectorInput.value.trim() : '';
+      if (text) drawSelection(text);
+      else if (full || project) drawFull();
+      else drawNeighbourhood();
+    }
+
+    function filterTypes(members) {
+      const hidden = typeBoxes.filter(function (b) { return !b.checked; }).map(function (b) { return b.getAttribute('data-type'); });
+      if (!hidden.length) return members;
+      const out = new Set();
+      members.forEach(function (i) { if (i === focus || hidden.indexOf(nodes[i][2]) < 0) out.add(i); });
+      return out;
+    }
+
+    function drawSelection(text) {
+      let members;
+      try {
+        members = filterTypes(GRAPHS.select(G, text));
+        selectorError.textContent = '';
+      } catch (e) {
+        selectorError.textContent = e.message;
+        return;
+      }
+      if (!members.size) {
+        host.textContent = '';
+        svg = null; viewport = null; canvasView = null; bounds = null; lastPos = null; hint = null;
+        host.appendChild(el('div', 'lineage-empty', 'No node matches ' + text + '.'));
+        say('');
+        return;
+      }
+      const pos = compactLayout(members);
+      focusPos = pos.get(focus);
+      draw(members, pos, false);
+      host.style.height = Math.round(Math.min(Math.max(420, window.innerHeight * 0.6), Math.max(200, bounds.h + 80))) + 'px';
+      fit();
+      say('Selected ' + members.size.toLocaleString() + ' of ' + nodes.length.toLocaleString() + ' nodes with ' + text + '.');
+    }
+
+    function setUpSelector() {
+      if (!GRAPHS || !nodes.length) return;
+      const form = el('form', 'lineage-select');
+      form.setAttribute('role', 'search');
+      form.setAttribute('aria-label', 'Select nodes');
+      const input = document.createElement('input');
+      input.type = 'text';
+      input.id = 'lineage-selector';
+      input.spellcheck = false;
+      input.autocomplete = 'off';
+      input.placeholder = project ? '+fct_orders  tag:finance  path:models/staging  --exclude …' : '+' + nodes[focus][1] + '+  tag:…  --exclude …';
+      input.title = "dbt's selector syntax: +name+, 2+name, @name, tag:, path:, source:, exposure:, resource_type:, a,b (both), --exclude";
+      input.setAttribute('aria-label', "Select nodes with dbt's selector syntax");
+      form.appendChild(input);
+      const show = el('button', 'btn', 'Show');
+      show.type = 'submit';
+      form.appendChild(show);
+      const clear = el('button', 'btn', 'Clear');
+      clear.type = 'button';
+      clear.addEventListener('click', function () { input.value = ''; selectorError.textContent = ''; render(); saveState(); });
+      form.appendChild(clear);
+      const types = el('span', 'type-filters');
+      ['model', 'seed', 'snapshot', 'source', 'exposure', 'semantic_model', 'metric', 'saved_query'].forEach(function (type) {
+        if (!nodes.some(function (n) { return n[2] === type; })) return;
+        const label = el('label', 'type-filter');
+        const box = document.createElement('input');
+        box.type = 'checkbox';
+        box.checked = true;
+        box.setAttribute('data-type', type);
+        box.addEventListener('change', function () { render(); saveState(); });
+        label.appendChild(box);
+        label.appendChild(dot(type));
+        label.appendChild(document.createTextNode(type.replace('_', ' ') + 's'));
+        types.appendChild(label);
+        typeBoxes.push(box);
+      });
+      form.appendChild(types);
+      selectorError = el('span', 'select-error');
+      selectorError.setAttribute('role', 'alert');
+      form.appendChild(selectorError);
+      form.addEventListener('submit', function (event) {
+        event.preventDefault();
+        render();
+        saveState();
+      });
+      host.parentNode.insertBefore(form, host);
+      selectorInput = input;
+      const params = new URLSearchParams(window.location.search);
+      if (params.get('select')) input.value = params.get('select');
+      if (params.get('types')) {
+        const shown = params.get('types').split(',');
+        typeBoxes.forEach(function (b) { b.checked = shown.indexOf(b.getAttribute('data-type')) >= 0; });
+      }
+      const depth = params.get('depth');
+      if (depth && depthSelect && /^(all|\d+)$/.test(depth)) {
+        if (!Array.from(depthSelect.options).some(function (o) { return o.value === depth; })) {
+          depthSelect.appendChild(new Option(depth, depth));
+        }
+        depthSelect.value = depth;
+        depthChosen = true;
+      }
+      if (params.get('full') === '1' && !project) full = true;
+    }
+
+    function saveState() {
+      if (!selectorInput || !window.history || !history.replaceState) return;
+      const params = new URLSearchParams(window.location.search);
+      const put = function (key, value) { if (value) params.set(key, value); else params.delete(key); };
+      put('select', selectorInput.value.trim());
+      const shown = typeBoxes.filter(function (b) { return b.checked; });
+      put('types', shown.length < typeBoxes.length ? shown.map(function (b) { return b.getAttribute('data-type'); }).join(',') : '');
+      put('depth', depthSelect && depthChosen ? depthSelect.value : '');
+      put('column', columnSelect ? columnSelect.value : '');
+      put('full', full && !project ? '1' : '');
+      const query = params.toString();
+      try {
+        history.replaceState(history.state, '', window.location.pathname + (query ? '?' + query : '') + window.location.hash);
+      } catch (e) {
+        // Some browsers refuse to rewrite file:// addresses; the view still works.
+      }
+    }
+
+    function restoreColumn() {
+      const column = new URLSearchParams(window.location.search).get('column');
+      if (column && columnSelect) traceColumn(column);
+    }
+
+    setUpSelector();
     if (project) {
       if (depthSelect) depthSelect.closest('label').hidden = true;
       if (nodes.length === 0) {
         host.appendChild(el('div', 'lineage-empty', 'No models, seeds or sources yet.'));
-      } else if (nodes.length <= PROJECT_AUTO_DRAW) {
-        drawFull();
+      } else if (nodes.length <= PROJECT_AUTO_DRAW || GRAPHS) {
+        render();
         if (fullButton) fullButton.hidden = true;
       } else {
         placeholder();
       }
     } else if (focus >= 0) {
-      drawNeighbourhood();
+      render();
     }
 
-    if (depthSelect) depthSelect.addEventListener('change', drawNeighbourhood);
+    if (depthSelect) depthSelect.addEventListener('change', function () { depthChosen = true; render(); saveState(); });
     if (columnSelect) columnSelect.addEventListener('change', function () { traceColumn(columnSelect.value); });
     document.querySelectorAll('[data-trace]').forEach(function (button) {
       button.addEventListener('click', function () {
@@ -786,7 +968,10 @@
     });
     if (fullButton) {
       fullButton.addEventListener('click', function () {
-        if (full && !project) drawNeighbourhood(); else drawFull();
+        if (selectorInput) selectorInput.value = '';
+        full = !(full && !project);
+        render();
+        saveState();
       });
     }
     document.querySelectorAll('[data-lineage]').forEach(function (button) {
@@ -797,7 +982,7 @@
         const h = host.clientHeight / 2;
         if (action === 'zoom-in') zoomAt(1.25, w, h);
         else if (action === 'zoom-out') zoomAt(0.8, w, h);
-        else fit(!full && !project);
+        else fit();
       });
     });
 
@@ -806,7 +991,7 @@
     let moved = 0;
     let pinch = 0;
     host.addEventListener('pointerdown', function (event) {
-      if (event.button !== 0 || !viewport || event.target.closest('button')) return;
+      if (event.button !== 0 || (!viewport && !canvasView) || event.target.closest('button')) return;
       pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
       moved = 0;
       host.setPointerCapture(event.pointerId);
@@ -839,7 +1024,11 @@
       pointers.delete(event.pointerId);
       if (pointers.size < 2) pinch = 0;
       host.classList.remove('dragging');
-      if (moved < 5 && event.type === 'pointerup') {
+      if (moved < 5 && event.type === 'pointerup' && canvasView) {
+        const rect = host.getBoundingClientRect();
+        const hit = canvasView.hit(event.clientX - rect.left, event.clientY - rect.top);
+        if (hit >= 0) window.location.href = root + nodes[hit][3];
+      } else if (moved < 5 && event.type === 'pointerup') {
         const target = document.elementFromPoint(event.clientX, event.clientY);
         const node = target && target.closest ? target.closest('.g-node') : null;
         if (node) window.location.href = root + nodes[Number(node.getAttribute('data-i'))][3];
@@ -848,7 +1037,7 @@
     host.addEventListener('pointerup', release);
     host.addEventListener('pointercancel', release);
     host.addEventListener('wheel', function (event) {
-      if (!viewport) return;
+      if (!viewport && !canvasView) return;
       event.preventDefault();
       const rect = host.getBoundingClientRect();
       zoomAt(Math.exp(-event.deltaY * 0.0015), event.clientX - rect.left, event.clientY - rect.top);
@@ -857,7 +1046,7 @@
       const step = 40;
       if (event.key === '+' || event.key === '=') zoomAt(1.25, host.clientWidth / 2, host.clientHeight / 2);
       else if (event.key === '-') zoomAt(0.8, host.clientWidth / 2, host.clientHeight / 2);
-      else if (event.key === '0') fit(!full && !project);
+      else if (event.key === '0') fit();
       else if (event.key === 'ArrowLeft') { view.x += step; apply(); }
       else if (event.key === 'ArrowRight') { view.x -= step; apply(); }
       else if (event.key === 'ArrowUp') { view.y += step; apply(); }
@@ -877,7 +1066,16 @@
       const i = Number(node.getAttribute('data-i'));
       up[i].concat(down[i]).forEach(function (e) { if (edgeEls[e]) edgeEls[e].classList.remove('hot'); });
     });
-    window.addEventListener('resize', function () { if (!full) fit(!project); });
+    host.addEventListener('mousemove', function (event) {
+      if (!canvasView || pointers.size) return;
+      const rect = host.getBoundingClientRect();
+      const i = canvasView.hit(event.clientX - rect.left, event.clientY - rect.top);
+      canvasView.hover(i);
+      host.title = i >= 0 ? nodeTitle(i) : '';
+      host.style.cursor = i >= 0 ? 'pointer' : '';
+    });
+    window.addEventListener('resize', function () { if (!full) fit(); });
+    restoreColumn();
   }
 
   /* ---------- Code tabs and copy ---------- */

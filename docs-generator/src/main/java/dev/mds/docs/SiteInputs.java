@@ -1,0 +1,179 @@
+package dev.mds.docs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Everything the site is made from, as one digest: the manifest (less its generation time), the
+ * catalog (likewise), {@code run_results.json}, {@code sources.json}, the project's
+ * {@code README.md}, and the generator itself (its templates and assets, and the jar or folder
+ * it was loaded from). When a second {@code docs generate} finds the same digest beside a whole
+ * site, the site is already what it would write, and it is left as it is.
+ */
+final class SiteInputs {
+
+  static final String FILE = ".mds-docs-inputs";
+  private static final String VERSION = "mds-site-inputs-1";
+  private static final List<String> RESOURCES = List.of("assets/mds.css", "assets/mds.js",
+      "assets/graph.js", "templates/layout.peb", "templates/node.peb", "templates/overview.peb",
+      "templates/lineage.peb", "templates/legend.peb", "templates/macros.peb");
+
+  private SiteInputs() {
+  }
+
+  static String digest(Artifacts artifacts, Path artifactsDir, Path projectRoot) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), sha);
+      sha.update(VERSION.getBytes(StandardCharsets.UTF_8));
+      generator(sha);
+      withoutGenerationTime(artifacts.manifest(), sink);
+      withoutGenerationTime(artifacts.catalog(), sink);
+      for (String file : List.of("run_results.json", "sources.json")) {
+        fileBytes(artifactsDir.resolve(file), sha);
+      }
+      if (projectRoot != null) {
+        fileBytes(projectRoot.resolve("README.md"), sha);
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    } catch (IOException e) {
+      // Cannot tell: a digest nothing matches, so the site is written.
+      return "unreadable-" + System.nanoTime();
+    }
+  }
+
+  /** The summary of the site in {@code siteDir} if it was made from the same inputs and is whole. */
+  static Optional<SiteSummary> unchanged(Path siteDir, String digest, long startNanos) {
+    Path recorded = siteDir.resolve(FILE);
+    try {
+      if (!Files.isRegularFile(recorded) || !Files.isRegularFile(siteDir.resolve("index.html"))
+          || !Files.isRegularFile(siteDir.resolve("data/graph.js"))
+          || !Files.isRegularFile(siteDir.resolve(DocsSite.MARKER))) {
+        return Optional.empty();
+      }
+      List<String> lines = Files.readAllLines(recorded, StandardCharsets.UTF_8);
+      if (lines.size() < 5 || !lines.get(0).equals(digest)
+          || !lines.get(4).equals(fingerprint(siteDir))) {
+        return Optional.empty();
+      }
+      return Optional.of(new SiteSummary(siteDir.resolve("index.html"),
+          Integer.parseInt(lines.get(1)), Integer.parseInt(lines.get(2)),
+          Integer.parseInt(lines.get(3)), 0, (System.nanoTime() - startNanos) / 1_000_000, true));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  static void record(Path siteDir, String digest, SiteSummary summary) {
+    try {
+      Files.writeString(siteDir.resolve(FILE), digest + "\n" + summary.pages() + "\n"
+          + summary.graphNodes() + "\n" + summary.graphEdges() + "\n" + fingerprint(siteDir)
+          + "\n", StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      // Only costs the next run a rewrite.
+    }
+  }
+
+  /**
+   * How many files the site has, their bytes and the newest change: a page added, removed or
+   * edited by hand since the site was written makes the next run write it again.
+   */
+  private static String fingerprint(Path siteDir) throws IOException {
+    long[] tally = new long[3];
+    try (Stream<Path> walk = Files.walk(siteDir)) {
+      walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals(FILE))
+          .forEach(p -> {
+            try {
+              tally[0]++;
+              tally[1] += Files.size(p);
+              tally[2] = Math.max(tally[2], Files.getLastModifiedTime(p).toMillis());
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return tally[0] + " " + tally[1] + " " + tally[2];
+  }
+
+  private static void withoutGenerationTime(JsonNode artifact, OutputStream sink)
+      throws IOException {
+    Iterator<Map.Entry<String, JsonNode>> fields = artifact.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      JsonNode value = field.getValue();
+      if (field.getKey().equals("metadata") && value.isObject()) {
+        value = value.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) value).remove(
+            List.of("generated_at", "invocation_id"));
+      }
+      sink.write(field.getKey().getBytes(StandardCharsets.UTF_8));
+      Artifacts.JSON.writeValue(new NoClose(sink), value);
+    }
+  }
+
+  private static void fileBytes(Path file, MessageDigest sha) throws IOException {
+    sha.update(file.toString().getBytes(StandardCharsets.UTF_8));
+    if (Files.isRegularFile(file)) {
+      sha.update(Files.readAllBytes(file));
+    }
+  }
+
+  private static void generator(MessageDigest sha) throws IOException {
+    for (String resource : RESOURCES) {
+      try (InputStream in = DocsSite.class.getResourceAsStream(resource)) {
+        if (in != null) {
+          sha.update(in.readAllBytes());
+        }
+      }
+    }
+    try {
+      Path code = Path.of(DocsSite.class.getProtectionDomain().getCodeSource().getLocation()
+          .toURI());
+      Path probe = Files.isDirectory(code)
+          ? code.resolve("dev/mds/docs/DocsSite.class") : code;
+      if (Files.exists(probe)) {
+        sha.update((Files.getLastModifiedTime(probe) + " " + Files.size(probe))
+            .getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (URISyntaxException | RuntimeException e) {
+      sha.update((byte) 0);
+    }
+  }
+
+  /** Jackson closes what it writes to; the digest stream must stay open for the next field. */
+  private static final class NoClose extends java.io.FilterOutputStream {
+    NoClose(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() {
+      // left open on purpose
+    }
+  }
+}
