@@ -13,9 +13,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * DuckDB's own SQL parser, asked through {@code json_serialize_sql} on a private in-memory
@@ -35,6 +38,8 @@ final class DuckDbParser implements AutoCloseable {
   /** The last query's tree with every field, for {@link #autoName}; rarely needed. */
   private final Map<String, JsonNode> fullTrees = new java.util.HashMap<>();
   private JsonNode emptySelect;
+  /** DuckDB's aggregate functions, read on first use. */
+  private Set<String> aggregates;
 
   /** The private database, started on first use: loading DuckDB is the dearest step of all. */
   private Connection connection() {
@@ -154,6 +159,77 @@ final class DuckDbParser implements AutoCloseable {
     } catch (SQLException e) {
       return Optional.empty();
     }
+  }
+
+  /** Whether DuckDB knows {@code function} as an aggregate function (count_star included). */
+  boolean isAggregate(String function) {
+    if (aggregates == null) {
+      Set<String> names = new HashSet<>();
+      try (Statement statement = connection().createStatement();
+          ResultSet rs = statement.executeQuery("select distinct lower(function_name)"
+              + " from duckdb_functions() where function_type = 'aggregate'")) {
+        while (rs.next()) {
+          names.add(rs.getString(1));
+        }
+      } catch (SQLException e) {
+        throw new MdsException("Cannot read DuckDB's function list: " + e.getMessage(), e);
+      }
+      aggregates = Set.copyOf(names);
+    }
+    return aggregates.contains(function.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * Expressions of one statement's tree printed back as SQL by DuckDB, in one round trip;
+   * an expression that cannot be printed is left out.
+   */
+  Map<JsonNode, String> sqlOf(String sql, JsonNode tree, List<JsonNode> expressions) {
+    Map<JsonNode, String> texts = new java.util.IdentityHashMap<>();
+    if (expressions.isEmpty()) {
+      return texts;
+    }
+    JsonNode full = fullTrees.computeIfAbsent(sql, s -> {
+      JsonNode root = serialize(s, false);
+      return root.path("statements").path(0).path("node");
+    });
+    if (emptySelect == null) {
+      emptySelect = serialize("select 1", false);
+    }
+    List<JsonNode> asked = new ArrayList<>();
+    List<String> statements = new ArrayList<>();
+    for (JsonNode expression : expressions) {
+      Optional<String> pointer = pointer(tree, expression, "");
+      JsonNode fullExpression = pointer.map(full::at).orElse(null);
+      if (fullExpression == null || fullExpression.isMissingNode()) {
+        continue;
+      }
+      ObjectNode statement = emptySelect.deepCopy();
+      ObjectNode copy = fullExpression.deepCopy();
+      copy.put("alias", "");
+      ((ObjectNode) statement.path("statements").path(0).path("node"))
+          .putArray("select_list").add(copy);
+      asked.add(expression);
+      statements.add(statement.toString());
+    }
+    try (PreparedStatement ps = connection().prepareStatement("select"
+        + " try(json_deserialize_sql(s::json)) from unnest(?) with ordinality as t(s, i)"
+        + " order by i")) {
+      ps.setArray(1, connection().createArrayOf("VARCHAR", statements.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        int i = 0;
+        while (rs.next()) {
+          String text = rs.getString(1);
+          JsonNode expression = asked.get(i++);
+          if (text != null && text.strip().regionMatches(true, 0, "SELECT ", 0, 7)) {
+            texts.put(expression, text.strip().substring(7)
+                .replace("count_star()", "count(*)"));
+          }
+        }
+      }
+    } catch (SQLException e) {
+      // Printing is a courtesy: lineage stands without the text.
+    }
+    return texts;
   }
 
   /** The columns a SELECT returns, found by DuckDB (used for files a source reads). */

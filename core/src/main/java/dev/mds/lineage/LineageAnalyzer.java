@@ -368,15 +368,21 @@ public final class LineageAnalyzer implements AutoCloseable {
     List<ColumnLineage> columns = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     boolean known = shape.known();
+    java.util.Map<com.fasterxml.jackson.databind.JsonNode, String> texts = parser.sqlOf(sql,
+        parsedSql.node().get(), shape.columns().stream()
+            .flatMap(c -> Expressions.of(c.derivation()).stream()).toList());
     for (Shape.Column column : shape.columns()) {
       if (!seen.add(column.name().toLowerCase(Locale.ROOT))) {
         findings.unknown("the query returns two columns named " + column.name());
         known = false;
         continue;
       }
-      columns.add(new ColumnLineage(id, column.name(),
-          List.copyOf(new TreeSet<>(column.derivation().sources())),
-          column.derivation().complete()));
+      List<ColumnRef> sources = List.copyOf(new TreeSet<>(column.derivation().sources()));
+      boolean complete = column.derivation().complete();
+      ColumnLineage.Kind kind = ColumnLineage.classify(column.name(), sources, complete,
+          column.derivation().kind());
+      columns.add(new ColumnLineage(id, column.name(), sources, complete, kind,
+          kind.keepsMeaning() ? "" : Expressions.text(column.derivation(), texts)));
     }
     ModelLineage lineage = new ModelLineage(id, columns, known, List.of());
     if (!lineage.complete()) {

@@ -536,13 +536,13 @@ final class QueryWalker {
         if (names.size() == 1 && KEYWORD_FUNCTIONS.contains(names.get(0).toLowerCase(Locale.ROOT))
             && !(resolution instanceof Resolution.Found found
                 && found.binding().shape().column(found.column()).isPresent())) {
-          return Derivation.NONE;
+          return Derivation.NONE.computedBy(e, false);
         }
         if (resolution instanceof Resolution.Found found) {
-          return found.binding().shape().derivation(found.column());
+          return found.binding().shape().derivation(found.column()).passedOn();
         }
         if (resolution instanceof Resolution.Derived derived) {
-          return derived.derivation();
+          return derived.derivation().passedOn();
         }
         findings.unknown(((Resolution.Unresolved) resolution).reason());
         return Derivation.UNKNOWN;
@@ -554,7 +554,8 @@ final class QueryWalker {
         Shape shape = query(e.path("subquery").path("node"), scope);
         Derivation d = expression(e.path("child"), scope, lambdaParameters);
         // EXISTS yields true or false whatever the subquery selects.
-        return Ast.text(e, "subquery_type").equals("EXISTS") ? d : d.plus(shape.all());
+        return (Ast.text(e, "subquery_type").equals("EXISTS") ? d : d.plus(shape.all()))
+            .computedBy(e, false);
       }
       case "LAMBDA": {
         Set<String> parameters = new HashSet<>(lambdaParameters);
@@ -565,8 +566,14 @@ final class QueryWalker {
         findings.unknown("a positional column reference (#n) is not traced");
         return Derivation.UNKNOWN;
       default:
-        return nested(e, scope, lambdaParameters);
+        return nested(e, scope, lambdaParameters).computedBy(e, aggregates(e));
     }
+  }
+
+  /** Whether the expression itself aggregates rows ({@code count(*)}, {@code sum(x)}). */
+  private boolean aggregates(JsonNode e) {
+    return Ast.text(e, "class").equals("FUNCTION")
+        && parser.isAggregate(Ast.text(e, "function_name"));
   }
 
   /** Everything the expressions nested anywhere inside a node are computed from. */

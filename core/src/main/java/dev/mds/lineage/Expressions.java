@@ -1,0 +1,38 @@
+package dev.mds.lineage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The SQL a column is computed by, as a reader is shown it: the expression of the model's own
+ * SELECT first, then, after {@code ←}, those of the CTEs and subqueries the value came through
+ * ({@code coalesce(o.orders, 0) ← count(*)}).
+ */
+final class Expressions {
+
+  private Expressions() {
+  }
+
+  /** The expressions to print for a derivation, outermost first. */
+  static List<JsonNode> of(Derivation derivation) {
+    List<JsonNode> all = new ArrayList<>();
+    if (derivation.own() != null) {
+      all.add(derivation.own());
+    }
+    all.addAll(derivation.upstream());
+    return all;
+  }
+
+  static String text(Derivation derivation, Map<JsonNode, String> printed) {
+    List<String> parts = new ArrayList<>();
+    for (JsonNode expression : of(derivation)) {
+      String sql = printed.get(expression);
+      if (sql != null && !parts.contains(sql)) {
+        parts.add(sql);
+      }
+    }
+    return String.join(" ← ", parts);
+  }
+}
