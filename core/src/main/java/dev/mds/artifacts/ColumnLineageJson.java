@@ -31,7 +31,9 @@ import dev.mds.lineage.ProjectLineage;
  * entry sits beside dbt's {@code columns} (which holds only documented columns) rather than in
  * it, so state comparison of descriptions does not see lineage changes. {@code kind} is
  * passthrough, rename, transformed, aggregate, constant or unknown; {@code expression} is the SQL
- * that computes a column that is not passed through (see {@code ColumnLineage}).
+ * that computes a column that is not passed through (see {@code ColumnLineage});
+ * {@code same_meaning: true} marks a column holding its one source column's values, passed on or
+ * only respelled (a cast, {@code lower()}), whose description the docs site carries down.
  */
 final class ColumnLineageJson {
 
@@ -51,6 +53,9 @@ final class ColumnLineageJson {
       entry.put("kind", column.kind().label());
       if (!column.expression().isEmpty()) {
         entry.put("expression", column.expression());
+      }
+      if (column.sameMeaning()) {
+        entry.put("same_meaning", true);
       }
       ArrayNode sources = entry.putArray("sources");
       for (ColumnRef source : column.sources()) {

@@ -14,9 +14,11 @@ import java.util.Locale;
  * @param kind how the value is derived from its sources
  * @param expression the SQL that computes it, for a transformed, aggregate or constant column
  *     (with the CTEs' expressions it passed through after {@code ←}); empty otherwise
+ * @param sameMeaning whether the column holds its one source column's values, passed on or only
+ *     respelled (a cast, {@code lower()}): its source's description still describes it
  */
 public record ColumnLineage(String model, String column, List<ColumnRef> sources,
-    boolean complete, Kind kind, String expression) {
+    boolean complete, Kind kind, String expression, boolean sameMeaning) {
 
   /** How a column is derived, as dbt Explorer and a reader name it. */
   public enum Kind {
@@ -52,7 +54,8 @@ public record ColumnLineage(String model, String column, List<ColumnRef> sources
   /** Lineage without a classification (tests and older callers): sources decide. */
   public ColumnLineage(String model, String column, List<ColumnRef> sources, boolean complete) {
     this(model, column, sources, complete, classify(column, sources, complete,
-        sources.isEmpty() ? Derivation.Kind.CONSTANT : Derivation.Kind.COLUMN), "");
+        sources.isEmpty() ? Derivation.Kind.CONSTANT : Derivation.Kind.COLUMN), "",
+        sources.size() == 1 && complete);
   }
 
   /**

@@ -15,10 +15,12 @@ import java.util.Set;
  * <p>It also keeps how the value is computed: {@link Kind}, the expression at this level
  * ({@code own}, null when a column is only passed on) and the expressions of the CTEs and
  * subqueries it passed through on the way ({@code upstream}), so a reader can be shown
- * {@code coalesce(o.orders, 0)} and the {@code count(*)} behind it.
+ * {@code coalesce(o.orders, 0)} and the {@code count(*)} behind it. {@code sameValues} marks a
+ * transformation that only respells one column's values (a cast, {@code lower()}, {@code trim()}),
+ * so the column still means what its source meant.
  */
 record Derivation(Set<ColumnRef> sources, boolean complete, Kind kind, JsonNode own,
-    List<JsonNode> upstream) {
+    List<JsonNode> upstream, boolean sameValues) {
 
   /**
    * How a value is computed, from the least to the most change: a combination of values takes
@@ -46,7 +48,8 @@ record Derivation(Set<ColumnRef> sources, boolean complete, Kind kind, JsonNode 
   }
 
   Derivation(Set<ColumnRef> sources, boolean complete) {
-    this(sources, complete, sources.isEmpty() ? Kind.CONSTANT : Kind.COLUMN, null, List.of());
+    this(sources, complete, sources.isEmpty() ? Kind.CONSTANT : Kind.COLUMN, null, List.of(),
+        false);
   }
 
   static Derivation of(ColumnRef column) {
@@ -64,7 +67,7 @@ record Derivation(Set<ColumnRef> sources, boolean complete, Kind kind, JsonNode 
     all.addAll(other.sources);
     Kind larger = kind.compareTo(other.kind) >= 0 ? kind : other.kind;
     return new Derivation(all, complete && other.complete, larger, own != null ? own : other.own,
-        joined(upstream, other.upstream));
+        joined(upstream, other.upstream), false);
   }
 
   /**
@@ -72,9 +75,19 @@ record Derivation(Set<ColumnRef> sources, boolean complete, Kind kind, JsonNode 
    * when it aggregates or any part did, a constant when it reads no column, else transformed.
    */
   Derivation computedBy(JsonNode expression, boolean aggregates) {
+    return computedBy(expression, aggregates, false);
+  }
+
+  /**
+   * As {@link #computedBy(JsonNode, boolean)}; {@code respells} says the expression only
+   * respells its argument (a cast, {@code lower()}), which keeps one column's meaning.
+   */
+  Derivation computedBy(JsonNode expression, boolean aggregates, boolean respells) {
     Kind computed = aggregates || kind == Kind.AGGREGATE ? Kind.AGGREGATE
         : sources.isEmpty() && complete ? Kind.CONSTANT : Kind.TRANSFORMED;
-    return new Derivation(sources, complete, computed, expression, upstream);
+    boolean same = respells && complete && sources.size() == 1
+        && (kind == Kind.COLUMN || sameValues);
+    return new Derivation(sources, complete, computed, expression, upstream, same);
   }
 
   /** This value read by name from the CTE or subquery that computed it. */
@@ -85,7 +98,7 @@ record Derivation(Set<ColumnRef> sources, boolean complete, Kind kind, JsonNode 
     List<JsonNode> steps = new ArrayList<>();
     steps.add(own);
     steps.addAll(upstream);
-    return new Derivation(sources, complete, kind, null, steps);
+    return new Derivation(sources, complete, kind, null, steps, sameValues);
   }
 
   private static List<JsonNode> joined(List<JsonNode> first, List<JsonNode> second) {

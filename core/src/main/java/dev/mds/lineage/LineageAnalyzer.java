@@ -382,7 +382,9 @@ public final class LineageAnalyzer implements AutoCloseable {
       ColumnLineage.Kind kind = ColumnLineage.classify(column.name(), sources, complete,
           column.derivation().kind());
       columns.add(new ColumnLineage(id, column.name(), sources, complete, kind,
-          kind.keepsMeaning() ? "" : Expressions.text(column.derivation(), texts)));
+          kind.keepsMeaning() ? "" : Expressions.text(column.derivation(), texts),
+          sources.size() == 1 && complete
+              && (kind.keepsMeaning() || column.derivation().sameValues())));
     }
     ModelLineage lineage = new ModelLineage(id, columns, known, List.of());
     if (!lineage.complete()) {

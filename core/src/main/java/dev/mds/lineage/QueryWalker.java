@@ -30,6 +30,9 @@ final class QueryWalker {
       "current_timestamp", "localtime", "localtimestamp", "current_user", "current_role",
       "current_catalog", "current_database", "current_schema", "current_query", "session_user",
       "user");
+  /** Functions that change how one value is written, not what it means. */
+  private static final Set<String> RESPELLING = Set.of("lower", "upper", "lcase", "ucase",
+      "trim", "ltrim", "rtrim", "strip_accents", "nfc_normalize");
   /** Schemas of DuckDB's own catalog views, which are not project data. */
   private static final Set<String> SYSTEM_SCHEMAS = Set.of("information_schema", "pg_catalog");
 
@@ -566,8 +569,22 @@ final class QueryWalker {
         findings.unknown("a positional column reference (#n) is not traced");
         return Derivation.UNKNOWN;
       default:
-        return nested(e, scope, lambdaParameters).computedBy(e, aggregates(e));
+        return nested(e, scope, lambdaParameters).computedBy(e, aggregates(e), respells(e));
     }
+  }
+
+  /**
+   * Whether the expression only respells its one argument: a cast, a change of case, trimmed
+   * spaces. A column computed so still means what its source column meant.
+   */
+  private static boolean respells(JsonNode e) {
+    String kind = Ast.text(e, "class");
+    if (kind.equals("CAST")) {
+      return true;
+    }
+    return kind.equals("FUNCTION") && RESPELLING.contains(
+        Ast.text(e, "function_name").toLowerCase(Locale.ROOT))
+        && e.path("children").size() == 1;
   }
 
   /** Whether the expression itself aggregates rows ({@code count(*)}, {@code sum(x)}). */

@@ -105,6 +105,22 @@ class ColumnDerivationTest {
   }
 
   @Test
+  void aCastOrChangeOfCaseKeepsTheMeaningOtherTransformationsDoNot() {
+    Model node = (Model) parsed.manifest().nodes().get("model.shop.kinds");
+    Map<String, Boolean> same = analyzer.lineage(node).columns().stream()
+        .collect(Collectors.toMap(ColumnLineage::column, ColumnLineage::sameMeaning));
+    assertEquals(Map.of("market", true, "customer_no", true, "first_name", true,
+        "country", false, "loaded_on", false, "member_text", true), same);
+    Model counted = (Model) parsed.manifest().nodes().get("model.shop.per_customer");
+    assertEquals(false, analyzer.lineage(counted).column("orders").orElseThrow().sameMeaning());
+    assertEquals(true, analyzer.lineage(counted).column("loyalty_tier").orElseThrow()
+        .sameMeaning());
+    assertEquals(true, analyzer.lineage(counted).column("status_upper").orElseThrow()
+        .sameMeaning(), "upper() in a CTE, passed on by the outer query, still respells status");
+    assertEquals(false, analyzer.lineage(counted).column("revenue").orElseThrow().sameMeaning());
+  }
+
+  @Test
   void aUnionOfPlainColumnsStaysAPassthrough() {
     assertDerivations("stacked", """
         market passthrough

@@ -106,6 +106,7 @@ public final class DocsSite {
     String runAt = docs.history().generatedAt();
     common.put("runAt", runAt);
     common.put("runAtShown", runAt.isEmpty() ? "" : RunHistory.shown(runAt));
+    common.put("kindHelp", ColumnKinds.HELP);
     return common;
   }
 

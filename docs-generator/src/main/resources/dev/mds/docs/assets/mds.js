@@ -545,7 +545,7 @@
       const add = function (c, side) {
         const n = C.c[c][0];
         if (!byNode.has(n)) byNode.set(n, []);
-        byNode.get(n).push({ name: C.c[c][1], side: side, complete: C.c[c][2] === 1 });
+        byNode.get(n).push({ name: C.c[c][1], side: side, complete: C.c[c][2] === 1, kind: C.c[c][3] || '' });
       };
       add(start, 'self');
       up.forEach(function (c) { add(c, 'up'); });
@@ -598,6 +598,7 @@
               code.title = 'Partly unknown: ' + (C.u[String(n)] || 'part of it could not be traced');
             }
             item.appendChild(code);
+            if (c.kind) item.appendChild(el('span', 'kind kind-' + c.kind, c.kind));
           });
           list.appendChild(item);
         });
