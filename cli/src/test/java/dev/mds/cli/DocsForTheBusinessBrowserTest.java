@@ -364,6 +364,45 @@ class DocsForTheBusinessBrowserTest {
         String.valueOf(title));
   }
 
+  // --- 9. Finding things ---------------------------------------------------------------------
+
+  @Test
+  void searchFindsSqlAndSaysHowManyResultsThereAre() {
+    ChromeDriver chrome = browser();
+    chrome.get(url("index.html"));
+    WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(10));
+    WebElement search = chrome.findElement(By.id("search"));
+    search.click();
+    search.sendKeys("coalesce");
+    WebElement hit = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("#search-results li[role=option] a")));
+    assertTrue(hit.getText().contains("dim_members"), hit.getText());
+    assertTrue(hit.getText().contains("SQL"), hit.getText());
+    assertEquals("1 result", text(chrome, "#search-results .search-count"));
+    search.clear();
+    search.sendKeys("m");
+    wait.until(d -> d.findElement(By.cssSelector("#search-results .search-count")).getText()
+        .endsWith("results"));
+    noScriptErrors(chrome);
+  }
+
+  @Test
+  void theContentsHaveADatabaseTreeOfSchemasAndRelations() {
+    ChromeDriver chrome = browser();
+    chrome.get(url("index.html"));
+    new WebDriverWait(chrome, Duration.ofSeconds(10))
+        .until(d -> !d.findElements(By.cssSelector("#tree .tree-group")).isEmpty());
+    chrome.executeScript("for (let i = 0; i < 5; i++) document.querySelectorAll("
+        + "'#tree .tree-label[aria-expanded=false]').forEach(function (b) { b.click(); });");
+    WebElement database = chrome.findElements(By.cssSelector("#tree .tree-group")).stream()
+        .filter(g -> g.findElement(By.cssSelector(".tree-name")).getText()
+            .equalsIgnoreCase("Database"))
+        .findFirst().orElseThrow();
+    String tree = database.getText();
+    assertTrue(tree.contains("main") && tree.contains("dim_members") && tree.contains("members"),
+        tree);
+  }
+
   private static void noScriptErrors(ChromeDriver chrome) {
     assertEquals(List.of(), HeadlessChromium.consoleErrors(chrome));
   }

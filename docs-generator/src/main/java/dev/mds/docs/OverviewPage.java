@@ -164,12 +164,13 @@ record OverviewPage(String html, List<Stat> stats, List<Attention> attention, in
         : tally.passed() + " passed" + (tally.warned() > 0 ? ", " + tally.warned() + " warn" : "");
     String testTone = tally.failed() > 0 ? "bad" : tally.warned() > 0 ? "warn"
         : tally.passed() > 0 ? "good" : "muted";
+    String models = modelTrouble(docs);
+    boolean errored = models.contains("errored");
+    boolean skipped = models.contains("skipped");
     List<Stat> stats = new ArrayList<>(List.of(
-        new Stat("Models", number(counts.get("model")), modelTrouble(docs),
-            modelTrouble(docs).contains("errored") ? "bad"
-                : modelTrouble(docs).contains("skipped") ? "warn" : "muted",
-            modelTrouble(docs).contains("errored") ? "#attention"
-                : modelTrouble(docs).contains("skipped") ? "#skipped" : "#browse"),
+        new Stat("Models", number(counts.get("model")), models,
+            errored ? "bad" : skipped ? "warn" : "muted",
+            errored ? "#attention" : skipped ? "#skipped" : "#browse"),
         new Stat("Sources", number(counts.get("source")), "", "muted", "#browse"),
         new Stat("Seeds", number(counts.get("seed")), "", "muted", "#browse"),
         new Stat("Data tests", number(counts.get("test")), testDetail, testTone,

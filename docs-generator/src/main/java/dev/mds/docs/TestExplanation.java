@@ -40,7 +40,7 @@ final class TestExplanation {
       case "unique", "unique_combination_of_columns" -> {
         for (List<String> row : failing.rows()) {
           long n = count(failing, row);
-          sentences.add(rows(n) + " share " + keyOf(failing, row)
+          sentences.add(rows(n) + " share " + keyOf(failing, row, column)
               + ", which should identify one row.");
         }
       }
@@ -65,9 +65,9 @@ final class TestExplanation {
           + (failing.rows().isEmpty() ? "." : "; " + (failing.rows().size() < failing.count()
               ? "the first " + failing.rows().size() + " are" : "here they are") + " below."));
     }
-    if (!kind.equals("not_null") && !kind.equals("relationships") && failing.rows().size()
-        < failing.count() && !kind.isEmpty() && sentences.size() > 0
-        && (kind.equals("accepted_values") || kind.startsWith("unique"))) {
+    // One sentence per value shown: say how many values were left out.
+    boolean perValue = kind.equals("accepted_values") || kind.startsWith("unique");
+    if (perValue && failing.rows().size() < failing.count()) {
       sentences.add("… and " + (failing.count() - failing.rows().size()) + " more.");
     }
     return List.copyOf(sentences);
@@ -96,12 +96,14 @@ final class TestExplanation {
     }
   }
 
-  private static String keyOf(FailingRows failing, List<String> row) {
+  private static String keyOf(FailingRows failing, List<String> row, String column) {
     List<String> parts = new ArrayList<>();
     for (int i = 0; i < failing.columns().size(); i++) {
       String name = failing.columns().get(i);
       if (!name.equalsIgnoreCase("n_records")) {
-        parts.add((name.equalsIgnoreCase("unique_field") ? "the value" : name) + " = "
+        // dbt's own unique test names its column unique_field.
+        parts.add((name.equalsIgnoreCase("unique_field") && !column.isEmpty() ? column : name)
+            + " = "
             + value(row.get(i)));
       }
     }
