@@ -3,7 +3,6 @@ package dev.mds.lineage;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The SQL a column is computed by, as a reader is shown it: the expression of the model's own
@@ -23,16 +22,5 @@ final class Expressions {
     }
     all.addAll(derivation.upstream());
     return all;
-  }
-
-  static String text(Derivation derivation, Map<JsonNode, String> printed) {
-    List<String> parts = new ArrayList<>();
-    for (JsonNode expression : of(derivation)) {
-      String sql = printed.get(expression);
-      if (sql != null && !parts.contains(sql)) {
-        parts.add(sql);
-      }
-    }
-    return String.join(" ← ", parts);
   }
 }
