@@ -52,6 +52,10 @@ final class LineageCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true)
   Direction direction;
 
+  @Option(names = "--derivation", description = "After each model column, how it is derived:"
+      + " passthrough, rename, transformed, aggregate or constant, with the SQL expression.")
+  boolean derivation;
+
   /** Which way to walk. */
   static final class Direction {
     @Option(names = "--upstream", description = "Where the column comes from (the default).")
@@ -81,9 +85,11 @@ final class LineageCommand implements Callable<Integer> {
         Set<String> ids = new HashSet<>(manifest.graph().descendants(start.node(),
             Integer.MAX_VALUE));
         ProjectLineage lineage = analyzer.lineage(ids);
-        tree = new Tree(manifest, ref -> new Children(lineage.downstream(ref), Optional.empty()));
+        tree = new Tree(manifest, ref -> new Children(lineage.downstream(ref), Optional.empty()),
+            ref -> derivation ? how(manifest, analyzer, ref) : "");
       } else {
-        tree = new Tree(manifest, ref -> upstream(manifest, analyzer, ref));
+        tree = new Tree(manifest, ref -> upstream(manifest, analyzer, ref),
+            ref -> derivation ? how(manifest, analyzer, ref) : "");
       }
       tree.print(out, start);
     }
@@ -108,13 +114,25 @@ final class LineageCommand implements Callable<Integer> {
     return new Children(column.get().sources(), note);
   }
 
+  /** {@code " [aggregate: count(*)]"} for a model column, empty for anything else. */
+  private static String how(Manifest manifest, LineageAnalyzer analyzer, ColumnRef ref) {
+    if (!(manifest.nodes().get(ref.node()) instanceof Model model)) {
+      return "";
+    }
+    return analyzer.lineage(model).column(ref.column())
+        .map(c -> " [" + c.kind().label()
+            + (c.expression().isEmpty() ? "" : ": " + c.expression()) + "]")
+        .orElse("");
+  }
+
   /** The columns one step away, and a note on what could not be traced. */
   private record Children(List<ColumnRef> columns, Optional<String> note) {
   }
 
   /** Prints columns as an indented tree, with a walk function giving each column's children. */
   private record Tree(Manifest manifest,
-      java.util.function.Function<ColumnRef, Children> walk) {
+      java.util.function.Function<ColumnRef, Children> walk,
+      java.util.function.Function<ColumnRef, String> how) {
 
     void print(PrintWriter out, ColumnRef root) {
       out.println(label(root));
@@ -150,7 +168,7 @@ final class LineageCommand implements Callable<Integer> {
       }
       String kind = node instanceof Seed ? " (seed)"
           : node instanceof Model model && model.isEphemeral() ? " (ephemeral)" : "";
-      return node.name() + "." + ref.column() + kind;
+      return node.name() + "." + ref.column() + kind + how.apply(ref);
     }
   }
 

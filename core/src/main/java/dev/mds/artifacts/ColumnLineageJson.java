@@ -14,9 +14,10 @@ import dev.mds.lineage.ProjectLineage;
  * <pre>
  * "lineage_complete": false,
  * "column_lineage": {
- *   "amount_eur": {"complete": true,
+ *   "amount_eur": {"complete": true, "kind": "transformed",
+ *                  "expression": "(o.amount_local * m.eur_rate)",
  *                  "sources": [{"node": "model.retail.stg_orders", "column": "amount_local"}]},
- *   "kind":       {"complete": true, "sources": []}
+ *   "market":     {"complete": true, "kind": "constant", "expression": "'DE'", "sources": []}
  * },
  * "lineage_unknown": ["a PIVOT without an IN list has columns that depend on the data"]
  * </pre>
@@ -28,7 +29,11 @@ import dev.mds.lineage.ProjectLineage;
  * whose column list itself is unknown has {@code lineage_complete: false} and lists the columns it
  * could name. {@code lineage_unknown} says why, and is left out when lineage is complete. The
  * entry sits beside dbt's {@code columns} (which holds only documented columns) rather than in
- * it, so state comparison of descriptions does not see lineage changes.
+ * it, so state comparison of descriptions does not see lineage changes. {@code kind} is
+ * passthrough, rename, transformed, aggregate, constant or unknown; {@code expression} is the SQL
+ * that computes a column that is not passed through (see {@code ColumnLineage});
+ * {@code same_meaning: true} marks a column holding its one source column's values, passed on or
+ * only respelled (a cast, {@code lower()}), whose description the docs site carries down.
  */
 final class ColumnLineageJson {
 
@@ -45,6 +50,13 @@ final class ColumnLineageJson {
     for (ColumnLineage column : model.columns()) {
       ObjectNode entry = columns.putObject(column.column());
       entry.put("complete", column.complete());
+      entry.put("kind", column.kind().label());
+      if (!column.expression().isEmpty()) {
+        entry.put("expression", column.expression());
+      }
+      if (column.sameMeaning()) {
+        entry.put("same_meaning", true);
+      }
       ArrayNode sources = entry.putArray("sources");
       for (ColumnRef source : column.sources()) {
         sources.addObject().put("node", source.node()).put("column", source.column());

@@ -50,6 +50,7 @@ public final class RunResultsWriter {
       } else {
         json.putNull("failures");
       }
+      result.failures().ifPresent(f -> FailingRowsJson.write(json, f));
       result.compiledSql().ifPresent(sql -> json.put("compiled_code", sql));
       result.batches().ifPresent(batches -> BatchResultsJson.write(json, batches));
       manifest.node(result.uniqueId()).map(Node::relation)

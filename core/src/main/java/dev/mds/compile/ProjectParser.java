@@ -493,8 +493,10 @@ public final class ProjectParser {
         Map<String, Object> sourceLevel;
         Map<String, Object> tableLevel;
         try {
-          sourceLevel = withRenderedFreshness(spec.config(), spec.file());
-          tableLevel = withRenderedFreshness(table.config(), spec.file());
+          sourceLevel = withRenderedFreshness(
+              TopLevelMeta.intoConfig(spec.meta(), spec.config()), spec.file());
+          tableLevel = withRenderedFreshness(
+              TopLevelMeta.intoConfig(table.meta(), table.config()), spec.file());
         } catch (MdsException e) {
           errors.add(e);
           broken.add(spec.name() + "." + table.name());
@@ -785,7 +787,7 @@ public final class ProjectParser {
    * renders them at parse time (hooks excepted: they render when they run).
    */
   Map<String, Object> renderedConfig(NodeProperties props) {
-    Map<String, Object> config = props.config();
+    Map<String, Object> config = TopLevelMeta.intoConfig(props.meta(), props.config());
     if (config.values().stream().noneMatch(ProjectParser::templated)) {
       return config;
     }

@@ -13,9 +13,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * DuckDB's own SQL parser, asked through {@code json_serialize_sql} on a private in-memory
@@ -35,6 +38,10 @@ final class DuckDbParser implements AutoCloseable {
   /** The last query's tree with every field, for {@link #autoName}; rarely needed. */
   private final Map<String, JsonNode> fullTrees = new java.util.HashMap<>();
   private JsonNode emptySelect;
+  /** Stands in a SELECT's list for the expression to print (see {@link #print}). */
+  private static final String EXPRESSION_MARK = "__mds_expression__";
+  /** DuckDB's aggregate functions, read on first use. */
+  private Set<String> aggregates;
 
   /** The private database, started on first use: loading DuckDB is the dearest step of all. */
   private Connection connection() {
@@ -154,6 +161,151 @@ final class DuckDbParser implements AutoCloseable {
     } catch (SQLException e) {
       return Optional.empty();
     }
+  }
+
+  /** Whether DuckDB knows {@code function} as an aggregate function (count_star included). */
+  boolean isAggregate(String function) {
+    if (aggregates == null) {
+      Set<String> names = new HashSet<>();
+      try (Statement statement = connection().createStatement();
+          ResultSet rs = statement.executeQuery("select distinct lower(function_name)"
+              + " from duckdb_functions() where function_type = 'aggregate'")) {
+        while (rs.next()) {
+          names.add(rs.getString(1));
+        }
+      } catch (SQLException e) {
+        throw new MdsException("Cannot read DuckDB's function list: " + e.getMessage(), e);
+      }
+      aggregates = Set.copyOf(names);
+    }
+    return aggregates.contains(function.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * The JSON pointers of {@code wanted} nodes (by identity) in a tree, in one walk that stops
+   * once all are found; a path is spelled out only for a node that is wanted.
+   */
+  static Map<JsonNode, String> pointers(JsonNode tree, Set<JsonNode> wanted) {
+    Map<JsonNode, String> found = new java.util.IdentityHashMap<>();
+    if (!wanted.isEmpty()) {
+      find(tree, new ArrayList<>(), wanted, found);
+    }
+    return found;
+  }
+
+  private static boolean find(JsonNode node, List<String> path, Set<JsonNode> wanted,
+      Map<JsonNode, String> found) {
+    if (wanted.contains(node)) {
+      StringBuilder pointer = new StringBuilder();
+      path.forEach(part -> pointer.append('/').append(part));
+      found.put(node, pointer.toString());
+      if (found.size() == wanted.size()) {
+        return true;
+      }
+    }
+    if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        if (field.getValue().isContainerNode()) {
+          path.add(field.getKey().replace("~", "~0").replace("/", "~1"));
+          boolean done = find(field.getValue(), path, wanted, found);
+          path.remove(path.size() - 1);
+          if (done) {
+            return true;
+          }
+        }
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        if (node.get(i).isContainerNode()) {
+          path.add(String.valueOf(i));
+          boolean done = find(node.get(i), path, wanted, found);
+          path.remove(path.size() - 1);
+          if (done) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Expressions to print: a statement and the JSON pointers of expressions in its tree. */
+  record Printing(String sql, List<String> pointers) {
+  }
+
+  /**
+   * The expressions at {@code pointers} of each statement, printed back as SQL by DuckDB itself,
+   * all in one query: DuckDB serialises each statement in full, takes each expression out by its
+   * pointer and prints it as the only item of an empty SELECT. An expression DuckDB cannot print
+   * comes back empty; printing is a courtesy, lineage stands without it.
+   */
+  List<List<String>> print(List<Printing> statements) {
+    List<List<String>> texts = new ArrayList<>();
+    List<String> sqls = new ArrayList<>();
+    List<Integer> owners = new ArrayList<>();
+    List<String> paths = new ArrayList<>();
+    for (Printing statement : statements) {
+      List<String> none = new ArrayList<>();
+      statement.pointers().forEach(p -> none.add(""));
+      texts.add(none);
+      for (String pointer : statement.pointers()) {
+        owners.add(sqls.size() + 1);
+        // The pointers are into the statement's node; DuckDB serialises the whole root.
+        paths.add("/statements/0/node" + pointer);
+      }
+      sqls.add(statement.sql());
+    }
+    if (paths.isEmpty()) {
+      return texts;
+    }
+    if (emptySelect == null) {
+      emptySelect = serialize("select 1", false);
+    }
+    ObjectNode template = emptySelect.deepCopy();
+    ((ObjectNode) template.path("statements").path(0).path("node"))
+        .putArray("select_list").add(EXPRESSION_MARK);
+    try (PreparedStatement ps = connection().prepareStatement("""
+        with statements as (
+          select i, json_serialize_sql(s) as tree
+          from unnest(?::varchar[]) with ordinality as t(s, i)),
+        wanted as (
+          select unnest(?::bigint[]) as owner, unnest(?::varchar[]) as path,
+                 unnest(range(1, len(?::varchar[]) + 1)) as k)
+        select k, json_deserialize_sql(replace(?, '"%s"',
+            json_merge_patch(json_extract(tree, path), '{"alias": ""}')::varchar)::json)
+        from wanted join statements on statements.i = wanted.owner
+        order by k""".formatted(EXPRESSION_MARK))) {
+      ps.setArray(1, connection().createArrayOf("VARCHAR", sqls.toArray()));
+      ps.setArray(2, connection().createArrayOf("BIGINT",
+          owners.stream().map(Integer::longValue).toArray()));
+      ps.setArray(3, connection().createArrayOf("VARCHAR", paths.toArray()));
+      ps.setArray(4, connection().createArrayOf("VARCHAR", paths.toArray()));
+      ps.setString(5, template.toString());
+      List<String> flat = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String text = rs.getString(2);
+          flat.add(text != null && text.strip().regionMatches(true, 0, "SELECT ", 0, 7)
+              ? text.strip().substring(7).replace("count_star()", "count(*)") : "");
+        }
+      }
+      if (flat.size() == paths.size()) {
+        int at = 0;
+        for (List<String> own : texts) {
+          for (int i = 0; i < own.size(); i++) {
+            own.set(i, flat.get(at++));
+          }
+        }
+      }
+    } catch (SQLException e) {
+      if (statements.size() > 1) {
+        // One statement DuckDB cannot print spoils the batch: print each on its own.
+        List<List<String>> each = new ArrayList<>();
+        statements.forEach(s -> each.add(print(List.of(s)).get(0)));
+        return each;
+      }
+    }
+    return texts;
   }
 
   /** The columns a SELECT returns, found by DuckDB (used for files a source reads). */

@@ -56,6 +56,17 @@ public final class LineageAnalyzer implements AutoCloseable {
       Set<String> depends) {
   }
 
+  /**
+   * A traced model whose computed columns' SQL is not printed yet: printing waits until lineage
+   * is handed out, so a whole project's expressions go to DuckDB in one query.
+   *
+   * @param pointers per column, the JSON pointers of its expressions, outermost first
+   */
+  private record Unprinted(String sql, Map<String, List<String>> pointers) {
+  }
+
+  private final Map<String, Unprinted> unprinted = new HashMap<>();
+
   /** The quick check's warnings for a model, and what they depended on. */
   private record Checked(List<LineageWarning> warnings, Set<String> depends) {
   }
@@ -104,7 +115,7 @@ public final class LineageAnalyzer implements AutoCloseable {
     this.parsed = parsed;
     this.compiledSql = compiledSql;
     this.parser = new DuckDbParser();
-    this.relations = new Relations(parsed, parser, this::lineage,
+    this.relations = new Relations(parsed, parser, this::traced,
         token -> recording.forEach(set -> set.add(token)));
   }
 
@@ -114,12 +125,16 @@ public final class LineageAnalyzer implements AutoCloseable {
     prepare(parsed.manifest().nodesOf(Model.class).stream()
         .filter(m -> wanted.contains(m.uniqueId()) && !done.containsKey(m.uniqueId())).toList(),
         false);
-    Map<String, ModelLineage> result = new LinkedHashMap<>();
+    List<Model> models = new ArrayList<>();
     for (Node node : parsed.manifest().inOrder()) {
       if (node instanceof Model model && wanted.contains(model.uniqueId())) {
-        result.put(model.uniqueId(), lineage(model));
+        analysis(model);
+        models.add(model);
       }
     }
+    printExpressions(models.stream().map(Model::uniqueId).toList());
+    Map<String, ModelLineage> result = new LinkedHashMap<>();
+    models.forEach(model -> result.put(model.uniqueId(), analysis(model).lineage()));
     return new ProjectLineage(result);
   }
 
@@ -129,7 +144,54 @@ public final class LineageAnalyzer implements AutoCloseable {
   }
 
   public ModelLineage lineage(Model model) {
+    analysis(model);
+    printExpressions(List.of(model.uniqueId()));
     return analysis(model).lineage();
+  }
+
+  /** A model's lineage as traced, its expressions perhaps not yet printed (for its children). */
+  private ModelLineage traced(Model model) {
+    return analysis(model).lineage();
+  }
+
+  /** Fills in the SQL text of the computed columns of those models that still lack it. */
+  private void printExpressions(List<String> ids) {
+    List<String> waiting = ids.stream().filter(unprinted::containsKey).toList();
+    if (waiting.isEmpty()) {
+      return;
+    }
+    List<DuckDbParser.Printing> batch = new ArrayList<>();
+    for (String id : waiting) {
+      Unprinted job = unprinted.get(id);
+      batch.add(new DuckDbParser.Printing(job.sql(),
+          job.pointers().values().stream().flatMap(List::stream).toList()));
+    }
+    List<List<String>> printed = parser.print(batch);
+    for (int m = 0; m < waiting.size(); m++) {
+      String id = waiting.get(m);
+      Unprinted job = unprinted.remove(id);
+      Map<String, String> byColumn = new HashMap<>();
+      int at = 0;
+      for (Map.Entry<String, List<String>> column : job.pointers().entrySet()) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < column.getValue().size(); i++) {
+          String text = printed.get(m).get(at++);
+          if (!text.isEmpty() && !parts.contains(text)) {
+            parts.add(text);
+          }
+        }
+        byColumn.put(column.getKey(), String.join(" ← ", parts));
+      }
+      Analysis analysis = done.get(id);
+      ModelLineage old = analysis.lineage();
+      List<ColumnLineage> columns = old.columns().stream()
+          .map(c -> byColumn.containsKey(c.column()) ? new ColumnLineage(c.model(), c.column(),
+              c.sources(), c.complete(), c.kind(), byColumn.get(c.column()), c.sameMeaning())
+              : c)
+          .toList();
+      done.put(id, new Analysis(new ModelLineage(old.model(), columns, old.columnsKnown(),
+          old.unknown()), analysis.warnings(), analysis.depends()));
+    }
   }
 
   /**
@@ -368,15 +430,37 @@ public final class LineageAnalyzer implements AutoCloseable {
     List<ColumnLineage> columns = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     boolean known = shape.known();
+    Set<com.fasterxml.jackson.databind.JsonNode> expressions =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Shape.Column column : shape.columns()) {
+      expressions.addAll(Expressions.of(column.derivation()));
+    }
+    Map<com.fasterxml.jackson.databind.JsonNode, String> pointers =
+        DuckDbParser.pointers(parsedSql.node().get(), expressions);
+    Map<String, List<String>> toPrint = new LinkedHashMap<>();
     for (Shape.Column column : shape.columns()) {
       if (!seen.add(column.name().toLowerCase(Locale.ROOT))) {
         findings.unknown("the query returns two columns named " + column.name());
         known = false;
         continue;
       }
-      columns.add(new ColumnLineage(id, column.name(),
-          List.copyOf(new TreeSet<>(column.derivation().sources())),
-          column.derivation().complete()));
+      List<ColumnRef> sources = List.copyOf(new TreeSet<>(column.derivation().sources()));
+      boolean complete = column.derivation().complete();
+      ColumnLineage.Kind kind = ColumnLineage.classify(column.name(), sources, complete,
+          column.derivation().kind());
+      if (!kind.keepsMeaning()) {
+        List<String> paths = Expressions.of(column.derivation()).stream()
+            .map(pointers::get).filter(java.util.Objects::nonNull).distinct().toList();
+        if (!paths.isEmpty()) {
+          toPrint.put(column.name(), paths);
+        }
+      }
+      columns.add(new ColumnLineage(id, column.name(), sources, complete, kind, "",
+          sources.size() == 1 && complete
+              && (kind.keepsMeaning() || column.derivation().sameValues())));
+    }
+    if (!toPrint.isEmpty()) {
+      unprinted.put(id, new Unprinted(sql, toPrint));
     }
     ModelLineage lineage = new ModelLineage(id, columns, known, List.of());
     if (!lineage.complete()) {

@@ -30,6 +30,9 @@ final class QueryWalker {
       "current_timestamp", "localtime", "localtimestamp", "current_user", "current_role",
       "current_catalog", "current_database", "current_schema", "current_query", "session_user",
       "user");
+  /** Functions that change how one value is written, not what it means. */
+  private static final Set<String> RESPELLING = Set.of("lower", "upper", "lcase", "ucase",
+      "trim", "ltrim", "rtrim", "strip_accents", "nfc_normalize");
   /** Schemas of DuckDB's own catalog views, which are not project data. */
   private static final Set<String> SYSTEM_SCHEMAS = Set.of("information_schema", "pg_catalog");
 
@@ -536,13 +539,13 @@ final class QueryWalker {
         if (names.size() == 1 && KEYWORD_FUNCTIONS.contains(names.get(0).toLowerCase(Locale.ROOT))
             && !(resolution instanceof Resolution.Found found
                 && found.binding().shape().column(found.column()).isPresent())) {
-          return Derivation.NONE;
+          return Derivation.NONE.computedBy(e, false);
         }
         if (resolution instanceof Resolution.Found found) {
-          return found.binding().shape().derivation(found.column());
+          return found.binding().shape().derivation(found.column()).passedOn();
         }
         if (resolution instanceof Resolution.Derived derived) {
-          return derived.derivation();
+          return derived.derivation().passedOn();
         }
         findings.unknown(((Resolution.Unresolved) resolution).reason());
         return Derivation.UNKNOWN;
@@ -554,7 +557,8 @@ final class QueryWalker {
         Shape shape = query(e.path("subquery").path("node"), scope);
         Derivation d = expression(e.path("child"), scope, lambdaParameters);
         // EXISTS yields true or false whatever the subquery selects.
-        return Ast.text(e, "subquery_type").equals("EXISTS") ? d : d.plus(shape.all());
+        return (Ast.text(e, "subquery_type").equals("EXISTS") ? d : d.plus(shape.all()))
+            .computedBy(e, false);
       }
       case "LAMBDA": {
         Set<String> parameters = new HashSet<>(lambdaParameters);
@@ -565,8 +569,28 @@ final class QueryWalker {
         findings.unknown("a positional column reference (#n) is not traced");
         return Derivation.UNKNOWN;
       default:
-        return nested(e, scope, lambdaParameters);
+        return nested(e, scope, lambdaParameters).computedBy(e, aggregates(e), respells(e));
     }
+  }
+
+  /**
+   * Whether the expression only respells its one argument: a cast, a change of case, trimmed
+   * spaces. A column computed so still means what its source column meant.
+   */
+  private static boolean respells(JsonNode e) {
+    String kind = Ast.text(e, "class");
+    if (kind.equals("CAST")) {
+      return true;
+    }
+    return kind.equals("FUNCTION") && RESPELLING.contains(
+        Ast.text(e, "function_name").toLowerCase(Locale.ROOT))
+        && e.path("children").size() == 1;
+  }
+
+  /** Whether the expression itself aggregates rows ({@code count(*)}, {@code sum(x)}). */
+  private boolean aggregates(JsonNode e) {
+    return Ast.text(e, "class").equals("FUNCTION")
+        && parser.isAggregate(Ast.text(e, "function_name"));
   }
 
   /** Everything the expressions nested anywhere inside a node are computed from. */

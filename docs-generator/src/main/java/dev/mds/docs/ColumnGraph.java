@@ -14,12 +14,14 @@ import java.util.Map;
  * first asks, so the file stays one small array per column:
  *
  * <pre>
- * {"c": [[node index, "column", complete 1|0], ...],
+ * {"c": [[node index, "column", complete 1|0, "derivation"], ...],
  *  "s": [[parent column index, ...], ...],
  *  "u": {"node index": "why its lineage is incomplete"}}
  * </pre>
  *
- * <p>Seed and source columns appear only where a model reads them.
+ * <p>The derivation is how a model's column is computed (passthrough, rename, transformed,
+ * aggregate, constant or unknown; see the manifest's {@code column_lineage}); it is empty for
+ * seed and source columns, which appear only where a model reads them.
  */
 final class ColumnGraph {
 
@@ -45,6 +47,7 @@ final class ColumnGraph {
         // The node's own spelling wins over the one its children used.
         graph.columns.get(column)[1] = entry.getKey();
         graph.columns.get(column)[2] = entry.getValue().path("complete").asBoolean(false) ? 1 : 0;
+        graph.columns.get(column)[3] = entry.getValue().path("kind").asText("");
         for (JsonNode source : entry.getValue().path("sources")) {
           Integer parent = nodeIndex.get(source.path("node").asText());
           if (parent != null) {
@@ -67,7 +70,7 @@ final class ColumnGraph {
   /** The column's index, added (complete, no parents) on first sight. */
   private int column(int node, String name) {
     return index.computeIfAbsent(node + " " + name.toLowerCase(Locale.ROOT), key -> {
-      columns.add(new Object[] {node, name, 1});
+      columns.add(new Object[] {node, name, 1, ""});
       sources.add(new ArrayList<>());
       return columns.size() - 1;
     });

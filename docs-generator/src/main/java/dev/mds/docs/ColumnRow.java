@@ -7,7 +7,14 @@ import java.util.List;
  *
  * @param origin its column lineage, or null where the manifest holds none (seeds, sources,
  *     manifests written without lineage)
+ * @param inherited where the shown description was written, when the column has none of its own
+ *     and carries its source's unchanged (passthrough or rename); null otherwise
  */
 record ColumnRow(String name, String type, String descriptionHtml, List<TestRow> tests,
-    ColumnOrigin origin) {
+    ColumnOrigin origin, InheritedDescription inherited) {
+
+  ColumnRow(String name, String type, String descriptionHtml, List<TestRow> tests,
+      ColumnOrigin origin) {
+    this(name, type, descriptionHtml, tests, origin, null);
+  }
 }

@@ -122,6 +122,7 @@ public final class DocsSite {
     String runAt = docs.history().generatedAt();
     common.put("runAt", runAt);
     common.put("runAtShown", runAt.isEmpty() ? "" : RunHistory.shown(runAt));
+    common.put("kindHelp", ColumnKinds.HELP);
     return common;
   }
 

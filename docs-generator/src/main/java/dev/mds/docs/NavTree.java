@@ -36,9 +36,12 @@ final class NavTree {
     }
     Folder exposures = new Folder();
     Folder analyses = new Folder();
+    // The warehouse's view, as dbt docs' Database tab: database, schema, then each relation.
+    Folder database = new Folder();
     for (DocPage page : docs.pages()) {
       NodeLink link = page.self();
       JsonNode node = docs.nodes().get(link.id());
+      relation(node, link).ifPresent(r -> database.add(r.path(), r.link()));
       switch (link.type()) {
         case "model" -> {
           List<String> fqn = ProjectDocs.strings(node.path("fqn"));
@@ -71,8 +74,32 @@ final class NavTree {
     add(tree, "Exposures", exposures);
     add(tree, "Analyses", analyses);
     add(tree, "Macros", macros);
+    add(tree, "Database", database);
     semantic.forEach((label, folder) -> add(tree, label, folder));
     return tree;
+  }
+
+  /** Where a built node lives: [database, schema] and its relation's name. */
+  private record Placed(List<String> path, NodeLink link) {
+  }
+
+  private static java.util.Optional<Placed> relation(JsonNode node, NodeLink link) {
+    if (node == null || !List.of("model", "seed", "snapshot", "source").contains(link.type())
+        || node.path("config").path("materialized").asText("").equals("ephemeral")) {
+      return java.util.Optional.empty();
+    }
+    String name = node.path("alias").asText(node.path("identifier").asText(""));
+    if (name.isBlank()) {
+      name = node.path("identifier").asText(node.path("name").asText());
+    }
+    String schema = node.path("schema").asText("");
+    if (schema.isBlank()) {
+      return java.util.Optional.empty();
+    }
+    String db = node.path("database").asText("");
+    List<String> path = db.isBlank() ? List.of(schema) : List.of(db, schema);
+    return java.util.Optional.of(new Placed(path,
+        new NodeLink(link.id(), name, link.type(), link.page())));
   }
 
   private static void add(List<Entry> tree, String label, Folder folder) {

@@ -16,7 +16,14 @@ import java.util.Map;
  * counts, what failed in the last run, and a way into each kind of node.
  */
 record OverviewPage(String html, List<Stat> stats, List<Attention> attention, int attentionCount,
-    boolean hasRun, List<Group> groups, List<BuiltinPackage> builtins) {
+    boolean hasRun, List<Group> groups, List<BuiltinPackage> builtins, List<Skipped> skipped) {
+
+  /**
+   * A node the last run skipped, with the node whose failure caused it when the message names
+   * one (null otherwise: --fail-fast, an interrupted run).
+   */
+  record Skipped(NodeLink link, RunView run, NodeLink cause) {
+  }
 
   /** Failures listed before the rest are left to the search. */
   static final int ATTENTION_SHOWN = 50;
@@ -35,8 +42,11 @@ record OverviewPage(String html, List<Stat> stats, List<Attention> attention, in
   record Group(String title, int total, int more, List<Item> items) {
   }
 
-  /** A node in a group, with the first sentence of its description. */
-  record Item(NodeLink link, String summary) {
+  /**
+   * A node in a group, with the first sentence of its description and, for a table, its row
+   * count from the catalog and when the last run built it (empty when unknown).
+   */
+  record Item(NodeLink link, String summary, String rows, String built) {
   }
 
   /**
@@ -50,7 +60,55 @@ record OverviewPage(String html, List<Stat> stats, List<Attention> attention, in
     List<Attention> attention = attention(docs);
     return new OverviewPage(introduction(docs, projectRoot), stats(docs),
         attention.subList(0, Math.min(ATTENTION_SHOWN, attention.size())), attention.size(),
-        !docs.history().isEmpty(), groups(docs), builtins(docs));
+        !docs.history().isEmpty(), groups(docs), builtins(docs), skipped(docs));
+  }
+
+  private static List<Skipped> skipped(ProjectDocs docs) {
+    List<Skipped> rows = new ArrayList<>();
+    for (DocPage page : docs.pages()) {
+      RunView run = page.lastRun();
+      if (run != null && run.status().equals("Skipped")) {
+        String message = run.message();
+        int colon = message.lastIndexOf(": ");
+        NodeLink cause = colon < 0 ? null : docs.link(message.substring(colon + 2).strip());
+        rows.add(new Skipped(page.self(), run, cause));
+      }
+    }
+    rows.sort(Comparator.comparing((Skipped s) -> s.link().type().equals("test") ? 1 : 0)
+        .thenComparing(s -> s.link().name()));
+    return List.copyOf(rows);
+  }
+
+  /** "2 errored · 3 skipped" for the models (and snapshots) of the last run; empty if none. */
+  private static String modelTrouble(ProjectDocs docs) {
+    int errored = 0;
+    int skipped = 0;
+    int built = 0;
+    for (DocPage page : docs.pages()) {
+      RunView run = page.lastRun();
+      if (run == null || !page.self().type().equals("model")) {
+        continue;
+      }
+      if (run.tone().equals("bad")) {
+        errored++;
+      } else if (run.status().equals("Skipped")) {
+        skipped++;
+      } else if (run.tone().equals("good")) {
+        built++;
+      }
+    }
+    if (errored + skipped + built == 0) {
+      return "";
+    }
+    List<String> parts = new ArrayList<>();
+    parts.add(built + " built");
+    if (errored > 0) {
+      parts.add(errored + " errored");
+    }
+    if (skipped > 0) {
+      parts.add(skipped + " skipped");
+    }
+    return String.join(" · ", parts);
   }
 
   private static List<BuiltinPackage> builtins(ProjectDocs docs) {
@@ -106,8 +164,13 @@ record OverviewPage(String html, List<Stat> stats, List<Attention> attention, in
         : tally.passed() + " passed" + (tally.warned() > 0 ? ", " + tally.warned() + " warn" : "");
     String testTone = tally.failed() > 0 ? "bad" : tally.warned() > 0 ? "warn"
         : tally.passed() > 0 ? "good" : "muted";
+    String models = modelTrouble(docs);
+    boolean errored = models.contains("errored");
+    boolean skipped = models.contains("skipped");
     List<Stat> stats = new ArrayList<>(List.of(
-        new Stat("Models", number(counts.get("model")), "", "muted", "#browse"),
+        new Stat("Models", number(counts.get("model")), models,
+            errored ? "bad" : skipped ? "warn" : "muted",
+            errored ? "#attention" : skipped ? "#skipped" : "#browse"),
         new Stat("Sources", number(counts.get("source")), "", "muted", "#browse"),
         new Stat("Seeds", number(counts.get("seed")), "", "muted", "#browse"),
         new Stat("Data tests", number(counts.get("test")), testDetail, testTone,
@@ -150,7 +213,7 @@ record OverviewPage(String html, List<Stat> stats, List<Attention> attention, in
       };
       if (title != null) {
         byGroup.computeIfAbsent(title, k -> new ArrayList<>())
-            .add(new Item(page.self(), firstSentence(docs.plainDescription(page.self().id()))));
+            .add(item(docs, page));
       }
     }
     List<Group> groups = new ArrayList<>();
@@ -165,6 +228,17 @@ record OverviewPage(String html, List<Stat> stats, List<Attention> attention, in
               items.subList(0, shown)));
         });
     return groups;
+  }
+
+  private static Item item(ProjectDocs docs, DocPage page) {
+    String id = page.self().id();
+    JsonNode rows = docs.catalogEntry(id).path("stats").path("row_count").path("value");
+    RunView run = page.lastRun();
+    String built = run != null && run.tone().equals("good")
+        && (page.self().type().equals("model") || page.self().type().equals("seed")
+            || page.self().type().equals("snapshot")) ? run.when() : "";
+    return new Item(page.self(), firstSentence(docs.plainDescription(id)),
+        rows.isNumber() ? String.format(Locale.ROOT, "%,d rows", rows.asLong()) : "", built);
   }
 
   private static int rank(String title) {

@@ -223,7 +223,8 @@ final class ProjectDocs {
     } else {
       testFacts(node, facts);
     }
-    owner(node).ifPresent(owner -> facts.add(Fact.of("Owner", owner)));
+    // First, so the page's head can show whom to ask (a group's owner may follow).
+    owner(node).ifPresent(owner -> facts.add(0, Fact.of("Owner", owner)));
     if (config.has("unique_key")) {
       facts.add(Fact.of("Unique key", flat(config.path("unique_key"))));
     }
@@ -252,7 +253,7 @@ final class ProjectDocs {
         markdown.html(node.path("description").asText("")), strings(node.path("tags")), facts,
         meta(node), notes, columns(node, entry, tests), tests, TestTally.of(tests),
         neighbours(parents(id)), neighbours(children.getOrDefault(id, List.of())), code,
-        history.last(id).orElse(null), graphed);
+        lastRun(node), graphed);
   }
 
   /**
@@ -284,7 +285,16 @@ final class ProjectDocs {
   private TestRow testRow(JsonNode test) {
     String column = test.path("column_name").asText(null);
     return new TestRow(links.get(id(test)), testKind(test), column,
-        test.path("config").path("severity").asText("error"), history.last(id(test)).orElse(null));
+        test.path("config").path("severity").asText("error"), lastRun(test));
+  }
+
+  /** A node's last result; a failed test's with its failing values put into words. */
+  private RunView lastRun(JsonNode node) {
+    RunView run = history.last(id(node)).orElse(null);
+    if (run != null && type(node).equals("test") && run.failing() != null) {
+      run = run.explainedAs(TestExplanation.of(node, run.failing()));
+    }
+    return run;
   }
 
   private static String testKind(JsonNode test) {
@@ -326,7 +336,60 @@ final class ProjectDocs {
     String description = doc == null ? "" : markdown.html(doc.path("description").asText(""));
     List<TestRow> onColumn = tests.stream()
         .filter(t -> t.column() != null && t.column().equalsIgnoreCase(name)).toList();
-    return new ColumnRow(name, type, description, onColumn, origin(node, traced, name));
+    InheritedDescription inherited = null;
+    if (description.isEmpty()) {
+      Optional<Map.Entry<InheritedDescription, String>> found =
+          inheritedDescription(id(node), name, 0);
+      if (found.isPresent()) {
+        inherited = found.get().getKey();
+        description = markdown.html(found.get().getValue());
+      }
+    }
+    return new ColumnRow(name, type, description, onColumn, origin(node, traced, name),
+        inherited);
+  }
+
+  /**
+   * The description of the column a model's column passes through or renames unchanged, followed
+   * upstream to where one is written (dbt Explorer's description inheritance), also through a
+   * cast or a change of case ({@code same_meaning}). A column otherwise transformed, aggregated
+   * or built from several columns inherits nothing: its meaning changed.
+   */
+  Optional<Map.Entry<InheritedDescription, String>> inheritedDescription(String nodeId,
+      String column, int depth) {
+    JsonNode node = nodes.get(nodeId);
+    if (node == null || depth > 100) {
+      return Optional.empty();
+    }
+    JsonNode lineage = null;
+    for (Map.Entry<String, JsonNode> entry : node.path("column_lineage").properties()) {
+      if (entry.getKey().equalsIgnoreCase(column)) {
+        lineage = entry.getValue();
+      }
+    }
+    if (lineage == null || lineage.path("sources").size() != 1) {
+      return Optional.empty();
+    }
+    String kind = lineage.path("kind").asText("");
+    if (!kind.equals("passthrough") && !kind.equals("rename")
+        && !lineage.path("same_meaning").asBoolean(false)) {
+      return Optional.empty();
+    }
+    JsonNode source = lineage.path("sources").path(0);
+    String parentId = source.path("node").asText();
+    String parentColumn = source.path("column").asText();
+    JsonNode parent = nodes.get(parentId);
+    if (parent == null || !links.containsKey(parentId)) {
+      return Optional.empty();
+    }
+    for (JsonNode documented : parent.path("columns")) {
+      String text = documented.path("description").asText("");
+      if (documented.path("name").asText().equalsIgnoreCase(parentColumn) && !text.isBlank()) {
+        return Optional.of(Map.entry(new InheritedDescription(links.get(parentId),
+            documented.path("name").asText()), text));
+      }
+    }
+    return inheritedDescription(parentId, parentColumn, depth + 1);
   }
 
   /** The column's lineage, or null when the manifest holds none for this node. */
@@ -351,7 +414,8 @@ final class ProjectDocs {
     }
     boolean complete = entry.path("complete").asBoolean(false);
     return new ColumnOrigin(List.copyOf(sources), complete,
-        complete ? "" : why.isEmpty() ? "part of the expression could not be traced" : why);
+        complete ? "" : why.isEmpty() ? "part of the expression could not be traced" : why,
+        entry.path("kind").asText(""), entry.path("expression").asText(""));
   }
 
   private DocPage macroPage(String id, JsonNode macro) {

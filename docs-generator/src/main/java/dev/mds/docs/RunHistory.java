@@ -37,7 +37,8 @@ final class RunHistory {
       history.results.put(result.path("unique_id").asText(), new RunView(label(status),
           tone(status), completed, shown(completed), duration(result.path("execution_time")
           .asDouble(0)), result.path("message").asText(""),
-          rows.isNumber() ? String.format(Locale.ROOT, "%,d", rows.asLong()) : null));
+          rows.isNumber() ? String.format(Locale.ROOT, "%,d", rows.asLong()) : null)
+          .withFailing(FailingRows.of(result)));
     }
     return history;
   }

@@ -1,16 +1,35 @@
 package dev.mds.docs;
 
+import java.util.List;
+
 /**
  * A node's last result from {@code run_results.json}, ready to show.
  *
  * @param tone good, bad, warn or muted: the colour of the status badge
  * @param completedAt ISO-8601 instant, for the browser to show as "5 minutes ago"
  * @param when the same instant as a reader sees it in UTC
+ * @param failing the failing rows a data test stored beside its result, or null
+ * @param explained what a failed data test found, one plain sentence per failing value shown
  */
 record RunView(String status, String tone, String completedAt, String when, String duration,
-    String message, String rows) {
+    String message, String rows, FailingRows failing, List<String> explained) {
+
+  RunView(String status, String tone, String completedAt, String when, String duration,
+      String message, String rows) {
+    this(status, tone, completedAt, when, duration, message, rows, null, List.of());
+  }
 
   public boolean failed() {
     return tone.equals("bad");
+  }
+
+  RunView withFailing(FailingRows rows) {
+    return new RunView(status, tone, completedAt, when, duration, message, this.rows, rows,
+        explained);
+  }
+
+  RunView explainedAs(List<String> sentences) {
+    return new RunView(status, tone, completedAt, when, duration, message, rows, failing,
+        List.copyOf(sentences));
   }
 }

@@ -22,10 +22,13 @@ final class SearchIndex {
 
   /**
    * One searchable page: {@code n} name, {@code t} kind, {@code p} page, {@code d} description,
-   * {@code c} column names, {@code g} tags.
+   * {@code c} column names, {@code g} tags, {@code s} its SQL (source code, spaces collapsed).
    */
-  record Doc(String n, String t, String p, String d, List<String> c, List<String> g) {
+  record Doc(String n, String t, String p, String d, List<String> c, List<String> g, String s) {
   }
+
+  /** SQL characters kept per node: where a search for a table or function name finds it. */
+  static final int SQL_KEPT = 2_000;
 
   static List<Doc> of(ProjectDocs docs) {
     List<Doc> index = new ArrayList<>();
@@ -38,6 +41,9 @@ final class SearchIndex {
       if (node != null) {
         node.path("columns").forEach(c -> columns.putIfAbsent(lower(c.path("name").asText()),
             c.path("name").asText()));
+        // Columns the SQL was traced to return: searchable before any database exists.
+        node.path("column_lineage").fieldNames()
+            .forEachRemaining(c -> columns.putIfAbsent(lower(c), c));
       }
       String description = docs.plainDescription(link.id());
       if (description.length() > DESCRIPTION_KEPT) {
@@ -45,9 +51,20 @@ final class SearchIndex {
       }
       index.add(new Doc(link.name(), link.type(), link.page(), description.isEmpty() ? null
           : description, columns.isEmpty() ? null : List.copyOf(columns.values()),
-          page.tags().isEmpty() ? null : page.tags()));
+          page.tags().isEmpty() ? null : page.tags(), sql(node)));
     }
     return index;
+  }
+
+  private static String sql(JsonNode node) {
+    if (node == null) {
+      return null;
+    }
+    String sql = node.path("raw_code").asText("").strip().replaceAll("\\s+", " ");
+    if (sql.isEmpty()) {
+      return null;
+    }
+    return sql.length() > SQL_KEPT ? sql.substring(0, SQL_KEPT - 1) + "…" : sql;
   }
 
   private static String lower(String text) {

@@ -168,6 +168,7 @@
             doc.ld = (doc.d || '').toLowerCase();
             doc.lc = (doc.c || []).map(function (c) { return c.toLowerCase(); });
             doc.lg = (doc.g || []).map(function (g) { return g.toLowerCase(); });
+            doc.ls = (doc.s || '').toLowerCase();
           }
           resolve(window.MDS_SEARCH);
         };
@@ -178,7 +179,9 @@
     return searchLoading;
   }
 
-  const KIND_RANK = { name: 0, column: 1, tag: 2, description: 3 };
+  const KIND_RANK = { name: 0, column: 1, tag: 2, description: 3, sql: 4 };
+  // Hits listed at first; a button shows the next batch.
+  const HITS_SHOWN = 25;
 
   function matchTerm(doc, term) {
     if (doc.ln === term) return { score: 100, kind: 'name' };
@@ -194,6 +197,7 @@
       if (doc.lg[i].indexOf(term) >= 0) return { score: doc.lg[i] === term ? 22 : 15, kind: 'tag', text: doc.g[i] };
     }
     if (doc.ld.indexOf(term) >= 0) return { score: 10, kind: 'description' };
+    if (doc.ls && doc.ls.indexOf(term) >= 0) return { score: 5, kind: 'sql' };
     return null;
   }
 
@@ -218,7 +222,7 @@
       }
     }
     hits.sort(function (a, b) { return b.score - a.score || a.doc.n.localeCompare(b.doc.n); });
-    return hits.slice(0, 25);
+    return hits;
   }
 
   function highlighted(text, term) {
@@ -254,13 +258,17 @@
       items.forEach(function (item, i) { item.setAttribute('aria-selected', i === selected ? 'true' : 'false'); });
       items[selected].scrollIntoView({ block: 'nearest' });
     };
-    const show = function (hits, query) {
+    const show = function (hits, query, shown) {
+      shown = shown || HITS_SHOWN;
       list.textContent = '';
       selected = -1;
       if (!hits.length) {
         list.appendChild(el('li', 'search-empty', 'Nothing matches “' + query + '”.'));
+      } else {
+        list.appendChild(el('li', 'search-count', hits.length + (hits.length === 1 ? ' result' : ' results')
+          + (hits.length > shown ? ', showing ' + shown : '')));
       }
-      hits.forEach(function (hit) {
+      hits.slice(0, shown).forEach(function (hit) {
         const doc = hit.doc;
         const li = el('li');
         li.setAttribute('role', 'option');
@@ -279,12 +287,30 @@
           a.appendChild(line);
         } else if (why.kind === 'tag') {
           a.appendChild(el('span', 'result-why', 'Tagged #' + why.text));
+        } else if (why.kind === 'sql') {
+          const at = doc.ls.indexOf(why.term);
+          const line = highlighted(doc.s.slice(0, at + why.term.length + 60), why.term);
+          line.insertBefore(document.createTextNode('SQL '), line.firstChild);
+          line.classList.add('result-sql');
+          a.appendChild(line);
         } else if (doc.d) {
           a.appendChild(highlighted(doc.d, why.kind === 'description' ? why.term : null));
         }
         li.appendChild(a);
         list.appendChild(li);
       });
+      if (hits.length > shown) {
+        const li = el('li', 'search-more-row');
+        const more = el('button', 'btn search-more', 'Show ' + Math.min(HITS_SHOWN, hits.length - shown) + ' more');
+        more.type = 'button';
+        more.addEventListener('click', function (event) {
+          event.stopPropagation();
+          show(hits, query, shown + HITS_SHOWN);
+          input.focus();
+        });
+        li.appendChild(more);
+        list.appendChild(li);
+      }
       list.hidden = false;
       input.setAttribute('aria-expanded', 'true');
     };
@@ -591,7 +617,7 @@
       const add = function (c, side) {
         const n = C.c[c][0];
         if (!byNode.has(n)) byNode.set(n, []);
-        byNode.get(n).push({ name: C.c[c][1], side: side, complete: C.c[c][2] === 1 });
+        byNode.get(n).push({ name: C.c[c][1], side: side, complete: C.c[c][2] === 1, kind: C.c[c][3] || '' });
       };
       add(start, 'self');
       up.forEach(function (c) { add(c, 'up'); });
@@ -616,6 +642,11 @@
       const title = el('strong', null, 'Tracing ');
       title.appendChild(el('code', null, traced.name));
       head.appendChild(title);
+      const own = (traced.byNode.get(traced.node) || []).filter(function (c) { return c.side === 'self'; })[0];
+      if (own && own.kind) {
+        title.appendChild(document.createTextNode(' '));
+        title.appendChild(el('span', 'kind kind-' + own.kind, own.kind));
+      }
       const clear = el('button', 'btn', 'Clear');
       clear.type = 'button';
       clear.addEventListener('click', function () { traceColumn(''); });
@@ -644,6 +675,7 @@
               code.title = 'Partly unknown: ' + (C.u[String(n)] || 'part of it could not be traced');
             }
             item.appendChild(code);
+            if (c.kind) item.appendChild(el('span', 'kind kind-' + c.kind, c.kind));
           });
           list.appendChild(item);
         });
