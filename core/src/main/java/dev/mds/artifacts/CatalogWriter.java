@@ -40,7 +40,7 @@ public final class CatalogWriter {
     Set<Relation> relations = new LinkedHashSet<>();
     catalogued(manifest).forEach(node -> relations.add(node.relation()));
     Map<Relation, CatalogRelation> catalog;
-    try (Connection connection = warehouse.connect()) {
+    try (Connection connection = dev.mds.engine.DuckDbConnection.jdbc(warehouse.connect())) {
       catalog = CatalogReader.read(connection, relations);
     } catch (SQLException e) {
       throw new MdsException("Cannot close the catalog connection: " + e.getMessage(), e);

@@ -29,15 +29,18 @@ public final class DuckDbWarehouse implements Warehouse {
   private final DuckDBConnection root;
   /** The catalog every connection USEs when this is the serving copy, attached read-only. */
   private final String servingCatalog;
+  private final Capabilities capabilities;
 
-  private DuckDbWarehouse(Target target, DuckDBConnection root) {
-    this(target, root, null);
+  private DuckDbWarehouse(Target target, DuckDBConnection root, Capabilities capabilities) {
+    this(target, root, null, capabilities);
   }
 
-  private DuckDbWarehouse(Target target, DuckDBConnection root, String servingCatalog) {
+  private DuckDbWarehouse(Target target, DuckDBConnection root, String servingCatalog,
+      Capabilities capabilities) {
     this.target = target;
     this.root = root;
     this.servingCatalog = servingCatalog;
+    this.capabilities = capabilities;
   }
 
   /**
@@ -45,6 +48,16 @@ public final class DuckDbWarehouse implements Warehouse {
    * let go of it.
    */
   public static DuckDbWarehouse open(Target target, double lockTimeoutSeconds) {
+    return open(target, lockTimeoutSeconds, Capabilities.DUCKDB);
+  }
+
+  /**
+   * Opens the database as an engine with other {@code capabilities} than DuckDB's own: with
+   * transactions switched off, mds builds the way it does on engines without them (staging,
+   * audit, swap), on a real engine that tests can inspect and kill.
+   */
+  public static DuckDbWarehouse open(Target target, double lockTimeoutSeconds,
+      Capabilities capabilities) {
     Path path = target.databasePath();
     boolean memory = path.toString().equals(":memory:");
     String url = memory ? "jdbc:duckdb:" : "jdbc:duckdb:" + path;
@@ -60,7 +73,7 @@ public final class DuckDbWarehouse implements Warehouse {
       try {
         DuckDBConnection connection =
             (DuckDBConnection) DuckDb.connect(url);
-        DuckDbWarehouse warehouse = new DuckDbWarehouse(target, connection);
+        DuckDbWarehouse warehouse = new DuckDbWarehouse(target, connection, capabilities);
         try {
           if (!memory) {
             warehouse.requireDatabaseFile(connection, "current_database()", path, "path");
@@ -124,7 +137,8 @@ public final class DuckDbWarehouse implements Warehouse {
     } catch (SQLException e) {
       throw new MdsException("Cannot open DuckDB: " + DuckDbError.summary(e.getMessage()), e);
     }
-    DuckDbWarehouse warehouse = new DuckDbWarehouse(target, connection, catalog);
+    DuckDbWarehouse warehouse = new DuckDbWarehouse(target, connection, catalog,
+        Capabilities.DUCKDB);
     try {
       try (Statement st = connection.createStatement()) {
         st.execute("attach " + SqlLiteral.string(file.toAbsolutePath().toString()) + " as "
@@ -281,7 +295,7 @@ public final class DuckDbWarehouse implements Warehouse {
 
 
   @Override
-  public Connection connect() {
+  public DuckDbConnection connect() {
     try {
       DuckDBConnection connection = root.duplicate();
       if (servingCatalog != null) {
@@ -290,11 +304,21 @@ public final class DuckDbWarehouse implements Warehouse {
           st.execute("use " + Relation.quote(servingCatalog));
         }
       }
-      return connection;
+      return new DuckDbConnection(connection);
     } catch (SQLException e) {
       throw new MdsException("Cannot open a connection to " + target.databasePath() + ": "
           + DuckDbError.summary(e.getMessage()), e);
     }
+  }
+
+  @Override
+  public Dialect dialect() {
+    return DuckDbDialect.INSTANCE;
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    return capabilities;
   }
 
   @Override
@@ -337,11 +361,6 @@ public final class DuckDbWarehouse implements Warehouse {
         throw new MdsException("Cannot create schema " + schema + ": " + DuckDbError.summary(e.getMessage()), e);
       }
     }
-  }
-
-  @Override
-  public synchronized boolean exists(Relation relation) {
-    return relationType(relation).isPresent();
   }
 
   /** {@code BASE TABLE}, {@code VIEW} or empty when the relation does not exist. */

@@ -128,7 +128,7 @@ public final class SeedLoader {
     String select = "select count(*), "
         + (nul.length() == 0 ? "0" : "count(*) filter (where " + nul + ")")
         + " from " + seed.relation();
-    try (Statement st = session.connection().createStatement();
+    try (Statement st = DuckDbConnection.jdbc(session.connection()).createStatement();
         ResultSet rs = st.executeQuery(select)) {
       rs.next();
       return new long[] {rs.getLong(1), rs.getLong(2)};
@@ -156,7 +156,7 @@ public final class SeedLoader {
   /** "seeds/x.csv:12: column 'amount': Could not convert ... (and 3 more rows)". */
   private static String firstReject(Session session, Seed seed, long rejected)
       throws SQLException {
-    try (Statement st = session.connection().createStatement();
+    try (Statement st = DuckDbConnection.jdbc(session.connection()).createStatement();
         ResultSet rs = st.executeQuery("select line, column_name, error_message from " + REJECTS
             + " order by line limit 1")) {
       rs.next();

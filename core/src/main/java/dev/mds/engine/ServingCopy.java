@@ -49,7 +49,7 @@ public final class ServingCopy {
     try {
       Files.createDirectories(folder);
       removeLeftovers(folder, serving.getFileName().toString());
-      try (Connection connection = warehouse.connect()) {
+      try (Connection connection = dev.mds.engine.DuckDbConnection.jdbc(warehouse.connect())) {
         checkpoint(connection, database);
         Path wal = database.resolveSibling(database.getFileName() + ".wal");
         boolean copied = false;

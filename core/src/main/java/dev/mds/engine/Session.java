@@ -1,11 +1,7 @@
 package dev.mds.engine;
 
 import dev.mds.graph.Relation;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,18 +9,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One worker's connection. Each statement gets a fresh JDBC {@link Statement} (DuckDB closes one
- * that throws), and every statement run is remembered so it can be written to {@code target/run/}.
- * With a {@link RelationCatalog}, relation lookups are answered from it, and the relations this
- * session creates are reported to it when their transaction commits.
+ * One worker's connection to the engine, with the engine's {@link Dialect} and
+ * {@link Capabilities}: materializations write their SQL through these. Every statement run is
+ * remembered so it can be written to {@code target/run/}. With a {@link RelationCatalog},
+ * relation lookups are answered from it, and the relations this session creates are reported to
+ * it when their transaction commits.
  */
 public final class Session implements AutoCloseable {
 
-  private final Connection connection;
+  private final EngineConnection connection;
+  private final Dialect dialect;
+  private final Capabilities capabilities;
   private final RelationCatalog catalog;
   private final List<String> log = new ArrayList<>();
   private final Map<Relation, String> createdInTransaction = new LinkedHashMap<>();
-  private volatile Statement running;
   private SqlWork<Void> beforeCommit;
   private java.util.function.UnaryOperator<String> comment;
   private boolean inTransaction;
@@ -33,15 +31,48 @@ public final class Session implements AutoCloseable {
   private long ownNanos;
   private int ownQueries;
 
-  /** A session that looks every relation up in DuckDB. */
-  public Session(Connection connection) {
-    this(connection, null);
+  /** A new connection to {@code warehouse} that looks every relation up in the engine. */
+  public Session(Warehouse warehouse) {
+    this(warehouse, null);
   }
 
-  /** @param catalog answers relation lookups; null to ask DuckDB each time */
-  public Session(Connection connection, RelationCatalog catalog) {
+  /** @param catalog answers relation lookups; null to ask the engine each time */
+  public Session(Warehouse warehouse, RelationCatalog catalog) {
+    this(warehouse.connect(), warehouse.dialect(), warehouse.capabilities(), catalog);
+  }
+
+  /** A session over {@code connection} of an engine with {@code dialect} and {@code capabilities}. */
+  public Session(EngineConnection connection, Dialect dialect, Capabilities capabilities,
+      RelationCatalog catalog) {
     this.connection = connection;
+    this.dialect = dialect;
+    this.capabilities = capabilities;
     this.catalog = catalog;
+  }
+
+  /** A session over a DuckDB connection (DuckDB's own capabilities). */
+  public Session(DuckDbConnection duckDb) {
+    this(duckDb, (RelationCatalog) null);
+  }
+
+  /** A session over a DuckDB connection (DuckDB's own capabilities) with a relation catalog. */
+  public Session(DuckDbConnection duckDb, RelationCatalog catalog) {
+    this(duckDb, DuckDbDialect.INSTANCE, Capabilities.DUCKDB, catalog);
+  }
+
+  /** A session over a DuckDB JDBC connection (DuckDB's own capabilities). */
+  public Session(java.sql.Connection duckDb) {
+    this(new DuckDbConnection(duckDb), DuckDbDialect.INSTANCE, Capabilities.DUCKDB, null);
+  }
+
+  /** The engine's SQL. */
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** What the engine can do. */
+  public Capabilities capabilities() {
+    return capabilities;
   }
 
   /**
@@ -60,23 +91,8 @@ public final class Session implements AutoCloseable {
   private long run(String sql) throws SQLException {
     log.add(sql);
     long start = System.nanoTime();
-    try (Statement st = connection.createStatement()) {
-      running = st;
-      try {
-        boolean hasResult = st.execute(sql);
-        if (hasResult) {
-          try (ResultSet rs = st.getResultSet()) {
-            if (rs.next() && rs.getMetaData().getColumnCount() == 1) {
-              Object value = rs.getObject(1);
-              return value instanceof Number n ? n.longValue() : -1;
-            }
-          }
-          return -1;
-        }
-        return st.getUpdateCount();
-      } finally {
-        running = null;
-      }
+    try {
+      return connection.execute(sql);
     } finally {
       work(start);
     }
@@ -86,17 +102,12 @@ public final class Session implements AutoCloseable {
    * Runs a query that is part of the work (a data test's), remembered like {@link #execute}'s
    * statements and cancellable like them, and hands its rows to {@code rows}.
    */
-  public <T> T query(String statement, SqlRows<T> rows) throws SQLException {
+  public <T> T query(String statement, RowReader<T> rows) throws SQLException {
     String sql = comment == null ? statement : comment.apply(statement);
     log.add(sql);
     long start = System.nanoTime();
-    try (Statement st = connection.createStatement()) {
-      running = st;
-      try (ResultSet rs = st.executeQuery(sql)) {
-        return rows.read(rs);
-      } finally {
-        running = null;
-      }
+    try {
+      return connection.query(sql, rows);
     } finally {
       work(start);
     }
@@ -115,9 +126,11 @@ public final class Session implements AutoCloseable {
   /** Runs a query returning one number. */
   public long queryLong(String sql) throws SQLException {
     long start = System.nanoTime();
-    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
+    try {
+      return connection.query(sql, rs -> {
+        rs.next();
+        return rs.getLong(1);
+      });
     } finally {
       own(start);
     }
@@ -156,29 +169,21 @@ public final class Session implements AutoCloseable {
 
   private Optional<String> lookUp(Relation relation) throws SQLException {
     long start = System.nanoTime();
-    try (PreparedStatement st = connection.prepareStatement(DuckDbWarehouse.RELATION_TYPE)) {
-      DuckDbWarehouse.RelationType.bind(st, relation);
-      try (ResultSet rs = st.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-      }
+    try {
+      return connection.relationType(relation);
     } finally {
       own(start);
     }
   }
 
-  /** Column name to type, in table order, for any relation or temp table DuckDB can describe. */
+  /** Column name to type, in table order, for any relation or temp table the engine can describe. */
   public Map<String, String> columns(String relationSql) throws SQLException {
-    Map<String, String> columns = new LinkedHashMap<>();
     long start = System.nanoTime();
-    try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery("describe " + relationSql)) {
-      while (rs.next()) {
-        columns.put(rs.getString("column_name"), rs.getString("column_type"));
-      }
+    try {
+      return connection.columns(relationSql);
     } finally {
       own(start);
     }
-    return columns;
   }
 
   /**
@@ -231,17 +236,10 @@ public final class Session implements AutoCloseable {
     return cancelled;
   }
 
-  /** Asks DuckDB to stop the statement that is running now, if any (for Ctrl-C). */
+  /** Asks the engine to stop the statement that is running now, if any (for Ctrl-C). */
   public void cancel() {
     cancelled = true;
-    Statement st = running;
-    if (st != null) {
-      try {
-        st.cancel();
-      } catch (SQLException ignored) {
-        // The statement finished between the check and the cancel: nothing left to stop.
-      }
-    }
+    connection.cancel();
   }
 
   /**
@@ -262,19 +260,13 @@ public final class Session implements AutoCloseable {
     log.clear();
   }
 
-  public Connection connection() {
+  public EngineConnection connection() {
     return connection;
   }
 
   @Override
   public void close() throws SQLException {
     connection.close();
-  }
-
-  /** Reads a query's rows. */
-  @FunctionalInterface
-  public interface SqlRows<T> {
-    T read(ResultSet rows) throws SQLException;
   }
 
   /** SQL work that may fail with an {@link SQLException}. */

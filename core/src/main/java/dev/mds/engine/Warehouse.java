@@ -1,42 +1,72 @@
 package dev.mds.engine;
 
+import dev.mds.MdsException;
 import dev.mds.graph.Relation;
 import dev.mds.project.Target;
-import java.sql.Connection;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
 
-/** The seam to the database engine; DuckDB is the one implementation. */
+/**
+ * One engine instance for a target, opened once per invocation ({@link Engines#open}); worker
+ * threads each {@link #connect} to it. Everything the runner needs from an engine goes through
+ * this, an {@link EngineConnection}, the engine's {@link Dialect} and its {@link Capabilities}.
+ * DuckDB is {@link DuckDbWarehouse}; other engines are modules of their own.
+ */
 public interface Warehouse extends AutoCloseable {
 
   Target target();
 
-  /** A new connection to the same database, for one worker thread. */
-  Connection connect();
+  /** A new connection to the same engine, for one worker thread. */
+  EngineConnection connect();
 
-  String version();
+  /** The engine's SQL. */
+  Dialect dialect();
 
-  boolean exists(Relation relation);
-
-  /** {@code BASE TABLE}, {@code VIEW}, or empty when the relation does not exist. */
-  java.util.Optional<String> relationType(Relation relation);
+  /** What the engine can do, for tables of its default format. */
+  Capabilities capabilities();
 
   /**
-   * Every relation of the database and of the profile's {@code attach:} databases (not of
-   * production attached for {@code --defer}, nor temp tables) and its type, as
-   * {@link #relationType} would report it, read in one query.
+   * What the engine can do for a table with {@code options} (Spark: Delta merges, Parquet does
+   * not); the engine-wide capabilities by default.
    */
-  java.util.Map<Relation, String> relationTypes();
+  default Capabilities capabilities(TableOptions options) {
+    return capabilities();
+  }
+
+  /** The engine's version, as {@code mds debug} prints it. */
+  String version();
+
+  default boolean exists(Relation relation) {
+    return relationType(relation).isPresent();
+  }
+
+  /** {@link RelationTypes#TABLE}, {@link RelationTypes#VIEW}, or empty when it does not exist. */
+  Optional<String> relationType(Relation relation);
+
+  /**
+   * Every relation of the target's database (DuckDB: and of the profile's {@code attach:}
+   * databases; not production attached for {@code --defer}, nor temp tables) and its type, as
+   * {@link #relationType} would report it, read in one query. Relations are made through
+   * {@link Target#relation} so that they compare equal to the models'.
+   */
+  Map<Relation, String> relationTypes();
 
   /**
    * Attaches another DuckDB file read-only under {@code alias} (production, for {@code --defer}):
-   * nothing can write to it, and it needs no write lock.
+   * only engines with {@link Capabilities#attach}.
    */
-  void attachReadOnly(java.nio.file.Path database, String alias);
+  default void attachReadOnly(Path database, String alias) {
+    throw new MdsException("--defer with a production database file works on DuckDB only; the "
+        + target().type() + " target reads production from its own catalog");
+  }
 
   /**
-   * Creates the schemas of {@code relations}, each in its relation's catalog, serially before
-   * workers start (concurrent DDL on them conflicts).
+   * Creates the schemas of {@code relations} (each in its relation's catalog) that do not exist,
+   * serially before workers start (concurrent DDL on them conflicts).
    */
-  void createSchemas(java.util.Collection<Relation> relations);
+  void createSchemas(Collection<Relation> relations);
 
   @Override
   void close();

@@ -59,7 +59,7 @@ public final class DiffTask {
     List<RelationDiff> diffs = new ArrayList<>();
     try (Warehouse warehouse = DuckDbWarehouse.open(parsed.project().target(), lockTimeoutSeconds)) {
       warehouse.attachReadOnly(production, Deferral.CATALOG);
-      try (Connection connection = warehouse.connect()) {
+      try (Connection connection = dev.mds.engine.DuckDbConnection.jdbc(warehouse.connect())) {
         for (Node node : nodes) {
           diffs.add(diff(connection, node, key(parsed, node)));
         }

@@ -95,9 +95,9 @@ public final class FreshnessTask {
     planned.accept(checked.size());
     if (!checked.isEmpty()) {
       try (Warehouse warehouse = DuckDbWarehouse.open(parsed.project().target(),
-          lockTimeoutSeconds); Connection connection = warehouse.connect()) {
+          lockTimeoutSeconds); Connection connection = dev.mds.engine.DuckDbConnection.jdbc(warehouse.connect())) {
         Compiler compiler = new Compiler(parsed, r -> false, false);
-        compiler.useDatabase(new dev.mds.engine.TemplateDatabase(warehouse::connect));
+        compiler.useDatabase(new dev.mds.engine.TemplateDatabase(() -> dev.mds.engine.DuckDbConnection.jdbc(warehouse.connect())));
         for (Source source : checked) {
           Result result = check(source, compiler, connection);
           results.add(result);

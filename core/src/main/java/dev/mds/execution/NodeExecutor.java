@@ -154,7 +154,7 @@ final class NodeExecutor {
               ContractCheck.foreignKeys(session, foreignKeys.get(), model.relation(),
                   to -> compiler.renderHook(
                   "{{ " + to + " }}", model.file(), Optional.of(model),
-                  new dev.mds.engine.TemplateDatabase(session::connection)));
+                  new dev.mds.engine.TemplateDatabase(() -> dev.mds.engine.DuckDbConnection.jdbc(session.connection()))));
             }
             if (!audits.isEmpty()) {
               audit(model, audits, session, auditResults, storedFailures, replaces);
@@ -282,7 +282,7 @@ final class NodeExecutor {
       // The materialization runs the model's hooks itself (run_hooks(post_hooks)).
       hooksRan.set(true);
       session.inTransaction(() -> compiler.materializeCustom(model, modelSql,
-          new dev.mds.engine.TemplateDatabase(session::connection)));
+          new dev.mds.engine.TemplateDatabase(() -> dev.mds.engine.DuckDbConnection.jdbc(session.connection()))));
       return BuildResult.of("materialization " + model.materialized());
     }
     for (String hook : model.config().preHooks()) {
@@ -317,7 +317,7 @@ final class NodeExecutor {
    */
   private void runHook(Session session, String hook, Model model) throws SQLException {
     String sql = compiler.renderHook(hook, model.file(), Optional.of(model),
-        new dev.mds.engine.TemplateDatabase(session::connection));
+        new dev.mds.engine.TemplateDatabase(() -> dev.mds.engine.DuckDbConnection.jdbc(session.connection())));
     if (!sql.replace(";", "").isBlank()) {
       session.executeForeign(sql);
     }

@@ -42,7 +42,7 @@ final class RowCounts implements AutoCloseable {
     }
     try {
       if (session == null) {
-        session = new Session(warehouse.connect());
+        session = new Session(warehouse);
       }
       NodeResult done = result.withRows(session.queryLong("select count(*) from " + table));
       counted.put(done.uniqueId(), done);

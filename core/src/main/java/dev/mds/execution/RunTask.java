@@ -145,7 +145,7 @@ public final class RunTask {
           r -> catalog.type(r).filter("BASE TABLE"::equals).isPresent(),
           options.fullRefresh(), deferral, files);
       dev.mds.engine.TemplateDatabase templateDatabase =
-          new dev.mds.engine.TemplateDatabase(warehouse::connect);
+          new dev.mds.engine.TemplateDatabase(() -> dev.mds.engine.DuckDbConnection.jdbc(warehouse.connect()));
       compiler.useDatabase(templateDatabase);
       if (options.empty()) {
         compiler.readEmptyInputs();
@@ -175,8 +175,8 @@ public final class RunTask {
 
   /** A relation's columns and types in the target database; empty when it is not there. */
   private static Map<String, String> columnsIn(Warehouse warehouse, Relation relation) {
-    try (java.sql.Connection connection = warehouse.connect()) {
-      return new dev.mds.engine.Session(connection).columns(relation.toString());
+    try (Session session = new Session(warehouse)) {
+      return session.columns(relation.toString());
     } catch (java.sql.SQLException | RuntimeException e) {
       return Map.of();
     }
@@ -246,7 +246,7 @@ public final class RunTask {
           return List.of(unitTests.run(unitTest));
         }
         Session session = sessions.computeIfAbsent(Thread.currentThread(),
-            t -> new Session(warehouse.connect(), catalog));
+            t -> new Session(warehouse, catalog));
         List<NodeResult> batch = new ArrayList<>();
         List<NodeResult> audits = new ArrayList<>();
         batch.add(executor.execute(node, session, plan.audits(id), audits));
@@ -336,7 +336,7 @@ public final class RunTask {
       String id = "operation." + project.name() + "." + kind + "." + i++;
       Instant start = Instant.now();
       String sql = "";
-      try (Session session = new Session(warehouse.connect())) {
+      try (Session session = new Session(warehouse)) {
         sql = compiler.renderRunHook(hook, project.display(project.projectFile()), runResults);
         // A hook that does its work through run_query (package uploaders do) renders to
         // nothing: as in dbt, there is then nothing left to run.

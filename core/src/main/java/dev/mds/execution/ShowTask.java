@@ -54,10 +54,10 @@ public final class ShowTask {
     }
     try (Warehouse warehouse = dev.mds.engine.ServingCopy.openForReading(parsed.project().target(),
             lockTimeoutSeconds, note);
-        Connection connection = warehouse.connect()) {
+        Connection connection = dev.mds.engine.DuckDbConnection.jdbc(warehouse.connect())) {
       Compiler compiler = new Compiler(parsed,
           r -> warehouse.relationType(r).filter("BASE TABLE"::equals).isPresent(), false);
-      compiler.useDatabase(new dev.mds.engine.TemplateDatabase(warehouse::connect));
+      compiler.useDatabase(new dev.mds.engine.TemplateDatabase(() -> dev.mds.engine.DuckDbConnection.jdbc(warehouse.connect())));
       String sql = Compiler.trimStatement(compiler.compile(model).sql());
       return preview(connection, model.name(), sql, limit);
     } catch (SQLException e) {
@@ -78,10 +78,10 @@ public final class ShowTask {
       double lockTimeoutSeconds, java.util.function.Consumer<String> note) {
     try (Warehouse warehouse = dev.mds.engine.ServingCopy.openForReading(parsed.project().target(),
             lockTimeoutSeconds, note);
-        Connection connection = warehouse.connect()) {
+        Connection connection = dev.mds.engine.DuckDbConnection.jdbc(warehouse.connect())) {
       Compiler compiler = new Compiler(parsed,
           r -> warehouse.relationType(r).filter("BASE TABLE"::equals).isPresent(), false);
-      compiler.useDatabase(new dev.mds.engine.TemplateDatabase(warehouse::connect));
+      compiler.useDatabase(new dev.mds.engine.TemplateDatabase(() -> dev.mds.engine.DuckDbConnection.jdbc(warehouse.connect())));
       String sql = compiler.inlineSql(template, INLINE);
       if (sql.isBlank()) {
         throw new MdsException(INLINE + ": the query is empty");

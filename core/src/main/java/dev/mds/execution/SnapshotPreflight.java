@@ -59,7 +59,7 @@ final class SnapshotPreflight {
     } catch (MdsException e) {
       return null;
     }
-    try (Connection connection = warehouse.connect()) {
+    try (Connection connection = dev.mds.engine.DuckDbConnection.jdbc(warehouse.connect())) {
       return new Session(connection).columns(sql).keySet().stream()
           .map(c -> c.toLowerCase(Locale.ROOT)).toList();
     } catch (SQLException | RuntimeException e) {

@@ -144,10 +144,7 @@ final class TestExecutor {
     List<String> columns = new ArrayList<>();
     List<List<String>> rows = new ArrayList<>();
     session.query("select * from (\n" + sql + "\n) dbt_sample limit " + SAMPLE_ROWS, rs -> {
-      ResultSetMetaData meta = rs.getMetaData();
-      for (int i = 1; i <= meta.getColumnCount(); i++) {
-        columns.add(meta.getColumnLabel(i));
-      }
+      columns.addAll(rs.columnNames());
       while (rs.next()) {
         List<String> row = new ArrayList<>();
         for (int i = 1; i <= columns.size(); i++) {

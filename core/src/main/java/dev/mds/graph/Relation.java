@@ -19,9 +19,21 @@ import java.util.Objects;
  * @param database the catalog, as {@code this.database} and manifest.json give it; null when not
  *     known (a relation made without a target)
  * @param qualified whether SQL names the database
+ * @param quoting how the target's engine quotes identifiers: the relation renders in its
+ *     target's dialect wherever it is written into SQL, so code that writes SQL by concatenating
+ *     relations needs no dialect of its own for them
  */
-public record Relation(String database, String schema, String identifier, boolean qualified)
-    implements ThisRelation.RelationLike {
+public record Relation(String database, String schema, String identifier, boolean qualified,
+    Quoting quoting) implements ThisRelation.RelationLike {
+
+  public Relation {
+    Objects.requireNonNull(quoting, "quoting");
+  }
+
+  /** A relation quoted with double quotes (DuckDB's). */
+  public Relation(String database, String schema, String identifier, boolean qualified) {
+    this(database, schema, identifier, qualified, Quoting.DOUBLE_QUOTES);
+  }
 
   /** A relation in the target's own database, written in two parts. */
   public Relation(String schema, String identifier) {
@@ -34,8 +46,9 @@ public record Relation(String database, String schema, String identifier, boolea
   }
 
   /**
-   * Quotes one identifier the SQL way: wrapped in double quotes, inner quotes doubled. Every
-   * identifier mds writes into SQL goes through here (or {@link #column}).
+   * Quotes one identifier DuckDB's way (the SQL standard's): wrapped in double quotes, inner
+   * quotes doubled. SQL that must follow the target's dialect quotes with {@link #quoted} of a
+   * relation of the target, or the engine's {@code Dialect}.
    */
   public static String quote(String identifier) {
     return '"' + identifier.replace("\"", "\"\"") + '"';
@@ -62,12 +75,22 @@ public record Relation(String database, String schema, String identifier, boolea
 
   /** The same schema and name in catalog {@code catalog} (production, for {@code --defer}). */
   public Relation in(String catalog) {
-    return new Relation(catalog, schema, identifier);
+    return new Relation(catalog, schema, identifier, true, quoting);
+  }
+
+  /** A relation of the same catalog and schema named {@code name} (a staging table's). */
+  public Relation named(String name) {
+    return new Relation(database, schema, name, qualified, quoting);
+  }
+
+  /** {@code identifier} quoted as this relation's engine quotes (a column of it, a sibling). */
+  public String quoted(String identifier) {
+    return quoting.quote(identifier);
   }
 
   /** The schema as SQL names it: {@code "schema"} or {@code "database"."schema"}. */
   public String schemaSql() {
-    return qualified ? quote(database) + "." + quote(schema) : quote(schema);
+    return qualified ? quoted(database) + "." + quoted(schema) : quoted(schema);
   }
 
   /** The database SQL names, or null when the relation is written in two parts. */
@@ -114,6 +137,6 @@ public record Relation(String database, String schema, String identifier, boolea
 
   @Override
   public String toString() {
-    return schemaSql() + "." + quote(identifier);
+    return schemaSql() + "." + quoted(identifier);
   }
 }

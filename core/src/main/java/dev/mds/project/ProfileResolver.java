@@ -121,8 +121,7 @@ final class ProfileResolver {
         templates.value(output, profileName + ".outputs." + name));
     String type = YamlValues.string(out.get("type")).orElse("duckdb");
     if (!type.equals("duckdb")) {
-      throw MdsException.at(location, "target '" + name + "' has type '" + type
-          + "'; mds runs on DuckDB only (type: duckdb)");
+      return otherEngine(profileName, name, type, out, location, file);
     }
     if (out.get("path") instanceof Map<?, ?> || out.get("path") instanceof List<?>) {
       throw MdsException.at(location, profileName + ".outputs." + name + ".path must be the"
@@ -176,6 +175,37 @@ final class ProfileResolver {
     return new Target(profileName, name, type, dbPath, schema, Math.max(1, threads), settings,
         attachments, extensions, externalRoot, ignored, Optional.of(file),
         ServingSettings.read(out, dbPath, root, where));
+  }
+
+  /**
+   * A target of another engine than DuckDB: the keys every engine shares ({@code schema},
+   * {@code threads}) are read here, the rest of the output is carried for the engine's provider,
+   * which completes the target ({@link dev.mds.engine.EngineProvider#configure}). Its database
+   * path is the project folder, where an engine keeps any local state.
+   */
+  private Target otherEngine(String profileName, String name, String type,
+      Map<String, Object> out, String location, Path file) {
+    int threads = threads(out, profileName + ".outputs." + name, location);
+    String schema = YamlValues.string(out.get("schema")).orElse("default");
+    Target target = new Target(profileName, name, type, root, schema, threads, Map.of(),
+        List.of(), List.of(), Optional.empty(), List.of(), Optional.of(file),
+        Serving.defaultFor(root), out, dev.mds.graph.Quoting.DOUBLE_QUOTES, Optional.empty());
+    return dev.mds.engine.Engines.provider(target).configure(target);
+  }
+
+  private static int threads(Map<String, Object> out, String key, String location) {
+    int threads;
+    try {
+      threads = Integer.parseInt(YamlValues.string(out.get("threads"))
+          .orElse(String.valueOf(DEFAULT_THREADS)));
+    } catch (NumberFormatException e) {
+      throw MdsException.at(location, "threads must be a whole number, got '"
+          + out.get("threads") + "'");
+    }
+    if (threads < 1) {
+      throw MdsException.at(location, key + ".threads must be at least 1, got " + threads);
+    }
+    return threads;
   }
 
   /** The {@code attach:} list, each with its alias checked against the others. */

@@ -1,5 +1,6 @@
 package dev.mds.project;
 
+import dev.mds.graph.Quoting;
 import dev.mds.graph.Relation;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,11 +23,19 @@ import java.util.TreeSet;
  *     ({@code plugins}, {@code secrets}, ...), for {@code mds debug}
  * @param profilesFile the profiles.yml the target came from; empty for the embedded default
  * @param serving the read-only copy readers open while builds write the file (see {@link Serving})
+ * @param output the profile's output as written (its values rendered), which an engine other than
+ *     DuckDB reads its own keys from ({@code method}, {@code host}, {@code master}, ...); empty for
+ *     the embedded default
+ * @param quoting how the target's engine quotes identifiers (its dialect's), carried into every
+ *     relation made through {@link #relation}
+ * @param catalog the catalog of an engine other than DuckDB (Spark: {@code spark_catalog}, or the
+ *     output's {@code catalog}); empty for DuckDB, whose catalog is named after the file
  */
 public record Target(String profileName, String name, String type, Path databasePath,
     String schema, int threads, Map<String, String> settings, List<Attachment> attachments,
     List<String> extensions, Optional<Path> externalRoot, List<String> ignoredKeys,
-    Optional<Path> profilesFile, Serving serving) {
+    Optional<Path> profilesFile, Serving serving, Map<String, Object> output, Quoting quoting,
+    Optional<String> catalog) {
 
   /**
    * Catalogs DuckDB always has ({@code system}, {@code temp}) and the one {@code --defer} attaches
@@ -39,6 +48,17 @@ public record Target(String profileName, String name, String type, Path database
     attachments = List.copyOf(attachments);
     extensions = List.copyOf(extensions);
     ignoredKeys = List.copyOf(ignoredKeys);
+    output = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(output));
+  }
+
+  /** A DuckDB target (double quotes, the catalog named after the file). */
+  public Target(String profileName, String name, String type, Path databasePath,
+      String schema, int threads, Map<String, String> settings, List<Attachment> attachments,
+      List<String> extensions, Optional<Path> externalRoot, List<String> ignoredKeys,
+      Optional<Path> profilesFile, Serving serving) {
+    this(profileName, name, type, databasePath, schema, threads, settings, attachments,
+        extensions, externalRoot, ignoredKeys, profilesFile, serving, Map.of(),
+        Quoting.DOUBLE_QUOTES, Optional.empty());
   }
 
   /** A target with the default serving copy, published only on request. */
@@ -53,7 +73,24 @@ public record Target(String profileName, String name, String type, Path database
   /** The same target with another serving copy ({@code --publish}). */
   public Target withServing(Serving other) {
     return new Target(profileName, name, type, databasePath, schema, threads, settings,
-        attachments, extensions, externalRoot, ignoredKeys, profilesFile, other);
+        attachments, extensions, externalRoot, ignoredKeys, profilesFile, other, output, quoting,
+        catalog);
+  }
+
+  /**
+   * The same target as its engine names things: {@code quoting} and {@code catalog} (see the
+   * components) and the {@code schema} to build into; an engine's provider completes the target
+   * of its type with this when the project loads.
+   */
+  public Target withEngineNaming(Quoting quoting, Optional<String> catalog, String schema) {
+    return new Target(profileName, name, type, databasePath, schema, threads, settings,
+        attachments, extensions, externalRoot, ignoredKeys, profilesFile, serving, output,
+        quoting, catalog);
+  }
+
+  /** Whether the target runs on DuckDB (the built-in engine). */
+  public boolean isDuckDb() {
+    return type.equalsIgnoreCase("duckdb");
   }
 
   public Target(String profileName, String name, String type, Path databasePath, String schema,
@@ -67,7 +104,7 @@ public record Target(String profileName, String name, String type, Path database
    * the file name without its extension, or {@code memory} for {@code :memory:}.
    */
   public String database() {
-    return catalogOf(databasePath);
+    return catalog.orElseGet(() -> catalogOf(databasePath));
   }
 
   static String catalogOf(Path path) {
@@ -99,12 +136,14 @@ public record Target(String profileName, String name, String type, Path database
   public Relation relation(Optional<String> database, String schema, String identifier) {
     String catalog = database.filter(d -> !d.isBlank()).orElse(database());
     boolean own = catalog.equalsIgnoreCase(database());
-    if (own && !collides(schema)) {
-      return new Relation(database(), schema, identifier, false);
+    // Only DuckDB keeps catalogs and schemas in one namespace, where a two-part name can be
+    // misread.
+    if (own && (!isDuckDb() || !collides(schema))) {
+      return new Relation(database(), schema, identifier, false, quoting);
     }
     // One spelling per catalog, so that relations compare equal whoever wrote the name.
     String spelled = own ? database() : attachment(catalog).map(Attachment::alias).orElse(catalog);
-    return new Relation(spelled, schema, identifier);
+    return new Relation(spelled, schema, identifier, true, quoting);
   }
 
   /** Whether a two-part name starting with {@code schema} could also mean a catalog. */

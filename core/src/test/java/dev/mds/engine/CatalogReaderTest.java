@@ -22,8 +22,8 @@ class CatalogReaderTest {
 
   private static Map<Relation, CatalogRelation> read(WarehouseFixture db, List<Relation> wanted)
       throws SQLException {
-    try (Connection connection = db.warehouse.connect()) {
-      return CatalogReader.read(connection, wanted);
+    try (DuckDbConnection connection = db.warehouse.connect()) {
+      return CatalogReader.read(connection.jdbc(), wanted);
     }
   }
 

@@ -46,7 +46,7 @@ final class WarehouseFixture implements AutoCloseable {
   /** Every row of {@code sql}, each as its values joined by {@code |}. */
   List<String> rows(String sql) throws SQLException {
     List<String> rows = new ArrayList<>();
-    try (Statement st = session.connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    try (Statement st = DuckDbConnection.jdbc(session.connection()).createStatement(); ResultSet rs = st.executeQuery(sql)) {
       ResultSetMetaData meta = rs.getMetaData();
       while (rs.next()) {
         StringJoiner row = new StringJoiner("|");

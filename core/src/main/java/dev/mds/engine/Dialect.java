@@ -1,0 +1,173 @@
+package dev.mds.engine;
+
+import dev.mds.graph.Quoting;
+import dev.mds.graph.Relation;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * The SQL an engine needs for what mds writes itself (materializations, seeds, audits, row
+ * counts), so that materializations are written once. Each default is the SQL mds has always
+ * written for DuckDB; an engine overrides what it spells differently. Relations arrive already
+ * rendered in the engine's quoting ({@link Relation#toString()} follows the target's
+ * {@link Quoting}); column names arrive raw and are quoted here.
+ */
+public interface Dialect {
+
+  /**
+   * The profile {@code type} this dialect is for ({@code duckdb}, {@code spark}): dbt's
+   * {@code target.type}, the prefix {@code adapter.dispatch} tries first ({@code spark__x}).
+   */
+  String type();
+
+  /** How identifiers are quoted. */
+  Quoting quoting();
+
+  /** One identifier quoted. */
+  default String quote(String identifier) {
+    return quoting().quote(identifier);
+  }
+
+  /** A SQL string literal of {@code text} (DuckDB doubles quotes; Spark escapes with backslashes). */
+  default String string(String text) {
+    return SqlLiteral.string(text);
+  }
+
+  /**
+   * Creates table {@code relation} from {@code select}, replacing one that exists, in one
+   * statement ({@link Capabilities#createOrReplaceTable}); {@code options} are the model's table
+   * options, which an engine without them ignores.
+   */
+  default String createTableAs(Relation relation, String select, TableOptions options) {
+    return "create or replace table " + relation + " as\n" + select;
+  }
+
+  /** Creates or replaces view {@code relation}. */
+  default String createViewAs(Relation relation, String select) {
+    return "create or replace view " + relation + " as\n" + select;
+  }
+
+  default String dropTable(Relation relation) {
+    return "drop table " + relation;
+  }
+
+  default String dropView(Relation relation) {
+    return "drop view " + relation;
+  }
+
+  default String dropTableIfExists(String relationSql) {
+    return "drop table if exists " + relationSql;
+  }
+
+  /**
+   * Where new rows are staged before they are applied to {@code target} (incremental models,
+   * snapshots) or where a rebuild is built before it is swapped in: a session-private temp table
+   * when the engine has them ({@link Capabilities#tempTables}), else a table next to the target
+   * named after it (kept by a kill, replaced by the next run).
+   *
+   * @param purpose a short word naming the use ({@code new}, {@code stage})
+   */
+  default String stagingName(Relation target, String purpose, boolean tempTables) {
+    if (tempTables) {
+      return quote("__mds_" + purpose + "_" + target.identifier());
+    }
+    return target.named(target.identifier() + "__mds_" + purpose).toString();
+  }
+
+  /** Creates (or replaces) the staging table {@code name} from {@code select}. */
+  default String createStagingTable(String name, String select, boolean tempTables) {
+    return "create or replace " + (tempTables ? "temp " : "") + "table " + name + " as\n" + select;
+  }
+
+  /** Appends {@code source}'s rows to {@code target}, column by column. */
+  default String insert(Relation target, String source, List<String> columns) {
+    String list = columnList(columns, "");
+    return "insert into " + target + " (" + list + ") select " + list + " from " + source;
+  }
+
+  /**
+   * Deletes the rows of {@code target} whose {@code key} matches a row of {@code source}
+   * (delete+insert's first half; {@link Capabilities#deleteUsing}).
+   */
+  default String deleteMatching(Relation target, String source, List<String> key) {
+    return "delete from " + target + " as t using " + source + " as s where " + keyMatch(key);
+  }
+
+  /**
+   * Upserts {@code source} into {@code target} on {@code key}: matched rows get every non-key
+   * column, the others are inserted ({@link Capabilities#merge}).
+   */
+  default String merge(Relation target, String source, List<String> key, List<String> columns) {
+    StringJoiner updates = new StringJoiner(", ");
+    for (String column : columns) {
+      if (!key.contains(column)) {
+        updates.add(quote(column) + " = s." + quote(column));
+      }
+    }
+    String whenMatched = updates.length() == 0 ? ""
+        : " when matched then update set " + updates;
+    return "merge into " + target + " as t using " + source + " as s on (" + keyMatch(key) + ")"
+        + whenMatched + " when not matched then insert (" + columnList(columns, "")
+        + ") values (" + columnList(columns, "s.") + ")";
+  }
+
+  /**
+   * Replaces the partitions of {@code target} that {@code source}'s rows fall in (the whole table
+   * when it has no partitions); {@link Capabilities#insertOverwrite}.
+   */
+  default String insertOverwrite(Relation target, String source, List<String> columns,
+      TableOptions options) {
+    throw new UnsupportedOperationException(type() + " has no insert overwrite");
+  }
+
+  default String addColumn(Relation relation, String column, String type) {
+    return "alter table " + relation + " add column " + quote(column) + " " + type;
+  }
+
+  default String dropColumn(Relation relation, String column) {
+    return "alter table " + relation + " drop column " + quote(column);
+  }
+
+  /** A query returning one row with one number: the rows of {@code relationSql}. */
+  default String rowCount(String relationSql) {
+    return "select count(*) from " + relationSql;
+  }
+
+  /** {@code select}'s first {@code limit} rows ({@code mds show}). */
+  default String limit(String select, int limit) {
+    return "select * from (\n" + select + "\n) limit " + limit;
+  }
+
+  /** {@code a} equals {@code b}, nulls equal to each other (keys of merges and snapshots). */
+  default String nullSafeEquals(String a, String b) {
+    return a + " is not distinct from " + b;
+  }
+
+  /**
+   * The engine's type for a column DuckDB typed as {@code duckDbType} (seeds are inspected by
+   * DuckDB in every engine: {@code VARCHAR}, {@code BIGINT}, {@code DOUBLE},
+   * {@code DECIMAL(18,2)}, {@code DATE}, {@code TIMESTAMP}, {@code BOOLEAN}, ...).
+   */
+  default String columnType(String duckDbType) {
+    return duckDbType;
+  }
+
+  /** {@code t.k is not distinct from s.k and ...} over {@code key}. */
+  default String keyMatch(List<String> key) {
+    StringJoiner match = new StringJoiner(" and ");
+    for (String column : key) {
+      String q = quote(column);
+      match.add(nullSafeEquals("t." + q, "s." + q));
+    }
+    return match.toString();
+  }
+
+  /** Quoted column names, each after {@code prefix}, comma separated. */
+  default String columnList(List<String> columns, String prefix) {
+    StringJoiner list = new StringJoiner(", ");
+    for (String column : columns) {
+      list.add(prefix + quote(column));
+    }
+    return list.toString();
+  }
+}
