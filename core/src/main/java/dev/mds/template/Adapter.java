@@ -13,6 +13,17 @@ import java.util.Optional;
  */
 final class Adapter {
 
+  /** The target's engine ({@code duckdb}, {@code spark}): {@code adapter.type()}. */
+  private final String type;
+
+  Adapter() {
+    this("duckdb");
+  }
+
+  Adapter(String type) {
+    this.type = type;
+  }
+
   /** What {@link #call} answers for a method mds does not have. */
   static final Object UNKNOWN = new Object();
 
@@ -25,10 +36,13 @@ final class Adapter {
     NodeContext node = ActiveNode.get();
     switch (method) {
       case "quote" -> {
-        return Optional.of(dev.mds.graph.Relation.quote(String.valueOf(args.get("identifier", 0))));
+        String identifier = String.valueOf(args.get("identifier", 0));
+        return Optional.of(type.equalsIgnoreCase("spark")
+            ? dev.mds.graph.Quoting.BACKTICKS.quote(identifier)
+            : dev.mds.graph.Relation.quote(identifier));
       }
       case "type" -> {
-        return Optional.of("duckdb");
+        return Optional.of(type);
       }
       case "get_columns_in_relation" -> {
         node.introspected();
@@ -122,7 +136,7 @@ final class Adapter {
 
   @Override
   public String toString() {
-    return "duckdb";
+    return type;
   }
 
   /** The {@code api} global: {@code api.Relation.create(...)}, {@code api.Column}. */

@@ -28,7 +28,19 @@ import java.util.Optional;
 final class MacroRuntime {
 
   /** dbt-duckdb's adapter and its parent: the prefixes dispatch tries, in order. */
-  private static final List<String> ADAPTER_PREFIXES = List.of("duckdb", "default");
+  private static final List<String> DUCKDB_PREFIXES = List.of("duckdb", "default");
+
+  /**
+   * The prefixes dispatch tries on a target of {@code type}: the engine's, then {@code default};
+   * on another engine than DuckDB, mds's DuckDB versions last, since mds's built-in macros are
+   * written for DuckDB first and most of them are portable SQL (dbt itself would fail there).
+   */
+  static List<String> adapterPrefixes(String type) {
+    String engine = type == null ? "duckdb" : type.toLowerCase(java.util.Locale.ROOT);
+    return engine.equals("duckdb") ? DUCKDB_PREFIXES : List.of(engine, "default", "duckdb");
+  }
+
+  private List<String> prefixes = DUCKDB_PREFIXES;
 
   private final MacroCatalog catalog;
   private final String projectName;
@@ -59,6 +71,12 @@ final class MacroRuntime {
     this.catalog = catalog;
     this.projectName = projectName;
     this.searchOrders = Map.copyOf(searchOrders);
+  }
+
+  /** Dispatches for a target of {@code type} ({@code spark__x} first on Spark); before use. */
+  MacroRuntime forAdapter(String type) {
+    this.prefixes = adapterPrefixes(type);
+    return this;
   }
 
   /**
@@ -152,8 +170,8 @@ final class MacroRuntime {
   }
 
   /** {@code x} for {@code duckdb__x} or {@code default__x}, else null. */
-  private static String dispatchedName(String name) {
-    for (String prefix : ADAPTER_PREFIXES) {
+  private String dispatchedName(String name) {
+    for (String prefix : prefixes) {
       if (name.startsWith(prefix + "__") && name.length() > prefix.length() + 2) {
         return name.substring(prefix.length() + 2);
       }
@@ -196,7 +214,7 @@ final class MacroRuntime {
     }
     List<String> tried = new ArrayList<>();
     for (String pkg : packages) {
-      for (String prefix : ADAPTER_PREFIXES) {
+      for (String prefix : prefixes) {
         String candidate = prefix + "__" + name;
         tried.add(pkg + "." + candidate);
         Optional<MacroDefinition> found = inPackage(pkg, candidate);

@@ -57,7 +57,7 @@ final class MdsExtension extends AbstractExtension {
     globals.put("this", new ThisRelation());
     globals.put("target", target);
     globals.put("project_name", projectName);
-    globals.put("adapter", new Adapter());
+    globals.put("adapter", new Adapter(String.valueOf(target.getOrDefault("type", "duckdb"))));
     globals.put("execute", new ExecuteFlag());
     globals.put("api", new Adapter.Api());
     globals.put("model", new NodeView(NodeContext::model));
