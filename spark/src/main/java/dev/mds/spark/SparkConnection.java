@@ -44,7 +44,7 @@ final class SparkConnection implements EngineConnection, RowLoading {
         return n.longValue();
       }
       return -1;
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       throw SparkError.of(e);
     } finally {
       spark.removeTag(tag);
@@ -58,7 +58,7 @@ final class SparkConnection implements EngineConnection, RowLoading {
       spark.addTag(tag);
       Dataset<Row> result = spark.sql(sql);
       rows = new SparkRows(result.schema(), result.collectAsList());
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       throw SparkError.of(e);
     } finally {
       spark.removeTag(tag);
@@ -101,7 +101,7 @@ final class SparkConnection implements EngineConnection, RowLoading {
       for (StructField field : spark.table(relationSql).schema().fields()) {
         columns.put(field.name(), field.dataType().sql());
       }
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       throw SparkError.of(e);
     }
     return columns;
@@ -142,7 +142,7 @@ final class SparkConnection implements EngineConnection, RowLoading {
       }
       writer.saveAsTable(relationSql);
       return rows.size();
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       throw SparkError.of(e);
     } finally {
       spark.removeTag(tag);
@@ -153,7 +153,7 @@ final class SparkConnection implements EngineConnection, RowLoading {
   public void cancel() {
     try {
       spark.interruptTag(tag);
-    } catch (RuntimeException ignored) {
+    } catch (Exception ignored) {
       // Nothing of this connection's is running any more.
     }
   }

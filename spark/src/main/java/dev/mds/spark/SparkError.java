@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 final class SparkError {
 
   private static final Pattern ROUTINE =
-      Pattern.compile("Cannot resolve routine `([^`]+)`|function `?([A-Za-z_][A-Za-z0-9_]*)`? ");
+      Pattern.compile("(?:Cannot resolve routine|Could not resolve) `([^`]+)`"
+          + "|function `?([A-Za-z_][A-Za-z0-9_]*)`? ");
   private static final Pattern SYNTAX = Pattern.compile("Syntax error at or near '([^']+)'");
 
   /** DuckDB functions and syntax that projects use and Spark lacks, with Spark's way if any. */

@@ -34,7 +34,7 @@ final class SparkWarehouse implements Warehouse {
     SparkSession spark;
     try {
       spark = SparkSessions.open(profile);
-    } catch (RuntimeException | LinkageError e) {
+    } catch (Exception | LinkageError e) {
       throw new MdsException(target.profilesFile().map(Object::toString).orElse("profiles.yml")
           + ": profile '" + target.profileName() + "' target '" + target.name()
           + "': Spark did not start (" + SparkError.firstLine(e) + ")", e);
@@ -107,7 +107,7 @@ final class SparkWarehouse implements Warehouse {
     for (String schema : schemas) {
       try {
         spark.sql("create database if not exists " + dialect().quote(schema));
-      } catch (RuntimeException e) {
+      } catch (Exception e) {
         throw new MdsException("creating schema " + schema + " in Spark: "
             + SparkError.firstLine(e), e);
       }
