@@ -1,6 +1,5 @@
 package dev.mds.cli;
 
-import dev.mds.engine.DuckDbWarehouse;
 import dev.mds.project.Project;
 import dev.mds.project.Target;
 import java.io.PrintWriter;
@@ -49,8 +48,9 @@ final class DebugCommand implements Callable<Integer> {
           + String.join(", ", target.ignoredKeys()));
     }
     out.println("vars: " + loaded.vars());
-    try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(target, 0)) {
-      out.println("duckdb: " + warehouse.version());
+    try (dev.mds.engine.Warehouse warehouse = dev.mds.engine.Engines.open(target,
+        dev.mds.engine.EngineOptions.forBuilding(0))) {
+      out.println(target.type() + ": " + warehouse.version());
     }
     out.println("All checks passed!");
     return Mds.OK;

@@ -6,7 +6,6 @@ import dev.mds.artifacts.ManifestWriter;
 import dev.mds.docs.DocsException;
 import dev.mds.docs.DocsSite;
 import dev.mds.docs.SiteSummary;
-import dev.mds.engine.DuckDbWarehouse;
 import dev.mds.execution.CompileTask;
 import dev.mds.graph.Manifest;
 import dev.mds.graph.Selector;
@@ -73,7 +72,9 @@ final class DocsGenerateCommand implements Callable<Integer> {
       out.printf("Built-in package used: %s (%s)%n", e.getKey(), String.join("; ", parts));
     });
     Path database = loaded.target().databasePath();
-    boolean built = !database.toString().equals(":memory:") && (Files.isRegularFile(database)
+    // An engine other than DuckDB keeps its catalog elsewhere: it is read.
+    boolean built = !loaded.target().isDuckDb() || !database.toString().equals(":memory:")
+        && (Files.isRegularFile(database)
         || loaded.target().serving().path().filter(Files::isRegularFile).isPresent());
     if (emptyCatalog || !built) {
       CatalogWriter.write(loaded, manifest, Map.of(), MdsVersion.version());
@@ -82,8 +83,8 @@ final class DocsGenerateCommand implements Callable<Integer> {
             + " test results.%n", loaded.display(database));
       }
     } else {
-      try (DuckDbWarehouse warehouse = dev.mds.engine.ServingCopy.openForReading(loaded.target(),
-          lock.seconds, out::println)) {
+      try (dev.mds.engine.Warehouse warehouse = dev.mds.engine.Engines.open(loaded.target(),
+          dev.mds.engine.EngineOptions.forReading(lock.seconds, out::println))) {
         CatalogWriter.write(loaded, manifest, warehouse, MdsVersion.version());
       }
     }

@@ -39,13 +39,7 @@ public final class CatalogWriter {
       String version) {
     Set<Relation> relations = new LinkedHashSet<>();
     catalogued(manifest).forEach(node -> relations.add(node.relation()));
-    Map<Relation, CatalogRelation> catalog;
-    try (Connection connection = dev.mds.engine.DuckDbConnection.jdbc(warehouse.connect())) {
-      catalog = CatalogReader.read(connection, relations);
-    } catch (SQLException e) {
-      throw new MdsException("Cannot close the catalog connection: " + e.getMessage(), e);
-    }
-    return write(project, manifest, catalog, version);
+    return write(project, manifest, warehouse.catalog(relations), version);
   }
 
   /** Writes a catalog of the relations described in {@code catalog} (empty when never built). */

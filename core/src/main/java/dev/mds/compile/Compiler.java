@@ -68,8 +68,7 @@ public final class Compiler {
     this.relationExists = relationExists;
     this.fullRefresh = fullRefresh;
     this.csvInspector = new CsvInspector(parsed.project().targetDir().resolve("csv_cache"));
-    this.ownDatabase = dev.mds.engine.TemplateDatabase.readOnly(
-        parsed.project().target().databasePath());
+    this.ownDatabase = dev.mds.engine.TemplateDatabase.forCompiling(parsed.project().target());
     this.database = ownDatabase;
     for (Node node : parsed.manifest().nodes().values()) {
       if (node instanceof Source source) {

@@ -19,7 +19,9 @@ package dev.mds.engine;
  * @param alterColumns {@code alter table ... add/drop column} (on_schema_change)
  * @param attach other DuckDB files attached by alias ({@code attach:}, {@code --defer})
  * @param servingCopy the read-only serving copy of the database file ({@code --publish})
- * @param fileExports {@code materialized: external} written by the engine's {@code COPY ... TO}
+ * @param fileExports DuckDB's file functions in the engine itself: {@code COPY ... TO} for
+ *     {@code materialized: external}, {@code read_csv} for seeds (an engine without them gets
+ *     seeds' rows read by mds's own DuckDB and written with SQL)
  */
 public record Capabilities(boolean transactions, boolean createOrReplaceTable,
     boolean createOrReplaceView, boolean merge, boolean deleteUsing, boolean insertOverwrite,

@@ -2,10 +2,7 @@ package dev.mds.engine;
 
 import dev.mds.MdsException;
 import dev.mds.graph.Relation;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,9 +14,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Reads the warehouse's catalog for the relations a project declares: one query for relations, one
+ * Reads DuckDB's catalog for the relations a project declares: one query for relations, one
  * for columns, and exact row counts for tables in a few batched queries, so a 5,000-model project
- * costs a handful of round trips rather than one per relation.
+ * costs a handful of round trips rather than one per relation. ({@link Warehouse#catalog} is the
+ * engine-neutral entry; this is DuckDB's.)
  */
 public final class CatalogReader {
 
@@ -30,7 +28,7 @@ public final class CatalogReader {
   }
 
   /** Describes every relation of {@code wanted} that exists; missing ones are left out. */
-  public static Map<Relation, CatalogRelation> read(Connection connection,
+  public static Map<Relation, CatalogRelation> read(EngineConnection connection,
       Collection<Relation> wanted) {
     try {
       String own = currentDatabase(connection);
@@ -71,12 +69,11 @@ public final class CatalogReader {
         + '\u0000' + name.toLowerCase(Locale.ROOT);
   }
 
-  private static String currentDatabase(Connection connection) throws SQLException {
-    try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery("select current_database()")) {
+  private static String currentDatabase(EngineConnection connection) throws SQLException {
+    return connection.query("select current_database()", rs -> {
       rs.next();
       return rs.getString(1);
-    }
+    });
   }
 
   /**
@@ -85,39 +82,42 @@ public final class CatalogReader {
    */
   private static final String CATALOGS = " database_name not in ('system', 'temp')";
 
-  private static Map<String, Found> relations(Connection connection) throws SQLException {
+  private static Map<String, Found> relations(EngineConnection connection)
+      throws SQLException {
     String sql = "select database_name, schema_name, table_name, 'BASE TABLE', comment"
         + " from duckdb_tables() where" + CATALOGS + " and not temporary"
         + " union all select database_name, schema_name, view_name, 'VIEW', comment"
         + " from duckdb_views() where" + CATALOGS + " and not internal and not temporary";
     Map<String, Found> found = new HashMap<>();
-    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    connection.query(sql, rs -> {
       while (rs.next()) {
         Found f = new Found(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
             rs.getString(5));
         found.putIfAbsent(key(f.database(), f.schema(), f.name()), f);
       }
-    }
+      return null;
+    });
     return found;
   }
 
-  private static Map<String, List<CatalogColumn>> columns(Connection connection)
+  private static Map<String, List<CatalogColumn>> columns(EngineConnection connection)
       throws SQLException {
     String sql = "select database_name, schema_name, table_name, column_name, data_type,"
         + " column_index, comment from duckdb_columns() where" + CATALOGS + " and not internal"
         + " order by database_name, schema_name, table_name, column_index";
     Map<String, List<CatalogColumn>> columns = new HashMap<>();
-    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    connection.query(sql, rs -> {
       while (rs.next()) {
         columns.computeIfAbsent(key(rs.getString(1), rs.getString(2), rs.getString(3)),
             k -> new ArrayList<>()).add(new CatalogColumn(rs.getString(4), rs.getString(5),
-                rs.getInt(6), Optional.ofNullable(rs.getString(7))));
+                (int) rs.getLong(6), Optional.ofNullable(rs.getString(7))));
       }
-    }
+      return null;
+    });
     return columns;
   }
 
-  private static Map<Found, Long> rowCounts(Connection connection, List<Found> tables)
+  private static Map<Found, Long> rowCounts(EngineConnection connection, List<Found> tables)
       throws SQLException {
     Map<Found, Long> counts = new HashMap<>();
     for (int start = 0; start < tables.size(); start += COUNT_BATCH) {
@@ -130,12 +130,12 @@ public final class CatalogReader {
             .append(Relation.quote(table.schema())).append('.')
             .append(Relation.quote(table.name()));
       }
-      try (Statement st = connection.createStatement();
-          ResultSet rs = st.executeQuery(sql.toString())) {
+      connection.query(sql.toString(), rs -> {
         while (rs.next()) {
-          counts.put(batch.get(rs.getInt(1)), rs.getLong(2));
+          counts.put(batch.get((int) rs.getLong(1)), rs.getLong(2));
         }
-      }
+        return null;
+      });
     }
     return counts;
   }

@@ -65,18 +65,20 @@ public interface Dialect {
    * when the engine has them ({@link Capabilities#tempTables}), else a table next to the target
    * named after it (kept by a kill, replaced by the next run).
    *
-   * @param purpose a short word naming the use ({@code new}, {@code stage})
+   * @param name the staging table's name, unique per model ({@code __mds_new_orders})
    */
-  default String stagingName(Relation target, String purpose, boolean tempTables) {
-    if (tempTables) {
-      return quote("__mds_" + purpose + "_" + target.identifier());
-    }
-    return target.named(target.identifier() + "__mds_" + purpose).toString();
+  default String stagingName(Relation target, String name, boolean tempTables) {
+    return tempTables ? quote(name) : target.named(name).toString();
   }
 
   /** Creates (or replaces) the staging table {@code name} from {@code select}. */
   default String createStagingTable(String name, String select, boolean tempTables) {
     return "create or replace " + (tempTables ? "temp " : "") + "table " + name + " as\n" + select;
+  }
+
+  /** Drops the staging table {@code name} when its work is done. */
+  default String dropStagingTable(String name) {
+    return "drop table " + name;
   }
 
   /** Appends {@code source}'s rows to {@code target}, column by column. */

@@ -66,8 +66,13 @@ public final class DuckDbConnection implements EngineConnection {
   public <T> T query(String sql, RowReader<T> reader) throws SQLException {
     try (Statement st = connection.createStatement()) {
       running = st;
-      try (ResultSet rs = st.executeQuery(sql)) {
-        return reader.read(new JdbcRows(rs));
+      try {
+        if (!st.execute(sql)) {
+          return reader.read(Rows.NONE);
+        }
+        try (ResultSet rs = st.getResultSet()) {
+          return reader.read(new JdbcRows(rs));
+        }
       } finally {
         running = null;
       }

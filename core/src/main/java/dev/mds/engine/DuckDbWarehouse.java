@@ -417,6 +417,15 @@ public final class DuckDbWarehouse implements Warehouse {
   }
 
   @Override
+  public Map<Relation, CatalogRelation> catalog(java.util.Collection<Relation> wanted) {
+    try (DuckDbConnection connection = connect()) {
+      return CatalogReader.read(connection, wanted);
+    } catch (SQLException e) {
+      throw new MdsException("Cannot close the catalog connection: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public Target target() {
     return target;
   }

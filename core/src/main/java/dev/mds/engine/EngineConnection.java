@@ -17,7 +17,11 @@ public interface EngineConnection extends AutoCloseable {
   /** Runs one statement; returns its update count, or -1 when the engine reports none. */
   long execute(String sql) throws SQLException;
 
-  /** Runs a query and hands its rows to {@code reader}; the rows are closed when it returns. */
+  /**
+   * Runs a query and hands its rows to {@code reader}; the rows are closed when it returns. A
+   * statement that returns no rows (DDL from a template's {@code run_query}) hands it
+   * {@link Rows#NONE}.
+   */
   <T> T query(String sql, RowReader<T> reader) throws SQLException;
 
   /**

@@ -40,6 +40,11 @@ final class ExternalMaterialization implements Materialization {
   @Override
   public BuildResult build(Session session, Model model, String sql, boolean incremental)
       throws SQLException {
+    if (!session.capabilities().fileExports()) {
+      throw new dev.mds.MdsException(model.file() + ": materialized: external writes files"
+          + " through DuckDB's COPY, which the " + session.dialect().type() + " target does not"
+          + " have; make it a table with location_root (or location) and file_format instead");
+    }
     String format = format(model);
     Path target = target(model, format);
     List<String> partitionBy = YamlValues.strings(model.config().values().get("partition_by"));

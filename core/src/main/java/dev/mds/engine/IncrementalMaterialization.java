@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.StringJoiner;
 
 /**
  * {@code materialized: incremental}: the first run (or {@code --full-refresh}) builds the table;
@@ -29,20 +28,27 @@ final class IncrementalMaterialization implements Materialization {
     // Checked at parse too; kept here for models built from a cached manifest.
     IncrementalStrategy.check(model.config(), model.file());
     String strategy = IncrementalStrategy.of(model.config());
-    String staging = Relation.quote("__mds_new_" + model.name());
+    Dialect dialect = session.dialect();
+    TableOptions options = TableOptions.of(model);
+    Capabilities can = session.capabilities(options);
+    requireStrategy(model, strategy, can, session);
+    boolean temp = can.tempTables();
+    String staging = dialect.stagingName(target, "__mds_new_" + model.name(), temp);
     return session.inTransaction(() -> {
-      session.execute("create or replace temp table " + staging + " as\n" + sql);
+      session.execute(dialect.createStagingTable(staging, sql, temp));
       List<String> columns = reconcileColumns(session, model, target, staging);
       long affected = switch (strategy) {
-        case "merge" -> merge(session, target, staging, key, columns);
+        case "merge" -> session.execute(dialect.merge(target, staging, key, columns));
         case "delete+insert" -> {
-          session.execute("delete from " + target + " as t using " + staging + " as s where "
-              + keyMatch(key));
-          yield insert(session, target, staging, columns);
+          session.execute(dialect.deleteMatching(target, staging, key));
+          yield session.execute(dialect.insert(target, staging, columns));
         }
-        default -> insert(session, target, staging, columns);
+        case "insert_overwrite" -> can.insertOverwrite()
+            ? session.execute(dialect.insertOverwrite(target, staging, columns, options))
+            : overwriteByDeleting(session, target, staging, columns, options);
+        default -> session.execute(dialect.insert(target, staging, columns));
       };
-      session.execute("drop table " + staging);
+      session.execute(dialect.dropStagingTable(staging));
       return BuildResult.of(strategy.toUpperCase(Locale.ROOT), affected);
     });
   }
@@ -76,12 +82,11 @@ final class IncrementalMaterialization implements Materialization {
       }
       case "append_new_columns", "sync_all_columns" -> {
         for (String column : added) {
-          session.execute("alter table " + target + " add column " + Relation.quote(column) + " "
-              + incoming.get(column));
+          session.execute(session.dialect().addColumn(target, column, incoming.get(column)));
         }
         if (policy.equals("sync_all_columns")) {
           for (String column : removed) {
-            session.execute("alter table " + target + " drop column " + Relation.quote(column));
+            session.execute(session.dialect().dropColumn(target, column));
           }
         }
         added.clear();
@@ -98,42 +103,43 @@ final class IncrementalMaterialization implements Materialization {
     return columns;
   }
 
-  private static long insert(Session session, Relation target, String staging,
-      List<String> columns) throws SQLException {
-    String list = columnList(columns, "");
-    return session.execute("insert into " + target + " (" + list + ") select " + list + " from "
-        + staging);
+  /**
+   * {@code insert_overwrite} where the engine has none (DuckDB), inside the model's transaction:
+   * the partitions ({@code partition_by}) the new rows fall in are deleted, then the rows
+   * inserted; without {@code partition_by} the whole table is replaced, as Spark's static
+   * overwrite does.
+   */
+  private static long overwriteByDeleting(Session session, Relation target, String staging,
+      List<String> columns, TableOptions options) throws SQLException {
+    Dialect dialect = session.dialect();
+    if (options.partitionBy().isEmpty()) {
+      session.execute("delete from " + target);
+    } else {
+      session.execute("delete from " + target + " as t where exists (select 1 from " + staging
+          + " as s where " + dialect.keyMatch(options.partitionBy()) + ")");
+    }
+    return session.execute(dialect.insert(target, staging, columns));
   }
 
-  private static long merge(Session session, Relation target, String staging, List<String> key,
-      List<String> columns) throws SQLException {
-    StringJoiner updates = new StringJoiner(", ");
-    for (String column : columns) {
-      if (!key.contains(column)) {
-        updates.add(Relation.quote(column) + " = s." + Relation.quote(column));
-      }
+  /**
+   * Refuses a strategy the engine (for the model's file format) cannot apply, naming the model,
+   * before anything is written.
+   */
+  private static void requireStrategy(Model model, String strategy, Capabilities can,
+      Session session) {
+    String type = session.dialect().type();
+    boolean ok = switch (strategy) {
+      case "merge" -> can.merge();
+      case "delete+insert" -> can.deleteUsing();
+      case "insert_overwrite" -> can.insertOverwrite() || can.transactions();
+      default -> true;
+    };
+    if (!ok) {
+      String format = TableOptions.of(model).fileFormat().map(f -> " with file_format '" + f + "'")
+          .orElse("");
+      throw new MdsException(model.file() + ": incremental_strategy '" + strategy + "' cannot be"
+          + " applied on " + type + format + "; use a table format that supports it (delta,"
+          + " iceberg) or another strategy (append, insert_overwrite)");
     }
-    String whenMatched = updates.length() == 0 ? ""
-        : " when matched then update set " + updates;
-    return session.execute("merge into " + target + " as t using " + staging + " as s on ("
-        + keyMatch(key) + ")" + whenMatched + " when not matched then insert ("
-        + columnList(columns, "") + ") values (" + columnList(columns, "s.") + ")");
-  }
-
-  private static String keyMatch(List<String> key) {
-    StringJoiner match = new StringJoiner(" and ");
-    for (String column : key) {
-      String q = Relation.quote(column);
-      match.add("t." + q + " is not distinct from s." + q);
-    }
-    return match.toString();
-  }
-
-  private static String columnList(List<String> columns, String prefix) {
-    StringJoiner list = new StringJoiner(", ");
-    for (String column : columns) {
-      list.add(prefix + Relation.quote(column));
-    }
-    return list.toString();
   }
 }

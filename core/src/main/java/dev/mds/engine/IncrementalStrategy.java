@@ -14,7 +14,8 @@ import java.util.Map;
  */
 public final class IncrementalStrategy {
 
-  static final List<String> SUPPORTED = List.of("append", "delete+insert", "merge", "microbatch");
+  static final List<String> SUPPORTED = List.of("append", "delete+insert", "merge",
+      "insert_overwrite", "microbatch");
 
   private IncrementalStrategy() {
   }
@@ -41,14 +42,16 @@ public final class IncrementalStrategy {
     String strategy = of(config);
     if (!SUPPORTED.contains(strategy)) {
       throw MdsException.at(location, "incremental_strategy '" + strategy
-          + "' is not supported (use append, delete+insert, merge or microbatch)");
+          + "' is not supported (use append, delete+insert, merge, insert_overwrite or"
+          + " microbatch)");
     }
     if (strategy.equals("microbatch")) {
       // Batches replace periods of event_time; a unique_key is not used (dbt ignores it too).
       MicrobatchConfig.of(config, location);
       return;
     }
-    if (!strategy.equals("append") && config.uniqueKey().isEmpty()) {
+    if (!strategy.equals("append") && !strategy.equals("insert_overwrite")
+        && config.uniqueKey().isEmpty()) {
       throw MdsException.at(location, "incremental_strategy '" + strategy
           + "' needs a unique_key (one column or a list such as [market, order_no])");
     }

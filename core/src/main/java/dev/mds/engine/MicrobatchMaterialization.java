@@ -45,11 +45,11 @@ public final class MicrobatchMaterialization {
     if (create) {
       return session.inTransaction(() -> {
         if (session.relationType(target).filter("VIEW"::equals).isPresent()) {
-          session.execute("drop view " + target);
+          session.execute(session.dialect().dropView(target));
         }
-        session.execute("create or replace table " + target + " as\n" + rows);
+        session.execute(session.dialect().createTableAs(target, rows, TableOptions.of(model)));
         session.created(target, "BASE TABLE");
-        return session.queryLong("select count(*) from " + target);
+        return session.queryLong(session.dialect().rowCount(target.toString()));
       });
     }
     boolean ignore = model.config().string("on_schema_change").orElse("ignore").equals("ignore");
@@ -68,14 +68,15 @@ public final class MicrobatchMaterialization {
         return insert(session, target, columns, rows);
       });
     }
-    String staging = Relation.quote("__mds_batch_" + model.name());
+    boolean temp = session.capabilities().tempTables();
+    String staging = session.dialect().stagingName(target, "__mds_batch_" + model.name(), temp);
     return session.inTransaction(() -> {
-      session.execute("create or replace temp table " + staging + " as\n" + rows);
+      session.execute(session.dialect().createStagingTable(staging, rows, temp));
       List<String> written = IncrementalMaterialization.reconcileColumns(session, model, target,
           staging);
       session.execute(delete(target, batch));
       long inserted = insert(session, target, written, "select * from " + staging);
-      session.execute("drop table " + staging);
+      session.execute(session.dialect().dropStagingTable(staging));
       return inserted;
     });
   }
@@ -93,7 +94,7 @@ public final class MicrobatchMaterialization {
   private static long insert(Session session, Relation target, List<String> columns,
       String rows) throws SQLException {
     StringJoiner list = new StringJoiner(", ");
-    columns.forEach(c -> list.add(Relation.quote(c)));
+    columns.forEach(c -> list.add(target.quoted(c)));
     return session.execute("insert into " + target + " (" + list + ") select " + list
         + " from (\n" + rows + "\n) as __mds_rows");
   }

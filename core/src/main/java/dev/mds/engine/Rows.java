@@ -11,6 +11,29 @@ import java.util.List;
  */
 public interface Rows {
 
+  /** What a statement without a result gives: no columns, no rows. */
+  Rows NONE = new Rows() {
+    @Override
+    public List<String> columnNames() {
+      return List.of();
+    }
+
+    @Override
+    public List<String> columnTypes() {
+      return List.of();
+    }
+
+    @Override
+    public boolean next() {
+      return false;
+    }
+
+    @Override
+    public Object getObject(int column) throws SQLException {
+      throw new SQLException("the statement returned no rows");
+    }
+  };
+
   /** The columns' names, in order. */
   List<String> columnNames();
 

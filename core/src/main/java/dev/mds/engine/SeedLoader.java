@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Optional;
 import java.util.StringJoiner;
 
@@ -42,8 +40,8 @@ public final class SeedLoader {
    * rows (dbt 1.12's {@code seed --empty}); an existing table is replaced, allow_empty or not.
    */
   public BuildResult loadEmpty(Session session, Seed seed, Path csv) throws SQLException {
-    if (session.connection() instanceof RowLoading engine) {
-      return loadThroughDuckDb(session, engine, seed, csv, true);
+    if (!session.capabilities().fileExports()) {
+      return SeedRows.load(session, seed, (duck, local) -> loadEmpty(duck, local, csv));
     }
     CsvLayout layout = inspector.inspect(csv, CsvOptions.from(seed.config()), seed.file());
     try {
@@ -64,76 +62,9 @@ public final class SeedLoader {
   }
 
   public BuildResult load(Session session, Seed seed, Path csv) throws SQLException {
-    if (session.connection() instanceof RowLoading engine) {
-      return loadThroughDuckDb(session, engine, seed, csv, false);
+    if (!session.capabilities().fileExports()) {
+      return SeedRows.load(session, seed, (duck, local) -> load(duck, local, csv));
     }
-    return load(session, seed, seed.relation(), csv);
-  }
-
-  /**
-   * A seed for an engine that does not read CSV as DuckDB does: loaded exactly as on DuckDB into
-   * a private in-memory DuckDB (same dialect detection, types, rejected-row and NUL checks), then
-   * its rows handed to the engine, which replaces the seed's table with them in one step.
-   */
-  private BuildResult loadThroughDuckDb(Session session, RowLoading engine, Seed seed, Path csv,
-      boolean empty) throws SQLException {
-    Relation local = new Relation("main", "seed");
-    BuildResult loaded;
-    java.util.LinkedHashMap<String, String> columns = new java.util.LinkedHashMap<>();
-    java.util.List<Object[]> rows = new java.util.ArrayList<>();
-    try (Session duckDb = new Session(DuckDb.connect("jdbc:duckdb:"))) {
-      loaded = empty ? loadEmpty(duckDb, seed, local, csv) : load(duckDb, seed, local, csv);
-      try (Statement st = DuckDbConnection.jdbc(duckDb.connection()).createStatement();
-          ResultSet rs = st.executeQuery("select * from " + local)) {
-        java.sql.ResultSetMetaData meta = rs.getMetaData();
-        for (int i = 1; i <= meta.getColumnCount(); i++) {
-          columns.put(meta.getColumnLabel(i),
-              session.dialect().columnType(meta.getColumnTypeName(i)));
-        }
-        while (rs.next()) {
-          Object[] row = new Object[meta.getColumnCount()];
-          for (int i = 0; i < row.length; i++) {
-            row[i] = rs.getObject(i + 1);
-          }
-          rows.add(row);
-        }
-      }
-    }
-    Relation relation = seed.relation();
-    try {
-      Optional<String> existing = session.relationType(relation);
-      if (!empty && rows.isEmpty() && existing.filter(RelationTypes.TABLE::equals).isPresent()
-          && !YamlValues.bool(seed.config().values().get("allow_empty"), false)) {
-        long before = session.queryLong(session.dialect().rowCount(relation.toString()));
-        if (before > 0) {
-          throw new MdsException(seed.file() + ": the file has a header but no rows, where "
-              + relation + " has " + before + "; the table is kept (set allow_empty: true to"
-              + " load an empty seed)");
-        }
-      }
-      if (existing.filter(RelationTypes.VIEW::equals).isPresent()) {
-        session.execute(session.dialect().dropView(relation));
-      }
-      engine.replaceWithRows(relation.toString(), columns, rows, TableOptions.of(
-          seed.config(), relation.identifier(), seed.file()));
-      session.created(relation, RelationTypes.TABLE);
-    } catch (SQLException e) {
-      throw new SQLException(e.getMessage().startsWith(seed.file()) ? e.getMessage()
-          : seed.file() + ": " + e.getMessage(), e);
-    }
-    return loaded;
-  }
-
-  private BuildResult loadEmpty(Session session, Seed seed, Relation into, Path csv)
-      throws SQLException {
-    CsvLayout layout = inspector.inspect(csv, CsvOptions.from(seed.config()), seed.file());
-    session.execute("create or replace table " + into + " as\nselect * from ("
-        + layout.select("") + ") where false limit 0");
-    return BuildResult.of("INSERT", 0);
-  }
-
-  private BuildResult load(Session session, Seed seed, Relation into, Path csv)
-      throws SQLException {
     CsvOptions options = CsvOptions.from(seed.config());
     CsvLayout layout = inspector.inspect(csv, options, seed.file());
     String select = layout.select("store_rejects = true, rejects_table = '" + REJECTS
@@ -142,24 +73,24 @@ public final class SeedLoader {
     session.execute("drop table if exists " + REJECT_SCANS);
     try {
       return session.inTransaction(() -> {
-        Optional<String> existing = session.relationType(into);
+        Optional<String> existing = session.relationType(seed.relation());
         if (existing.filter("VIEW"::equals).isPresent()) {
-          session.execute("drop view " + into);
+          session.execute("drop view " + seed.relation());
         }
         // A header-only file where the table had rows is far more often a broken export than an
         // emptied list: the rows stay unless the seed says allow_empty: true.
         long before = existing.filter("BASE TABLE"::equals).isPresent()
             && !YamlValues.bool(seed.config().values().get("allow_empty"), false)
-            ? session.queryLong("select count(*) from " + into) : 0;
-        session.execute("create or replace table " + into + " as\n" + select);
-        session.created(into, "BASE TABLE");
+            ? session.queryLong("select count(*) from " + seed.relation()) : 0;
+        session.execute("create or replace table " + seed.relation() + " as\n" + select);
+        session.created(seed.relation(), "BASE TABLE");
         // One row can fail several ways (too many fields and a bad value): count rows, not errors.
         long rejected = session.queryLong("select count(*) from (select distinct scan_id, file_id,"
             + " line from " + REJECTS + ")");
         if (rejected > 0 && !options.skipErrors()) {
           throw new SQLException(firstReject(session, seed, rejected));
         }
-        long[] counts = rowsAndNulRows(session, into, layout);
+        long[] counts = rowsAndNulRows(session, seed, layout);
         long rows = counts[0];
         if (counts[1] > 0) {
           throw new MdsException(seed.file() + nulLine(layout.readable()) + ": a value holds a NUL"
@@ -168,7 +99,7 @@ public final class SeedLoader {
         }
         if (rows == 0 && before > 0) {
           throw new MdsException(seed.file() + (rejected > 0 ? ": every row was unreadable"
-              : ": the file has a header but no rows") + ", where " + into + " has "
+              : ": the file has a header but no rows") + ", where " + seed.relation() + " has "
               + before + "; the table is kept (set allow_empty: true to load an empty seed)");
         }
         BuildResult result = BuildResult.of("INSERT", rows);
@@ -190,7 +121,7 @@ public final class SeedLoader {
    * The rows loaded, and how many of them hold a NUL byte in a text column (which DuckDB reads as
    * part of the value, and which no tool downstream expects), in one pass over the new table.
    */
-  private static long[] rowsAndNulRows(Session session, Relation table, CsvLayout layout)
+  private static long[] rowsAndNulRows(Session session, Seed seed, CsvLayout layout)
       throws SQLException {
     StringJoiner nul = new StringJoiner(" or ");
     for (CsvLayout.Column column : layout.columns()) {
@@ -200,12 +131,11 @@ public final class SeedLoader {
     }
     String select = "select count(*), "
         + (nul.length() == 0 ? "0" : "count(*) filter (where " + nul + ")")
-        + " from " + table;
-    try (Statement st = DuckDbConnection.jdbc(session.connection()).createStatement();
-        ResultSet rs = st.executeQuery(select)) {
+        + " from " + seed.relation();
+    return session.connection().query(select, rs -> {
       rs.next();
       return new long[] {rs.getLong(1), rs.getLong(2)};
-    }
+    });
   }
 
   /** ":7", the line of the file's first NUL byte, or "" when it cannot be read. */
@@ -229,9 +159,8 @@ public final class SeedLoader {
   /** "seeds/x.csv:12: column 'amount': Could not convert ... (and 3 more rows)". */
   private static String firstReject(Session session, Seed seed, long rejected)
       throws SQLException {
-    try (Statement st = DuckDbConnection.jdbc(session.connection()).createStatement();
-        ResultSet rs = st.executeQuery("select line, column_name, error_message from " + REJECTS
-            + " order by line limit 1")) {
+    return session.connection().query("select line, column_name, error_message from " + REJECTS
+        + " order by line limit 1", rs -> {
       rs.next();
       String column = rs.getString(2);
       return seed.file() + ":" + rs.getLong(1) + ": "
@@ -240,6 +169,6 @@ public final class SeedLoader {
           + (rejected > 1 ? " (and " + (rejected - 1) + " more unreadable row"
               + (rejected > 2 ? "s" : "") + ")" : "")
           + "; fix the file, set column_types, or set on_error: skip";
-    }
+    });
   }
 }

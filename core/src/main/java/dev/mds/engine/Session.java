@@ -21,6 +21,8 @@ public final class Session implements AutoCloseable {
   private final Dialect dialect;
   private final Capabilities capabilities;
   private final RelationCatalog catalog;
+  /** The warehouse's capabilities per table format; null: the same for every format. */
+  private java.util.function.Function<TableOptions, Capabilities> formats;
   private final List<String> log = new ArrayList<>();
   private final Map<Relation, String> createdInTransaction = new LinkedHashMap<>();
   private SqlWork<Void> beforeCommit;
@@ -39,6 +41,7 @@ public final class Session implements AutoCloseable {
   /** @param catalog answers relation lookups; null to ask the engine each time */
   public Session(Warehouse warehouse, RelationCatalog catalog) {
     this(warehouse.connect(), warehouse.dialect(), warehouse.capabilities(), catalog);
+    this.formats = warehouse::capabilities;
   }
 
   /** A session over {@code connection} of an engine with {@code dialect} and {@code capabilities}. */
@@ -73,6 +76,14 @@ public final class Session implements AutoCloseable {
   /** What the engine can do. */
   public Capabilities capabilities() {
     return capabilities;
+  }
+
+  /**
+   * What the engine can do for a table with {@code options}: the engine-wide capabilities, less
+   * what the table's format lacks (Spark's Parquet tables have no merge).
+   */
+  public Capabilities capabilities(TableOptions options) {
+    return formats == null ? capabilities : formats.apply(options);
   }
 
   /**
@@ -191,6 +202,14 @@ public final class Session implements AutoCloseable {
    * so a failed rebuild leaves the previous relation as it was.
    */
   public <T> T inTransaction(SqlWork<T> work) throws SQLException {
+    if (!capabilities.transactions()) {
+      // Each statement stands alone: StagedBuild makes a rebuild safe by building it elsewhere.
+      T result = work.run();
+      if (beforeCommit != null) {
+        beforeCommit.run();
+      }
+      return result;
+    }
     run("begin transaction");
     inTransaction = true;
     createdInTransaction.clear();
@@ -227,6 +246,24 @@ public final class Session implements AutoCloseable {
    */
   public void beforeCommit(SqlWork<Void> check) {
     this.beforeCommit = check;
+  }
+
+  private Relation audited;
+  private Relation standIn;
+
+  /**
+   * While an engine without transactions builds a new version of {@code relation} in
+   * {@code stage}, the SQL of the tests that audit it reads the stage instead ({@link #audited});
+   * {@code null}s end it.
+   */
+  public void auditing(Relation relation, Relation stage) {
+    this.audited = relation;
+    this.standIn = stage;
+  }
+
+  /** {@code sql} (an audit's) reading the relation under audit where it is built now. */
+  public String audited(String sql) {
+    return audited == null ? sql : sql.replace(audited.toString(), standIn.toString());
   }
 
   private volatile boolean cancelled;

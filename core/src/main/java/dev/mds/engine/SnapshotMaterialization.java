@@ -44,6 +44,12 @@ final class SnapshotMaterialization implements Materialization {
     private final String staged;
     private final String current;
     private final String what;
+    private final boolean temp;
+
+    /** An identifier quoted as the engine quotes. */
+    private String q(String identifier) {
+      return session.dialect().quote(identifier);
+    }
 
     Run(Session session, Model model, SnapshotConfig config, String sql) throws SQLException {
       this.session = session;
@@ -51,17 +57,20 @@ final class SnapshotMaterialization implements Materialization {
       this.config = config;
       this.meta = config.columns();
       this.target = model.relation();
-      this.staged = Relation.quote("__mds_snapshot_new_" + model.name());
-      this.current = Relation.quote("__mds_snapshot_current_" + model.name());
+      this.temp = session.capabilities().tempTables();
+      this.staged = session.dialect().stagingName(target, "__mds_snapshot_new_" + model.name(),
+          temp);
+      this.current = session.dialect().stagingName(target,
+          "__mds_snapshot_current_" + model.name(), temp);
       this.what = model.file() + ": snapshot '" + model.name() + "'";
       StringJoiner select = new StringJoiner(", ", "select q.*, ", "");
       for (int i = 0; i < config.uniqueKey().size(); i++) {
-        select.add("(" + config.uniqueKey().get(i) + ") as " + Relation.quote(KEY + i));
+        select.add("(" + config.uniqueKey().get(i) + ") as " + q(KEY + i));
       }
       select.add(config.updatedAt().map(u -> "(" + u + ")").orElse(NOW) + " as "
-          + Relation.quote(UPDATED));
-      session.execute("create or replace temp table " + staged + " as\n" + select
-          + " from (\n" + sql + "\n) as q");
+          + q(UPDATED));
+      session.execute(session.dialect().createStagingTable(staged, select + " from (\n" + sql
+          + "\n) as q", temp));
     }
 
     BuildResult apply() throws SQLException {
@@ -78,8 +87,8 @@ final class SnapshotMaterialization implements Materialization {
         }
         rows = update(sourceColumns);
       }
-      session.execute("drop table if exists " + staged);
-      session.execute("drop table if exists " + current);
+      session.execute(session.dialect().dropTableIfExists(staged));
+      session.execute(session.dialect().dropTableIfExists(current));
       return BuildResult.of("SNAPSHOT", rows);
     }
 
@@ -117,7 +126,7 @@ final class SnapshotMaterialization implements Materialization {
       StringJoiner keys = new StringJoiner(", ");
       StringJoiner shown = new StringJoiner(" || ', ' || ");
       for (int i = 0; i < config.uniqueKey().size(); i++) {
-        String column = Relation.quote(KEY + i);
+        String column = q(KEY + i);
         keys.add(column);
         shown.add("coalesce(cast(" + column + " as varchar), 'null')");
       }
@@ -135,15 +144,15 @@ final class SnapshotMaterialization implements Materialization {
     private long create(Map<String, String> sourceColumns) throws SQLException {
       StringJoiner select = new StringJoiner(", ");
       for (String column : sourceColumns.keySet()) {
-        select.add("s." + Relation.quote(column));
+        select.add("s." + q(column));
       }
-      select.add(scdId("s") + " as " + Relation.quote(meta.scdId()));
-      String updated = "s." + Relation.quote(UPDATED);
-      select.add(updated + " as " + Relation.quote(meta.updatedAt()));
-      select.add(updated + " as " + Relation.quote(meta.validFrom()));
-      select.add(validToOpen(updated) + " as " + Relation.quote(meta.validTo()));
+      select.add(scdId("s") + " as " + q(meta.scdId()));
+      String updated = "s." + q(UPDATED);
+      select.add(updated + " as " + q(meta.updatedAt()));
+      select.add(updated + " as " + q(meta.validFrom()));
+      select.add(validToOpen(updated) + " as " + q(meta.validTo()));
       if (config.hardDeletes().equals("new_record")) {
-        select.add("'False' as " + Relation.quote(meta.isDeleted()));
+        select.add("'False' as " + q(meta.isDeleted()));
       }
       session.execute("create table " + target + " as select " + select + " from " + staged
           + " as s");
@@ -156,13 +165,13 @@ final class SnapshotMaterialization implements Materialization {
       for (Map.Entry<String, String> column : sourceColumns.entrySet()) {
         if (find(existing, column.getKey()) == null) {
           session.execute("alter table " + target + " add column "
-              + Relation.quote(column.getKey()) + " " + column.getValue());
+              + q(column.getKey()) + " " + column.getValue());
         }
       }
       boolean newRecord = config.hardDeletes().equals("new_record");
       if (newRecord && find(existing, meta.isDeleted()) == null) {
         session.execute("alter table " + target + " add column "
-            + Relation.quote(meta.isDeleted()) + " varchar default 'False'");
+            + q(meta.isDeleted()) + " varchar default 'False'");
       }
       for (String column : List.of(meta.scdId(), meta.validFrom(), meta.validTo())) {
         if (find(existing, column) == null) {
@@ -174,20 +183,20 @@ final class SnapshotMaterialization implements Materialization {
       String validToType = existing.get(find(existing, meta.validTo()));
       StringJoiner currentKeys = new StringJoiner(", ");
       for (int i = 0; i < config.uniqueKey().size(); i++) {
-        currentKeys.add("(" + config.uniqueKey().get(i) + ") as " + Relation.quote(KEY + i));
+        currentKeys.add("(" + config.uniqueKey().get(i) + ") as " + q(KEY + i));
       }
-      session.execute("create or replace temp table " + current + " as select t.*, "
-          + currentKeys + " from " + target + " as t where " + isCurrent("t"));
-      String scd = Relation.quote(meta.scdId());
-      String validTo = Relation.quote(meta.validTo());
+      session.execute(session.dialect().createStagingTable(current, "select t.*, "
+          + currentKeys + " from " + target + " as t where " + isCurrent("t"), temp));
+      String scd = q(meta.scdId());
+      String validTo = q(meta.validTo());
       String deletedMarker = newRecord
-          ? "coalesce(c." + Relation.quote(meta.isDeleted()) + ", 'False') = 'True'" : "false";
+          ? "coalesce(c." + q(meta.isDeleted()) + ", 'False') = 'True'" : "false";
       String changed = "(" + changed(sourceColumns) + " or " + deletedMarker + ")";
       long affected = 0;
       // Changed keys: the current version ends where the new one starts.
       affected += session.execute("update " + target + " as t set " + validTo + " = cast(x.ends"
           + " as " + validToType + ") from (select c." + scd + " as scd, s."
-          + Relation.quote(UPDATED) + " as ends from " + current + " as c join " + staged
+          + q(UPDATED) + " as ends from " + current + " as c join " + staged
           + " as s on " + keyMatch() + " where " + changed + ") as x where t." + scd
           + " = x.scd and " + isCurrent("t"));
       if (!config.hardDeletes().equals("ignore")) {
@@ -202,15 +211,15 @@ final class SnapshotMaterialization implements Materialization {
       StringJoiner columns = new StringJoiner(", ");
       StringJoiner values = new StringJoiner(", ");
       for (String column : sourceColumns.keySet()) {
-        columns.add(Relation.quote(column));
-        values.add("s." + Relation.quote(column));
+        columns.add(q(column));
+        values.add("s." + q(column));
       }
-      String updated = "s." + Relation.quote(UPDATED);
-      columns.add(scd).add(Relation.quote(meta.updatedAt())).add(Relation.quote(meta.validFrom()))
+      String updated = "s." + q(UPDATED);
+      columns.add(scd).add(q(meta.updatedAt())).add(q(meta.validFrom()))
           .add(validTo);
       values.add(scdId("s")).add(updated).add(updated).add(validToOpen(updated));
       if (newRecord) {
-        columns.add(Relation.quote(meta.isDeleted()));
+        columns.add(q(meta.isDeleted()));
         values.add("'False'");
       }
       affected += session.execute("insert into " + target + " (" + columns + ") select "
@@ -234,13 +243,13 @@ final class SnapshotMaterialization implements Materialization {
       meta.all().forEach(m -> metaNames.add(m.toLowerCase(Locale.ROOT)));
       for (String column : existing.keySet()) {
         if (!metaNames.contains(column.toLowerCase(Locale.ROOT))) {
-          columns.add(Relation.quote(column));
-          values.add("c." + Relation.quote(column));
+          columns.add(q(column));
+          values.add("c." + q(column));
         }
       }
-      columns.add(Relation.quote(meta.scdId())).add(Relation.quote(meta.updatedAt()))
-          .add(Relation.quote(meta.validFrom())).add(Relation.quote(meta.validTo()))
-          .add(Relation.quote(meta.isDeleted()));
+      columns.add(q(meta.scdId())).add(q(meta.updatedAt()))
+          .add(q(meta.validFrom())).add(q(meta.validTo()))
+          .add(q(meta.isDeleted()));
       values.add(hash("c", NOW)).add(NOW).add(NOW).add(validToOpen(NOW)).add("'True'");
       return session.execute("insert into " + target + " (" + columns + ") select " + values
           + " from " + current + " as c where not exists (select 1 from " + staged
@@ -250,13 +259,13 @@ final class SnapshotMaterialization implements Materialization {
     /** Whether the staged row {@code s} differs from the current version {@code c}. */
     private String changed(Map<String, String> sourceColumns) {
       if (config.strategy().equals("timestamp")) {
-        return "c." + Relation.quote(meta.validFrom()) + " < s." + Relation.quote(UPDATED);
+        return "c." + q(meta.validFrom()) + " < s." + q(UPDATED);
       }
       List<String> compared = config.checkAll() ? List.copyOf(sourceColumns.keySet())
           : config.checkCols().stream().map(c -> find(sourceColumns, c)).toList();
       StringJoiner any = new StringJoiner(" or ", "(", ")");
       for (String column : compared) {
-        String q = Relation.quote(column);
+        String q = q(column);
         any.add("c." + q + " is distinct from s." + q);
       }
       return any.toString();
@@ -265,7 +274,7 @@ final class SnapshotMaterialization implements Materialization {
     private String keyMatch() {
       StringJoiner match = new StringJoiner(" and ", "(", ")");
       for (int i = 0; i < config.uniqueKey().size(); i++) {
-        String q = Relation.quote(KEY + i);
+        String q = q(KEY + i);
         match.add("c." + q + " = s." + q);
       }
       return match.toString();
@@ -273,7 +282,7 @@ final class SnapshotMaterialization implements Materialization {
 
     /** A current version: valid-to unset, or {@code dbt_valid_to_current}. */
     private String isCurrent(String alias) {
-      String validTo = alias + "." + Relation.quote(meta.validTo());
+      String validTo = alias + "." + q(meta.validTo());
       return config.validToCurrent()
           .map(c -> "(" + validTo + " is null or " + validTo + " = (" + c + "))")
           .orElse(validTo + " is null");
@@ -287,14 +296,14 @@ final class SnapshotMaterialization implements Materialization {
     }
 
     private String scdId(String alias) {
-      return hash(alias, alias + "." + Relation.quote(UPDATED));
+      return hash(alias, alias + "." + q(UPDATED));
     }
 
     /** dbt's scd id: the md5 of the key parts and the version's time joined with '|'. */
     private String hash(String alias, String time) {
       StringJoiner parts = new StringJoiner(" || '|' || ");
       for (int i = 0; i < config.uniqueKey().size(); i++) {
-        parts.add("coalesce(cast(" + alias + "." + Relation.quote(KEY + i) + " as varchar), '')");
+        parts.add("coalesce(cast(" + alias + "." + q(KEY + i) + " as varchar), '')");
       }
       parts.add("coalesce(cast(" + time + " as varchar), '')");
       return "md5(" + parts + ")";

@@ -22,12 +22,12 @@ final class TableMaterialization implements Materialization {
       throws SQLException {
     java.util.Optional<Contract> contract = Contract.of(model);
     if (contract.isEmpty()) {
-      return replaceTable(session, model.relation(), sql, "SELECT");
+      return replaceTable(session, model.relation(), sql, "SELECT", TableOptions.of(model));
     }
     Relation relation = model.relation();
     return session.inTransaction(() -> {
       if (session.relationType(relation).filter(t -> t.equals("VIEW")).isPresent()) {
-        session.execute("drop view " + relation);
+        session.execute(session.dialect().dropView(relation));
       }
       contract.get().createTable(session, relation, sql);
       session.created(relation, "BASE TABLE");
@@ -39,13 +39,13 @@ final class TableMaterialization implements Materialization {
    * Replaces {@code relation} with a table of {@code sql}'s rows; {@code verb} labels the result,
    * whose rows are left to count.
    */
-  static BuildResult replaceTable(Session session, Relation relation, String sql, String verb)
-      throws SQLException {
+  static BuildResult replaceTable(Session session, Relation relation, String sql, String verb,
+      TableOptions options) throws SQLException {
     return session.inTransaction(() -> {
       if (session.relationType(relation).filter(t -> t.equals("VIEW")).isPresent()) {
-        session.execute("drop view " + relation);
+        session.execute(session.dialect().dropView(relation));
       }
-      session.execute("create or replace table " + relation + " as\n" + sql);
+      session.execute(session.dialect().createTableAs(relation, sql, options));
       session.created(relation, "BASE TABLE");
       return BuildResult.rowsOf(verb, relation);
     });

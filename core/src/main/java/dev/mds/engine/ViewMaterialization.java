@@ -13,9 +13,9 @@ final class ViewMaterialization implements Materialization {
     Relation relation = model.relation();
     return session.inTransaction(() -> {
       if (session.relationType(relation).filter(t -> !t.equals("VIEW")).isPresent()) {
-        session.execute("drop table " + relation);
+        session.execute(session.dialect().dropTable(relation));
       }
-      session.execute("create or replace view " + relation + " as\n" + sql);
+      session.execute(session.dialect().createViewAs(relation, sql));
       session.created(relation, "VIEW");
       return BuildResult.of("CREATE VIEW");
     });

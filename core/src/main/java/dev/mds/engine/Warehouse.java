@@ -54,6 +54,43 @@ public interface Warehouse extends AutoCloseable {
   Map<Relation, String> relationTypes();
 
   /**
+   * Describes every relation of {@code wanted} that exists (missing ones are left out), for
+   * {@code catalog.json}: type, columns in order, and for tables the exact row count. By default
+   * one lookup, one describe and one count per relation; an engine with a catalog to read in bulk
+   * overrides it (DuckDB reads it in a handful of queries).
+   */
+  default Map<Relation, CatalogRelation> catalog(Collection<Relation> wanted) {
+    Map<Relation, CatalogRelation> catalog = new java.util.LinkedHashMap<>();
+    try (EngineConnection connection = connect()) {
+      for (Relation relation : wanted) {
+        Optional<String> type = connection.relationType(relation);
+        if (type.isEmpty()) {
+          continue;
+        }
+        java.util.List<CatalogColumn> columns = new java.util.ArrayList<>();
+        for (Map.Entry<String, String> column : connection.columns(relation.toString())
+            .entrySet()) {
+          columns.add(new CatalogColumn(column.getKey(), column.getValue(), columns.size() + 1,
+              Optional.empty()));
+        }
+        java.util.OptionalLong rows = java.util.OptionalLong.empty();
+        if (type.get().equals(RelationTypes.TABLE)) {
+          rows = java.util.OptionalLong.of(connection.query(dialect().rowCount(
+              relation.toString()), r -> r.next() ? r.getLong(1) : 0L));
+        }
+        String database = relation.database() != null ? relation.database()
+            : target().database();
+        catalog.put(relation, new CatalogRelation(relation, database, type.get(), columns, rows,
+            Optional.empty()));
+      }
+    } catch (java.sql.SQLException e) {
+      throw new MdsException("Cannot read the catalog of the " + target().type() + " target: "
+          + DuckDbError.summary(e.getMessage()), e);
+    }
+    return catalog;
+  }
+
+  /**
    * Attaches another DuckDB file read-only under {@code alias} (production, for {@code --defer}):
    * only engines with {@link Capabilities#attach}.
    */

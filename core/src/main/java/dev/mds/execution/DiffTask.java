@@ -4,7 +4,6 @@ import dev.mds.engine.DuckDbError;
 import dev.mds.MdsException;
 import dev.mds.compile.Deferral;
 import dev.mds.compile.ParseResult;
-import dev.mds.engine.DuckDbWarehouse;
 import dev.mds.engine.Warehouse;
 import dev.mds.graph.DataTest;
 import dev.mds.graph.Model;
@@ -15,10 +14,8 @@ import dev.mds.graph.Seed;
 import dev.mds.graph.Selector;
 import dev.mds.project.YamlValues;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
+import dev.mds.engine.EngineConnection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,9 +54,10 @@ public final class DiffTask {
       throw new MdsException("mds diff compares built models and seeds; the selection has none");
     }
     List<RelationDiff> diffs = new ArrayList<>();
-    try (Warehouse warehouse = DuckDbWarehouse.open(parsed.project().target(), lockTimeoutSeconds)) {
+    try (Warehouse warehouse = dev.mds.engine.Engines.open(parsed.project().target(),
+        dev.mds.engine.EngineOptions.forBuilding(lockTimeoutSeconds))) {
       warehouse.attachReadOnly(production, Deferral.CATALOG);
-      try (Connection connection = dev.mds.engine.DuckDbConnection.jdbc(warehouse.connect())) {
+      try (EngineConnection connection = warehouse.connect()) {
         for (Node node : nodes) {
           diffs.add(diff(connection, node, key(parsed, node)));
         }
@@ -100,7 +98,7 @@ public final class DiffTask {
     return key;
   }
 
-  private static RelationDiff diff(Connection connection, Node node, List<String> key)
+  private static RelationDiff diff(EngineConnection connection, Node node, List<String> key)
       throws SQLException {
     Relation ci = node.relation();
     QualifiedRelation prod = new QualifiedRelation(Deferral.CATALOG, ci);
@@ -149,17 +147,21 @@ public final class DiffTask {
     long removedRows;
     long changedRows;
     Map<String, Long> byColumn = new LinkedHashMap<>();
-    try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery(joined + " select " + counts + " from joined")) {
+    long[] found = connection.query(joined + " select " + counts + " from joined", rs -> {
       rs.next();
-      addedRows = rs.getLong(1);
-      removedRows = rs.getLong(2);
-      changedRows = rs.getLong(3);
-      for (int i = 0; i < shared.size(); i++) {
-        long n = rs.getLong(4 + i);
-        if (n > 0) {
-          byColumn.put(shared.get(i), n);
-        }
+      long[] values = new long[3 + shared.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = rs.getLong(i + 1);
+      }
+      return values;
+    });
+    addedRows = found[0];
+    removedRows = found[1];
+    changedRows = found[2];
+    for (int i = 0; i < shared.size(); i++) {
+      long n = found[3 + i];
+      if (n > 0) {
+        byColumn.put(shared.get(i), n);
       }
     }
     Map<String, List<String>> examples = new LinkedHashMap<>();
@@ -201,7 +203,8 @@ public final class DiffTask {
   }
 
   /** Up to {@link #EXAMPLES} keys (as "a, b" text) of the rows matching {@code where}. */
-  private static List<String> examples(Connection connection, String joined, int keyColumns,
+  private static List<String> examples(EngineConnection connection, String joined,
+      int keyColumns,
       String where) throws SQLException {
     StringJoiner key = new StringJoiner(" || ', ' || ");
     StringJoiner order = new StringJoiner(", ");
@@ -209,25 +212,21 @@ public final class DiffTask {
       key.add("coalesce(__k" + i + ", 'NULL')");
       order.add("__k" + i);
     }
-    List<String> examples = new ArrayList<>();
-    try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery(joined + " select " + key + " from joined where " + where
-            + " order by " + order + " limit " + EXAMPLES)) {
-      while (rs.next()) {
-        examples.add(rs.getString(1));
-      }
-    }
-    return examples;
+    return connection.query(joined + " select " + key + " from joined where " + where
+        + " order by " + order + " limit " + EXAMPLES, rs -> {
+          List<String> examples = new ArrayList<>();
+          while (rs.next()) {
+            examples.add(rs.getString(1));
+          }
+          return examples;
+        });
   }
 
-  private static List<String> columns(Connection connection, String relation)
+  private static List<String> columns(EngineConnection connection, String relation)
       throws SQLException {
-    List<String> columns = new ArrayList<>();
-    try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery("describe " + relation)) {
-      while (rs.next()) {
-        columns.add(rs.getString("column_name"));
-      }
+    List<String> columns;
+    try {
+      columns = new ArrayList<>(connection.columns(relation).keySet());
     } catch (SQLException e) {
       if (relation.startsWith("\"" + Deferral.CATALOG + "\"")) {
         throw e;

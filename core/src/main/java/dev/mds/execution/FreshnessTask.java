@@ -4,16 +4,13 @@ import dev.mds.MdsException;
 import dev.mds.compile.Compiler;
 import dev.mds.compile.ParseResult;
 import dev.mds.engine.DuckDbError;
-import dev.mds.engine.DuckDbWarehouse;
 import dev.mds.engine.Warehouse;
 import dev.mds.graph.Node;
 import dev.mds.graph.Selector;
 import dev.mds.graph.Source;
 import dev.mds.schema.SourceFreshness;
-import java.sql.Connection;
-import java.sql.ResultSet;
+import dev.mds.engine.EngineConnection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -94,10 +91,11 @@ public final class FreshnessTask {
     List<Result> results = new ArrayList<>();
     planned.accept(checked.size());
     if (!checked.isEmpty()) {
-      try (Warehouse warehouse = DuckDbWarehouse.open(parsed.project().target(),
-          lockTimeoutSeconds); Connection connection = dev.mds.engine.DuckDbConnection.jdbc(warehouse.connect())) {
+      try (Warehouse warehouse = dev.mds.engine.Engines.open(parsed.project().target(),
+          dev.mds.engine.EngineOptions.forBuilding(lockTimeoutSeconds));
+          EngineConnection connection = warehouse.connect()) {
         Compiler compiler = new Compiler(parsed, r -> false, false);
-        compiler.useDatabase(new dev.mds.engine.TemplateDatabase(() -> dev.mds.engine.DuckDbConnection.jdbc(warehouse.connect())));
+        compiler.useDatabase(dev.mds.engine.TemplateDatabase.of(warehouse));
         for (Source source : checked) {
           Result result = check(source, compiler, connection);
           results.add(result);
@@ -112,7 +110,8 @@ public final class FreshnessTask {
         (System.nanoTime() - t0) / 1e9);
   }
 
-  private static Result check(Source source, Compiler compiler, Connection connection) {
+  private static Result check(Source source, Compiler compiler,
+      EngineConnection connection) {
     SourceFreshness criteria = SourceFreshness.of(source.config()).orElseThrow();
     Instant started = Instant.now();
     String field = source.config().string(SourceFreshness.LOADED_AT_FIELD).orElseThrow();
@@ -125,9 +124,8 @@ public final class FreshnessTask {
       return runtimeError(source, criteria, started, e.getMessage());
     }
     Object value;
-    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      value = rs.getObject(1);
+    try {
+      value = connection.query(sql, rs -> rs.next() ? rs.getObject(1) : null);
     } catch (SQLException e) {
       return runtimeError(source, criteria, started, DuckDbError.summary(e.getMessage()));
     }

@@ -149,12 +149,15 @@ final class NodeExecutor {
         if (!audits.isEmpty() || !model.config().postHooks().isEmpty()
             || foreignKeys.isPresent()) {
           session.beforeCommit(() -> {
-            runPostHooks(session, model, hooksRan);
+            if (session.capabilities().transactions()) {
+              // Without transactions they run after the new version is swapped in.
+              runPostHooks(session, model, hooksRan);
+            }
             if (foreignKeys.isPresent()) {
               ContractCheck.foreignKeys(session, foreignKeys.get(), model.relation(),
                   to -> compiler.renderHook(
                   "{{ " + to + " }}", model.file(), Optional.of(model),
-                  new dev.mds.engine.TemplateDatabase(() -> dev.mds.engine.DuckDbConnection.jdbc(session.connection()))));
+                  dev.mds.engine.TemplateDatabase.of(session)));
             }
             if (!audits.isEmpty()) {
               audit(model, audits, session, auditResults, storedFailures, replaces);
@@ -163,7 +166,8 @@ final class NodeExecutor {
           });
         }
         try {
-          built = buildModel(session, model, compiled.sql(), hooksRan, contract);
+          built = buildModel(session, model, compiled.sql(), hooksRan, contract,
+              !audits.isEmpty() || foreignKeys.isPresent());
         } catch (AuditFailure e) {
           keepStoredFailures(storedFailures, session);
           throw e;
@@ -266,7 +270,7 @@ final class NodeExecutor {
 
   private BuildResult buildModel(Session session, Model model, String compiledSql,
       java.util.concurrent.atomic.AtomicBoolean hooksRan,
-      Optional<dev.mds.engine.Contract> contract) throws SQLException {
+      Optional<dev.mds.engine.Contract> contract, boolean audited) throws SQLException {
     boolean incremental = "incremental".equals(model.materialized()) && !fullRefresh
         && session.relationType(model.relation()).filter("BASE TABLE"::equals).isPresent();
     String sql = Compiler.trimStatement(compiledSql);
@@ -282,7 +286,7 @@ final class NodeExecutor {
       // The materialization runs the model's hooks itself (run_hooks(post_hooks)).
       hooksRan.set(true);
       session.inTransaction(() -> compiler.materializeCustom(model, modelSql,
-          new dev.mds.engine.TemplateDatabase(() -> dev.mds.engine.DuckDbConnection.jdbc(session.connection()))));
+          dev.mds.engine.TemplateDatabase.of(session)));
       return BuildResult.of("materialization " + model.materialized());
     }
     for (String hook : model.config().preHooks()) {
@@ -294,8 +298,12 @@ final class NodeExecutor {
     if (contract.isPresent()) {
       ContractCheck.check(session, model, contract.get(), sql, this::note);
     }
-    BuildResult built = Materialization.of(model, project.root(), project.target().externalRoot())
-        .build(session, model, sql, incremental);
+    Materialization materialization =
+        Materialization.of(model, project.root(), project.target().externalRoot());
+    BuildResult built = session.capabilities().transactions()
+        ? materialization.build(session, model, sql, incremental)
+        : dev.mds.engine.StagedBuild.build(session, materialization, model, sql, incremental,
+            audited);
     // A materialization without a transaction of its own (a view) leaves them to run here.
     runPostHooks(session, model, hooksRan);
     return built;
@@ -317,7 +325,7 @@ final class NodeExecutor {
    */
   private void runHook(Session session, String hook, Model model) throws SQLException {
     String sql = compiler.renderHook(hook, model.file(), Optional.of(model),
-        new dev.mds.engine.TemplateDatabase(() -> dev.mds.engine.DuckDbConnection.jdbc(session.connection())));
+        dev.mds.engine.TemplateDatabase.of(session));
     if (!sql.replace(";", "").isBlank()) {
       session.executeForeign(sql);
     }

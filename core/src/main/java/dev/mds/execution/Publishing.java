@@ -24,7 +24,8 @@ final class Publishing {
   static void afterRun(Warehouse warehouse, Target target, Set<ResourceType> types,
       List<NodeResult> results, RunListener listener) {
     Serving serving = target.serving();
-    if (!serving.publish() || serving.path().isEmpty() || Set.of(ResourceType.TEST).equals(types)) {
+    if (!serving.publish() || serving.path().isEmpty() || Set.of(ResourceType.TEST).equals(types)
+        || !warehouse.capabilities().servingCopy()) {
       return;
     }
     Path path = serving.path().get();

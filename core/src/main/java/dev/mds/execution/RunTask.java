@@ -130,7 +130,8 @@ public final class RunTask {
         refuseReadOnly(project, node);
       }
     }
-    try (Warehouse warehouse = DuckDbWarehouse.open(project.target(), options.lockTimeoutSeconds())) {
+    try (Warehouse warehouse = dev.mds.engine.Engines.open(project.target(),
+        dev.mds.engine.EngineOptions.forBuilding(options.lockTimeoutSeconds()))) {
       warehouse.createSchemas(written);
       Timings.lap("open database, create schemas");
       // Read on the first lookup, which comes after the on-run-start hooks.
@@ -145,7 +146,7 @@ public final class RunTask {
           r -> catalog.type(r).filter("BASE TABLE"::equals).isPresent(),
           options.fullRefresh(), deferral, files);
       dev.mds.engine.TemplateDatabase templateDatabase =
-          new dev.mds.engine.TemplateDatabase(() -> dev.mds.engine.DuckDbConnection.jdbc(warehouse.connect()));
+          dev.mds.engine.TemplateDatabase.of(warehouse);
       compiler.useDatabase(templateDatabase);
       if (options.empty()) {
         compiler.readEmptyInputs();

@@ -9,11 +9,8 @@ import dev.mds.engine.Warehouse;
 import dev.mds.graph.Model;
 import dev.mds.graph.Node;
 import dev.mds.graph.Selector;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
+import dev.mds.engine.EngineConnection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,14 +49,14 @@ public final class ShowTask {
       throw MdsException.at(model.file(), "mds show previews SQL models; build this python model"
           + " with mds run and query its table " + model.relation());
     }
-    try (Warehouse warehouse = dev.mds.engine.ServingCopy.openForReading(parsed.project().target(),
-            lockTimeoutSeconds, note);
-        Connection connection = dev.mds.engine.DuckDbConnection.jdbc(warehouse.connect())) {
+    try (Warehouse warehouse = dev.mds.engine.Engines.open(parsed.project().target(),
+            dev.mds.engine.EngineOptions.forReading(lockTimeoutSeconds, note));
+        EngineConnection connection = warehouse.connect()) {
       Compiler compiler = new Compiler(parsed,
           r -> warehouse.relationType(r).filter("BASE TABLE"::equals).isPresent(), false);
-      compiler.useDatabase(new dev.mds.engine.TemplateDatabase(() -> dev.mds.engine.DuckDbConnection.jdbc(warehouse.connect())));
+      compiler.useDatabase(dev.mds.engine.TemplateDatabase.of(warehouse));
       String sql = Compiler.trimStatement(compiler.compile(model).sql());
-      return preview(connection, model.name(), sql, limit);
+      return preview(warehouse, connection, model.name(), sql, limit);
     } catch (SQLException e) {
       throw new MdsException(model.file() + ": query failed: " + DuckDbError.summary(
           e.getMessage()), e);
@@ -76,33 +73,27 @@ public final class ShowTask {
    */
   public static Preview inline(ParseResult parsed, String template, int limit,
       double lockTimeoutSeconds, java.util.function.Consumer<String> note) {
-    try (Warehouse warehouse = dev.mds.engine.ServingCopy.openForReading(parsed.project().target(),
-            lockTimeoutSeconds, note);
-        Connection connection = dev.mds.engine.DuckDbConnection.jdbc(warehouse.connect())) {
+    try (Warehouse warehouse = dev.mds.engine.Engines.open(parsed.project().target(),
+            dev.mds.engine.EngineOptions.forReading(lockTimeoutSeconds, note));
+        EngineConnection connection = warehouse.connect()) {
       Compiler compiler = new Compiler(parsed,
           r -> warehouse.relationType(r).filter("BASE TABLE"::equals).isPresent(), false);
-      compiler.useDatabase(new dev.mds.engine.TemplateDatabase(() -> dev.mds.engine.DuckDbConnection.jdbc(warehouse.connect())));
+      compiler.useDatabase(dev.mds.engine.TemplateDatabase.of(warehouse));
       String sql = compiler.inlineSql(template, INLINE);
       if (sql.isBlank()) {
         throw new MdsException(INLINE + ": the query is empty");
       }
-      return preview(connection, "inline query", sql, limit);
+      return preview(warehouse, connection, "inline query", sql, limit);
     } catch (SQLException e) {
       throw new MdsException(INLINE + ": query failed: " + DuckDbError.summary(e.getMessage()),
           e);
     }
   }
 
-  private static Preview preview(Connection connection, String name, String sql, int limit)
-      throws SQLException {
-    try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery("select * from (\n" + sql + "\n) limit "
-            + Math.max(0, limit))) {
-      ResultSetMetaData meta = rs.getMetaData();
-      List<String> columns = new ArrayList<>();
-      for (int i = 1; i <= meta.getColumnCount(); i++) {
-        columns.add(meta.getColumnLabel(i));
-      }
+  private static Preview preview(Warehouse warehouse, EngineConnection connection, String name,
+      String sql, int limit) throws SQLException {
+    return connection.query(warehouse.dialect().limit(sql, Math.max(0, limit)), rs -> {
+      List<String> columns = new ArrayList<>(rs.columnNames());
       List<List<String>> rows = new ArrayList<>();
       while (rs.next()) {
         List<String> row = new ArrayList<>();
@@ -113,6 +104,6 @@ public final class ShowTask {
         rows.add(row);
       }
       return new Preview(name, columns, rows);
-    }
+    });
   }
 }

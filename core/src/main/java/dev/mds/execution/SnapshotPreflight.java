@@ -7,7 +7,6 @@ import dev.mds.engine.SnapshotConfig;
 import dev.mds.engine.Warehouse;
 import dev.mds.graph.Manifest;
 import dev.mds.graph.Model;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -59,8 +58,8 @@ final class SnapshotPreflight {
     } catch (MdsException e) {
       return null;
     }
-    try (Connection connection = dev.mds.engine.DuckDbConnection.jdbc(warehouse.connect())) {
-      return new Session(connection).columns(sql).keySet().stream()
+    try (Session session = new Session(warehouse)) {
+      return session.columns(sql).keySet().stream()
           .map(c -> c.toLowerCase(Locale.ROOT)).toList();
     } catch (SQLException | RuntimeException e) {
       return null;

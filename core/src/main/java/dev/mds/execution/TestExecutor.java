@@ -55,7 +55,7 @@ final class TestExecutor {
     try {
       CompiledNode compiled = compiler.compileTest(test);
       compiledSql = Optional.of(compiled.sql());
-      String sql = Compiler.trimStatement(compiled.sql());
+      String sql = session.audited(Compiler.trimStatement(compiled.sql()));
       // The test's config includes what its generic test's definition set with config().
       NodeConfig config = test.config();
       String warnIf = config.string("warn_if").orElse("!= 0").strip();

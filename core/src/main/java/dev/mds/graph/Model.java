@@ -28,6 +28,15 @@ public record Model(String uniqueId, String name, String file, List<String> fqn,
         refs, sources, checksum, java.util.Optional.empty());
   }
 
+  /**
+   * The same model built into {@code other} (a staging relation, where an engine without
+   * transactions builds and audits a new version before swapping it in).
+   */
+  public Model withRelation(Relation other) {
+    return new Model(uniqueId, name, file, fqn, config, description, columns, dependsOn, other,
+        rawSql, refs, sources, checksum, version);
+  }
+
   @Override
   public ResourceType resourceType() {
     return isSnapshot() ? ResourceType.SNAPSHOT : ResourceType.MODEL;

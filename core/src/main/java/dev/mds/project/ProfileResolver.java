@@ -120,7 +120,9 @@ final class ProfileResolver {
     Map<String, Object> out = YamlValues.map(
         templates.value(output, profileName + ".outputs." + name));
     String type = YamlValues.string(out.get("type")).orElse("duckdb");
-    if (!type.equals("duckdb")) {
+    if (type.equalsIgnoreCase("duckdb")) {
+      type = "duckdb";
+    } else {
       return otherEngine(profileName, name, type, out, location, file);
     }
     if (out.get("path") instanceof Map<?, ?> || out.get("path") instanceof List<?>) {

@@ -13,19 +13,20 @@ import java.util.Optional;
  */
 final class Adapter {
 
-  /** The target's engine ({@code duckdb}, {@code spark}): {@code adapter.type()}. */
-  private final String type;
-
-  Adapter() {
-    this("duckdb");
-  }
-
-  Adapter(String type) {
-    this.type = type;
-  }
-
   /** What {@link #call} answers for a method mds does not have. */
   static final Object UNKNOWN = new Object();
+
+  private final String type;
+  private final dev.mds.graph.Quoting quoting;
+
+  /**
+   * @param type the target's adapter type ({@code adapter.type()})
+   * @param quoting how its engine quotes identifiers ({@code adapter.quote})
+   */
+  Adapter(String type, dev.mds.graph.Quoting quoting) {
+    this.type = type;
+    this.quoting = quoting;
+  }
 
   /** Answers {@code adapter.<method>(...)} (possibly none), or {@link #UNKNOWN}. */
   Object call(String method, KeywordArgument.Split args) {
@@ -36,10 +37,7 @@ final class Adapter {
     NodeContext node = ActiveNode.get();
     switch (method) {
       case "quote" -> {
-        String identifier = String.valueOf(args.get("identifier", 0));
-        return Optional.of(type.equalsIgnoreCase("spark")
-            ? dev.mds.graph.Quoting.BACKTICKS.quote(identifier)
-            : dev.mds.graph.Relation.quote(identifier));
+        return Optional.of(quoting.quote(String.valueOf(args.get("identifier", 0))));
       }
       case "type" -> {
         return Optional.of(type);
@@ -95,7 +93,7 @@ final class Adapter {
         if (node.execute()) {
           String type = node.database().relationType(from.name()).orElse("table");
           node.database().query("alter " + type + " " + from + " rename to "
-              + dev.mds.graph.Relation.quote(to.identifier()));
+              + quoting.quote(to.identifier()));
         }
         return Optional.of("");
       }
@@ -136,7 +134,7 @@ final class Adapter {
 
   @Override
   public String toString() {
-    return type;
+    return "duckdb";
   }
 
   /** The {@code api} global: {@code api.Relation.create(...)}, {@code api.Column}. */

@@ -27,20 +27,14 @@ import java.util.Optional;
  */
 final class MacroRuntime {
 
-  /** dbt-duckdb's adapter and its parent: the prefixes dispatch tries, in order. */
-  private static final List<String> DUCKDB_PREFIXES = List.of("duckdb", "default");
+  /** dbt-duckdb's adapter and its parent: the prefixes of mds's own dispatched macros. */
+  private static final List<String> ADAPTER_PREFIXES = List.of("duckdb", "default");
 
   /**
-   * The prefixes dispatch tries on a target of {@code type}: the engine's, then {@code default};
-   * on another engine than DuckDB, mds's DuckDB versions last, since mds's built-in macros are
-   * written for DuckDB first and most of them are portable SQL (dbt itself would fail there).
+   * The prefixes dispatch tries, in order: the target's adapter type ({@code target.type}), then
+   * {@code default} (dbt's order; {@code spark__x} first on a Spark target).
    */
-  static List<String> adapterPrefixes(String type) {
-    String engine = type == null ? "duckdb" : type.toLowerCase(java.util.Locale.ROOT);
-    return engine.equals("duckdb") ? DUCKDB_PREFIXES : List.of(engine, "default", "duckdb");
-  }
-
-  private List<String> prefixes = DUCKDB_PREFIXES;
+  private final List<String> dispatchPrefixes;
 
   private final MacroCatalog catalog;
   private final String projectName;
@@ -66,17 +60,20 @@ final class MacroRuntime {
    */
   MacroRuntime(MacroCatalog catalog, String projectName, Map<String, List<String>> searchOrders,
       java.util.Set<String> builtinPackages, java.util.function.Consumer<String> notice) {
+    this(catalog, projectName, searchOrders, builtinPackages, notice, "duckdb");
+  }
+
+  /** @param adapterType the target's {@code type}, which dispatch tries first */
+  MacroRuntime(MacroCatalog catalog, String projectName, Map<String, List<String>> searchOrders,
+      java.util.Set<String> builtinPackages, java.util.function.Consumer<String> notice,
+      String adapterType) {
+    this.dispatchPrefixes = adapterType.equals("default") ? List.of("default")
+        : List.of(adapterType, "default");
     this.builtinPackages = builtinPackages;
     this.notice = notice;
     this.catalog = catalog;
     this.projectName = projectName;
     this.searchOrders = Map.copyOf(searchOrders);
-  }
-
-  /** Dispatches for a target of {@code type} ({@code spark__x} first on Spark); before use. */
-  MacroRuntime forAdapter(String type) {
-    this.prefixes = adapterPrefixes(type);
-    return this;
   }
 
   /**
@@ -170,8 +167,8 @@ final class MacroRuntime {
   }
 
   /** {@code x} for {@code duckdb__x} or {@code default__x}, else null. */
-  private String dispatchedName(String name) {
-    for (String prefix : prefixes) {
+  private static String dispatchedName(String name) {
+    for (String prefix : ADAPTER_PREFIXES) {
       if (name.startsWith(prefix + "__") && name.length() > prefix.length() + 2) {
         return name.substring(prefix.length() + 2);
       }
@@ -214,7 +211,7 @@ final class MacroRuntime {
     }
     List<String> tried = new ArrayList<>();
     for (String pkg : packages) {
-      for (String prefix : prefixes) {
+      for (String prefix : prefixes(pkg)) {
         String candidate = prefix + "__" + name;
         tried.add(pkg + "." + candidate);
         Optional<MacroDefinition> found = inPackage(pkg, candidate);
@@ -226,6 +223,20 @@ final class MacroRuntime {
     throw MdsException.at(file + ":" + line, "adapter.dispatch found no macro named '" + name
         + "'" + (namespace == null ? "" : " in namespace '" + namespace + "'")
         + "; searched " + String.join(", ", tried));
+  }
+
+  /**
+   * The prefixes tried in {@code pkg}: the target's, then {@code default}; mds's own macros are
+   * written for DuckDB, so on another engine their {@code duckdb__} version is the last resort
+   * (portable SQL more often than not; the engine module adds its own {@code spark__} ones).
+   */
+  private List<String> prefixes(String pkg) {
+    if (!pkg.equals(MacroCatalog.BUILTIN) || dispatchPrefixes.contains("duckdb")) {
+      return dispatchPrefixes;
+    }
+    List<String> prefixes = new ArrayList<>(dispatchPrefixes);
+    prefixes.add("duckdb");
+    return prefixes;
   }
 
   /**

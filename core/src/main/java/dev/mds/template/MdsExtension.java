@@ -37,6 +37,15 @@ final class MdsExtension extends AbstractExtension {
   MdsExtension(Map<String, Object> vars, Map<String, Map<String, Object>> packageVars,
       Map<String, String> environment, Map<String, Object> target, String projectName,
       DocsCollector docs, MacroCatalog macros, JinjaCompatExtension jinja, MacroRuntime runtime) {
+    this(vars, packageVars, environment, target, projectName, docs, macros, jinja, runtime,
+        dev.mds.graph.Quoting.DOUBLE_QUOTES);
+  }
+
+  /** @param quoting how the target's engine quotes identifiers ({@code adapter.quote}) */
+  MdsExtension(Map<String, Object> vars, Map<String, Map<String, Object>> packageVars,
+      Map<String, String> environment, Map<String, Object> target, String projectName,
+      DocsCollector docs, MacroCatalog macros, JinjaCompatExtension jinja, MacroRuntime runtime,
+      dev.mds.graph.Quoting quoting) {
     functions = new LinkedHashMap<>();
     if (runtime != null) {
       // Macros first, so that mds's own functions keep their names.
@@ -57,7 +66,8 @@ final class MdsExtension extends AbstractExtension {
     globals.put("this", new ThisRelation());
     globals.put("target", target);
     globals.put("project_name", projectName);
-    globals.put("adapter", new Adapter(String.valueOf(target.getOrDefault("type", "duckdb"))));
+    globals.put("adapter", new Adapter(
+        String.valueOf(target.getOrDefault("type", "duckdb")), quoting));
     globals.put("execute", new ExecuteFlag());
     globals.put("api", new Adapter.Api());
     globals.put("model", new NodeView(NodeContext::model));

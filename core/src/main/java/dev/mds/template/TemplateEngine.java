@@ -108,9 +108,9 @@ public final class TemplateEngine {
     runtime = new MacroRuntime(macros, project.name(),
         project.config().dispatchOrders(), packages.names().stream()
             .filter(packages::isBuiltin).collect(java.util.stream.Collectors.toSet()),
-        invocation.log()::info).forAdapter(project.target().type());
+        invocation.log()::info, project.target().type());
     MdsExtension mds = new MdsExtension(project.vars(), packageVars, environment, target,
-        project.name(), docs, macros, jinja, runtime);
+        project.name(), docs, macros, jinja, runtime, project.target().quoting());
     assignments = mds.assignments();
     pebble = engine(loader, jinja, mds, context);
     for (Path file : files.docs()) {

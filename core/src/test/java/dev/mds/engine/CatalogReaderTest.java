@@ -23,7 +23,7 @@ class CatalogReaderTest {
   private static Map<Relation, CatalogRelation> read(WarehouseFixture db, List<Relation> wanted)
       throws SQLException {
     try (DuckDbConnection connection = db.warehouse.connect()) {
-      return CatalogReader.read(connection.jdbc(), wanted);
+      return CatalogReader.read(connection, wanted);
     }
   }
 

@@ -2,9 +2,7 @@ package dev.mds.spark;
 
 import dev.mds.engine.EngineConnection;
 import dev.mds.engine.RelationTypes;
-import dev.mds.engine.RowLoading;
 import dev.mds.engine.RowReader;
-import dev.mds.engine.TableOptions;
 import dev.mds.graph.Relation;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -22,7 +20,7 @@ import org.apache.spark.sql.types.StructField;
  * in-process session and Spark Connect. Each statement carries this connection's tag, so
  * {@link #cancel} stops only this worker's jobs.
  */
-final class SparkConnection implements EngineConnection, RowLoading {
+final class SparkConnection implements EngineConnection {
 
   private final SparkSession spark;
   private final String tag = "mds-" + UUID.randomUUID();
@@ -33,6 +31,15 @@ final class SparkConnection implements EngineConnection, RowLoading {
 
   @Override
   public long execute(String sql) throws SQLException {
+    String[] statements = sql.split(java.util.regex.Pattern.quote(SparkDialect.NEXT_STATEMENT));
+    long result = -1;
+    for (String statement : statements) {
+      result = executeOne(statement);
+    }
+    return result;
+  }
+
+  private long executeOne(String sql) throws SQLException {
     try {
       spark.addTag(tag);
       // Commands (DDL, insert, merge) run when sql() returns; a query would run on collect, so
@@ -105,48 +112,6 @@ final class SparkConnection implements EngineConnection, RowLoading {
       throw SparkError.of(e);
     }
     return columns;
-  }
-
-  /**
-   * A seed's rows (read by mds's DuckDB CSV handling) as a DataFrame with the seed's own schema,
-   * written over the table in one step (Delta: a new version of the same table).
-   */
-  @Override
-  public long replaceWithRows(String relationSql, java.util.LinkedHashMap<String, String> columns,
-      List<Object[]> rows, TableOptions options) throws SQLException {
-    try {
-      spark.addTag(tag);
-      java.util.List<StructField> fields = new java.util.ArrayList<>();
-      columns.forEach((name, type) -> fields.add(new StructField(name,
-          org.apache.spark.sql.types.DataType.fromDDL(type), true,
-          org.apache.spark.sql.types.Metadata.empty())));
-      org.apache.spark.sql.types.StructType schema =
-          new org.apache.spark.sql.types.StructType(fields.toArray(StructField[]::new));
-      java.util.List<Row> data = new java.util.ArrayList<>(rows.size());
-      for (Object[] row : rows) {
-        Object[] values = new Object[row.length];
-        for (int i = 0; i < row.length; i++) {
-          values[i] = SeedValues.toSpark(row[i], fields.get(i).dataType());
-        }
-        data.add(org.apache.spark.sql.RowFactory.create(values));
-      }
-      var writer = spark.createDataFrame(data, schema).write()
-          .format(SparkDialect.format(options))
-          .mode(org.apache.spark.sql.SaveMode.Overwrite)
-          .option("overwriteSchema", "true");
-      if (!options.partitionBy().isEmpty()) {
-        writer = writer.partitionBy(options.partitionBy().toArray(String[]::new));
-      }
-      if (options.location().isPresent()) {
-        writer = writer.option("path", options.location().get());
-      }
-      writer.saveAsTable(relationSql);
-      return rows.size();
-    } catch (Exception e) {
-      throw SparkError.of(e);
-    } finally {
-      spark.removeTag(tag);
-    }
   }
 
   @Override

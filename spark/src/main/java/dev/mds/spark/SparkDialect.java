@@ -60,12 +60,35 @@ final class SparkDialect implements Dialect {
         false);
   }
 
+  /**
+   * Statements of one {@link #createTableAs} that {@link SparkConnection#execute} runs in turn
+   * (Spark runs one statement per call): how a table in a format without an atomic replace is
+   * replaced.
+   */
+  static final String NEXT_STATEMENT = ";\n-- mds: next statement\n";
+
+  /**
+   * Delta and Iceberg replace a table in one statement. Parquet (and the other plain formats)
+   * cannot: the new table is built beside the old one, and only once its SELECT has succeeded is
+   * the old one dropped and the new one renamed into place (a table at a fixed location is
+   * dropped and re-created, as dbt-spark does).
+   */
   @Override
   public String createTableAs(Relation relation, String select, TableOptions options) {
     String format = format(options);
-    boolean replace = TRANSACTIONAL_FORMATS.contains(format);
-    return (replace ? "create or replace table " : "create table ") + relation + "\n"
-        + tableClauses(options, format) + "as\n" + select;
+    String clauses = tableClauses(options, format);
+    if (TRANSACTIONAL_FORMATS.contains(format)) {
+      return "create or replace table " + relation + "\n" + clauses + "as\n" + select;
+    }
+    if (options.location().isPresent()) {
+      return "drop table if exists " + relation + NEXT_STATEMENT + "create table " + relation
+          + "\n" + clauses + "as\n" + select;
+    }
+    Relation swap = relation.named(relation.identifier() + "__mds_swap");
+    return "drop table if exists " + swap + NEXT_STATEMENT
+        + "create table " + swap + "\n" + clauses + "as\n" + select + NEXT_STATEMENT
+        + "drop table if exists " + relation + NEXT_STATEMENT
+        + "alter table " + swap + " rename to " + relation;
   }
 
   /** {@code using ... partitioned by ... clustered by ... location ... tblproperties ...}. */
@@ -93,6 +116,11 @@ final class SparkDialect implements Dialect {
   @Override
   public String dropTable(Relation relation) {
     return "drop table if exists " + relation;
+  }
+
+  @Override
+  public String dropStagingTable(String name) {
+    return "drop table if exists " + name;
   }
 
   @Override

@@ -11,7 +11,6 @@ import dev.mds.graph.Quoting;
 import dev.mds.graph.Relation;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +51,7 @@ class SparkEngineTest {
     assertEquals(Map.of("market", "STRING", "member_no", "INT", "points", "INT"),
         connection.columns(members.toString()));
 
-    String staging = dialect.stagingName(members, "new", false);
+    String staging = dialect.stagingName(members, "members__mds_new", false);
     connection.execute(dialect.createStagingTable(staging, "select 'UK' as market, 1 as"
         + " member_no, 11 as points union all select 'JP', 1, 40", false));
     List<String> key = List.of("market", "member_no");
@@ -82,14 +81,14 @@ class SparkEngineTest {
         Optional.empty(), Optional.empty(), Map.of("mds.owner", "retail's team"));
     String create = dialect.createTableAs(sales, "select 1 as day, 10 as amount, 'UK' as market"
         + " union all select 1, 20, 'DE'", options);
-    assertTrue(create.startsWith("create table `engine_parquet`.`sales`\nusing parquet\n"
+    assertTrue(create.contains("create table `engine_parquet`.`sales__mds_swap`\nusing parquet\n"
         + "partitioned by (`market`)\n"), create);
     connection.execute(create);
     assertFalse(SparkDialect.capabilities(options).merge());
     assertFalse(SparkDialect.capabilities(options).createOrReplaceTable());
     assertTrue(SparkDialect.capabilities(TableOptions.NONE).merge());
 
-    String staging = dialect.stagingName(sales, "new", false);
+    String staging = dialect.stagingName(sales, "sales__mds_new", false);
     connection.execute(dialect.createStagingTable(staging, "select 2 as day, 25 as amount,"
         + " 'DE' as market", false));
     connection.execute(dialect.insertOverwrite(sales, staging, List.of("day", "amount",
@@ -100,6 +99,15 @@ class SparkEngineTest {
     assertEquals(List.of("mds.owner|retail's team"),
         rows("show tblproperties " + sales + " ('mds.owner')"));
     connection.execute(dialect.dropTableIfExists(staging));
+
+    // Replaced beside the old table: a SELECT that fails leaves the old one.
+    assertThrows(SQLException.class, () -> connection.execute(dialect.createTableAs(sales,
+        "select * from engine_parquet.missing", options)));
+    assertEquals(2, rows("select * from " + sales).size());
+    connection.execute(dialect.createTableAs(sales, "select 3 as day, 1 as amount, 'IT' as"
+        + " market", options));
+    assertEquals(List.of("IT|3|1"), rows("select market, day, amount from " + sales));
+    assertEquals(Optional.empty(), connection.relationType(sales.named("sales__mds_swap")));
   }
 
   @Test
@@ -118,26 +126,6 @@ class SparkEngineTest {
         () -> connection.query("select * exclude (a) from (select 1 as a, 2 as b)",
             rows -> null));
     assertTrue(exclude.getMessage().contains("exclude is DuckDB SQL"), exclude.getMessage());
-  }
-
-  @Test
-  void rowsBecomeATableWithTheSeedsSchema() throws SQLException {
-    connection.execute("create database if not exists engine_seed");
-    Relation prices = relation("engine_seed", "prices");
-    LinkedHashMap<String, String> columns = new LinkedHashMap<>();
-    columns.put("sku", dialect.columnType("VARCHAR"));
-    columns.put("price", dialect.columnType("DECIMAL(18,2)"));
-    columns.put("valid_from", dialect.columnType("DATE"));
-    columns.put("stock", dialect.columnType("BIGINT"));
-    List<Object[]> data = List.of(
-        new Object[] {"007", new java.math.BigDecimal("12.50"),
-            java.time.LocalDate.of(2024, 1, 1), 3L},
-        new Object[] {"A-1", null, java.time.LocalDate.of(2024, 2, 29), null});
-    assertEquals(2, connection.replaceWithRows(prices.toString(), columns, data,
-        TableOptions.NONE));
-    assertEquals(List.of("007|12.50|2024-01-01|3", "A-1|null|2024-02-29|null"),
-        rows("select * from " + prices + " order by sku"));
-    assertEquals("DECIMAL(18,2)", connection.columns(prices.toString()).get("price"));
   }
 
   @Test
