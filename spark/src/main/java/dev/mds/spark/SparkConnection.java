@@ -52,7 +52,7 @@ final class SparkConnection implements EngineConnection {
       }
       return -1;
     } catch (Exception e) {
-      throw SparkError.of(e);
+      throw SparkError.of(e, sql);
     } finally {
       spark.removeTag(tag);
     }
@@ -66,7 +66,7 @@ final class SparkConnection implements EngineConnection {
       Dataset<Row> result = spark.sql(sql);
       rows = new SparkRows(result.schema(), result.collectAsList());
     } catch (Exception e) {
-      throw SparkError.of(e);
+      throw SparkError.of(e, sql);
     } finally {
       spark.removeTag(tag);
     }

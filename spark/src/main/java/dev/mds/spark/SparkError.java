@@ -43,9 +43,30 @@ final class SparkError {
   private SparkError() {
   }
 
+  /** DuckDB syntax Spark's parser stumbles on without naming it, found in the failing SQL. */
+  private static final Map<String, Pattern> DUCKDB_SYNTAX = Map.of(
+      "exclude", Pattern.compile("\\*\\s*exclude\\s*\\(", Pattern.CASE_INSENSITIVE),
+      "replace", Pattern.compile("\\*\\s*replace\\s*\\(", Pattern.CASE_INSENSITIVE),
+      "::", Pattern.compile("[A-Za-z0-9_)'\"`]::[A-Za-z]"),
+      "qualify", Pattern.compile("\\bqualify\\b", Pattern.CASE_INSENSITIVE));
+
   static SQLException of(Throwable e) {
+    return of(e, null);
+  }
+
+  /** @param sql the statement that failed, searched for DuckDB syntax on a syntax error */
+  static SQLException of(Throwable e, String sql) {
     String message = firstLine(e);
     String construct = construct(message);
+    if (sql != null && message.contains("PARSE_SYNTAX_ERROR")
+        && (construct == null || !DUCKDB_ONLY.containsKey(construct.toLowerCase(Locale.ROOT)))) {
+      for (Map.Entry<String, Pattern> syntax : DUCKDB_SYNTAX.entrySet()) {
+        if (syntax.getValue().matcher(sql).find()) {
+          construct = syntax.getKey();
+          break;
+        }
+      }
+    }
     if (construct != null && DUCKDB_ONLY.containsKey(construct.toLowerCase(Locale.ROOT))) {
       message += " (" + construct + " is DuckDB SQL; on Spark use "
           + DUCKDB_ONLY.get(construct.toLowerCase(Locale.ROOT)) + ")";
