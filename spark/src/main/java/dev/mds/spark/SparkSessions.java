@@ -23,7 +23,6 @@ final class SparkSessions {
       profile.serverSideParameters().forEach((k, v) -> spark.conf().set(k, v));
       return spark;
     }
-    quietLogs();
     Path state = profile.stateDir().toAbsolutePath();
     // Derby writes derby.log into its home: the metastore's folder, not the working directory.
     System.setProperty("derby.system.home", state.toString());
@@ -61,23 +60,5 @@ final class SparkSessions {
     }
     conf.putAll(profile.serverSideParameters());
     return conf;
-  }
-
-  /**
-   * Spark logs through log4j at INFO by default: mds prints its own progress, so only Spark's
-   * errors reach the console, and the metastore's expected warnings none.
-   */
-  private static void quietLogs() {
-    try {
-      org.apache.logging.log4j.core.config.Configurator.setRootLevel(
-          org.apache.logging.log4j.Level.ERROR);
-      for (String noisy : new String[] {"org.apache.hadoop", "org.apache.spark.sql.hive",
-          "org.apache.spark.sql.delta", "DataNucleus", "org.datanucleus"}) {
-        org.apache.logging.log4j.core.config.Configurator.setLevel(noisy,
-            org.apache.logging.log4j.Level.OFF);
-      }
-    } catch (LinkageError | RuntimeException e) {
-      // Another logging backend is in charge: leave it as configured.
-    }
   }
 }
