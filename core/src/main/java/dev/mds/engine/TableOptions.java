@@ -1,6 +1,5 @@
 package dev.mds.engine;
 
-import dev.mds.MdsException;
 import dev.mds.graph.Model;
 import dev.mds.project.NodeConfig;
 import java.util.ArrayList;
@@ -39,58 +38,50 @@ public record TableOptions(Optional<String> fileFormat, List<String> partitionBy
   }
 
   /**
+   * Reads the options leniently: DuckDB ignores all of them, and a project moved from another
+   * warehouse (BigQuery's {@code partition_by: {field: ...}}) must build there as before. An engine
+   * that uses them checks what it needs ({@code clustered_by} without {@code buckets}) in its
+   * dialect, naming the model.
+   *
    * @param alias the table's name, which {@code location_root} is completed with
    * @param file names the model in errors
    */
   public static TableOptions of(NodeConfig config, String alias, String file) {
-    Optional<String> format = config.string("file_format");
-    List<String> partitionBy = names(config.get("partition_by").orElse(null), "partition_by",
-        file);
-    List<String> clusteredBy = names(config.get("clustered_by").orElse(null), "clustered_by",
-        file);
-    Optional<Integer> buckets = config.string("buckets").map(b -> {
+    Optional<String> format = config.string("file_format").filter(f -> !f.isBlank());
+    List<String> partitionBy = names(config.get("partition_by").orElse(null));
+    List<String> clusteredBy = names(config.get("clustered_by").orElse(null));
+    Optional<Integer> buckets = config.string("buckets").flatMap(b -> {
       try {
-        return Integer.parseInt(b.strip());
+        return Optional.of(Integer.parseInt(b.strip()));
       } catch (NumberFormatException e) {
-        throw MdsException.at(file, "buckets must be a whole number, got '" + b + "'");
+        return Optional.empty();
       }
     });
-    if (!clusteredBy.isEmpty() && buckets.isEmpty()) {
-      throw MdsException.at(file, "clustered_by needs buckets (the number of buckets to"
-          + " cluster into)");
-    }
     Optional<String> location = config.string("location").filter(l -> !l.isBlank())
         .or(() -> config.string("location_root").filter(l -> !l.isBlank())
             .map(root -> root.endsWith("/") ? root + alias : root + "/" + alias));
     Map<String, String> properties = new LinkedHashMap<>();
-    Object value = config.get("tblproperties").orElse(null);
-    if (value instanceof Map<?, ?> map) {
+    if (config.get("tblproperties").orElse(null) instanceof Map<?, ?> map) {
       map.forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
-    } else if (value != null) {
-      throw MdsException.at(file, "tblproperties must be a mapping of property to value, got "
-          + value);
     }
     return new TableOptions(format, partitionBy, clusteredBy, buckets, location, properties);
   }
 
-  /** A column name or a list of them. */
-  private static List<String> names(Object value, String key, String file) {
-    if (value == null) {
-      return List.of();
-    }
+  /** A column name, a list of them, or BigQuery's {@code {field: name}}. */
+  private static List<String> names(Object value) {
     if (value instanceof String s) {
       return s.isBlank() ? List.of() : List.of(s.strip());
+    }
+    if (value instanceof Map<?, ?> map && map.get("field") instanceof String field) {
+      return List.of(field.strip());
     }
     if (value instanceof List<?> list) {
       List<String> names = new ArrayList<>();
       for (Object item : list) {
-        if (!(item instanceof String s)) {
-          throw MdsException.at(file, key + " must name columns (one, or a list), got " + value);
-        }
-        names.add(s.strip());
+        names.addAll(names(item));
       }
       return names;
     }
-    throw MdsException.at(file, key + " must name columns (one, or a list), got " + value);
+    return List.of();
   }
 }

@@ -169,6 +169,23 @@ class StagedBuildTest {
         + " and column_name in ('member_no', 'joined') order by column_name desc"));
   }
 
+  @Test
+  void insertOverwriteReplacesThePartitionsTheNewRowsFallInOnDuckDb() throws Exception {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("seeds/raw_orders.csv", "day,order_no,amount\n1,1,10\n1,2,20\n2,3,30\n")
+        .file("models/orders.sql", "{{ config(materialized='incremental',"
+            + " incremental_strategy='insert_overwrite', partition_by='day') }}\n"
+            + "select * from {{ ref('raw_orders') }}\n"
+            + "{% if is_incremental() %}where day >= 2{% endif %}\n");
+    assertFalse(build(project).failed());
+    project.file("seeds/raw_orders.csv", "day,order_no,amount\n1,1,99\n2,4,40\n3,5,50\n");
+
+    assertFalse(build(project).failed());
+
+    assertEquals(List.of("1|1|10", "1|2|20", "2|4|40", "3|5|50"),
+        rows(project, "select * from orders order by all"));
+  }
+
   private void incrementalStrategies(TempProject given) throws Exception {
     TempProject project = given
         .file("models/schema.yml", "models: []\n")
