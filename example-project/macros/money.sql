@@ -4,5 +4,5 @@
 {%- endmacro %}
 
 {% macro customer_key(market_column, member_column) -%}
-    {{ market_column }} || '-' || cast({{ member_column }} as varchar)
+    {{ market_column }} || '-' || cast({{ member_column }} as {{ dbt.type_string() }})
 {%- endmacro %}

@@ -76,7 +76,7 @@ public final class Engines {
     if (jars.isEmpty()) {
       return Optional.empty();
     }
-    URLClassLoader loader = new URLClassLoader("mds-engine-" + type, jars.toArray(URL[]::new),
+    URLClassLoader loader = new EngineClassLoader("mds-engine-" + type, jars.toArray(URL[]::new),
         Engines.class.getClassLoader());
     Optional<EngineProvider> provider = find(type, loader);
     if (provider.isPresent()) {

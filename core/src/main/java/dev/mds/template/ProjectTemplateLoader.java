@@ -46,8 +46,20 @@ final class ProjectTemplateLoader implements Loader<String> {
   /** dbt's own macros ({@code duckdb__date_trunc}, ...) written for DuckDB. */
   static final String DBT_MACROS = "__mds__/dbt_macros.sql";
 
+  /** dbt's macros written for Spark ({@code spark__date_trunc}, ...), read for Spark targets. */
+  static final String SPARK_MACROS = "__mds__/spark_macros.sql";
+
   /** mds's own macro files, read from the jar: macros of the {@code dbt} namespace. */
-  static final List<String> BUILTIN_TEMPLATES = List.of(BUILTIN_TESTS, DBT_MACROS);
+  static final List<String> BUILTIN_TEMPLATES = List.of(BUILTIN_TESTS, DBT_MACROS, SPARK_MACROS);
+
+  /**
+   * The built-in macro files a target of {@code type} compiles: an engine's own file only for
+   * its targets, so DuckDB runs parse nothing more than before.
+   */
+  static List<String> builtinTemplates(String type) {
+    return type != null && type.equalsIgnoreCase("spark") ? BUILTIN_TEMPLATES
+        : List.of(BUILTIN_TESTS, DBT_MACROS);
+  }
 
   /** The text to put in front of free text so it can call project macros. */
   String prefix() {

@@ -79,7 +79,8 @@ public final class TemplateEngine {
     }
     packageFiles = List.copyOf(inputs);
     macros = new MacroCatalog(Set.copyOf(macroTemplates),
-        Set.copyOf(ProjectTemplateLoader.BUILTIN_TEMPLATES), packages.macroFiles());
+        Set.copyOf(ProjectTemplateLoader.builtinTemplates(project.target().type())),
+        packages.macroFiles());
     List<String> allMacroFiles = new ArrayList<>(macroTemplates);
     allMacroFiles.addAll(packages.macroFiles().keySet());
     loader = new ProjectTemplateLoader(project, allMacroFiles);
@@ -101,7 +102,7 @@ public final class TemplateEngine {
       }
     }
     dev.mds.ProjectErrors.throwIfAny(errors);
-    for (String name : ProjectTemplateLoader.BUILTIN_TEMPLATES) {
+    for (String name : ProjectTemplateLoader.builtinTemplates(project.target().type())) {
       compile(definitions, name);
     }
     runtime = new MacroRuntime(macros, project.name(),
@@ -258,7 +259,8 @@ public final class TemplateEngine {
    * even one named like mds's own materializations.
    */
   public java.util.Optional<String> materialization(String name) {
-    for (String adapter : List.of("duckdb", "default")) {
+    String type = project.target().type().toLowerCase(java.util.Locale.ROOT);
+    for (String adapter : List.of(type, "default")) {
       String macro = MacroDefinitionParser.materializationMacroName(name, adapter);
       if (macros.macros().containsKey(macro)) {
         return java.util.Optional.of(macro);

@@ -36,11 +36,12 @@ class EnginesTest {
 
   @Test
   void aTypeWithoutAnEngineSaysHowToInstallIt() {
-    TempProject project = project("spark");
+    // Not spark: a checkout where the Spark module was packaged has spark/target/engine/.
+    TempProject project = project("trino");
     MdsException error = assertThrows(MdsException.class, project::load);
-    assertTrue(error.getMessage().contains("profile 'shop' target 'dev' has type 'spark' but the"
-        + " Spark engine is not installed ("), error.getMessage());
-    assertTrue(error.getMessage().contains("lib/engines/spark/"), error.getMessage());
+    assertTrue(error.getMessage().contains("profile 'shop' target 'dev' has type 'trino' but the"
+        + " Trino engine is not installed ("), error.getMessage());
+    assertTrue(error.getMessage().contains("lib/engines/trino/"), error.getMessage());
     assertTrue(error.getMessage().contains("MDS_ENGINE_PATH"), error.getMessage());
   }
 

@@ -1,0 +1,130 @@
+package dev.mds.spark;
+
+import dev.mds.engine.EngineConnection;
+import dev.mds.engine.RelationTypes;
+import dev.mds.engine.RowReader;
+import dev.mds.graph.Relation;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * One worker's connection: statements go through {@link SparkSession#sql}, the same path for an
+ * in-process session and Spark Connect. Each statement carries this connection's tag, so
+ * {@link #cancel} stops only this worker's jobs.
+ */
+final class SparkConnection implements EngineConnection {
+
+  private final SparkSession spark;
+  private final String tag = "mds-" + UUID.randomUUID();
+
+  SparkConnection(SparkSession spark) {
+    this.spark = spark;
+  }
+
+  @Override
+  public long execute(String sql) throws SQLException {
+    String[] statements = sql.split(java.util.regex.Pattern.quote(SparkDialect.NEXT_STATEMENT));
+    long result = -1;
+    for (String statement : statements) {
+      result = executeOne(statement);
+    }
+    return result;
+  }
+
+  private long executeOne(String sql) throws SQLException {
+    try {
+      spark.addTag(tag);
+      // Commands (DDL, insert, merge) run when sql() returns; a query would run on collect, so
+      // only its first row is fetched (a statement's result is at most a count).
+      Dataset<Row> result = spark.sql(sql);
+      List<Row> first = result.limit(1).collectAsList();
+      if (!first.isEmpty() && first.get(0).size() >= 1
+          && first.get(0).get(0) instanceof Number n) {
+        return n.longValue();
+      }
+      return -1;
+    } catch (Exception e) {
+      throw SparkError.of(e, sql);
+    } finally {
+      spark.removeTag(tag);
+    }
+  }
+
+  @Override
+  public <T> T query(String sql, RowReader<T> reader) throws SQLException {
+    SparkRows rows;
+    try {
+      spark.addTag(tag);
+      Dataset<Row> result = spark.sql(sql);
+      rows = new SparkRows(result.schema(), result.collectAsList());
+    } catch (Exception e) {
+      throw SparkError.of(e, sql);
+    } finally {
+      spark.removeTag(tag);
+    }
+    return reader.read(rows);
+  }
+
+  @Override
+  public Optional<String> relationType(Relation relation) throws SQLException {
+    return type(spark, relation.schema(), relation.identifier());
+  }
+
+  /** A relation's type from the catalog; temp views are not relations. */
+  static Optional<String> type(SparkSession spark, String schema, String name)
+      throws SQLException {
+    try {
+      if (!spark.catalog().databaseExists(schema) || !spark.catalog().tableExists(schema, name)) {
+        return Optional.empty();
+      }
+      org.apache.spark.sql.catalog.Table table = spark.catalog().getTable(schema, name);
+      if (table.isTemporary()) {
+        return Optional.empty();
+      }
+      return Optional.of(kind(table.tableType()));
+    } catch (Exception e) {
+      throw SparkError.of(e);
+    }
+  }
+
+  /** Spark's table types (MANAGED, EXTERNAL, VIEW, ...) as the runner's. */
+  static String kind(String tableType) {
+    return tableType != null && tableType.equalsIgnoreCase("VIEW") ? RelationTypes.VIEW
+        : RelationTypes.TABLE;
+  }
+
+  @Override
+  public Map<String, String> columns(String relationSql) throws SQLException {
+    Map<String, String> columns = new LinkedHashMap<>();
+    try {
+      for (StructField field : spark.table(relationSql).schema().fields()) {
+        columns.put(field.name(), field.dataType().sql());
+      }
+    } catch (Exception e) {
+      throw SparkError.of(e);
+    }
+    return columns;
+  }
+
+  @Override
+  public void cancel() {
+    try {
+      spark.interruptTag(tag);
+    } catch (Exception ignored) {
+      // Nothing of this connection's is running any more.
+    }
+  }
+
+  @Override
+  public void close() {
+    // The session belongs to the warehouse: workers come and go, Spark stays.
+  }
+}

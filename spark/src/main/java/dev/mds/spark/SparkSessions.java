@@ -1,0 +1,64 @@
+package dev.mds.spark;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Starts the Spark session a profile describes. A JVM holds one in-process Spark, so a second
+ * target in the same process (the tests' many projects) gets the running session back with the
+ * profile's runtime settings applied; its metastore stays the first one's.
+ */
+final class SparkSessions {
+
+  private SparkSessions() {
+  }
+
+  /** The session for {@code profile}: started (or found running), or connected to. */
+  static SparkSession open(SparkProfile profile) {
+    if (profile.method().equals(SparkProfile.CONNECT)) {
+      SparkSession spark = SparkSession.builder().remote(profile.connectUrl().orElseThrow())
+          .getOrCreate();
+      profile.serverSideParameters().forEach((k, v) -> spark.conf().set(k, v));
+      return spark;
+    }
+    Path state = profile.stateDir().toAbsolutePath();
+    // Derby writes derby.log into its home: the metastore's folder, not the working directory.
+    System.setProperty("derby.system.home", state.toString());
+    SparkSession.Builder builder = SparkSession.builder().appName("mds").master(profile.master());
+    settings(profile).forEach(builder::config);
+    return builder.enableHiveSupport().getOrCreate();
+  }
+
+  /**
+   * The settings of an in-process session: Delta as the default catalog's table format, a Hive
+   * metastore (Derby) and warehouse under the profile's state folder so tables outlive the
+   * invocation, dynamic partition overwrite (what insert_overwrite means), no UI and no progress
+   * bars; then the profile's {@code server_side_parameters}, which win.
+   */
+  static Map<String, String> settings(SparkProfile profile) {
+    Path state = profile.stateDir().toAbsolutePath();
+    Map<String, String> conf = new LinkedHashMap<>();
+    conf.put("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
+    conf.put("spark.sql.catalog.spark_catalog",
+        "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+    // A plain `create table` (a hook's, a custom materialization's) makes Delta tables too.
+    conf.put("spark.sql.sources.default", SparkDialect.DEFAULT_FORMAT);
+    conf.put("spark.sql.warehouse.dir", state.toUri().toString());
+    conf.put("spark.hadoop.javax.jdo.option.ConnectionURL",
+        "jdbc:derby:;databaseName=" + state.resolve("metastore_db") + ";create=true");
+    conf.put("spark.sql.sources.partitionOverwriteMode", "dynamic");
+    conf.put("spark.ui.enabled", "false");
+    conf.put("spark.ui.showConsoleProgress", "false");
+    conf.put("spark.sql.session.timeZone", "UTC");
+    if (profile.master().startsWith("local")) {
+      // A laptop's tables are small: Spark's 200 shuffle partitions and Delta's 50 snapshot
+      // partitions cost seconds per statement there.
+      conf.put("spark.sql.shuffle.partitions", "4");
+      conf.put("spark.databricks.delta.snapshotPartitions", "2");
+    }
+    conf.putAll(profile.serverSideParameters());
+    return conf;
+  }
+}

@@ -1,0 +1,121 @@
+package dev.mds.spark;
+
+import dev.mds.MdsException;
+import dev.mds.engine.Capabilities;
+import dev.mds.engine.Dialect;
+import dev.mds.engine.EngineConnection;
+import dev.mds.engine.TableOptions;
+import dev.mds.engine.Warehouse;
+import dev.mds.graph.Relation;
+import dev.mds.project.Target;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalog.Database;
+import org.apache.spark.sql.catalog.Table;
+
+/** A Spark target opened for one invocation: its session, catalog look-ups and schemas. */
+final class SparkWarehouse implements Warehouse {
+
+  private final Target target;
+  private final SparkSession spark;
+
+  private SparkWarehouse(Target target, SparkSession spark) {
+    this.target = target;
+    this.spark = spark;
+  }
+
+  static SparkWarehouse open(Target target) {
+    SparkProfile profile = SparkProfile.of(target);
+    SparkSession spark;
+    try {
+      spark = SparkSessions.open(profile);
+    } catch (Exception | LinkageError e) {
+      throw new MdsException(target.profilesFile().map(Object::toString).orElse("profiles.yml")
+          + ": profile '" + target.profileName() + "' target '" + target.name()
+          + "': Spark did not start (" + SparkError.firstLine(e) + ")", e);
+    }
+    return new SparkWarehouse(target, spark);
+  }
+
+  @Override
+  public Target target() {
+    return target;
+  }
+
+  @Override
+  public EngineConnection connect() {
+    return new SparkConnection(spark);
+  }
+
+  @Override
+  public Dialect dialect() {
+    return SparkDialect.INSTANCE;
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    return SparkDialect.capabilities(TableOptions.NONE);
+  }
+
+  @Override
+  public Capabilities capabilities(TableOptions options) {
+    return SparkDialect.capabilities(options);
+  }
+
+  @Override
+  public String version() {
+    return "Spark " + spark.version();
+  }
+
+  @Override
+  public Optional<String> relationType(Relation relation) {
+    try {
+      return SparkConnection.type(spark, relation.schema(), relation.identifier());
+    } catch (SQLException e) {
+      throw new MdsException("looking up " + relation + " in Spark's catalog: " + e.getMessage(),
+          e);
+    }
+  }
+
+  @Override
+  public Map<Relation, String> relationTypes() {
+    Map<Relation, String> types = new LinkedHashMap<>();
+    try {
+      for (Database database : spark.catalog().listDatabases().collectAsList()) {
+        for (Table table : spark.catalog().listTables(database.name()).collectAsList()) {
+          if (!table.isTemporary()) {
+            types.put(target.relation(Optional.empty(), database.name(), table.name()),
+                SparkConnection.kind(table.tableType()));
+          }
+        }
+      }
+    } catch (Exception e) {
+      throw new MdsException("reading Spark's catalog: " + SparkError.firstLine(e), e);
+    }
+    return types;
+  }
+
+  @Override
+  public void createSchemas(Collection<Relation> relations) {
+    TreeSet<String> schemas = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    relations.forEach(r -> schemas.add(r.schema()));
+    for (String schema : schemas) {
+      try {
+        spark.sql("create database if not exists " + dialect().quote(schema));
+      } catch (Exception e) {
+        throw new MdsException("creating schema " + schema + " in Spark: "
+            + SparkError.firstLine(e), e);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    // An in-process Spark stops with the JVM (mds exits after a command; tests share it).
+  }
+}
