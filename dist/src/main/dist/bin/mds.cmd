@@ -51,7 +51,10 @@ rem perf-data file per start. The parallel collector halves the young pauses of 
 rem Java 17 reads and writes text as UTF-8 only when told (Windows' default is the ANSI code page).
 rem mds.home lets mds find optional engines under lib\engines\; mds.launcher lets `mds init` print
 rem next steps that work.
-"%MDS_JAVA%" %MDS_CDS_OPTS% -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:-UsePerfData -Dfile.encoding=UTF-8 -Dslf4j.internal.verbosity=ERROR "-Dmds.home=%MDS_HOME%" "-Dmds.launcher=%~f0" %MDS_JAVA_OPTS% -jar "%MDS_JAR%" %*
+rem An installed Spark engine (lib\engines\spark\) runs Spark in this JVM: open the JDK as Spark needs.
+set "MDS_ENGINE_OPTS="
+if exist "%MDS_HOME%\lib\engines\spark\" set "MDS_ENGINE_OPTS=-XX:+IgnoreUnrecognizedVMOptions --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true"
+"%MDS_JAVA%" %MDS_CDS_OPTS% %MDS_ENGINE_OPTS% -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:-UsePerfData -Dfile.encoding=UTF-8 -Dslf4j.internal.verbosity=ERROR "-Dmds.home=%MDS_HOME%" "-Dmds.launcher=%~f0" %MDS_JAVA_OPTS% -jar "%MDS_JAR%" %*
 exit /b %ERRORLEVEL%
 
 :make_archive
