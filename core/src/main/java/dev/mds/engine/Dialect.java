@@ -96,6 +96,16 @@ public interface Dialect {
   }
 
   /**
+   * Sets {@code assignment} ({@code "col" = <expression over x>}) on the rows of {@code target}
+   * (alias {@code t}) that {@code condition} matches against the rows of {@code query} (alias
+   * {@code x}): DuckDB updates with a join; an engine whose UPDATE cannot join merges instead.
+   */
+  default String updateFrom(Relation target, String assignment, String query, String condition) {
+    return "update " + target + " as t set " + assignment + " from (" + query + ") as x where "
+        + condition;
+  }
+
+  /**
    * Upserts {@code source} into {@code target} on {@code key}: matched rows get every non-key
    * column, the others are inserted ({@link Capabilities#merge}).
    */

@@ -128,7 +128,7 @@ final class SnapshotMaterialization implements Materialization {
       for (int i = 0; i < config.uniqueKey().size(); i++) {
         String column = q(KEY + i);
         keys.add(column);
-        shown.add("coalesce(cast(" + column + " as varchar), 'null')");
+        shown.add("coalesce(cast(" + column + " as " + text() + "), 'null')");
       }
       String duplicate = session.query("select " + shown + ", count(*) from " + staged
           + " group by " + keys + " having count(*) > 1 limit 1",
@@ -171,7 +171,7 @@ final class SnapshotMaterialization implements Materialization {
       boolean newRecord = config.hardDeletes().equals("new_record");
       if (newRecord && find(existing, meta.isDeleted()) == null) {
         session.execute("alter table " + target + " add column "
-            + q(meta.isDeleted()) + " varchar default 'False'");
+            + q(meta.isDeleted()) + " " + text() + " default 'False'");
       }
       for (String column : List.of(meta.scdId(), meta.validFrom(), meta.validTo())) {
         if (find(existing, column) == null) {
@@ -194,18 +194,14 @@ final class SnapshotMaterialization implements Materialization {
       String changed = "(" + changed(sourceColumns) + " or " + deletedMarker + ")";
       long affected = 0;
       // Changed keys: the current version ends where the new one starts.
-      affected += session.execute("update " + target + " as t set " + validTo + " = cast(x.ends"
-          + " as " + validToType + ") from (select c." + scd + " as scd, s."
-          + q(UPDATED) + " as ends from " + current + " as c join " + staged
-          + " as s on " + keyMatch() + " where " + changed + ") as x where t." + scd
-          + " = x.scd and " + isCurrent("t"));
+      affected += endVersions(validTo, "cast(x.ends as " + validToType + ")", "select c." + scd
+          + " as scd, s." + q(UPDATED) + " as ends from " + current + " as c join " + staged
+          + " as s on " + keyMatch() + " where " + changed, scd);
       if (!config.hardDeletes().equals("ignore")) {
         // Vanished keys: the current version ends now.
-        affected += session.execute("update " + target + " as t set " + validTo + " = cast("
-            + NOW + " as " + validToType + ") from (select c." + scd + " as scd from " + current
-            + " as c where not exists (select 1 from " + staged + " as s where " + keyMatch()
-            + ") and not " + deletedMarker + ") as x where t." + scd + " = x.scd and "
-            + isCurrent("t"));
+        affected += endVersions(validTo, "cast(" + NOW + " as " + validToType + ")", "select c."
+            + scd + " as scd from " + current + " as c where not exists (select 1 from " + staged
+            + " as s where " + keyMatch() + ") and not " + deletedMarker, scd);
       }
       // New keys and new versions of changed ones.
       StringJoiner columns = new StringJoiner(", ");
@@ -299,13 +295,28 @@ final class SnapshotMaterialization implements Materialization {
       return hash(alias, alias + "." + q(UPDATED));
     }
 
+    /**
+     * Ends the current versions whose scd id {@code ends} (a query with columns {@code scd} and
+     * what {@code validToValue} reads from {@code x}) lists, in the engine's UPDATE-with-a-join.
+     */
+    private long endVersions(String validTo, String validToValue, String ends, String scd)
+        throws SQLException {
+      return session.execute(session.dialect().updateFrom(target, validTo + " = " + validToValue,
+          ends, "t." + scd + " = x.scd and " + isCurrent("t")));
+    }
+
+    /** The engine's name for a text column ({@code varchar} on DuckDB, {@code string} on Spark). */
+    private String text() {
+      return session.dialect().columnType("VARCHAR").toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** dbt's scd id: the md5 of the key parts and the version's time joined with '|'. */
     private String hash(String alias, String time) {
       StringJoiner parts = new StringJoiner(" || '|' || ");
       for (int i = 0; i < config.uniqueKey().size(); i++) {
-        parts.add("coalesce(cast(" + alias + "." + q(KEY + i) + " as varchar), '')");
+        parts.add("coalesce(cast(" + alias + "." + q(KEY + i) + " as " + text() + "), '')");
       }
-      parts.add("coalesce(cast(" + time + " as varchar), '')");
+      parts.add("coalesce(cast(" + time + " as " + text() + "), '')");
       return "md5(" + parts + ")";
     }
   }

@@ -53,6 +53,9 @@ public final class StagedBuild {
         || MicrobatchConfig.is(model.config());
     if (addsToExisting && existing.filter(RelationTypes.TABLE::equals).isPresent()) {
       session.execute(dialect.createTableAs(stage, "select * from " + target, options));
+      // The materialization looks the stage up to tell a first build from a later one (a
+      // snapshot's history, an incremental's table): the run's relation catalog must know it.
+      session.created(stage, RelationTypes.TABLE);
     }
     BuildResult built;
     session.auditing(target, stage);

@@ -141,6 +141,13 @@ final class SparkDialect implements Dialect {
    * Delta's delete takes no {@code using}: a merge whose only action deletes the matched rows
    * (one statement, one commit).
    */
+  /** Spark's UPDATE takes no FROM: a merge that only updates the matched rows. */
+  @Override
+  public String updateFrom(Relation target, String assignment, String query, String condition) {
+    return "merge into " + target + " as t using (" + query + ") as x on " + condition
+        + " when matched then update set " + assignment;
+  }
+
   @Override
   public String deleteMatching(Relation target, String source, List<String> key) {
     return "merge into " + target + " as t using (select distinct " + columnList(key, "")
