@@ -69,9 +69,14 @@ public final class Engines {
     if (onClassPath.isPresent()) {
       return onClassPath;
     }
+    // MDS_ENGINE_PATH's entries together, else the first folder with jars: an engine named there
+    // beside an installed one must not put two copies of it on one class loader.
+    String enginePath = System.getenv(PATH_VARIABLE);
+    List<Path> folders = pluginFolders(type, enginePath, codeLocation());
+    int named = pluginFolders(type, enginePath, null).size();
     List<URL> jars = new ArrayList<>();
-    for (Path folder : pluginFolders(type, System.getenv(PATH_VARIABLE), codeLocation())) {
-      jars.addAll(jars(folder));
+    for (int i = 0; i < folders.size() && (jars.isEmpty() || i < named); i++) {
+      jars.addAll(jars(folders.get(i)));
     }
     if (jars.isEmpty()) {
       return Optional.empty();

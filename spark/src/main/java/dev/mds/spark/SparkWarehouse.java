@@ -31,6 +31,15 @@ final class SparkWarehouse implements Warehouse {
 
   static SparkWarehouse open(Target target) {
     SparkProfile profile = SparkProfile.of(target);
+    if (!profile.method().equals(SparkProfile.CONNECT)
+        && !Object.class.getModule().isOpen("sun.nio.ch", SparkWarehouse.class.getModule())) {
+      // Without these Spark fails deep inside its storage layer with an access error.
+      throw new MdsException(target.profilesFile().map(Object::toString).orElse("profiles.yml")
+          + ": profile '" + target.profileName() + "' target '" + target.name() + "': Spark in"
+          + " this process (method: session) needs Java started with Spark's --add-opens flags;"
+          + " run mds through ./mds or bin/mds (which add them for a Spark target), or put them in"
+          + " MDS_JAVA_OPTS (README: Running on Apache Spark)");
+    }
     SparkSession spark;
     try {
       spark = SparkSessions.open(profile);
