@@ -119,13 +119,13 @@ final class PivotShape {
     List<Derivation> values = new ArrayList<>();
     valueNames.forEach(v -> values.add(Derivation.NONE));
     for (JsonNode entry : entries) {
-      JsonNode items = entry.path("values");
+      List<String> items = entryValues(entry, true).orElse(List.of());
       if (items.size() != valueNames.size()) {
         findings.unknown("an UNPIVOT entry that is not a list of column names");
         return Shape.unknown("unpivot");
       }
       for (int i = 0; i < items.size(); i++) {
-        String column = items.get(i).path("value").asText();
+        String column = items.get(i);
         unpivoted.add(column.toLowerCase(Locale.ROOT));
         values.set(i, values.get(i).plus(whole.derivation(column)));
       }
@@ -150,15 +150,41 @@ final class PivotShape {
     if (!alias.isEmpty()) {
       return Optional.of(alias);
     }
-    if (entry.has("expr") || entry.path("values").size() == 0) {
+    return entryValues(entry, false).filter(parts -> !parts.isEmpty())
+        .map(parts -> String.join("_", parts));
+  }
+
+  /**
+   * An IN-list entry's values as text, or empty when one is not a constant (or, for an UNPIVOT,
+   * a column name). DuckDB 1.x lists them as {@code values} (or an {@code expr} when not
+   * constant); 2.0 writes one expression, {@code star_expr}: a constant, a column or
+   * {@code row(...)} of several.
+   */
+  private static Optional<List<String>> entryValues(JsonNode entry, boolean columnNames) {
+    if (entry.has("expr")) {
       return Optional.empty();
     }
     List<String> parts = new ArrayList<>();
-    for (JsonNode value : entry.path("values")) {
-      parts.add(value.path("is_null").asBoolean(false) ? "NULL"
-          : value.path("value").asText());
+    if (!entry.has("star_expr")) {
+      entry.path("values").forEach(value -> parts.add(Ast.value(value)));
+      return Optional.of(parts);
     }
-    return Optional.of(String.join("_", parts));
+    JsonNode expression = entry.path("star_expr");
+    List<JsonNode> items = Ast.text(expression, "class").equals("FUNCTION")
+        && Ast.text(expression, "function_name").equalsIgnoreCase("row")
+        ? Ast.arguments(expression) : List.of(expression);
+    for (JsonNode item : items) {
+      Optional<String> text = Ast.constant(item);
+      if (text.isEmpty() && columnNames && Ast.text(item, "class").equals("COLUMN_REF")) {
+        List<String> names = Ast.strings(item.path("column_names"));
+        text = Optional.of(names.get(names.size() - 1));
+      }
+      if (text.isEmpty()) {
+        return Optional.empty();
+      }
+      parts.add(text.get());
+    }
+    return Optional.of(parts);
   }
 
   private static void names(JsonNode node, Set<String> into) {

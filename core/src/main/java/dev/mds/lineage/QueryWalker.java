@@ -102,7 +102,7 @@ final class QueryWalker {
         continue;
       }
       JsonNode value = entry.path("value");
-      JsonNode body = value.path("query").path("node");
+      JsonNode body = Ast.cteQuery(value);
       List<String> aliases = Ast.strings(value.path("aliases"));
       Shape shape = Ast.text(body, "type").equals("RECURSIVE_CTE_NODE")
           ? recursive(name, body, aliases, scope)
@@ -214,9 +214,9 @@ final class QueryWalker {
   /** The output column a GROUP BY key shows up as: by position, alias or passed-through column. */
   private Optional<String> groupOutput(JsonNode group, From from, Scope scope,
       List<Shape.Column> columns, List<Optional<String>> origins) {
-    if (Ast.text(group, "class").equals("CONSTANT")
-        && group.path("value").path("value").canConvertToInt()) {
-      int position = group.path("value").path("value").asInt();
+    Optional<Integer> constant = Ast.integer(group);
+    if (constant.isPresent()) {
+      int position = constant.get();
       return position >= 1 && position <= columns.size()
           ? Optional.of(columns.get(position - 1).name()) : Optional.empty();
     }
@@ -584,7 +584,7 @@ final class QueryWalker {
     }
     return kind.equals("FUNCTION") && RESPELLING.contains(
         Ast.text(e, "function_name").toLowerCase(Locale.ROOT))
-        && e.path("children").size() == 1;
+        && Ast.arguments(e).size() == 1;
   }
 
   /** Whether the expression itself aggregates rows ({@code count(*)}, {@code sum(x)}). */

@@ -55,7 +55,7 @@ final class StarExpansion {
         findings.unknown("COLUMNS(...) with a lambda is not traced");
         return new Expanded(List.of(), false);
       }
-      pattern = Optional.of(expr.path("value").path("value").asText());
+      pattern = Ast.constant(expr);
     }
     Set<String> excluded = new HashSet<>();
     star.path("exclude_list").forEach(e -> excluded.add(lower(e.asText())));
