@@ -25,7 +25,17 @@ public final class DuckDb {
 
   /** A connection to {@code url} ({@code jdbc:duckdb:} for a private in-memory database). */
   public static Connection connect(String url) throws SQLException {
+    return connect(url, java.util.Map.of());
+  }
+
+  /**
+   * A connection to {@code url} with DuckDB {@code options} that only count when a database opens
+   * ({@code storage_compatibility_version}, ...).
+   */
+  public static Connection connect(String url, java.util.Map<String, String> options)
+      throws SQLException {
     Properties properties = new Properties();
+    properties.putAll(options);
     properties.setProperty("autoinstall_known_extensions", "false");
     properties.setProperty("autoload_known_extensions", "false");
     return Driver.INSTANCE.connect(url, properties);

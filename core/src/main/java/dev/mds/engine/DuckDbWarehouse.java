@@ -72,7 +72,7 @@ public final class DuckDbWarehouse implements Warehouse {
     while (true) {
       try {
         DuckDBConnection connection =
-            (DuckDBConnection) DuckDb.connect(url);
+            (DuckDBConnection) DuckDb.connect(url, StorageVersion.openOptions(target));
         DuckDbWarehouse warehouse = new DuckDbWarehouse(target, connection, capabilities);
         try {
           if (!memory) {

@@ -24,7 +24,8 @@ final class ProfileResolver {
 
   /** Output keys mds acts on; dbt-duckdb's others are accepted and listed by {@code mds debug}. */
   private static final Set<String> USED_KEYS = Set.of("type", "path", "database", "schema",
-      "threads", "settings", "extensions", "external_root", "attach", "publish", "serving_path");
+      "threads", "settings", "extensions", "external_root", "attach", "publish", "serving_path",
+      dev.mds.engine.StorageVersion.CONFIG_OPTIONS);
 
   private final Path root;
   private final List<Path> candidates;
@@ -174,9 +175,20 @@ final class ProfileResolver {
     Optional<Path> externalRoot = YamlValues.string(out.get("external_root"))
         .map(r -> root.resolve(r).normalize());
     List<String> ignored = out.keySet().stream().filter(k -> !USED_KEYS.contains(k)).toList();
+    // Options DuckDB takes only when the database opens (dbt-duckdb's config_options), such as
+    // storage_compatibility_version: carried in the target's output for the engine to pass on.
+    Object configOptions = out.get(dev.mds.engine.StorageVersion.CONFIG_OPTIONS);
+    if (configOptions != null && !(configOptions instanceof Map<?, ?>)) {
+      throw MdsException.at(where + "." + dev.mds.engine.StorageVersion.CONFIG_OPTIONS + ")",
+          "config_options must be a mapping of DuckDB options, such as"
+          + " {storage_compatibility_version: v1.4.0}; got '" + configOptions + "'");
+    }
+    Map<String, Object> engineOptions = configOptions == null ? Map.of()
+        : Map.of(dev.mds.engine.StorageVersion.CONFIG_OPTIONS, configOptions);
     return new Target(profileName, name, type, dbPath, schema, Math.max(1, threads), settings,
         attachments, extensions, externalRoot, ignored, Optional.of(file),
-        ServingSettings.read(out, dbPath, root, where));
+        ServingSettings.read(out, dbPath, root, where), engineOptions,
+        dev.mds.graph.Quoting.DOUBLE_QUOTES, Optional.empty());
   }
 
   /**
