@@ -113,6 +113,21 @@ final class SparkDialect implements Dialect {
     return sql.toString();
   }
 
+  /**
+   * A source in parquet or JSON (lines) files is read by Spark's file sources, which take a
+   * folder or a glob as DuckDB's readers do.
+   */
+  @Override
+  public java.util.Optional<String> readFiles(String format, String path) {
+    String reader = switch (format) {
+      case "parquet" -> "parquet";
+      case "json", "ndjson", "jsonl" -> "json";
+      default -> null;
+    };
+    return java.util.Optional.ofNullable(reader)
+        .map(r -> "(select * from " + r + "." + quote(path) + ")");
+  }
+
   @Override
   public String dropTable(Relation relation) {
     return "drop table if exists " + relation;
