@@ -21,10 +21,13 @@ final class SparkSessions {
    * make it an identifier ({@code select "customerNumber"}; Spark would read a string literal,
    * silently), and new Delta tables map columns by name, so that names with spaces or
    * punctuation ({@code "Anzahl Tage von"}, {@code as "Total (EUR)"}) can be stored as DuckDB
-   * stores them. A profile's {@code server_side_parameters} win.
+   * stores them; parquet files of one source are read with their columns merged by name, as
+   * mds's DuckDB file scan reads them ({@code union_by_name}). A profile's
+   * {@code server_side_parameters} win.
    */
   static final Map<String, String> DUCKDB_COMPATIBLE = Map.of(
       "spark.sql.ansi.doubleQuotedIdentifiers", "true",
+      "spark.sql.parquet.mergeSchema", "true",
       "spark.databricks.delta.properties.defaults.columnMapping.mode", "name");
 
   /** The session for {@code profile}: started (or found running), or connected to. */
@@ -32,7 +35,13 @@ final class SparkSessions {
     if (profile.method().equals(SparkProfile.CONNECT)) {
       SparkSession spark = SparkSession.builder().remote(profile.connectUrl().orElseThrow())
           .getOrCreate();
-      DUCKDB_COMPATIBLE.forEach((k, v) -> spark.conf().set(k, v));
+      DUCKDB_COMPATIBLE.forEach((k, v) -> {
+        try {
+          spark.conf().set(k, v);
+        } catch (Exception refused) {
+          // A server that does not let sessions change this (a managed warehouse) keeps its own.
+        }
+      });
       profile.serverSideParameters().forEach((k, v) -> spark.conf().set(k, v));
       return spark;
     }
