@@ -39,7 +39,10 @@ final class SparkDialect implements Dialect {
     return Quoting.BACKTICKS;
   }
 
-  /** Spark string literals escape with backslashes (a doubled quote is two adjacent literals). */
+  /**
+   * Spark string literals escape with backslashes (mds's own sessions also read a doubled quote
+   * as one, {@link DuckDbSyntax}; a Connect server reads two adjacent literals there).
+   */
   @Override
   public String string(String text) {
     return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
