@@ -114,7 +114,8 @@ public final class Compiler {
       return location.get();
     }
     return fileScans.computeIfAbsent(source.uniqueId(), id -> FileScan.sql(source.config(),
-        parsed.project().root(), csvInspector, source.file()));
+        parsed.project().root(), csvInspector, source.file(),
+        dev.mds.engine.Engines.dialect(parsed.project().target())));
   }
 
   /** What {@code source()} renders for {@code source}, as SQL (source freshness reads it). */

@@ -34,6 +34,15 @@ public interface Dialect {
   }
 
   /**
+   * The SQL that reads the files at {@code path} (absolute, wildcards allowed) in
+   * {@code format} ({@code parquet} or {@code json}) as a parenthesised subquery, for a source
+   * with a {@code location}; empty where mds's own file scan (DuckDB's readers) applies.
+   */
+  default java.util.Optional<String> readFiles(String format, String path) {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * Creates table {@code relation} from {@code select}, replacing one that exists, in one
    * statement ({@link Capabilities#createOrReplaceTable}); {@code options} are the model's table
    * options, which an engine without them ignores.

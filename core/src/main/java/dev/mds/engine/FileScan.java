@@ -10,6 +10,7 @@ import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.stream.Stream;
 
@@ -29,6 +30,12 @@ public final class FileScan {
    *     with the line where it applies)
    */
   public static String sql(NodeConfig config, Path root, CsvInspector inspector, String location) {
+    return sql(config, root, inspector, location, DuckDbDialect.INSTANCE);
+  }
+
+  /** @param dialect the engine's, which may read parquet and JSON files its own way */
+  public static String sql(NodeConfig config, Path root, CsvInspector inspector, String location,
+      Dialect dialect) {
     String pattern = config.string("location").orElseThrow();
     if (REMOTE.matcher(pattern).find()) {
       return remote(config, pattern, location);
@@ -53,6 +60,12 @@ public final class FileScan {
     }
     String literal = firstWildcard(absolute) >= 0 && holdsExportInProgress(absolute)
         ? withoutExportsInProgress(absolute, location) : SqlLiteral.string(absolute);
+    if (!format.equals("csv") && !format.equals("tsv") && !format.equals("txt")) {
+      Optional<String> own = dialect.readFiles(format, absolute);
+      if (own.isPresent()) {
+        return own.get();
+      }
+    }
     return switch (format) {
       case "parquet" -> "(select * from read_parquet(" + literal + ", union_by_name = true))";
       case "json", "ndjson", "jsonl" -> "(select * from read_json(" + literal + "))";

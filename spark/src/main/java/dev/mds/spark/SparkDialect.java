@@ -39,7 +39,10 @@ final class SparkDialect implements Dialect {
     return Quoting.BACKTICKS;
   }
 
-  /** Spark string literals escape with backslashes (a doubled quote is two adjacent literals). */
+  /**
+   * Spark string literals escape with backslashes (mds's own sessions also read a doubled quote
+   * as one, {@link DuckDbSyntax}; a Connect server reads two adjacent literals there).
+   */
   @Override
   public String string(String text) {
     return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
@@ -111,6 +114,21 @@ final class SparkDialect implements Dialect {
       sql.append(properties);
     }
     return sql.toString();
+  }
+
+  /**
+   * A source in parquet or JSON (lines) files is read by Spark's file sources, which take a
+   * folder or a glob as DuckDB's readers do.
+   */
+  @Override
+  public java.util.Optional<String> readFiles(String format, String path) {
+    String reader = switch (format) {
+      case "parquet" -> "parquet";
+      case "json", "ndjson", "jsonl" -> "json";
+      default -> null;
+    };
+    return java.util.Optional.ofNullable(reader)
+        .map(r -> "(select * from " + r + "." + quote(path) + ")");
   }
 
   @Override

@@ -20,8 +20,8 @@ final class SparkError {
 
   /** DuckDB functions and syntax that projects use and Spark lacks, with Spark's way if any. */
   private static final Map<String, String> DUCKDB_ONLY = Map.ofEntries(
-      Map.entry("read_csv", "a seed, or a source with a location that mds reads"),
-      Map.entry("read_csv_auto", "a seed, or a source with a location that mds reads"),
+      Map.entry("read_csv", "a seed (mds loads it), or parquet or JSON files as a source's location"),
+      Map.entry("read_csv_auto", "a seed (mds loads it), or parquet or JSON files as a source's location"),
       Map.entry("read_parquet", "parquet.`path` or a source with a location"),
       Map.entry("read_json", "json.`path`"),
       Map.entry("read_json_auto", "json.`path`"),
@@ -38,16 +38,20 @@ final class SparkError {
       Map.entry("exclude", "an explicit column list (Spark has no select * exclude)"),
       Map.entry("replace", "an explicit column list (Spark has no select * replace)"),
       Map.entry("qualify", "a subquery with a window and a where"),
-      Map.entry("::", "cast(x as type)"));
+      Map.entry("generate_series", "explode(sequence(start, stop, interval))"),
+      Map.entry("//", "div (integer division)"),
+      Map.entry("extract('part' from ...)", "extract(part from ...), the part unquoted"));
 
   private SparkError() {
   }
 
   /** DuckDB syntax Spark's parser stumbles on without naming it, found in the failing SQL. */
   private static final Map<String, Pattern> DUCKDB_SYNTAX = Map.of(
+      "extract('part' from ...)",
+      Pattern.compile("\\bextract\\s*\\(\\s*'", Pattern.CASE_INSENSITIVE),
       "exclude", Pattern.compile("\\*\\s*exclude\\s*\\(", Pattern.CASE_INSENSITIVE),
       "replace", Pattern.compile("\\*\\s*replace\\s*\\(", Pattern.CASE_INSENSITIVE),
-      "::", Pattern.compile("[A-Za-z0-9_)'\"`]::[A-Za-z]"),
+      "//", Pattern.compile("[A-Za-z0-9_)\\s]//[\\sA-Za-z0-9_(]"),
       "qualify", Pattern.compile("\\bqualify\\b", Pattern.CASE_INSENSITIVE));
 
   static SQLException of(Throwable e) {

@@ -15,11 +15,33 @@ final class SparkSessions {
   private SparkSessions() {
   }
 
+  /**
+   * Settings that make Spark read a dbt-duckdb project's SQL as DuckDB does, for sessions mds
+   * starts and for Spark Connect sessions (runtime settings there): double quotes around a name
+   * make it an identifier ({@code select "customerNumber"}; Spark would read a string literal,
+   * silently), and new Delta tables map columns by name, so that names with spaces or
+   * punctuation ({@code "Anzahl Tage von"}, {@code as "Total (EUR)"}) can be stored as DuckDB
+   * stores them; parquet files of one source are read with their columns merged by name, as
+   * mds's DuckDB file scan reads them ({@code union_by_name}). A profile's
+   * {@code server_side_parameters} win.
+   */
+  static final Map<String, String> DUCKDB_COMPATIBLE = Map.of(
+      "spark.sql.ansi.doubleQuotedIdentifiers", "true",
+      "spark.sql.parquet.mergeSchema", "true",
+      "spark.databricks.delta.properties.defaults.columnMapping.mode", "name");
+
   /** The session for {@code profile}: started (or found running), or connected to. */
   static SparkSession open(SparkProfile profile) {
     if (profile.method().equals(SparkProfile.CONNECT)) {
       SparkSession spark = SparkSession.builder().remote(profile.connectUrl().orElseThrow())
           .getOrCreate();
+      DUCKDB_COMPATIBLE.forEach((k, v) -> {
+        try {
+          spark.conf().set(k, v);
+        } catch (Exception refused) {
+          // A server that does not let sessions change this (a managed warehouse) keeps its own.
+        }
+      });
       profile.serverSideParameters().forEach((k, v) -> spark.conf().set(k, v));
       return spark;
     }
@@ -40,7 +62,9 @@ final class SparkSessions {
   static Map<String, String> settings(SparkProfile profile) {
     Path state = profile.stateDir().toAbsolutePath();
     Map<String, String> conf = new LinkedHashMap<>();
-    conf.put("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
+    // DuckDB's null order first: Delta's parser then wraps that one.
+    conf.put("spark.sql.extensions",
+        DuckDbSyntax.EXTENSION + ",io.delta.sql.DeltaSparkSessionExtension");
     conf.put("spark.sql.catalog.spark_catalog",
         "org.apache.spark.sql.delta.catalog.DeltaCatalog");
     // A plain `create table` (a hook's, a custom materialization's) makes Delta tables too.
@@ -52,6 +76,7 @@ final class SparkSessions {
     conf.put("spark.ui.enabled", "false");
     conf.put("spark.ui.showConsoleProgress", "false");
     conf.put("spark.sql.session.timeZone", "UTC");
+    conf.putAll(DUCKDB_COMPATIBLE);
     if (profile.master().startsWith("local")) {
       // A laptop's tables are small: Spark's 200 shuffle partitions and Delta's 50 snapshot
       // partitions cost seconds per statement there.

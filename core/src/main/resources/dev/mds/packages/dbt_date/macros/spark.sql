@@ -66,3 +66,12 @@ date_add({{ dbt_date.week_start(date) }}, 6)
 {% macro spark__iso_week_start(date) -%}
 cast(date_trunc('week', {{ date }}) as date)
 {%- endmacro %}
+
+{#- The series helpers in Spark SQL: dbt's Spark versions (DuckDB's unnest/range are not Spark's). -#}
+{% macro spark__date_spine(datepart, start_date, end_date) -%}
+{{ dbt.spark__date_spine(datepart, start_date, end_date) }}
+{%- endmacro %}
+
+{% macro spark__generate_series(upper_bound) -%}
+{{ dbt.spark__generate_series(upper_bound) }}
+{%- endmacro %}

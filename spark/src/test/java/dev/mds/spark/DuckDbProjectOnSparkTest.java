@@ -1,0 +1,255 @@
+package dev.mds.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mds.cli.Mds;
+import dev.mds.engine.DuckDb;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A dbt-duckdb project's SQL as such projects write it (double-quoted names, names with spaces,
+ * {@code ''} inside literals, windows over columns with nulls) builds the same rows on Spark as
+ * on DuckDB, and a model in SQL only DuckDB reads fails on Spark with one line naming the model
+ * and the construct.
+ */
+class DuckDbProjectOnSparkTest {
+
+  private static final String SCHEMA = "duckdb_sql";
+  private static final List<String> RELATIONS = List.of("results", "ranked", "by_club",
+      "irish", "clubs", "visits_by_club");
+
+  @TempDir
+  static Path dir;
+
+  @Test
+  void sparkReadsNullOrderQuotesAndDoubledQuotesAsDuckDb() {
+    // ascending and window orders put nulls last, as DuckDB does; an explicit order is kept
+    List<Row> rows = SharedSpark.session().sql("select x, row_number() over (order by x),"
+        + " row_number() over (order by x nulls first), 'it''s', \"x\""
+        + " from values (2), (null), (1) as t(x) order by x").collectAsList();
+    assertEquals("[[1,1,2,it's,1], [2,2,3,it's,2], [null,3,1,it's,null]]", rows.toString());
+  }
+
+  @Test
+  void buildsTheSameRowsAsDuckDbAndNamesDuckDbOnlySql() throws Exception {
+    Path project = writeProject(dir.resolve("league"));
+    Run duck = mds("build", "--project-dir", project.toString(), "--target", "duck");
+    assertEquals(0, duck.code(), duck::describe);
+    Run spark = mds("build", "--project-dir", project.toString(), "--target", "spark");
+    assertEquals(1, spark.code(), spark::describe);
+
+    // The DuckDB-only model: one line that names it and what Spark does instead.
+    assertTrue(Pattern.compile("Failure in model halves \\(models/halves.sql\\)\\R.*"
+        + "// is DuckDB SQL; on Spark use div").matcher(spark.out()).find(), spark::describe);
+    assertTrue(spark.out().contains("PASS=9 WARN=0 ERROR=1 SKIP=0"), spark::describe);
+
+    Map<String, List<String>> onDuck = duckDbRows(project);
+    Map<String, List<String>> onSpark = sparkRows();
+    assertEquals(onDuck, onSpark);
+    assertEquals(List.of("Ann|12|1|null", "Bo|15|2|12", "Cian|null|4|15", "O'Brien|15|3|15"),
+        onSpark.get("ranked").subList(1, 5));
+    assertEquals(List.of("O'Brien|Kilkenny"), onSpark.get("irish").subList(1, 2));
+    assertEquals("columns: [Club Name, Founded, Players (scored)]", onSpark.get("by_club").get(0));
+    assertEquals(List.of("Cork|1|2024-01-05", "Leeds|2|2024-02-01"),
+        onSpark.get("visits_by_club").subList(1, 3));
+  }
+
+  private static Path writeProject(Path root) throws IOException, SQLException {
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("dbt_project.yml", """
+        name: league
+        profile: league
+        models:
+          league:
+            +materialized: table
+        """);
+    files.put("profiles.yml", """
+        league:
+          target: duck
+          outputs:
+            duck:
+              type: duckdb
+              path: league.duckdb
+              threads: 1
+            spark:
+              type: spark
+              method: session
+              master: "local[2]"
+              schema: %s
+              threads: 2
+        """.formatted(SCHEMA));
+    // Column names with spaces; a null score; a quote in a name.
+    files.put("seeds/results.csv", """
+        Player Name,Club Name,Score
+        Ann,Leeds,12
+        Bo,Lund,15
+        O'Brien,Kilkenny,15
+        Cian,Cork,
+        """);
+    files.put("seeds/clubs.csv", "Club Name,Founded\nLeeds,1919\nLund,1894\nKilkenny,1884\n"
+        + "Cork,1886\n");
+    // Double quotes name columns; nulls sort last in the window, as on DuckDB.
+    files.put("models/ranked.sql", """
+        select "Player Name" as player, "Score" as score,
+               row_number() over (order by "Score", "Player Name") as score_rank,
+               lag("Score") over (order by "Score", "Player Name") as previous_score
+        from {{ ref('results') }}
+        """);
+    // A result column with spaces and punctuation, stored as DuckDB stores it.
+    files.put("models/by_club.sql", """
+        select c."Club Name", c."Founded", count(r."Score") as "Players (scored)"
+        from {{ ref('clubs') }} as c
+        left join {{ ref('results') }} as r on r."Club Name" = c."Club Name"
+        group by c."Club Name", c."Founded"
+        """);
+    files.put("models/irish.sql", """
+        select "Player Name" as player, "Club Name" as club from {{ ref('results') }}
+        where "Player Name" = 'O''Brien'
+        """);
+    files.put("models/halves.sql", """
+        select "Player Name" as player, "Score" // 2 as half_score from {{ ref('results') }}
+        """);
+    // A source in parquet files, as dbt-duckdb projects declare them.
+    files.put("models/sources.yml", """
+        sources:
+          - name: files
+            meta:
+              external_location: "data/{name}.parquet"
+            tables:
+              - name: visits
+        """);
+    files.put("models/visits_by_club.sql", """
+        select club, count(*) as visits, min(visited_on) as first_visit
+        from {{ source('files', 'visits') }} group by club
+        """);
+    files.put("models/schema.yml", """
+        models:
+          - name: ranked
+            columns:
+              - name: player
+                data_tests:
+                  - not_null
+                  - accepted_values:
+                      values: ["Ann", "Bo", "Cian", "O'Brien"]
+          - name: irish
+            columns:
+              - name: player
+                data_tests:
+                  - accepted_values:
+                      values: ["O'Brien"]
+        """);
+    for (Map.Entry<String, String> file : files.entrySet()) {
+      Path path = root.resolve(file.getKey());
+      Files.createDirectories(path.getParent());
+      Files.writeString(path, file.getValue());
+    }
+    Files.createDirectories(root.resolve("data"));
+    try (Connection duck = DuckDb.connect("jdbc:duckdb:");
+        Statement st = duck.createStatement()) {
+      st.execute("copy (select * from (values ('Leeds', date '2024-03-01'), ('Leeds', date"
+          + " '2024-02-01'), ('Cork', date '2024-01-05')) as v(club, visited_on)) to '"
+          + root.resolve("data/visits.parquet") + "' (format parquet)");
+    }
+    return root;
+  }
+
+  private static Map<String, List<String>> duckDbRows(Path project) throws SQLException {
+    Map<String, List<String>> tables = new LinkedHashMap<>();
+    try (Connection connection = DuckDb.connect("jdbc:duckdb:"
+        + project.resolve("league.duckdb"))) {
+      for (String relation : RELATIONS) {
+        List<String> rows = new ArrayList<>();
+        try (Statement st = connection.createStatement();
+            ResultSet rs = st.executeQuery("select * from main." + relation)) {
+          List<String> names = new ArrayList<>();
+          for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+            names.add(rs.getMetaData().getColumnName(i));
+          }
+          rows.add("columns: " + names);
+          while (rs.next()) {
+            List<String> values = new ArrayList<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+              values.add(normal(rs.getObject(i)));
+            }
+            rows.add(String.join("|", values));
+          }
+        }
+        tables.put(relation, sorted(rows));
+      }
+    }
+    return tables;
+  }
+
+  private static Map<String, List<String>> sparkRows() {
+    Map<String, List<String>> tables = new LinkedHashMap<>();
+    for (String relation : RELATIONS) {
+      List<String> rows = new ArrayList<>();
+      var table = SharedSpark.session().table(SCHEMA + "." + relation);
+      rows.add("columns: " + List.of(table.columns()));
+      for (Row row : table.collectAsList()) {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < row.size(); i++) {
+          values.add(normal(row.get(i)));
+        }
+        rows.add(String.join("|", values));
+      }
+      tables.put(relation, sorted(rows));
+    }
+    return tables;
+  }
+
+  /** The column line first, then the rows in order. */
+  private static List<String> sorted(List<String> rows) {
+    List<String> out = new ArrayList<>(rows.subList(1, rows.size()));
+    out.sort(null);
+    out.add(0, rows.get(0));
+    return out;
+  }
+
+  private static String normal(Object value) {
+    if (value == null) {
+      return "null";
+    }
+    if (value instanceof BigDecimal d) {
+      return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+    }
+    if (value instanceof Number n) {
+      return normal(new BigDecimal(n.toString()));
+    }
+    if (value instanceof java.sql.Date d) {
+      return d.toLocalDate().toString();
+    }
+    return value.toString();
+  }
+
+  private static Run mds(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Mds.execute(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private record Run(int code, String out, String err) {
+    String describe() {
+      return "exit " + code + "\n--- stdout ---\n" + out + "\n--- stderr ---\n" + err;
+    }
+  }
+}
