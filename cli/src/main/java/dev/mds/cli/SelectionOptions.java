@@ -75,6 +75,11 @@ final class SelectionOptions {
     try (Stream<Path> files = Files.list(state)) {
       List<Path> databases = files.filter(p -> p.getFileName().toString().endsWith(".duckdb"))
           .sorted().toList();
+      if (databases.isEmpty()) {
+        // An engine that cannot attach a database file (Spark) reads production's relations
+        // from the folder's manifest.json; DuckDB says the file is missing (RunTask, DiffTask).
+        return state;
+      }
       if (databases.size() != 1) {
         throw new MdsException("--state " + state + " holds " + databases.size()
             + " .duckdb files; pass --defer-database PATH to name production's");
