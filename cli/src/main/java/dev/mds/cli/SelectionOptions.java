@@ -36,7 +36,8 @@ final class SelectionOptions {
   @Option(names = "--defer",
       description = "Refs to nodes this command does not build, and that do not exist in this "
           + "target, read production's database (attached read-only): --defer-database PATH, or "
-          + "the one .duckdb file in the --state folder.")
+          + "the one .duckdb file in the --state folder; on Spark, the relations named by the "
+          + "folder's manifest.json (another schema of the same warehouse).")
   boolean defer;
 
   @Option(names = "--defer-database", paramLabel = "PATH",

@@ -18,8 +18,10 @@ final class SparkSessions {
   /** The session for {@code profile}: started (or found running), or connected to. */
   static SparkSession open(SparkProfile profile) {
     if (profile.method().equals(SparkProfile.CONNECT)) {
-      SparkSession spark = SparkSession.builder().remote(profile.connectUrl().orElseThrow())
-          .getOrCreate();
+      // The Connect client's own builder: SparkSession.builder() picks the in-process
+      // implementation whenever Spark's core is on the class path, as it is here.
+      SparkSession spark = org.apache.spark.sql.connect.SparkSession.builder()
+          .remote(profile.connectUrl().orElseThrow()).getOrCreate();
       profile.serverSideParameters().forEach((k, v) -> spark.conf().set(k, v));
       return spark;
     }
