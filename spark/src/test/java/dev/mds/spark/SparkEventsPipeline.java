@@ -188,7 +188,7 @@ public final class SparkEventsPipeline {
     write(dir, "models/events.sql", """
         select
             id as event_id,
-            (id div 240) %% 5000000 as user_id,
+            (id div 240) % 5000000 as user_id,
             md5(cast(id div 20 as string)) as session_id,
             element_at(array('view', 'view', 'view', 'view', 'add_to_cart', 'add_to_cart', 'purchase'), cast(1 + pmod(hash(id), 7) as int)) as event_type,
             cast(pmod(hash(id * 31), 50000) as int) as product_id,
