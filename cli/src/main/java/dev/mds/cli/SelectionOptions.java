@@ -36,7 +36,8 @@ final class SelectionOptions {
   @Option(names = "--defer",
       description = "Refs to nodes this command does not build, and that do not exist in this "
           + "target, read production's database (attached read-only): --defer-database PATH, or "
-          + "the one .duckdb file in the --state folder.")
+          + "the one .duckdb file in the --state folder; on Spark, the relations named by the "
+          + "folder's manifest.json (another schema of the same warehouse).")
   boolean defer;
 
   @Option(names = "--defer-database", paramLabel = "PATH",
@@ -75,6 +76,11 @@ final class SelectionOptions {
     try (Stream<Path> files = Files.list(state)) {
       List<Path> databases = files.filter(p -> p.getFileName().toString().endsWith(".duckdb"))
           .sorted().toList();
+      if (databases.isEmpty()) {
+        // An engine that cannot attach a database file (Spark) reads production's relations
+        // from the folder's manifest.json; DuckDB says the file is missing (RunTask, DiffTask).
+        return state;
+      }
       if (databases.size() != 1) {
         throw new MdsException("--state " + state + " holds " + databases.size()
             + " .duckdb files; pass --defer-database PATH to name production's");

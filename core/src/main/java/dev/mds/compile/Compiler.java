@@ -93,7 +93,7 @@ public final class Compiler {
     boolean own = database == null
         || database.equalsIgnoreCase(parsed.project().target().database());
     if (own && deferral.isPresent() && deferral.get().defers(node)) {
-      return new dev.mds.graph.QualifiedRelation(deferral.get().catalog(), node.relation());
+      return deferral.get().relation(node);
     }
     return node.relation();
   }

@@ -210,13 +210,21 @@ public record Contract(String model, String file, boolean aliasTypes, List<Colum
    * constraints, then filled from {@code sql} in the contract's column order: a row breaking a
    * constraint fails the statement, and the transaction around it keeps the previous table.
    */
-  void createTable(Session session, Relation relation, String sql) throws SQLException {
+  void createTable(Session session, Relation relation, String sql, TableOptions options)
+      throws SQLException {
+    Dialect dialect = session.dialect();
+    boolean inline = dialect.inlineKeyConstraints();
     StringJoiner definition = new StringJoiner(",\n  ", "(\n  ", "\n)");
+    List<String> checks = new ArrayList<>();
     for (Column column : columns) {
-      StringBuilder line = new StringBuilder(Relation.quote(column.name())).append(' ')
+      StringBuilder line = new StringBuilder(dialect.quote(column.name())).append(' ')
           .append(column.dataType());
       for (Constraint constraint : column.constraints()) {
-        columnConstraint(constraint).ifPresent(c -> line.append(' ').append(c));
+        if (inline || constraint.type().equals("not_null")) {
+          columnConstraint(constraint, dialect).ifPresent(c -> line.append(' ').append(c));
+        } else if (constraint.type().equals("check")) {
+          checks.add(constraint.expression().get());
+        }
       }
       for (Constraint constraint : modelConstraints) {
         // DuckDB has no table-level not null: it goes on each column it names.
@@ -228,26 +236,43 @@ public record Contract(String model, String file, boolean aliasTypes, List<Colum
       definition.add(line);
     }
     for (Constraint constraint : modelConstraints) {
-      tableConstraint(constraint).ifPresent(definition::add);
+      if (inline) {
+        tableConstraint(constraint, dialect).ifPresent(definition::add);
+      } else if (constraint.type().equals("check")) {
+        checks.add(constraint.expression().get());
+      }
     }
     StringJoiner names = new StringJoiner(", ");
-    columns.forEach(c -> names.add(Relation.quote(c.name())));
-    session.execute("create or replace table " + relation + " " + definition);
+    columns.forEach(c -> names.add(dialect.quote(c.name())));
+    session.execute(dialect.createTableWithColumns(relation, definition.toString(), options));
+    // Engines without inline checks (Spark: Delta tables) add them before any row goes in;
+    // keys (unique, primary and foreign) are not enforced there, as in dbt-spark.
+    for (int i = 0; i < checks.size(); i++) {
+      session.execute(dialect.addCheckConstraint(relation, relation.identifier() + "_check_"
+          + (i + 1), checks.get(i)));
+    }
     try {
       session.execute("insert into " + relation + " (" + names + ")\nselect " + names
           + " from (\n" + sql + "\n) as model_subq");
     } catch (SQLException e) {
-      if (e.getMessage() == null || !e.getMessage().contains("Constraint Error")) {
-        throw e;
+      String message = e.getMessage() == null ? "" : e.getMessage();
+      if (message.contains("Constraint Error")) {
+        throw new MdsException(file + ": the new rows of model " + model + " break a constraint"
+            + " of its contract (" + DuckDbError.summary(message).replace("Constraint Error: ",
+            "") + "), so nothing was published and " + relation + " is as it was");
       }
-      throw new MdsException(file + ": the new rows of model " + model + " break a constraint"
-          + " of its contract (" + DuckDbError.summary(e.getMessage()).replace("Constraint Error: ",
-          "") + "), so nothing was published and " + relation + " is as it was");
+      if (message.contains("CONSTRAINT_VIOLATED") || message.contains("CHECK_CONSTRAINT")) {
+        // Delta's NOT NULL and CHECK violations: the stage is dropped, the table kept.
+        throw new MdsException(file + ": the new rows of model " + model + " break a constraint"
+            + " of its contract (" + message + "), so nothing was published and the model's"
+            + " table is as it was");
+      }
+      throw e;
     }
   }
 
-  private static Optional<String> columnConstraint(Constraint constraint) {
-    String named = constraint.name().map(n -> "constraint " + Relation.quote(n) + " ")
+  private static Optional<String> columnConstraint(Constraint constraint, Dialect dialect) {
+    String named = constraint.name().map(n -> "constraint " + dialect.quote(n) + " ")
         .orElse("");
     return switch (constraint.type()) {
       case "not_null" -> Optional.of("not null");
@@ -259,11 +284,11 @@ public record Contract(String model, String file, boolean aliasTypes, List<Colum
     };
   }
 
-  private static Optional<String> tableConstraint(Constraint constraint) {
-    String named = constraint.name().map(n -> "constraint " + Relation.quote(n) + " ")
+  private static Optional<String> tableConstraint(Constraint constraint, Dialect dialect) {
+    String named = constraint.name().map(n -> "constraint " + dialect.quote(n) + " ")
         .orElse("");
     StringJoiner on = new StringJoiner(", ", "(", ")");
-    constraint.columns().forEach(c -> on.add(Relation.quote(c)));
+    constraint.columns().forEach(c -> on.add(dialect.quote(c)));
     return switch (constraint.type()) {
       case "unique" -> Optional.of(named + "unique " + on);
       case "primary_key" -> Optional.of(named + "primary key " + on);

@@ -114,7 +114,7 @@ public final class ContractCheck {
     for (Contract.Column column : contract.columns()) {
       try {
         Map<String, String> described = session.columns("select cast(null as "
-            + column.dataType() + ") as " + Relation.quote(column.name()));
+            + column.dataType() + ") as " + session.dialect().quote(column.name()));
         declared.put(column.name(), described.values().iterator().next());
       } catch (SQLException e) {
         throw new MdsException(contract.file() + ": model " + contract.model() + ": column "
@@ -263,9 +263,9 @@ public final class ContractCheck {
       StringJoiner present = new StringJoiner(" and ");
       StringJoiner match = new StringJoiner(" and ");
       for (int i = 0; i < parentColumns.size(); i++) {
-        String child = "c." + Relation.quote(key.columns().get(i));
+        String child = "c." + session.dialect().quote(key.columns().get(i));
         present.add(child + " is not null");
-        match.add("p." + Relation.quote(parentColumns.get(i).strip()) + " = " + child);
+        match.add("p." + session.dialect().quote(parentColumns.get(i).strip()) + " = " + child);
       }
       long orphans = session.queryLong("select count(*) from " + relation + " as c where "
           + present + " and not exists (select 1 from " + parent + " as p where " + match + ")");

@@ -51,6 +51,30 @@ public interface Dialect {
     return "create or replace table " + relation + " as\n" + select;
   }
 
+  /**
+   * Creates (or replaces) the empty table {@code relation} with {@code columns}, an enforced
+   * contract's {@code (name type [not null], ...)} definition; {@code options} as in
+   * {@link #createTableAs}.
+   */
+  default String createTableWithColumns(Relation relation, String columns, TableOptions options) {
+    return "create or replace table " + relation + " " + columns;
+  }
+
+  /**
+   * Whether {@code create table} enforces {@code unique}, {@code primary key} and {@code check}
+   * constraints written in the column list (DuckDB). An engine that does not (Spark) gets only
+   * {@code not null} there, and {@code check}s through {@link #addCheckConstraint}.
+   */
+  default boolean inlineKeyConstraints() {
+    return true;
+  }
+
+  /** Adds an enforced {@code check} constraint to a created table (engines without inline ones). */
+  default String addCheckConstraint(Relation relation, String name, String expression) {
+    return "alter table " + relation + " add constraint " + quote(name) + " check ("
+        + expression + ")";
+  }
+
   /** Creates or replaces view {@code relation}. */
   default String createViewAs(Relation relation, String select) {
     return "create or replace view " + relation + " as\n" + select;

@@ -29,7 +29,7 @@ final class TableMaterialization implements Materialization {
       if (session.relationType(relation).filter(t -> t.equals("VIEW")).isPresent()) {
         session.execute(session.dialect().dropView(relation));
       }
-      contract.get().createTable(session, relation, sql);
+      contract.get().createTable(session, relation, sql, TableOptions.of(model));
       session.created(relation, "BASE TABLE");
       return BuildResult.rowsOf("SELECT", relation);
     });

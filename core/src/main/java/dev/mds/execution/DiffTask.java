@@ -56,10 +56,23 @@ public final class DiffTask {
     List<RelationDiff> diffs = new ArrayList<>();
     try (Warehouse warehouse = dev.mds.engine.Engines.open(parsed.project().target(),
         dev.mds.engine.EngineOptions.forBuilding(lockTimeoutSeconds))) {
-      warehouse.attachReadOnly(production, Deferral.CATALOG);
+      // DuckDB attaches production's file; an engine that cannot (Spark) reads where
+      // production's manifest put each relation, as dbt does.
+      Map<String, Relation> manifestRelations = Deferral.fromManifest(production,
+          warehouse.capabilities().attach()) ? dev.mds.compile.ProductionRelations.read(
+              production, parsed.manifest(), parsed.project().target().database()) : null;
+      if (manifestRelations == null) {
+        warehouse.attachReadOnly(production, Deferral.CATALOG);
+      }
+      String text = warehouse.dialect().columnType("VARCHAR");
       try (EngineConnection connection = warehouse.connect()) {
         for (Node node : nodes) {
-          diffs.add(diff(connection, node, key(parsed, node)));
+          Object prod = manifestRelations == null
+              ? new QualifiedRelation(Deferral.CATALOG, node.relation())
+              : manifestRelations.get(node.uniqueId());
+          diffs.add(prod == null ? problem(node, key(parsed, node),
+              "not in production (a new relation)")
+              : diff(connection, node, key(parsed, node), prod, text));
         }
       }
     } catch (SQLException e) {
@@ -98,17 +111,16 @@ public final class DiffTask {
     return key;
   }
 
-  private static RelationDiff diff(EngineConnection connection, Node node, List<String> key)
-      throws SQLException {
+  private static RelationDiff diff(EngineConnection connection, Node node, List<String> key,
+      Object prod, String text) throws SQLException {
     Relation ci = node.relation();
-    QualifiedRelation prod = new QualifiedRelation(Deferral.CATALOG, ci);
-    List<String> ciColumns = columns(connection, ci.toString());
+    List<String> ciColumns = columns(connection, ci.toString(), false);
     if (ciColumns.isEmpty()) {
       return problem(node, key, "not built here; build it before diffing");
     }
     List<String> prodColumns;
     try {
-      prodColumns = columns(connection, prod.toString());
+      prodColumns = columns(connection, prod.toString(), true);
     } catch (SQLException e) {
       return problem(node, key, "not in production (a new relation)");
     }
@@ -132,16 +144,16 @@ public final class DiffTask {
       }
     }
     List<String> removed = prodColumns.stream().filter(c -> !ciColumns.contains(c)).toList();
-    String joined = joined(ci, prod, key, shared);
+    String joined = joined(ci, prod, key, shared, text);
     String anyChange = shared.isEmpty() ? "false" : String.join(" or ", shared.stream()
-        .map(DiffTask::flag).toList());
+        .map(c -> flag(ci, c)).toList());
     String both = "__in_ci is not null and __in_prod is not null";
     StringJoiner counts = new StringJoiner(", ");
     counts.add("count(*) filter (where __in_prod is null)");
     counts.add("count(*) filter (where __in_ci is null)");
     counts.add("count(*) filter (where " + both + " and (" + anyChange + "))");
     for (String c : shared) {
-      counts.add("count(*) filter (where " + both + " and " + flag(c) + ")");
+      counts.add("count(*) filter (where " + both + " and " + flag(ci, c) + ")");
     }
     long addedRows;
     long removedRows;
@@ -173,29 +185,29 @@ public final class DiffTask {
         added, removed, examples, Optional.empty());
   }
 
-  private static String flag(String column) {
-    return Relation.quote("__changed_" + column);
+  private static String flag(Relation ci, String column) {
+    return ci.quoted("__changed_" + column);
   }
 
   /**
    * A CTE pairing the rows of both sides on the key: the key ({@code __k0}...), which sides have
    * the row, and for each shared column whether its value differs.
    */
-  private static String joined(Relation ci, QualifiedRelation prod, List<String> key,
-      List<String> shared) {
+  private static String joined(Relation ci, Object prod, List<String> key,
+      List<String> shared, String text) {
     StringJoiner on = new StringJoiner(" and ");
     StringJoiner select = new StringJoiner(", ");
     for (int i = 0; i < key.size(); i++) {
-      String q = Relation.quote(key.get(i));
+      String q = ci.quoted(key.get(i));
       on.add("ci." + q + " is not distinct from prod." + q);
-      select.add("coalesce(cast(ci." + q + " as varchar), cast(prod." + q
-          + " as varchar)) as __k" + i);
+      select.add("coalesce(cast(ci." + q + " as " + text + "), cast(prod." + q
+          + " as " + text + ")) as __k" + i);
     }
     select.add("ci.__in_ci");
     select.add("prod.__in_prod");
     for (String c : shared) {
-      String q = Relation.quote(c);
-      select.add("(ci." + q + " is distinct from prod." + q + ") as " + flag(c));
+      String q = ci.quoted(c);
+      select.add("(ci." + q + " is distinct from prod." + q + ") as " + flag(ci, c));
     }
     return "with joined as (select " + select + " from (select *, 1 as __in_ci from " + ci
         + ") as ci full outer join (select *, 1 as __in_prod from " + prod + ") as prod on "
@@ -222,13 +234,13 @@ public final class DiffTask {
         });
   }
 
-  private static List<String> columns(EngineConnection connection, String relation)
-      throws SQLException {
+  private static List<String> columns(EngineConnection connection, String relation,
+      boolean production) throws SQLException {
     List<String> columns;
     try {
       columns = new ArrayList<>(connection.columns(relation).keySet());
     } catch (SQLException e) {
-      if (relation.startsWith("\"" + Deferral.CATALOG + "\"")) {
+      if (production) {
         throw e;
       }
       return List.of();

@@ -137,6 +137,10 @@ public final class RunTask {
       // Read on the first lookup, which comes after the on-run-start hooks.
       RelationCatalog catalog = new RelationCatalog(warehouse);
       Optional<Deferral> deferral = options.deferDatabase().map(path -> {
+        if (Deferral.fromManifest(path, warehouse.capabilities().attach())) {
+          return Deferral.toManifest(dev.mds.compile.ProductionRelations.read(path, manifest,
+              project.target().database()), Set.copyOf(order), r -> catalog.type(r).isPresent());
+        }
         warehouse.attachReadOnly(path, Deferral.CATALOG);
         return new Deferral(Deferral.CATALOG, Set.copyOf(order),
             r -> catalog.type(r).isPresent());

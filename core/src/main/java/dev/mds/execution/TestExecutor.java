@@ -73,7 +73,8 @@ final class TestExecutor {
         session.execute(failuresFile.isPresent()
             ? "copy (\n" + sql + "\n) to " + SqlLiteral.string(failuresFile.get().toString())
                 + " (format parquet)"
-            : "create or replace table " + test.relation() + " as\n" + sql);
+            : session.dialect().createTableAs(test.relation(), sql,
+                dev.mds.engine.TableOptions.NONE));
         if (failuresFile.isEmpty()) {
           session.created(test.relation(), "BASE TABLE");
         }

@@ -45,6 +45,8 @@ public final class KnownConfigKeys {
       "merge_insert_condition", "merge_update_set_expressions", "merge_returning_columns",
       "merge_clauses", "merge_on_using_columns", "store_failures", "store_failures_as", "indexes", "constraints",
       "settings",
+      // dbt-spark's table options (the Spark engine's TableOptions).
+      "file_format", "location_root", "clustered_by", "buckets", "tblproperties",
       // mds: declared grain, audits and allowing an empty result.
       "grain", "audit", "allow_empty", "time_spine"));
 

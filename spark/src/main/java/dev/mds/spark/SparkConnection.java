@@ -105,7 +105,12 @@ final class SparkConnection implements EngineConnection {
   public Map<String, String> columns(String relationSql) throws SQLException {
     Map<String, String> columns = new LinkedHashMap<>();
     try {
-      for (StructField field : spark.table(relationSql).schema().fields()) {
+      // A query's columns come from its analysed plan: nothing runs.
+      boolean query = relationSql.stripLeading().regionMatches(true, 0, "select", 0, 6)
+          || relationSql.stripLeading().regionMatches(true, 0, "with", 0, 4)
+          || relationSql.stripLeading().startsWith("(");
+      for (StructField field : (query ? spark.sql(relationSql) : spark.table(relationSql))
+          .schema().fields()) {
         columns.put(field.name(), field.dataType().sql());
       }
     } catch (Exception e) {

@@ -94,6 +94,25 @@ final class SparkDialect implements Dialect {
         + "alter table " + swap + " rename to " + relation;
   }
 
+  /**
+   * An enforced contract's table: its columns (with {@code not null}) and the model's table
+   * clauses. Parquet has no {@code create or replace}: the stage it is built in is dropped first.
+   */
+  @Override
+  public String createTableWithColumns(Relation relation, String columns, TableOptions options) {
+    String format = format(options);
+    String create = "create table " + relation + " " + columns + "\n"
+        + tableClauses(options, format);
+    return TRANSACTIONAL_FORMATS.contains(format) ? "create or replace" + create.substring(6)
+        : "drop table if exists " + relation + NEXT_STATEMENT + create;
+  }
+
+  /** Spark enforces only {@code not null} and (Delta) {@code check}; keys are not enforced. */
+  @Override
+  public boolean inlineKeyConstraints() {
+    return false;
+  }
+
   /** {@code using ... partitioned by ... clustered by ... location ... tblproperties ...}. */
   String tableClauses(TableOptions options, String format) {
     StringBuilder sql = new StringBuilder("using ").append(format).append('\n');

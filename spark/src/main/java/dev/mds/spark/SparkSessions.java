@@ -33,8 +33,10 @@ final class SparkSessions {
   /** The session for {@code profile}: started (or found running), or connected to. */
   static SparkSession open(SparkProfile profile) {
     if (profile.method().equals(SparkProfile.CONNECT)) {
-      SparkSession spark = SparkSession.builder().remote(profile.connectUrl().orElseThrow())
-          .getOrCreate();
+      // The Connect client's own builder: SparkSession.builder() picks the in-process
+      // implementation whenever Spark's core is on the class path, as it is here.
+      SparkSession spark = org.apache.spark.sql.connect.SparkSession.builder()
+          .remote(profile.connectUrl().orElseThrow()).getOrCreate();
       DUCKDB_COMPATIBLE.forEach((k, v) -> {
         try {
           spark.conf().set(k, v);
