@@ -23,9 +23,10 @@ import java.util.Locale;
  * <p>Copies are made in a new folder each run and deleted only after every run: creating files right
  * where thousands were just deleted is several times slower on some file systems (bench/README.md).
  *
- * <p>Usage: {@code ColdCompile RUNS PROJECT_DIR MDS_LAUNCHER ARGS...}, where {@code {}} in ARGS
- * stands for the fresh copy, e.g.
- * {@code ColdCompile 5 /tmp/p10k ./mds compile --project-dir {}}.
+ * <p>Usage: {@code ColdCompile [--no-warm-up] RUNS PROJECT_DIR MDS_LAUNCHER ARGS...}, where
+ * {@code {}} in ARGS stands for the fresh copy, e.g.
+ * {@code ColdCompile 5 /tmp/p10k ./mds compile --project-dir {}} ({@code --no-warm-up} for the
+ * 50,000-model project, where one run is long enough to warm the page cache itself).
  */
 public final class ColdCompile {
 
@@ -33,13 +34,19 @@ public final class ColdCompile {
   }
 
   public static void main(String[] args) throws Exception {
+    boolean warmUp = !args[0].equals("--no-warm-up");
+    if (!warmUp) {
+      args = Arrays.copyOfRange(args, 1, args.length);
+    }
     int runs = Integer.parseInt(args[0]);
     Path project = Path.of(args[1]);
     List<String> command = List.of(Arrays.copyOfRange(args, 2, args.length));
     Path scratch = Files.createTempDirectory("mds-cold");
     try {
       String loadBefore = load();
-      run(command, copy(project, scratch.resolve("warm-up")));
+      if (warmUp) {
+        run(command, copy(project, scratch.resolve("warm-up")));
+      }
       double[] wall = new double[runs];
       double[] cpu = new double[runs];
       long peakKb = 0;
