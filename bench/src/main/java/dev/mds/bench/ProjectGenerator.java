@@ -11,6 +11,11 @@ import java.util.Random;
  * Writes a synthetic project of N models: a layered DAG where each model refs one to three earlier
  * ones, a mix of views, tables and incremental models, a macro library, and schema YAML with tests
  * on a fifth of the models. Seeded randomness, so the same N gives the same project.
+ *
+ * <p>With {@code --package-macros} the models call their macros from an installed package
+ * ({@code dbt_packages/bench_utils}) instead, written as dbt_utils is: each public macro returns
+ * {@code adapter.dispatch(...)} of a {@code default__} implementation, which calls further
+ * dispatched macros of the package (several layers), and each model also builds a surrogate key.
  */
 public final class ProjectGenerator {
 
@@ -18,14 +23,75 @@ public final class ProjectGenerator {
   }
 
   public static void main(String[] args) throws IOException {
-    if (args.length != 2) {
-      System.err.println("usage: ProjectGenerator MODELS OUTPUT_DIR");
+    if (args.length != 2 && !(args.length == 3 && args[2].equals("--package-macros"))) {
+      System.err.println("usage: ProjectGenerator MODELS OUTPUT_DIR [--package-macros]");
       System.exit(2);
     }
-    generate(Integer.parseInt(args[0]), Path.of(args[1]));
+    generate(Integer.parseInt(args[0]), Path.of(args[1]), args.length == 3);
   }
 
   public static void generate(int models, Path dir) throws IOException {
+    generate(models, dir, false);
+  }
+
+  /** The dbt_utils-style package the {@code --package-macros} variant calls. */
+  private static void writePackage(Path dir) throws IOException {
+    Path pkg = dir.resolve("dbt_packages/bench_utils");
+    Files.createDirectories(pkg.resolve("macros"));
+    Files.writeString(pkg.resolve("dbt_project.yml"), """
+        name: bench_utils
+        version: "1.0.0"
+        config-version: 2
+        macro-paths: ["macros"]
+        """);
+    Files.writeString(pkg.resolve("macros/arith.sql"), """
+        {% macro scaled(column, factor) -%}
+          {{ return(adapter.dispatch('scaled', 'bench_utils')(column, factor)) }}
+        {%- endmacro %}
+        {% macro default__scaled(column, factor) -%}
+          ({{ bench_utils.as_number(column) }} * {{ factor }})
+        {%- endmacro %}
+        {% macro non_negative(column) -%}
+          {{ return(adapter.dispatch('non_negative', 'bench_utils')(column)) }}
+        {%- endmacro %}
+        {% macro default__non_negative(column) -%}
+          greatest({{ bench_utils.as_number(column) }}, 0)
+        {%- endmacro %}
+        {% macro as_number(expression) -%}
+          {{ return(adapter.dispatch('as_number', 'bench_utils')(expression)) }}
+        {%- endmacro %}
+        {% macro default__as_number(expression) -%}
+          {{ expression }}
+        {%- endmacro %}
+        """);
+    Files.writeString(pkg.resolve("macros/keys.sql"), """
+        {% macro surrogate_key(field_list) -%}
+          {{ return(adapter.dispatch('surrogate_key', 'bench_utils')(field_list)) }}
+        {%- endmacro %}
+        {% macro default__surrogate_key(field_list) -%}
+          {%- set fields = [] -%}
+          {%- for field in field_list -%}
+            {%- do fields.append("coalesce(cast(" ~ field ~ " as " ~ bench_utils.type_text() ~ "), '_null_')") -%}
+            {%- if not loop.last %}{%- do fields.append("'-'") -%}{% endif -%}
+          {%- endfor -%}
+          md5({{ bench_utils.concat(fields) }})
+        {%- endmacro %}
+        {% macro concat(fields) -%}
+          {{ return(adapter.dispatch('concat', 'bench_utils')(fields)) }}
+        {%- endmacro %}
+        {% macro default__concat(fields) -%}
+          {{ fields | join(' || ') }}
+        {%- endmacro %}
+        {% macro type_text() -%}
+          {{ return(adapter.dispatch('type_text', 'bench_utils')()) }}
+        {%- endmacro %}
+        {% macro default__type_text() -%}
+          varchar
+        {%- endmacro %}
+        """);
+  }
+
+  public static void generate(int models, Path dir, boolean packageMacros) throws IOException {
     Random random = new Random(42);
     Files.createDirectories(dir.resolve("models"));
     Files.createDirectories(dir.resolve("seeds"));
@@ -51,6 +117,10 @@ public final class ProjectGenerator {
           greatest({{ column }}, 0)
         {%- endmacro %}
         """);
+    if (packageMacros) {
+      writePackage(dir);
+    }
+    String macros = packageMacros ? "bench_utils." : "";
     int perLayer = Math.max(1, (int) Math.sqrt(models));
     StringBuilder yaml = new StringBuilder("version: 2\nmodels:\n");
     List<String> names = new ArrayList<>();
@@ -71,7 +141,7 @@ public final class ProjectGenerator {
         sql.append(") }}\n");
       }
       if (layer == 0) {
-        sql.append("select market, member_no, {{ scaled('amount', ").append(i % 7 + 1)
+        sql.append("select market, member_no, {{ ").append(macros).append("scaled('amount', ").append(i % 7 + 1)
             .append(") }} as amount from {{ ref('base') }}\n");
       } else {
         int firstOfPrevious = (layer - 1) * perLayer;
@@ -84,7 +154,11 @@ public final class ProjectGenerator {
             chosen.add(parent);
           }
         }
-        sql.append("select p0.market, p0.member_no, {{ non_negative('p0.amount");
+        sql.append("select p0.market, p0.member_no, ");
+        if (packageMacros) {
+          sql.append("{{ bench_utils.surrogate_key(['p0.market', 'p0.member_no']) }} as sk, ");
+        }
+        sql.append("{{ ").append(macros).append("non_negative('p0.amount");
         for (int p = 1; p < chosen.size(); p++) {
           sql.append(" + coalesce(p").append(p).append(".amount, 0)");
         }

@@ -403,7 +403,8 @@ public final class TemplateEngine {
     try {
       PebbleTemplate template = inline.computeIfAbsent(source, t -> {
         try {
-          return pebble.getLiteralTemplate(t);
+          return CachedOperatorLexer.template(pebble,
+              new io.pebbletemplates.pebble.loader.StringLoader(), t);
         } catch (PebbleException e) {
           throw toMds(e, location);
         }
@@ -480,7 +481,7 @@ public final class TemplateEngine {
 
   private PebbleTemplate compile(PebbleEngine engine, String name) {
     try {
-      return engine.getTemplate(name);
+      return CachedOperatorLexer.template(engine, engine.getLoader(), name);
     } catch (RuntimeException e) {
       throw toMds(e, name);
     }
