@@ -27,7 +27,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * every frame, in and out), counting animation frames per second and the canvas's paint times.
  *
  * <p>Usage: {@code GraphBench MODELS WORK_DIR MDS_COMMAND [RUNS]}, MDS_COMMAND being the
- * {@code ./mds} launcher or a {@code mds.jar}.
+ * {@code ./mds} launcher or a {@code mds.jar}; {@code GraphBench --browser SITE_DIR [RUNS]} takes
+ * only the browser figures of a site already generated.
  */
 public final class GraphBench {
 
@@ -35,6 +36,12 @@ public final class GraphBench {
   }
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("--browser")) {
+      // Only the browser figures, on a site already generated: GraphBench --browser SITE [RUNS]
+      System.out.printf(Locale.ROOT, "load average: %s%n", load());
+      browser(Path.of(args[1]).toAbsolutePath(), args.length > 2 ? Integer.parseInt(args[2]) : 3);
+      return;
+    }
     int models = Integer.parseInt(args[0]);
     Path work = Path.of(args[1]).toAbsolutePath();
     Path mds = Path.of(args[2]).toAbsolutePath();

@@ -44,21 +44,27 @@ public final class DocsSite {
    * @param siteDir the folder to (re)create, usually {@code target/docs}
    */
   public static SiteSummary generate(Path artifactsDir, Path projectRoot, Path siteDir) {
-    return generate(artifactsDir, projectRoot, siteDir, phase -> { });
+    return generate(artifactsDir, projectRoot, siteDir, NodeStates.none(), phase -> { });
   }
 
-  /** As {@link #generate(Path, Path, Path)}, telling {@code lap} as each phase ends (timings). */
+  /**
+   * As {@link #generate(Path, Path, Path)}, with each node's state against an earlier manifest
+   * for the selector box's {@code state:}, telling {@code lap} as each phase ends (timings).
+   */
   public static SiteSummary generate(Path artifactsDir, Path projectRoot, Path siteDir,
-      Consumer<String> lap) {
+      NodeStates states, Consumer<String> lap) {
     long start = System.nanoTime();
-    Artifacts artifacts = Artifacts.read(artifactsDir);
-    lap.accept("site: artifacts read");
-    String inputs = SiteInputs.digest(artifacts, artifactsDir, projectRoot);
+    if (!Files.isRegularFile(artifactsDir.resolve("manifest.json"))) {
+      Artifacts.read(artifactsDir);
+    }
+    String inputs = SiteInputs.digest(artifactsDir, projectRoot, states);
     Optional<SiteSummary> same = SiteInputs.unchanged(siteDir, inputs, start);
     lap.accept("site: inputs digest");
     if (same.isPresent()) {
       return same.get();
     }
+    Artifacts artifacts = Artifacts.read(artifactsDir);
+    lap.accept("site: artifacts read");
     LineageData.Graph graph = LineageData.graph(artifacts.manifest());
     CompletableFuture<LaidOutGraph> layout = LineageLayout.start(graph.ids(), graph.entries(),
         graph.links(), artifactsDir.resolve(LayoutCache.FILE));
@@ -115,7 +121,8 @@ public final class DocsSite {
     LaidOutGraph laidOut = await(layout);
     lap.accept("site: layout awaited");
     ScriptData.write(siteDir.resolve("data/graph.js"), "MDS_GRAPH",
-        LineageData.json(docs, laidOut, new GraphMarks(docs, freshness, artifacts.runResults())));
+        LineageData.json(docs, laidOut, new GraphMarks(docs, freshness, artifacts.runResults()),
+            new LineageData.Selectable(states, artifacts.runResults())));
     ScriptData.write(siteDir.resolve("data/columns.js"), "MDS_COLUMNS",
         ColumnGraph.json(docs, laidOut));
     lap.accept("site: graph.js, columns.js");

@@ -899,7 +899,7 @@
       input.spellcheck = false;
       input.autocomplete = 'off';
       input.placeholder = project ? '+fct_orders  tag:finance  path:models/staging  --exclude …' : '+' + nodes[focus][1] + '+  tag:…  --exclude …';
-      input.title = "dbt's selector syntax: +name+, 2+name, @name, tag:, path:, source:, exposure:, resource_type:, a,b (both), --exclude";
+      input.title = "dbt's selector syntax: +name+, 2+name, @name, tag:, path:, source:, exposure:, resource_type:, group:, state:new|modified, result:error|fail|skipped|…, a,b (both), --exclude";
       input.setAttribute('aria-label', "Select nodes with dbt's selector syntax");
       form.appendChild(input);
       const show = el('button', 'btn', 'Show');
