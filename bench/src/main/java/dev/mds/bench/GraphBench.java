@@ -189,6 +189,14 @@ public final class GraphBench {
       System.out.printf(Locale.ROOT, "full graph (%s nodes) first frame after navigation start:"
           + " median %.0f ms %s%n", chrome.executeScript("return window.MDS_GRAPH.nodes.length"),
           median(first), Arrays.toString(first));
+      // Where the last load's time went: the HTML and scripts parsed and run (DOMContentLoaded),
+      // then the page's own work up to the first frame.
+      System.out.println("last load (ms from navigation start): " + chrome.executeScript("""
+          const n = performance.getEntriesByType('navigation')[0];
+          const f = performance.getEntriesByName('mds-graph-first-frame')[0];
+          return 'response end ' + Math.round(n.responseEnd) + ', DOM interactive '
+            + Math.round(n.domInteractive) + ', DOMContentLoaded ' + Math.round(n.domContentLoadedEventStart)
+            + '-' + Math.round(n.domContentLoadedEventEnd) + ', first frame ' + Math.round(f.startTime);"""));
       chrome.findElement(By.id("lineage"));
       for (double zoom : new double[] {0, 0.05, 0.15, 0.3, 0.6, 1.0, 2.0}) {
         for (String kind : List.of("pan", "zoom")) {

@@ -37,6 +37,7 @@ final class LineageCache {
   private final Path file;
   private final Map<String, Entry> previous;
   private final Map<String, Entry> current;
+  private boolean changed;
 
   private LineageCache(Path file, Map<String, Entry> previous) {
     this.file = file;
@@ -56,19 +57,28 @@ final class LineageCache {
   }
 
   void put(String modelId, Entry entry) {
-    current.put(modelId, entry);
+    if (!entry.equals(current.put(modelId, entry))) {
+      changed = true;
+    }
   }
 
   void forget(String modelId) {
-    current.remove(modelId);
+    if (current.remove(modelId) != null) {
+      changed = true;
+    }
   }
 
   void retain(java.util.Set<String> modelIds) {
-    current.keySet().retainAll(modelIds);
+    if (current.keySet().retainAll(modelIds)) {
+      changed = true;
+    }
   }
 
-  /** Writes the cache; failing to is not an error (it only saves time). */
+  /** Writes the cache when it changed; failing to is not an error (it only saves time). */
   void write() {
+    if (!changed) {
+      return;
+    }
     Map<String, Object> entries = new LinkedHashMap<>();
     current.forEach((id, entry) -> entries.put(id, json(entry)));
     CacheFile.writeEntries(file, FORMAT, BuildStamp.of(), entries);

@@ -59,13 +59,16 @@ class LineageCacheTest {
     TempProject project = shop();
     Run first = analyse(project, true);
     assertEquals(Set.of(), first.reused());
-    assertTrue(Files.isRegularFile(project.root().resolve("target/" + LineageCache.FILE)));
+    Path file = project.root().resolve("target/" + LineageCache.FILE);
+    assertTrue(Files.isRegularFile(file));
+    long written = file.toFile().lastModified();
 
     Run second = analyse(project, true);
 
     assertEquals(ids("stg_orders", "big_orders", "order_totals", "members"), second.reused());
     assertEquals(first.lineage().models(), second.lineage().models());
     assertEquals(analyse(project, false).lineage().models(), second.lineage().models());
+    assertEquals(written, file.toFile().lastModified(), "nothing new: the file is left alone");
   }
 
   @Test
