@@ -74,9 +74,13 @@ final class LineageCache {
     }
   }
 
-  /** Writes the cache when it changed; failing to is not an error (it only saves time). */
+  /**
+   * Writes the cache when it changed; failing to is not an error (it only saves time). Not while
+   * a secret is set: expressions and warnings hold compiled SQL, which may hold its value, and
+   * nothing under target/ may (the artifacts are scrubbed; a cache would have to be too).
+   */
   void write() {
-    if (!changed) {
+    if (!changed || dev.mds.Secrets.any()) {
       return;
     }
     Map<String, Object> entries = new LinkedHashMap<>();
