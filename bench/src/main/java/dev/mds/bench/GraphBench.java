@@ -27,7 +27,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * every frame, in and out), counting animation frames per second and the canvas's paint times.
  *
  * <p>Usage: {@code GraphBench MODELS WORK_DIR MDS_COMMAND [RUNS]}, MDS_COMMAND being the
- * {@code ./mds} launcher or a {@code mds.jar}.
+ * {@code ./mds} launcher or a {@code mds.jar}; {@code GraphBench --browser SITE_DIR [RUNS]} takes
+ * only the browser figures of a site already generated.
  */
 public final class GraphBench {
 
@@ -35,6 +36,12 @@ public final class GraphBench {
   }
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("--browser")) {
+      // Only the browser figures, on a site already generated: GraphBench --browser SITE [RUNS]
+      System.out.printf(Locale.ROOT, "load average: %s%n", load());
+      browser(Path.of(args[1]).toAbsolutePath(), args.length > 2 ? Integer.parseInt(args[2]) : 3);
+      return;
+    }
     int models = Integer.parseInt(args[0]);
     Path work = Path.of(args[1]).toAbsolutePath();
     Path mds = Path.of(args[2]).toAbsolutePath();
@@ -182,6 +189,14 @@ public final class GraphBench {
       System.out.printf(Locale.ROOT, "full graph (%s nodes) first frame after navigation start:"
           + " median %.0f ms %s%n", chrome.executeScript("return window.MDS_GRAPH.nodes.length"),
           median(first), Arrays.toString(first));
+      // Where the last load's time went: the HTML and scripts parsed and run (DOMContentLoaded),
+      // then the page's own work up to the first frame.
+      System.out.println("last load (ms from navigation start): " + chrome.executeScript("""
+          const n = performance.getEntriesByType('navigation')[0];
+          const f = performance.getEntriesByName('mds-graph-first-frame')[0];
+          return 'response end ' + Math.round(n.responseEnd) + ', DOM interactive '
+            + Math.round(n.domInteractive) + ', DOMContentLoaded ' + Math.round(n.domContentLoadedEventStart)
+            + '-' + Math.round(n.domContentLoadedEventEnd) + ', first frame ' + Math.round(f.startTime);"""));
       chrome.findElement(By.id("lineage"));
       for (double zoom : new double[] {0, 0.05, 0.15, 0.3, 0.6, 1.0, 2.0}) {
         for (String kind : List.of("pan", "zoom")) {

@@ -3,8 +3,10 @@ package dev.mds.cli;
 import dev.mds.MdsException;
 import dev.mds.artifacts.CatalogWriter;
 import dev.mds.artifacts.ManifestWriter;
+import dev.mds.artifacts.StateComparison;
 import dev.mds.docs.DocsException;
 import dev.mds.docs.DocsSite;
+import dev.mds.docs.NodeStates;
 import dev.mds.docs.SiteSummary;
 import dev.mds.execution.CompileTask;
 import dev.mds.graph.Manifest;
@@ -46,6 +48,12 @@ final class DocsGenerateCommand implements Callable<Integer> {
       description = "Do not read the database: columns show only what the schema YAML documents.")
   boolean emptyCatalog;
 
+  @Option(names = "--state", paramLabel = "DIR",
+      description = "Folder with an earlier manifest.json (production's): the site's selector box"
+          + " answers state:new and state:modified[.body|.configs|.descriptions|.macros] against"
+          + " it. Without it, against target/manifest.json as the previous command left it.")
+  Path state;
+
   @Mixin
   LockOptions lock;
 
@@ -54,7 +62,38 @@ final class DocsGenerateCommand implements Callable<Integer> {
     lock.check();
     PrintWriter out = spec.commandLine().getOut();
     Project loaded = project.load();
+    // The compile's results are let go before the site is written (a 5,000-model project's
+    // parse, compiled SQL and lineage are a few hundred MB the site does not need).
+    NodeStates states = writeArtifacts(loaded, out);
+    SiteSummary site;
+    try {
+      site = DocsSite.generate(loaded.targetDir(), loaded.root(), loaded.targetDir().resolve("docs"),
+          states, dev.mds.Timings::lap);
+    } catch (DocsException e) {
+      throw new MdsException(e.getMessage(), e);
+    }
+    if (site.unchanged()) {
+      out.printf("The site in %s is up to date: nothing it is made from changed (%d pages;"
+          + " checked in %d ms)%n", loaded.display(site.index().getParent()), site.pages(),
+          site.totalMillis());
+    } else {
+      out.printf("Wrote %d pages to %s (lineage of %d nodes laid out in %d ms; %d ms in all)%n",
+          site.pages(), loaded.display(site.index().getParent()), site.graphNodes(),
+          site.layoutMillis(), site.totalMillis());
+    }
+    out.printf("Open %s in a browser, or run `mds docs serve`.%n", site.index().toUri());
+    return Mds.OK;
+  }
+
+  /**
+   * Compiles the project and writes manifest.json (with column lineage) and catalog.json; returns
+   * each node's state against the manifest it replaced (or --state's).
+   */
+  private NodeStates writeArtifacts(Project loaded, PrintWriter out) {
     CompileTask.Result result = CompileTask.run(loaded, Selector.of(List.of(), List.of()));
+    dev.mds.Timings.lap("compile");
+    // Before the manifest is written over: target's previous one is what state: compares with.
+    NodeStates states = states(loaded, result.parsed());
     Manifest manifest = result.parsed().manifest();
     ManifestWriter.write(result.parsed(), result.compiled(), MdsVersion.version(),
         lineage(result, out));
@@ -88,23 +127,36 @@ final class DocsGenerateCommand implements Callable<Integer> {
         CatalogWriter.write(loaded, manifest, warehouse, MdsVersion.version());
       }
     }
-    SiteSummary site;
+    dev.mds.Timings.lap("manifest.json and catalog.json");
+    return states;
+  }
+
+  /** Each node's state against {@code --state}'s manifest, else target's previous one. */
+  private NodeStates states(Project loaded, dev.mds.compile.ParseResult parsed) {
+    Path dir = state != null ? state : loaded.targetDir();
+    if (!Files.isRegularFile(dir.resolve("manifest.json"))) {
+      if (state != null) {
+        throw new MdsException("No manifest.json in " + loaded.display(state) + " (--state):"
+            + " point it at a folder holding an earlier run's target/ artifacts.");
+      }
+      return NodeStates.none();
+    }
+    dev.mds.graph.SelectionState compared;
     try {
-      site = DocsSite.generate(loaded.targetDir(), loaded.root(), loaded.targetDir().resolve("docs"));
-    } catch (DocsException e) {
-      throw new MdsException(e.getMessage(), e);
+      compared = StateComparison.compare(parsed, dir, MdsVersion.version());
+    } catch (MdsException e) {
+      if (state != null) {
+        throw e;
+      }
+      // An unreadable previous manifest only costs the site its state: answers.
+      return NodeStates.none();
     }
-    if (site.unchanged()) {
-      out.printf("The site in %s is up to date: nothing it is made from changed (%d pages;"
-          + " checked in %d ms)%n", loaded.display(site.index().getParent()), site.pages(),
-          site.totalMillis());
-    } else {
-      out.printf("Wrote %d pages to %s (lineage of %d nodes laid out in %d ms; %d ms in all)%n",
-          site.pages(), loaded.display(site.index().getParent()), site.graphNodes(),
-          site.layoutMillis(), site.totalMillis());
-    }
-    out.printf("Open %s in a browser, or run `mds docs serve`.%n", site.index().toUri());
-    return Mds.OK;
+    Map<String, String> byNode = new java.util.HashMap<>();
+    compared.newNodes().forEach(id -> byNode.put(id, "new"));
+    compared.modified().forEach((id, kinds) ->
+        byNode.put(id, "modified " + String.join(" ", kinds)));
+    return new NodeStates(state != null ? loaded.display(state.resolve("manifest.json"))
+        : "target/manifest.json as the previous command left it", byNode);
   }
 
   /**
@@ -114,7 +166,10 @@ final class DocsGenerateCommand implements Callable<Integer> {
    */
   private static ProjectLineage lineage(CompileTask.Result result, PrintWriter out) {
     try (LineageAnalyzer analyzer = new LineageAnalyzer(result.parsed(), result.compiled())) {
-      return analyzer.lineage(result.selected());
+      // Kept in target/lineage_cache.json: a second run re-traces only what changed.
+      ProjectLineage lineage = analyzer.cached().lineage(result.selected());
+      dev.mds.Timings.lap("column lineage (" + analyzer.reused().size() + " models reused)");
+      return lineage;
     } catch (MdsException e) {
       out.printf("Column lineage left out of the site: %s%n", e.getMessage());
       return ProjectLineage.none();

@@ -73,6 +73,13 @@ class LineageGraphBrowserTest {
                 type: dashboard
                 owner: {name: Finance}
                 depends_on: [ref('fct_orders')]
+            groups:
+              - name: finance
+                owner: {name: Finance}
+            models:
+              - name: fct_orders
+                config:
+                  group: finance
             """);
     // A binary tree of ephemeral models under stg_orders: never built, but in the graph.
     files.file("models/bulk/b_0.sql", "{{ config(materialized='ephemeral') }}\n"
@@ -325,6 +332,37 @@ class LineageGraphBrowserTest {
         .getAttribute("aria-pressed")));
     assertEquals("1", new Select(chrome.findElement(By.id("lineage-depth")))
         .getFirstSelectedOption().getAttribute("value"));
+    noScriptErrors(chrome);
+  }
+
+  @Test
+  void theSelectorBoxAnswersStateResultAndGroupAsTheCliDoes() {
+    ChromeDriver chrome = browser();
+    chrome.get(url("lineage.html"));
+    WebDriverWait wait = waiting(chrome);
+    wait.until(d -> d.findElement(By.id("lineage-selector")));
+    // Against target/manifest.json as the build left it: stg_customers changed since.
+    select(chrome, "state:modified");
+    wait.until(d -> drawnNames(d).equals(Set.of("stg_customers")));
+    select(chrome, "state:modified.body+1");
+    wait.until(d -> drawnNames(d).equals(Set.of("stg_customers", "fct_orders",
+        "dim_customers")));
+    select(chrome, "result:error result:skipped");
+    wait.until(d -> drawnNames(d).equals(Set.of("broken", "after_broken")));
+    select(chrome, "group:fin*");
+    wait.until(d -> drawnNames(d).equals(Set.of("fct_orders")));
+    select(chrome, "state:changed");
+    wait.until(d -> d.findElement(By.cssSelector(".select-error")).getText()
+        .contains("state:new, state:modified"));
+    // A site generated with nothing to compare with says what to run.
+    Object message = chrome.executeScript("try { window.MDS_GRAPHS.select({nodes: [], edges: [],"
+        + " state: '', ran: false}, arguments[0]); return 'no error'; }"
+        + " catch (e) { return e.message; }", "state:new");
+    assertTrue(String.valueOf(message).contains("mds docs generate --state"), message::toString);
+    message = chrome.executeScript("try { window.MDS_GRAPHS.select({nodes: [], edges: [],"
+        + " state: '', ran: false}, arguments[0]); return 'no error'; }"
+        + " catch (e) { return e.message; }", "result:fail");
+    assertTrue(String.valueOf(message).contains("mds build"), message::toString);
     noScriptErrors(chrome);
   }
 

@@ -44,14 +44,25 @@ public final class LineageAnalyzer implements AutoCloseable {
   private final Map<String, Checked> checked = new HashMap<>();
   private final Map<String, Prepared> prepared = new HashMap<>();
   private final Set<String> inProgress = new HashSet<>();
-  /** The dependency sets of the analyses under way, innermost first (see {@link CheckCache}). */
+  /**
+   * The dependency sets of the analyses under way, innermost first (see {@link CheckCache}). A
+   * token goes to the innermost set only; an analysis consulted on the way adds its marker
+   * ({@link #ANALYSIS}), and {@link #closure} expands the markers when a fingerprint needs them.
+   * Copying each parent's whole transitive set into every child made a project's lineage
+   * quadratic in its depth (most of a 5,000-model {@code docs generate}).
+   */
   private final Deque<Set<String>> recording = new ArrayDeque<>();
+  private static final String ANALYSIS = "analysis:";
   private final Map<String, String> nodeDigests = new HashMap<>();
+  /** Lineage kept from the last run ({@link #cached}); null when not asked for. */
+  private LineageCache cache;
+  private final Set<String> reused = new HashSet<>();
 
   /** A model's SQL and DuckDB's tree of it, or why there is none. */
   private record Prepared(String sql, DuckDbParser.Parsed parsed) {
   }
 
+  /** @param depends what the analysis itself consulted, other analyses as markers */
   private record Analysis(ModelLineage lineage, List<LineageWarning> warnings,
       Set<String> depends) {
   }
@@ -116,12 +127,69 @@ public final class LineageAnalyzer implements AutoCloseable {
     this.compiledSql = compiledSql;
     this.parser = new DuckDbParser();
     this.relations = new Relations(parsed, parser, this::traced,
-        token -> recording.forEach(set -> set.add(token)));
+        this::depends);
+  }
+
+  private void depends(String token) {
+    Set<String> innermost = recording.peek();
+    if (innermost != null) {
+      innermost.add(token);
+    }
+  }
+
+  /** {@code depends} with the markers of the analyses it consulted replaced by their tokens. */
+  private Set<String> closure(Set<String> depends) {
+    Set<String> tokens = new HashSet<>();
+    Set<String> visited = new HashSet<>();
+    Deque<String> pending = new ArrayDeque<>(depends);
+    while (!pending.isEmpty()) {
+      String token = pending.pop();
+      if (!token.startsWith(ANALYSIS)) {
+        tokens.add(token);
+      } else if (visited.add(token)) {
+        Analysis consulted = done.get(token.substring(ANALYSIS.length()));
+        if (consulted != null) {
+          pending.addAll(consulted.depends());
+        }
+      }
+    }
+    return tokens;
+  }
+
+  /**
+   * Reuses each model's lineage from {@code target/lineage_cache.json} while nothing it was made
+   * from changed, and keeps what {@link #lineage(Collection)} computes there for the next run.
+   * Only with partial parsing on (as the partial-key check's cache).
+   */
+  public LineageAnalyzer cached() {
+    if (parsed.cacheKey().isPresent()) {
+      cache = LineageCache.load(parsed.project().targetDir());
+    }
+    return this;
+  }
+
+  /** The models whose lineage was taken from the cache rather than traced again. */
+  public Set<String> reused() {
+    return Set.copyOf(reused);
   }
 
   /** The lineage of every model in {@code uniqueIds} (other ids are ignored). */
   public ProjectLineage lineage(Collection<String> uniqueIds) {
     Set<String> wanted = new HashSet<>(uniqueIds);
+    if (cache != null) {
+      // Parents first, so a child's key can use its parents' reused columns; what misses here
+      // is parsed in bulk below, and may still hit in analysis() once its parents are known.
+      for (Node node : parsed.manifest().inOrder()) {
+        if (node instanceof Model model && wanted.contains(model.uniqueId())
+            && !done.containsKey(model.uniqueId())) {
+          Analysis hit = fromCache(model, false);
+          if (hit != null) {
+            done.put(model.uniqueId(), hit);
+            reused.add(model.uniqueId());
+          }
+        }
+      }
+    }
     prepare(parsed.manifest().nodesOf(Model.class).stream()
         .filter(m -> wanted.contains(m.uniqueId()) && !done.containsKey(m.uniqueId())).toList(),
         false);
@@ -135,7 +203,98 @@ public final class LineageAnalyzer implements AutoCloseable {
     printExpressions(models.stream().map(Model::uniqueId).toList());
     Map<String, ModelLineage> result = new LinkedHashMap<>();
     models.forEach(model -> result.put(model.uniqueId(), analysis(model).lineage()));
+    if (cache != null) {
+      keep(models);
+    }
     return new ProjectLineage(result);
+  }
+
+  /** Stores the fresh analyses of {@code models} in the cache and writes it. */
+  private void keep(List<Model> models) {
+    for (Model model : models) {
+      String id = model.uniqueId();
+      Analysis analysis = done.get(id);
+      if (reused.contains(id) || analysis == null) {
+        continue;
+      }
+      String key = analysis.depends().contains(Relations.UNCACHEABLE) ? null
+          : key(model, analysis.depends(), false);
+      if (key == null) {
+        cache.forget(id);
+      } else {
+        cache.put(id, new LineageCache.Entry(key, List.copyOf(new TreeSet<>(analysis.depends())),
+            analysis.lineage(), analysis.warnings()));
+      }
+    }
+    cache.retain(parsed.manifest().nodes().keySet());
+    cache.write();
+  }
+
+  /** The model's stored analysis if its key is unchanged, else null. */
+  private Analysis fromCache(Model model, boolean mayAnalyse) {
+    Optional<LineageCache.Entry> entry = cache.previous(model.uniqueId());
+    if (entry.isEmpty()) {
+      return null;
+    }
+    String key = key(model, entry.get().depends(), mayAnalyse);
+    if (key == null || !key.equals(entry.get().key())) {
+      return null;
+    }
+    return new Analysis(entry.get().lineage(), entry.get().warnings(),
+        Set.copyOf(entry.get().depends()));
+  }
+
+  /**
+   * The cache key of a model's analysis that recorded {@code depends}: the model itself, and what
+   * each relation it consulted offered, a parent model by its output columns (analysed now if
+   * {@code mayAnalyse}). Null when it cannot be keyed.
+   */
+  private String key(Model model, Collection<String> depends, boolean mayAnalyse) {
+    Digest digest = Digest.sha256();
+    try {
+      digest.add(nodeDigest(model));
+      for (String token : new TreeSet<>(depends)) {
+        if (token.startsWith(ANALYSIS)) {
+          continue;
+        }
+        digest.add(token);
+        if (token.startsWith("node:")) {
+          String id = token.substring("node:".length());
+          Node node = parsed.manifest().nodes().get(id);
+          if (node == null || id.equals(model.uniqueId())) {
+            return null;
+          }
+          if (node instanceof Model parent) {
+            Analysis read = done.get(id);
+            if (read == null && mayAnalyse) {
+              analysis(parent);
+              read = done.get(id);
+            }
+            if (read == null) {
+              return null;
+            }
+            ModelLineage offered = read.lineage();
+            digest.add(parent.name());
+            digest.add(String.valueOf(relations.grains().of(id)));
+            digest.add(String.valueOf(offered.columnsKnown()));
+            offered.columns().forEach(c -> digest.add(c.column()));
+          } else {
+            digest.add(nodeDigest(node));
+          }
+        } else if (token.startsWith("lookup:")) {
+          String[] name = token.substring("lookup:".length()).split("\u0000", -1);
+          digest.add(relations.byRelation(name[0], name[1]).map(Node::uniqueId).orElse("-"));
+        } else if (token.startsWith("ephemeral:")) {
+          digest.add(relations.ephemeral(token.substring("ephemeral:".length()))
+              .map(Model::uniqueId).orElse("-"));
+        } else {
+          return null;
+        }
+      }
+    } catch (MdsException e) {
+      return null;
+    }
+    return digest.hex();
   }
 
   /** The lineage of every model in the project. */
@@ -232,7 +391,7 @@ public final class LineageAnalyzer implements AutoCloseable {
         continue;
       }
       Analysis full = done.get(model.uniqueId());
-      Checked found = full != null ? new Checked(full.warnings(), full.depends())
+      Checked found = full != null ? new Checked(full.warnings(), closure(full.depends()))
           : checked.computeIfAbsent(model.uniqueId(), id -> check(model));
       List<LineageWarning> partial = found.warnings().stream()
           .filter(w -> w.kind() == LineageWarning.Kind.PARTIAL_KEY_JOIN).toList();
@@ -256,12 +415,12 @@ public final class LineageAnalyzer implements AutoCloseable {
     try {
       Prepared sql = sql(model);
       if (sql.parsed().node().isEmpty()) {
-        return new Checked(List.of(), depends);
+        return new Checked(List.of(), closure(depends));
       }
       Findings findings = new Findings();
       new QueryWalker(relations, parser, sql.sql(), sql.parsed().node().get(), findings, false)
           .statement();
-      return new Checked(warnings(model, sql.sql(), findings), depends);
+      return new Checked(warnings(model, sql.sql(), findings), closure(depends));
     } finally {
       recording.pop();
     }
@@ -389,7 +548,7 @@ public final class LineageAnalyzer implements AutoCloseable {
   private Analysis analysis(Model model) {
     Analysis cached = done.get(model.uniqueId());
     if (cached != null) {
-      recording.forEach(set -> set.addAll(cached.depends()));
+      depends(ANALYSIS + model.uniqueId());
       return cached;
     }
     if (!inProgress.add(model.uniqueId())) {
@@ -397,16 +556,29 @@ public final class LineageAnalyzer implements AutoCloseable {
       return new Analysis(ModelLineage.unknown(model.uniqueId(), "the model reads itself"),
           List.of(), Set.of());
     }
-    Set<String> depends = new HashSet<>();
-    recording.push(depends);
     try {
-      Analysis analysis = analyse(model);
-      analysis = new Analysis(analysis.lineage(), analysis.warnings(), Set.copyOf(depends));
-      done.put(model.uniqueId(), analysis);
-      return analysis;
+      Analysis hit = cache == null ? null : fromCache(model, true);
+      if (hit != null) {
+        done.put(model.uniqueId(), hit);
+        reused.add(model.uniqueId());
+        prepared.remove(model.uniqueId());
+        return hit;
+      }
+      Set<String> depends = new HashSet<>();
+      recording.push(depends);
+      try {
+        Analysis analysis = analyse(model);
+        analysis = new Analysis(analysis.lineage(), analysis.warnings(), Set.copyOf(depends));
+        done.put(model.uniqueId(), analysis);
+        return analysis;
+      } finally {
+        recording.pop();
+      }
     } finally {
-      recording.pop();
       inProgress.remove(model.uniqueId());
+      if (done.containsKey(model.uniqueId())) {
+        depends(ANALYSIS + model.uniqueId());
+      }
     }
   }
 

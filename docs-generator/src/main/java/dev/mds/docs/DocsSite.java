@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -43,20 +44,36 @@ public final class DocsSite {
    * @param siteDir the folder to (re)create, usually {@code target/docs}
    */
   public static SiteSummary generate(Path artifactsDir, Path projectRoot, Path siteDir) {
+    return generate(artifactsDir, projectRoot, siteDir, NodeStates.none(), phase -> { });
+  }
+
+  /**
+   * As {@link #generate(Path, Path, Path)}, with each node's state against an earlier manifest
+   * for the selector box's {@code state:}, telling {@code lap} as each phase ends (timings).
+   */
+  public static SiteSummary generate(Path artifactsDir, Path projectRoot, Path siteDir,
+      NodeStates states, Consumer<String> lap) {
     long start = System.nanoTime();
-    Artifacts artifacts = Artifacts.read(artifactsDir);
-    String inputs = SiteInputs.digest(artifacts, artifactsDir, projectRoot);
+    if (!Files.isRegularFile(artifactsDir.resolve("manifest.json"))) {
+      Artifacts.read(artifactsDir);
+    }
+    String inputs = SiteInputs.digest(artifactsDir, projectRoot, states);
     Optional<SiteSummary> same = SiteInputs.unchanged(siteDir, inputs, start);
+    lap.accept("site: inputs digest");
     if (same.isPresent()) {
       return same.get();
     }
+    Artifacts artifacts = Artifacts.read(artifactsDir);
+    lap.accept("site: artifacts read");
     LineageData.Graph graph = LineageData.graph(artifacts.manifest());
     CompletableFuture<LaidOutGraph> layout = LineageLayout.start(graph.ids(), graph.entries(),
         graph.links(), artifactsDir.resolve(LayoutCache.FILE));
     ProjectDocs docs;
     try {
       docs = ProjectDocs.of(artifacts, new DescriptionMarkdown(), projectRoot);
+      lap.accept("site: pages assembled");
       prepare(siteDir);
+      lap.accept("site: old site removed");
     } catch (RuntimeException e) {
       // Let the layout thread finish its cache first: nothing writes to target/ after this.
       layout.handle((done, failed) -> null).join();
@@ -82,6 +99,7 @@ public final class DocsSite {
     } catch (UncheckedIOException e) {
       throw new DocsException("Cannot write the site to " + siteDir + ": " + e.getMessage(), e);
     }
+    lap.accept("site: node pages written");
     Map<String, Object> index = new HashMap<>(common);
     index.put("root", "");
     index.put("pagePath", "index.html");
@@ -99,11 +117,15 @@ public final class DocsSite {
     ScriptData.write(siteDir.resolve("data/nav.js"), "MDS_NAV", NavTree.of(docs));
     ScriptData.write(siteDir.resolve("data/search.js"), "MDS_SEARCH", SearchIndex.of(docs));
     copyAssets(siteDir.resolve("assets"));
+    lap.accept("site: overview, nav, search");
     LaidOutGraph laidOut = await(layout);
+    lap.accept("site: layout awaited");
     ScriptData.write(siteDir.resolve("data/graph.js"), "MDS_GRAPH",
-        LineageData.json(docs, laidOut, new GraphMarks(docs, freshness, artifacts.runResults())));
+        LineageData.json(docs, laidOut, new GraphMarks(docs, freshness, artifacts.runResults()),
+            new LineageData.Selectable(states, artifacts.runResults())));
     ScriptData.write(siteDir.resolve("data/columns.js"), "MDS_COLUMNS",
         ColumnGraph.json(docs, laidOut));
+    lap.accept("site: graph.js, columns.js");
     long millis = (System.nanoTime() - start) / 1_000_000;
     SiteSummary summary = new SiteSummary(siteDir.resolve("index.html"), docs.pages().size() + 2,
         laidOut.nodes().size(), laidOut.edges().size(), laidOut.millis(), millis);

@@ -59,7 +59,8 @@ final class LineageData {
 
   /**
    * The script data: {@code nodes} as [id, name, type, page, x, y, layer, tone, ephemeral, path,
-   * mark, tags, materialized] (path, tags and materialization for the selector box, mark from
+   * mark, tags, materialized, state, result, group] (path, tags, materialization, state against
+   * an earlier manifest, last run status and group for the selector box, mark from
    * {@link GraphMarks}) and {@code edges} as [parent index, child index, [x, y, ...]].
    */
   static Map<String, Object> json(ProjectDocs docs, LaidOutGraph layout) {
@@ -68,6 +69,32 @@ final class LineageData {
   }
 
   static Map<String, Object> json(ProjectDocs docs, LaidOutGraph layout, GraphMarks marks) {
+    return json(docs, layout, marks, new Selectable(NodeStates.none(),
+        com.fasterxml.jackson.databind.node.MissingNode.getInstance()));
+  }
+
+  /**
+   * What the selector box's {@code state:} and {@code result:} read: each node's state against an
+   * earlier manifest and its status in {@code run_results.json} (as dbt writes it: success,
+   * error, skipped, pass, fail, warn).
+   */
+  record Selectable(NodeStates states, Map<String, String> results, boolean ran) {
+    Selectable(NodeStates states, JsonNode runResults) {
+      this(states, statuses(runResults), runResults.path("results").isArray());
+    }
+
+    private static Map<String, String> statuses(JsonNode runResults) {
+      Map<String, String> statuses = new HashMap<>();
+      for (JsonNode result : runResults.path("results")) {
+        statuses.put(result.path("unique_id").asText(),
+            result.path("status").asText("").toLowerCase(java.util.Locale.ROOT));
+      }
+      return statuses;
+    }
+  }
+
+  static Map<String, Object> json(ProjectDocs docs, LaidOutGraph layout, GraphMarks marks,
+      Selectable selectable) {
     Map<String, Integer> index = new HashMap<>();
     List<List<Object>> nodes = new ArrayList<>();
     for (LaidOutGraph.Placed placed : layout.nodes()) {
@@ -80,7 +107,10 @@ final class LineageData {
           Math.round(placed.y()), placed.layer(), tone, ephemeral ? 1 : 0,
           node.path("original_file_path").asText(""), marks.of(placed.id()),
           ProjectDocs.strings(node.path("tags")),
-          node.path("config").path("materialized").asText("")));
+          node.path("config").path("materialized").asText(""),
+          selectable.states().byNode().getOrDefault(placed.id(), ""),
+          selectable.results().getOrDefault(placed.id(), ""),
+          node.path("group").asText(node.path("config").path("group").asText(""))));
     }
     List<List<Object>> edges = new ArrayList<>();
     for (LaidOutGraph.Route route : layout.edges()) {
@@ -97,6 +127,9 @@ final class LineageData {
     json.put("nh", LineageLayout.NODE_HEIGHT);
     json.put("nodes", nodes);
     json.put("edges", edges);
+    // Where state: compares to ("" when nothing), and whether run_results.json exists for result:.
+    json.put("state", selectable.states().against());
+    json.put("ran", selectable.ran());
     return json;
   }
 }

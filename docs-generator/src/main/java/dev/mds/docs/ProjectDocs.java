@@ -28,6 +28,12 @@ final class ProjectDocs {
   private final Map<String, List<String>> testsOf = new HashMap<>();
   private final Map<String, DocPage> pages = new LinkedHashMap<>();
   private final Map<String, String> plainDescriptions = new HashMap<>();
+  /**
+   * Inherited descriptions already followed, by node id and lower-case column: a chain of
+   * passthroughs is walked once, not once per model below it (pages are built side by side).
+   */
+  private final Map<String, Optional<Map.Entry<InheritedDescription, String>>> inherited =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final JsonNode manifest;
   private final JsonNode catalog;
   private final RunHistory history;
@@ -361,6 +367,19 @@ final class ProjectDocs {
     if (node == null || depth > 100) {
       return Optional.empty();
     }
+    String key = nodeId + "\u0000" + lower(column);
+    Optional<Map.Entry<InheritedDescription, String>> known = inherited.get(key);
+    if (known != null) {
+      return known;
+    }
+    Optional<Map.Entry<InheritedDescription, String>> found =
+        followInherited(node, column, depth);
+    inherited.put(key, found);
+    return found;
+  }
+
+  private Optional<Map.Entry<InheritedDescription, String>> followInherited(JsonNode node,
+      String column, int depth) {
     JsonNode lineage = null;
     for (Map.Entry<String, JsonNode> entry : node.path("column_lineage").properties()) {
       if (entry.getKey().equalsIgnoreCase(column)) {

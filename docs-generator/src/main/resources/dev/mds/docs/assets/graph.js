@@ -152,6 +152,13 @@
       else if (method === 'resource_type' || method === 'type') hit = type === v;
       else if (method === 'config.materialized' || method === 'materialized') hit = String(node[12] || '').toLowerCase() === v;
       else if (method === 'package') hit = id.split('.')[1].toLowerCase() === v;
+      else if (method === 'state') {
+        // As mds's --state: new, modified, or modified.<kind> (body, configs, descriptions, macros).
+        const state = String(node[13] || '').split(' ');
+        hit = v === 'new' ? state[0] === 'new'
+          : state[0] === 'modified' && (v === 'modified' || state.indexOf(v.slice('modified.'.length)) > 0);
+      } else if (method === 'result') hit = String(node[14] || '') === v;
+      else if (method === 'group') hit = !!node[15] && test.test(String(node[15]).trim().toLowerCase());
       else {
         // No method: a name (as dbt's fqn: the last part, or the package-qualified name) or a path.
         const parts = id.split('.');
@@ -163,7 +170,8 @@
     return found;
   }
 
-  const METHODS = ['tag', 'path', 'file', 'source', 'exposure', 'resource_type', 'type', 'config.materialized', 'materialized', 'package', 'fqn', 'name'];
+  const METHODS = ['tag', 'path', 'file', 'source', 'exposure', 'resource_type', 'type', 'config.materialized', 'materialized', 'package', 'fqn', 'name', 'state', 'result', 'group'];
+  const STATE_KINDS = ['body', 'configs', 'descriptions', 'macros'];
 
   // One selector term with its graph operators: [@][N]+method:value+[N].
   function term(G, text) {
@@ -183,8 +191,17 @@
     if (colon > 0) {
       method = t.slice(0, colon).toLowerCase();
       value = t.slice(colon + 1);
-      if (METHODS.indexOf(method) < 0) throw new Error('Unknown selector method "' + method + ':" (use tag:, path:, source:, exposure:, resource_type: or a name)');
+      if (METHODS.indexOf(method) < 0) throw new Error('Unknown selector method "' + method + ':" (use tag:, path:, source:, exposure:, resource_type:, group:, state:, result: or a name)');
       if (method === 'fqn' || method === 'name') method = '';
+      if (!value) throw new Error('"' + text + '" has no value after "' + method + ':"');
+      if (method === 'state') {
+        const v = value.toLowerCase();
+        if (!(v === 'new' || v === 'modified' || (v.indexOf('modified.') === 0 && STATE_KINDS.indexOf(v.slice(9)) >= 0))) {
+          throw new Error('Use state:new, state:modified or state:modified.<kind> with kind one of ' + STATE_KINDS.join(', '));
+        }
+        if (!G.state) throw new Error('state: compares with an earlier manifest, and this site has none: run `mds docs generate --state path/to/production-artifacts`, or generate again after a change (the site then compares with target/manifest.json as the previous command left it)');
+      }
+      if (method === 'result' && !G.ran) throw new Error('result: reads the last run\'s results, and this site has none: run `mds build` (or run, test, seed), then `mds docs generate`');
     }
     const base = pick(G, method, value);
     const result = new Set(base);

@@ -37,7 +37,19 @@
   function buildTree() {
     const host = document.getElementById('tree');
     const data = window.MDS_NAV;
-    if (!host || !data) return;
+    if (!host) return;
+    if (!data) {
+      // The full-graph page loads the contents after the graph's first frame (see start()).
+      const later = document.getElementById('nav-later');
+      if (later && !later.hasAttribute('data-loading')) {
+        later.setAttribute('data-loading', '');
+        const script = document.createElement('script');
+        script.src = later.getAttribute('data-src');
+        script.onload = buildTree;
+        document.body.appendChild(script);
+      }
+      return;
+    }
     const onPath = new Set();
     (function find(entries, trail) {
       for (const entry of entries) {
@@ -899,7 +911,7 @@
       input.spellcheck = false;
       input.autocomplete = 'off';
       input.placeholder = project ? '+fct_orders  tag:finance  path:models/staging  --exclude …' : '+' + nodes[focus][1] + '+  tag:…  --exclude …';
-      input.title = "dbt's selector syntax: +name+, 2+name, @name, tag:, path:, source:, exposure:, resource_type:, a,b (both), --exclude";
+      input.title = "dbt's selector syntax: +name+, 2+name, @name, tag:, path:, source:, exposure:, resource_type:, group:, state:new|modified, result:error|fail|skipped|…, a,b (both), --exclude";
       input.setAttribute('aria-label', "Select nodes with dbt's selector syntax");
       form.appendChild(input);
       const show = el('button', 'btn', 'Show');
@@ -1175,6 +1187,22 @@
   }
 
   function start() {
+    const host = document.getElementById('lineage');
+    if (host && host.getAttribute('data-mode') === 'project') {
+      // The whole graph first: its first frame is what the page is opened for. The contents
+      // tree (5,000 entries on a large project), search and the rest follow right after it.
+      setUpLineage();
+      requestAnimationFrame(function () {
+        setTimeout(function () {
+          buildTree();
+          setUpNavToggle();
+          setUpSearch();
+          setUpCode();
+          setUpTimes();
+        }, 0);
+      });
+      return;
+    }
     buildTree();
     setUpNavToggle();
     setUpSearch();
