@@ -118,8 +118,9 @@ public final class ContractCheck {
         declared.put(column.name(), described.values().iterator().next());
       } catch (SQLException e) {
         throw new MdsException(contract.file() + ": model " + contract.model() + ": column "
-            + column.name() + " has data_type '" + column.dataType() + "', which DuckDB does not"
-            + " know (" + DuckDbError.summary(e.getMessage()) + ")");
+            + column.name() + " has data_type '" + column.dataType() + "', which "
+            + session.dialect().engineName() + " does not know ("
+            + DuckDbError.summary(e.getMessage()) + ")");
       }
     }
     return declared;

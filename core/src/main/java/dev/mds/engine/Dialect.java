@@ -20,6 +20,11 @@ public interface Dialect {
    */
   String type();
 
+  /** The engine's name in messages a user reads ("which DuckDB does not know"). */
+  default String engineName() {
+    return type();
+  }
+
   /** How identifiers are quoted. */
   Quoting quoting();
 

@@ -16,6 +16,11 @@ public final class DuckDbDialect implements Dialect {
   }
 
   @Override
+  public String engineName() {
+    return "DuckDB";
+  }
+
+  @Override
   public Quoting quoting() {
     return Quoting.DOUBLE_QUOTES;
   }

@@ -35,6 +35,11 @@ final class SparkDialect implements Dialect {
   }
 
   @Override
+  public String engineName() {
+    return "Spark";
+  }
+
+  @Override
   public Quoting quoting() {
     return Quoting.BACKTICKS;
   }

@@ -126,6 +126,8 @@ class SparkEngineTest {
         () -> connection.query("select * exclude (a) from (select 1 as a, 2 as b)",
             rows -> null));
     assertTrue(exclude.getMessage().contains("exclude is DuckDB SQL"), exclude.getMessage());
+    // Messages written in core (a contract's unknown data_type) name the engine of the target.
+    assertEquals("Spark", dialect.engineName());
   }
 
   @Test
