@@ -1,13 +1,12 @@
 package dev.mds.spark;
 
+import static dev.mds.spark.CliRun.mds;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mds.cli.Mds;
 import dev.mds.engine.DuckDb;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,9 +50,9 @@ class DuckDbProjectOnSparkTest {
   @Test
   void buildsTheSameRowsAsDuckDbAndNamesDuckDbOnlySql() throws Exception {
     Path project = writeProject(dir.resolve("league"));
-    Run duck = mds("build", "--project-dir", project.toString(), "--target", "duck");
+    CliRun duck = mds("build", "--project-dir", project.toString(), "--target", "duck");
     assertEquals(0, duck.code(), duck::describe);
-    Run spark = mds("build", "--project-dir", project.toString(), "--target", "spark");
+    CliRun spark = mds("build", "--project-dir", project.toString(), "--target", "spark");
     assertEquals(1, spark.code(), spark::describe);
 
     // The DuckDB-only model: one line that names it and what Spark does instead.
@@ -238,18 +237,5 @@ class DuckDbProjectOnSparkTest {
       return d.toLocalDate().toString();
     }
     return value.toString();
-  }
-
-  private static Run mds(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Mds.execute(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
-  }
-
-  private record Run(int code, String out, String err) {
-    String describe() {
-      return "exit " + code + "\n--- stdout ---\n" + out + "\n--- stderr ---\n" + err;
-    }
   }
 }

@@ -1,13 +1,12 @@
 package dev.mds.spark;
 
+import static dev.mds.spark.CliRun.mds;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mds.cli.Mds;
 import dev.mds.engine.DuckDb;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,9 +48,9 @@ class RetailOnSparkTest {
   void buildsTheSameRowsAsDuckDbOverTwoRuns() throws Exception {
     Path project = writeProject(dir.resolve("retail"));
 
-    Run duck = mds("build", "--project-dir", project.toString(), "--target", "duck");
+    CliRun duck = mds("build", "--project-dir", project.toString(), "--target", "duck");
     assertEquals(0, duck.code(), duck::describe);
-    Run spark = mds("build", "--project-dir", project.toString(), "--target", "spark");
+    CliRun spark = mds("build", "--project-dir", project.toString(), "--target", "spark");
     assertEquals(0, spark.code(), spark::describe);
     Map<String, List<String>> firstDuck = duckDbRows(project);
     Map<String, List<String>> firstSpark = sparkRows();
@@ -262,18 +261,5 @@ class RetailOnSparkTest {
           : t.toString();
     }
     return value.toString();
-  }
-
-  private static Run mds(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Mds.execute(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
-  }
-
-  private record Run(int code, String out, String err) {
-    String describe() {
-      return "exit " + code + "\n--- stdout ---\n" + out + "\n--- stderr ---\n" + err;
-    }
   }
 }
