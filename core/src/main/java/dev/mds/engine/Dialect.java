@@ -48,6 +48,27 @@ public interface Dialect {
   }
 
   /**
+   * The SQL that reads CSV files as DuckDB's {@code read_csv} would ({@link CsvScan}: layout,
+   * names, DuckDB's types), as a parenthesised subquery; empty where DuckDB's reader runs the
+   * call itself. {@code scan} is asked only by an engine that needs it (it starts DuckDB).
+   */
+  default java.util.Optional<String> readCsv(java.util.function.Supplier<CsvScan> scan) {
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * The statement(s) that write {@code select}'s rows as files in {@code format} ({@code parquet},
+   * {@code csv}, {@code json}) into the new folder {@code path}, split into folders by
+   * {@code partitionBy}, with the writer's {@code options} ({@code header}, {@code sep},
+   * {@code compression}); {@code scratch} is a name the engine may use for a table it drops
+   * again. Empty where DuckDB's {@code COPY} writes them ({@link Capabilities#fileExports}).
+   */
+  default java.util.Optional<String> writeFiles(Relation scratch, String select, String path,
+      String format, List<String> partitionBy, java.util.Map<String, String> options) {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * Creates table {@code relation} from {@code select}, replacing one that exists, in one
    * statement ({@link Capabilities#createOrReplaceTable}); {@code options} are the model's table
    * options, which an engine without them ignores.

@@ -40,28 +40,42 @@ final class ExternalMaterialization implements Materialization {
   @Override
   public BuildResult build(Session session, Model model, String sql, boolean incremental)
       throws SQLException {
-    if (!session.capabilities().fileExports()) {
-      throw new dev.mds.MdsException(model.file() + ": materialized: external writes files"
-          + " through DuckDB's COPY, which the " + session.dialect().type() + " target does not"
-          + " have; make it a table with location_root (or location) and file_format instead");
-    }
     String format = format(model);
     Path target = target(model, format);
     List<String> partitionBy = YamlValues.strings(model.config().values().get("partition_by"));
     Path staging = target.resolveSibling("." + target.getFileName() + ".mds-new-"
         + ProcessHandle.current().pid());
+    boolean engineWrites = !session.capabilities().fileExports();
+    if (engineWrites && format.equals("csv") && !partitionBy.isEmpty()) {
+      throw new MdsException(model.file() + ": partition_by with format: csv is not supported on"
+          + " a " + session.dialect().engineName() + " target; use format: parquet");
+    }
     try {
       Files.createDirectories(target.getParent());
       removeLeftovers(target);
-      long rows = session.execute("copy (\n" + sql + "\n) to "
-          + SqlLiteral.string(staging.toString()) + " (" + copyOptions(model, format, partitionBy)
-          + ")");
-      verify(session, model, staging, format, !partitionBy.isEmpty(), rows);
+      long rows;
+      if (engineWrites) {
+        // The engine's own writer (Spark: a folder of part files), into the same new folder
+        // beside the old export, checked and swapped in as DuckDB's file is.
+        String write = session.dialect().writeFiles(model.relation().named(
+            model.relation().identifier() + "__mds_export"), sql, staging.toString(), format,
+            partitionBy, writerOptions(model, format)).orElseThrow(() -> new MdsException(
+            "materialized: external needs DuckDB's COPY or a writer of the "
+            + session.dialect().engineName() + " engine"));
+        session.execute(write);
+        rows = -1;
+      } else {
+        rows = session.execute("copy (\n" + sql + "\n) to "
+            + SqlLiteral.string(staging.toString()) + " ("
+            + copyOptions(model, format, partitionBy) + ")");
+      }
+      long written = verify(session, model, reader(session, model, staging, format,
+          !partitionBy.isEmpty()), rows);
       publish(staging, target);
-      session.execute("create or replace view " + model.relation() + " as select * from "
-          + reader(target, format, !partitionBy.isEmpty()));
+      session.execute(session.dialect().createViewAs(model.relation(), "select * from "
+          + reader(session, model, target, format, !partitionBy.isEmpty())));
       session.created(model.relation(), "VIEW");
-      return BuildResult.of("EXPORT", rows);
+      return BuildResult.of("EXPORT", rows >= 0 ? rows : written);
     } catch (SQLException | IOException | RuntimeException e) {
       delete(staging);
       String why = e instanceof SQLException ? DuckDbError.summary(e.getMessage())
@@ -76,9 +90,9 @@ final class ExternalMaterialization implements Materialization {
     String location = model.config().string("location").orElse("");
     String fallback = location.toLowerCase(Locale.ROOT).endsWith(".csv") ? "csv" : "parquet";
     String format = model.config().string("format").orElse(fallback).toLowerCase(Locale.ROOT);
-    if (!format.equals("parquet") && !format.equals("csv")) {
+    if (!format.equals("parquet") && !format.equals("csv") && !format.equals("json")) {
       throw new MdsException(model.file() + ": format '" + format
-          + "' is not supported for external models (use parquet or csv)");
+          + "' is not supported for external models (use parquet, csv or json)");
     }
     return format;
   }
@@ -113,10 +127,47 @@ final class ExternalMaterialization implements Materialization {
     return options.toString();
   }
 
+  /**
+   * The writer options of an engine's own writer: DuckDB's CSV as {@code COPY} writes it (a
+   * header, the delimiter, doubled quotes, timestamps without a zone), and the compression.
+   */
+  private static java.util.Map<String, String> writerOptions(Model model, String format) {
+    java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+    if (format.equals("csv")) {
+      options.put("header", "true");
+      options.put("sep", model.config().string("delimiter").orElse(","));
+      options.put("quote", "\"");
+      options.put("escape", "\"");
+      options.put("timestampFormat", "yyyy-MM-dd HH:mm:ss.SSSSSS");
+    }
+    model.config().string("compression").ifPresent(c -> options.put("compression", c));
+    return options;
+  }
+
+  /**
+   * The SQL that reads an export back: DuckDB's readers, or the engine's own (a CSV export
+   * typed as DuckDB's {@code read_csv} types it, {@link CsvScan}).
+   */
+  private static String reader(Session session, Model model, Path path, String format,
+      boolean partitioned) {
+    if (session.capabilities().fileExports()) {
+      return reader(path, format, partitioned);
+    }
+    String location = path.toAbsolutePath().toString();
+    if (format.equals("csv")) {
+      String files = SqlLiteral.string(location + "/*.csv");
+      return session.dialect().readCsv(() -> CsvScan.inspect(List.of(location), files, "UTF-8",
+          "header = true", model.file())).orElseThrow();
+    }
+    return session.dialect().readFiles(format, location).orElseThrow(() -> new MdsException(
+        model.file() + ": the " + session.dialect().engineName() + " engine cannot read "
+        + format + " files"));
+  }
+
   /** Reads the written file back: it must parse and hold every row, and some rows. */
-  private static void verify(Session session, Model model, Path staging, String format,
-      boolean partitioned, long rows) throws SQLException {
-    long found = session.queryLong("select count(*) from " + reader(staging, format, partitioned));
+  private static long verify(Session session, Model model, String reader, long rows)
+      throws SQLException {
+    long found = session.queryLong("select count(*) from " + reader);
     if (rows >= 0 && found != rows) {
       throw new MdsException("the written file holds " + found + " rows but the query returned "
           + rows);
@@ -125,6 +176,7 @@ final class ExternalMaterialization implements Materialization {
     if (found == 0 && !allowEmpty) {
       throw new MdsException("the query returned no rows (set allow_empty: true if that is fine)");
     }
+    return found;
   }
 
   private static String reader(Path path, String format, boolean partitioned) {
@@ -132,6 +184,7 @@ final class ExternalMaterialization implements Materialization {
         ? path.resolve("**").resolve("*." + format).toString() : path.toString());
     String hive = partitioned ? ", hive_partitioning = true" : "";
     return format.equals("csv") ? "read_csv(" + files + ", header = true" + hive + ")"
+        : format.equals("json") ? "read_json(" + files + hive + ")"
         : "read_parquet(" + files + hive + ")";
   }
 

@@ -70,7 +70,8 @@ public final class FileScan {
       case "parquet" -> "(select * from read_parquet(" + literal + ", union_by_name = true))";
       case "json", "ndjson", "jsonl" -> "(select * from read_json(" + literal + "))";
       case "csv", "tsv", "txt" -> csv(config, files, inspector, location + ": "
-          + (files.get(0).startsWith(root) ? root.relativize(files.get(0)) : files.get(0)));
+          + (files.get(0).startsWith(root) ? root.relativize(files.get(0)) : files.get(0)),
+          dialect, absolute);
       default -> throw new MdsException(location + ": cannot tell the format of '" + pattern
           + "'; set format: parquet, csv or json");
     };
@@ -97,7 +98,7 @@ public final class FileScan {
   }
 
   private static String csv(NodeConfig config, List<Path> files, CsvInspector inspector,
-      String location) {
+      String location, Dialect dialect, String absolute) {
     CsvOptions options = CsvOptions.from(config);
     CsvLayout layout = inspector.inspectExternal(files.get(0), options, location);
     StringJoiner paths = new StringJoiner(", ", "[", "]");
@@ -107,7 +108,39 @@ public final class FileScan {
           : inspector.readable(file, options, location);
       paths.add(SqlLiteral.string(readable.toAbsolutePath().toString()));
     }
+    // An engine with a CSV reader of its own reads the original files, laid out as mds's
+    // inspection found them; the columns mds converts (decimal commas, ISO dates beside
+    // 31.12.2024-style ones) are converted over what it reads.
+    List<String> originals = files.size() == 1 ? List.of(files.get(0).toAbsolutePath().toString())
+        : !absolute.contains("**") && firstWildcard(absolute) >= 0 ? List.of(absolute)
+        : files.stream().map(f -> f.toAbsolutePath().toString()).toList();
+    Optional<String> own = dialect.readCsv(() -> CsvScan.inspect(originals, paths.toString(),
+        layout.encoding(), layout.readOptions(), location));
+    if (own.isPresent()) {
+      return engineCsv(layout, own.get(), dialect);
+    }
     return "(" + layout.select(paths.toString(), "") + ")";
+  }
+
+  /** mds's conversions of the columns an engine's own reader returns as text. */
+  private static String engineCsv(CsvLayout layout, String read, Dialect dialect) {
+    StringJoiner columns = new StringJoiner(",\n  ", "(select\n  ", "\nfrom " + read
+        + " as csv_file)");
+    boolean converted = false;
+    for (CsvLayout.Column column : layout.columns()) {
+      String name = dialect.quote(column.name());
+      String expression = column.expression();
+      if (expression.equals(dev.mds.graph.Relation.quote(column.name()))) {
+        columns.add(name);
+        continue;
+      }
+      converted = true;
+      String type = dialect.columnType(column.type());
+      String value = expression.startsWith("cast(replace(")
+          ? "replace(replace(trim(" + name + "), '.', ''), ',', '.')" : "trim(" + name + ")";
+      columns.add("cast(" + value + " as " + type + ") as " + name);
+    }
+    return converted ? columns.toString() : read;
   }
 
   private static String extension(String path) {

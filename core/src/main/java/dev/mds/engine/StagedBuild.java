@@ -39,7 +39,9 @@ public final class StagedBuild {
    */
   public static BuildResult build(Session session, Materialization materialization, Model model,
       String sql, boolean incremental, boolean audited) throws SQLException {
-    if (!audited && oneStatement(model, incremental)) {
+    // An external model stages its files itself (a new folder, checked, then swapped in): its
+    // relation is only a view over them.
+    if (!audited && oneStatement(model, incremental) || model.materialized().equals("external")) {
       return materialization.build(session, model, sql, incremental);
     }
     Dialect dialect = session.dialect();

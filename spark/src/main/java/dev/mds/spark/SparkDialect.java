@@ -155,6 +155,31 @@ final class SparkDialect implements Dialect {
         .map(r -> "(select * from " + r + "." + quote(path) + ")");
   }
 
+  /** CSV files read by Spark's CSV reader as DuckDB's read_csv reads them ({@link SparkCsv}). */
+  @Override
+  public java.util.Optional<String> readCsv(
+      java.util.function.Supplier<dev.mds.engine.CsvScan> scan) {
+    return java.util.Optional.of(SparkCsv.read(scan.get(), this));
+  }
+
+  /**
+   * Files written by Spark's writer: a table over the new folder, created from the query and
+   * dropped again (a table with a location keeps its files when dropped). Spark writes a folder
+   * of part files where DuckDB writes one file.
+   */
+  @Override
+  public java.util.Optional<String> writeFiles(Relation scratch, String select, String path,
+      String format, List<String> partitionBy, Map<String, String> options) {
+    StringJoiner list = new StringJoiner(", ");
+    options.forEach((k, v) -> list.add(string(k) + " = " + string(v)));
+    String create = "create table " + scratch + "\nusing " + format + "\n"
+        + (options.isEmpty() ? "" : "options (" + list + ")\n")
+        + (partitionBy.isEmpty() ? "" : "partitioned by (" + columnList(partitionBy, "") + ")\n")
+        + "location " + string(path) + "\nas\n" + select;
+    return java.util.Optional.of("drop table if exists " + scratch + NEXT_STATEMENT + create
+        + NEXT_STATEMENT + "drop table if exists " + scratch);
+  }
+
   @Override
   public String dropTable(Relation relation) {
     return "drop table if exists " + relation;

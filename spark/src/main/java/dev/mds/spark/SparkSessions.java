@@ -28,6 +28,9 @@ final class SparkSessions {
   static final Map<String, String> DUCKDB_COMPATIBLE = Map.of(
       "spark.sql.ansi.doubleQuotedIdentifiers", "true",
       "spark.sql.parquet.mergeSchema", "true",
+      // CSV sources in Windows-1252 and the other encodings DuckDB reads (Spark 4 takes only
+      // UTF-8/16/32, ASCII and Latin-1 otherwise).
+      "spark.sql.legacy.javaCharsets", "true",
       "spark.databricks.delta.properties.defaults.columnMapping.mode", "name");
 
   /** The session for {@code profile}: started (or found running), or connected to. */
