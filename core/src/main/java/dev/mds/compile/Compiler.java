@@ -111,7 +111,8 @@ public final class Compiler {
     if (location.get().contains("(")) {
       // dbt-duckdb takes a location that is a call, such as read_csv('x.csv', header=true), as
       // the SQL to read the source with.
-      return location.get();
+      return dev.mds.engine.CsvCalls.forEngine(location.get(),
+          dev.mds.engine.Engines.dialect(parsed.project().target()), source.file());
     }
     return fileScans.computeIfAbsent(source.uniqueId(), id -> FileScan.sql(source.config(),
         parsed.project().root(), csvInspector, source.file(),
@@ -420,7 +421,9 @@ public final class Compiler {
    * written (lineage reads models outside the selection this way).
    */
   public String finalSql(Model model) {
-    return withEphemerals(render(model));
+    // DuckDB's read_csv in a model's SQL, read by the engine's own CSV reader (Spark).
+    return dev.mds.engine.CsvCalls.forEngine(withEphemerals(render(model)),
+        dev.mds.engine.Engines.dialect(parsed.project().target()), model.file());
   }
 
   private String withEphemerals(Rendered own) {

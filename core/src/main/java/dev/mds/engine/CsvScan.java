@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.StringJoiner;
 
 /**
  * What DuckDB's {@code read_csv} reads from a set of CSV files, spelled out so that an engine
@@ -56,10 +57,27 @@ public record CsvScan(List<String> files, String encoding, String delimiter, Str
       String dateFormat;
       String timestampFormat;
       long skip;
-      try (Statement st = duck.createStatement();
-          ResultSet rs = st.executeQuery("select Delimiter, Quote, Escape, HasHeader, DateFormat,"
-              + " TimestampFormat, SkipRows, Comment from sniff_csv(" + first(inspected) + with
-              + ")")) {
+      String sniff = "select Delimiter, Quote, Escape, HasHeader, DateFormat, TimestampFormat,"
+          + " SkipRows, Comment from sniff_csv(" + first(inspected);
+      ResultSet sniffed;
+      Statement sniffing = duck.createStatement();
+      try {
+        sniffed = sniffing.executeQuery(sniff + with + ")");
+      } catch (SQLException notForTheSniffer) {
+        // sniff_csv takes only the options about the layout (not columns, union_by_name, ...).
+        StringJoiner layout = new StringJoiner(", ");
+        for (String option : CsvCalls.arguments(options)) {
+          String name = option.strip().split("\\s*(=|:=)", 2)[0].toLowerCase(Locale.ROOT);
+          if (SNIFFED.contains(name)) {
+            layout.add(option.strip());
+          }
+        }
+        sniffing.close();
+        sniffing = duck.createStatement();
+        sniffed = sniffing.executeQuery(sniff + (layout.length() == 0 ? "" : ", " + layout)
+            + ")");
+      }
+      try (Statement done = sniffing; ResultSet rs = sniffed) {
         rs.next();
         delimiter = orEmpty(rs.getString(1));
         quote = orEmpty(rs.getString(2));
@@ -119,6 +137,12 @@ public record CsvScan(List<String> files, String encoding, String delimiter, Str
           e);
     }
   }
+
+  /** The read_csv options sniff_csv takes. */
+  private static final java.util.Set<String> SNIFFED = java.util.Set.of("delim", "sep",
+      "delimiter", "quote", "escape", "header", "dateformat", "date_format", "timestampformat",
+      "timestamp_format", "comment", "encoding", "skip", "decimal_separator", "new_line",
+      "compression");
 
   private static boolean isNumber(String type) {
     return type.equals("DOUBLE") || type.equals("FLOAT") || type.equals("REAL")
