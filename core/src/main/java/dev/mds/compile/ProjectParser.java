@@ -370,7 +370,7 @@ public final class ProjectParser {
     String path = templates.templateName(file);
     ParseCache.Entry parsed = cache
         .flatMap(c -> c.lookup(path, checksum, provisional.schema(), environment))
-        .orElseGet(() -> render(file, display, name, checksum, provisional.schema(),
+        .orElseGet(() -> render(file, raw, display, name, checksum, provisional.schema(),
             baseConfig, fqn));
     cache.ifPresent(c -> c.put(path, parsed, raw));
     templates.noteBuiltinUses(parsed.macros());
@@ -438,12 +438,13 @@ public final class ProjectParser {
   }
 
   /** Renders a model with placeholders, capturing its refs, sources, config and macro calls. */
-  private ParseCache.Entry render(Path file, String display, String name, String checksum,
+  private ParseCache.Entry render(Path file, String raw, String display, String name,
+      String checksum,
       String placeholderSchema, NodeConfig baseConfig, List<String> fqn) {
     rendered.incrementAndGet();
     ParseContext context = new ParseContext(project.target(), placeholderSchema, name,
         baseConfig.values(), fqn, display);
-    String sql = templates.render(file, context);
+    String sql = templates.render(file, raw, context);
     return ParseCache.entry(display, checksum, context, sql, placeholderSchema);
   }
 

@@ -10,7 +10,6 @@ import io.pebbletemplates.pebble.template.EvaluationContextImpl;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import io.pebbletemplates.pebble.template.ScopeChain;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -308,7 +307,7 @@ final class MacroRuntime {
         new ArrayList<>(), new HashMap<>(), new ScopeChain(), null,
         caller.getEvaluationOptions());
     ScopeChain scopes = context.getScopeChain();
-    scopes.pushScope(new HashMap<>(caller.getExtensionRegistry().getGlobalVariables()));
+    scopes.pushScope(new CallGlobals(caller.getExtensionRegistry().getGlobalVariables()));
     Map<String, Object> arguments = new HashMap<>();
     scopes.pushScope(arguments);
     ArgumentsNode declared = macro.node().getArgs();
@@ -325,7 +324,10 @@ final class MacroRuntime {
     Map<String, Object> kwargs = new LinkedHashMap<>();
     for (Map.Entry<String, Object> keyword : keywords.entrySet()) {
       String name = keyword.getKey();
-      boolean parameter = parameters.stream().anyMatch(p -> p.getName().equals(name));
+      boolean parameter = false;
+      for (NamedArgumentNode p : parameters) {
+        parameter |= p.getName().equals(name);
+      }
       // A materialization's context (sql, pre_hooks, ...) is its scope, as dbt gives it.
       if (parameter || name.equals("caller") || macro.name().startsWith("materialization_")) {
         arguments.put(name, keyword.getValue());
@@ -357,11 +359,10 @@ final class MacroRuntime {
         arguments.put(name, null);
       }
     }
-    StringWriter out = new StringWriter();
+    // Bounded as a template's own output is, so a loop without end in a macro stops too.
+    MacroOutput out = new MacroOutput(context);
     try {
-      // Bounded as a template's own output is, so a loop without end in a macro stops too.
-      macro.node().getBody().render(macro.template(),
-          io.pebbletemplates.pebble.utils.LimitedSizeWriter.from(out, context), context);
+      macro.node().getBody().render(macro.template(), out, context);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (RuntimeException e) {

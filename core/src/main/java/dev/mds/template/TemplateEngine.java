@@ -215,6 +215,20 @@ public final class TemplateEngine {
     return render(templateName(file), context);
   }
 
+  /**
+   * Renders a project file whose text the caller has just read from it ({@code text}, as
+   * {@code ProjectFiles.read} returns it), without reading the file again.
+   */
+  public String render(Path file, String text, NodeContext context) {
+    String name = templateName(file);
+    loader.hand(name, text);
+    try {
+      return render(name, context);
+    } finally {
+      loader.forget(name);
+    }
+  }
+
   /** Renders free text (a description, a hook); {@code location} names it in errors. */
   public String renderText(String text, String location, NodeContext context) {
     if (!text.contains("{{") && !text.contains("{%")) {

@@ -239,6 +239,22 @@ class MacroRuntimeTest {
   }
 
   @Test
+  void aMacroThatSetsAGlobalsNameKeepsItToThatCall() {
+    // Calls share one view of the globals (no copy per call): what one call sets must not reach
+    // the next call or the model.
+    TempProject project = TempProject.named(dir, "shop")
+        .file("macros/shadow.sql", """
+            {% macro shadow() -%}
+              {%- set target = 'mine' -%}{{ target }}
+            {%- endmacro %}
+            {% macro reads() -%}{{ target.name }}{%- endmacro %}
+            """)
+        .file("models/m.sql", "{{ shadow() }} {{ reads() == target.name }} {{ shadow() }}"
+            + " {{ target.name is string }}\n");
+    assertEquals("mine true mine true", render(project, "models/m.sql"));
+  }
+
+  @Test
   void aModelsVariableSetOnlyWhenExecutingIsUndefinedWhileParsing() {
     TempProject project = TempProject.named(dir, "shop")
         .file("models/m.sql", """
