@@ -31,7 +31,7 @@ public final class DocsSite {
   /** Marks a folder as a generated site, so regenerating may delete it and nothing else. */
   static final String MARKER = ".mds-docs-site";
   private static final List<String> ASSETS = List.of("mds.css", "mds.js", "graph.js",
-      "favicon.svg");
+      "favicon.svg", "pages.js");
 
   private DocsSite() {
   }
@@ -83,19 +83,23 @@ public final class DocsSite {
     FreshnessView freshness = FreshnessView.of(docs, artifacts.sources());
     ExposureFeeds feeds = ExposureFeeds.of(docs);
     SiteTemplates templates = new SiteTemplates();
+    Map<String, DocPage> byPath = new HashMap<>();
+    docs.pages().forEach(page -> byPath.put(page.self().page(), page));
     try {
-      docs.pages().parallelStream().forEach(page -> {
-        Map<String, Object> context = new HashMap<>(common);
-        context.put("root", "../");
-        context.put("pagePath", page.self().page());
-        context.put("nodeId", page.self().id());
-        context.put("page", page);
-        context.put("freshness", freshness.row(page.self().id()).orElse(null));
-        context.put("feeds", feeds.of(page.self().id()));
-        context.put("exposureUrl", page.self().type().equals("exposure")
-            ? ExposureFacts.url(docs.nodes().get(page.self().id())) : "");
-        write(siteDir.resolve(page.self().page()), "node", context, templates);
-      });
+      NodePages.write(siteDir, docs.pages().stream().map(page -> page.self().page()).toList(),
+          (path, out) -> {
+            DocPage page = byPath.get(path);
+            Map<String, Object> context = new HashMap<>(common);
+            context.put("root", "../");
+            context.put("pagePath", path);
+            context.put("nodeId", page.self().id());
+            context.put("page", page);
+            context.put("freshness", freshness.row(page.self().id()).orElse(null));
+            context.put("feeds", feeds.of(page.self().id()));
+            context.put("exposureUrl", page.self().type().equals("exposure")
+                ? ExposureFacts.url(docs.nodes().get(page.self().id())) : "");
+            templates.render("node", context, out);
+          });
     } catch (UncheckedIOException e) {
       throw new DocsException("Cannot write the site to " + siteDir + ": " + e.getMessage(), e);
     }
