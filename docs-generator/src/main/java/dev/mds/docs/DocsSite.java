@@ -57,11 +57,20 @@ public final class DocsSite {
     if (!Files.isRegularFile(artifactsDir.resolve("manifest.json"))) {
       Artifacts.read(artifactsDir);
     }
-    String inputs = SiteInputs.digest(artifactsDir, projectRoot, states);
-    Optional<SiteSummary> same = SiteInputs.unchanged(siteDir, inputs, start);
-    lap.accept("site: inputs digest");
-    if (same.isPresent()) {
-      return same.get();
+    // Without a recorded digest (a first run) nothing waits for it: it is taken on the other core
+    // while the site is written, and only recorded at the end.
+    CompletableFuture<String> inputs;
+    if (SiteInputs.recorded(siteDir)) {
+      String digest = SiteInputs.digest(artifactsDir, projectRoot, states);
+      Optional<SiteSummary> same = SiteInputs.unchanged(siteDir, digest, start);
+      lap.accept("site: inputs digest");
+      if (same.isPresent()) {
+        return same.get();
+      }
+      inputs = CompletableFuture.completedFuture(digest);
+    } else {
+      inputs = CompletableFuture.supplyAsync(
+          () -> SiteInputs.digest(artifactsDir, projectRoot, states));
     }
     Artifacts artifacts = Artifacts.read(artifactsDir);
     lap.accept("site: artifacts read");
@@ -133,7 +142,7 @@ public final class DocsSite {
     long millis = (System.nanoTime() - start) / 1_000_000;
     SiteSummary summary = new SiteSummary(siteDir.resolve("index.html"), docs.pages().size() + 2,
         laidOut.nodes().size(), laidOut.edges().size(), laidOut.millis(), millis);
-    SiteInputs.record(siteDir, inputs, summary);
+    SiteInputs.record(siteDir, inputs.join(), summary);
     return summary;
   }
 

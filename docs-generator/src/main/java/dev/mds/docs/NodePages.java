@@ -1,5 +1,6 @@
 package dev.mds.docs;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -15,14 +16,14 @@ import java.util.stream.IntStream;
 
 /**
  * Writes the pages under {@code nodes/}. A small site gets one HTML file per page. A large one
- * ({@link #SHARDED_FROM} node pages or more) keeps every page's address but not its file: the pages'
- * HTML goes into a few scripts under {@code data/pages/} (about {@link #PER_SHARD} pages each),
- * and each {@code nodes/<page>.html} is a hard link to one small page that loads its shard by a
- * script tag and writes the page in while the browser parses it. Creating a file costs ~0.3 ms on
- * an ext4 disk whatever its size, and a hard link a tenth of that: 7,000 node pages cost 2 s as
- * files and 0.2 s as links. Links, anchors and {@code file://} work as before; what is lost is
- * reading a node page with JavaScript off (the overview, the lineage page and small sites still
- * have their HTML in the file).
+ * ({@link #SHARDED_FROM} node pages or more) keeps every page's address but not its file: the
+ * pages' HTML goes into a few scripts under {@code data/pages/} (about {@link #PER_SHARD} pages
+ * each), and each {@code nodes/<page>.html} is a hard link to one small page that loads its shard
+ * by a script tag and writes the page in while the browser parses it. Creating a file costs
+ * ~0.3 ms on this project's ext4 test machine whatever its size, a hard link far less: 7,005 node
+ * pages took ~2 s of kernel time as files. Links, anchors and {@code file://} work as before; what
+ * is lost is reading a node page with JavaScript off (the overview, the lineage page and small
+ * sites still have their HTML in the file).
  */
 final class NodePages {
 
@@ -35,6 +36,8 @@ final class NodePages {
   static final String SHARDS = "data/pages/";
   /** The one page every node page's address links to (its links are relative to nodes/). */
   static final String SHELL = SHARDS + "shell.html";
+
+  private static final JsonFactory PLAIN_JSON = new JsonFactory();
 
   private NodePages() {
   }
@@ -90,9 +93,11 @@ final class NodePages {
   }
 
   private static void writeShard(Path file, List<String> pages, Render render) {
-    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
+    // UTF-8 as the pages are, only JSON's own escapes: a script file is never parsed as HTML, so
+    // the < > & escapes of the data scripts (and the bytes they cost) are not needed here.
+    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       out.write("mdsPage(");
-      try (JsonGenerator json = ScriptData.generator(out)
+      try (JsonGenerator json = PLAIN_JSON.createGenerator(out)
           .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
         json.writeStartObject();
         StringWriter html = new StringWriter(16_384);

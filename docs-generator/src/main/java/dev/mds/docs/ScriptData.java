@@ -1,7 +1,6 @@
 package dev.mds.docs;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
@@ -9,7 +8,6 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,11 +62,6 @@ final class ScriptData {
     } catch (IOException e) {
       throw new DocsException("Cannot write " + file + ": " + e.getMessage(), e);
     }
-  }
-
-  /** A JSON writer with the same escapes, for data too large to hold as one string. */
-  static JsonGenerator generator(Writer out) throws IOException {
-    return JSON.getFactory().createGenerator(out);
   }
 
   static String json(Object data) {
