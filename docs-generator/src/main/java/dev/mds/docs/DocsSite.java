@@ -31,7 +31,7 @@ public final class DocsSite {
   /** Marks a folder as a generated site, so regenerating may delete it and nothing else. */
   static final String MARKER = ".mds-docs-site";
   private static final List<String> ASSETS = List.of("mds.css", "mds.js", "graph.js",
-      "favicon.svg");
+      "favicon.svg", "pages.js");
 
   private DocsSite() {
   }
@@ -57,11 +57,20 @@ public final class DocsSite {
     if (!Files.isRegularFile(artifactsDir.resolve("manifest.json"))) {
       Artifacts.read(artifactsDir);
     }
-    String inputs = SiteInputs.digest(artifactsDir, projectRoot, states);
-    Optional<SiteSummary> same = SiteInputs.unchanged(siteDir, inputs, start);
-    lap.accept("site: inputs digest");
-    if (same.isPresent()) {
-      return same.get();
+    // Without a recorded digest (a first run) nothing waits for it: it is taken on the other core
+    // while the site is written, and only recorded at the end.
+    CompletableFuture<String> inputs;
+    if (SiteInputs.recorded(siteDir)) {
+      String digest = SiteInputs.digest(artifactsDir, projectRoot, states);
+      Optional<SiteSummary> same = SiteInputs.unchanged(siteDir, digest, start);
+      lap.accept("site: inputs digest");
+      if (same.isPresent()) {
+        return same.get();
+      }
+      inputs = CompletableFuture.completedFuture(digest);
+    } else {
+      inputs = CompletableFuture.supplyAsync(
+          () -> SiteInputs.digest(artifactsDir, projectRoot, states));
     }
     Artifacts artifacts = Artifacts.read(artifactsDir);
     lap.accept("site: artifacts read");
@@ -83,19 +92,23 @@ public final class DocsSite {
     FreshnessView freshness = FreshnessView.of(docs, artifacts.sources());
     ExposureFeeds feeds = ExposureFeeds.of(docs);
     SiteTemplates templates = new SiteTemplates();
+    Map<String, DocPage> byPath = new HashMap<>();
+    docs.pages().forEach(page -> byPath.put(page.self().page(), page));
     try {
-      docs.pages().parallelStream().forEach(page -> {
-        Map<String, Object> context = new HashMap<>(common);
-        context.put("root", "../");
-        context.put("pagePath", page.self().page());
-        context.put("nodeId", page.self().id());
-        context.put("page", page);
-        context.put("freshness", freshness.row(page.self().id()).orElse(null));
-        context.put("feeds", feeds.of(page.self().id()));
-        context.put("exposureUrl", page.self().type().equals("exposure")
-            ? ExposureFacts.url(docs.nodes().get(page.self().id())) : "");
-        write(siteDir.resolve(page.self().page()), "node", context, templates);
-      });
+      NodePages.write(siteDir, docs.pages().stream().map(page -> page.self().page()).toList(),
+          (path, out) -> {
+            DocPage page = byPath.get(path);
+            Map<String, Object> context = new HashMap<>(common);
+            context.put("root", "../");
+            context.put("pagePath", path);
+            context.put("nodeId", page.self().id());
+            context.put("page", page);
+            context.put("freshness", freshness.row(page.self().id()).orElse(null));
+            context.put("feeds", feeds.of(page.self().id()));
+            context.put("exposureUrl", page.self().type().equals("exposure")
+                ? ExposureFacts.url(docs.nodes().get(page.self().id())) : "");
+            templates.render("node", context, out);
+          });
     } catch (UncheckedIOException e) {
       throw new DocsException("Cannot write the site to " + siteDir + ": " + e.getMessage(), e);
     }
@@ -129,7 +142,7 @@ public final class DocsSite {
     long millis = (System.nanoTime() - start) / 1_000_000;
     SiteSummary summary = new SiteSummary(siteDir.resolve("index.html"), docs.pages().size() + 2,
         laidOut.nodes().size(), laidOut.edges().size(), laidOut.millis(), millis);
-    SiteInputs.record(siteDir, inputs, summary);
+    SiteInputs.record(siteDir, inputs.join(), summary);
     return summary;
   }
 

@@ -29,8 +29,9 @@ final class SiteInputs {
   static final String FILE = ".mds-docs-inputs";
   private static final String VERSION = "mds-site-inputs-2";
   private static final List<String> RESOURCES = List.of("assets/mds.css", "assets/mds.js",
-      "assets/graph.js", "templates/layout.peb", "templates/node.peb", "templates/overview.peb",
-      "templates/lineage.peb", "templates/legend.peb", "templates/macros.peb");
+      "assets/graph.js", "assets/pages.js", "templates/layout.peb", "templates/node.peb",
+      "templates/overview.peb", "templates/lineage.peb", "templates/legend.peb",
+      "templates/macros.peb");
 
   private SiteInputs() {
   }
@@ -64,6 +65,11 @@ final class SiteInputs {
       // Cannot tell: a digest nothing matches, so the site is written.
       return "unreadable-" + System.nanoTime();
     }
+  }
+
+  /** Whether an earlier run recorded its digest in {@code siteDir} (else it cannot be the same). */
+  static boolean recorded(Path siteDir) {
+    return Files.isRegularFile(siteDir.resolve(FILE));
   }
 
   /** The summary of the site in {@code siteDir} if it was made from the same inputs and is whole. */
