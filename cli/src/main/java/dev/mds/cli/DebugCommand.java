@@ -35,7 +35,10 @@ final class DebugCommand implements Callable<Integer> {
     out.println("profile: " + target.profileName());
     out.println("target: " + target.name() + " (type " + target.type() + ", schema "
         + target.schema() + ", threads " + target.threads() + ")");
-    out.println("database: " + target.databasePath());
+    boolean duckDb = target.type().equals("duckdb");
+    if (duckDb) {
+      out.println("database: " + target.databasePath());
+    }
     target.attachments().forEach(a -> out.println("attach: " + a.alias() + " = " + a.path()
         + (a.readOnly() ? " (read-only)" : "")));
     target.settings().forEach((k, v) -> out.println("setting: " + k + " = " + v));
@@ -51,6 +54,19 @@ final class DebugCommand implements Callable<Integer> {
     try (dev.mds.engine.Warehouse warehouse = dev.mds.engine.Engines.open(target,
         dev.mds.engine.EngineOptions.forBuilding(0))) {
       out.println(target.type() + ": " + warehouse.version());
+      if (!duckDb) {
+        // Another engine: say where it runs, and ask it something.
+        warehouse.details().forEach((key, value) -> out.println(target.type() + " " + key + ": "
+            + value));
+        try (dev.mds.engine.EngineConnection connection = warehouse.connect()) {
+          connection.query("select 1", rows -> rows.next());
+          out.println("connection: ok (select 1 ran)");
+        } catch (java.sql.SQLException e) {
+          throw new dev.mds.MdsException(target.profilesFile().map(Object::toString)
+              .orElse("profiles.yml") + ": profile '" + target.profileName() + "' target '"
+              + target.name() + "': " + target.type() + " does not answer: " + e.getMessage());
+        }
+      }
     }
     out.println("All checks passed!");
     return Mds.OK;

@@ -22,6 +22,9 @@ final class IncrementalMaterialization implements Materialization {
       throws SQLException {
     Relation target = model.relation();
     if (!incremental) {
+      // Refused on the first build too, as dbt-spark does: not only on the day after.
+      requireStrategy(model, IncrementalStrategy.of(model.config()),
+          session.capabilities(TableOptions.of(model)), session);
       return TableMaterialization.replaceTable(session, model, sql);
     }
     List<String> key = model.config().uniqueKey();

@@ -38,6 +38,14 @@ public interface Warehouse extends AutoCloseable {
   /** The engine's version, as {@code mds debug} prints it. */
   String version();
 
+  /**
+   * How this warehouse was reached, for {@code mds debug} (Spark: method, master or Connect
+   * address without its token, warehouse folder); empty for DuckDB, whose lines say it already.
+   */
+  default Map<String, String> details() {
+    return Map.of();
+  }
+
   default boolean exists(Relation relation) {
     return relationType(relation).isPresent();
   }

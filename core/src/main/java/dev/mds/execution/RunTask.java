@@ -112,7 +112,8 @@ public final class RunTask {
     }
     if (!order.isEmpty() && order.stream()
         .allMatch(id -> manifest.nodes().get(id) instanceof dev.mds.graph.UnitTest)) {
-      // Unit tests alone need no database: the target is not opened, nor created.
+      // Unit tests alone need no DuckDB database: the target is not opened, nor created (on
+      // another engine they run on it, opened but not built in).
       List<NodeResult> alone = UnitTestRunner.runAlone(parsed, order, listener);
       return new Outcome(alone, selection.uniqueIds(), selection.unmatched(), started,
           (System.nanoTime() - t0) / 1e9);
@@ -240,7 +241,7 @@ public final class RunTask {
     listener.runStarted(total, threads);
     ExecutionPlan plan = new ExecutionPlan(manifest, order, options.audit());
     UnitTestRunner unitTests = new UnitTestRunner(parsed, compiler,
-        relation -> columnsIn(warehouse, relation));
+        relation -> columnsIn(warehouse, relation), warehouse);
     try {
       return scheduler.run(order, plan::parents, id -> {
         Node node = manifest.nodes().get(id);

@@ -3,8 +3,13 @@ package dev.mds.execution;
 import dev.mds.MdsException;
 import dev.mds.compile.Compiler;
 import dev.mds.compile.ParseResult;
+import dev.mds.engine.Dialect;
 import dev.mds.engine.DuckDbError;
+import dev.mds.engine.EngineConnection;
+import dev.mds.engine.EngineOptions;
+import dev.mds.engine.Engines;
 import dev.mds.engine.SqlLiteral;
+import dev.mds.engine.Warehouse;
 import dev.mds.graph.Manifest;
 import dev.mds.graph.Model;
 import dev.mds.graph.Node;
@@ -18,9 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,16 +38,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs a unit test in a DuckDB of its own, in memory: each input the model reads becomes a table
- * there holding the test's fixture rows (or none), typed as the input's declared columns, or else
- * as the input's own SQL describes on empty inputs; the model's SQL runs on them and its rows are
- * compared with the expected ones as multisets on the expected columns. The target database is
- * never opened, so unit tests run on a fresh clone.
+ * Runs a unit test: each input the model reads becomes a relation holding the test's fixture rows
+ * (or none), typed as the input's declared columns, or else as the input's own SQL describes on
+ * empty inputs; the model's SQL runs on them and its rows are compared with the expected ones as
+ * multisets on the expected columns. On a DuckDB target this happens in a DuckDB of its own, in
+ * memory (the target database is never opened, so unit tests run on a fresh clone); on any other
+ * engine (Spark) it happens on the target's engine, as dbt runs unit tests on the warehouse, so
+ * the engine's SQL semantics are what is tested: inputs are temporary views of the session
+ * ({@link UnitTestWorkspace}), nothing is written to the catalog.
  */
 final class UnitTestRunner {
 
-  /** The catalog an in-memory DuckDB names its database. */
-  private static final String MEMORY = "memory";
   private static final Pattern REF = Pattern.compile(
       "ref\\(\\s*['\"]([^'\"]+)['\"](?:\\s*,\\s*['\"]([^'\"]+)['\"])?\\s*\\)");
   private static final Pattern SOURCE = Pattern.compile(
@@ -66,11 +70,32 @@ final class UnitTestRunner {
     this(parsed, compiler, relation -> Map.of());
   }
 
+  /**
+   * The target's engine when it is not DuckDB (unit tests run there); null: an in-memory DuckDB.
+   */
+  private final Warehouse engine;
+
   UnitTestRunner(ParseResult parsed, Compiler compiler,
       java.util.function.Function<Relation, Map<String, String>> targetColumns) {
+    this(parsed, compiler, targetColumns, null);
+  }
+
+  /**
+   * @param warehouse the run's open warehouse: unit tests run on it when the target's engine is
+   *     not DuckDB; null (or a DuckDB target) runs them in memory
+   */
+  UnitTestRunner(ParseResult parsed, Compiler compiler,
+      java.util.function.Function<Relation, Map<String, String>> targetColumns,
+      Warehouse warehouse) {
     this.parsed = parsed;
     this.compiler = compiler;
     this.targetColumns = targetColumns;
+    this.engine = warehouse != null && runsOnEngine(parsed) ? warehouse : null;
+  }
+
+  /** Whether the target's unit tests run on its engine (every engine but DuckDB). */
+  static boolean runsOnEngine(ParseResult parsed) {
+    return !"duckdb".equals(parsed.project().target().type());
   }
 
   /**
@@ -79,9 +104,31 @@ final class UnitTestRunner {
    * the database file's catalog, read-only, when the file exists and nobody holds it.
    */
   static List<NodeResult> runAlone(ParseResult parsed, List<String> order, RunListener listener) {
+    if (runsOnEngine(parsed)) {
+      // The engine is what is tested: opened (not built in), its catalog read for inputs
+      // nothing else describes.
+      try (Warehouse warehouse = Engines.open(parsed.project().target(),
+          EngineOptions.forReading(0, note -> { }))) {
+        return runAll(new UnitTestRunner(parsed, Compiler.offline(parsed),
+            relation -> engineColumns(warehouse, relation), warehouse), parsed, order, listener);
+      }
+    }
     java.nio.file.Path database = parsed.project().target().databasePath();
     UnitTestRunner runner = new UnitTestRunner(parsed, Compiler.offline(parsed),
         relation -> readOnlyColumns(database, relation));
+    return runAll(runner, parsed, order, listener);
+  }
+
+  private static Map<String, String> engineColumns(Warehouse warehouse, Relation relation) {
+    try (EngineConnection connection = warehouse.connect()) {
+      return connection.columns(relation.toString());
+    } catch (SQLException | RuntimeException e) {
+      return Map.of();
+    }
+  }
+
+  private static List<NodeResult> runAll(UnitTestRunner runner, ParseResult parsed,
+      List<String> order, RunListener listener) {
     List<NodeResult> results = new ArrayList<>();
     listener.runStarted(order.size(), 1);
     int index = 0;
@@ -114,10 +161,15 @@ final class UnitTestRunner {
   NodeResult run(UnitTest test) {
     Instant start = Instant.now();
     Optional<String> sql = Optional.empty();
-    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
-      Run run = new Run(test, connection);
-      sql = Optional.of(run.modelSql());
-      return run.compare(sql.get(), start);
+    try (UnitTestWorkspace workspace = engine != null ? new UnitTestWorkspace.OnEngine(engine)
+        : new UnitTestWorkspace.Memory(DriverManager.getConnection("jdbc:duckdb:"))) {
+      Run run = new Run(test, workspace);
+      try {
+        sql = Optional.of(run.modelSql());
+        return run.compare(sql.get(), start);
+      } catch (SQLException e) {
+        return error(test, start, sql, workspace.summary(e));
+      }
     } catch (SQLException e) {
       return error(test, start, sql, DuckDbError.summary(e.getMessage()));
     } catch (MdsException e) {
@@ -138,7 +190,7 @@ final class UnitTestRunner {
   /** One unit test's run on its own connection. */
   private final class Run {
     private final UnitTest test;
-    private final Connection connection;
+    private final UnitTestWorkspace workspace;
     private final Model model;
     private final Manifest manifest;
     private final Map<String, UnitTest.Fixture> fixtures = new HashMap<>();
@@ -146,9 +198,9 @@ final class UnitTestRunner {
     /** Inputs' shapes, per test: runs on several threads share the runner, not this. */
     private final Map<String, Map<String, String>> shapes = new HashMap<>();
 
-    Run(UnitTest test, Connection connection) {
+    Run(UnitTest test, UnitTestWorkspace workspace) {
       this.test = test;
-      this.connection = connection;
+      this.workspace = workspace;
       this.manifest = parsed.manifest();
       this.model = (Model) manifest.nodes().get(test.model());
       for (UnitTest.Fixture fixture : test.given()) {
@@ -189,7 +241,7 @@ final class UnitTestRunner {
 
     String modelSql() throws SQLException {
       boolean incremental = truthy(test.macroOverrides().get("is_incremental"));
-      Relation self = memory(model);
+      Relation self = workspace.relation(model);
       if (fixtures.containsKey("this") || incremental) {
         // An incremental run with no rows given for this reads an empty table of its shape.
         create(self, fixtures.getOrDefault("this", new UnitTest.Fixture("this", "dict",
@@ -201,7 +253,7 @@ final class UnitTestRunner {
 
     /** An input's table in memory, made on first use from its fixture or empty. */
     private Object input(Node node) {
-      Relation relation = memory(node);
+      Relation relation = workspace.relation(node);
       if (created.add(node.uniqueId())) {
         UnitTest.Fixture fixture = fixtures.getOrDefault(node.uniqueId(),
             new UnitTest.Fixture(node.uniqueId(), "dict", List.of(), Optional.empty()));
@@ -209,25 +261,20 @@ final class UnitTestRunner {
           create(relation, fixture, shape(node));
         } catch (SQLException e) {
           throw MdsException.at(test.file(), "unit test '" + test.name() + "': the rows given"
-              + " for " + node.name() + " do not load: " + DuckDbError.summary(e.getMessage()));
+              + " for " + node.name() + " do not load: " + workspace.summary(e));
         }
       }
       return relation;
     }
 
-    private Relation memory(Node node) {
-      String schema = node.relation() == null || node.relation().schema() == null ? "main"
-          : node.relation().schema();
-      return new Relation(MEMORY, schema, node.relation() == null ? node.name()
-          : node.relation().identifier());
-    }
-
     private void create(Relation relation, UnitTest.Fixture fixture, Map<String, String> shape)
         throws SQLException {
-      execute("create schema if not exists " + Relation.quote(MEMORY) + "."
-          + Relation.quote(relation.schema()));
-      execute("create or replace table " + relation + " as\n"
-          + fixtureSql(fixture, shape));
+      workspace.createInput(relation, fixtureSql(fixture, shape));
+    }
+
+    /** One identifier quoted as the workspace's engine quotes. */
+    private String q(String identifier) {
+      return workspace.dialect().quote(identifier);
     }
 
     NodeResult compare(String sql, Instant start) throws SQLException {
@@ -235,15 +282,16 @@ final class UnitTestRunner {
           .resolve(parsed.project().name()).resolve("unit_tests").resolve(model.name())
           .resolve(test.name() + ".sql");
       write(compiled, sql);
+      String actual;
       try {
-        execute("create temp table mds_actual as select * from (\n" + sql + "\n) mds_model");
+        actual = workspace.keep("actual", "select * from (\n" + sql + "\n) mds_model");
       } catch (SQLException e) {
         throw MdsException.at(test.file(), "unit test '" + test.name() + "': model "
-            + model.name() + " fails on the given rows: " + DuckDbError.summary(e.getMessage()));
+            + model.name() + " fails on the given rows: " + workspace.summary(e));
       }
-      Map<String, String> actualTypes = describe("select * from mds_actual");
-      execute("create temp table mds_expected as\n" + fixtureSql(test.expect(), Map.of()));
-      List<String> columns = new ArrayList<>(describe("select * from mds_expected").keySet());
+      Map<String, String> actualTypes = describe("select * from " + actual);
+      String expected = workspace.keep("expected", fixtureSql(test.expect(), Map.of()));
+      List<String> columns = new ArrayList<>(describe("select * from " + expected).keySet());
       for (String column : columns) {
         String returned = actualTypes.keySet().stream().filter(column::equalsIgnoreCase)
             .findFirst().orElse(null);
@@ -260,7 +308,7 @@ final class UnitTestRunner {
       StringBuilder actualCols = new StringBuilder();
       StringBuilder expectedCols = new StringBuilder();
       for (String column : columns) {
-        String quoted = Relation.quote(column);
+        String quoted = q(column);
         if (actualCols.length() > 0) {
           actualCols.append(", ");
           expectedCols.append(", ");
@@ -270,10 +318,10 @@ final class UnitTestRunner {
         expectedCols.append("cast(").append(quoted).append(" as ")
             .append(actualTypes.get(column)).append(") as ").append(quoted);
       }
-      List<List<String>> missing = rows("select " + expectedCols + " from mds_expected except all"
-          + " select " + actualCols + " from mds_actual");
-      List<List<String>> extra = rows("select " + actualCols + " from mds_actual except all"
-          + " select " + expectedCols + " from mds_expected");
+      List<List<String>> missing = rows("select " + expectedCols + " from " + expected
+          + " except all select " + actualCols + " from " + actual);
+      List<List<String>> extra = rows("select " + actualCols + " from " + actual
+          + " except all select " + expectedCols + " from " + expected);
       String display = parsed.project().display(compiled);
       if (missing.isEmpty() && extra.isEmpty()) {
         return new NodeResult(test.uniqueId(), RunStatus.PASS, "PASS", OptionalLong.of(0),
@@ -347,8 +395,9 @@ final class UnitTestRunner {
       if (rows.isEmpty()) {
         List<String> nulls = new ArrayList<>();
         for (String column : columns) {
-          nulls.add("cast(null as " + shape.getOrDefault(column, "varchar") + ") as "
-              + Relation.quote(column));
+          // (A column of the shape without a type reads as "null", as it always has on DuckDB.)
+          nulls.add("cast(null as " + (shape.containsKey(column) ? shape.get(column)
+              : workspace.textType()) + ") as " + q(column));
         }
         return "select " + String.join(", ", nulls) + " where false";
       }
@@ -361,14 +410,15 @@ final class UnitTestRunner {
           if (type == null) {
             type = temporalType(rows, column);
           }
-          String literal = literal(value);
+          String literal = literal(value, workspace.dialect());
           values.add(type != null ? "cast(" + literal + " as " + type + ")"
-              : value == null && !givenAnywhere(rows, column) ? "cast(null as varchar)"
+              : value == null && !givenAnywhere(rows, column)
+                  ? "cast(null as " + workspace.textType() + ")"
               : literal);
         }
         tuples.add("(" + String.join(", ", values) + ")");
       }
-      List<String> names = columns.stream().map(Relation::quote).toList();
+      List<String> names = columns.stream().map(this::q).toList();
       return "select * from (values " + String.join(",\n  ", tuples) + ") mds_rows("
           + String.join(", ", names) + ")";
     }
@@ -427,6 +477,8 @@ final class UnitTestRunner {
     /**
      * CSV rows are read by DuckDB's CSV reader from a file in the temporary folder (removed
      * after): every column as text, then cast to the input's type, or to what DuckDB detects.
+     * In memory the rows stay in a DuckDB temp table; on another engine they are written into
+     * the fixture's SQL as literals cast to those types (the engine's names for DuckDB's).
      */
     private String csvSql(String text, Map<String, String> shape) throws SQLException {
       Path file;
@@ -439,6 +491,17 @@ final class UnitTestRunner {
       }
       try {
         String path = SqlLiteral.string(file.toString());
+        if (workspace instanceof UnitTestWorkspace.OnEngine onEngine) {
+          return onEngine.csvRows(path, rows -> {
+            Map<String, String> types = new LinkedHashMap<>(shape);
+            rows.detected().forEach((column, type) -> {
+              if (typeOf(shape, column) == null) {
+                types.put(column, workspace.dialect().columnType(type));
+              }
+            });
+            return dictSql(rows.rows(), types);
+          });
+        }
         Map<String, String> detected = describe("select * from read_csv(" + path
             + ", header = true)");
         List<String> selected = new ArrayList<>();
@@ -469,37 +532,15 @@ final class UnitTestRunner {
     }
 
     private Map<String, String> describe(String query) throws SQLException {
-      Map<String, String> columns = new LinkedHashMap<>();
-      try (Statement statement = connection.createStatement();
-          ResultSet rs = statement.executeQuery("describe " + query)) {
-        while (rs.next()) {
-          columns.put(rs.getString("column_name"), rs.getString("column_type"));
-        }
-      }
-      return columns;
+      return workspace.describe(query);
     }
 
     private List<List<String>> rows(String query) throws SQLException {
-      List<List<String>> rows = new ArrayList<>();
-      try (Statement statement = connection.createStatement();
-          ResultSet rs = statement.executeQuery(query)) {
-        int n = rs.getMetaData().getColumnCount();
-        while (rs.next()) {
-          List<String> row = new ArrayList<>();
-          for (int i = 1; i <= n; i++) {
-            Object value = rs.getObject(i);
-            row.add(value == null ? "NULL" : String.valueOf(value));
-          }
-          rows.add(row);
-        }
-      }
-      return rows;
+      return workspace.rows(query);
     }
 
     private void execute(String sql) throws SQLException {
-      try (Statement statement = connection.createStatement()) {
-        statement.execute(sql);
-      }
+      workspace.execute(sql);
     }
 
     /**
@@ -515,15 +556,15 @@ final class UnitTestRunner {
       Map<String, String> shape = new LinkedHashMap<>();
       try {
         if (node instanceof Seed seed) {
-          shape.putAll(describe("select * from read_csv(" + SqlLiteral.string(
-              parsed.project().resolve(seed.file()).toString()) + ", header = true)"));
+          shape.putAll(workspace.seedColumns(SqlLiteral.string(
+              parsed.project().resolve(seed.file()).toString())));
           seed.config().get("column_types").filter(Map.class::isInstance)
               .map(m -> (Map<?, ?>) m)
               .ifPresent(types -> types.forEach((k, v) -> shape.put(String.valueOf(k),
                   String.valueOf(v))));
         } else if (node instanceof Model upstream && !upstream.isPython()) {
           String sql = compiler.unitTestSql(upstream, this::emptyInput, this::emptyInput,
-              memory(upstream), false, test.varOverrides(), test.envOverrides());
+              workspace.relation(upstream), false, test.varOverrides(), test.envOverrides());
           shape.putAll(describe("select * from (\n" + sql + "\n) mds_upstream"));
         }
       } catch (SQLException | RuntimeException e) {
@@ -555,7 +596,7 @@ final class UnitTestRunner {
       }
       List<String> columns = new ArrayList<>();
       shape.forEach((name, type) -> columns.add("cast(null as "
-          + (type == null ? "varchar" : type) + ") as " + Relation.quote(name)));
+          + (type == null ? workspace.textType() : type) + ") as " + q(name)));
       return "(select " + String.join(", ", columns) + " where false)";
     }
   }
@@ -575,6 +616,11 @@ final class UnitTestRunner {
 
   /** A YAML value as a SQL literal DuckDB types by itself. */
   static String literal(Object value) {
+    return literal(value, dev.mds.engine.DuckDbDialect.INSTANCE);
+  }
+
+  /** A YAML value as a SQL literal the engine of {@code dialect} types by itself. */
+  static String literal(Object value, Dialect dialect) {
     if (value == null) {
       return "null";
     }
@@ -584,8 +630,8 @@ final class UnitTestRunner {
     if (value instanceof java.util.Date date) {
       java.text.SimpleDateFormat format = new java.text.SimpleDateFormat("yyyy-MM-dd HH:mm:ss");
       format.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
-      return SqlLiteral.string(format.format(date));
+      return dialect.string(format.format(date));
     }
-    return SqlLiteral.string(String.valueOf(value));
+    return dialect.string(String.valueOf(value));
   }
 }

@@ -73,6 +73,14 @@ public record Relation(String database, String schema, String identifier, boolea
     return PLAIN.matcher(name).matches() ? name : quote(name);
   }
 
+  /**
+   * A temporary view of the session, named in one part ({@code `mds_unit_3_orders`}): the only
+   * way an engine such as Spark lets SQL name one (a unit test's given rows on the target).
+   */
+  public static Relation temporary(String identifier, Quoting quoting) {
+    return new Relation(null, null, identifier, false, quoting);
+  }
+
   /** The same schema and name in catalog {@code catalog} (production, for {@code --defer}). */
   public Relation in(String catalog) {
     return new Relation(catalog, schema, identifier, true, quoting);
@@ -100,7 +108,8 @@ public record Relation(String database, String schema, String identifier, boolea
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof Relation o && qualified == o.qualified && schema.equals(o.schema)
+    return other instanceof Relation o && qualified == o.qualified
+        && Objects.equals(schema, o.schema)
         && identifier.equals(o.identifier) && (!qualified || Objects.equals(database, o.database));
   }
 
@@ -137,6 +146,6 @@ public record Relation(String database, String schema, String identifier, boolea
 
   @Override
   public String toString() {
-    return schemaSql() + "." + quoted(identifier);
+    return schema == null ? quoted(identifier) : schemaSql() + "." + quoted(identifier);
   }
 }

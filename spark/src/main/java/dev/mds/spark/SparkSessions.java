@@ -33,6 +33,16 @@ final class SparkSessions {
       "spark.sql.legacy.javaCharsets", "true",
       "spark.databricks.delta.properties.defaults.columnMapping.mode", "name");
 
+  /**
+   * A table at a fixed {@code location} ({@code location_root}) in a plain format is rebuilt by
+   * a drop and a create: the drop leaves its files (the table is external), and Spark refuses a
+   * CTAS into a folder that is not empty, so the second build would fail. With this the create
+   * writes over the old files, which is what rebuilding that table means (dbt-spark's drop and
+   * create intends the same).
+   */
+  static final Map<String, String> REBUILD_AT_LOCATION =
+      Map.of("spark.sql.legacy.allowNonEmptyLocationInCTAS", "true");
+
   /** The session for {@code profile}: started (or found running), or connected to. */
   static SparkSession open(SparkProfile profile) {
     if (profile.method().equals(SparkProfile.CONNECT)) {
@@ -40,7 +50,9 @@ final class SparkSessions {
       // implementation whenever Spark's core is on the class path, as it is here.
       SparkSession spark = org.apache.spark.sql.connect.SparkSession.builder()
           .remote(profile.connectUrl().orElseThrow()).getOrCreate();
-      DUCKDB_COMPATIBLE.forEach((k, v) -> {
+      Map<String, String> runtime = new LinkedHashMap<>(DUCKDB_COMPATIBLE);
+      runtime.putAll(REBUILD_AT_LOCATION);
+      runtime.forEach((k, v) -> {
         try {
           spark.conf().set(k, v);
         } catch (Exception refused) {
@@ -82,6 +94,7 @@ final class SparkSessions {
     conf.put("spark.ui.showConsoleProgress", "false");
     conf.put("spark.sql.session.timeZone", "UTC");
     conf.putAll(DUCKDB_COMPATIBLE);
+    conf.putAll(REBUILD_AT_LOCATION);
     if (profile.master().startsWith("local")) {
       // A laptop's tables are small: Spark's 200 shuffle partitions and Delta's 50 snapshot
       // partitions cost seconds per statement there.

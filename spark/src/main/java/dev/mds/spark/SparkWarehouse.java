@@ -82,6 +82,25 @@ final class SparkWarehouse implements Warehouse {
   }
 
   @Override
+  public Map<String, String> details() {
+    SparkProfile profile = SparkProfile.of(target);
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("method", profile.method());
+    if (profile.method().equals(SparkProfile.CONNECT)) {
+      // The token is a secret: never printed.
+      details.put("host", profile.connectUrl().orElse("")
+          .replaceAll(";token=[^;]*", ";token=***"));
+    } else {
+      details.put("master", spark.sparkContext().master());
+      details.put("warehouse", spark.conf().get("spark.sql.warehouse.dir", ""));
+    }
+    details.put("catalog", spark.catalog().currentCatalog());
+    details.put("schema", target.schema() + (spark.catalog().databaseExists(target.schema())
+        ? " (exists)" : " (not created yet: the first build creates it)"));
+    return details;
+  }
+
+  @Override
   public Optional<String> relationType(Relation relation) {
     try {
       return SparkConnection.type(spark, relation.schema(), relation.identifier());

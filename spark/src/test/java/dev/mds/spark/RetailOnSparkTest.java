@@ -34,7 +34,18 @@ class RetailOnSparkTest {
   private static final String SCHEMA = "retail_e2e";
   private static final List<String> RELATIONS = List.of("members", "prices_de", "orders",
       "stg_orders", "order_lines", "member_totals", "member_totals_di", "uk_members",
-      "daily_sales");
+      "daily_sales", "members_history", "member_names");
+
+  /**
+   * What is compared of a snapshot: the timestamp strategy's columns all follow from the rows
+   * (the scd id is a hash of key and updated_at); the check strategy's validity times are the
+   * clock's, so only which version is current is compared there.
+   */
+  private static final Map<String, String> COMPARED = Map.of(
+      "members_history", "market, member_no, name, joined_at, dbt_scd_id, dbt_updated_at,"
+          + " dbt_valid_from, dbt_valid_to",
+      "member_names", "market, member_no, name, dbt_valid_to is null as is_current,"
+          + " dbt_valid_from is not null as has_valid_from");
 
   @TempDir
   static Path dir;
@@ -63,7 +74,9 @@ class RetailOnSparkTest {
     // Day 2: UK/00123 orders again, JP/00123 is new; the daily sales model breaks.
     Files.writeString(project.resolve("seeds/orders.csv"), ORDERS
         + "UK,3,00123,B-2,2,2024-03-02\nJP,1,00123,A-1,1,2024-03-02\n");
-    Files.writeString(project.resolve("seeds/members.csv"), MEMBERS + "JP,00123,Daiki,2024-03-02\n");
+    Files.writeString(project.resolve("seeds/members.csv"), MEMBERS
+        .replace("IT,00456,Carla,2024-03-01", "IT,00456,Carlotta,2024-03-05")
+        + "JP,00123,Daiki,2024-03-02\n");
     String[] vars = {"--vars", "{break_sales: true}"};
     duck = mds("build", "--project-dir", project.toString(), "--target", "duck", vars[0], vars[1]);
     assertEquals(1, duck.code(), duck::describe);
@@ -79,6 +92,15 @@ class RetailOnSparkTest {
     assertEquals(List.of("DE|00123|1|25", "IT|00456|1|3.99", "JP|00123|1|12.5",
         "UK|00123|2|45.48"), secondSpark.get("member_totals"));
     assertEquals(secondSpark.get("member_totals"), secondSpark.get("member_totals_di"));
+    // Snapshots: Carla's new name (and joined date) closed her first version on both strategies.
+    assertEquals(List.of("DE|00123|Bernd|2024-02-10|null", "IT|00456|Carla|2024-03-01|2024-03-05",
+        "IT|00456|Carlotta|2024-03-05|null", "JP|00123|Daiki|2024-03-02|null",
+        "UK|00123|Ann|2024-01-05|null"), secondSpark.get("members_history").stream()
+            .map(r -> String.join("|", java.util.Arrays.asList(r.split("\\|")).subList(0, 4))
+                + "|" + r.substring(r.lastIndexOf('|') + 1)).toList());
+    assertEquals(List.of("DE|00123|Bernd|true|true", "IT|00456|Carla|false|true",
+        "IT|00456|Carlotta|true|true", "JP|00123|Daiki|true|true", "UK|00123|Ann|true|true"),
+        secondSpark.get("member_names"));
   }
 
   private static final String MEMBERS = """
@@ -178,6 +200,19 @@ class RetailOnSparkTest {
         union all select cast(null as date), 0
         {% endif %}
         """);
+    files.put("snapshots/members.sql", """
+        {% snapshot members_history %}
+        {{ config(unique_key=['market', 'member_no'], strategy='timestamp',
+                  updated_at='joined_at') }}
+        select market, member_no, name, cast(joined as timestamp) as joined_at
+        from {{ ref('members') }}
+        {% endsnapshot %}
+
+        {% snapshot member_names %}
+        {{ config(unique_key=['market', 'member_no'], strategy='check', check_cols=['name']) }}
+        select market, member_no, name from {{ ref('members') }}
+        {% endsnapshot %}
+        """);
     files.put("models/schema.yml", """
         models:
           - name: order_lines
@@ -208,7 +243,8 @@ class RetailOnSparkTest {
       for (String relation : RELATIONS) {
         List<String> rows = new ArrayList<>();
         try (Statement st = connection.createStatement();
-            ResultSet rs = st.executeQuery("select * from main." + relation)) {
+            ResultSet rs = st.executeQuery("select " + COMPARED.getOrDefault(relation, "*")
+                + " from main." + relation)) {
           while (rs.next()) {
             List<String> values = new ArrayList<>();
             for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
@@ -228,8 +264,8 @@ class RetailOnSparkTest {
     Map<String, List<String>> tables = new LinkedHashMap<>();
     for (String relation : RELATIONS) {
       List<String> rows = new ArrayList<>();
-      for (Row row : SharedSpark.session().sql("select * from " + SCHEMA + "." + relation)
-          .collectAsList()) {
+      for (Row row : SharedSpark.session().sql("select " + COMPARED.getOrDefault(relation, "*")
+          + " from " + SCHEMA + "." + relation).collectAsList()) {
         List<String> values = new ArrayList<>();
         for (int i = 0; i < row.size(); i++) {
           values.add(normal(row.get(i)));

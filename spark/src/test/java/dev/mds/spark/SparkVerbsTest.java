@@ -169,6 +169,97 @@ class SparkVerbsTest {
     assertTrue(Files.readString(project.resolve("target/summary.md")).contains("Data diff"));
   }
 
+  @Test
+  @Order(7)
+  void debugChecksTheSparkConnection() {
+    Run debug = mds("debug", "--project-dir", project.toString(), "--target", "dev");
+    assertEquals(0, debug.code(), debug::describe);
+    assertTrue(debug.out().contains("spark: Spark 4."), debug::describe);
+    assertTrue(debug.out().contains("spark method: session"), debug::describe);
+    assertTrue(debug.out().contains("spark master: local[2]"), debug::describe);
+    assertTrue(debug.out().contains("spark catalog: spark_catalog"), debug::describe);
+    assertTrue(debug.out().contains("spark schema: " + DEV + " (exists)"), debug::describe);
+    assertTrue(debug.out().contains("connection: ok"), debug::describe);
+    // A Spark target has no database file: no line pretends it has.
+    assertTrue(!debug.out().contains("database: "), debug::describe);
+  }
+
+  @Test
+  @Order(8)
+  void parquetRefusesMergeOnItsFirstBuildNamingTheModel() throws IOException {
+    Path model = project.resolve("models/parquet_merge.sql");
+    Files.writeString(model, """
+        {{ config(materialized='incremental', incremental_strategy='merge', unique_key='id',
+                  file_format='parquet') }}
+        select id, name from {{ ref('customers') }}
+        """);
+    try {
+      Run run = mds("run", "--project-dir", project.toString(), "--target", "dev", "-s",
+          "parquet_merge");
+      assertEquals(1, run.code(), run::describe);
+      assertTrue(run.out().contains("models/parquet_merge.sql: incremental_strategy 'merge'"
+          + " cannot be applied on spark with file_format 'parquet'"), run::describe);
+      assertTrue(!SharedSpark.session().catalog().tableExists(DEV, "parquet_merge"));
+    } finally {
+      Files.delete(model);
+    }
+  }
+
+  @Test
+  @Order(9)
+  void locationAndLocationRootPlaceTheTablesFiles() throws IOException {
+    Path root = dir.resolve("lake");
+    Files.writeString(project.resolve("models/located_root.sql"), """
+        {{ config(file_format='parquet', location_root='%s') }}
+        select id, name from {{ ref('customers') }}
+        """.formatted(root));
+    Files.writeString(project.resolve("models/located_exactly.sql"), """
+        {{ config(location='%s') }}
+        select id from {{ ref('customers') }}
+        """.formatted(root.resolve("exact")));
+    try {
+      Run run = mds("run", "--project-dir", project.toString(), "--target", "dev", "-s",
+          "located_root located_exactly");
+      assertEquals(0, run.code(), run::describe);
+      // Twice: a table at a fixed location is replaced there.
+      run = mds("run", "--project-dir", project.toString(), "--target", "dev", "-s",
+          "located_root located_exactly");
+      assertEquals(0, run.code(), run::describe);
+      assertEquals(List.of("1|Ann", "2|Bob", "3|Cid"),
+          rows("select * from " + DEV + ".located_root order by id"));
+      assertEquals(3, rows("select * from " + DEV + ".located_exactly").size());
+      assertTrue(location("located_root").endsWith(root.resolve("located_root").toString()),
+          location("located_root"));
+      assertTrue(location("located_exactly").endsWith(root.resolve("exact").toString()),
+          location("located_exactly"));
+      assertTrue(Files.isDirectory(root.resolve("exact/_delta_log")));
+      try (var files = Files.list(root.resolve("located_root"))) {
+        assertTrue(files.anyMatch(f -> f.toString().endsWith(".parquet")));
+      }
+    } finally {
+      Files.delete(project.resolve("models/located_root.sql"));
+      Files.delete(project.resolve("models/located_exactly.sql"));
+    }
+  }
+
+  @Test
+  @Order(10)
+  void testRunsTheDataTestsOnSpark() {
+    Run test = mds("test", "--project-dir", project.toString(), "--target", "dev", "-s",
+        "customer_totals", "--exclude", "test_type:unit");
+    assertEquals(0, test.code(), test::describe);
+    assertTrue(test.out().contains(" WARN 1 accepted_values_customer_totals_name__Ann__Bob"),
+        test::describe);
+    assertTrue(test.out().contains("WARN=1"), test::describe);
+  }
+
+  /** Where Spark's catalog says a table's files are. */
+  private static String location(String table) {
+    return rows("describe table extended " + DEV + "." + table).stream()
+        .filter(r -> r.startsWith("Location|")).findFirst().orElse("none")
+        .split("\\|")[1];
+  }
+
   private static final String EVENTS = """
       event_id,customer_id,event_date,amount
       1,1,2024-03-01,10.50
