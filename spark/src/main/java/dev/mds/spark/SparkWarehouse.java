@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalog.Database;
-import org.apache.spark.sql.catalog.Table;
+import dev.mds.engine.RelationTypes;
+import org.apache.spark.sql.Row;
 
 /** A Spark target opened for one invocation: its session, catalog look-ups and schemas. */
 final class SparkWarehouse implements Warehouse {
@@ -66,6 +66,12 @@ final class SparkWarehouse implements Warehouse {
     return SparkDialect.INSTANCE;
   }
 
+  /** No {@code count(*)} job after each build: see {@link Warehouse#countsBuiltRows}. */
+  @Override
+  public boolean countsBuiltRows() {
+    return false;
+  }
+
   @Override
   public Capabilities capabilities() {
     return SparkDialect.capabilities(TableOptions.NONE);
@@ -91,20 +97,37 @@ final class SparkWarehouse implements Warehouse {
     }
   }
 
+  /**
+   * Every schema's tables and views, by name: {@code show tables} and {@code show views} read
+   * names only (one metastore call each), where {@code spark.catalog().listTables} fetches every
+   * table's whole definition (seconds on the first run, growing with the warehouse).
+   */
   @Override
   public Map<Relation, String> relationTypes() {
     Map<Relation, String> types = new LinkedHashMap<>();
+    long start = System.nanoTime();
     try {
-      for (Database database : spark.catalog().listDatabases().collectAsList()) {
-        for (Table table : spark.catalog().listTables(database.name()).collectAsList()) {
-          if (!table.isTemporary()) {
-            types.put(target.relation(Optional.empty(), database.name(), table.name()),
-                SparkConnection.kind(table.tableType()));
+      for (Row database : spark.sql("show databases").collectAsList()) {
+        String schema = database.getString(0);
+        String in = " in " + dialect().quote(schema);
+        java.util.Set<String> views = new java.util.HashSet<>();
+        for (Row view : spark.sql("show views" + in).collectAsList()) {
+          if (!view.getBoolean(view.fieldIndex("isTemporary"))) {
+            views.add(view.getString(view.fieldIndex("viewName")));
+          }
+        }
+        for (Row table : spark.sql("show tables" + in).collectAsList()) {
+          if (!table.getBoolean(table.fieldIndex("isTemporary"))) {
+            String name = table.getString(table.fieldIndex("tableName"));
+            types.put(target.relation(Optional.empty(), schema, name),
+                views.contains(name) ? RelationTypes.VIEW : RelationTypes.TABLE);
           }
         }
       }
     } catch (Exception e) {
       throw new MdsException("reading Spark's catalog: " + SparkError.firstLine(e), e);
+    } finally {
+      SparkConnection.trace("catalog", "every database's tables", start);
     }
     return types;
   }
@@ -114,11 +137,14 @@ final class SparkWarehouse implements Warehouse {
     TreeSet<String> schemas = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     relations.forEach(r -> schemas.add(r.schema()));
     for (String schema : schemas) {
+      long start = System.nanoTime();
       try {
         spark.sql("create database if not exists " + dialect().quote(schema));
       } catch (Exception e) {
         throw new MdsException("creating schema " + schema + " in Spark: "
             + SparkError.firstLine(e), e);
+      } finally {
+        SparkConnection.trace("schema", schema, start);
       }
     }
   }

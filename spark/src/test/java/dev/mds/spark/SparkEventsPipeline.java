@@ -66,12 +66,12 @@ public final class SparkEventsPipeline {
       boolean rawFirst = r % 2 == 1;
       Map<String, Double> rawNodes = new LinkedHashMap<>();
       if (rawFirst) {
-        raw[r] = run(replayCommand, work.resolve("replay.txt"), rawNodes);
+        raw[r] = run(replayCommand, work.resolve("replay-" + (r + 1) + ".txt"), rawNodes);
       }
-      mds[r] = run(mdsCommand, work.resolve("mds.txt"), null);
+      mds[r] = run(mdsCommand, work.resolve("mds-" + (r + 1) + ".txt"), null);
       Map<String, Double> mdsNodes = nodeTimes(project);
       if (!rawFirst) {
-        raw[r] = run(replayCommand, work.resolve("replay.txt"), rawNodes);
+        raw[r] = run(replayCommand, work.resolve("replay-" + (r + 1) + ".txt"), rawNodes);
       }
       System.out.printf(Locale.ROOT, "run %d (%s first): mds %.1fs raw %.1fs ratio %.3f%n",
           r + 1, rawFirst ? "raw" : "mds", mds[r], raw[r], mds[r] / raw[r]);
@@ -102,8 +102,11 @@ public final class SparkEventsPipeline {
     }
     new ProcessBuilder("sync").inheritIO().start().waitFor();
     long start = System.nanoTime();
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(output.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(output.toFile());
+    // mds's phases and each call into Spark (SparkConnection.trace), for where the time goes.
+    builder.environment().put("MDS_TIMINGS", "1");
+    Process process = builder.start();
     if (process.waitFor() != 0) {
       throw new IllegalStateException(String.join(" ", command) + " failed; see " + output);
     }
@@ -137,8 +140,11 @@ public final class SparkEventsPipeline {
   static void replay(Path project) throws Exception {
     SparkProfile profile = new SparkProfile(SparkProfile.SESSION, "local[*]", Optional.empty(),
         Map.of(), project.resolve("spark-warehouse"));
+    long opening = System.nanoTime();
     SparkSession spark = SparkSessions.open(profile);
     spark.sql("create database if not exists " + SCHEMA);
+    System.out.printf(Locale.ROOT, "phase open %.3f (JVM up %.3f)%n",
+        (System.nanoTime() - opening) / 1e9, sinceJvmStart());
     Path run = project.resolve("target/run/events/models");
     for (String model : MODELS) {
       String sql = Files.readString(run.resolve(model + ".sql"));
@@ -150,7 +156,13 @@ public final class SparkEventsPipeline {
       }
       System.out.printf(Locale.ROOT, "node %s %.3f%n", model, (System.nanoTime() - start) / 1e9);
     }
+    System.out.printf(Locale.ROOT, "phase built (JVM up %.3f)%n", sinceJvmStart());
     spark.stop();
+  }
+
+  private static double sinceJvmStart() {
+    return (System.currentTimeMillis()
+        - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3;
   }
 
   private static double median(double[] values) {
