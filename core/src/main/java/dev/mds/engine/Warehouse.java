@@ -34,6 +34,15 @@ public interface Warehouse extends AutoCloseable {
     return true;
   }
 
+  /**
+   * Whether a run reads the whole catalog once ({@link #relationTypes}) for its relation
+   * look-ups, as DuckDB does in one query; otherwise the run's {@link RelationCatalog} looks up
+   * each relation it is asked about once ({@link #relationType}) and keeps the answer.
+   */
+  default boolean listsRelations() {
+    return true;
+  }
+
   /** What the engine can do, for tables of its default format. */
   Capabilities capabilities();
 

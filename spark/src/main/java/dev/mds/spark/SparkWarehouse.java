@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.apache.spark.sql.SparkSession;
-import dev.mds.engine.RelationTypes;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalog.Database;
+import org.apache.spark.sql.catalog.Table;
 
 /** A Spark target opened for one invocation: its session, catalog look-ups and schemas. */
 final class SparkWarehouse implements Warehouse {
@@ -24,7 +24,7 @@ final class SparkWarehouse implements Warehouse {
   private final Target target;
   private final SparkSession spark;
 
-  private SparkWarehouse(Target target, SparkSession spark) {
+  SparkWarehouse(Target target, SparkSession spark) {
     this.target = target;
     this.spark = spark;
   }
@@ -72,6 +72,17 @@ final class SparkWarehouse implements Warehouse {
     return false;
   }
 
+  /**
+   * A run looks up each relation it asks about (a metastore call or two) rather than list the
+   * catalog: listing every schema's tables took ~0.8 s of CPU on a fresh JVM where the five
+   * look-ups of the events pipeline took 0.2 s, and a cluster's catalog grows with every schema
+   * on it.
+   */
+  @Override
+  public boolean listsRelations() {
+    return false;
+  }
+
   @Override
   public Capabilities capabilities() {
     return SparkDialect.capabilities(TableOptions.NONE);
@@ -97,37 +108,20 @@ final class SparkWarehouse implements Warehouse {
     }
   }
 
-  /**
-   * Every schema's tables and views, by name: {@code show tables} and {@code show views} read
-   * names only (one metastore call each), where {@code spark.catalog().listTables} fetches every
-   * table's whole definition (seconds on the first run, growing with the warehouse).
-   */
   @Override
   public Map<Relation, String> relationTypes() {
     Map<Relation, String> types = new LinkedHashMap<>();
-    long start = System.nanoTime();
     try {
-      for (Row database : spark.sql("show databases").collectAsList()) {
-        String schema = database.getString(0);
-        String in = " in " + dialect().quote(schema);
-        java.util.Set<String> views = new java.util.HashSet<>();
-        for (Row view : spark.sql("show views" + in).collectAsList()) {
-          if (!view.getBoolean(view.fieldIndex("isTemporary"))) {
-            views.add(view.getString(view.fieldIndex("viewName")));
-          }
-        }
-        for (Row table : spark.sql("show tables" + in).collectAsList()) {
-          if (!table.getBoolean(table.fieldIndex("isTemporary"))) {
-            String name = table.getString(table.fieldIndex("tableName"));
-            types.put(target.relation(Optional.empty(), schema, name),
-                views.contains(name) ? RelationTypes.VIEW : RelationTypes.TABLE);
+      for (Database database : spark.catalog().listDatabases().collectAsList()) {
+        for (Table table : spark.catalog().listTables(database.name()).collectAsList()) {
+          if (!table.isTemporary()) {
+            types.put(target.relation(Optional.empty(), database.name(), table.name()),
+                SparkConnection.kind(table.tableType()));
           }
         }
       }
     } catch (Exception e) {
       throw new MdsException("reading Spark's catalog: " + SparkError.firstLine(e), e);
-    } finally {
-      SparkConnection.trace("catalog", "every database's tables", start);
     }
     return types;
   }
