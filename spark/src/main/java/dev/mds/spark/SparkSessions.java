@@ -36,7 +36,7 @@ final class SparkSessions {
 
   /**
    * Starts the in-process session for {@code profile} on a thread of its own: a run calls this
-   * before it parses the project, so Spark's start (seconds: its classes, the metastore) overlaps
+   * before it parses the project, so Spark's start (seconds: its classes and context) overlaps
    * the parse rather than following it. Only for {@code method: session} in a JVM opened as Spark
    * needs ({@link SparkWarehouse#open} reports otherwise); a failure is thrown again by
    * {@link #open}.
