@@ -59,6 +59,7 @@ final class RunInvocation {
     PrintWriter out = spec.commandLine().getOut();
     Project project = ServingOption.apply(projectOptions.load(), options.publish);
     DuckDb.preload();
+    dev.mds.engine.Engines.warmUp(project.target());
     List<String> args = spec.commandLine().getParseResult().originalArgs();
     boolean colour = !options.noColor && System.console() != null && System.getenv("NO_COLOR") == null;
     try (RunLog log = RunLog.open(project.root(), String.join(" ", args))) {

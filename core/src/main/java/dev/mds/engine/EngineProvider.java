@@ -33,6 +33,14 @@ public interface EngineProvider {
   }
 
   /**
+   * Starts what {@link #open} will need, in the background, while the project is parsed (a run
+   * knows its target before it parses): for Spark, the session, whose start takes seconds. Never
+   * throws: a failure is reported by {@link #open}. Nothing by default.
+   */
+  default void warmUp(Target target) {
+  }
+
+  /**
    * Opens the engine for {@code target}: one instance per invocation, which workers
    * {@link Warehouse#connect connect} to. Errors a user can cause (unreachable host, bad
    * credentials, a missing key) are {@link dev.mds.MdsException}s with one line naming the profile.

@@ -54,6 +54,22 @@ public final class Engines {
     return provider(target).open(target, options);
   }
 
+  /**
+   * Lets a run's engine start in the background while the project parses
+   * ({@link EngineProvider#warmUp}); nothing for DuckDB, nor when the engine is not installed
+   * (opening it says so).
+   */
+  public static void warmUp(Target target) {
+    if (isDuckDb(target)) {
+      return;
+    }
+    try {
+      provider(target).warmUp(target);
+    } catch (RuntimeException notInstalled) {
+      // Reported, with what to install, when the run opens the target.
+    }
+  }
+
   /** The dialect of {@code target}'s engine (no connection is opened). */
   public static Dialect dialect(Target target) {
     return provider(target).dialect();

@@ -24,7 +24,9 @@ public final class RelationCatalog {
   }
 
   private final Warehouse warehouse;
+  /** Relation to type; a null type: looked up, not there (only when not {@link #listed}). */
   private Map<Relation, String> types;
+  private boolean listed;
   private boolean stopped;
 
   public RelationCatalog(Warehouse warehouse) {
@@ -52,7 +54,12 @@ public final class RelationCatalog {
       return null;
     }
     if (types == null) {
-      types = warehouse.relationTypes();
+      listed = warehouse.listsRelations();
+      types = listed ? warehouse.relationTypes() : new java.util.HashMap<>();
+    }
+    if (!listed && !types.containsKey(relation)) {
+      // An engine whose catalog is dear to list (Spark): each relation once, when first asked.
+      types.put(relation, warehouse.relationType(relation).orElse(null));
     }
     return Optional.ofNullable(types.get(relation));
   }

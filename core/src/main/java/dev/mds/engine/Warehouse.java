@@ -24,6 +24,25 @@ public interface Warehouse extends AutoCloseable {
   /** The engine's SQL. */
   Dialect dialect();
 
+  /**
+   * Whether a run counts each built table's rows for its {@code SELECT n} line and
+   * {@code run_results.json} (a {@code count(*)} after the build): DuckDB answers in a
+   * millisecond; on Spark each count is a job of its own competing with the next node for the
+   * cores, and dbt-spark reports no row counts either.
+   */
+  default boolean countsBuiltRows() {
+    return true;
+  }
+
+  /**
+   * Whether a run reads the whole catalog once ({@link #relationTypes}) for its relation
+   * look-ups, as DuckDB does in one query; otherwise the run's {@link RelationCatalog} looks up
+   * each relation it is asked about once ({@link #relationType}) and keeps the answer.
+   */
+  default boolean listsRelations() {
+    return true;
+  }
+
   /** What the engine can do, for tables of its default format. */
   Capabilities capabilities();
 

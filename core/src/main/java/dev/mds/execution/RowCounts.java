@@ -28,7 +28,9 @@ final class RowCounts implements AutoCloseable {
 
   /** Notes that the node's result is to carry the rows of {@code table} (which has committed). */
   void request(String uniqueId, Relation table) {
-    pending.put(uniqueId, table);
+    if (warehouse.countsBuiltRows()) {
+      pending.put(uniqueId, table);
+    }
   }
 
   /**

@@ -40,6 +40,7 @@ final class SparkConnection implements EngineConnection {
   }
 
   private long executeOne(String sql) throws SQLException {
+    long start = System.nanoTime();
     try {
       spark.addTag(tag);
       // Commands (DDL, insert, merge) run when sql() returns; a query would run on collect, so
@@ -55,12 +56,24 @@ final class SparkConnection implements EngineConnection {
       throw SparkError.of(e, sql);
     } finally {
       spark.removeTag(tag);
+      trace("execute", sql, start);
+    }
+  }
+
+  /** With {@code MDS_TIMINGS=1}: each call into Spark, its time and its statement's start. */
+  static void trace(String call, String what, long startNanos) {
+    if (dev.mds.Timings.on()) {
+      dev.mds.Timings.note(String.format(java.util.Locale.ROOT, "spark %-8s %7.1f ms %s [%s]",
+          call, (System.nanoTime() - startNanos) / 1e6,
+          what.strip().replaceAll("\\s+", " ").substring(0, Math.min(100,
+              what.strip().replaceAll("\\s+", " ").length())), Thread.currentThread().getName()));
     }
   }
 
   @Override
   public <T> T query(String sql, RowReader<T> reader) throws SQLException {
     SparkRows rows;
+    long start = System.nanoTime();
     try {
       spark.addTag(tag);
       Dataset<Row> result = spark.sql(sql);
@@ -69,6 +82,7 @@ final class SparkConnection implements EngineConnection {
       throw SparkError.of(e, sql);
     } finally {
       spark.removeTag(tag);
+      trace("query", sql, start);
     }
     return reader.read(rows);
   }
@@ -81,6 +95,7 @@ final class SparkConnection implements EngineConnection {
   /** A relation's type from the catalog; temp views are not relations. */
   static Optional<String> type(SparkSession spark, String schema, String name)
       throws SQLException {
+    long start = System.nanoTime();
     try {
       if (!spark.catalog().databaseExists(schema) || !spark.catalog().tableExists(schema, name)) {
         return Optional.empty();
@@ -92,6 +107,8 @@ final class SparkConnection implements EngineConnection {
       return Optional.of(kind(table.tableType()));
     } catch (Exception e) {
       throw SparkError.of(e);
+    } finally {
+      trace("lookup", schema + "." + name, start);
     }
   }
 
@@ -104,6 +121,7 @@ final class SparkConnection implements EngineConnection {
   @Override
   public Map<String, String> columns(String relationSql) throws SQLException {
     Map<String, String> columns = new LinkedHashMap<>();
+    long start = System.nanoTime();
     try {
       // A query's columns come from its analysed plan: nothing runs.
       boolean query = relationSql.stripLeading().regionMatches(true, 0, "select", 0, 6)
@@ -115,6 +133,8 @@ final class SparkConnection implements EngineConnection {
       }
     } catch (Exception e) {
       throw SparkError.of(e);
+    } finally {
+      trace("columns", relationSql, start);
     }
     return columns;
   }

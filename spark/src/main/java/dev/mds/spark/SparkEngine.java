@@ -34,6 +34,16 @@ public final class SparkEngine implements EngineProvider {
     return target.withEngineNaming(dialect().quoting(), Optional.of(CATALOG), target.schema());
   }
 
+  /** Starts an in-process session while the project parses (see {@link SparkSessions#warmUp}). */
+  @Override
+  public void warmUp(Target target) {
+    try {
+      SparkSessions.warmUp(SparkProfile.of(target));
+    } catch (RuntimeException e) {
+      // A wrong profile is reported when the run opens the target.
+    }
+  }
+
   @Override
   public Warehouse open(Target target, EngineOptions options) {
     return SparkWarehouse.open(target);

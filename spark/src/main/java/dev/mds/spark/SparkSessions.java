@@ -43,8 +43,66 @@ final class SparkSessions {
   static final Map<String, String> REBUILD_AT_LOCATION =
       Map.of("spark.sql.legacy.allowNonEmptyLocationInCTAS", "true");
 
+  /** A session being started for a profile by {@link #warmUp}, until {@link #open} takes it. */
+  private static java.util.concurrent.CompletableFuture<SparkSession> starting;
+  private static SparkProfile startingFor;
+
+  /**
+   * Starts the in-process session for {@code profile} on a thread of its own: a run calls this
+   * before it parses the project, so Spark's start (seconds: its classes and context) overlaps
+   * the parse rather than following it. Only for {@code method: session} in a JVM opened as Spark
+   * needs ({@link SparkWarehouse#open} reports otherwise); a failure is thrown again by
+   * {@link #open}.
+   */
+  static synchronized void warmUp(SparkProfile profile) {
+    if (starting != null || !profile.method().equals(SparkProfile.SESSION)
+        || !Object.class.getModule().isOpen("sun.nio.ch", SparkSessions.class.getModule())) {
+      return;
+    }
+    java.util.concurrent.CompletableFuture<SparkSession> future =
+        new java.util.concurrent.CompletableFuture<>();
+    Thread thread = new Thread(() -> {
+      try {
+        future.complete(start(profile));
+      } catch (Throwable e) {
+        future.completeExceptionally(e);
+      }
+    }, "mds-spark-start");
+    // Spark loads its classes through the thread's context class loader: the engine's.
+    thread.setContextClassLoader(SparkSessions.class.getClassLoader());
+    thread.setDaemon(true);
+    starting = future;
+    startingFor = profile;
+    thread.start();
+  }
+
   /** The session for {@code profile}: started (or found running), or connected to. */
   static SparkSession open(SparkProfile profile) {
+    java.util.concurrent.CompletableFuture<SparkSession> started = null;
+    synchronized (SparkSessions.class) {
+      if (starting != null && profile.equals(startingFor)) {
+        started = starting;
+      }
+      starting = null;
+      startingFor = null;
+    }
+    if (started != null) {
+      try {
+        return started.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
+        throw e;
+      }
+    }
+    return start(profile);
+  }
+
+  private static SparkSession start(SparkProfile profile) {
     if (profile.method().equals(SparkProfile.CONNECT)) {
       // The Connect client's own builder: SparkSession.builder() picks the in-process
       // implementation whenever Spark's core is on the class path, as it is here.

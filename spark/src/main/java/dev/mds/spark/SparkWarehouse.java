@@ -24,7 +24,7 @@ final class SparkWarehouse implements Warehouse {
   private final Target target;
   private final SparkSession spark;
 
-  private SparkWarehouse(Target target, SparkSession spark) {
+  SparkWarehouse(Target target, SparkSession spark) {
     this.target = target;
     this.spark = spark;
   }
@@ -64,6 +64,23 @@ final class SparkWarehouse implements Warehouse {
   @Override
   public Dialect dialect() {
     return SparkDialect.INSTANCE;
+  }
+
+  /** No {@code count(*)} job after each build: see {@link Warehouse#countsBuiltRows}. */
+  @Override
+  public boolean countsBuiltRows() {
+    return false;
+  }
+
+  /**
+   * A run looks up each relation it asks about (a metastore call or two) rather than list the
+   * catalog: listing every schema's tables took ~0.8 s of CPU on a fresh JVM where the five
+   * look-ups of the events pipeline took 0.2 s, and a cluster's catalog grows with every schema
+   * on it.
+   */
+  @Override
+  public boolean listsRelations() {
+    return false;
   }
 
   @Override
@@ -133,11 +150,14 @@ final class SparkWarehouse implements Warehouse {
     TreeSet<String> schemas = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     relations.forEach(r -> schemas.add(r.schema()));
     for (String schema : schemas) {
+      long start = System.nanoTime();
       try {
         spark.sql("create database if not exists " + dialect().quote(schema));
       } catch (Exception e) {
         throw new MdsException("creating schema " + schema + " in Spark: "
             + SparkError.firstLine(e), e);
+      } finally {
+        SparkConnection.trace("schema", schema, start);
       }
     }
   }

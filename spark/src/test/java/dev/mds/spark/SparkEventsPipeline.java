@@ -61,20 +61,29 @@ public final class SparkEventsPipeline {
         SparkEventsPipeline.class.getName(), "replay", project.toString()));
     double[] mds = new double[runs];
     double[] raw = new double[runs];
+    double[] mdsCpu = new double[runs];
+    double[] rawCpu = new double[runs];
     Map<String, double[]> nodeRatios = new LinkedHashMap<>();
     for (int r = 0; r < runs; r++) {
       boolean rawFirst = r % 2 == 1;
       Map<String, Double> rawNodes = new LinkedHashMap<>();
+      double[] rawTimes = null;
       if (rawFirst) {
-        raw[r] = run(replayCommand, work.resolve("replay.txt"), rawNodes);
+        rawTimes = run(replayCommand, work.resolve("replay-" + (r + 1) + ".txt"), rawNodes);
       }
-      mds[r] = run(mdsCommand, work.resolve("mds.txt"), null);
+      double[] mdsTimes = run(mdsCommand, work.resolve("mds-" + (r + 1) + ".txt"), null);
       Map<String, Double> mdsNodes = nodeTimes(project);
       if (!rawFirst) {
-        raw[r] = run(replayCommand, work.resolve("replay.txt"), rawNodes);
+        rawTimes = run(replayCommand, work.resolve("replay-" + (r + 1) + ".txt"), rawNodes);
       }
-      System.out.printf(Locale.ROOT, "run %d (%s first): mds %.1fs raw %.1fs ratio %.3f%n",
-          r + 1, rawFirst ? "raw" : "mds", mds[r], raw[r], mds[r] / raw[r]);
+      mds[r] = mdsTimes[0];
+      mdsCpu[r] = mdsTimes[1];
+      raw[r] = rawTimes[0];
+      rawCpu[r] = rawTimes[1];
+      System.out.printf(Locale.ROOT, "run %d (%s first): mds %.1fs raw %.1fs ratio %.3f;"
+          + " CPU mds %.1fs raw %.1fs ratio %.3f; load %s%n", r + 1, rawFirst ? "raw" : "mds",
+          mds[r], raw[r], mds[r] / raw[r], mdsCpu[r], rawCpu[r], mdsCpu[r] / rawCpu[r],
+          Files.readString(Path.of("/proc/loadavg")).strip());
       for (String model : MODELS) {
         double ratio = mdsNodes.getOrDefault(model, Double.NaN) / rawNodes.getOrDefault(model,
             Double.NaN);
@@ -86,12 +95,18 @@ public final class SparkEventsPipeline {
     System.out.printf(Locale.ROOT, "events=%d runs=%d: mds build median %.1fs, raw Spark median"
         + " %.1fs, ratio %.3f%n", events, runs, median(mds), median(raw),
         median(mds) / median(raw));
+    System.out.printf(Locale.ROOT, "  CPU (user + system): mds median %.1fs, raw median %.1fs,"
+        + " ratio %.3f%n", median(mdsCpu), median(rawCpu), median(mdsCpu) / median(rawCpu));
     nodeRatios.forEach((model, ratios) -> System.out.printf(Locale.ROOT,
         "  %-13s median node ratio %.3f%n", model, median(ratios)));
   }
 
-  /** Runs one side as a process; returns its wall-clock seconds. */
-  private static double run(List<String> command, Path output, Map<String, Double> nodes)
+  /**
+   * Runs one side as a process; returns its wall-clock seconds and its CPU seconds (user and
+   * system, from {@code /usr/bin/time}; NaN without it): on a machine shared with other work the
+   * CPU a side spends is steadier than its wall clock.
+   */
+  private static double[] run(List<String> command, Path output, Map<String, Double> nodes)
       throws Exception {
     // Both sides start from nothing: no metastore, no tables, no Delta history.
     Path warehouse = Path.of(command.get(command.size() - 1)).resolve("spark-warehouse");
@@ -102,8 +117,17 @@ public final class SparkEventsPipeline {
     }
     new ProcessBuilder("sync").inheritIO().start().waitFor();
     long start = System.nanoTime();
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(output.toFile()).start();
+    Path cpu = Path.of(output + ".cpu");
+    Files.deleteIfExists(cpu);
+    List<String> timed = new ArrayList<>(command);
+    if (Files.isExecutable(Path.of("/usr/bin/time"))) {
+      timed.addAll(0, List.of("/usr/bin/time", "-f", "%U %S", "-o", cpu.toString()));
+    }
+    ProcessBuilder builder = new ProcessBuilder(timed).redirectErrorStream(true)
+        .redirectOutput(output.toFile());
+    // mds's phases and each call into Spark (SparkConnection.trace), for where the time goes.
+    builder.environment().put("MDS_TIMINGS", "1");
+    Process process = builder.start();
     if (process.waitFor() != 0) {
       throw new IllegalStateException(String.join(" ", command) + " failed; see " + output);
     }
@@ -116,7 +140,13 @@ public final class SparkEventsPipeline {
         }
       }
     }
-    return seconds;
+    double cpuSeconds = Double.NaN;
+    if (Files.isRegularFile(cpu)) {
+      String[] userSystem = Files.readString(cpu).strip().split("\\s+");
+      cpuSeconds = Double.parseDouble(userSystem[userSystem.length - 2])
+          + Double.parseDouble(userSystem[userSystem.length - 1]);
+    }
+    return new double[] {seconds, cpuSeconds};
   }
 
   /** Each model's execution time in mds's last run. */
@@ -137,8 +167,11 @@ public final class SparkEventsPipeline {
   static void replay(Path project) throws Exception {
     SparkProfile profile = new SparkProfile(SparkProfile.SESSION, "local[*]", Optional.empty(),
         Map.of(), project.resolve("spark-warehouse"));
+    long opening = System.nanoTime();
     SparkSession spark = SparkSessions.open(profile);
     spark.sql("create database if not exists " + SCHEMA);
+    System.out.printf(Locale.ROOT, "phase open %.3f (JVM up %.3f)%n",
+        (System.nanoTime() - opening) / 1e9, sinceJvmStart());
     Path run = project.resolve("target/run/events/models");
     for (String model : MODELS) {
       String sql = Files.readString(run.resolve(model + ".sql"));
@@ -150,7 +183,13 @@ public final class SparkEventsPipeline {
       }
       System.out.printf(Locale.ROOT, "node %s %.3f%n", model, (System.nanoTime() - start) / 1e9);
     }
+    System.out.printf(Locale.ROOT, "phase built (JVM up %.3f)%n", sinceJvmStart());
     spark.stop();
+  }
+
+  private static double sinceJvmStart() {
+    return (System.currentTimeMillis()
+        - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3;
   }
 
   private static double median(double[] values) {
