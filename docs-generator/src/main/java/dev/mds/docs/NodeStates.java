@@ -23,8 +23,13 @@ public record NodeStates(String against, Map<String, String> byNode) {
     return new NodeStates("", Map.of());
   }
 
-  /** A stable text of the whole comparison, for the site's input digest. */
+  /**
+   * A stable text of the comparison, for the site's input digest. With no node new or modified
+   * the selector box selects nothing for {@code state:} whatever it was compared with, so what
+   * it was compared with is left out: a second run with nothing changed (the first had no
+   * previous manifest to compare with) then keeps the site instead of writing it again.
+   */
   String digestText() {
-    return against + "\n" + new TreeMap<>(byNode);
+    return byNode.isEmpty() ? "" : against + "\n" + new TreeMap<>(byNode);
   }
 }
