@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mds.engine.DuckDb;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -183,13 +182,7 @@ class DuckDbProjectOnSparkTest {
             names.add(rs.getMetaData().getColumnName(i));
           }
           rows.add("columns: " + names);
-          while (rs.next()) {
-            List<String> values = new ArrayList<>();
-            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-              values.add(normal(rs.getObject(i)));
-            }
-            rows.add(String.join("|", values));
-          }
+          rows.addAll(EngineRows.of(rs));
         }
         tables.put(relation, sorted(rows));
       }
@@ -203,13 +196,7 @@ class DuckDbProjectOnSparkTest {
       List<String> rows = new ArrayList<>();
       var table = SharedSpark.session().table(SCHEMA + "." + relation);
       rows.add("columns: " + List.of(table.columns()));
-      for (Row row : table.collectAsList()) {
-        List<String> values = new ArrayList<>();
-        for (int i = 0; i < row.size(); i++) {
-          values.add(normal(row.get(i)));
-        }
-        rows.add(String.join("|", values));
-      }
+      rows.addAll(EngineRows.of(table));
       tables.put(relation, sorted(rows));
     }
     return tables;
@@ -221,21 +208,5 @@ class DuckDbProjectOnSparkTest {
     out.sort(null);
     out.add(0, rows.get(0));
     return out;
-  }
-
-  private static String normal(Object value) {
-    if (value == null) {
-      return "null";
-    }
-    if (value instanceof BigDecimal d) {
-      return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
-    }
-    if (value instanceof Number n) {
-      return normal(new BigDecimal(n.toString()));
-    }
-    if (value instanceof java.sql.Date d) {
-      return d.toLocalDate().toString();
-    }
-    return value.toString();
   }
 }

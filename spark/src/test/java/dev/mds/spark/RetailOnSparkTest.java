@@ -7,18 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mds.engine.DuckDb;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -241,17 +238,11 @@ class RetailOnSparkTest {
     try (Connection connection = DuckDb.connect("jdbc:duckdb:"
         + project.resolve("retail.duckdb"))) {
       for (String relation : RELATIONS) {
-        List<String> rows = new ArrayList<>();
+        List<String> rows;
         try (Statement st = connection.createStatement();
             ResultSet rs = st.executeQuery("select " + COMPARED.getOrDefault(relation, "*")
                 + " from main." + relation)) {
-          while (rs.next()) {
-            List<String> values = new ArrayList<>();
-            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-              values.add(normal(rs.getObject(i)));
-            }
-            rows.add(String.join("|", values));
-          }
+          rows = EngineRows.of(rs);
         }
         rows.sort(null);
         tables.put(relation, rows);
@@ -263,39 +254,11 @@ class RetailOnSparkTest {
   private static Map<String, List<String>> sparkRows() {
     Map<String, List<String>> tables = new LinkedHashMap<>();
     for (String relation : RELATIONS) {
-      List<String> rows = new ArrayList<>();
-      for (Row row : SharedSpark.session().sql("select " + COMPARED.getOrDefault(relation, "*")
-          + " from " + SCHEMA + "." + relation).collectAsList()) {
-        List<String> values = new ArrayList<>();
-        for (int i = 0; i < row.size(); i++) {
-          values.add(normal(row.get(i)));
-        }
-        rows.add(String.join("|", values));
-      }
+      List<String> rows = EngineRows.of(SharedSpark.session().sql("select "
+          + COMPARED.getOrDefault(relation, "*") + " from " + SCHEMA + "." + relation));
       rows.sort(null);
       tables.put(relation, rows);
     }
     return tables;
-  }
-
-  /** One spelling per value whichever engine's driver returned it. */
-  private static String normal(Object value) {
-    if (value == null) {
-      return "null";
-    }
-    if (value instanceof BigDecimal d) {
-      return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
-    }
-    if (value instanceof Double || value instanceof Float) {
-      return normal(new BigDecimal(value.toString()));
-    }
-    if (value instanceof java.sql.Timestamp t) {
-      return normal(t.toLocalDateTime());
-    }
-    if (value instanceof java.time.LocalDateTime t) {
-      return t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? t.toLocalDate().toString()
-          : t.toString();
-    }
-    return value.toString();
   }
 }

@@ -5,18 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mds.engine.DuckDb;
-import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,15 +45,9 @@ class SparkFilesTest {
     try (Connection c = DuckDb.connect("jdbc:duckdb:" + project.resolve("shop.duckdb"));
         Statement st = c.createStatement()) {
       for (String relation : RELATIONS) {
-        List<String> rows = new ArrayList<>();
+        List<String> rows;
         try (ResultSet rs = st.executeQuery("select * from main." + relation)) {
-          while (rs.next()) {
-            List<String> values = new ArrayList<>();
-            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-              values.add(normal(rs.getObject(i)));
-            }
-            rows.add(String.join("|", values));
-          }
+          rows = EngineRows.of(rs);
         }
         rows.sort(null);
         onDuck.put(relation, rows);
@@ -64,14 +55,7 @@ class SparkFilesTest {
     }
     Map<String, List<String>> onSpark = new LinkedHashMap<>();
     for (String relation : RELATIONS) {
-      List<String> rows = new ArrayList<>();
-      for (Row row : SharedSpark.session().table(SCHEMA + "." + relation).collectAsList()) {
-        List<String> values = new ArrayList<>();
-        for (int i = 0; i < row.size(); i++) {
-          values.add(normal(row.get(i)));
-        }
-        rows.add(String.join("|", values));
-      }
+      List<String> rows = EngineRows.of(SharedSpark.session().table(SCHEMA + "." + relation));
       rows.sort(null);
       onSpark.put(relation, rows);
     }
@@ -172,24 +156,5 @@ class SparkFilesTest {
         + "00456;\"Zoë \"\"Z\"\"\";2,5;01.02.2024;\n"
         + "07001;Señor;-10,25;15.06.2023;7\n").getBytes(Charset.forName("windows-1252")));
     return root;
-  }
-
-  private static String normal(Object value) {
-    if (value == null) {
-      return "null";
-    }
-    if (value instanceof BigDecimal d) {
-      return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
-    }
-    if (value instanceof Number n) {
-      return normal(new BigDecimal(n.toString()));
-    }
-    if (value instanceof java.sql.Date d) {
-      return d.toLocalDate().toString();
-    }
-    if (value instanceof java.time.LocalDate d) {
-      return d.toString();
-    }
-    return value.toString();
   }
 }
