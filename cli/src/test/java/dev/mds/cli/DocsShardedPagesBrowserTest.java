@@ -42,7 +42,7 @@ class DocsShardedPagesBrowserTest {
   @BeforeAll
   static void documentTheExampleBothWays() throws IOException {
     project = dir.resolve("example-project");
-    copyExample(project);
+    DocsSiteBrowserTest.copyExample(project);
     mds("build", "--project-dir", project.toString()).assertOk();
     mds("docs", "generate", "--project-dir", project.toString()).assertOk();
     filesSite = dir.resolve("files-site");
@@ -139,27 +139,5 @@ class DocsShardedPagesBrowserTest {
     wait.until(ExpectedConditions.urlContains("fct_orders"));
     assertEquals("fct_orders", chrome.findElement(By.cssSelector("article.doc h1")).getText());
     assertEquals(List.of(), HeadlessChromium.consoleErrors(chrome));
-  }
-
-  private static void copyExample(Path target) throws IOException {
-    Path example = Stream.of(Path.of("..", "example-project"), Path.of("example-project"))
-        .filter(p -> Files.isRegularFile(p.resolve("mds_project.yml")))
-        .findFirst().orElseThrow(() -> new AssertionError("example-project not found"))
-        .toAbsolutePath().normalize();
-    try (Stream<Path> walk = Files.walk(example)) {
-      for (Path source : walk.sorted().toList()) {
-        String relative = example.relativize(source).toString();
-        if (relative.startsWith("target") || relative.startsWith("logs")
-            || relative.endsWith(".duckdb") || relative.endsWith(".duckdb.wal")) {
-          continue;
-        }
-        Path dest = target.resolve(relative);
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(dest);
-        } else {
-          Files.copy(source, dest);
-        }
-      }
-    }
   }
 }

@@ -324,7 +324,8 @@ class DocsSiteBrowserTest {
     assertEquals(List.of(), HeadlessChromium.consoleErrors(chrome));
   }
 
-  private static void copyExample(Path target) throws IOException {
+  /** A copy of example-project/ without what a build left in it (also for the sharded-pages test). */
+  static void copyExample(Path target) throws IOException {
     Path example = Stream.of(Path.of("..", "example-project"), Path.of("example-project"))
         .filter(p -> Files.isRegularFile(p.resolve("mds_project.yml")))
         .findFirst().orElseThrow(() -> new AssertionError("example-project not found"))
