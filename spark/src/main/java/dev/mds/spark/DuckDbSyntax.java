@@ -2,11 +2,16 @@ package dev.mds.spark;
 
 import org.apache.spark.sql.SparkSessionExtensions;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.antlr.v4.runtime.Token;
+import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.expressions.Literal;
 import org.apache.spark.sql.catalyst.expressions.Literal$;
 import org.apache.spark.sql.catalyst.expressions.NullsLast$;
 import org.apache.spark.sql.catalyst.expressions.SortOrder;
+import org.apache.spark.sql.catalyst.expressions.TimestampDiff;
+import org.apache.spark.sql.catalyst.expressions.TruncTimestamp;
 import org.apache.spark.sql.catalyst.parser.ParserUtils;
 import org.apache.spark.sql.catalyst.parser.SqlBaseParser;
 import org.apache.spark.sql.execution.SparkSqlAstBuilder;
@@ -50,6 +55,34 @@ public final class DuckDbSyntax extends AbstractFunction1<SparkSessionExtensions
   }
 
   private static final class Builder extends SparkSqlAstBuilder {
+    /** Units for which counting boundaries is the whole-unit difference of truncated values. */
+    private static final Set<String> BOUNDARY_UNITS =
+        Set.of("YEAR", "QUARTER", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND");
+
+    /**
+     * DuckDB's {@code datediff('day', a, b)} / {@code date_diff(...)}: the unit is a string and
+     * the answer counts the unit's boundaries crossed (from 23:00 to 01:00 the next day is one
+     * day). Spark refuses a quoted unit and counts whole units, so both sides are truncated to the
+     * unit first, which makes the whole-unit count the boundary count. Other quoted units
+     * ({@code 'week'}, ...) keep Spark's error.
+     */
+    @Override
+    public Expression visitTimestampdiff(SqlBaseParser.TimestampdiffContext ctx) {
+      if (ctx.invalidUnit == null || ctx.TIMEDIFF() != null) {
+        return super.visitTimestampdiff(ctx);
+      }
+      String unit = ParserUtils.string(visitStringLit(ctx.invalidUnit)).toUpperCase(Locale.ROOT);
+      if (unit.endsWith("S")) {
+        unit = unit.substring(0, unit.length() - 1);
+      }
+      if (!BOUNDARY_UNITS.contains(unit)) {
+        return super.visitTimestampdiff(ctx);
+      }
+      Literal format = Literal$.MODULE$.apply(unit);
+      return new TimestampDiff(unit, new TruncTimestamp(format, expression(ctx.startTimestamp)),
+          new TruncTimestamp(format, expression(ctx.endTimestamp)));
+    }
+
     @Override
     public SortOrder visitSortItem(SqlBaseParser.SortItemContext ctx) {
       SortOrder order = super.visitSortItem(ctx);

@@ -47,6 +47,23 @@ class DuckDbProjectOnSparkTest {
   }
 
   @Test
+  void datediffWithAQuotedUnitCountsBoundariesAsDuckDb() throws SQLException {
+    String sql = "select datediff('day', timestamp '2024-01-01 23:00:00', timestamp"
+        + " '2024-01-02 01:00:00'), date_diff('month', date '2024-01-31', date '2024-02-01'),"
+        + " datediff('days', date '2024-03-01', date '2024-01-01'), datediff('year', timestamp"
+        + " '2023-12-31 23:59:59', timestamp '2024-01-01 00:00:00'), date_diff('hour', timestamp"
+        + " '2024-01-01 10:59:00', timestamp '2024-01-01 11:01:00'), datediff('quarter', date"
+        + " '2024-03-31', date '2024-04-01')";
+    List<String> onDuck;
+    try (Connection c = DuckDb.connect("jdbc:duckdb:");
+        Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      onDuck = EngineRows.of(rs);
+    }
+    assertEquals(List.of("1|1|-60|1|1|1"), onDuck);
+    assertEquals(onDuck, EngineRows.of(SharedSpark.session().sql(sql)));
+  }
+
+  @Test
   void buildsTheSameRowsAsDuckDbAndNamesDuckDbOnlySql() throws Exception {
     Path project = writeProject(dir.resolve("league"));
     CliRun duck = mds("build", "--project-dir", project.toString(), "--target", "duck");
