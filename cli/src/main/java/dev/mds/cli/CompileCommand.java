@@ -1,6 +1,7 @@
 package dev.mds.cli;
 
 import dev.mds.Background;
+import dev.mds.TextFiles;
 import dev.mds.Timings;
 import dev.mds.artifacts.ManifestWriter;
 import dev.mds.compile.ParseResult;
@@ -55,9 +56,18 @@ final class CompileCommand implements Callable<Integer> {
       // usually answers without it.
       DuckDb.preload();
     }
-    CompileTask.Result result = CompileTask.run(parsed, selection.selector(parsed),
-        selection.defer);
-    Timings.lap("compile and write SQL files");
+    // The compiled SQL files are written (or compared with what they hold) on a thread of their
+    // own while the partial-key check and the manifest go on: creating 14,000 files on a first
+    // compile is mostly the kernel's time, which then overlaps DuckDB parsing the models.
+    TextFiles files = TextFiles.inBackground();
+    CompileTask.Result result;
+    try {
+      result = CompileTask.run(parsed, selection.selector(parsed), selection.defer, files);
+    } catch (RuntimeException e) {
+      files.finish();
+      throw e;
+    }
+    Timings.lap("compile SQL (files written meanwhile)");
     // The partial-key check is cheap and always runs; full lineage costs about a millisecond a
     // model, so it is traced only when asked for. Without lineage the manifest does not wait for
     // the check: it is written on another core meanwhile.
@@ -67,6 +77,7 @@ final class CompileCommand implements Callable<Integer> {
             ProjectLineage.none()));
     ProjectLineage traced = ProjectLineage.none();
     List<LineageWarning> warnings;
+    List<String> unwritten;
     try (LineageAnalyzer analyzer = new LineageAnalyzer(result.parsed(), result.compiled())) {
       if (lineage) {
         traced = analyzer.lineage(result.selected());
@@ -76,8 +87,13 @@ final class CompileCommand implements Callable<Integer> {
       }
     } finally {
       Background.await(manifest);
+      unwritten = files.finish();
     }
-    Timings.lap("partial-key join check");
+    if (!unwritten.isEmpty()) {
+      throw new dev.mds.MdsException("Cannot write " + unwritten.get(0)
+          + (unwritten.size() > 1 ? " and " + (unwritten.size() - 1) + " other files" : ""));
+    }
+    Timings.lap("partial-key join check, SQL files");
     if (manifest == null) {
       ManifestWriter.write(result.parsed(), result.compiled(), MdsVersion.version(), traced);
     } else {

@@ -207,7 +207,9 @@ final class ParseCache {
    * reader never sees half a cache.
    */
   void write() throws IOException {
-    if (!changed && current.keySet().equals(previous.keySet())) {
+    // Equal sizes and one inside the other is equality, with half the lookups of Set.equals.
+    if (!changed && current.size() == previous.size()
+        && previous.keySet().containsAll(current.keySet())) {
       return;
     }
     CacheFile.write(file, new Stored(FORMAT, key, new TreeMap<>(current)));

@@ -1,5 +1,6 @@
 package dev.mds.execution;
 
+import dev.mds.TextFiles;
 import dev.mds.compile.CompiledNode;
 import dev.mds.compile.Compiler;
 import dev.mds.compile.Deferral;
@@ -35,11 +36,21 @@ public final class CompileTask {
    *     target, so it cannot see which of them a run would find there instead
    */
   public static Result run(ParseResult parsed, Selector selector, boolean defer) {
+    return run(parsed, selector, defer, new TextFiles());
+  }
+
+  /**
+   * As {@link #run(ParseResult, Selector, boolean)}, writing the compiled SQL files through
+   * {@code files}: with {@link TextFiles#inBackground} the caller goes on (the partial-key check)
+   * while they are written, and must {@link TextFiles#finish} them.
+   */
+  public static Result run(ParseResult parsed, Selector selector, boolean defer,
+      TextFiles files) {
     Selector.Selection selection = selector.select(parsed.manifest());
     Optional<Deferral> deferral = defer
         ? Optional.of(new Deferral(Deferral.CATALOG, selection.uniqueIds(), r -> false))
         : Optional.empty();
-    List<CompiledNode> compiled = new Compiler(parsed, r -> false, false, deferral)
+    List<CompiledNode> compiled = new Compiler(parsed, r -> false, false, deferral, files)
         .compileAll(selection.uniqueIds());
     Map<String, CompiledNode> byId = new LinkedHashMap<>();
     compiled.forEach(c -> byId.put(c.uniqueId(), c));

@@ -5,11 +5,9 @@ import dev.mds.graph.Relation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The warehouse a run writes to: a profile output ({@code type: duckdb}) or the embedded default.
@@ -104,8 +102,22 @@ public record Target(String profileName, String name, String type, Path database
    * the file name without its extension, or {@code memory} for {@code :memory:}.
    */
   public String database() {
-    return catalog.orElseGet(() -> catalogOf(databasePath));
+    if (catalog.isPresent()) {
+      return catalog.get();
+    }
+    // Asked for every relation made (tens of thousands a compile): the name is derived once per
+    // path rather than through a new Path and two strings each time.
+    String known = CATALOGS.get(databasePath);
+    if (known == null) {
+      known = catalogOf(databasePath);
+      CATALOGS.putIfAbsent(databasePath, known);
+    }
+    return known;
   }
+
+  /** The catalog names of the database files seen (one or two a run). */
+  private static final java.util.concurrent.ConcurrentMap<Path, String> CATALOGS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   static String catalogOf(Path path) {
     String file = path.getFileName().toString();
@@ -134,23 +146,37 @@ public record Target(String profileName, String name, String type, Path database
    * the way it must be written in SQL; see {@link Relation} for the rule.
    */
   public Relation relation(Optional<String> database, String schema, String identifier) {
-    String catalog = database.filter(d -> !d.isBlank()).orElse(database());
-    boolean own = catalog.equalsIgnoreCase(database());
+    String ownCatalog = database();
+    String catalog = database.isPresent() && !database.get().isBlank() ? database.get()
+        : ownCatalog;
+    boolean own = catalog.equalsIgnoreCase(ownCatalog);
     // Only DuckDB keeps catalogs and schemas in one namespace, where a two-part name can be
     // misread.
-    if (own && (!isDuckDb() || !collides(schema))) {
-      return new Relation(database(), schema, identifier, false, quoting);
+    if (own && (!isDuckDb() || !collides(schema, ownCatalog))) {
+      return new Relation(ownCatalog, schema, identifier, false, quoting);
     }
     // One spelling per catalog, so that relations compare equal whoever wrote the name.
-    String spelled = own ? database() : attachment(catalog).map(Attachment::alias).orElse(catalog);
+    String spelled = own ? ownCatalog
+        : attachment(catalog).map(Attachment::alias).orElse(catalog);
     return new Relation(spelled, schema, identifier, true, quoting);
   }
 
   /** Whether a two-part name starting with {@code schema} could also mean a catalog. */
-  private boolean collides(String schema) {
-    Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    names.addAll(catalogs());
-    names.addAll(BUILT_IN_CATALOGS);
-    return names.contains(schema.toLowerCase(Locale.ROOT));
+  private boolean collides(String schema, String ownCatalog) {
+    // Compared ignoring case, as DuckDB resolves catalog names; no set built per relation.
+    if (schema.equalsIgnoreCase(ownCatalog)) {
+      return true;
+    }
+    for (Attachment attachment : attachments) {
+      if (schema.equalsIgnoreCase(attachment.alias())) {
+        return true;
+      }
+    }
+    for (String builtIn : BUILT_IN_CATALOGS) {
+      if (schema.equalsIgnoreCase(builtIn)) {
+        return true;
+      }
+    }
+    return false;
   }
 }
