@@ -27,7 +27,8 @@ import scala.runtime.BoxedUnit;
  * dbt-duckdb project's {@code row_number() over (order by x)}, {@code first_value}, {@code lag}
  * and {@code listagg ... within group} then give the same rows on both engines. Spark fills in
  * its default while parsing (the plan cannot tell it from an explicit one), so this replaces the
- * parser's handling of a sort item; an explicit {@code nulls first} is kept.
+ * parser's handling of a sort item; an explicit {@code nulls first} is kept. The columns of a
+ * {@code join ... using} come in DuckDB's order ({@link UsingJoinOrder}).
  */
 public final class DuckDbSyntax extends AbstractFunction1<SparkSessionExtensions, BoxedUnit> {
 
@@ -39,6 +40,7 @@ public final class DuckDbSyntax extends AbstractFunction1<SparkSessionExtensions
     // Spark's own parser is the first link of the chain: this one replaces it, and Delta's
     // extension (listed after) wraps this one.
     extensions.injectParser((session, spark) -> new Parser());
+    extensions.injectResolutionRule(session -> new UsingJoinOrder());
     return BoxedUnit.UNIT;
   }
 

@@ -64,6 +64,42 @@ class DuckDbProjectOnSparkTest {
   }
 
   @Test
+  void joinUsingColumnsComeInDuckDbOrder() throws SQLException {
+    String with = "with a(x, k, y) as (values (1, 10, 'a'), (2, 20, 'b')),"
+        + " b(z, k, w) as (values (5, 10, 'q'), (6, 30, 'r')),"
+        + " c(k, v, x) as (values (10, 'c', 7)) ";
+    List<String> queries = List.of(
+        "select * from a join b using (k)",
+        "select * from a left join b using (k)",
+        "select a.* from a left join b using (k)",
+        "select * from a right join b using (k)",
+        "select * from a full join b using (k)",
+        "select * from a left semi join b using (k)",
+        "select * from a natural join b",
+        "select * from a join b using (k) join c using (k)",
+        "select * from (select a.*, b.w from a left join b using (k)) t");
+    for (String query : queries) {
+      String sql = with + query + " order by all";
+      List<String> onDuck = new ArrayList<>();
+      try (Connection c = DuckDb.connect("jdbc:duckdb:");
+          Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery(sql.replace("left semi join", "semi join"))) {
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+          names.add(rs.getMetaData().getColumnName(i));
+        }
+        onDuck.add("columns: " + names);
+        onDuck.addAll(EngineRows.of(rs));
+      }
+      var onSpark = SharedSpark.session().sql(sql.replace("order by all", "order by 1, 2, 3"));
+      List<String> sparkRows = new ArrayList<>();
+      sparkRows.add("columns: " + List.of(onSpark.columns()));
+      sparkRows.addAll(EngineRows.of(onSpark));
+      assertEquals(onDuck, sparkRows, query);
+    }
+  }
+
+  @Test
   void buildsTheSameRowsAsDuckDbAndNamesDuckDbOnlySql() throws Exception {
     Path project = writeProject(dir.resolve("league"));
     CliRun duck = mds("build", "--project-dir", project.toString(), "--target", "duck");
