@@ -3,9 +3,15 @@ package dev.mds.spark;
 import static dev.mds.spark.CliRun.mds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mds.MdsException;
+import dev.mds.engine.Contract;
+import dev.mds.engine.ContractCheck;
 import dev.mds.engine.DuckDb;
+import dev.mds.engine.Session;
+import dev.mds.engine.TableOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +67,53 @@ class DuckDbProjectOnSparkTest {
     }
     assertEquals(List.of("1|1|-60|1|1|1"), onDuck);
     assertEquals(onDuck, EngineRows.of(SharedSpark.session().sql(sql)));
+  }
+
+  @Test
+  void duckDbTimeFormatsIntervalsAndTypeNamesGiveDuckDbsValues() throws SQLException {
+    String sql = "select strftime(date '2024-03-01', '%d/%m/%Y %a %B %-d %j'),"
+        + " strftime('%Y-%m', date '2024-03-01'),"
+        + " strftime(timestamp '2024-01-05 13:04:05.123456', '%I %p %f %g %y %H%M%S %%'),"
+        + " strftime(timestamp '2024-01-05 13:04:05', 'T%H at %-H o''clock'),"
+        + " strptime('2024 Oct 4', '%Y %b %-d')::date,"
+        + " strptime('2024-1-5 3:04:05', '%Y-%m-%d %H:%M:%S'),"
+        + " strptime('20240105 0930', '%Y%m%d %H%M'),"
+        + " try_strptime('not a date', '%Y-%m-%d'),"
+        + " date '2024-01-01' + interval (30) day,"
+        + " date '2024-01-31' + interval (1 + (2 - 1)) months,"
+        + " 'interval (3) day' as text_kept,"
+        + " cast('12.3456' as decimal), '7'::varchar || 'x'::text, cast('5' as int8) + 1,"
+        + " cast('2024-01-01 10:00:00' as datetime), cast(1 as bool), cast(2.5 as numeric)";
+    List<String> onDuck;
+    try (Connection c = DuckDb.connect("jdbc:duckdb:");
+        Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      onDuck = EngineRows.of(rs);
+    }
+    assertEquals(List.of("01/03/2024 Fri March 1 061|2024-03|01 PM 123456 123 24 130405 %"
+        + "|T13 at 13 o'clock|2024-10-04|2024-01-05T03:04:05|2024-01-05T09:30|null|2024-01-31"
+        + "|2024-03-31|interval (3) day|12.346|7x|6|2024-01-01T10:00|true|2.5"), onDuck);
+    assertEquals(onDuck, EngineRows.of(SharedSpark.session().sql(sql)));
+  }
+
+  @Test
+  void contractsTakeDuckDbTypeNamesAsSparkTypes() throws SQLException {
+    Session session = new Session(new SparkConnection(SharedSpark.session()),
+        SparkDialect.INSTANCE, SparkDialect.capabilities(TableOptions.NONE), null);
+    List<Contract.Column> columns = List.of(
+        new Contract.Column("customer_id", "varchar", List.of()),
+        new Contract.Column("note", "text", List.of()),
+        new Contract.Column("amount", "decimal(10,2)", List.of()),
+        new Contract.Column("visits", "integer", List.of()),
+        new Contract.Column("seen_at", "datetime", List.of()));
+    Contract contract = new Contract("customers", "models/schema.yml", true, columns, List.of());
+    String query = "select 'c1' as customer_id, cast(null as string) as note,"
+        + " cast(1.5 as decimal(12,2)) as amount, 3 as visits,"
+        + " timestamp '2024-01-01 00:00:00' as seen_at";
+    ContractCheck.columns(session, contract, query);
+    MdsException wrong = assertThrows(MdsException.class, () -> ContractCheck.columns(session,
+        contract, query.replace("3 as visits", "'3' as visits")));
+    assertTrue(wrong.getMessage().contains("| visits "), wrong.getMessage());
+    assertTrue(wrong.getMessage().contains("data type mismatch"), wrong.getMessage());
   }
 
   @Test
