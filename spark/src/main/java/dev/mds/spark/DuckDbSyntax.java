@@ -7,6 +7,7 @@ import java.util.Set;
 import org.antlr.v4.runtime.Token;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedFunction;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedFunction$;
+import org.apache.spark.sql.catalyst.analysis.UnresolvedRegex;
 import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.expressions.Literal;
 import org.apache.spark.sql.catalyst.expressions.Literal$;
@@ -60,13 +61,13 @@ public final class DuckDbSyntax extends AbstractFunction1<SparkSessionExtensions
 
     /**
      * DuckDB's parenthesised interval quantities written Spark's way first
-     * ({@link DuckDbIntervals}): Spark would read {@code interval (30) day} in a select list
+     * ({@link DuckDbText}): Spark would read {@code interval (30) day} in a select list
      * as a call of a function {@code interval} named {@code day}, and elsewhere fail at the
      * parenthesis.
      */
     @Override
     public <T> T parse(String command, scala.Function1<SqlBaseParser, T> toResult) {
-      return super.parse(DuckDbIntervals.rewrite(command), toResult);
+      return super.parse(DuckDbText.rewrite(command), toResult);
     }
   }
 
@@ -115,13 +116,15 @@ public final class DuckDbSyntax extends AbstractFunction1<SparkSessionExtensions
     public Expression visitFunctionCall(SqlBaseParser.FunctionCallContext ctx) {
       Expression call = super.visitFunctionCall(ctx);
       if (!(call instanceof UnresolvedFunction function) || function.nameParts().size() != 1
-          || function.isDistinct() || function.filter().isDefined()
-          || function.arguments().size() != 2) {
+          || function.isDistinct() || function.filter().isDefined()) {
         return call;
       }
       String name = function.nameParts().head().toLowerCase(Locale.ROOT);
+      if (name.equals(DuckDbText.STAR_EXCLUDE)) {
+        return starExclude(function);
+      }
       String spark = TIME_FORMAT_FUNCTIONS.get(name);
-      if (spark == null) {
+      if (spark == null || function.arguments().size() != 2) {
         return call;
       }
       Expression value = function.arguments().apply(0);
@@ -141,6 +144,24 @@ public final class DuckDbSyntax extends AbstractFunction1<SparkSessionExtensions
       }
       return UnresolvedFunction$.MODULE$.apply(spark, scala.jdk.javaapi.CollectionConverters
           .asScala(List.of(value, Literal$.MODULE$.apply(pattern.get()))).toList(), false);
+    }
+
+    /**
+     * The star {@link DuckDbText} wrote {@code [t.]* exclude (a, b)} as (its arguments: the
+     * qualifier, {@code ''} for none, then the names): Spark's regex star with a pattern that
+     * matches every name but those, case-insensitively as DuckDB names match. It expands to
+     * the same columns in the same order as the star would, less those.
+     */
+    private static Expression starExclude(UnresolvedFunction call) {
+      List<Expression> args = scala.jdk.javaapi.CollectionConverters.asJava(call.arguments());
+      String qualifier = ((Literal) args.get(0)).value().toString();
+      java.util.StringJoiner names = new java.util.StringJoiner("|", "(?!(?:", ")$).*");
+      for (Expression name : args.subList(1, args.size())) {
+        names.add(java.util.regex.Pattern.quote(((Literal) name).value().toString()));
+      }
+      int dot = qualifier.lastIndexOf('.');
+      return new UnresolvedRegex(names.toString(), qualifier.isEmpty() ? scala.Option.empty()
+          : scala.Option.apply(qualifier.substring(dot + 1)), false);
     }
 
     private static boolean isString(Expression e) {

@@ -96,6 +96,36 @@ class DuckDbProjectOnSparkTest {
   }
 
   @Test
+  void starExcludeAndTrailingCommasReadAsDuckDb() throws SQLException {
+    String with = "with a(x, k, y) as (values (1, 10, 'a'), (2, 20, 'b')),"
+        + " b(z, k, w) as (values (5, 10, 'q'), (6, 30, 'r')) ";
+    List<String> queries = List.of(
+        "select * exclude (k) from a",
+        "select * EXCLUDE (\"K\", x), 'x, from' as kept, from a",
+        "select a.* exclude (y), b.w, from a left join b using (k)",
+        "select x, y, -- a comment\n from a",
+        "select *, from (select * exclude (x) from a) t");
+    for (String query : queries) {
+      String sql = with + query + " order by 1, 2";
+      List<String> onDuck = new ArrayList<>();
+      try (Connection c = DuckDb.connect("jdbc:duckdb:");
+          Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+          names.add(rs.getMetaData().getColumnName(i));
+        }
+        onDuck.add("columns: " + names);
+        onDuck.addAll(EngineRows.of(rs));
+      }
+      var onSpark = SharedSpark.session().sql(sql);
+      List<String> sparkRows = new ArrayList<>();
+      sparkRows.add("columns: " + List.of(onSpark.columns()));
+      sparkRows.addAll(EngineRows.of(onSpark));
+      assertEquals(onDuck, sparkRows, query);
+    }
+  }
+
+  @Test
   void contractsTakeDuckDbTypeNamesAsSparkTypes() throws SQLException {
     Session session = new Session(new SparkConnection(SharedSpark.session()),
         SparkDialect.INSTANCE, SparkDialect.capabilities(TableOptions.NONE), null);

@@ -1,0 +1,255 @@
+package dev.mds.spark;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * DuckDB SQL Spark's grammar cannot read, written as Spark reads it, on the text of a statement
+ * before Spark parses it:
+ * <ul>
+ *   <li>an interval with a parenthesised quantity, {@code interval (30) day} or
+ *       {@code interval (n + 1) days} (what a Jinja variable inside the parentheses renders to):
+ *       {@code ((30) * interval 1 day)}. Spark would read it as a call of a function
+ *       {@code interval} (named {@code day} in a select list), or fail at the parenthesis;</li>
+ *   <li>a trailing comma before {@code from} ({@code select a, b, from t}), which DuckDB
+ *       allows;</li>
+ *   <li>{@code * exclude (a, b)} (also {@code t.*}), which Spark has no syntax for: a call of
+ *       {@link #STAR_EXCLUDE} that {@link DuckDbSyntax}'s parser turns into a star leaving those
+ *       columns out. ({@code * replace (...)} stays as written: Spark's error names it.)</li>
+ * </ul>
+ * In Spark's own SQL none of these texts can mean anything else. String literals, quoted names
+ * and comments are skipped, so text inside them is never touched.
+ */
+final class DuckDbText {
+
+  /** The function a {@code * exclude (...)} becomes: qualifier, then the column names. */
+  static final String STAR_EXCLUDE = "__mds_star_exclude";
+
+  private static final Set<String> UNITS = Set.of("year", "years", "month", "months", "week",
+      "weeks", "day", "days", "hour", "hours", "minute", "minutes", "second", "seconds",
+      "millisecond", "milliseconds", "microsecond", "microseconds");
+
+  private DuckDbText() {
+  }
+
+  /** {@code sql} with each construct above rewritten; the same text when none. */
+  static String rewrite(String sql) {
+    StringBuilder out = null;
+    int copied = 0;
+    int i = 0;
+    while (i < sql.length()) {
+      int skipped = skipQuotedOrComment(sql, i);
+      if (skipped > i) {
+        i = skipped;
+        continue;
+      }
+      char c = sql.charAt(i);
+      Rewrite found = null;
+      if ((c == 'i' || c == 'I') && startsWord(sql, i, "interval")) {
+        found = interval(sql, i);
+      } else if (c == ',') {
+        int next = skipSpaceAndComments(sql, i + 1);
+        if (next < sql.length() && startsWord(sql, next, "from")) {
+          found = new Rewrite(i, i + 1, " ");
+        }
+      } else if (c == '*') {
+        found = star(sql, i);
+      }
+      if (found == null) {
+        i++;
+        continue;
+      }
+      if (out == null) {
+        out = new StringBuilder(sql.length() + 32);
+      }
+      out.append(sql, copied, found.start()).append(found.text());
+      copied = found.end();
+      i = found.end();
+    }
+    return out == null ? sql : out.append(sql, copied, sql.length()).toString();
+  }
+
+  /** Text from {@code start} to {@code end} replaced by {@code text}. */
+  private record Rewrite(int start, int end, String text) { }
+
+  private static Rewrite interval(String sql, int i) {
+    int open = skipSpace(sql, i + "interval".length());
+    if (open >= sql.length() || sql.charAt(open) != '(') {
+      return null;
+    }
+    int close = matching(sql, open);
+    if (close < 0) {
+      return null;
+    }
+    int unitStart = skipSpace(sql, close + 1);
+    int unitEnd = unitStart;
+    while (unitEnd < sql.length() && Character.isLetter(sql.charAt(unitEnd))) {
+      unitEnd++;
+    }
+    String unit = sql.substring(unitStart, unitEnd);
+    if (unitEnd == unitStart || !UNITS.contains(unit.toLowerCase(Locale.ROOT))) {
+      return null;
+    }
+    // The quantity itself may hold another such interval.
+    String quantity = rewrite(sql.substring(open + 1, close));
+    return new Rewrite(i, unitEnd, "((" + quantity + ") * interval 1 " + unit + ")");
+  }
+
+  /** {@code [t.]* exclude (...)} starting at the star. */
+  private static Rewrite star(String sql, int i) {
+    int word = skipSpace(sql, i + 1);
+    if (!startsWord(sql, word, "exclude")) {
+      return null;
+    }
+    int open = skipSpace(sql, word + "exclude".length());
+    if (open >= sql.length() || sql.charAt(open) != '(') {
+      return null;
+    }
+    int close = matching(sql, open);
+    if (close < 0) {
+      return null;
+    }
+    // A qualifier: the name (quoted or not) and dot before the star.
+    int start = i;
+    String qualifier = "";
+    if (i > 0 && sql.charAt(i - 1) == '.') {
+      start = i - 1;
+      while (start > 0 && (isNamePart(sql.charAt(start - 1)) || sql.charAt(start - 1) == '"'
+          || sql.charAt(start - 1) == '`')) {
+        start--;
+      }
+      qualifier = sql.substring(start, i - 1).replace("\"", "").replace("`", "");
+    }
+    StringBuilder call = new StringBuilder(STAR_EXCLUDE).append('(').append(literal(qualifier));
+    for (String item : splitTopLevel(sql.substring(open + 1, close))) {
+      call.append(", ").append(literal(unquoted(item)));
+    }
+    return new Rewrite(start, close + 1, call.append(')').toString());
+  }
+
+  private static String literal(String text) {
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+  }
+
+  /** A column name as written in the list, without its quotes. */
+  private static String unquoted(String name) {
+    String n = name.strip();
+    if (n.length() >= 2 && (n.charAt(0) == '"' || n.charAt(0) == '`')
+        && n.charAt(n.length() - 1) == n.charAt(0)) {
+      return n.substring(1, n.length() - 1);
+    }
+    return n;
+  }
+
+  /** The items of a comma-separated list, split only at its own commas. */
+  private static java.util.List<String> splitTopLevel(String list) {
+    java.util.List<String> items = new java.util.ArrayList<>();
+    int depth = 0;
+    int from = 0;
+    int i = 0;
+    while (i < list.length()) {
+      int skipped = skipQuotedOrComment(list, i);
+      if (skipped > i) {
+        i = skipped;
+        continue;
+      }
+      char c = list.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == ',' && depth == 0) {
+        items.add(list.substring(from, i));
+        from = i + 1;
+      }
+      i++;
+    }
+    if (!list.substring(from).isBlank()) {
+      items.add(list.substring(from));
+    }
+    return items;
+  }
+
+  private static int skipSpaceAndComments(String sql, int i) {
+    while (i < sql.length()) {
+      if (Character.isWhitespace(sql.charAt(i))) {
+        i++;
+      } else if (sql.startsWith("--", i) || sql.startsWith("/*", i)) {
+        i = skipQuotedOrComment(sql, i);
+      } else {
+        return i;
+      }
+    }
+    return i;
+  }
+
+  private static boolean startsWord(String sql, int i, String word) {
+    if (!sql.regionMatches(true, i, word, 0, word.length())) {
+      return false;
+    }
+    boolean before = i == 0 || !isNamePart(sql.charAt(i - 1));
+    int end = i + word.length();
+    return before && (end == sql.length() || !isNamePart(sql.charAt(end)));
+  }
+
+  private static boolean isNamePart(char c) {
+    return Character.isLetterOrDigit(c) || c == '_' || c == '.';
+  }
+
+  private static int skipSpace(String sql, int i) {
+    while (i < sql.length() && Character.isWhitespace(sql.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  /** The index of the parenthesis closing the one at {@code open}, or -1. */
+  private static int matching(String sql, int open) {
+    int depth = 0;
+    int i = open;
+    while (i < sql.length()) {
+      int skipped = skipQuotedOrComment(sql, i);
+      if (skipped > i) {
+        i = skipped;
+        continue;
+      }
+      char c = sql.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth == 0) {
+        return i;
+      }
+      i++;
+    }
+    return -1;
+  }
+
+  /** Past the literal, quoted name or comment starting at {@code i}; {@code i} when none. */
+  private static int skipQuotedOrComment(String sql, int i) {
+    char c = sql.charAt(i);
+    if (c == '\'' || c == '"' || c == '`') {
+      int j = i + 1;
+      while (j < sql.length()) {
+        char d = sql.charAt(j);
+        if (d == '\\' && c != '`') {
+          j += 2;
+          continue;
+        }
+        if (d == c) {
+          return j + 1;
+        }
+        j++;
+      }
+      return sql.length();
+    }
+    if (sql.startsWith("--", i)) {
+      int end = sql.indexOf('\n', i);
+      return end < 0 ? sql.length() : end + 1;
+    }
+    if (sql.startsWith("/*", i)) {
+      int end = sql.indexOf("*/", i + 2);
+      return end < 0 ? sql.length() : end + 2;
+    }
+    return i;
+  }
+}
