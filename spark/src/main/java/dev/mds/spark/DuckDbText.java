@@ -13,6 +13,11 @@ import java.util.Set;
  *       {@code interval} (named {@code day} in a select list), or fail at the parenthesis;</li>
  *   <li>a trailing comma before {@code from} ({@code select a, b, from t}), which DuckDB
  *       allows;</li>
+ *   <li>{@code qualify <condition>}, which Spark has no syntax for: the select it belongs to
+ *       computes the condition as one more column, and a select over it keeps the rows where it
+ *       holds, with every column but that one (and the {@code distinct}, {@code order by} and
+ *       {@code limit} of the original). The condition may name the select list's aliases, as
+ *       Spark's lateral column aliases allow;</li>
  *   <li>{@code * exclude (a, b)} (also {@code t.*}), which Spark has no syntax for: a call of
  *       {@link #STAR_EXCLUDE} that {@link DuckDbSyntax}'s parser turns into a star leaving those
  *       columns out. ({@code * replace (...)} stays as written: Spark's error names it.)</li>
@@ -32,8 +37,15 @@ final class DuckDbText {
   private DuckDbText() {
   }
 
+  /** The column a rewritten {@code qualify} computes its condition in. */
+  static final String QUALIFY_COLUMN = "__mds_qualify";
+
   /** {@code sql} with each construct above rewritten; the same text when none. */
   static String rewrite(String sql) {
+    return rewriteInline(qualify(sql));
+  }
+
+  private static String rewriteInline(String sql) {
     StringBuilder out = null;
     int copied = 0;
     int i = 0;
@@ -91,8 +103,127 @@ final class DuckDbText {
       return null;
     }
     // The quantity itself may hold another such interval.
-    String quantity = rewrite(sql.substring(open + 1, close));
+    String quantity = rewriteInline(sql.substring(open + 1, close));
     return new Rewrite(i, unitEnd, "((" + quantity + ") * interval 1 " + unit + ")");
+  }
+
+  /** Each {@code qualify} written as a select over its select, innermost last. */
+  private static String qualify(String sql) {
+    if (!contains(sql, "qualify")) {
+      return sql;
+    }
+    String text = sql;
+    for (int rounds = 0; rounds < 100; rounds++) {
+      int[] depth = depths(text);
+      int at = -1;
+      for (int i = 0; i < text.length() && at < 0; i++) {
+        if (depth[i] >= 0 && (text.charAt(i) == 'q' || text.charAt(i) == 'Q')
+            && startsWord(text, i, "qualify")) {
+          at = i;
+        }
+      }
+      if (at < 0) {
+        return text;
+      }
+      String rewritten = qualifyAt(text, depth, at);
+      if (rewritten == null) {
+        return text;
+      }
+      text = rewritten;
+    }
+    return text;
+  }
+
+  private static String qualifyAt(String sql, int[] depth, int at) {
+    int level = depth[at];
+    int select = -1;
+    for (int i = at - 1; i >= 0; i--) {
+      if (depth[i] >= 0 && depth[i] < level) {
+        break;
+      }
+      if (depth[i] == level && startsWord(sql, i, "select")) {
+        select = i;
+        break;
+      }
+    }
+    if (select < 0) {
+      return null;
+    }
+    int listStart = skipSpace(sql, select + "select".length());
+    boolean distinct = startsWord(sql, listStart, "distinct");
+    if (distinct) {
+      listStart = skipSpace(sql, listStart + "distinct".length());
+    }
+    int from = -1;
+    for (int i = listStart; i < at; i++) {
+      if (depth[i] == level && startsWord(sql, i, "from")) {
+        from = i;
+        break;
+      }
+    }
+    if (from < 0) {
+      return null;
+    }
+    int conditionStart = at + "qualify".length();
+    int conditionEnd = sql.length();
+    for (int i = conditionStart; i < sql.length(); i++) {
+      // The condition ends where its select does: a parenthesis closing the select, or the
+      // next clause at the select's level.
+      if (depth[i] >= 0 && depth[i] < level || depth[i] == level && (sql.charAt(i) == ';'
+          || startsWord(sql, i, "order") || startsWord(sql, i, "limit")
+          || startsWord(sql, i, "window") || startsWord(sql, i, "union")
+          || startsWord(sql, i, "except") || startsWord(sql, i, "intersect"))) {
+        conditionEnd = i;
+        break;
+      }
+    }
+    String list = sql.substring(listStart, from).strip();
+    if (list.endsWith(",")) {
+      list = list.substring(0, list.length() - 1);
+    }
+    String condition = sql.substring(conditionStart, conditionEnd).strip();
+    return sql.substring(0, select) + "select " + (distinct ? "distinct " : "") + STAR_EXCLUDE
+        + "('', '" + QUALIFY_COLUMN + "') from (select " + list + ", (" + condition + ") as "
+        + QUALIFY_COLUMN + " " + sql.substring(from, at) + ") as __mds_qualified where "
+        + QUALIFY_COLUMN + " " + sql.substring(conditionEnd);
+  }
+
+  /** Whether {@code sql} has {@code word} in any case (cheaper than lower-casing it). */
+  private static boolean contains(String sql, String word) {
+    for (int i = sql.length() - word.length(); i >= 0; i--) {
+      if (Character.toLowerCase(sql.charAt(i)) == word.charAt(0)
+          && sql.regionMatches(true, i, word, 0, word.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Each character's parenthesis depth; -1 inside literals, quoted names and comments. */
+  private static int[] depths(String sql) {
+    int[] depth = new int[sql.length()];
+    int level = 0;
+    int i = 0;
+    while (i < sql.length()) {
+      int skipped = skipQuotedOrComment(sql, i);
+      if (skipped > i) {
+        java.util.Arrays.fill(depth, i, skipped, -1);
+        i = skipped;
+        continue;
+      }
+      char c = sql.charAt(i);
+      if (c == '(') {
+        depth[i] = level;
+        level++;
+      } else if (c == ')') {
+        level = Math.max(0, level - 1);
+        depth[i] = level;
+      } else {
+        depth[i] = level;
+      }
+      i++;
+    }
+    return depth;
   }
 
   /** {@code [t.]* exclude (...)} starting at the star. */

@@ -96,7 +96,7 @@ class DuckDbProjectOnSparkTest {
   }
 
   @Test
-  void starExcludeAndTrailingCommasReadAsDuckDb() throws SQLException {
+  void starExcludeQualifyAndTrailingCommasReadAsDuckDb() throws SQLException {
     String with = "with a(x, k, y) as (values (1, 10, 'a'), (2, 20, 'b')),"
         + " b(z, k, w) as (values (5, 10, 'q'), (6, 30, 'r')) ";
     List<String> queries = List.of(
@@ -104,9 +104,17 @@ class DuckDbProjectOnSparkTest {
         "select * EXCLUDE (\"K\", x), 'x, from' as kept, from a",
         "select a.* exclude (y), b.w, from a left join b using (k)",
         "select x, y, -- a comment\n from a",
-        "select *, from (select * exclude (x) from a) t");
+        "select *, from (select * exclude (x) from a) t",
+        // qualify: the dedup pattern, an alias in the condition, distinct, a subquery, a CTE
+        "select * from (values (1, 10, 'a'), (1, 20, 'b'), (2, 5, 'c')) v(id, ts, s)"
+            + " qualify row_number() over (partition by id order by ts desc) = 1",
+        "select x, k, rank() over (order by k desc) as r from a qualify r = 1",
+        "select distinct y, 1 as one from a qualify count(*) over (partition by y) = 1",
+        "select x, (select z from b qualify row_number() over (order by z desc) = 1) as m from a"
+            + " where x > 0 qualify sum(x) over () > 2",
+        ", q as (select * from b qualify row_number() over (order by z) = 1) select * from q");
     for (String query : queries) {
-      String sql = with + query + " order by 1, 2";
+      String sql = (query.startsWith(",") ? with.strip() : with) + query + " order by 1, 2";
       List<String> onDuck = new ArrayList<>();
       try (Connection c = DuckDb.connect("jdbc:duckdb:");
           Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
