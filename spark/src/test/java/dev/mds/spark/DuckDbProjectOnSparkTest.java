@@ -134,6 +134,22 @@ class DuckDbProjectOnSparkTest {
   }
 
   @Test
+  void duckDbOnlySqlIsNamedInSparksError() {
+    SparkConnection connection = new SparkConnection(SharedSpark.session());
+    Map<String, String> named = Map.of(
+        "select [1, 2] as l", "[...] (a list literal) is DuckDB SQL; on Spark use array(...)",
+        "select {'a': 1} as s", "(a struct literal) is DuckDB SQL; on Spark use named_struct",
+        "select strptime('Mon Oct 2 2023', '%a %b %-d %Y')",
+        "strptime is DuckDB SQL; on Spark use to_timestamp",
+        "select 1 as a, * replace (2 as a) from (select 1 as a)",
+        "replace is DuckDB SQL; on Spark use an explicit column list");
+    named.forEach((sql, note) -> {
+      SQLException e = assertThrows(SQLException.class, () -> connection.execute(sql), sql);
+      assertTrue(e.getMessage().contains(note), e.getMessage());
+    });
+  }
+
+  @Test
   void contractsTakeDuckDbTypeNamesAsSparkTypes() throws SQLException {
     Session session = new Session(new SparkConnection(SharedSpark.session()),
         SparkDialect.INSTANCE, SparkDialect.capabilities(TableOptions.NONE), null);
