@@ -49,6 +49,7 @@ final class SparkError {
 
   /** DuckDB syntax Spark's parser stumbles on without naming it, found in the failing SQL. */
   private static final Map<String, Pattern> DUCKDB_SYNTAX = Map.of(
+      "read_json", Pattern.compile("\\bread_json(?:_auto)?\\s*\\(", Pattern.CASE_INSENSITIVE),
       "[...] (a list literal)",
       Pattern.compile("(?:^|[\\s,(=])\\[\\s*(?:'|-?[0-9]|\\]|[A-Za-z_])"),
       "{'key': value} (a struct literal)", Pattern.compile("\\{\\s*'[^']*'\\s*:"),

@@ -141,6 +141,8 @@ class DuckDbProjectOnSparkTest {
         "select {'a': 1} as s", "(a struct literal) is DuckDB SQL; on Spark use named_struct",
         "select strptime('Mon Oct 2 2023', '%a %b %-d %Y')",
         "strptime is DuckDB SQL; on Spark use to_timestamp",
+        "select * from read_json('data/*.json', columns={id: 'integer'})",
+        "read_json is DuckDB SQL; on Spark use json.`path`",
         "select 1 as a, * replace (2 as a) from (select 1 as a)",
         "replace is DuckDB SQL; on Spark use an explicit column list");
     named.forEach((sql, note) -> {
