@@ -11,6 +11,14 @@ import java.util.Set;
  *       {@code interval (n + 1) days} (what a Jinja variable inside the parentheses renders to):
  *       {@code ((30) * interval 1 day)}. Spark would read it as a call of a function
  *       {@code interval} (named {@code day} in a select list), or fail at the parenthesis;</li>
+ *   <li>{@code extract('year' from x)} (a quoted part, which Spark's grammar refuses):
+ *       {@code extract(year from x)}, with DuckDB's values where Spark's part means something
+ *       else: {@code 'dow'} counts Sunday as 0 (Spark: 1), {@code 'second'} is whole seconds
+ *       (Spark adds the fraction), {@code 'isodow'} and {@code 'isoyear'} are Spark's
+ *       {@code dayofweek_iso} and {@code yearofweek};</li>
+ *   <li>{@code from generate_series(a, b, step)} (a table function Spark does not have): a
+ *       subquery exploding {@code sequence(a, b, step)} into a column named
+ *       {@code generate_series}, as DuckDB names it;</li>
  *   <li>a trailing comma before {@code from} ({@code select a, b, from t}), which DuckDB
  *       allows;</li>
  *   <li>{@code qualify <condition>}, which Spark has no syntax for: the select it belongs to
@@ -66,6 +74,10 @@ final class DuckDbText {
         }
       } else if (c == '*') {
         found = star(sql, i);
+      } else if ((c == 'e' || c == 'E') && startsWord(sql, i, "extract")) {
+        found = extract(sql, i);
+      } else if ((c == 'g' || c == 'G') && startsWord(sql, i, "generate_series")) {
+        found = generateSeries(sql, i);
       }
       if (found == null) {
         i++;
@@ -224,6 +236,76 @@ final class DuckDbText {
       i++;
     }
     return depth;
+  }
+
+  /** DuckDB's quoted parts, by Spark's name for the same part. */
+  private static final java.util.Map<String, String> EXTRACT_PARTS = java.util.Map.ofEntries(
+      java.util.Map.entry("year", "year"), java.util.Map.entry("quarter", "quarter"),
+      java.util.Map.entry("month", "month"), java.util.Map.entry("week", "week"),
+      java.util.Map.entry("day", "day"), java.util.Map.entry("doy", "doy"),
+      java.util.Map.entry("dayofyear", "doy"), java.util.Map.entry("hour", "hour"),
+      java.util.Map.entry("minute", "minute"), java.util.Map.entry("second", "second"),
+      java.util.Map.entry("dow", "dow"), java.util.Map.entry("dayofweek", "dow"),
+      java.util.Map.entry("isodow", "dayofweek_iso"), java.util.Map.entry("isoyear", "yearofweek"));
+
+  /** {@code extract('part' from x)}: the part unquoted, with DuckDB's values. */
+  private static Rewrite extract(String sql, int i) {
+    int open = skipSpace(sql, i + "extract".length());
+    if (open >= sql.length() || sql.charAt(open) != '(') {
+      return null;
+    }
+    int quote = skipSpace(sql, open + 1);
+    if (quote >= sql.length() || sql.charAt(quote) != '\'') {
+      return null;
+    }
+    int endQuote = sql.indexOf('\'', quote + 1);
+    int close = matching(sql, open);
+    if (endQuote < 0 || close < 0) {
+      return null;
+    }
+    String part = EXTRACT_PARTS.get(sql.substring(quote + 1, endQuote).strip()
+        .toLowerCase(Locale.ROOT));
+    int from = skipSpace(sql, endQuote + 1);
+    if (part == null || !startsWord(sql, from, "from")) {
+      return null;
+    }
+    String call = "extract(" + part + " from "
+        + rewriteInline(sql.substring(from + "from".length(), close)) + ")";
+    String text = switch (part) {
+      case "dow" -> "(" + call + " - 1)";
+      case "second" -> "cast(" + call + " as int)";
+      default -> call;
+    };
+    return new Rewrite(i, close + 1, text);
+  }
+
+  /** {@code generate_series(...)} where a table goes (after {@code from} or {@code join}). */
+  private static Rewrite generateSeries(String sql, int i) {
+    int before = i - 1;
+    while (before >= 0 && Character.isWhitespace(sql.charAt(before))) {
+      before--;
+    }
+    int wordStart = before;
+    while (wordStart >= 0 && Character.isLetter(sql.charAt(wordStart))) {
+      wordStart--;
+    }
+    String previous = sql.substring(wordStart + 1, before + 1).toLowerCase(Locale.ROOT);
+    if (!previous.equals("from") && !previous.equals("join")) {
+      return null;
+    }
+    int open = skipSpace(sql, i + "generate_series".length());
+    if (open >= sql.length() || sql.charAt(open) != '(') {
+      return null;
+    }
+    int close = matching(sql, open);
+    if (close < 0) {
+      return null;
+    }
+    java.util.List<String> args = splitTopLevel(sql.substring(open + 1, close));
+    String sequence = args.size() == 1 ? "0, " + rewriteInline(args.get(0))
+        : rewriteInline(sql.substring(open + 1, close));
+    return new Rewrite(i, close + 1,
+        "(select explode(sequence(" + sequence + ")) as generate_series)");
   }
 
   /** {@code [t.]* exclude (...)} starting at the star. */

@@ -112,7 +112,16 @@ class DuckDbProjectOnSparkTest {
         "select distinct y, 1 as one from a qualify count(*) over (partition by y) = 1",
         "select x, (select z from b qualify row_number() over (order by z desc) = 1) as m from a"
             + " where x > 0 qualify sum(x) over () > 2",
-        ", q as (select * from b qualify row_number() over (order by z) = 1) select * from q");
+        ", q as (select * from b qualify row_number() over (order by z) = 1) select * from q",
+        // generate_series as a table, extract with a quoted part (DuckDB's dow and second)
+        "select generate_series::date as d, 1 as one from generate_series(date '2024-02-27',"
+            + " date '2024-03-02', interval '1 day')",
+        "select t.x, y from generate_series(1, 7, 3) as t(x) join generate_series(2) as u(y)"
+            + " on x > y",
+        "select extract('year' from d) as y, extract('dow' from d) as dow, extract('isodow'"
+            + " from d) as isodow, extract( 'week' from d) as w, extract('quarter' from d) as q,"
+            + " extract('second' from timestamp '2024-01-01 10:00:05.5') as s from"
+            + " (values (date '2024-03-03'), (date '2024-03-04')) v(d)");
     for (String query : queries) {
       String sql = (query.startsWith(",") ? with.strip() : with) + query + " order by 1, 2";
       List<String> onDuck = new ArrayList<>();
