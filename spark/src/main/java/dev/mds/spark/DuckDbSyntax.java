@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.antlr.v4.runtime.Token;
+import org.apache.spark.sql.catalyst.analysis.UnresolvedFunction;
+import org.apache.spark.sql.catalyst.analysis.UnresolvedFunction$;
+import org.apache.spark.sql.catalyst.analysis.UnresolvedRegex;
 import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.expressions.Literal;
 import org.apache.spark.sql.catalyst.expressions.Literal$;
@@ -16,6 +19,7 @@ import org.apache.spark.sql.catalyst.parser.ParserUtils;
 import org.apache.spark.sql.catalyst.parser.SqlBaseParser;
 import org.apache.spark.sql.execution.SparkSqlAstBuilder;
 import org.apache.spark.sql.execution.SparkSqlParser;
+import org.apache.spark.sql.types.DataTypes;
 import scala.runtime.AbstractFunction1;
 import scala.runtime.BoxedUnit;
 
@@ -27,7 +31,8 @@ import scala.runtime.BoxedUnit;
  * dbt-duckdb project's {@code row_number() over (order by x)}, {@code first_value}, {@code lag}
  * and {@code listagg ... within group} then give the same rows on both engines. Spark fills in
  * its default while parsing (the plan cannot tell it from an explicit one), so this replaces the
- * parser's handling of a sort item; an explicit {@code nulls first} is kept.
+ * parser's handling of a sort item; an explicit {@code nulls first} is kept. The columns of a
+ * {@code join ... using} come in DuckDB's order ({@link UsingJoinOrder}).
  */
 public final class DuckDbSyntax extends AbstractFunction1<SparkSessionExtensions, BoxedUnit> {
 
@@ -39,6 +44,7 @@ public final class DuckDbSyntax extends AbstractFunction1<SparkSessionExtensions
     // Spark's own parser is the first link of the chain: this one replaces it, and Delta's
     // extension (listed after) wraps this one.
     extensions.injectParser((session, spark) -> new Parser());
+    extensions.injectResolutionRule(session -> new UsingJoinOrder());
     return BoxedUnit.UNIT;
   }
 
@@ -51,6 +57,17 @@ public final class DuckDbSyntax extends AbstractFunction1<SparkSessionExtensions
     @Override
     public SparkSqlAstBuilder astBuilder() {
       return BUILDER;
+    }
+
+    /**
+     * DuckDB's parenthesised interval quantities written Spark's way first
+     * ({@link DuckDbText}): Spark would read {@code interval (30) day} in a select list
+     * as a call of a function {@code interval} named {@code day}, and elsewhere fail at the
+     * parenthesis.
+     */
+    @Override
+    public <T> T parse(String command, scala.Function1<SqlBaseParser, T> toResult) {
+      return super.parse(DuckDbText.rewrite(command), toResult);
     }
   }
 
@@ -81,6 +98,129 @@ public final class DuckDbSyntax extends AbstractFunction1<SparkSessionExtensions
       Literal format = Literal$.MODULE$.apply(unit);
       return new TimestampDiff(unit, new TruncTimestamp(format, expression(ctx.startTimestamp)),
           new TruncTimestamp(format, expression(ctx.endTimestamp)));
+    }
+
+    /** DuckDB's time formatting and parsing functions, by the Spark function that replaces them. */
+    private static final java.util.Map<String, String> TIME_FORMAT_FUNCTIONS = java.util.Map.of(
+        "strftime", "date_format", "strptime", "to_timestamp", "try_strptime",
+        "try_to_timestamp");
+
+    /**
+     * DuckDB's {@code strftime(ts, '%Y-%m')} and {@code strptime(text, '%Y %b %-d')} (and
+     * {@code try_strptime}): Spark's {@code date_format}/{@code to_timestamp} with the format
+     * written as a Spark pattern ({@link DuckDbTimeFormat}), when the format is a literal Spark
+     * has letters for. DuckDB also takes {@code strftime(format, ts)}. Any other call keeps its
+     * name, and Spark's error says it is DuckDB's.
+     */
+    @Override
+    public Expression visitFunctionCall(SqlBaseParser.FunctionCallContext ctx) {
+      Expression call = super.visitFunctionCall(ctx);
+      if (!(call instanceof UnresolvedFunction function) || function.nameParts().size() != 1
+          || function.isDistinct() || function.filter().isDefined()) {
+        return call;
+      }
+      String name = function.nameParts().head().toLowerCase(Locale.ROOT);
+      if (name.equals(DuckDbText.STAR_EXCLUDE)) {
+        return starExclude(function);
+      }
+      String spark = TIME_FORMAT_FUNCTIONS.get(name);
+      if (spark == null || function.arguments().size() != 2) {
+        return call;
+      }
+      Expression value = function.arguments().apply(0);
+      Expression format = function.arguments().apply(1);
+      if (name.equals("strftime") && !isString(format) && isString(value)) {
+        Expression swap = value;
+        value = format;
+        format = swap;
+      }
+      if (!isString(format)) {
+        return call;
+      }
+      java.util.Optional<String> pattern = DuckDbTimeFormat.toSpark(
+          ((Literal) format).value().toString(), !name.equals("strftime"));
+      if (pattern.isEmpty()) {
+        return call;
+      }
+      return UnresolvedFunction$.MODULE$.apply(spark, scala.jdk.javaapi.CollectionConverters
+          .asScala(List.of(value, Literal$.MODULE$.apply(pattern.get()))).toList(), false);
+    }
+
+    /**
+     * The star {@link DuckDbText} wrote {@code [t.]* exclude (a, b)} as (its arguments: the
+     * qualifier, {@code ''} for none, then the names): Spark's regex star with a pattern that
+     * matches every name but those, case-insensitively as DuckDB names match. It expands to
+     * the same columns in the same order as the star would, less those.
+     */
+    private static Expression starExclude(UnresolvedFunction call) {
+      List<Expression> args = scala.jdk.javaapi.CollectionConverters.asJava(call.arguments());
+      String qualifier = ((Literal) args.get(0)).value().toString();
+      java.util.StringJoiner names = new java.util.StringJoiner("|", "(?!(?:", ")$).*");
+      for (Expression name : args.subList(1, args.size())) {
+        names.add(java.util.regex.Pattern.quote(((Literal) name).value().toString()));
+      }
+      int dot = qualifier.lastIndexOf('.');
+      return new UnresolvedRegex(names.toString(), qualifier.isEmpty() ? scala.Option.empty()
+          : scala.Option.apply(qualifier.substring(dot + 1)), false);
+    }
+
+    private static boolean isString(Expression e) {
+      return e instanceof Literal literal && literal.value() != null
+          && literal.dataType() instanceof org.apache.spark.sql.types.StringType;
+    }
+
+    /**
+     * DuckDB's names for types Spark spells otherwise, and DuckDB's meaning of a type without a
+     * size: {@code varchar}, {@code text} and {@code char} are Spark's {@code string} (Spark
+     * refuses {@code varchar} without a length), {@code decimal} alone is DuckDB's
+     * {@code decimal(18,3)} (Spark's would be {@code decimal(10,0)} and round other values),
+     * {@code int8} is {@code bigint}, {@code datetime} a timestamp. Used wherever a type is
+     * written: casts ({@code x::varchar}), contracts' {@code data_type}, table columns.
+     */
+    private static final java.util.Map<String, org.apache.spark.sql.types.DataType> DUCKDB_TYPES =
+        java.util.Map.ofEntries(
+            java.util.Map.entry("varchar", DataTypes.StringType),
+            java.util.Map.entry("char", DataTypes.StringType),
+            java.util.Map.entry("character", DataTypes.StringType),
+            java.util.Map.entry("bpchar", DataTypes.StringType),
+            java.util.Map.entry("text", DataTypes.StringType),
+            java.util.Map.entry("uuid", DataTypes.StringType),
+            java.util.Map.entry("json", DataTypes.StringType),
+            java.util.Map.entry("decimal", DataTypes.createDecimalType(18, 3)),
+            java.util.Map.entry("numeric", DataTypes.createDecimalType(18, 3)),
+            java.util.Map.entry("dec", DataTypes.createDecimalType(18, 3)),
+            java.util.Map.entry("int1", DataTypes.ByteType),
+            java.util.Map.entry("int2", DataTypes.ShortType),
+            java.util.Map.entry("int4", DataTypes.IntegerType),
+            java.util.Map.entry("signed", DataTypes.IntegerType),
+            java.util.Map.entry("int8", DataTypes.LongType),
+            java.util.Map.entry("utinyint", DataTypes.ShortType),
+            java.util.Map.entry("usmallint", DataTypes.IntegerType),
+            java.util.Map.entry("uinteger", DataTypes.LongType),
+            java.util.Map.entry("ubigint", DataTypes.createDecimalType(20, 0)),
+            java.util.Map.entry("hugeint", DataTypes.createDecimalType(38, 0)),
+            java.util.Map.entry("uhugeint", DataTypes.createDecimalType(38, 0)),
+            java.util.Map.entry("float4", DataTypes.FloatType),
+            java.util.Map.entry("float8", DataTypes.DoubleType),
+            java.util.Map.entry("bool", DataTypes.BooleanType),
+            java.util.Map.entry("logical", DataTypes.BooleanType),
+            java.util.Map.entry("datetime", DataTypes.TimestampType),
+            java.util.Map.entry("timestamptz", DataTypes.TimestampType),
+            java.util.Map.entry("blob", DataTypes.BinaryType),
+            java.util.Map.entry("bytea", DataTypes.BinaryType),
+            java.util.Map.entry("varbinary", DataTypes.BinaryType));
+
+    @Override
+    public org.apache.spark.sql.types.DataType visitPrimitiveDataType(
+        SqlBaseParser.PrimitiveDataTypeContext ctx) {
+      if (ctx.INTEGER_VALUE().isEmpty()) {
+        org.apache.spark.sql.types.DataType duckDb =
+            DUCKDB_TYPES.get(ctx.type().getText().toLowerCase(Locale.ROOT));
+        if (duckDb != null) {
+          return duckDb;
+        }
+      }
+      return super.visitPrimitiveDataType(ctx);
     }
 
     @Override

@@ -40,13 +40,19 @@ final class SparkError {
       Map.entry("qualify", "a subquery with a window and a where"),
       Map.entry("generate_series", "explode(sequence(start, stop, interval))"),
       Map.entry("//", "div (integer division)"),
-      Map.entry("extract('part' from ...)", "extract(part from ...), the part unquoted"));
+      Map.entry("extract('part' from ...)", "extract(part from ...), the part unquoted"),
+      Map.entry("[...] (a list literal)", "array(...)"),
+      Map.entry("{'key': value} (a struct literal)", "named_struct('key', value)"));
 
   private SparkError() {
   }
 
   /** DuckDB syntax Spark's parser stumbles on without naming it, found in the failing SQL. */
   private static final Map<String, Pattern> DUCKDB_SYNTAX = Map.of(
+      "read_json", Pattern.compile("\\bread_json(?:_auto)?\\s*\\(", Pattern.CASE_INSENSITIVE),
+      "[...] (a list literal)",
+      Pattern.compile("(?:^|[\\s,(=])\\[\\s*(?:'|-?[0-9]|\\]|[A-Za-z_])"),
+      "{'key': value} (a struct literal)", Pattern.compile("\\{\\s*'[^']*'\\s*:"),
       "extract('part' from ...)",
       Pattern.compile("\\bextract\\s*\\(\\s*'", Pattern.CASE_INSENSITIVE),
       "exclude", Pattern.compile("\\*\\s*exclude\\s*\\(", Pattern.CASE_INSENSITIVE),

@@ -3,9 +3,15 @@ package dev.mds.spark;
 import static dev.mds.spark.CliRun.mds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mds.MdsException;
+import dev.mds.engine.Contract;
+import dev.mds.engine.ContractCheck;
 import dev.mds.engine.DuckDb;
+import dev.mds.engine.Session;
+import dev.mds.engine.TableOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +67,154 @@ class DuckDbProjectOnSparkTest {
     }
     assertEquals(List.of("1|1|-60|1|1|1"), onDuck);
     assertEquals(onDuck, EngineRows.of(SharedSpark.session().sql(sql)));
+  }
+
+  @Test
+  void duckDbTimeFormatsIntervalsAndTypeNamesGiveDuckDbsValues() throws SQLException {
+    String sql = "select strftime(date '2024-03-01', '%d/%m/%Y %a %B %-d %j'),"
+        + " strftime('%Y-%m', date '2024-03-01'),"
+        + " strftime(timestamp '2024-01-05 13:04:05.123456', '%I %p %f %g %y %H%M%S %%'),"
+        + " strftime(timestamp '2024-01-05 13:04:05', 'T%H at %-H o''clock'),"
+        + " strptime('2024 Oct 4', '%Y %b %-d')::date,"
+        + " strptime('2024-1-5 3:04:05', '%Y-%m-%d %H:%M:%S'),"
+        + " strptime('20240105 0930', '%Y%m%d %H%M'),"
+        + " try_strptime('not a date', '%Y-%m-%d'),"
+        + " date '2024-01-01' + interval (30) day,"
+        + " date '2024-01-31' + interval (1 + (2 - 1)) months,"
+        + " 'interval (3) day' as text_kept,"
+        + " cast('12.3456' as decimal), '7'::varchar || 'x'::text, cast('5' as int8) + 1,"
+        + " cast('2024-01-01 10:00:00' as datetime), cast(1 as bool), cast(2.5 as numeric)";
+    List<String> onDuck;
+    try (Connection c = DuckDb.connect("jdbc:duckdb:");
+        Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      onDuck = EngineRows.of(rs);
+    }
+    assertEquals(List.of("01/03/2024 Fri March 1 061|2024-03|01 PM 123456 123 24 130405 %"
+        + "|T13 at 13 o'clock|2024-10-04|2024-01-05T03:04:05|2024-01-05T09:30|null|2024-01-31"
+        + "|2024-03-31|interval (3) day|12.346|7x|6|2024-01-01T10:00|true|2.5"), onDuck);
+    assertEquals(onDuck, EngineRows.of(SharedSpark.session().sql(sql)));
+  }
+
+  @Test
+  void starExcludeQualifyAndTrailingCommasReadAsDuckDb() throws SQLException {
+    String with = "with a(x, k, y) as (values (1, 10, 'a'), (2, 20, 'b')),"
+        + " b(z, k, w) as (values (5, 10, 'q'), (6, 30, 'r')) ";
+    List<String> queries = List.of(
+        "select * exclude (k) from a",
+        "select * EXCLUDE (\"K\", x), 'x, from' as kept, from a",
+        "select a.* exclude (y), b.w, from a left join b using (k)",
+        "select x, y, -- a comment\n from a",
+        "select *, from (select * exclude (x) from a) t",
+        // qualify: the dedup pattern, an alias in the condition, distinct, a subquery, a CTE
+        "select * from (values (1, 10, 'a'), (1, 20, 'b'), (2, 5, 'c')) v(id, ts, s)"
+            + " qualify row_number() over (partition by id order by ts desc) = 1",
+        "select x, k, rank() over (order by k desc) as r from a qualify r = 1",
+        "select distinct y, 1 as one from a qualify count(*) over (partition by y) = 1",
+        "select x, (select z from b qualify row_number() over (order by z desc) = 1) as m from a"
+            + " where x > 0 qualify sum(x) over () > 2",
+        ", q as (select * from b qualify row_number() over (order by z) = 1) select * from q",
+        // generate_series as a table, extract with a quoted part (DuckDB's dow and second)
+        "select generate_series::date as d, 1 as one from generate_series(date '2024-02-27',"
+            + " date '2024-03-02', interval '1 day')",
+        "select t.x, y from generate_series(1, 7, 3) as t(x) join generate_series(2) as u(y)"
+            + " on x > y",
+        "select extract('year' from d) as y, extract('dow' from d) as dow, extract('isodow'"
+            + " from d) as isodow, extract( 'week' from d) as w, extract('quarter' from d) as q,"
+            + " extract('second' from timestamp '2024-01-01 10:00:05.5') as s from"
+            + " (values (date '2024-03-03'), (date '2024-03-04')) v(d)");
+    for (String query : queries) {
+      String sql = (query.startsWith(",") ? with.strip() : with) + query + " order by 1, 2";
+      List<String> onDuck = new ArrayList<>();
+      try (Connection c = DuckDb.connect("jdbc:duckdb:");
+          Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+          names.add(rs.getMetaData().getColumnName(i));
+        }
+        onDuck.add("columns: " + names);
+        onDuck.addAll(EngineRows.of(rs));
+      }
+      var onSpark = SharedSpark.session().sql(sql);
+      List<String> sparkRows = new ArrayList<>();
+      sparkRows.add("columns: " + List.of(onSpark.columns()));
+      sparkRows.addAll(EngineRows.of(onSpark));
+      assertEquals(onDuck, sparkRows, query);
+    }
+  }
+
+  @Test
+  void duckDbOnlySqlIsNamedInSparksError() {
+    SparkConnection connection = new SparkConnection(SharedSpark.session());
+    Map<String, String> named = Map.of(
+        "select [1, 2] as l", "[...] (a list literal) is DuckDB SQL; on Spark use array(...)",
+        "select {'a': 1} as s", "(a struct literal) is DuckDB SQL; on Spark use named_struct",
+        "select strptime('Mon Oct 2 2023', '%a %b %-d %Y')",
+        "strptime is DuckDB SQL; on Spark use to_timestamp",
+        "select * from read_json('data/*.json', columns={id: 'integer'})",
+        "read_json is DuckDB SQL; on Spark use json.`path`",
+        "select 1 as a, * replace (2 as a) from (select 1 as a)",
+        "replace is DuckDB SQL; on Spark use an explicit column list");
+    named.forEach((sql, note) -> {
+      SQLException e = assertThrows(SQLException.class, () -> connection.execute(sql), sql);
+      assertTrue(e.getMessage().contains(note), e.getMessage());
+    });
+  }
+
+  @Test
+  void contractsTakeDuckDbTypeNamesAsSparkTypes() throws SQLException {
+    Session session = new Session(new SparkConnection(SharedSpark.session()),
+        SparkDialect.INSTANCE, SparkDialect.capabilities(TableOptions.NONE), null);
+    List<Contract.Column> columns = List.of(
+        new Contract.Column("customer_id", "varchar", List.of()),
+        new Contract.Column("note", "text", List.of()),
+        new Contract.Column("amount", "decimal(10,2)", List.of()),
+        new Contract.Column("visits", "integer", List.of()),
+        new Contract.Column("seen_at", "datetime", List.of()));
+    Contract contract = new Contract("customers", "models/schema.yml", true, columns, List.of());
+    String query = "select 'c1' as customer_id, cast(null as string) as note,"
+        + " cast(1.5 as decimal(12,2)) as amount, 3 as visits,"
+        + " timestamp '2024-01-01 00:00:00' as seen_at";
+    ContractCheck.columns(session, contract, query);
+    MdsException wrong = assertThrows(MdsException.class, () -> ContractCheck.columns(session,
+        contract, query.replace("3 as visits", "'3' as visits")));
+    assertTrue(wrong.getMessage().contains("| visits "), wrong.getMessage());
+    assertTrue(wrong.getMessage().contains("data type mismatch"), wrong.getMessage());
+  }
+
+  @Test
+  void joinUsingColumnsComeInDuckDbOrder() throws SQLException {
+    String with = "with a(x, k, y) as (values (1, 10, 'a'), (2, 20, 'b')),"
+        + " b(z, k, w) as (values (5, 10, 'q'), (6, 30, 'r')),"
+        + " c(k, v, x) as (values (10, 'c', 7)) ";
+    List<String> queries = List.of(
+        "select * from a join b using (k)",
+        "select * from a left join b using (k)",
+        "select a.* from a left join b using (k)",
+        "select * from a right join b using (k)",
+        "select * from a full join b using (k)",
+        "select * from a left semi join b using (k)",
+        "select * from a natural join b",
+        "select * from a join b using (k) join c using (k)",
+        "select * from (select a.*, b.w from a left join b using (k)) t");
+    for (String query : queries) {
+      String sql = with + query + " order by all";
+      List<String> onDuck = new ArrayList<>();
+      try (Connection c = DuckDb.connect("jdbc:duckdb:");
+          Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery(sql.replace("left semi join", "semi join"))) {
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+          names.add(rs.getMetaData().getColumnName(i));
+        }
+        onDuck.add("columns: " + names);
+        onDuck.addAll(EngineRows.of(rs));
+      }
+      var onSpark = SharedSpark.session().sql(sql.replace("order by all", "order by 1, 2, 3"));
+      List<String> sparkRows = new ArrayList<>();
+      sparkRows.add("columns: " + List.of(onSpark.columns()));
+      sparkRows.addAll(EngineRows.of(onSpark));
+      assertEquals(onDuck, sparkRows, query);
+    }
   }
 
   @Test

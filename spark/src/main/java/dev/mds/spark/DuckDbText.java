@@ -1,0 +1,468 @@
+package dev.mds.spark;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * DuckDB SQL Spark's grammar cannot read, written as Spark reads it, on the text of a statement
+ * before Spark parses it:
+ * <ul>
+ *   <li>an interval with a parenthesised quantity, {@code interval (30) day} or
+ *       {@code interval (n + 1) days} (what a Jinja variable inside the parentheses renders to):
+ *       {@code ((30) * interval 1 day)}. Spark would read it as a call of a function
+ *       {@code interval} (named {@code day} in a select list), or fail at the parenthesis;</li>
+ *   <li>{@code extract('year' from x)} (a quoted part, which Spark's grammar refuses):
+ *       {@code extract(year from x)}, with DuckDB's values where Spark's part means something
+ *       else: {@code 'dow'} counts Sunday as 0 (Spark: 1), {@code 'second'} is whole seconds
+ *       (Spark adds the fraction), {@code 'isodow'} and {@code 'isoyear'} are Spark's
+ *       {@code dayofweek_iso} and {@code yearofweek};</li>
+ *   <li>{@code from generate_series(a, b, step)} (a table function Spark does not have): a
+ *       subquery exploding {@code sequence(a, b, step)} into a column named
+ *       {@code generate_series}, as DuckDB names it;</li>
+ *   <li>a trailing comma before {@code from} ({@code select a, b, from t}), which DuckDB
+ *       allows;</li>
+ *   <li>{@code qualify <condition>}, which Spark has no syntax for: the select it belongs to
+ *       computes the condition as one more column, and a select over it keeps the rows where it
+ *       holds, with every column but that one (and the {@code distinct}, {@code order by} and
+ *       {@code limit} of the original). The condition may name the select list's aliases, as
+ *       Spark's lateral column aliases allow;</li>
+ *   <li>{@code * exclude (a, b)} (also {@code t.*}), which Spark has no syntax for: a call of
+ *       {@link #STAR_EXCLUDE} that {@link DuckDbSyntax}'s parser turns into a star leaving those
+ *       columns out. ({@code * replace (...)} stays as written: Spark's error names it.)</li>
+ * </ul>
+ * In Spark's own SQL none of these texts can mean anything else. String literals, quoted names
+ * and comments are skipped, so text inside them is never touched.
+ */
+final class DuckDbText {
+
+  /** The function a {@code * exclude (...)} becomes: qualifier, then the column names. */
+  static final String STAR_EXCLUDE = "__mds_star_exclude";
+
+  private static final Set<String> UNITS = Set.of("year", "years", "month", "months", "week",
+      "weeks", "day", "days", "hour", "hours", "minute", "minutes", "second", "seconds",
+      "millisecond", "milliseconds", "microsecond", "microseconds");
+
+  private DuckDbText() {
+  }
+
+  /** The column a rewritten {@code qualify} computes its condition in. */
+  static final String QUALIFY_COLUMN = "__mds_qualify";
+
+  /** {@code sql} with each construct above rewritten; the same text when none. */
+  static String rewrite(String sql) {
+    return rewriteInline(qualify(sql));
+  }
+
+  private static String rewriteInline(String sql) {
+    StringBuilder out = null;
+    int copied = 0;
+    int i = 0;
+    while (i < sql.length()) {
+      int skipped = skipQuotedOrComment(sql, i);
+      if (skipped > i) {
+        i = skipped;
+        continue;
+      }
+      char c = sql.charAt(i);
+      Rewrite found = null;
+      if ((c == 'i' || c == 'I') && startsWord(sql, i, "interval")) {
+        found = interval(sql, i);
+      } else if (c == ',') {
+        int next = skipSpaceAndComments(sql, i + 1);
+        if (next < sql.length() && startsWord(sql, next, "from")) {
+          found = new Rewrite(i, i + 1, " ");
+        }
+      } else if (c == '*') {
+        found = star(sql, i);
+      } else if ((c == 'e' || c == 'E') && startsWord(sql, i, "extract")) {
+        found = extract(sql, i);
+      } else if ((c == 'g' || c == 'G') && startsWord(sql, i, "generate_series")) {
+        found = generateSeries(sql, i);
+      }
+      if (found == null) {
+        i++;
+        continue;
+      }
+      if (out == null) {
+        out = new StringBuilder(sql.length() + 32);
+      }
+      out.append(sql, copied, found.start()).append(found.text());
+      copied = found.end();
+      i = found.end();
+    }
+    return out == null ? sql : out.append(sql, copied, sql.length()).toString();
+  }
+
+  /** Text from {@code start} to {@code end} replaced by {@code text}. */
+  private record Rewrite(int start, int end, String text) { }
+
+  private static Rewrite interval(String sql, int i) {
+    int open = skipSpace(sql, i + "interval".length());
+    if (open >= sql.length() || sql.charAt(open) != '(') {
+      return null;
+    }
+    int close = matching(sql, open);
+    if (close < 0) {
+      return null;
+    }
+    int unitStart = skipSpace(sql, close + 1);
+    int unitEnd = unitStart;
+    while (unitEnd < sql.length() && Character.isLetter(sql.charAt(unitEnd))) {
+      unitEnd++;
+    }
+    String unit = sql.substring(unitStart, unitEnd);
+    if (unitEnd == unitStart || !UNITS.contains(unit.toLowerCase(Locale.ROOT))) {
+      return null;
+    }
+    // The quantity itself may hold another such interval.
+    String quantity = rewriteInline(sql.substring(open + 1, close));
+    return new Rewrite(i, unitEnd, "((" + quantity + ") * interval 1 " + unit + ")");
+  }
+
+  /** Each {@code qualify} written as a select over its select, innermost last. */
+  private static String qualify(String sql) {
+    if (!contains(sql, "qualify")) {
+      return sql;
+    }
+    String text = sql;
+    for (int rounds = 0; rounds < 100; rounds++) {
+      int[] depth = depths(text);
+      int at = -1;
+      for (int i = 0; i < text.length() && at < 0; i++) {
+        if (depth[i] >= 0 && (text.charAt(i) == 'q' || text.charAt(i) == 'Q')
+            && startsWord(text, i, "qualify")) {
+          at = i;
+        }
+      }
+      if (at < 0) {
+        return text;
+      }
+      String rewritten = qualifyAt(text, depth, at);
+      if (rewritten == null) {
+        return text;
+      }
+      text = rewritten;
+    }
+    return text;
+  }
+
+  private static String qualifyAt(String sql, int[] depth, int at) {
+    int level = depth[at];
+    int select = -1;
+    for (int i = at - 1; i >= 0; i--) {
+      if (depth[i] >= 0 && depth[i] < level) {
+        break;
+      }
+      if (depth[i] == level && startsWord(sql, i, "select")) {
+        select = i;
+        break;
+      }
+    }
+    if (select < 0) {
+      return null;
+    }
+    int listStart = skipSpace(sql, select + "select".length());
+    boolean distinct = startsWord(sql, listStart, "distinct");
+    if (distinct) {
+      listStart = skipSpace(sql, listStart + "distinct".length());
+    }
+    int from = -1;
+    for (int i = listStart; i < at; i++) {
+      if (depth[i] == level && startsWord(sql, i, "from")) {
+        from = i;
+        break;
+      }
+    }
+    if (from < 0) {
+      return null;
+    }
+    int conditionStart = at + "qualify".length();
+    int conditionEnd = sql.length();
+    for (int i = conditionStart; i < sql.length(); i++) {
+      // The condition ends where its select does: a parenthesis closing the select, or the
+      // next clause at the select's level.
+      if (depth[i] >= 0 && depth[i] < level || depth[i] == level && (sql.charAt(i) == ';'
+          || startsWord(sql, i, "order") || startsWord(sql, i, "limit")
+          || startsWord(sql, i, "window") || startsWord(sql, i, "union")
+          || startsWord(sql, i, "except") || startsWord(sql, i, "intersect"))) {
+        conditionEnd = i;
+        break;
+      }
+    }
+    String list = sql.substring(listStart, from).strip();
+    if (list.endsWith(",")) {
+      list = list.substring(0, list.length() - 1);
+    }
+    String condition = sql.substring(conditionStart, conditionEnd).strip();
+    return sql.substring(0, select) + "select " + (distinct ? "distinct " : "") + STAR_EXCLUDE
+        + "('', '" + QUALIFY_COLUMN + "') from (select " + list + ", (" + condition + ") as "
+        + QUALIFY_COLUMN + " " + sql.substring(from, at) + ") as __mds_qualified where "
+        + QUALIFY_COLUMN + " " + sql.substring(conditionEnd);
+  }
+
+  /** Whether {@code sql} has {@code word} in any case (cheaper than lower-casing it). */
+  private static boolean contains(String sql, String word) {
+    for (int i = sql.length() - word.length(); i >= 0; i--) {
+      if (Character.toLowerCase(sql.charAt(i)) == word.charAt(0)
+          && sql.regionMatches(true, i, word, 0, word.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Each character's parenthesis depth; -1 inside literals, quoted names and comments. */
+  private static int[] depths(String sql) {
+    int[] depth = new int[sql.length()];
+    int level = 0;
+    int i = 0;
+    while (i < sql.length()) {
+      int skipped = skipQuotedOrComment(sql, i);
+      if (skipped > i) {
+        java.util.Arrays.fill(depth, i, skipped, -1);
+        i = skipped;
+        continue;
+      }
+      char c = sql.charAt(i);
+      if (c == '(') {
+        depth[i] = level;
+        level++;
+      } else if (c == ')') {
+        level = Math.max(0, level - 1);
+        depth[i] = level;
+      } else {
+        depth[i] = level;
+      }
+      i++;
+    }
+    return depth;
+  }
+
+  /** DuckDB's quoted parts, by Spark's name for the same part. */
+  private static final java.util.Map<String, String> EXTRACT_PARTS = java.util.Map.ofEntries(
+      java.util.Map.entry("year", "year"), java.util.Map.entry("quarter", "quarter"),
+      java.util.Map.entry("month", "month"), java.util.Map.entry("week", "week"),
+      java.util.Map.entry("day", "day"), java.util.Map.entry("doy", "doy"),
+      java.util.Map.entry("dayofyear", "doy"), java.util.Map.entry("hour", "hour"),
+      java.util.Map.entry("minute", "minute"), java.util.Map.entry("second", "second"),
+      java.util.Map.entry("dow", "dow"), java.util.Map.entry("dayofweek", "dow"),
+      java.util.Map.entry("isodow", "dayofweek_iso"), java.util.Map.entry("isoyear", "yearofweek"));
+
+  /** {@code extract('part' from x)}: the part unquoted, with DuckDB's values. */
+  private static Rewrite extract(String sql, int i) {
+    int open = skipSpace(sql, i + "extract".length());
+    if (open >= sql.length() || sql.charAt(open) != '(') {
+      return null;
+    }
+    int quote = skipSpace(sql, open + 1);
+    if (quote >= sql.length() || sql.charAt(quote) != '\'') {
+      return null;
+    }
+    int endQuote = sql.indexOf('\'', quote + 1);
+    int close = matching(sql, open);
+    if (endQuote < 0 || close < 0) {
+      return null;
+    }
+    String part = EXTRACT_PARTS.get(sql.substring(quote + 1, endQuote).strip()
+        .toLowerCase(Locale.ROOT));
+    int from = skipSpace(sql, endQuote + 1);
+    if (part == null || !startsWord(sql, from, "from")) {
+      return null;
+    }
+    String call = "extract(" + part + " from "
+        + rewriteInline(sql.substring(from + "from".length(), close)) + ")";
+    String text = switch (part) {
+      case "dow" -> "(" + call + " - 1)";
+      case "second" -> "cast(" + call + " as int)";
+      default -> call;
+    };
+    return new Rewrite(i, close + 1, text);
+  }
+
+  /** {@code generate_series(...)} where a table goes (after {@code from} or {@code join}). */
+  private static Rewrite generateSeries(String sql, int i) {
+    int before = i - 1;
+    while (before >= 0 && Character.isWhitespace(sql.charAt(before))) {
+      before--;
+    }
+    int wordStart = before;
+    while (wordStart >= 0 && Character.isLetter(sql.charAt(wordStart))) {
+      wordStart--;
+    }
+    String previous = sql.substring(wordStart + 1, before + 1).toLowerCase(Locale.ROOT);
+    if (!previous.equals("from") && !previous.equals("join")) {
+      return null;
+    }
+    int open = skipSpace(sql, i + "generate_series".length());
+    if (open >= sql.length() || sql.charAt(open) != '(') {
+      return null;
+    }
+    int close = matching(sql, open);
+    if (close < 0) {
+      return null;
+    }
+    java.util.List<String> args = splitTopLevel(sql.substring(open + 1, close));
+    String sequence = args.size() == 1 ? "0, " + rewriteInline(args.get(0))
+        : rewriteInline(sql.substring(open + 1, close));
+    return new Rewrite(i, close + 1,
+        "(select explode(sequence(" + sequence + ")) as generate_series)");
+  }
+
+  /** {@code [t.]* exclude (...)} starting at the star. */
+  private static Rewrite star(String sql, int i) {
+    int word = skipSpace(sql, i + 1);
+    if (!startsWord(sql, word, "exclude")) {
+      return null;
+    }
+    int open = skipSpace(sql, word + "exclude".length());
+    if (open >= sql.length() || sql.charAt(open) != '(') {
+      return null;
+    }
+    int close = matching(sql, open);
+    if (close < 0) {
+      return null;
+    }
+    // A qualifier: the name (quoted or not) and dot before the star.
+    int start = i;
+    String qualifier = "";
+    if (i > 0 && sql.charAt(i - 1) == '.') {
+      start = i - 1;
+      while (start > 0 && (isNamePart(sql.charAt(start - 1)) || sql.charAt(start - 1) == '"'
+          || sql.charAt(start - 1) == '`')) {
+        start--;
+      }
+      qualifier = sql.substring(start, i - 1).replace("\"", "").replace("`", "");
+    }
+    StringBuilder call = new StringBuilder(STAR_EXCLUDE).append('(').append(literal(qualifier));
+    for (String item : splitTopLevel(sql.substring(open + 1, close))) {
+      call.append(", ").append(literal(unquoted(item)));
+    }
+    return new Rewrite(start, close + 1, call.append(')').toString());
+  }
+
+  private static String literal(String text) {
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+  }
+
+  /** A column name as written in the list, without its quotes. */
+  private static String unquoted(String name) {
+    String n = name.strip();
+    if (n.length() >= 2 && (n.charAt(0) == '"' || n.charAt(0) == '`')
+        && n.charAt(n.length() - 1) == n.charAt(0)) {
+      return n.substring(1, n.length() - 1);
+    }
+    return n;
+  }
+
+  /** The items of a comma-separated list, split only at its own commas. */
+  private static java.util.List<String> splitTopLevel(String list) {
+    java.util.List<String> items = new java.util.ArrayList<>();
+    int depth = 0;
+    int from = 0;
+    int i = 0;
+    while (i < list.length()) {
+      int skipped = skipQuotedOrComment(list, i);
+      if (skipped > i) {
+        i = skipped;
+        continue;
+      }
+      char c = list.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == ',' && depth == 0) {
+        items.add(list.substring(from, i));
+        from = i + 1;
+      }
+      i++;
+    }
+    if (!list.substring(from).isBlank()) {
+      items.add(list.substring(from));
+    }
+    return items;
+  }
+
+  private static int skipSpaceAndComments(String sql, int i) {
+    while (i < sql.length()) {
+      if (Character.isWhitespace(sql.charAt(i))) {
+        i++;
+      } else if (sql.startsWith("--", i) || sql.startsWith("/*", i)) {
+        i = skipQuotedOrComment(sql, i);
+      } else {
+        return i;
+      }
+    }
+    return i;
+  }
+
+  private static boolean startsWord(String sql, int i, String word) {
+    if (!sql.regionMatches(true, i, word, 0, word.length())) {
+      return false;
+    }
+    boolean before = i == 0 || !isNamePart(sql.charAt(i - 1));
+    int end = i + word.length();
+    return before && (end == sql.length() || !isNamePart(sql.charAt(end)));
+  }
+
+  private static boolean isNamePart(char c) {
+    return Character.isLetterOrDigit(c) || c == '_' || c == '.';
+  }
+
+  private static int skipSpace(String sql, int i) {
+    while (i < sql.length() && Character.isWhitespace(sql.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  /** The index of the parenthesis closing the one at {@code open}, or -1. */
+  private static int matching(String sql, int open) {
+    int depth = 0;
+    int i = open;
+    while (i < sql.length()) {
+      int skipped = skipQuotedOrComment(sql, i);
+      if (skipped > i) {
+        i = skipped;
+        continue;
+      }
+      char c = sql.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth == 0) {
+        return i;
+      }
+      i++;
+    }
+    return -1;
+  }
+
+  /** Past the literal, quoted name or comment starting at {@code i}; {@code i} when none. */
+  private static int skipQuotedOrComment(String sql, int i) {
+    char c = sql.charAt(i);
+    if (c == '\'' || c == '"' || c == '`') {
+      int j = i + 1;
+      while (j < sql.length()) {
+        char d = sql.charAt(j);
+        if (d == '\\' && c != '`') {
+          j += 2;
+          continue;
+        }
+        if (d == c) {
+          return j + 1;
+        }
+        j++;
+      }
+      return sql.length();
+    }
+    if (sql.startsWith("--", i)) {
+      int end = sql.indexOf('\n', i);
+      return end < 0 ? sql.length() : end + 1;
+    }
+    if (sql.startsWith("/*", i)) {
+      int end = sql.indexOf("*/", i + 2);
+      return end < 0 ? sql.length() : end + 2;
+    }
+    return i;
+  }
+}
