@@ -95,8 +95,19 @@ final class DocsGenerateCommand implements Callable<Integer> {
     // Before the manifest is written over: target's previous one is what state: compares with.
     NodeStates states = states(loaded, result.parsed());
     Manifest manifest = result.parsed().manifest();
-    ManifestWriter.write(result.parsed(), result.compiled(), MdsVersion.version(),
-        lineage(result, out));
+    LineageAnalyzer analyzer = new LineageAnalyzer(result.parsed(), result.compiled());
+    try {
+      ManifestWriter.write(result.parsed(), result.compiled(), MdsVersion.version(),
+          lineage(analyzer, result, out));
+    } finally {
+      // The lineage cache was written meanwhile (see cachedInBackground). Failing to keep it
+      // (or to close DuckDB) costs the next run time, not this run its site.
+      try {
+        analyzer.close();
+      } catch (MdsException e) {
+        out.printf("Column lineage not kept for the next run: %s%n", e.getMessage());
+      }
+    }
     Reports.found(out, manifest);
     // Which of mds's built-in packages served the project, as the site's overview lists them.
     ManifestWriter.builtinPackagesUsed(result.parsed()).fields().forEachRemaining(e -> {
@@ -164,10 +175,12 @@ final class DocsGenerateCommand implements Callable<Integer> {
    * marked unknown in it; only DuckDB failing to start throws, and that costs the site its
    * column lineage, not its pages.
    */
-  private static ProjectLineage lineage(CompileTask.Result result, PrintWriter out) {
-    try (LineageAnalyzer analyzer = new LineageAnalyzer(result.parsed(), result.compiled())) {
-      // Kept in target/lineage_cache.json: a second run re-traces only what changed.
-      ProjectLineage lineage = analyzer.cached().lineage(result.selected());
+  private static ProjectLineage lineage(LineageAnalyzer analyzer, CompileTask.Result result,
+      PrintWriter out) {
+    try {
+      // Kept in target/lineage_cache.json (written while the manifest is): a second run
+      // re-traces only what changed.
+      ProjectLineage lineage = analyzer.cachedInBackground().lineage(result.selected());
       dev.mds.Timings.lap("column lineage (" + analyzer.reused().size() + " models reused)");
       return lineage;
     } catch (MdsException e) {

@@ -57,6 +57,9 @@ public final class LineageAnalyzer implements AutoCloseable {
   /** Lineage kept from the last run ({@link #cached}); null when not asked for. */
   private LineageCache cache;
   private final Set<String> reused = new HashSet<>();
+  private boolean keepInBackground;
+  /** The cache being written ({@link #cachedInBackground}); null when not. */
+  private java.util.concurrent.CompletableFuture<Void> keeping;
 
   /** A model's SQL and DuckDB's tree of it, or why there is none. */
   private record Prepared(String sql, DuckDbParser.Parsed parsed) {
@@ -168,6 +171,17 @@ public final class LineageAnalyzer implements AutoCloseable {
     return this;
   }
 
+  /**
+   * As {@link #cached()}, the cache written on a thread of its own once {@link
+   * #lineage(Collection)} has returned, while the caller goes on (writes the manifest);
+   * {@link #close} waits for it. Nothing but {@link #reused} and {@link #close} may be asked of
+   * the analyser after that call.
+   */
+  public LineageAnalyzer cachedInBackground() {
+    keepInBackground = true;
+    return cached();
+  }
+
   /** The models whose lineage was taken from the cache rather than traced again. */
   public Set<String> reused() {
     return Set.copyOf(reused);
@@ -193,17 +207,33 @@ public final class LineageAnalyzer implements AutoCloseable {
     prepare(parsed.manifest().nodesOf(Model.class).stream()
         .filter(m -> wanted.contains(m.uniqueId()) && !done.containsKey(m.uniqueId())).toList(),
         false);
+    dev.mds.Timings.lap("lineage: SQL parsed by DuckDB");
     List<Model> models = new ArrayList<>();
-    for (Node node : parsed.manifest().inOrder()) {
-      if (node instanceof Model model && wanted.contains(model.uniqueId())) {
-        analysis(model);
-        models.add(model);
+    try (Printer printer = new Printer()) {
+      for (Node node : parsed.manifest().inOrder()) {
+        if (node instanceof Model model && wanted.contains(model.uniqueId())) {
+          analysis(model);
+          models.add(model);
+          if (unprinted.size() >= Printer.BATCH) {
+            printer.submit(takeUnprinted());
+          }
+        }
       }
+      dev.mds.Timings.lap("lineage: traced");
+      // The last batch here, while the printer finishes its own.
+      List<String> last = takeUnprinted();
+      printed(last, print(parser, last));
+      printer.finish();
     }
-    printExpressions(models.stream().map(Model::uniqueId).toList());
+    dev.mds.Timings.lap("lineage: expressions printed");
     Map<String, ModelLineage> result = new LinkedHashMap<>();
     models.forEach(model -> result.put(model.uniqueId(), analysis(model).lineage()));
-    if (cache != null) {
+    if (cache != null && keepInBackground) {
+      keeping = dev.mds.Background.start("lineage-cache", () -> {
+        keep(models);
+        return null;
+      });
+    } else if (cache != null) {
       keep(models);
     }
     return new ProjectLineage(result);
@@ -250,6 +280,45 @@ public final class LineageAnalyzer implements AutoCloseable {
    * {@code mayAnalyse}). Null when it cannot be keyed.
    */
   private String key(Model model, Collection<String> depends, boolean mayAnalyse) {
+    return digest(model, depends, (id, node, digest) -> {
+      if (id.equals(model.uniqueId())) {
+        return false;
+      }
+      if (!(node instanceof Model parent)) {
+        digest.add(nodeDigest(node));
+        return true;
+      }
+      Analysis read = done.get(id);
+      if (read == null && mayAnalyse) {
+        analysis(parent);
+        read = done.get(id);
+      }
+      if (read == null) {
+        return false;
+      }
+      ModelLineage offered = read.lineage();
+      digest.add(parent.name());
+      digest.add(String.valueOf(relations.grains().of(id)));
+      digest.add(String.valueOf(offered.columnsKnown()));
+      offered.columns().forEach(c -> digest.add(c.column()));
+      return true;
+    });
+  }
+
+  /** How a digest of {@code depends} takes in a node it names. */
+  @FunctionalInterface
+  private interface NodePart {
+    /** Adds what matters of {@code node} to {@code digest}; false when it cannot be keyed. */
+    boolean add(String id, Node node, Digest digest);
+  }
+
+  /**
+   * A digest of the model's SQL and of each token in {@code depends} (analysis markers left
+   * out): a node by {@code nodePart}, a name looked up or an ephemeral model by what it resolves
+   * to now. Null when the result cannot be keyed (an unknown token or node, a model that does
+   * not compile). Both the lineage cache's key and the partial-key check's fingerprint.
+   */
+  private String digest(Model model, Collection<String> depends, NodePart nodePart) {
     Digest digest = Digest.sha256();
     try {
       digest.add(nodeDigest(model));
@@ -261,25 +330,8 @@ public final class LineageAnalyzer implements AutoCloseable {
         if (token.startsWith("node:")) {
           String id = token.substring("node:".length());
           Node node = parsed.manifest().nodes().get(id);
-          if (node == null || id.equals(model.uniqueId())) {
+          if (node == null || !nodePart.add(id, node, digest)) {
             return null;
-          }
-          if (node instanceof Model parent) {
-            Analysis read = done.get(id);
-            if (read == null && mayAnalyse) {
-              analysis(parent);
-              read = done.get(id);
-            }
-            if (read == null) {
-              return null;
-            }
-            ModelLineage offered = read.lineage();
-            digest.add(parent.name());
-            digest.add(String.valueOf(relations.grains().of(id)));
-            digest.add(String.valueOf(offered.columnsKnown()));
-            offered.columns().forEach(c -> digest.add(c.column()));
-          } else {
-            digest.add(nodeDigest(node));
           }
         } else if (token.startsWith("lookup:")) {
           String[] name = token.substring("lookup:".length()).split("\u0000", -1);
@@ -319,16 +371,90 @@ public final class LineageAnalyzer implements AutoCloseable {
     if (waiting.isEmpty()) {
       return;
     }
+    printed(waiting, print(parser, waiting));
+  }
+
+  /** The models whose expressions wait to be printed. */
+  private List<String> takeUnprinted() {
+    return List.copyOf(unprinted.keySet());
+  }
+
+  /** Prints the expressions of {@code ids} (all waiting) through {@code printer}. */
+  private PrintedBatch print(DuckDbParser printer, List<String> ids) {
+    return printOn(printer, ids.stream().map(unprinted::remove).toList());
+  }
+
+  /** Printed expressions, per model in the order asked, beside what was asked. */
+  private record PrintedBatch(List<Unprinted> jobs, List<List<String>> texts) {
+  }
+
+  /**
+   * Prints batches of expressions on a DuckDB of its own while the models after them are traced
+   * (a first {@code docs generate} of 5,000 models spent ~0.6 s printing after tracing, one core
+   * idle). Only {@link #print} runs on its thread, over the jobs handed to it; what it prints is
+   * put into the analyses on the caller's thread, in {@link #finish}.
+   */
+  private final class Printer implements AutoCloseable {
+    static final int BATCH = 400;
+    private final List<List<String>> asked = new ArrayList<>();
+    private final List<java.util.concurrent.Future<PrintedBatch>> answers = new ArrayList<>();
+    private java.util.concurrent.ExecutorService thread;
+    private DuckDbParser own;
+
+    void submit(List<String> ids) {
+      if (thread == null) {
+        own = new DuckDbParser();
+        thread = dev.mds.Background.queue("lineage-print");
+      }
+      // The jobs are taken off the shared map here, on the tracing thread.
+      List<Unprinted> jobs = ids.stream().map(unprinted::remove).toList();
+      asked.add(ids);
+      answers.add(thread.submit(() -> printOn(own, jobs)));
+    }
+
+    /** Waits for every batch and puts its expressions into the analyses. */
+    void finish() {
+      for (int i = 0; i < answers.size(); i++) {
+        try {
+          printed(asked.get(i), answers.get(i).get());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new MdsException("Interrupted while printing the models' expressions", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException failure) {
+            throw failure;
+          }
+          throw new MdsException("Cannot print the models' expressions: " + e.getCause(), e);
+        }
+      }
+      answers.clear();
+    }
+
+    @Override
+    public void close() {
+      if (thread != null) {
+        dev.mds.Background.drain(thread);
+        own.close();
+      }
+    }
+  }
+
+  /** Prints jobs already taken off the shared map (also on the printer's thread). */
+  private static PrintedBatch printOn(DuckDbParser printer, List<Unprinted> jobs) {
     List<DuckDbParser.Printing> batch = new ArrayList<>();
-    for (String id : waiting) {
-      Unprinted job = unprinted.get(id);
+    for (Unprinted job : jobs) {
       batch.add(new DuckDbParser.Printing(job.sql(),
           job.pointers().values().stream().flatMap(List::stream).toList()));
     }
-    List<List<String>> printed = parser.print(batch);
+    return new PrintedBatch(jobs, jobs.isEmpty() ? List.of() : printer.print(batch));
+  }
+
+  /** Puts printed expressions into the analyses of {@code waiting}. */
+  private void printed(List<String> waiting, PrintedBatch batch) {
+    List<List<String>> printed = batch.texts();
     for (int m = 0; m < waiting.size(); m++) {
       String id = waiting.get(m);
-      Unprinted job = unprinted.remove(id);
+      Unprinted job = batch.jobs().get(m);
       Map<String, String> byColumn = new HashMap<>();
       int at = 0;
       for (Map.Entry<String, List<String>> column : job.pointers().entrySet()) {
@@ -432,31 +558,10 @@ public final class LineageAnalyzer implements AutoCloseable {
    * result cannot be keyed (files read directly, a model that does not compile).
    */
   private Optional<String> fingerprint(Model model, Collection<String> depends) {
-    Digest digest = Digest.sha256();
-    try {
-      digest.add(nodeDigest(model));
-      for (String token : new TreeSet<>(depends)) {
-        digest.add(token);
-        if (token.startsWith("node:")) {
-          Node node = parsed.manifest().nodes().get(token.substring("node:".length()));
-          if (node == null) {
-            return Optional.empty();
-          }
-          digest.add(nodeDigest(node));
-        } else if (token.startsWith("lookup:")) {
-          String[] name = token.substring("lookup:".length()).split("\u0000", -1);
-          digest.add(relations.byRelation(name[0], name[1]).map(Node::uniqueId).orElse("-"));
-        } else if (token.startsWith("ephemeral:")) {
-          digest.add(relations.ephemeral(token.substring("ephemeral:".length()))
-              .map(Model::uniqueId).orElse("-"));
-        } else {
-          return Optional.empty();
-        }
-      }
-    } catch (MdsException e) {
-      return Optional.empty();
-    }
-    return Optional.of(digest.hex());
+    return Optional.ofNullable(digest(model, depends, (id, node, digest) -> {
+      digest.add(nodeDigest(node));
+      return true;
+    }));
   }
 
   /** What the check can see of a node: its relation, grain, config and SQL, file or columns. */
@@ -684,6 +789,16 @@ public final class LineageAnalyzer implements AutoCloseable {
 
   @Override
   public void close() {
+    try {
+      if (keeping != null) {
+        dev.mds.Background.join(keeping);
+      }
+    } finally {
+      closeDatabases();
+    }
+  }
+
+  private void closeDatabases() {
     parser.close();
     if (compiledSql instanceof OfflineSql offline) {
       // Templates of introspective models may have opened the target read-only.

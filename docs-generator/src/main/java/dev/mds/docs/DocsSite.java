@@ -94,6 +94,36 @@ public final class DocsSite {
     SiteTemplates templates = new SiteTemplates();
     Map<String, DocPage> byPath = new HashMap<>();
     docs.pages().forEach(page -> byPath.put(page.self().page(), page));
+    // The overview, lineage page, navigation, search and assets need no node page: they are
+    // written on a thread of their own while the node pages are, so the cores stay busy through
+    // the end of the pages' parallel rendering (and its file writes).
+    CompletableFuture<Void> others = new CompletableFuture<>();
+    Thread overview = new Thread(() -> {
+      try {
+        Map<String, Object> index = new HashMap<>(common);
+        index.put("root", "");
+        index.put("pagePath", "index.html");
+        index.put("nodeId", "");
+        index.put("overview", OverviewPage.of(docs, projectRoot));
+        index.put("freshness", freshness);
+        write(siteDir.resolve("index.html"), "overview", index, templates);
+        Map<String, Object> lineage = new HashMap<>(common);
+        lineage.put("root", "");
+        lineage.put("pagePath", "lineage.html");
+        lineage.put("nodeId", "");
+        lineage.put("graphNodes", String.format(Locale.ROOT, "%,d", graph.ids().size()));
+        lineage.put("graphEdges", String.format(Locale.ROOT, "%,d", graph.links().size()));
+        write(siteDir.resolve("lineage.html"), "lineage", lineage, templates);
+        ScriptData.write(siteDir.resolve("data/nav.js"), "MDS_NAV", NavTree.of(docs));
+        ScriptData.write(siteDir.resolve("data/search.js"), "MDS_SEARCH", SearchIndex.of(docs));
+        copyAssets(siteDir.resolve("assets"));
+        others.complete(null);
+      } catch (Throwable t) {
+        others.completeExceptionally(t);
+      }
+    }, "mds-site-overview");
+    overview.setDaemon(true);
+    overview.start();
     try {
       NodePages.write(siteDir, docs.pages().stream().map(page -> page.self().page()).toList(),
           (path, out) -> {
@@ -111,25 +141,19 @@ public final class DocsSite {
           });
     } catch (UncheckedIOException e) {
       throw new DocsException("Cannot write the site to " + siteDir + ": " + e.getMessage(), e);
+    } finally {
+      // However the pages ended, nothing writes to the site after generate returns.
+      others.handle((done, failed) -> null).join();
     }
     lap.accept("site: node pages written");
-    Map<String, Object> index = new HashMap<>(common);
-    index.put("root", "");
-    index.put("pagePath", "index.html");
-    index.put("nodeId", "");
-    index.put("overview", OverviewPage.of(docs, projectRoot));
-    index.put("freshness", freshness);
-    write(siteDir.resolve("index.html"), "overview", index, templates);
-    Map<String, Object> lineage = new HashMap<>(common);
-    lineage.put("root", "");
-    lineage.put("pagePath", "lineage.html");
-    lineage.put("nodeId", "");
-    lineage.put("graphNodes", String.format(Locale.ROOT, "%,d", graph.ids().size()));
-    lineage.put("graphEdges", String.format(Locale.ROOT, "%,d", graph.links().size()));
-    write(siteDir.resolve("lineage.html"), "lineage", lineage, templates);
-    ScriptData.write(siteDir.resolve("data/nav.js"), "MDS_NAV", NavTree.of(docs));
-    ScriptData.write(siteDir.resolve("data/search.js"), "MDS_SEARCH", SearchIndex.of(docs));
-    copyAssets(siteDir.resolve("assets"));
+    try {
+      others.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw e;
+    }
     lap.accept("site: overview, nav, search");
     LaidOutGraph laidOut = await(layout);
     lap.accept("site: layout awaited");

@@ -1,10 +1,8 @@
 package dev.mds.docs;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -36,8 +34,6 @@ final class NodePages {
   static final String SHARDS = "data/pages/";
   /** The one page every node page's address links to (its links are relative to nodes/). */
   static final String SHELL = SHARDS + "shell.html";
-
-  private static final JsonFactory PLAIN_JSON = new JsonFactory();
 
   private NodePages() {
   }
@@ -94,21 +90,26 @@ final class NodePages {
 
   private static void writeShard(Path file, List<String> pages, Render render) {
     // UTF-8 as the pages are, only JSON's own escapes: a script file is never parsed as HTML, so
-    // the < > & escapes of the data scripts (and the bytes they cost) are not needed here.
-    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      out.write("mdsPage(");
-      try (JsonGenerator json = PLAIN_JSON.createGenerator(out)
-          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
-        json.writeStartObject();
-        StringWriter html = new StringWriter(16_384);
-        for (String page : pages) {
-          html.getBuffer().setLength(0);
-          render.page(page, html);
-          json.writeStringField(fileName(page), html.toString());
-        }
-        json.writeEndObject();
+    // the < > & escapes of the data scripts (and the bytes they cost) are not needed here. Each
+    // page is escaped as the template renders it (see JsonStringWriter).
+    try (OutputStream out = Files.newOutputStream(file);
+        JsonStringWriter json = new JsonStringWriter(out)) {
+      for (char c : "mdsPage({".toCharArray()) {
+        json.raw(c);
       }
-      out.write(");\n");
+      for (int i = 0; i < pages.size(); i++) {
+        if (i > 0) {
+          json.raw(',');
+        }
+        json.string(fileName(pages.get(i)));
+        json.raw(':');
+        json.startString();
+        render.page(pages.get(i), json);
+        json.endString();
+      }
+      for (char c : "});\n".toCharArray()) {
+        json.raw(c);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
