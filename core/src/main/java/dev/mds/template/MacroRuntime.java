@@ -188,8 +188,12 @@ final class MacroRuntime {
     // The catalog is complete before the runtime exists, so an answer holds for the whole run;
     // a package's public macros dispatch on every call, which must not cost a search each time
     // (nor a key built per call: by namespace, then name).
-    Map<String, MacroSignature> inNamespace = dispatched.computeIfAbsent(
-        namespace == null ? "" : namespace, n -> new java.util.concurrent.ConcurrentHashMap<>());
+    String space = namespace == null ? "" : namespace;
+    Map<String, MacroSignature> inNamespace = dispatched.get(space);
+    if (inNamespace == null) {
+      inNamespace = dispatched.computeIfAbsent(space,
+          n -> new java.util.concurrent.ConcurrentHashMap<>());
+    }
     MacroSignature known = inNamespace.get(name);
     if (known != null) {
       return known;
