@@ -23,7 +23,8 @@ final class ParseContext implements NodeContext {
   private final List<RefCall> refs = new ArrayList<>();
   private final List<SourceCall> sources = new ArrayList<>();
   private final Map<String, Object> config = new LinkedHashMap<>();
-  private final java.util.Set<String> macros = new java.util.TreeSet<>();
+  /** Told once per macro call (a dozen per model with layered package macros): sorted on read. */
+  private final java.util.Set<String> macros = new java.util.HashSet<>();
   private final Map<String, String> envVars = new java.util.TreeMap<>();
   private boolean introspective;
 
@@ -146,7 +147,7 @@ final class ParseContext implements NodeContext {
 
   /** The macros the node called, directly or through other macros. */
   java.util.Set<String> macros() {
-    return macros;
+    return new java.util.TreeSet<>(macros);
   }
 
   Map<String, Object> config() {

@@ -72,9 +72,11 @@ final class CachedOperatorLexer implements Lexer {
           engine.getExtensionRegistry();
       java.io.Reader reader = loader.getReader(k);
       try {
-        TokenStream tokens = new CachedOperatorLexer(engine.getSyntax(), regexes,
-            extensions.getUnaryOperators().values(), extensions.getBinaryOperators().values())
-            .tokenize(reader, name);
+        CachedOperatorLexer lexer = new CachedOperatorLexer(engine.getSyntax(), regexes,
+            extensions.getUnaryOperators().values(), extensions.getBinaryOperators().values());
+        lexer.operators = OPERATORS_BY_REGISTRY.computeIfAbsent(extensions,
+            registry -> lexer.operators());
+        TokenStream tokens = lexer.tokenize(reader, name);
         io.pebbletemplates.pebble.node.RootNode root =
             new io.pebbletemplates.pebble.parser.ParserImpl(extensions.getUnaryOperators(),
                 extensions.getBinaryOperators(), extensions.getTokenParsers(),
@@ -123,6 +125,25 @@ final class CachedOperatorLexer implements Lexer {
         return java.util.Optional.empty();
       }
     }).orElse(null);
+  }
+
+  /**
+   * The operators of each engine's extensions (fixed once the engine is built), so that a template
+   * does not list, sort and look them up again.
+   */
+  private static final Map<io.pebbletemplates.pebble.extension.ExtensionRegistry, Operators>
+      OPERATORS_BY_REGISTRY = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+  /**
+   * An engine's operator regex, and the characters its operators start with: where the text does
+   * not start with one of those, the regex cannot match, and the lexer skips trying it (it would
+   * try each of the ~40 alternatives in turn, at every name, number and string of a template).
+   */
+  private record Operators(Pattern regex, String firstCharacters) {
+
+    boolean canStartWith(char c) {
+      return firstCharacters.indexOf(c) >= 0;
+    }
   }
 
   /** The operator regex of each set of operator symbols (an engine's are fixed once built). */
@@ -221,10 +242,34 @@ final class CachedOperatorLexer implements Lexer {
 
   private static final String PUNCTUATION = "()[]{}?:.,|=";
 
+  /** What Pebble's {@code replaceAll} compiled per string token, compiled once. */
+  private static final Pattern ESCAPED_SINGLE_QUOTE = Pattern.compile("\\\\(')");
+  private static final Pattern ESCAPED_DOUBLE_QUOTE = Pattern.compile("\\\\(\")");
+
   /**
    * Regular expression to find operators
    */
   private Pattern regexOperators;
+
+  /** The engine's operators, when {@link #template} found them already. */
+  private Operators operators;
+
+  /**
+   * One matcher per pattern for the whole template, reset at each use: Pebble makes a new matcher
+   * for every token it tries a pattern on (several per token), each with its own arrays.
+   */
+  private final Map<Pattern, Matcher> matchers = new java.util.IdentityHashMap<>();
+
+  /** A matcher of {@code pattern} on what is left of the source, as a new one would be. */
+  private Matcher matcher(Pattern pattern) {
+    Matcher matcher = matchers.get(pattern);
+    if (matcher == null) {
+      matcher = pattern.matcher(this.source);
+      matchers.put(pattern, matcher);
+      return matcher;
+    }
+    return matcher.reset(this.source);
+  }
 
   /**
    * Constructor
@@ -251,7 +296,10 @@ final class CachedOperatorLexer implements Lexer {
   public TokenStream tokenize(Reader reader, String name) {
 
     // operator regex
-    this.buildOperatorRegex();
+    if (this.operators == null) {
+      this.operators = operators();
+    }
+    this.regexOperators = this.operators.regex();
 
     // standardize the character used for line breaks
     try {
@@ -319,7 +367,7 @@ final class CachedOperatorLexer implements Lexer {
   private void tokenizeStringInterpolation() {
     logger.trace("Tokenizing String Interpolation");
     String lastBracket = this.brackets.peek().getLeft();
-    Matcher matcher = this.regexes.get("InterpolationClose").matcher(this.source);
+    Matcher matcher = this.matcher(this.regexes.get("InterpolationClose"));
     if (this.syntax.getInterpolationOpenDelimiter().equals(lastBracket) && matcher.lookingAt()) {
       this.brackets.pop();
       this.pushToken(Token.Type.STRING_INTERPOLATION_END);
@@ -333,7 +381,7 @@ final class CachedOperatorLexer implements Lexer {
   private void tokenizeString() {
     logger.trace("Tokenizing String");
     // interpolation
-    Matcher matcher = this.regexes.get("InterpolationOpen").matcher(this.source);
+    Matcher matcher = this.matcher(this.regexes.get("InterpolationOpen"));
     if (matcher.lookingAt()) {
       this.brackets.push(
           new Pair<>(this.syntax.getInterpolationOpenDelimiter(), this.source.getLineNumber()));
@@ -344,7 +392,7 @@ final class CachedOperatorLexer implements Lexer {
     }
 
     // regular string start (always full string if single quotes)
-    matcher = REGEX_STRING_NON_INTERPOLATED_PART.matcher(this.source);
+    matcher = this.matcher(REGEX_STRING_NON_INTERPOLATED_PART);
     if (matcher.lookingAt() && matcher.end() > 0) {
       String token = this.source.substring(matcher.end());
       this.source.advance(matcher.end());
@@ -353,7 +401,7 @@ final class CachedOperatorLexer implements Lexer {
     }
 
     // end of string (which may have contained interpolation)
-    matcher = REGEX_DOUBLEQUOTE.matcher(this.source);
+    matcher = this.matcher(REGEX_DOUBLEQUOTE);
     if (matcher.lookingAt()) {
       String expected = this.brackets.pop().getLeft();
 
@@ -375,7 +423,7 @@ final class CachedOperatorLexer implements Lexer {
   private void tokenizeData() {
     logger.trace("Tokenizing Data");
     // find the next start delimiter
-    Matcher matcher = this.regexes.get("StartDelimiters").matcher(this.source);
+    Matcher matcher = this.matcher(this.regexes.get("StartDelimiters"));
     boolean match = matcher.find();
 
     String text;
@@ -415,7 +463,7 @@ final class CachedOperatorLexer implements Lexer {
         this.lexerStateStack.push(State.PRINT);
       } else if ((this.syntax.getExecuteOpenDelimiter().equals(startDelimiter))) {
         // check for verbatim tag
-        Matcher verbatimStartMatcher = this.regexes.get("VerbatimStart").matcher(this.source);
+        Matcher verbatimStartMatcher = this.matcher(this.regexes.get("VerbatimStart"));
         if (verbatimStartMatcher.lookingAt()) {
           this.lexVerbatimData(verbatimStartMatcher);
           this.lexerStateStack.push(State.DATA);
@@ -435,7 +483,7 @@ final class CachedOperatorLexer implements Lexer {
     // check for the trailing whitespace trim character
     this.checkForTrailingWhitespaceTrim();
 
-    Matcher matcher = this.regexes.get("ExecuteClose").matcher(this.source);
+    Matcher matcher = this.matcher(this.regexes.get("ExecuteClose"));
 
     // check if we are at the execute closing delimiter
     if (this.brackets.isEmpty() && matcher.lookingAt()) {
@@ -455,7 +503,7 @@ final class CachedOperatorLexer implements Lexer {
     // check for the trailing whitespace trim character
     this.checkForTrailingWhitespaceTrim();
 
-    Matcher matcher = this.regexes.get("PrintClose").matcher(this.source);
+    Matcher matcher = this.matcher(this.regexes.get("PrintClose"));
 
     // check if we are at the print closing delimiter
     if (this.brackets.isEmpty() && matcher.lookingAt()) {
@@ -475,7 +523,7 @@ final class CachedOperatorLexer implements Lexer {
   private void tokenizeComment() {
 
     // all we need to do is find the end of the comment.
-    Matcher matcher = this.regexes.get("CommentClose").matcher(this.source);
+    Matcher matcher = this.matcher(this.regexes.get("CommentClose"));
 
     boolean match = matcher.find(0);
     if (!match) {
@@ -512,9 +560,10 @@ final class CachedOperatorLexer implements Lexer {
      * source.advance(matcher.end()); }
      */
 
-    // operators
-    Matcher matcher = this.regexOperators.matcher(this.source);
-    if (matcher.lookingAt()) {
+    // operators (none starts with this character: the regex cannot match)
+    Matcher matcher = this.source.length() > 0 && !this.operators.canStartWith(this.source.charAt(0))
+        ? null : this.matcher(this.regexOperators);
+    if (matcher != null && matcher.lookingAt()) {
       token = this.source.substring(matcher.end());
       this.pushToken(Token.Type.OPERATOR, token);
       this.source.advance(matcher.end());
@@ -522,7 +571,7 @@ final class CachedOperatorLexer implements Lexer {
     }
 
     // names
-    matcher = REGEX_IDENTIFIER.matcher(this.source);
+    matcher = this.matcher(REGEX_IDENTIFIER);
     if (matcher.lookingAt()) {
       token = this.source.substring(matcher.end());
       this.pushToken(Token.Type.NAME, token);
@@ -531,7 +580,7 @@ final class CachedOperatorLexer implements Lexer {
     }
 
     // long
-    matcher = REGEX_LONG.matcher(this.source);
+    matcher = this.matcher(REGEX_LONG);
     if (matcher.lookingAt()) {
       token = this.source.substring(matcher.end() - 1);
       this.pushToken(Token.Type.LONG, token);
@@ -540,7 +589,7 @@ final class CachedOperatorLexer implements Lexer {
     }
 
     // numbers
-    matcher = REGEX_NUMBER.matcher(this.source);
+    matcher = this.matcher(REGEX_NUMBER);
     if (matcher.lookingAt()) {
       token = this.source.substring(matcher.end());
       this.pushToken(Token.Type.NUMBER, token);
@@ -582,7 +631,7 @@ final class CachedOperatorLexer implements Lexer {
     }
 
     // Plain (non-interpolated) string
-    matcher = REGEX_STRING_PLAIN.matcher(this.source);
+    matcher = this.matcher(REGEX_STRING_PLAIN);
     if (matcher.lookingAt()) {
       token = this.source.substring(matcher.end());
       this.source.advance(matcher.end());
@@ -592,7 +641,7 @@ final class CachedOperatorLexer implements Lexer {
     }
 
     // Interpolated strings
-    matcher = REGEX_DOUBLEQUOTE.matcher(this.source);
+    matcher = this.matcher(REGEX_DOUBLEQUOTE);
     if (matcher.lookingAt()) {
       this.brackets.push(new Pair<>("\"", this.source.getLineNumber()));
       this.lexerStateStack.push(State.STRING);
@@ -616,11 +665,14 @@ final class CachedOperatorLexer implements Lexer {
     // remove first and last quotation marks
     str = str.substring(1, str.length() - 1);
 
-    // remove backslashes used to escape inner quotation marks
+    // remove backslashes used to escape inner quotation marks (there are none without a backslash)
+    if (str.indexOf('\\') < 0) {
+      return str;
+    }
     if (quotationType == '\'') {
-      str = str.replaceAll("\\\\(')", "$1");
+      str = ESCAPED_SINGLE_QUOTE.matcher(str).replaceAll("$1");
     } else if (quotationType == '"') {
-      str = str.replaceAll("\\\\(\")", "$1");
+      str = ESCAPED_DOUBLE_QUOTE.matcher(str).replaceAll("$1");
     }
     return str;
   }
@@ -628,7 +680,7 @@ final class CachedOperatorLexer implements Lexer {
   private void checkForLeadingWhitespaceTrim(Token leadingToken) {
 
     Matcher whitespaceTrimMatcher =
-        this.regexes.get("LeadingWhitespaceTrim").matcher(this.source);
+        this.matcher(this.regexes.get("LeadingWhitespaceTrim"));
 
     if (whitespaceTrimMatcher.lookingAt()) {
       logger.trace("Found Leading Whitespace Trim Character");
@@ -643,7 +695,7 @@ final class CachedOperatorLexer implements Lexer {
 
   private void checkForTrailingWhitespaceTrim() {
     Matcher whitespaceTrimMatcher =
-        this.regexes.get("TrailingWhitespaceTrim").matcher(this.source);
+        this.matcher(this.regexes.get("TrailingWhitespaceTrim"));
 
     if (whitespaceTrimMatcher.lookingAt()) {
       this.trimLeadingWhitespaceFromNextData = true;
@@ -660,7 +712,7 @@ final class CachedOperatorLexer implements Lexer {
 
     // look for the "endverbatim" tag and storing everything between
     // now and then into a TEXT node
-    Matcher verbatimEndMatcher = this.regexes.get("VerbatimEnd").matcher(this.source);
+    Matcher verbatimEndMatcher = this.matcher(this.regexes.get("VerbatimEnd"));
 
     // check for EOF
     if (!verbatimEndMatcher.find()) {
@@ -733,7 +785,7 @@ final class CachedOperatorLexer implements Lexer {
    * Retrieves the operators (both unary and binary) from the PebbleEngine and then dynamically
    * creates one giant regular expression to detect for the existence of one of these operators.
    */
-  private void buildOperatorRegex() {
+  private Operators operators() {
 
     List<String> operators = new ArrayList<>();
 
@@ -751,8 +803,14 @@ final class CachedOperatorLexer implements Lexer {
      * length before creating the regex. This is to help match "is not" over "is".
      */
     operators.sort(StringLengthComparator.INSTANCE);
-    this.regexOperators = OPERATOR_REGEXES.computeIfAbsent(List.copyOf(operators),
-        CachedOperatorLexer::operatorRegex);
+    StringBuilder first = new StringBuilder();
+    for (String operator : operators) {
+      if (!operator.isEmpty() && first.indexOf(String.valueOf(operator.charAt(0))) < 0) {
+        first.append(operator.charAt(0));
+      }
+    }
+    return new Operators(OPERATOR_REGEXES.computeIfAbsent(List.copyOf(operators),
+        CachedOperatorLexer::operatorRegex), first.toString());
   }
 
   /** Pebble's operator regex for {@code operators}, longest first. */

@@ -41,8 +41,11 @@ final class MacroRuntime {
   private final java.util.Set<String> builtinPackages;
   private final java.util.function.Consumer<String> notice;
   private final java.util.Set<String> noticed = java.util.concurrent.ConcurrentHashMap.newKeySet();
-  /** Each dispatch answer by namespace and name. */
-  private final Map<String, MacroDefinition> dispatched =
+  /** Each dispatch answer by namespace (empty for none), then name. */
+  private final Map<String, Map<String, MacroSignature>> dispatched =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  /** Each macro's signature, by its definition's node (identity: one per definition). */
+  private final Map<io.pebbletemplates.pebble.node.MacroNode, MacroSignature> signatures =
       new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
@@ -181,16 +184,22 @@ final class MacroRuntime {
    * namespace), {@code duckdb__name}, then {@code default__name}; for a package mds stands in
    * for, mds's own macros last.
    */
-  MacroDefinition dispatch(String name, String namespace, String file, int line) {
+  MacroSignature dispatch(String name, String namespace, String file, int line) {
     // The catalog is complete before the runtime exists, so an answer holds for the whole run;
-    // a package's public macros dispatch on every call, which must not cost a search each time.
-    String key = (namespace == null ? "" : namespace) + '\0' + name;
-    MacroDefinition known = dispatched.get(key);
+    // a package's public macros dispatch on every call, which must not cost a search each time
+    // (nor a key built per call: by namespace, then name).
+    String space = namespace == null ? "" : namespace;
+    Map<String, MacroSignature> inNamespace = dispatched.get(space);
+    if (inNamespace == null) {
+      inNamespace = dispatched.computeIfAbsent(space,
+          n -> new java.util.concurrent.ConcurrentHashMap<>());
+    }
+    MacroSignature known = inNamespace.get(name);
     if (known != null) {
       return known;
     }
-    MacroDefinition found = search(name, namespace, file, line);
-    dispatched.put(key, found);
+    MacroSignature found = signature(search(name, namespace, file, line));
+    inNamespace.put(name, found);
     return found;
   }
 
@@ -284,22 +293,33 @@ final class MacroRuntime {
     }
   }
 
+  /** The signature of {@code macro}, worked out on its first call. */
+  MacroSignature signature(MacroDefinition macro) {
+    MacroSignature known = signatures.get(macro.node());
+    return known != null ? known
+        : signatures.computeIfAbsent(macro.node(), node -> new MacroSignature(macro));
+  }
+
+  /** Whether calls of {@code macro} have their arguments checked (see checkArguments). */
+  private boolean checksArguments(MacroDefinition macro) {
+    return macro.packageName() != null && builtinPackages.contains(macro.packageName());
+  }
+
   /**
    * Calls a macro: binds positional values to its parameters in order (extras go to
    * {@code varargs}), keyword values by name (unknown names go to {@code kwargs}), evaluates the
    * defaults of the rest, and renders the body in a scope of its own that sees only the globals and
    * its arguments, as in Jinja. Returns the value given to {@code return()}, else the rendered text.
    *
-   * @param location the calling file and line, which an argument the call leaves out names
+   * @param file the calling file and {@code line} the line in it, which an argument the call
+   *     leaves out names
    * @param passedOn the caller's own missing arguments it passes on, by position
    */
-  Object call(MacroDefinition macro, List<Object> positional, Map<String, Object> keywords,
-      EvaluationContextImpl caller, String location,
+  Object call(MacroSignature signature, List<Object> positional, Map<String, Object> keywords,
+      EvaluationContextImpl caller, String file, int line,
       Map<Integer, MissingArguments.Missing> passedOn) {
-    // A package's macro by its package, as dbt's depends_on names it (macro.dbt_utils.star).
-    ActiveNode.get().macroCalled(macro.packageName() == null
-        || macro.packageName().equals(MacroCatalog.BUILTIN) ? macro.name()
-        : macro.packageName() + "." + macro.name());
+    MacroDefinition macro = signature.macro();
+    ActiveNode.get().macroCalled(signature.dependencyName());
     noteBuiltin(macro.packageName());
     EvaluationContextImpl context = new EvaluationContextImpl(macro.template(),
         caller.isStrictVariables(), caller.getLocale(), caller.getMaxRenderedSize(),
@@ -307,54 +327,59 @@ final class MacroRuntime {
         new ArrayList<>(), new HashMap<>(), new ScopeChain(), null,
         caller.getEvaluationOptions());
     ScopeChain scopes = context.getScopeChain();
-    scopes.pushScope(new CallGlobals(caller.getExtensionRegistry().getGlobalVariables()));
+    Map<String, Object> globals = caller.getExtensionRegistry().getGlobalVariables();
+    scopes.pushScope(new CallGlobals(globals));
     Map<String, Object> arguments = new HashMap<>();
     scopes.pushScope(arguments);
-    ArgumentsNode declared = macro.node().getArgs();
-    List<NamedArgumentNode> parameters = declared.getNamedArgs() == null ? List.of()
-        : declared.getNamedArgs();
+    int declared = signature.parameterCount();
     List<Object> varargs = new ArrayList<>();
     for (int i = 0; i < positional.size(); i++) {
-      if (i < parameters.size()) {
-        arguments.put(parameters.get(i).getName(), positional.get(i));
+      if (i < declared) {
+        arguments.put(signature.name(i), positional.get(i));
       } else {
         varargs.add(positional.get(i));
       }
     }
     Map<String, Object> kwargs = new LinkedHashMap<>();
-    for (Map.Entry<String, Object> keyword : keywords.entrySet()) {
-      String name = keyword.getKey();
-      boolean parameter = false;
-      for (NamedArgumentNode p : parameters) {
-        parameter |= p.getName().equals(name);
-      }
-      // A materialization's context (sql, pre_hooks, ...) is its scope, as dbt gives it.
-      if (parameter || name.equals("caller") || macro.name().startsWith("materialization_")) {
-        arguments.put(name, keyword.getValue());
-      } else {
-        kwargs.put(name, keyword.getValue());
+    if (!keywords.isEmpty()) {
+      for (Map.Entry<String, Object> keyword : keywords.entrySet()) {
+        String name = keyword.getKey();
+        // A materialization's context (sql, pre_hooks, ...) is its scope, as dbt gives it.
+        if (signature.isParameter(name) || name.equals("caller")
+            || signature.isMaterialization()) {
+          arguments.put(name, keyword.getValue());
+        } else {
+          kwargs.put(name, keyword.getValue());
+        }
       }
     }
-    Map<String, MissingArguments.Missing> missing =
-        new HashMap<>(MissingArguments.of(macro.name(), parameters, arguments, location));
-    passedOn.forEach((index, origin) -> {
-      if (index < parameters.size()) {
-        missing.put(parameters.get(index).getName(), origin);
-      }
-    });
-    for (NamedArgumentNode parameter : parameters) {
+    Map<String, MissingArguments.Missing> missing = null;
+    if (signature.anyRequired()) {
+      missing = MissingArguments.of(signature, arguments, file, line);
+    }
+    if (!passedOn.isEmpty()) {
+      Map<String, MissingArguments.Missing> passed = missing == null ? new HashMap<>() : missing;
+      passedOn.forEach((index, origin) -> {
+        if (index < declared) {
+          passed.put(signature.name(index), origin);
+        }
+      });
+      missing = passed;
+    }
+    for (NamedArgumentNode parameter : signature.parameters()) {
       if (!arguments.containsKey(parameter.getName())) {
         arguments.put(parameter.getName(), parameter.getValueExpression() == null ? null
             : parameter.getValueExpression().evaluate(macro.template(), context));
       }
     }
-    MissingArguments.record(arguments, missing);
+    if (missing != null) {
+      MissingArguments.record(arguments, missing);
+    }
     arguments.put("varargs", varargs);
     arguments.put("kwargs", kwargs);
     // A variable the body sets only in some branch reads as undefined where it is not set, as in
     // Jinja (a global of that name shows through instead).
-    Map<String, Object> globals = caller.getExtensionRegistry().getGlobalVariables();
-    for (String name : assignedNames(macro)) {
+    for (String name : signature.assigned()) {
       if (!arguments.containsKey(name) && !globals.containsKey(name)) {
         arguments.put(name, null);
       }
@@ -362,10 +387,22 @@ final class MacroRuntime {
     // Bounded as a template's own output is, so a loop without end in a macro stops too.
     MacroOutput out = new MacroOutput(context);
     try {
+      if (signature.returnedAlone() != null && caller.getExtensionRegistry()
+          .getFunction("return") instanceof MacroReturn.ReturnFunction) {
+        List<io.pebbletemplates.pebble.node.RenderableNode> body =
+            macro.node().getBody().getChildren();
+        for (int i = 0; i < signature.textBeforeReturn(); i++) {
+          body.get(i).render(macro.template(), out, context);
+        }
+        return signature.returnedAlone().evaluate(macro.template(), context);
+      }
       macro.node().getBody().render(macro.template(), out, context);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (RuntimeException e) {
+      if (e instanceof MacroReturn returned) {
+        return returned.value();
+      }
       Optional<MacroReturn> returned = MacroReturn.in(e);
       if (returned.isPresent()) {
         return returned.get().value();
@@ -375,15 +412,6 @@ final class MacroRuntime {
     return out.toString();
   }
 
-  private final Map<io.pebbletemplates.pebble.node.MacroNode, java.util.Set<String>> assigned =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
-  /** The variables a macro's body sets, worked out once per macro. */
-  private java.util.Set<String> assignedNames(MacroDefinition macro) {
-    return assigned.computeIfAbsent(macro.node(),
-        node -> dev.mds.template.jinja.Assignments.in(node.getBody()));
-  }
-
   /** A function that calls one macro, or dispatches to one on each call. */
   static final class MacroFunction implements Function {
 
@@ -391,6 +419,8 @@ final class MacroRuntime {
     private final MacroDefinition macro;
     private final String dispatchName;
     private final String dispatchNamespace;
+    /** Immutable once made, so a thread that sees another's (or makes its own) is fine. */
+    private MacroSignature signature;
 
     MacroFunction(MacroRuntime runtime, MacroDefinition macro) {
       this(runtime, macro, null, null);
@@ -414,28 +444,40 @@ final class MacroRuntime {
     public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context,
         int lineNumber) {
       var split = dev.mds.template.jinja.KeywordArgument.ofFunction(args);
-      MacroDefinition target = macro != null ? macro
+      MacroSignature target = macro != null ? signature()
           : runtime.dispatch(dispatchName, dispatchNamespace, self.getName(), lineNumber);
-      runtime.checkArguments(target, split.positional().size(), split.keywords().keySet(),
-          self.getName() + ":" + lineNumber);
+      if (runtime.checksArguments(target.macro())) {
+        runtime.checkArguments(target.macro(), split.positional().size(),
+            split.keywords().keySet(), self.getName() + ":" + lineNumber);
+      }
       return runtime.call(target, split.positional(), split.keywords(),
-          (EvaluationContextImpl) context, self.getName() + ":" + lineNumber, Map.of());
+          (EvaluationContextImpl) context, self.getName(), lineNumber, Map.of());
+    }
+
+    /** The called macro's signature, looked up once per function. */
+    private MacroSignature signature() {
+      MacroSignature known = signature;
+      if (known == null) {
+        known = runtime.signature(macro);
+        signature = known;
+      }
+      return known;
     }
   }
 
   /** The value {@code adapter.dispatch(...)} returns: a macro to call, {@code f(args)}. */
-  record MacroReference(MacroRuntime runtime, MacroDefinition macro) {
+  record MacroReference(MacroRuntime runtime, MacroSignature signature) {
 
     Object call(Object[] arguments, ArgumentsNode written, EvaluationContextImpl context,
-        String location) {
+        String file, int line) {
       var split = dev.mds.template.jinja.KeywordArgument.split(arguments);
-      return runtime.call(macro, split.positional(), split.keywords(), context, location,
+      return runtime.call(signature, split.positional(), split.keywords(), context, file, line,
           MissingArguments.passedOn(written, context));
     }
 
     @Override
     public String toString() {
-      return macro.name();
+      return signature.macro().name();
     }
   }
 }

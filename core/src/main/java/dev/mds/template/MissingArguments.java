@@ -52,14 +52,20 @@ final class MissingArguments implements NodeVisitorFactory {
     }
   }
 
-  /** The parameters the call of {@code macro} at {@code call} leaves out and have no default. */
-  static Map<String, Missing> of(String macro, List<NamedArgumentNode> parameters,
-      Map<String, Object> arguments, String call) {
-    Map<String, Missing> missing = new HashMap<>();
-    List<String> names = parameters.stream().map(NamedArgumentNode::getName).toList();
-    for (NamedArgumentNode parameter : parameters) {
+  /**
+   * The parameters the call of a macro at {@code file}:{@code line} leaves out and have no
+   * default, or null when it leaves out none.
+   */
+  static Map<String, Missing> of(MacroSignature macro, Map<String, Object> arguments, String file,
+      int line) {
+    Map<String, Missing> missing = null;
+    for (NamedArgumentNode parameter : macro.parameters()) {
       if (parameter.getValueExpression() == null && !arguments.containsKey(parameter.getName())) {
-        missing.put(parameter.getName(), new Missing(macro, names, parameter.getName(), call));
+        if (missing == null) {
+          missing = new HashMap<>();
+        }
+        missing.put(parameter.getName(), new Missing(macro.macro().name(), macro.names(),
+            parameter.getName(), file + ":" + line));
       }
     }
     return missing;

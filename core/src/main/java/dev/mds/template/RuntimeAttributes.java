@@ -28,8 +28,8 @@ final class RuntimeAttributes implements AttributeResolver {
     String name = String.valueOf(attributeName);
     if (instance instanceof MacroRuntime.MacroReference reference
         && name.equals(TokenRetyping.CALL)) {
-      return new ResolvedAttribute(reference.call(arguments, args, context,
-          filename + ":" + lineNumber));
+      return new ResolvedAttribute(reference.call(arguments, args, context, filename,
+          lineNumber));
     }
     if (instance instanceof Adapter && name.equals("dispatch")) {
       KeywordArgument.Split split = KeywordArgument.split(arguments);

@@ -19,7 +19,10 @@ public final class JinjaDelimiters {
 
   /** The template text in spellings Pebble reads; the same text when there is nothing to do. */
   public static String normalise(String template) {
-    if (template.indexOf('+') < 0 && template.indexOf('-') < 0) {
+    // Only these can start a match: finding them is far cheaper than the regex's search, which
+    // tries its alternatives at every character (most models have none, but have '-' or '+').
+    if (!template.contains("{%+") && !template.contains("+%}") && !template.contains("{%-")
+        && !template.contains("{{-") && !template.contains("{#-")) {
       return template;
     }
     Matcher matcher = TO_REWRITE.matcher(template);

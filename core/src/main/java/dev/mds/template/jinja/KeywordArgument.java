@@ -38,7 +38,7 @@ public record KeywordArgument(String name, Object value) {
    * keyword ones, as in Python.
    */
   public static Split split(Object[] arguments) {
-    List<Object> positional = new ArrayList<>();
+    List<Object> positional = new ArrayList<>(arguments == null ? 0 : arguments.length);
     Map<String, Object> keywords = new LinkedHashMap<>();
     if (arguments != null) {
       for (Object argument : arguments) {
@@ -58,29 +58,52 @@ public record KeywordArgument(String name, Object value) {
    * {@code *x}/{@code **x} ones that {@link TokenRetyping} passes as {@code __unpackedN}.
    */
   public static Split ofFunction(Map<String, Object> args) {
-    List<Object> positional = new ArrayList<>();
-    for (int i = 0; args.containsKey(String.valueOf(i)); i++) {
-      positional.add(args.get(String.valueOf(i)));
+    List<Object> positional = new ArrayList<>(args.size());
+    for (int i = 0; args.containsKey(index(i)); i++) {
+      positional.add(args.get(index(i)));
     }
     Map<String, Object> keywords = new LinkedHashMap<>();
+    if (positional.size() == args.size()) {
+      // Positional values only: the common call, with nothing more to sort out.
+      return new Split(positional, keywords);
+    }
+    List<String> unpacked = null;
     for (Map.Entry<String, Object> arg : args.entrySet()) {
       String name = arg.getKey();
       boolean isPositional = !name.isEmpty() && Character.isDigit(name.charAt(0));
-      if (!isPositional && !name.startsWith(TokenRetyping.UNPACKED)) {
+      if (name.startsWith(TokenRetyping.UNPACKED)) {
+        if (unpacked == null) {
+          unpacked = new ArrayList<>();
+        }
+        unpacked.add(name);
+      } else if (!isPositional) {
         keywords.put(name, arg.getValue());
       }
     }
-    // Pebble's map has no order; the rewrite numbered the unpacked ones as written.
-    List<String> names = args.keySet().stream()
-        .filter(n -> n.startsWith(TokenRetyping.UNPACKED)).sorted(java.util.Comparator
-            .comparingInt(n -> Integer.parseInt(n.substring(TokenRetyping.UNPACKED.length()))))
-        .toList();
-    for (String name : names) {
-      if (args.get(name) instanceof KeywordArgument keyword) {
-        keyword.addTo(positional, keywords);
+    if (unpacked != null) {
+      // Pebble's map has no order; the rewrite numbered the unpacked ones as written.
+      unpacked.sort(java.util.Comparator.comparingInt(
+          n -> Integer.parseInt(n.substring(TokenRetyping.UNPACKED.length()))));
+      for (String name : unpacked) {
+        if (args.get(name) instanceof KeywordArgument keyword) {
+          keyword.addTo(positional, keywords);
+        }
       }
     }
     return new Split(positional, keywords);
+  }
+
+  /** The names Pebble gives positional values, "0", "1", ..., made once. */
+  private static final String[] INDEXES = new String[16];
+
+  static {
+    for (int i = 0; i < INDEXES.length; i++) {
+      INDEXES[i] = String.valueOf(i);
+    }
+  }
+
+  private static String index(int i) {
+    return i < INDEXES.length ? INDEXES[i] : String.valueOf(i);
   }
 
   /** Adds this argument where it belongs: by name, or unpacked for {@code *} and {@code **}. */

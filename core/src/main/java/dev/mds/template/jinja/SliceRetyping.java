@@ -66,22 +66,22 @@ final class SliceRetyping {
     List<Token> tokens = new ArrayList<>();
     for (int ahead = 0; ; ahead++) {
       Token token = stream.peek(ahead);
-      if (token.test(Token.Type.EOF)) {
+      if (TokenRetyping.is(token, Token.Type.EOF)) {
         break;
       }
       tokens.add(token);
     }
     Deque<Open> open = new ArrayDeque<>();
     // The scan starts at the tag name, which may itself open a raw block.
-    int first = !tokens.isEmpty() && tokens.get(0).test(Token.Type.NAME, "raw")
+    int first = !tokens.isEmpty() && TokenRetyping.is(tokens.get(0), Token.Type.NAME, "raw")
         ? endOfRaw(tokens, 0) : 0;
     for (int i = first; i < tokens.size(); i++) {
       Token token = tokens.get(i);
       switch (token.getType()) {
         case PRINT_START, EXECUTE_START -> {
           open.clear();
-          if (token.test(Token.Type.EXECUTE_START) && i + 1 < tokens.size()
-              && tokens.get(i + 1).test(Token.Type.NAME, "raw")) {
+          if (TokenRetyping.is(token, Token.Type.EXECUTE_START) && i + 1 < tokens.size()
+              && TokenRetyping.is(tokens.get(i + 1), Token.Type.NAME, "raw")) {
             i = endOfRaw(tokens, i + 1);
           }
         }
@@ -95,8 +95,8 @@ final class SliceRetyping {
   /** The index of the {@code endraw} name closing the raw block, or the last token. */
   private static int endOfRaw(List<Token> tokens, int from) {
     for (int i = from; i + 1 < tokens.size(); i++) {
-      if (tokens.get(i).test(Token.Type.EXECUTE_START)
-          && tokens.get(i + 1).test(Token.Type.NAME, "endraw")) {
+      if (TokenRetyping.is(tokens.get(i), Token.Type.EXECUTE_START)
+          && TokenRetyping.is(tokens.get(i + 1), Token.Type.NAME, "endraw")) {
         return i + 1;
       }
     }
@@ -105,20 +105,20 @@ final class SliceRetyping {
 
   private static void bracket(List<Token> tokens, int i, Deque<Open> open) {
     Token token = tokens.get(i);
-    if (token.test(Token.Type.PUNCTUATION, "(", "[", "{")) {
+    if (TokenRetyping.is(token, Token.Type.PUNCTUATION, "(", "[", "{")) {
       Token previous = i > 0 ? tokens.get(i - 1) : null;
-      boolean subscript = token.test(Token.Type.PUNCTUATION, "[") && previous != null
-          && (previous.test(Token.Type.NAME) || previous.test(Token.Type.STRING)
-          || previous.test(Token.Type.PUNCTUATION, ")", "]"));
+      boolean subscript = TokenRetyping.is(token, Token.Type.PUNCTUATION, "[") && previous != null
+          && (TokenRetyping.is(previous, Token.Type.NAME) || TokenRetyping.is(previous, Token.Type.STRING)
+          || TokenRetyping.is(previous, Token.Type.PUNCTUATION, ")", "]"));
       open.push(new Open(i, subscript));
-    } else if (token.test(Token.Type.PUNCTUATION, ":") && !open.isEmpty()) {
+    } else if (TokenRetyping.is(token, Token.Type.PUNCTUATION, ":") && !open.isEmpty()) {
       open.peek().colons.add(i);
-    } else if (token.test(Token.Type.PUNCTUATION, "?") && !open.isEmpty()) {
+    } else if (TokenRetyping.is(token, Token.Type.PUNCTUATION, "?") && !open.isEmpty()) {
       open.peek().ternary = true;
-    } else if (token.test(Token.Type.PUNCTUATION, ")", "]", "}") && !open.isEmpty()) {
+    } else if (TokenRetyping.is(token, Token.Type.PUNCTUATION, ")", "]", "}") && !open.isEmpty()) {
       Open closed = open.pop();
       if (closed.subscript && !closed.ternary && !closed.colons.isEmpty()
-          && closed.colons.size() <= 2 && token.test(Token.Type.PUNCTUATION, "]")) {
+          && closed.colons.size() <= 2 && TokenRetyping.is(token, Token.Type.PUNCTUATION, "]")) {
         retype(tokens, closed.index, i, closed.colons);
       }
     }

@@ -88,6 +88,28 @@ public final class TokenRetyping {
     }
   }
 
+  /**
+   * Pebble's {@code token.test(type, values...)}, without its list per call, and the type checked
+   * first: the rewrites test every token of every template several times.
+   */
+  static boolean is(Token token, Token.Type type) {
+    return token.getType() == type;
+  }
+
+  static boolean is(Token token, Token.Type type, String value) {
+    return token.getType() == type && value.equals(token.getValue());
+  }
+
+  static boolean is(Token token, Token.Type type, String value, String other) {
+    return token.getType() == type
+        && (value.equals(token.getValue()) || other.equals(token.getValue()));
+  }
+
+  static boolean is(Token token, Token.Type type, String value, String other, String third) {
+    return token.getType() == type && (value.equals(token.getValue())
+        || other.equals(token.getValue()) || third.equals(token.getValue()));
+  }
+
   /** Rewrites from the current token (a tag name) to the end of the template, once per stream. */
   void retypeAhead(TokenStream stream) {
     if (done.putIfAbsent(stream, Boolean.TRUE) != null) {
@@ -106,7 +128,7 @@ public final class TokenRetyping {
         }
         case PRINT_START, EXECUTE_START -> {
           if (token.getType() == Token.Type.EXECUTE_START && i + 1 < tokens.size()
-              && tokens.get(i + 1).test(Token.Type.NAME, "raw")) {
+              && is(tokens.get(i + 1), Token.Type.NAME, "raw")) {
             i = endOfRaw(tokens, i);
             inPrint = false;
             inTag = false;
@@ -142,8 +164,8 @@ public final class TokenRetyping {
   /** The index of the {@code %}} closing the {@code endraw} tag that ends a raw block. */
   private static int endOfRaw(List<Token> tokens, int from) {
     for (int i = from + 2; i + 1 < tokens.size(); i++) {
-      if (tokens.get(i).test(Token.Type.EXECUTE_START)
-          && tokens.get(i + 1).test(Token.Type.NAME, "endraw")) {
+      if (is(tokens.get(i), Token.Type.EXECUTE_START)
+          && is(tokens.get(i + 1), Token.Type.NAME, "endraw")) {
         return i + 2;
       }
     }
@@ -154,7 +176,7 @@ public final class TokenRetyping {
   private int punctuation(List<Token> tokens, int i, Deque<Open> open) {
     Token token = tokens.get(i);
     Token previous = i > 0 ? tokens.get(i - 1) : null;
-    if (token.test(Token.Type.PUNCTUATION, "{")) {
+    if (is(token, Token.Type.PUNCTUATION, "{")) {
       // {k: v, ...} becomes __dict(k, v, ...): an ordered map, as Python's dict.
       Token call = new Token(Token.Type.PUNCTUATION, "(", token.getLineNumber());
       tokens.set(i, new Token(Token.Type.NAME, DICT, token.getLineNumber()));
@@ -164,28 +186,28 @@ public final class TokenRetyping {
       open.push(opened);
       return i + 1;
     }
-    if (!open.isEmpty() && open.peek().dict && token.test(Token.Type.PUNCTUATION, ":")) {
+    if (!open.isEmpty() && open.peek().dict && is(token, Token.Type.PUNCTUATION, ":")) {
       token.setValue(",");
       return i;
     }
-    if (!open.isEmpty() && open.peek().dict && token.test(Token.Type.PUNCTUATION, "}")) {
+    if (!open.isEmpty() && open.peek().dict && is(token, Token.Type.PUNCTUATION, "}")) {
       token.setValue(")");
     }
-    if (token.test(Token.Type.PUNCTUATION, "(", "[", "{")) {
-      boolean call = token.test(Token.Type.PUNCTUATION, "(");
-      if (call && previous != null && previous.test(Token.Type.PUNCTUATION, ")", "]")) {
+    if (is(token, Token.Type.PUNCTUATION, "(", "[", "{")) {
+      boolean call = is(token, Token.Type.PUNCTUATION, "(");
+      if (call && previous != null && is(previous, Token.Type.PUNCTUATION, ")", "]")) {
         tokens.add(i, new Token(Token.Type.NAME, CALL, token.getLineNumber()));
         tokens.add(i, new Token(Token.Type.PUNCTUATION, ".", token.getLineNumber()));
         i += 2;
         previous = tokens.get(i - 1);
       }
       boolean methodCall = false;
-      if (call && previous != null && previous.test(Token.Type.NAME) && i >= 2
-          && tokens.get(i - 2).test(Token.Type.PUNCTUATION, ".")) {
+      if (call && previous != null && is(previous, Token.Type.NAME) && i >= 2
+          && is(tokens.get(i - 2), Token.Type.PUNCTUATION, ".")) {
         methodCall = true;
-        if (i >= 3 && tokens.get(i - 3).test(Token.Type.NAME)
+        if (i >= 3 && is(tokens.get(i - 3), Token.Type.NAME)
             && namespaces.contains(tokens.get(i - 3).getValue())
-            && !(i >= 4 && tokens.get(i - 4).test(Token.Type.PUNCTUATION, "."))) {
+            && !(i >= 4 && is(tokens.get(i - 4), Token.Type.PUNCTUATION, "."))) {
           Token namespace = tokens.get(i - 3);
           namespace.setValue(namespace.getValue() + "." + previous.getValue());
           tokens.remove(i - 1);
@@ -195,8 +217,8 @@ public final class TokenRetyping {
           previous = namespace;
         }
       }
-      boolean afterCallable = previous != null && (previous.test(Token.Type.NAME)
-          || previous.test(Token.Type.STRING) || previous.test(Token.Type.PUNCTUATION, ")", "]"));
+      boolean afterCallable = previous != null && (is(previous, Token.Type.NAME)
+          || is(previous, Token.Type.STRING) || is(previous, Token.Type.PUNCTUATION, ")", "]"));
       Open opened = new Open(token, call && !afterCallable, methodCall, call && afterCallable);
       open.push(opened);
       return argumentStart(tokens, i + 1, opened) - 1;
@@ -205,20 +227,20 @@ public final class TokenRetyping {
       return i;
     }
     Open top = open.peek();
-    if (token.test(Token.Type.PUNCTUATION, ",")) {
+    if (is(token, Token.Type.PUNCTUATION, ",")) {
       top.hasComma = true;
       if (top.keywordOpen) {
         tokens.add(i, new Token(Token.Type.PUNCTUATION, ")", token.getLineNumber()));
         top.keywordOpen = false;
         i++;
       }
-      if (i + 1 < tokens.size() && tokens.get(i + 1).test(Token.Type.PUNCTUATION, ")", "]", "}")) {
+      if (i + 1 < tokens.size() && is(tokens.get(i + 1), Token.Type.PUNCTUATION, ")", "]", "}")) {
         tokens.remove(i);
         return i - 1;
       }
       return argumentStart(tokens, i + 1, top) - 1;
     }
-    if (token.test(Token.Type.PUNCTUATION, ")", "]", "}")) {
+    if (is(token, Token.Type.PUNCTUATION, ")", "]", "}")) {
       if (top.keywordOpen) {
         tokens.add(i, new Token(Token.Type.PUNCTUATION, ")", token.getLineNumber()));
         top.keywordOpen = false;
@@ -245,7 +267,7 @@ public final class TokenRetyping {
       return i;
     }
     Token token = tokens.get(i);
-    if (token.test(Token.Type.OPERATOR, "*", "**")) {
+    if (is(token, Token.Type.OPERATOR, "*", "**")) {
       int line = token.getLineNumber();
       List<Token> replacement = new java.util.ArrayList<>();
       if (!call.methodCall) {
@@ -269,8 +291,8 @@ public final class TokenRetyping {
    * {@code __kw('k', v} and the call's bracket remembers to close it. Returns where to go on.
    */
   private static int keywordArgument(List<Token> tokens, int i, Open call) {
-    if (i + 1 < tokens.size() && tokens.get(i).test(Token.Type.NAME)
-        && tokens.get(i + 1).test(Token.Type.PUNCTUATION, "=")) {
+    if (i + 1 < tokens.size() && is(tokens.get(i), Token.Type.NAME)
+        && is(tokens.get(i + 1), Token.Type.PUNCTUATION, "=")) {
       Token name = tokens.get(i);
       int line = name.getLineNumber();
       tokens.set(i, new Token(Token.Type.NAME, KEYWORD, line));
@@ -284,10 +306,10 @@ public final class TokenRetyping {
   }
 
   private static void retypeConditional(Token token) {
-    if (token.test(Token.Type.NAME, "if")) {
+    if (is(token, Token.Type.NAME, "if")) {
       token.setType(Token.Type.OPERATOR);
       token.setValue(IF);
-    } else if (token.test(Token.Type.NAME, "else")) {
+    } else if (is(token, Token.Type.NAME, "else")) {
       token.setType(Token.Type.OPERATOR);
       token.setValue(ELSE);
     }
