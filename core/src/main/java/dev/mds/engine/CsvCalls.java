@@ -269,56 +269,12 @@ public final class CsvCalls {
     return arguments;
   }
 
-  /** The position of the parenthesis closing the one at {@code open}, or -1. */
   private static int closing(String sql, int open) {
-    int depth = 0;
-    int i = open;
-    while (i < sql.length()) {
-      int skip = skipQuotedOrComment(sql, i);
-      if (skip > i) {
-        i = skip;
-        continue;
-      }
-      char c = sql.charAt(i);
-      if (c == '(') {
-        depth++;
-      } else if (c == ')' && --depth == 0) {
-        return i;
-      }
-      i++;
-    }
-    return -1;
+    return SqlText.closingParenthesis(sql, open, false);
   }
 
-  /**
-   * The position after a string literal, quoted identifier or comment starting at {@code i}, or
-   * {@code i} when none starts there.
-   */
   private static int skipQuotedOrComment(String sql, int i) {
-    char c = sql.charAt(i);
-    if (c == '\'' || c == '"' || c == '`') {
-      int j = i + 1;
-      while (j < sql.length()) {
-        if (sql.charAt(j) == c) {
-          if (j + 1 < sql.length() && sql.charAt(j + 1) == c) {
-            j += 2;
-            continue;
-          }
-          return j + 1;
-        }
-        j++;
-      }
-      return sql.length();
-    }
-    if (c == '-' && i + 1 < sql.length() && sql.charAt(i + 1) == '-') {
-      int end = sql.indexOf('\n', i);
-      return end < 0 ? sql.length() : end + 1;
-    }
-    if (c == '/' && i + 1 < sql.length() && sql.charAt(i + 1) == '*') {
-      int end = sql.indexOf("*/", i + 2);
-      return end < 0 ? sql.length() : end + 2;
-    }
-    return i;
+    return SqlText.skipQuotedOrComment(sql, i, false);
   }
 
   private static int nextNonSpace(String sql, int from) {

@@ -1,5 +1,6 @@
 package dev.mds.spark;
 
+import dev.mds.engine.SqlText;
 import java.util.Locale;
 import java.util.Set;
 
@@ -418,51 +419,11 @@ final class DuckDbText {
 
   /** The index of the parenthesis closing the one at {@code open}, or -1. */
   private static int matching(String sql, int open) {
-    int depth = 0;
-    int i = open;
-    while (i < sql.length()) {
-      int skipped = skipQuotedOrComment(sql, i);
-      if (skipped > i) {
-        i = skipped;
-        continue;
-      }
-      char c = sql.charAt(i);
-      if (c == '(') {
-        depth++;
-      } else if (c == ')' && --depth == 0) {
-        return i;
-      }
-      i++;
-    }
-    return -1;
+    return SqlText.closingParenthesis(sql, open, true);
   }
 
   /** Past the literal, quoted name or comment starting at {@code i}; {@code i} when none. */
   private static int skipQuotedOrComment(String sql, int i) {
-    char c = sql.charAt(i);
-    if (c == '\'' || c == '"' || c == '`') {
-      int j = i + 1;
-      while (j < sql.length()) {
-        char d = sql.charAt(j);
-        if (d == '\\' && c != '`') {
-          j += 2;
-          continue;
-        }
-        if (d == c) {
-          return j + 1;
-        }
-        j++;
-      }
-      return sql.length();
-    }
-    if (sql.startsWith("--", i)) {
-      int end = sql.indexOf('\n', i);
-      return end < 0 ? sql.length() : end + 1;
-    }
-    if (sql.startsWith("/*", i)) {
-      int end = sql.indexOf("*/", i + 2);
-      return end < 0 ? sql.length() : end + 2;
-    }
-    return i;
+    return SqlText.skipQuotedOrComment(sql, i, true);
   }
 }
