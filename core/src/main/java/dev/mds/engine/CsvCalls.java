@@ -242,31 +242,7 @@ public final class CsvCalls {
 
   /** A call's arguments split at its top-level commas. */
   static List<String> arguments(String inside) {
-    List<String> arguments = new ArrayList<>();
-    int depth = 0;
-    int start = 0;
-    int i = 0;
-    while (i < inside.length()) {
-      int skip = skipQuotedOrComment(inside, i);
-      if (skip > i) {
-        i = skip;
-        continue;
-      }
-      char c = inside.charAt(i);
-      if (c == '(' || c == '[' || c == '{') {
-        depth++;
-      } else if (c == ')' || c == ']' || c == '}') {
-        depth--;
-      } else if (c == ',' && depth == 0) {
-        arguments.add(inside.substring(start, i));
-        start = i + 1;
-      }
-      i++;
-    }
-    if (!inside.substring(start).isBlank()) {
-      arguments.add(inside.substring(start));
-    }
-    return arguments;
+    return SqlText.splitTopLevel(inside, false);
   }
 
   private static int closing(String sql, int open) {

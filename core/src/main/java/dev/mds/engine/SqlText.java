@@ -67,4 +67,36 @@ public final class SqlText {
     }
     return -1;
   }
+
+  /**
+   * The items of a comma-separated list (a call's arguments, a column list), split only at its
+   * own commas: not inside brackets of any kind, literals, quoted names or comments.
+   */
+  public static java.util.List<String> splitTopLevel(String list, boolean backslashEscapes) {
+    java.util.List<String> items = new java.util.ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    int i = 0;
+    while (i < list.length()) {
+      int skip = skipQuotedOrComment(list, i, backslashEscapes);
+      if (skip > i) {
+        i = skip;
+        continue;
+      }
+      char c = list.charAt(i);
+      if (c == '(' || c == '[' || c == '{') {
+        depth++;
+      } else if (c == ')' || c == ']' || c == '}') {
+        depth--;
+      } else if (c == ',' && depth == 0) {
+        items.add(list.substring(start, i));
+        start = i + 1;
+      }
+      i++;
+    }
+    if (!list.substring(start).isBlank()) {
+      items.add(list.substring(start));
+    }
+    return items;
+  }
 }

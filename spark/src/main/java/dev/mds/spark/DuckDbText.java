@@ -357,31 +357,7 @@ final class DuckDbText {
 
   /** The items of a comma-separated list, split only at its own commas. */
   private static java.util.List<String> splitTopLevel(String list) {
-    java.util.List<String> items = new java.util.ArrayList<>();
-    int depth = 0;
-    int from = 0;
-    int i = 0;
-    while (i < list.length()) {
-      int skipped = skipQuotedOrComment(list, i);
-      if (skipped > i) {
-        i = skipped;
-        continue;
-      }
-      char c = list.charAt(i);
-      if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-      } else if (c == ',' && depth == 0) {
-        items.add(list.substring(from, i));
-        from = i + 1;
-      }
-      i++;
-    }
-    if (!list.substring(from).isBlank()) {
-      items.add(list.substring(from));
-    }
-    return items;
+    return SqlText.splitTopLevel(list, true);
   }
 
   private static int skipSpaceAndComments(String sql, int i) {
