@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * not empty unless {@code allow_empty: true}), then moved into place atomically; if anything fails
  * the previous file is untouched. A view over the file keeps the model {@code ref}-able.
  */
-final class ExternalMaterialization implements Materialization {
+public final class ExternalMaterialization implements Materialization {
 
   private final Path projectRoot;
   private final Path externalRoot;
@@ -102,12 +102,35 @@ final class ExternalMaterialization implements Materialization {
    * {@code exports/} in the project folder).
    */
   private Path target(Model model, String format) {
+    return target(model, format, projectRoot, externalRoot);
+  }
+
+  private static Path target(Model model, String format, Path projectRoot, Path externalRoot) {
     java.util.Optional<String> location = model.config().string("location");
     if (location.isEmpty()) {
       return externalRoot.resolve(model.relation().identifier() + "." + format).normalize();
     }
     Path path = Path.of(location.get());
     return (path.isAbsolute() ? path : projectRoot.resolve(path)).normalize();
+  }
+
+  /**
+   * The file or folder an external model writes, as its build resolves it; empty when it is not
+   * an external model or its format is not one mds writes (its build reports that).
+   *
+   * @param externalRoot the profile's {@code external_root} (empty: {@code exports/})
+   */
+  public static java.util.Optional<Path> written(Model model, Path projectRoot,
+      java.util.Optional<Path> externalRoot) {
+    if (!"external".equals(model.materialized())) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(target(model, format(model), projectRoot,
+          externalRoot.orElse(projectRoot.resolve("exports"))));
+    } catch (MdsException | java.nio.file.InvalidPathException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   private static String copyOptions(Model model, String format, List<String> partitionBy) {

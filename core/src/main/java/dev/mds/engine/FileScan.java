@@ -165,6 +165,45 @@ public final class FileScan {
     return false;
   }
 
+  /**
+   * Whether a source at {@code config}'s location could list or read what an export writes to
+   * {@code written}: the file or partition folder itself, or the new one written beside it before
+   * the swap. A glob counts when the export's folder is inside the glob's fixed folder (or that
+   * folder inside a partitioned export), which may be more than the glob matches: a reader then waits for an export it did not need to, never
+   * the reverse.
+   */
+  public static boolean mayRead(NodeConfig config, Path root, Path written) {
+    Optional<String> location = config.string("location").filter(l -> !l.isBlank());
+    if (location.isEmpty() || REMOTE.matcher(location.get()).find()) {
+      return false;
+    }
+    try {
+      Path pattern = Path.of(location.get());
+      List<Path> candidates = pattern.isAbsolute() ? List.of(pattern)
+          : List.of(root.resolve(pattern), pattern.toAbsolutePath());
+      Path exported = written.toAbsolutePath().normalize();
+      for (Path candidate : candidates) {
+        String absolute = candidate.normalize().toString().replace('\\', '/');
+        int wildcard = firstWildcard(absolute);
+        if (wildcard < 0) {
+          if (Path.of(absolute).startsWith(exported)) {
+            return true;
+          }
+          continue;
+        }
+        int slash = absolute.lastIndexOf('/', wildcard);
+        Path dir = Path.of(slash <= 0 ? "/" : absolute.substring(0, slash));
+        if (dir.startsWith(exported)
+            || exported.getParent() != null && exported.getParent().startsWith(dir)) {
+          return true;
+        }
+      }
+      return false;
+    } catch (java.nio.file.InvalidPathException e) {
+      return false;
+    }
+  }
+
   /** Whether anything under the glob's folder is an export in progress (or left by a kill). */
   private static boolean holdsExportInProgress(String absolute) {
     int slash = absolute.lastIndexOf('/', firstWildcard(absolute));

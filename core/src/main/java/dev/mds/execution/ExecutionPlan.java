@@ -4,9 +4,13 @@ import dev.mds.graph.DataTest;
 import dev.mds.graph.DependencyGraph;
 import dev.mds.graph.Manifest;
 import dev.mds.graph.Model;
+import dev.mds.engine.ExternalMaterialization;
+import dev.mds.engine.FileScan;
 import dev.mds.graph.Node;
+import dev.mds.graph.Source;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +18,9 @@ import java.util.Set;
 
 /**
  * The order constraints of one build beyond the DAG: a node's children also wait for the tests on
- * it (so a failing test skips what is downstream), and an audited model runs its own tests inside
- * its transaction before publishing.
+ * it (so a failing test skips what is downstream), an audited model runs its own tests inside
+ * its transaction before publishing, and a node reading a file source waits for the exports of
+ * this run that write where the source reads (else it could list an export's half-written file).
  */
 final class ExecutionPlan {
 
@@ -25,11 +30,27 @@ final class ExecutionPlan {
   private final Map<String, List<DataTest>> audits = new HashMap<>();
   /** A model's unit tests in this run: it is built only after they pass, as in dbt's build. */
   private final Map<String, List<String>> unitTestsOf = new HashMap<>();
+  /** The files this run's external models write, by model id. */
+  private final Map<String, java.nio.file.Path> exports = new LinkedHashMap<>();
+  /** Per file source: the exports of this run it may read. */
+  private final Map<String, List<String>> exportsReadBy = new HashMap<>();
+  private final java.nio.file.Path projectRoot;
+  private final Map<String, Boolean> independentExports = new HashMap<>();
 
-  ExecutionPlan(Manifest manifest, List<String> order, boolean audit) {
+  /**
+   * @param projectRoot where relative locations are resolved (null: no file ordering)
+   * @param externalRoot the profile's {@code external_root}
+   */
+  ExecutionPlan(Manifest manifest, List<String> order, boolean audit,
+      java.nio.file.Path projectRoot, java.util.Optional<java.nio.file.Path> externalRoot) {
     this.manifest = manifest;
     this.graph = manifest.graph();
+    this.projectRoot = projectRoot;
     for (String id : order) {
+      if (projectRoot != null && manifest.nodes().get(id) instanceof Model model) {
+        ExternalMaterialization.written(model, projectRoot, externalRoot)
+            .ifPresent(path -> exports.put(id, path));
+      }
       if (manifest.nodes().get(id) instanceof dev.mds.graph.UnitTest unitTest) {
         unitTestsOf.computeIfAbsent(unitTest.model(), k -> new ArrayList<>())
             .add(unitTest.uniqueId());
@@ -80,6 +101,9 @@ final class ExecutionPlan {
     }
     Set<String> parents = new LinkedHashSet<>(graph.parents(id));
     parents.addAll(unitTestsOf.getOrDefault(id, List.of()));
+    if (!exports.isEmpty()) {
+      parents.addAll(exportsRead(id));
+    }
     if (testsOn.isEmpty() || manifest.nodes().get(id) instanceof DataTest) {
       return parents;
     }
@@ -100,5 +124,54 @@ final class ExecutionPlan {
       }
     }
     return parents;
+  }
+
+  /**
+   * The exports of this run that {@code id} reads through a file source, except those that
+   * themselves depend on {@code id} (waiting for them would never end; such a reader still skips
+   * files an export is writing when it lists them).
+   */
+  private List<String> exportsRead(String id) {
+    List<String> read = new ArrayList<>();
+    Set<String> descendants = null;
+    for (String parent : graph.parents(id)) {
+      for (String export : candidates(parent)) {
+        if (export.equals(id) || !waitsForNoExport(export)) {
+          continue;
+        }
+        if (descendants == null) {
+          descendants = graph.descendants(id, Integer.MAX_VALUE);
+        }
+        if (!descendants.contains(export)) {
+          read.add(export);
+        }
+      }
+    }
+    return read;
+  }
+
+  /** The exports of this run a source may read (none for what is not a file source). */
+  private List<String> candidates(String sourceId) {
+    if (!(manifest.nodes().get(sourceId) instanceof Source source)) {
+      return List.of();
+    }
+    return exportsReadBy.computeIfAbsent(sourceId, k -> {
+      List<String> found = new ArrayList<>();
+      exports.forEach((export, path) -> {
+        if (FileScan.mayRead(source.config(), projectRoot, path)) {
+          found.add(export);
+        }
+      });
+      return found;
+    });
+  }
+
+  /**
+   * Whether nothing upstream of {@code export} reads a source another export may write: only such
+   * exports are waited for, so that the waits added here can never close a circle with each other.
+   */
+  private boolean waitsForNoExport(String export) {
+    return independentExports.computeIfAbsent(export, e -> graph.ancestors(e, Integer.MAX_VALUE)
+        .stream().allMatch(a -> candidates(a).isEmpty()));
   }
 }

@@ -239,7 +239,8 @@ public final class RunTask {
     }, "mds-interrupt");
     Runtime.getRuntime().addShutdownHook(interruptHook);
     listener.runStarted(total, threads);
-    ExecutionPlan plan = new ExecutionPlan(manifest, order, options.audit());
+    ExecutionPlan plan = new ExecutionPlan(manifest, order, options.audit(),
+        parsed.project().root(), parsed.project().target().externalRoot());
     UnitTestRunner unitTests = new UnitTestRunner(parsed, compiler,
         relation -> columnsIn(warehouse, relation), warehouse);
     try {
