@@ -64,11 +64,13 @@ final class DocsGenerateCommand implements Callable<Integer> {
     Project loaded = project.load();
     // The compile's results are let go before the site is written (a 5,000-model project's
     // parse, compiled SQL and lineage are a few hundred MB the site does not need).
-    NodeStates states = writeArtifacts(loaded, out);
+    Path siteDir = loaded.targetDir().resolve("docs");
+    // A site written whole reads the manifest: it is parsed as it is written, on the other core.
+    Written written = writeArtifacts(loaded, out, DocsSite.writesWhole(siteDir));
     SiteSummary site;
     try {
-      site = DocsSite.generate(loaded.targetDir(), loaded.root(), loaded.targetDir().resolve("docs"),
-          states, dev.mds.Timings::lap);
+      site = DocsSite.generate(loaded.targetDir(), loaded.root(), siteDir, written.states(),
+          dev.mds.Timings::lap, written.manifest());
     } catch (DocsException e) {
       throw new MdsException(e.getMessage(), e);
     }
@@ -85,20 +87,33 @@ final class DocsGenerateCommand implements Callable<Integer> {
     return Mds.OK;
   }
 
+  /** Each node's state, and the manifest's tree when it was asked for (else null). */
+  private record Written(NodeStates states,
+      java.util.concurrent.CompletableFuture<com.fasterxml.jackson.databind.JsonNode> manifest) {
+  }
+
   /**
    * Compiles the project and writes manifest.json (with column lineage) and catalog.json; returns
-   * each node's state against the manifest it replaced (or --state's).
+   * each node's state against the manifest it replaced (or --state's), and with {@code tree} the
+   * manifest's tree.
    */
-  private NodeStates writeArtifacts(Project loaded, PrintWriter out) {
+  private Written writeArtifacts(Project loaded, PrintWriter out, boolean tree) {
     CompileTask.Result result = CompileTask.run(loaded, Selector.of(List.of(), List.of()));
     dev.mds.Timings.lap("compile");
     // Before the manifest is written over: target's previous one is what state: compares with.
     NodeStates states = states(loaded, result.parsed());
     Manifest manifest = result.parsed().manifest();
     LineageAnalyzer analyzer = new LineageAnalyzer(result.parsed(), result.compiled());
+    java.util.concurrent.CompletableFuture<com.fasterxml.jackson.databind.JsonNode> manifestTree =
+        null;
     try {
-      ManifestWriter.write(result.parsed(), result.compiled(), MdsVersion.version(),
-          lineage(analyzer, result, out));
+      ProjectLineage lineage = lineage(analyzer, result, out);
+      if (tree) {
+        manifestTree = ManifestWriter.writeAndRead(result.parsed(), result.compiled(),
+            MdsVersion.version(), lineage).tree();
+      } else {
+        ManifestWriter.write(result.parsed(), result.compiled(), MdsVersion.version(), lineage);
+      }
     } finally {
       // The lineage cache was written meanwhile (see cachedInBackground). Failing to keep it
       // (or to close DuckDB) costs the next run time, not this run its site.
@@ -139,7 +154,7 @@ final class DocsGenerateCommand implements Callable<Integer> {
       }
     }
     dev.mds.Timings.lap("manifest.json and catalog.json");
-    return states;
+    return new Written(states, manifestTree);
   }
 
   /** Each node's state against {@code --state}'s manifest, else target's previous one. */

@@ -52,19 +52,46 @@ public final class ManifestWriter {
   /** Writes the manifest with column lineage for the models {@code lineage} holds. */
   public static Path write(ParseResult parsed, Map<String, CompiledNode> compiled, String version,
       ProjectLineage lineage) {
+    return write(parsed, compiled, version, lineage, null);
+  }
+
+  /**
+   * As {@link #write(ParseResult, Map, String, ProjectLineage)}, and the manifest as a tree,
+   * parsed from the bytes written while they are written (on another thread), for a reader in
+   * this process (the docs site) that would otherwise read the file back. The tree fails (and
+   * the file is still written) only if the parse does.
+   */
+  public static WrittenManifest writeAndRead(ParseResult parsed,
+      Map<String, CompiledNode> compiled, String version, ProjectLineage lineage) {
+    ReadAsWritten copy = new ReadAsWritten("manifest-tree");
+    try {
+      return new WrittenManifest(write(parsed, compiled, version, lineage, copy), copy.tree());
+    } finally {
+      copy.end();
+    }
+  }
+
+  /** The manifest file written and its tree, once parsed. */
+  public record WrittenManifest(Path file, java.util.concurrent.CompletableFuture<JsonNode> tree) {
+  }
+
+  private static Path write(ParseResult parsed, Map<String, CompiledNode> compiled,
+      String version, ProjectLineage lineage, ReadAsWritten copy) {
     Path file = parsed.project().targetDir().resolve("manifest.json");
     // Through a temporary file: state comparison and the docs read it, and must not see half.
     Path temp = file.resolveSibling("manifest.json." + ProcessHandle.current().pid() + ".tmp");
     try {
       Files.createDirectories(file.getParent());
-      if (Secrets.any()) {
-        // Masked as text after the fact: a secret can reach the manifest only inside strings
-        // (a path, SQL), and this costs one copy only where secrets are set.
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-        stream(parsed, compiled, version, lineage, bytes);
-        Files.writeString(temp, Secrets.scrubJson(bytes.toString(StandardCharsets.UTF_8)));
-      } else {
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+      try (OutputStream written = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
+          OutputStream out = copy == null ? written : copy.tee(written)) {
+        if (Secrets.any()) {
+          // Masked as text after the fact: a secret can reach the manifest only inside strings
+          // (a path, SQL), and this costs one copy only where secrets are set.
+          ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+          stream(parsed, compiled, version, lineage, bytes);
+          out.write(Secrets.scrubJson(bytes.toString(StandardCharsets.UTF_8))
+              .getBytes(StandardCharsets.UTF_8));
+        } else {
           stream(parsed, compiled, version, lineage, out);
         }
       }

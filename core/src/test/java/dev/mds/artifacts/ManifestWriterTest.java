@@ -188,6 +188,26 @@ class ManifestWriterTest {
   }
 
   /** The value as ObjectMapper writes it, read back (so numbers compare as the file's do). */
+  @Test
+  void theTreeParsedWhileWritingIsTheFileAndTheFileIsWholeAfterwards() throws Exception {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("seeds/raw_orders.csv", "id,amount\n1,10\n")
+        .file("models/orders.sql", "select id, amount * 2 as doubled, 'é — ✓' as mark"
+            + " from {{ ref('raw_orders') }}");
+    ParseResult parsed = ProjectParser.parse(project.load());
+    Map<String, CompiledNode> compiled = new HashMap<>();
+    for (Model model : parsed.manifest().nodesOf(Model.class)) {
+      compiled.put(model.uniqueId(), Compiler.offline(parsed).compile(model));
+    }
+    ManifestWriter.WrittenManifest written = ManifestWriter.writeAndRead(parsed, compiled, "1.2.3",
+        dev.mds.lineage.ProjectLineage.none());
+
+    JsonNode tree = written.tree().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals(new ObjectMapper().readTree(written.file().toFile()), tree);
+    assertTrue(tree.at("/nodes/model.shop.orders/compiled_code").asText().contains("'é — ✓'"),
+        tree.at("/nodes/model.shop.orders").toString());
+  }
+
   private static JsonNode asMapperWrites(Object value) throws Exception {
     ObjectMapper mapper = new ObjectMapper();
     return mapper.readTree(mapper.writeValueAsString(value));

@@ -28,7 +28,12 @@ record Artifacts(JsonNode manifest, JsonNode runResults, JsonNode catalog, JsonN
       throw new DocsException("No " + manifest + ": run `mds docs generate` (or `mds compile`)"
           + " in the project first.");
     }
-    return new Artifacts(parse(manifest), optional(folder.resolve("run_results.json")),
+    return read(folder, parse(manifest));
+  }
+
+  /** As {@link #read(Path)}, with the manifest's tree already at hand (it was just written). */
+  static Artifacts read(Path folder, JsonNode manifest) {
+    return new Artifacts(manifest, optional(folder.resolve("run_results.json")),
         optional(folder.resolve("catalog.json")), optional(folder.resolve("sources.json")));
   }
 

@@ -1,5 +1,6 @@
 package dev.mds.docs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,6 +54,24 @@ public final class DocsSite {
    */
   public static SiteSummary generate(Path artifactsDir, Path projectRoot, Path siteDir,
       NodeStates states, Consumer<String> lap) {
+    return generate(artifactsDir, projectRoot, siteDir, states, lap, null);
+  }
+
+  /**
+   * Whether {@code siteDir} holds no site whose inputs were recorded: then the site is written
+   * whatever its inputs, and a caller that writes the manifest may as well hand over its tree.
+   */
+  public static boolean writesWhole(Path siteDir) {
+    return !SiteInputs.recorded(siteDir);
+  }
+
+  /**
+   * As {@link #generate(Path, Path, Path, NodeStates, Consumer)}, with the tree of the
+   * {@code manifest.json} in {@code artifactsDir} (parsed while it was written) instead of
+   * reading the file back; null, or a tree that failed, and the file is read.
+   */
+  public static SiteSummary generate(Path artifactsDir, Path projectRoot, Path siteDir,
+      NodeStates states, Consumer<String> lap, CompletableFuture<JsonNode> manifest) {
     long start = System.nanoTime();
     if (!Files.isRegularFile(artifactsDir.resolve("manifest.json"))) {
       Artifacts.read(artifactsDir);
@@ -72,7 +91,7 @@ public final class DocsSite {
       inputs = CompletableFuture.supplyAsync(
           () -> SiteInputs.digest(artifactsDir, projectRoot, states));
     }
-    Artifacts artifacts = Artifacts.read(artifactsDir);
+    Artifacts artifacts = read(artifactsDir, manifest);
     lap.accept("site: artifacts read");
     LineageData.Graph graph = LineageData.graph(artifacts.manifest());
     CompletableFuture<LaidOutGraph> layout = LineageLayout.start(graph.ids(), graph.entries(),
@@ -168,6 +187,18 @@ public final class DocsSite {
         laidOut.nodes().size(), laidOut.edges().size(), laidOut.millis(), millis);
     SiteInputs.record(siteDir, inputs.join(), summary);
     return summary;
+  }
+
+  private static Artifacts read(Path artifactsDir, CompletableFuture<JsonNode> manifest) {
+    if (manifest != null) {
+      try {
+        return Artifacts.read(artifactsDir, manifest.join());
+      } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException
+          e) {
+        // The file is whole even when the parse beside its writing failed: read it.
+      }
+    }
+    return Artifacts.read(artifactsDir);
   }
 
   private static Map<String, Object> common(ProjectDocs docs, Artifacts artifacts) {

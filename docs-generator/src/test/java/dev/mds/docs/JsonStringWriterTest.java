@@ -55,4 +55,26 @@ class JsonStringWriterTest {
     assertArrayEquals(jackson(text), bytes.toByteArray());
     assertEquals(text, new ObjectMapper().readValue(bytes.toByteArray(), String.class));
   }
+
+  @Test
+  void aReusedBufferWritesItsNewContentAndARepeatedOneTheSameBytes() throws IOException {
+    char[] buffer = "<p class=\"lead\">fixed template text — the same array</p>\n".toCharArray();
+    StringBuilder expected = new StringBuilder();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (JsonStringWriter out = new JsonStringWriter(bytes)) {
+      out.startString();
+      for (int i = 0; i < 3; i++) {
+        out.write(buffer);
+        expected.append(buffer);
+        out.write("name " + i);
+        expected.append("name ").append(i);
+      }
+      "<b>\"other\" text, same length and the same array!!!!</b>\n\t".getChars(0, buffer.length,
+          buffer, 0);
+      out.write(buffer);
+      expected.append(buffer);
+      out.endString();
+    }
+    assertArrayEquals(jackson(expected.toString()), bytes.toByteArray());
+  }
 }
