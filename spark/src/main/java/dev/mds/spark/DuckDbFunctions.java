@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.SparkSessionExtensions;
 import org.apache.spark.sql.catalyst.FunctionIdentifier;
+import org.apache.spark.sql.catalyst.analysis.FunctionRegistry$;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedExtractValue;
 import org.apache.spark.sql.catalyst.expressions.Cast;
 import org.apache.spark.sql.catalyst.expressions.Expression;
@@ -58,8 +59,14 @@ final class DuckDbFunctions {
       java.util.function.Function<List<Expression>, Expression> builder) {
     scala.Function1<scala.collection.immutable.Seq<Expression>, Expression> build =
         args -> builder.apply(Catalyst.list(args));
-    extensions.injectFunction(new Tuple3<>(FunctionIdentifier.apply(name),
-        new ExpressionInfo(DuckDbFunctions.class.getName(), name), build));
+    FunctionIdentifier id = FunctionIdentifier.apply(name);
+    ExpressionInfo info = new ExpressionInfo(DuckDbFunctions.class.getName(), name);
+    // Registered as built-in functions: a session's own (injected) functions are temporary, and
+    // Spark refuses a view that calls one. Sessions copy the built-in registry when created.
+    if (!FunctionRegistry$.MODULE$.builtin().functionExists(id)) {
+      FunctionRegistry$.MODULE$.builtin().registerFunction(id, info, build);
+    }
+    extensions.injectFunction(new Tuple3<>(id, info, build));
   }
 
   private static boolean integral(DataType t) {

@@ -183,14 +183,16 @@ public final class DuckDbSyntax extends AbstractFunction1<SparkSessionExtensions
       List<Expression> args = scala.jdk.javaapi.CollectionConverters.asJava(call.arguments());
       List<org.apache.spark.sql.catalyst.expressions.NamedExpression> replacements =
           new java.util.ArrayList<>();
+      List<scala.collection.immutable.Seq<String>> replaced = new java.util.ArrayList<>();
       for (int i = 1; i + 1 < args.size(); i += 2) {
+        replaced.add(Catalyst.seq(List.of(((Literal) args.get(i)).value().toString())));
         replacements.add(new org.apache.spark.sql.catalyst.expressions.Alias(args.get(i + 1),
             ((Literal) args.get(i)).value().toString(),
             org.apache.spark.sql.catalyst.expressions.NamedExpression$.MODULE$.newExprId(),
             Catalyst.seq(List.of()), scala.Option.empty(), Catalyst.seq(List.of())));
       }
       return new org.apache.spark.sql.catalyst.analysis.UnresolvedStarExceptOrReplace(
-          target(((Literal) args.get(0)).value().toString()), Catalyst.seq(List.of()),
+          target(((Literal) args.get(0)).value().toString()), Catalyst.seq(replaced),
           scala.Option.apply(Catalyst.seq(replacements)));
     }
 
