@@ -45,7 +45,47 @@ final class DuckDbValues extends Rule<LogicalPlan> {
 
   @Override
   public LogicalPlan apply(LogicalPlan plan) {
-    return plan.resolveExpressions(Catalyst.partial(DuckDbValues::rewrite));
+    boolean[] changed = {false};
+    LogicalPlan out = plan.resolveExpressions(Catalyst.partial((Expression e) -> {
+      Expression rewritten = rewrite(e);
+      changed[0] |= rewritten != null;
+      return rewritten;
+    }));
+    return changed[0] ? withOutputTypes(out) : out;
+  }
+
+  /**
+   * References to a column whose type a rewrite changed, given the new type. Spark may already
+   * have resolved a reference to it (the projection over a window it extracted, a {@code having})
+   * and a reference carries its type; a stale one would read a double's bits as a decimal.
+   * Bottom up, so a change carries on to the columns computed from it.
+   */
+  private static LogicalPlan withOutputTypes(LogicalPlan plan) {
+    return plan.resolveOperatorsUp(Catalyst.partial((LogicalPlan node) -> {
+      java.util.Map<org.apache.spark.sql.catalyst.expressions.ExprId, DataType> types =
+          new java.util.HashMap<>();
+      for (LogicalPlan child : Catalyst.list(node.children())) {
+        for (org.apache.spark.sql.catalyst.expressions.Attribute a
+            : Catalyst.list(child.output())) {
+          if (a.resolved()) {
+            types.put(a.exprId(), a.dataType());
+          }
+        }
+      }
+      boolean[] stale = {false};
+      LogicalPlan fixed = (LogicalPlan) node.transformExpressions(Catalyst.partial(
+          (Expression e) -> {
+            if (e instanceof org.apache.spark.sql.catalyst.expressions.AttributeReference a) {
+              DataType now = types.get(a.exprId());
+              if (now != null && !now.equals(a.dataType())) {
+                stale[0] = true;
+                return a.withDataType(now);
+              }
+            }
+            return null;
+          }));
+      return stale[0] ? fixed : null;
+    }));
   }
 
   private static Expression rewrite(Expression e) {
