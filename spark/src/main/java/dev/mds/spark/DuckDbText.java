@@ -13,10 +13,13 @@ import java.util.Set;
  *       {@code ((30) * interval 1 day)}. Spark would read it as a call of a function
  *       {@code interval} (named {@code day} in a select list), or fail at the parenthesis;</li>
  *   <li>{@code extract('year' from x)} (a quoted part, which Spark's grammar refuses):
- *       {@code extract(year from x)}, with DuckDB's values where Spark's part means something
- *       else: {@code 'dow'} counts Sunday as 0 (Spark: 1), {@code 'second'} is whole seconds
- *       (Spark adds the fraction), {@code 'isodow'} and {@code 'isoyear'} are Spark's
- *       {@code dayofweek_iso} and {@code yearofweek};</li>
+ *       {@code extract(year from x)}; {@link DuckDbFunctions#datePart} then gives DuckDB's
+ *       values for quoted and unquoted parts alike;</li>
+ *   <li>{@code a // b}: {@code a div b}, which the parser reads as DuckDB's integer division
+ *       ({@link DuckDbFunctions#integerDivision}; DuckDB has no {@code div});</li>
+ *   <li>a slice {@code x[lo:hi]} (either bound may be left out), which Spark's grammar has no
+ *       syntax for: {@code x[__mds_slice_bounds(lo, hi)]}, which the parser makes DuckDB's
+ *       slice;</li>
  *   <li>{@code from generate_series(a, b, step)} (a table function Spark does not have): a
  *       subquery exploding {@code sequence(a, b, step)} into a column named
  *       {@code generate_series}, as DuckDB names it;</li>
@@ -29,9 +32,12 @@ import java.util.Set;
  *       Spark's lateral column aliases allow;</li>
  *   <li>{@code * exclude (a, b)} (also {@code t.*}), which Spark has no syntax for: a call of
  *       {@link #STAR_EXCLUDE} that {@link DuckDbSyntax}'s parser turns into a star leaving those
- *       columns out. ({@code * replace (...)} stays as written: Spark's error names it.)</li>
+ *       columns out; {@code * replace (e as a, ...)} likewise a call of {@link #STAR_REPLACE}
+ *       that the parser turns into Spark's star replacing those columns in place.</li>
  * </ul>
- * In Spark's own SQL none of these texts can mean anything else. String literals, quoted names
+ * In Spark's own SQL none of these texts can mean anything else (but {@code div}, which DuckDB
+ * does not have). Every rewrite gives a text it leaves as it is: Spark keeps a view's text as
+ * rewritten here and parses it again when the view is read. String literals, quoted names
  * and comments are skipped, so text inside them is never touched.
  */
 final class DuckDbText {

@@ -18,7 +18,9 @@ import org.apache.spark.sql.catalyst.expressions.aggregate.Average;
 import org.apache.spark.sql.catalyst.expressions.aggregate.Complete$;
 import org.apache.spark.sql.catalyst.expressions.aggregate.Count;
 import org.apache.spark.sql.catalyst.expressions.aggregate.Sum;
+import org.apache.spark.sql.catalyst.plans.logical.Filter;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.catalyst.plans.logical.Sort;
 import org.apache.spark.sql.catalyst.rules.Rule;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -46,9 +48,16 @@ final class DuckDbValues extends Rule<LogicalPlan> {
   @Override
   public LogicalPlan apply(LogicalPlan plan) {
     boolean[] changed = {false};
-    LogicalPlan out = plan.resolveExpressions(Catalyst.partial((Expression e) -> {
-      Expression rewritten = rewrite(e);
-      changed[0] |= rewritten != null;
+    LogicalPlan out = plan.resolveOperatorsUp(Catalyst.partial((LogicalPlan node) -> {
+      // An average in a having or an order by is left until Spark moves it into the aggregate:
+      // Spark matches those with the aggregate's own expressions, as written.
+      boolean averages = !(node instanceof Filter || node instanceof Sort);
+      LogicalPlan rewritten = (LogicalPlan) node.transformExpressions(Catalyst.partial(
+          (Expression e) -> rewrite(e, averages)));
+      if (rewritten == node) {
+        return null;
+      }
+      changed[0] = true;
       return rewritten;
     }));
     return changed[0] ? withOutputTypes(out) : out;
@@ -88,12 +97,12 @@ final class DuckDbValues extends Rule<LogicalPlan> {
     }));
   }
 
-  private static Expression rewrite(Expression e) {
-    if (e instanceof WindowExpression w && w.windowFunction() instanceof AggregateExpression a
-        && decimalAverage(a)) {
+  private static Expression rewrite(Expression e, boolean averages) {
+    if (averages && e instanceof WindowExpression w
+        && w.windowFunction() instanceof AggregateExpression a && decimalAverage(a)) {
       return average(a, w.windowSpec());
     }
-    if (e instanceof AggregateExpression a && decimalAverage(a)) {
+    if (averages && e instanceof AggregateExpression a && decimalAverage(a)) {
       return average(a, null);
     }
     if (e instanceof Divide d && d.childrenResolved() && numeric(d.left().dataType())
