@@ -51,7 +51,8 @@ final class DuckDbValues extends Rule<LogicalPlan> {
     LogicalPlan out = plan.resolveOperatorsUp(Catalyst.partial((LogicalPlan node) -> {
       // An average in a having or an order by is left until Spark moves it into the aggregate:
       // Spark matches those with the aggregate's own expressions, as written.
-      boolean averages = !(node instanceof Filter || node instanceof Sort);
+      boolean averages = !(node instanceof Filter || node instanceof Sort
+          || node instanceof org.apache.spark.sql.catalyst.analysis.UnresolvedHaving);
       LogicalPlan rewritten = (LogicalPlan) node.transformExpressions(Catalyst.partial(
           (Expression e) -> rewrite(e, averages)));
       if (rewritten == node) {
