@@ -45,6 +45,8 @@ public final class DuckDbSyntax extends AbstractFunction1<SparkSessionExtensions
     // extension (listed after) wraps this one.
     extensions.injectParser((session, spark) -> new Parser());
     extensions.injectResolutionRule(session -> new UsingJoinOrder());
+    extensions.injectResolutionRule(session -> new DuckDbValues());
+    DuckDbFunctions.inject(extensions);
     return BoxedUnit.UNIT;
   }
 
@@ -123,6 +125,14 @@ public final class DuckDbSyntax extends AbstractFunction1<SparkSessionExtensions
       if (name.equals(DuckDbText.STAR_EXCLUDE)) {
         return starExclude(function);
       }
+      if (name.equals(DuckDbText.STAR_REPLACE)) {
+        return starReplace(function);
+      }
+      Expression duckDb = DuckDbFunctions.function(name,
+          scala.jdk.javaapi.CollectionConverters.asJava(function.arguments()));
+      if (duckDb != null) {
+        return duckDb;
+      }
       String spark = TIME_FORMAT_FUNCTIONS.get(name);
       if (spark == null || function.arguments().size() != 2) {
         return call;
@@ -162,6 +172,73 @@ public final class DuckDbSyntax extends AbstractFunction1<SparkSessionExtensions
       int dot = qualifier.lastIndexOf('.');
       return new UnresolvedRegex(names.toString(), qualifier.isEmpty() ? scala.Option.empty()
           : scala.Option.apply(qualifier.substring(dot + 1)), false);
+    }
+
+    /**
+     * The star {@link DuckDbText} wrote {@code [t.]* replace (e as a, ...)} as (its arguments:
+     * the qualifier, {@code ''} for none, then each name and its expression): Spark's star that
+     * puts each expression in the place of the column of that name.
+     */
+    private static Expression starReplace(UnresolvedFunction call) {
+      List<Expression> args = scala.jdk.javaapi.CollectionConverters.asJava(call.arguments());
+      List<org.apache.spark.sql.catalyst.expressions.NamedExpression> replacements =
+          new java.util.ArrayList<>();
+      List<scala.collection.immutable.Seq<String>> replaced = new java.util.ArrayList<>();
+      for (int i = 1; i + 1 < args.size(); i += 2) {
+        replaced.add(Catalyst.seq(List.of(((Literal) args.get(i)).value().toString())));
+        replacements.add(new org.apache.spark.sql.catalyst.expressions.Alias(args.get(i + 1),
+            ((Literal) args.get(i)).value().toString(),
+            org.apache.spark.sql.catalyst.expressions.NamedExpression$.MODULE$.newExprId(),
+            Catalyst.seq(List.of()), scala.Option.empty(), Catalyst.seq(List.of())));
+      }
+      return new org.apache.spark.sql.catalyst.analysis.UnresolvedStarExceptOrReplace(
+          target(((Literal) args.get(0)).value().toString()), Catalyst.seq(replaced),
+          scala.Option.apply(Catalyst.seq(replacements)));
+    }
+
+    private static scala.Option<scala.collection.immutable.Seq<String>> target(String qualifier) {
+      if (qualifier.isEmpty()) {
+        return scala.Option.empty();
+      }
+      return scala.Option.apply(Catalyst.seq(List.of(qualifier.split("\\."))));
+    }
+
+    /**
+     * DuckDB's {@code extract(part from x)} where its part means something else on Spark
+     * ({@link DuckDbFunctions#datePart}); {@link DuckDbText} unquotes a quoted part first.
+     */
+    @Override
+    public Expression visitExtract(SqlBaseParser.ExtractContext ctx) {
+      Expression duckDb = DuckDbFunctions.datePart(ctx.field.getText(), expression(ctx.source));
+      return duckDb != null ? duckDb : super.visitExtract(ctx);
+    }
+
+    /** DuckDB's 1-based subscripts and slices ({@link DuckDbFunctions#subscript}). */
+    @Override
+    public Expression visitSubscript(SqlBaseParser.SubscriptContext ctx) {
+      Expression value = expression(ctx.value);
+      Expression index = expression(ctx.index);
+      if (index instanceof UnresolvedFunction f && f.nameParts().size() == 1
+          && f.nameParts().head().equals(DuckDbFunctions.SLICE_BOUNDS)) {
+        List<Expression> bounds = scala.jdk.javaapi.CollectionConverters.asJava(f.arguments());
+        return UnresolvedFunction$.MODULE$.apply(DuckDbFunctions.SLICE,
+            Catalyst.seq(List.of(value, bounds.get(0), bounds.get(1))), false);
+      }
+      return UnresolvedFunction$.MODULE$.apply(DuckDbFunctions.SUBSCRIPT,
+          Catalyst.seq(List.of(value, index)), false);
+    }
+
+    /**
+     * {@code div}, which {@link DuckDbText} writes for DuckDB's {@code //} (DuckDB has no
+     * {@code div}): DuckDB's integer division ({@link DuckDbFunctions#integerDivision}).
+     */
+    @Override
+    public Expression visitArithmeticBinary(SqlBaseParser.ArithmeticBinaryContext ctx) {
+      if (ctx.operator.getType() == SqlBaseParser.DIV) {
+        return UnresolvedFunction$.MODULE$.apply(DuckDbFunctions.INTEGER_DIVISION,
+            Catalyst.seq(List.of(expression(ctx.left), expression(ctx.right))), false);
+      }
+      return super.visitArithmeticBinary(ctx);
     }
 
     private static boolean isString(Expression e) {

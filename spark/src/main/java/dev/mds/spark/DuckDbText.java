@@ -13,10 +13,13 @@ import java.util.Set;
  *       {@code ((30) * interval 1 day)}. Spark would read it as a call of a function
  *       {@code interval} (named {@code day} in a select list), or fail at the parenthesis;</li>
  *   <li>{@code extract('year' from x)} (a quoted part, which Spark's grammar refuses):
- *       {@code extract(year from x)}, with DuckDB's values where Spark's part means something
- *       else: {@code 'dow'} counts Sunday as 0 (Spark: 1), {@code 'second'} is whole seconds
- *       (Spark adds the fraction), {@code 'isodow'} and {@code 'isoyear'} are Spark's
- *       {@code dayofweek_iso} and {@code yearofweek};</li>
+ *       {@code extract(year from x)}; {@link DuckDbFunctions#datePart} then gives DuckDB's
+ *       values for quoted and unquoted parts alike;</li>
+ *   <li>{@code a // b}: {@code a div b}, which the parser reads as DuckDB's integer division
+ *       ({@link DuckDbFunctions#integerDivision}; DuckDB has no {@code div});</li>
+ *   <li>a slice {@code x[lo:hi]} (either bound may be left out), which Spark's grammar has no
+ *       syntax for: {@code x[__mds_slice_bounds(lo, hi)]}, which the parser makes DuckDB's
+ *       slice;</li>
  *   <li>{@code from generate_series(a, b, step)} (a table function Spark does not have): a
  *       subquery exploding {@code sequence(a, b, step)} into a column named
  *       {@code generate_series}, as DuckDB names it;</li>
@@ -29,15 +32,21 @@ import java.util.Set;
  *       Spark's lateral column aliases allow;</li>
  *   <li>{@code * exclude (a, b)} (also {@code t.*}), which Spark has no syntax for: a call of
  *       {@link #STAR_EXCLUDE} that {@link DuckDbSyntax}'s parser turns into a star leaving those
- *       columns out. ({@code * replace (...)} stays as written: Spark's error names it.)</li>
+ *       columns out; {@code * replace (e as a, ...)} likewise a call of {@link #STAR_REPLACE}
+ *       that the parser turns into Spark's star replacing those columns in place.</li>
  * </ul>
- * In Spark's own SQL none of these texts can mean anything else. String literals, quoted names
+ * In Spark's own SQL none of these texts can mean anything else (but {@code div}, which DuckDB
+ * does not have). Every rewrite gives a text it leaves as it is: Spark keeps a view's text as
+ * rewritten here and parses it again when the view is read. String literals, quoted names
  * and comments are skipped, so text inside them is never touched.
  */
 final class DuckDbText {
 
   /** The function a {@code * exclude (...)} becomes: qualifier, then the column names. */
   static final String STAR_EXCLUDE = "__mds_star_exclude";
+
+  /** The function a {@code * replace (...)} becomes: qualifier, then each name and value. */
+  static final String STAR_REPLACE = "__mds_star_replace";
 
   private static final Set<String> UNITS = Set.of("year", "years", "month", "months", "week",
       "weeks", "day", "days", "hour", "hours", "minute", "minutes", "second", "seconds",
@@ -79,6 +88,10 @@ final class DuckDbText {
         found = extract(sql, i);
       } else if ((c == 'g' || c == 'G') && startsWord(sql, i, "generate_series")) {
         found = generateSeries(sql, i);
+      } else if (c == '/' && i + 1 < sql.length() && sql.charAt(i + 1) == '/') {
+        found = new Rewrite(i, i + 2, " div ");
+      } else if (c == '[') {
+        found = slice(sql, i);
       }
       if (found == null) {
         i++;
@@ -239,17 +252,11 @@ final class DuckDbText {
     return depth;
   }
 
-  /** DuckDB's quoted parts, by Spark's name for the same part. */
-  private static final java.util.Map<String, String> EXTRACT_PARTS = java.util.Map.ofEntries(
-      java.util.Map.entry("year", "year"), java.util.Map.entry("quarter", "quarter"),
-      java.util.Map.entry("month", "month"), java.util.Map.entry("week", "week"),
-      java.util.Map.entry("day", "day"), java.util.Map.entry("doy", "doy"),
-      java.util.Map.entry("dayofyear", "doy"), java.util.Map.entry("hour", "hour"),
-      java.util.Map.entry("minute", "minute"), java.util.Map.entry("second", "second"),
-      java.util.Map.entry("dow", "dow"), java.util.Map.entry("dayofweek", "dow"),
-      java.util.Map.entry("isodow", "dayofweek_iso"), java.util.Map.entry("isoyear", "yearofweek"));
-
-  /** {@code extract('part' from x)}: the part unquoted, with DuckDB's values. */
+  /**
+   * {@code extract('part' from x)}: the part unquoted, as Spark's grammar reads it. Which value
+   * a part gives (DuckDB's, where Spark's differs) is {@link DuckDbFunctions#datePart}'s, for
+   * quoted and unquoted parts alike.
+   */
   private static Rewrite extract(String sql, int i) {
     int open = skipSpace(sql, i + "extract".length());
     if (open >= sql.length() || sql.charAt(open) != '(') {
@@ -264,20 +271,59 @@ final class DuckDbText {
     if (endQuote < 0 || close < 0) {
       return null;
     }
-    String part = EXTRACT_PARTS.get(sql.substring(quote + 1, endQuote).strip()
-        .toLowerCase(Locale.ROOT));
+    String part = sql.substring(quote + 1, endQuote).strip();
     int from = skipSpace(sql, endQuote + 1);
-    if (part == null || !startsWord(sql, from, "from")) {
+    if (!part.matches("[A-Za-z_]+") || !startsWord(sql, from, "from")) {
       return null;
     }
-    String call = "extract(" + part + " from "
-        + rewriteInline(sql.substring(from + "from".length(), close)) + ")";
-    String text = switch (part) {
-      case "dow" -> "(" + call + " - 1)";
-      case "second" -> "cast(" + call + " as int)";
-      default -> call;
-    };
-    return new Rewrite(i, close + 1, text);
+    return new Rewrite(i, close + 1, "extract(" + part + " from "
+        + rewriteInline(sql.substring(from + "from".length(), close)) + ")");
+  }
+
+  /**
+   * {@code [lo:hi]} (a slice; either bound may be missing): {@code [SLICE_BOUNDS(lo, hi)]},
+   * which {@link DuckDbSyntax}'s parser makes DuckDB's slice of the subscripted value.
+   */
+  private static Rewrite slice(String sql, int open) {
+    int depth = 0;
+    int colon = -1;
+    int i = open + 1;
+    while (i < sql.length()) {
+      int skipped = skipQuotedOrComment(sql, i);
+      if (skipped > i) {
+        i = skipped;
+        continue;
+      }
+      char c = sql.charAt(i);
+      if (c == '(' || c == '[' || c == '{') {
+        depth++;
+      } else if (c == ')' || c == '}') {
+        depth--;
+      } else if (c == ']') {
+        if (depth == 0) {
+          break;
+        }
+        depth--;
+      } else if (c == ':' && depth == 0) {
+        if (i + 1 < sql.length() && sql.charAt(i + 1) == ':') {
+          i += 2;
+          continue;
+        }
+        if (colon >= 0) {
+          return null;
+        }
+        colon = i;
+      }
+      i++;
+    }
+    if (i >= sql.length() || colon < 0) {
+      return null;
+    }
+    String lo = sql.substring(open + 1, colon).strip();
+    String hi = sql.substring(colon + 1, i).strip();
+    return new Rewrite(open, i + 1, "[" + DuckDbFunctions.SLICE_BOUNDS + "("
+        + (lo.isEmpty() ? "null" : rewriteInline(lo)) + ", "
+        + (hi.isEmpty() ? "null" : rewriteInline(hi)) + ")]");
   }
 
   /** {@code generate_series(...)} where a table goes (after {@code from} or {@code join}). */
@@ -312,7 +358,8 @@ final class DuckDbText {
   /** {@code [t.]* exclude (...)} starting at the star. */
   private static Rewrite star(String sql, int i) {
     int word = skipSpace(sql, i + 1);
-    if (!startsWord(sql, word, "exclude")) {
+    boolean replace = startsWord(sql, word, "replace");
+    if (!replace && !startsWord(sql, word, "exclude")) {
       return null;
     }
     int open = skipSpace(sql, word + "exclude".length());
@@ -334,12 +381,26 @@ final class DuckDbText {
       }
       qualifier = sql.substring(start, i - 1).replace("\"", "").replace("`", "");
     }
-    StringBuilder call = new StringBuilder(STAR_EXCLUDE).append('(').append(literal(qualifier));
+    StringBuilder call = new StringBuilder(replace ? STAR_REPLACE : STAR_EXCLUDE).append('(')
+        .append(literal(qualifier));
     for (String item : splitTopLevel(sql.substring(open + 1, close))) {
-      call.append(", ").append(literal(unquoted(item)));
+      if (!replace) {
+        call.append(", ").append(literal(unquoted(item)));
+        continue;
+      }
+      java.util.regex.Matcher named = REPLACEMENT.matcher(item);
+      if (!named.matches()) {
+        return null;
+      }
+      call.append(", ").append(literal(unquoted(named.group(2)))).append(", ")
+          .append(rewriteInline(named.group(1)));
     }
     return new Rewrite(start, close + 1, call.append(')').toString());
   }
+
+  /** One item of a {@code * replace (...)}: the expression, then the name after its last "as". */
+  private static final java.util.regex.Pattern REPLACEMENT = java.util.regex.Pattern.compile(
+      "(?is)\\s*(.+)\\s+as\\s+(\"[^\"]+\"|`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)\\s*");
 
   private static String literal(String text) {
     return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";

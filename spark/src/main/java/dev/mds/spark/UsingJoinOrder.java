@@ -6,18 +6,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.spark.sql.catalyst.analysis.UnresolvedStar;
 import org.apache.spark.sql.catalyst.expressions.Attribute;
 import org.apache.spark.sql.catalyst.expressions.ExprId;
 import org.apache.spark.sql.catalyst.expressions.NamedExpression;
 import org.apache.spark.sql.catalyst.plans.JoinType;
 import org.apache.spark.sql.catalyst.plans.LeftAnti$;
 import org.apache.spark.sql.catalyst.plans.LeftSemi$;
+import org.apache.spark.sql.catalyst.plans.logical.Filter;
 import org.apache.spark.sql.catalyst.plans.logical.Join;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.catalyst.plans.logical.Project;
 import org.apache.spark.sql.catalyst.plans.logical.Project$;
 import org.apache.spark.sql.catalyst.rules.Rule;
 import org.apache.spark.sql.catalyst.trees.TreeNodeTag;
+import org.apache.spark.sql.internal.SQLConf;
 import scala.jdk.javaapi.CollectionConverters;
 import scala.runtime.AbstractPartialFunction;
 
@@ -38,6 +41,77 @@ final class UsingJoinOrder extends Rule<LogicalPlan> {
 
   @Override
   public LogicalPlan apply(LogicalPlan plan) {
+    return qualifiedStars(reorderUsingJoins(plan));
+  }
+
+  /**
+   * {@code select b.*} over such a join (directly, or through a {@code where}): Spark would
+   * expand it with the join's hidden key columns first; this expands it here, before Spark does,
+   * to the same columns in {@code b}'s own order, as DuckDB does.
+   */
+  private static LogicalPlan qualifiedStars(LogicalPlan plan) {
+    return plan.resolveOperatorsUp(Catalyst.partial((LogicalPlan node) -> {
+      if (!(node instanceof Project p) || p.resolved()) {
+        return null;
+      }
+      LogicalPlan below = p.child();
+      while (below instanceof Filter f) {
+        below = f.child();
+      }
+      if (!(below instanceof Project using) || !using.resolved()
+          || using.getTagValue(REORDERED).isEmpty()) {
+        return null;
+      }
+      List<NamedExpression> list = CollectionConverters.asJava(p.projectList());
+      if (list.stream().noneMatch(e -> e.getClass() == UnresolvedStar.class
+          && ((UnresolvedStar) e).target().isDefined())) {
+        return null;
+      }
+      List<NamedExpression> expanded = new ArrayList<>();
+      for (NamedExpression e : list) {
+        if (e.getClass() == UnresolvedStar.class && ((UnresolvedStar) e).target().isDefined()) {
+          expanded.addAll(inOwnOrder(CollectionConverters.asJava(((UnresolvedStar) e)
+              .expand(using, SQLConf.get().resolver())), using));
+        } else {
+          expanded.add(e);
+        }
+      }
+      Project out = new Project(CollectionConverters.asScala(expanded).toList(), p.child());
+      out.copyTagsFrom(p);
+      return out;
+    }));
+  }
+
+  /** {@code items} in the order of the nearest relation below that outputs exactly them. */
+  private static List<NamedExpression> inOwnOrder(List<NamedExpression> items, LogicalPlan in) {
+    Map<ExprId, NamedExpression> byId = new HashMap<>();
+    items.forEach(i -> byId.put(i.exprId(), i));
+    LogicalPlan source = withOutput(in, byId.keySet());
+    if (source == null || byId.size() != items.size()) {
+      return items;
+    }
+    List<NamedExpression> ordered = new ArrayList<>();
+    for (Attribute a : CollectionConverters.asJava(source.output())) {
+      ordered.add(byId.get(a.exprId()));
+    }
+    return ordered;
+  }
+
+  private static LogicalPlan withOutput(LogicalPlan plan, Set<ExprId> ids) {
+    List<Attribute> output = CollectionConverters.asJava(plan.output());
+    if (output.size() == ids.size() && output.stream().allMatch(a -> ids.contains(a.exprId()))) {
+      return plan;
+    }
+    for (LogicalPlan child : CollectionConverters.asJava(plan.children())) {
+      LogicalPlan found = withOutput(child, ids);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  private static LogicalPlan reorderUsingJoins(LogicalPlan plan) {
     return plan.resolveOperatorsUp(new AbstractPartialFunction<LogicalPlan, LogicalPlan>() {
       @Override
       public boolean isDefinedAt(LogicalPlan node) {

@@ -1,11 +1,12 @@
 {#- dbt_date's DuckDB-specific macros in Spark SQL (dispatch picks spark__ on a Spark target). -#}
 
-{#- ISO: Monday 1 .. Sunday 7; otherwise Sunday 1 .. Saturday 7. -#}
+{#- ISO: Monday 1 .. Sunday 7; otherwise Sunday 1 .. Saturday 7. dayofweek is DuckDB's here
+    (Sunday 0 .. Saturday 6): mds's Spark parser reads it so. -#}
 {% macro spark__day_of_week(date, isoweek=true) -%}
 {%- if isoweek -%}
-cast(((dayofweek({{ date }}) + 5) % 7) + 1 as int)
+cast(((dayofweek({{ date }}) + 6) % 7) + 1 as int)
 {%- else -%}
-cast(dayofweek({{ date }}) as int)
+cast(dayofweek({{ date }}) + 1 as int)
 {%- endif -%}
 {%- endmacro %}
 
@@ -54,7 +55,7 @@ timestamp_micros(cast({{ epochs }} as bigint))
 
 {#- Sunday. -#}
 {% macro spark__week_start(date) -%}
-date_sub(cast({{ date }} as date), dayofweek({{ date }}) - 1)
+date_sub(cast({{ date }} as date), dayofweek({{ date }}))
 {%- endmacro %}
 
 {#- Saturday. -#}

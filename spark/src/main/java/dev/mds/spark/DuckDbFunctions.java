@@ -1,0 +1,190 @@
+package dev.mds.spark;
+
+import static dev.mds.spark.Catalyst.template;
+
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.SparkSessionExtensions;
+import org.apache.spark.sql.catalyst.FunctionIdentifier;
+import org.apache.spark.sql.catalyst.analysis.FunctionRegistry$;
+import org.apache.spark.sql.catalyst.analysis.UnresolvedExtractValue;
+import org.apache.spark.sql.catalyst.expressions.Cast;
+import org.apache.spark.sql.catalyst.expressions.Expression;
+import org.apache.spark.sql.catalyst.expressions.ExpressionInfo;
+import org.apache.spark.sql.catalyst.expressions.Literal;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StringType;
+import scala.Option;
+import scala.Tuple3;
+
+/**
+ * DuckDB functions and operators whose Spark namesake gives other values, or that Spark lacks,
+ * as Spark expressions with DuckDB's values. Two kinds:
+ * <ul>
+ *   <li>those whose meaning does not depend on the operands' types, written while parsing
+ *       ({@link #datePart}, {@link #function}): day-of-week numbering (DuckDB counts Sunday as
+ *       0, Spark as 1; DuckDB's {@code weekday} is its {@code dow}, Spark's counts Monday as 0),
+ *       {@code isodow}, full day and month names, whole seconds, {@code epoch};</li>
+ *   <li>those that depend on the types, parsed into a call of a function injected into the
+ *       session ({@link #inject}) that Spark resolves once the arguments' types are known:
+ *       {@code a // b} (integer division truncating toward zero, null for a zero divisor, for
+ *       integers; a plain double division otherwise), and 1-based subscripts and slices
+ *       {@code list[1]}, {@code list[2:3]}, {@code list[-1]}, {@code list_extract} (on arrays and
+ *       strings; a map's or a struct's subscript is Spark's own).</li>
+ * </ul>
+ */
+final class DuckDbFunctions {
+
+  /** {@code a // b}, parsed from Spark's {@code div} ({@link DuckDbText} writes one for it). */
+  static final String INTEGER_DIVISION = "__mds_integer_division";
+  /** {@code x[i]}. */
+  static final String SUBSCRIPT = "__mds_subscript";
+  /** {@code x[lo:hi]}. */
+  static final String SLICE = "__mds_slice";
+  /** What {@link DuckDbText} writes inside the brackets of a slice: {@code [lo:hi]}. */
+  static final String SLICE_BOUNDS = "__mds_slice_bounds";
+
+  private DuckDbFunctions() {
+  }
+
+  static void inject(SparkSessionExtensions extensions) {
+    register(extensions, INTEGER_DIVISION, DuckDbFunctions::integerDivision);
+    register(extensions, SUBSCRIPT, DuckDbFunctions::subscript);
+    register(extensions, SLICE, DuckDbFunctions::slice);
+  }
+
+  private static void register(SparkSessionExtensions extensions, String name,
+      java.util.function.Function<List<Expression>, Expression> builder) {
+    scala.Function1<scala.collection.immutable.Seq<Expression>, Expression> build =
+        args -> builder.apply(Catalyst.list(args));
+    FunctionIdentifier id = FunctionIdentifier.apply(name);
+    ExpressionInfo info = new ExpressionInfo(DuckDbFunctions.class.getName(), name);
+    // Registered as built-in functions: a session's own (injected) functions are temporary, and
+    // Spark refuses a view that calls one. Sessions copy the built-in registry when created.
+    if (!FunctionRegistry$.MODULE$.builtin().functionExists(id)) {
+      FunctionRegistry$.MODULE$.builtin().registerFunction(id, info, build);
+    }
+    extensions.injectFunction(new Tuple3<>(id, info, build));
+  }
+
+  private static boolean integral(DataType t) {
+    return t.equals(DataTypes.ByteType) || t.equals(DataTypes.ShortType)
+        || t.equals(DataTypes.IntegerType) || t.equals(DataTypes.LongType)
+        || t.equals(DataTypes.NullType);
+  }
+
+  private static final List<DataType> WIDTHS = List.of(DataTypes.NullType, DataTypes.ByteType,
+      DataTypes.ShortType, DataTypes.IntegerType, DataTypes.LongType);
+
+  /** DuckDB's {@code a // b}. */
+  static Expression integerDivision(List<Expression> args) {
+    Expression a = args.get(0);
+    Expression b = args.get(1);
+    if (integral(a.dataType()) && integral(b.dataType())) {
+      DataType wider = WIDTHS.get(Math.max(Math.max(WIDTHS.indexOf(a.dataType()),
+          WIDTHS.indexOf(b.dataType())), 1));
+      return new Cast(template("if(__1 = 0, null, __0 div __1)", a, b), wider, Option.empty());
+    }
+    return template("if(__1 = 0, null, cast(__0 as double) / cast(__1 as double))", a, b);
+  }
+
+  /** DuckDB's {@code x[i]}: 1-based, negative from the end, null out of range. */
+  static Expression subscript(List<Expression> args) {
+    Expression x = args.get(0);
+    Expression i = args.get(1);
+    if (x.dataType() instanceof ArrayType) {
+      return template("if(__1 = 0, null, try_element_at(__0, cast(__1 as int)))", x, i);
+    }
+    if (x.dataType() instanceof StringType) {
+      return template("if(__1 = 0, '', substring(__0, cast(__1 as int), 1))", x, i);
+    }
+    return new UnresolvedExtractValue(x, i);
+  }
+
+  /** DuckDB's {@code x[lo:hi]}: 1-based, both ends included, negative from the end. */
+  static Expression slice(List<Expression> args) {
+    Expression x = args.get(0);
+    boolean array = x.dataType() instanceof ArrayType;
+    if (!array && !(x.dataType() instanceof StringType)) {
+      throw new IllegalArgumentException("a slice [lo:hi] of a " + x.dataType().simpleString()
+          + ": DuckDB slices lists and strings only");
+    }
+    String n = array ? "size(__0)" : "length(__0)";
+    String lo = missing(args.get(1)) ? "1"
+        : "greatest(if(cast(__1 as int) < 0, " + n + " + cast(__1 as int) + 1,"
+        + " if(cast(__1 as int) = 0, 1, cast(__1 as int))), 1)";
+    String hi = missing(args.get(2)) ? n
+        : "if(cast(__2 as int) < 0, " + n + " + cast(__2 as int) + 1, least(cast(__2 as int), "
+        + n + "))";
+    String sql = (array ? "slice" : "substring") + "(__0, " + lo + ", greatest((" + hi + ") - ("
+        + lo + ") + 1, 0))";
+    return template(sql, x, args.get(1), args.get(2));
+  }
+
+  private static boolean missing(Expression bound) {
+    return bound instanceof Literal l && l.value() == null;
+  }
+
+  /**
+   * DuckDB's {@code extract(part from x)} / {@code date_part('part', x)} where Spark's part of
+   * that name means something else or does not exist; null where Spark's is DuckDB's.
+   */
+  static Expression datePart(String part, Expression x) {
+    return switch (part.toLowerCase(Locale.ROOT)) {
+      case "dow", "dayofweek", "weekday" -> template("dayofweek(__0) - 1", x);
+      case "isodow" -> template("weekday(__0) + 1", x);
+      case "isoyear" -> template("extract(yearofweek from __0)", x);
+      case "dayofyear" -> template("extract(doy from __0)", x);
+      case "dayofmonth" -> template("extract(day from __0)", x);
+      case "second", "seconds" -> template("cast(extract(second from __0) as bigint)", x);
+      case "millisecond", "milliseconds" ->
+          template("cast(extract(second from __0) * 1000 as bigint)", x);
+      case "microsecond", "microseconds" ->
+          template("cast(extract(second from __0) * 1000000 as bigint)", x);
+      case "epoch" -> epoch(x);
+      default -> null;
+    };
+  }
+
+  private static Expression epoch(Expression x) {
+    return template("cast(unix_micros(cast(__0 as timestamp)) as double) / 1000000", x);
+  }
+
+  /**
+   * A call of DuckDB's function {@code name} as Spark computes the same values, or null where
+   * Spark's function of that name already does (or where DuckDB has none).
+   */
+  static Expression function(String name, List<Expression> args) {
+    if (args.size() == 2 && (name.equals("date_part") || name.equals("datepart"))
+        && args.get(0) instanceof Literal l && l.value() != null
+        && l.dataType() instanceof StringType) {
+      return datePart(l.value().toString(), args.get(1));
+    }
+    if (args.size() == 2 && (name.equals("list_extract") || name.equals("array_extract")
+        || name.equals("list_element"))) {
+      return org.apache.spark.sql.catalyst.analysis.UnresolvedFunction$.MODULE$.apply(SUBSCRIPT,
+          Catalyst.seq(args), false);
+    }
+    if (name.equals("hash")) {
+      throw new IllegalArgumentException("hash(...) gives other values on Spark than on DuckDB"
+          + " (Spark's is a 32-bit Murmur3 hash, DuckDB's a 64-bit one, so keys made of it"
+          + " differ and collide far sooner); on Spark use xxhash64(...) or md5(...), whose"
+          + " values differ from DuckDB's hash too");
+    }
+    if (args.size() != 1) {
+      return null;
+    }
+    Expression x = args.get(0);
+    return switch (name) {
+      case "dayofweek", "weekday" -> template("dayofweek(__0) - 1", x);
+      case "isodow" -> template("weekday(__0) + 1", x);
+      case "isoyear" -> template("extract(yearofweek from __0)", x);
+      case "dayname" -> template("date_format(__0, 'EEEE')", x);
+      case "monthname" -> template("date_format(__0, 'MMMM')", x);
+      case "epoch" -> epoch(x);
+      default -> null;
+    };
+  }
+}

@@ -1,0 +1,168 @@
+package dev.mds.spark;
+
+import org.apache.spark.sql.catalyst.expressions.Cast;
+import org.apache.spark.sql.catalyst.expressions.Divide;
+import org.apache.spark.sql.catalyst.expressions.EqualTo;
+import org.apache.spark.sql.catalyst.expressions.Expression;
+import org.apache.spark.sql.catalyst.expressions.If;
+import org.apache.spark.sql.catalyst.expressions.Literal;
+import org.apache.spark.sql.catalyst.expressions.Literal$;
+import org.apache.spark.sql.catalyst.expressions.Multiply;
+import org.apache.spark.sql.catalyst.expressions.Round;
+import org.apache.spark.sql.catalyst.expressions.UnscaledValue;
+import org.apache.spark.sql.catalyst.expressions.WindowExpression;
+import org.apache.spark.sql.catalyst.expressions.WindowSpecDefinition;
+import org.apache.spark.sql.catalyst.expressions.aggregate.AggregateExpression;
+import org.apache.spark.sql.catalyst.expressions.aggregate.AggregateFunction;
+import org.apache.spark.sql.catalyst.expressions.aggregate.Average;
+import org.apache.spark.sql.catalyst.expressions.aggregate.Complete$;
+import org.apache.spark.sql.catalyst.expressions.aggregate.Count;
+import org.apache.spark.sql.catalyst.expressions.aggregate.Sum;
+import org.apache.spark.sql.catalyst.plans.logical.Filter;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.catalyst.plans.logical.Sort;
+import org.apache.spark.sql.catalyst.rules.Rule;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.NumericType;
+import scala.Option;
+
+/**
+ * Arithmetic whose result type and value differ between the engines, given DuckDB's (a Spark
+ * analysis rule, injected by {@link DuckDbSyntax}, that runs once the operands' types are known):
+ * <ul>
+ *   <li>{@code avg} of a decimal is a double in DuckDB (Spark: a decimal with 4 more digits,
+ *       rounded there). It becomes DuckDB's computation: the exact sum of the unscaled values
+ *       divided by count times the scale, in doubles; also as a window function, with
+ *       {@code distinct} and {@code filter};</li>
+ *   <li>a division with a decimal operand is a double division in DuckDB (Spark: a decimal
+ *       with at most 6 to 13 digits after the point);</li>
+ *   <li>{@code round(x, d)} of a double is DuckDB's {@code round(x * 10^d) / 10^d} (Spark rounds
+ *       the shortest decimal text of x half up, so {@code round(1.005, 2)} is 1.01 on Spark and
+ *       1.0 on DuckDB, as is {@code round(avg(amount), 2)} at half cents).</li>
+ * </ul>
+ */
+final class DuckDbValues extends Rule<LogicalPlan> {
+
+  @Override
+  public LogicalPlan apply(LogicalPlan plan) {
+    boolean[] changed = {false};
+    LogicalPlan out = plan.resolveOperatorsUp(Catalyst.partial((LogicalPlan node) -> {
+      // An average in a having or an order by is left until Spark moves it into the aggregate:
+      // Spark matches those with the aggregate's own expressions, as written.
+      boolean averages = !(node instanceof Filter || node instanceof Sort
+          || node instanceof org.apache.spark.sql.catalyst.analysis.UnresolvedHaving);
+      LogicalPlan rewritten = (LogicalPlan) node.transformExpressions(Catalyst.partial(
+          (Expression e) -> rewrite(e, averages)));
+      if (rewritten == node) {
+        return null;
+      }
+      changed[0] = true;
+      return rewritten;
+    }));
+    return changed[0] ? withOutputTypes(out) : out;
+  }
+
+  /**
+   * References to a column whose type a rewrite changed, given the new type. Spark may already
+   * have resolved a reference to it (the projection over a window it extracted, a {@code having})
+   * and a reference carries its type; a stale one would read a double's bits as a decimal.
+   * Bottom up, so a change carries on to the columns computed from it.
+   */
+  private static LogicalPlan withOutputTypes(LogicalPlan plan) {
+    return plan.resolveOperatorsUp(Catalyst.partial((LogicalPlan node) -> {
+      java.util.Map<org.apache.spark.sql.catalyst.expressions.ExprId, DataType> types =
+          new java.util.HashMap<>();
+      for (LogicalPlan child : Catalyst.list(node.children())) {
+        for (org.apache.spark.sql.catalyst.expressions.Attribute a
+            : Catalyst.list(child.output())) {
+          if (a.resolved()) {
+            types.put(a.exprId(), a.dataType());
+          }
+        }
+      }
+      boolean[] stale = {false};
+      LogicalPlan fixed = (LogicalPlan) node.transformExpressions(Catalyst.partial(
+          (Expression e) -> {
+            if (e instanceof org.apache.spark.sql.catalyst.expressions.AttributeReference a) {
+              DataType now = types.get(a.exprId());
+              if (now != null && !now.equals(a.dataType())) {
+                stale[0] = true;
+                return a.withDataType(now);
+              }
+            }
+            return null;
+          }));
+      return stale[0] ? fixed : null;
+    }));
+  }
+
+  private static Expression rewrite(Expression e, boolean averages) {
+    if (averages && e instanceof WindowExpression w
+        && w.windowFunction() instanceof AggregateExpression a && decimalAverage(a)) {
+      return average(a, w.windowSpec());
+    }
+    if (averages && e instanceof AggregateExpression a && decimalAverage(a)) {
+      return average(a, null);
+    }
+    if (e instanceof Divide d && d.childrenResolved() && numeric(d.left().dataType())
+        && numeric(d.right().dataType()) && (d.left().dataType() instanceof DecimalType
+        || d.right().dataType() instanceof DecimalType)) {
+      return new Divide(toDouble(d.left()), toDouble(d.right()));
+    }
+    if (e instanceof Round r && r.child().resolved()
+        && r.child().dataType().equals(DataTypes.DoubleType) && r.scale().foldable()
+        && r.scale().resolved() && r.scale().dataType().equals(DataTypes.IntegerType)) {
+      Object scale = r.scale().eval(null);
+      if (scale == null || (Integer) scale == 0) {
+        return null;
+      }
+      int digits = (Integer) scale;
+      Literal zero = Literal$.MODULE$.apply(0);
+      if (digits > 0) {
+        Literal modifier = Literal$.MODULE$.apply(Math.pow(10, digits));
+        return new Divide(new Round(new Multiply(r.child(), modifier), zero), modifier);
+      }
+      Literal modifier = Literal$.MODULE$.apply(Math.pow(10, -digits));
+      return new Multiply(new Round(new Divide(r.child(), modifier), zero), modifier);
+    }
+    return null;
+  }
+
+  private static boolean numeric(DataType type) {
+    return type instanceof NumericType;
+  }
+
+  private static boolean decimalAverage(AggregateExpression a) {
+    return a.mode() == Complete$.MODULE$ && a.aggregateFunction() instanceof Average avg
+        && avg.child().resolved() && avg.child().dataType() instanceof DecimalType;
+  }
+
+  /** DuckDB's average of a decimal: sum of unscaled values / (count * 10^scale), as doubles. */
+  private static Expression average(AggregateExpression a, WindowSpecDefinition window) {
+    Expression x = ((Average) a.aggregateFunction()).child();
+    DecimalType type = (DecimalType) x.dataType();
+    boolean unscaled = type.precision() <= 18;
+    Expression sum = aggregate(new Sum(unscaled ? new UnscaledValue(x) : x), a, window);
+    Expression count = aggregate(new Count(Catalyst.seq(java.util.List.of(x))), a, window);
+    Expression divisor = unscaled
+        ? new Multiply(toDouble(count), Literal$.MODULE$.apply(Math.pow(10, type.scale())))
+        : toDouble(count);
+    return new If(new EqualTo(count, Literal$.MODULE$.apply(0L)),
+        Literal$.MODULE$.create(null, DataTypes.DoubleType),
+        new Divide(toDouble(sum), divisor));
+  }
+
+  private static Expression aggregate(AggregateFunction f, AggregateExpression like,
+      WindowSpecDefinition window) {
+    Option<Expression> filter = like.filter();
+    AggregateExpression e = f.toAggregateExpression(like.isDistinct(), filter);
+    return window == null ? e : new WindowExpression(e, window);
+  }
+
+  private static Expression toDouble(Expression e) {
+    return e.resolved() && e.dataType().equals(DataTypes.DoubleType) ? e
+        : new Cast(e, DataTypes.DoubleType, Option.empty());
+  }
+}
