@@ -122,12 +122,14 @@ public interface Dialect {
    * Where new rows are staged before they are applied to {@code target} (incremental models,
    * snapshots) or where a rebuild is built before it is swapped in: a session-private temp table
    * when the engine has them ({@link Capabilities#tempTables}), else a table next to the target
-   * named after it (kept by a kill, replaced by the next run).
+   * whose name starts with the target's and {@code __mds_} ({@code orders__mds_new_orders}):
+   * dropped when the build fails, and, if a kill left it, by the next run that writes the target
+   * ({@link Warehouse#removeLeftovers}).
    *
    * @param name the staging table's name, unique per model ({@code __mds_new_orders})
    */
   default String stagingName(Relation target, String name, boolean tempTables) {
-    return tempTables ? quote(name) : target.named(name).toString();
+    return tempTables ? quote(name) : target.named(target.identifier() + name).toString();
   }
 
   /** Creates (or replaces) the staging table {@code name} from {@code select}. */

@@ -162,6 +162,55 @@ final class SparkWarehouse implements Warehouse {
     }
   }
 
+  /**
+   * One {@code show tables ... like '*__mds_*'} per schema written (a metastore listing by
+   * pattern, not per node); each table it finds whose name is a written relation's followed by
+   * {@code __mds_} is a stage a killed run left (a failed build drops its own) and is dropped.
+   * Stages of relations this run does not write are left alone: another run may be using them.
+   */
+  @Override
+  public void removeLeftovers(Collection<Relation> relations) {
+    Map<String, java.util.Set<String>> prefixes = new java.util.TreeMap<>(
+        String.CASE_INSENSITIVE_ORDER);
+    for (Relation relation : relations) {
+      prefixes.computeIfAbsent(relation.schema(), s -> new java.util.HashSet<>())
+          .add(relation.identifier().toLowerCase(java.util.Locale.ROOT) + "__mds_");
+    }
+    for (Map.Entry<String, java.util.Set<String>> schema : prefixes.entrySet()) {
+      String list = "show tables in " + dialect().quote(schema.getKey()) + " like '*__mds_*'";
+      long start = System.nanoTime();
+      try {
+        for (org.apache.spark.sql.Row row : spark.sql(list).collectAsList()) {
+          String name = row.getString(1);
+          String lower = name.toLowerCase(java.util.Locale.ROOT);
+          if (!row.getBoolean(2) && schema.getValue().stream().anyMatch(lower::startsWith)) {
+            drop(schema.getKey(), name);
+          }
+        }
+      } catch (MdsException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new MdsException("looking for staging tables an earlier run left in schema "
+            + schema.getKey() + ": " + SparkError.firstLine(e), e);
+      } finally {
+        SparkConnection.trace("leftover", schema.getKey(), start);
+      }
+    }
+  }
+
+  private void drop(String schema, String name) throws SQLException {
+    Relation leftover = target.relation(Optional.empty(), schema, name);
+    String drop = SparkConnection.type(spark, schema, name)
+        .filter(dev.mds.engine.RelationTypes.VIEW::equals).isPresent()
+        ? dialect().dropView(leftover) : dialect().dropTable(leftover);
+    try {
+      spark.sql(drop);
+    } catch (Exception e) {
+      throw new MdsException("dropping " + leftover + ", a staging table an earlier (killed) run"
+          + " left: " + SparkError.firstLine(e) + "; drop it by hand", e);
+    }
+  }
+
   @Override
   public void close() {
     // An in-process Spark stops with the JVM (mds exits after a command; tests share it).
