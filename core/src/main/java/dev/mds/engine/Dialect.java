@@ -57,6 +57,29 @@ public interface Dialect {
   }
 
   /**
+   * Whether {@code location} is a URI the engine's own readers take and mds cannot inspect on
+   * this machine: DuckDB's {@code s3://}, {@code https://}, ... (httpfs reads them); an engine
+   * with a Hadoop file system also {@code file:/x} and {@code dbfs:/x}.
+   */
+  default boolean isRemote(String location) {
+    return location.matches("(?s)[A-Za-z][A-Za-z0-9+.-]+://.*");
+  }
+
+  /**
+   * The SQL that reads the CSV files at {@code uri} ({@link #isRemote}) with the engine's own CSV
+   * reader, as a parenthesised subquery, with only what the project says of their layout (mds
+   * cannot read them to find out); empty where DuckDB's {@code read_csv} reads the URI itself.
+   *
+   * @param layout {@code delimiter}, {@code quote}, {@code escape}, {@code header}
+   *     ({@code true}/{@code false}), {@code encoding}, {@code on_error} ({@code skip}) when set
+   * @param where the source or model and its file, for errors
+   */
+  default java.util.Optional<String> readCsvAt(String uri, java.util.Map<String, String> layout,
+      String where) {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * The statement(s) that write {@code select}'s rows as files in {@code format} ({@code parquet},
    * {@code csv}, {@code json}) into the new folder {@code path}, split into folders by
    * {@code partitionBy}, with the writer's {@code options} ({@code header}, {@code sep},
