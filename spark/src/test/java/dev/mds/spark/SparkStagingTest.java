@@ -98,6 +98,19 @@ class SparkStagingTest {
     SharedSpark.session().sql("drop table " + SCHEMA + ".elsewhere__mds_stage");
   }
 
+  @Test
+  @Order(4)
+  void aParquetTableAKillLeftMissingIsRenamedBackFromItsSwap() {
+    // A kill between dropping the old parquet table and renaming the new one into place.
+    SharedSpark.session().sql("drop table " + SCHEMA + ".flat");
+    SharedSpark.session().sql("create table " + SCHEMA + ".flat__mds_swap using parquet as"
+        + " select 7 as id, 'swapped' as v");
+    CliRun failing = mds("run", "-s", "flat", "--vars", "{break_flat: true}");
+    assertEquals(1, failing.code(), failing::describe);
+    assertEquals(List.of("7|swapped"), rows("select * from " + SCHEMA + ".flat"));
+    assertEquals(List.of(), stagingTables());
+  }
+
   /** The tables and views of the schema whose name has mds's staging mark. */
   private static List<String> stagingTables() {
     return rows("show tables in " + SCHEMA).stream().map(r -> r.split("\\|")[1])
@@ -157,6 +170,11 @@ class SparkStagingTest {
         from {{ ref('people') }}
         """);
     files.put("models/elsewhere.sql", "select 1 as id\n");
+    files.put("models/flat.sql", """
+        {{ config(materialized='table', file_format='parquet') }}
+        select id, 'built' as v from {{ ref('people') }}
+        {% if var('break_flat', false) %} where no_such_column {% endif %}
+        """);
     files.put("models/schema.yml", """
         models:
           - name: named
