@@ -122,8 +122,61 @@ public final class CsvCalls {
   /** The engine's read for one call's arguments; empty where the engine is DuckDB. */
   private static Optional<String> read(List<String> arguments, Dialect dialect, String location,
       String call) {
+    List<String> positional = arguments.stream()
+        .filter(a -> !NAMED.matcher(a).matches()).toList();
+    if (positional.size() == 1) {
+      String files = positional.get(0).strip();
+      if (files.length() >= 2 && files.startsWith("'") && files.endsWith("'")) {
+        String uri = files.substring(1, files.length() - 1).replace("''", "'");
+        if (dialect.isRemote(uri)) {
+          return remote(uri, arguments, dialect, location + ": " + shorten(call));
+        }
+      }
+    }
     return dialect.readCsv(() -> scan(arguments, location, call,
         dialect.engineName() + "'s CSV reader"));
+  }
+
+  /** read_csv's arguments that a remote file's read can pass on, under the engine's names. */
+  private static final java.util.Map<String, String> REMOTE_LAYOUT = java.util.Map.of(
+      "delim", "delimiter", "sep", "delimiter", "delimiter", "delimiter", "quote", "quote",
+      "escape", "escape", "header", "header", "encoding", "encoding");
+
+  /**
+   * A read of a URI mds cannot inspect ({@link Dialect#isRemote}): the engine's own reader with
+   * the layout the call states; an argument it cannot pass on fails naming it. Empty on DuckDB.
+   */
+  private static Optional<String> remote(String uri, List<String> arguments, Dialect dialect,
+      String where) {
+    java.util.Map<String, String> layout = new java.util.LinkedHashMap<>();
+    String refused = null;
+    for (String argument : arguments) {
+      java.util.regex.Matcher named = NAMED.matcher(argument);
+      if (!named.matches()) {
+        continue;
+      }
+      String name = named.group(1).toLowerCase(Locale.ROOT);
+      String value = named.group(2).strip();
+      String text = value.length() >= 2 && value.startsWith("'") && value.endsWith("'")
+          ? value.substring(1, value.length() - 1).replace("''", "'") : value;
+      if (name.equals("ignore_errors")) {
+        if (text.equalsIgnoreCase("true")) {
+          layout.put("on_error", "skip");
+        }
+      } else if (REMOTE_LAYOUT.containsKey(name)) {
+        layout.put(REMOTE_LAYOUT.get(name), name.equals("header")
+            ? String.valueOf(text.equalsIgnoreCase("true")) : text);
+      } else if (refused == null) {
+        refused = name + " = " + value;
+      }
+    }
+    Optional<String> own = dialect.readCsvAt(uri, layout, where);
+    if (own.isPresent() && refused != null) {
+      throw new MdsException(where + ": the argument " + refused + " has no equivalent in "
+          + dialect.engineName() + "'s CSV reader for a remote file, which mds cannot inspect;"
+          + " read it without that argument, or copy the file to a local path");
+    }
+    return own;
   }
 
   private static CsvScan scan(List<String> arguments, String location, String call,

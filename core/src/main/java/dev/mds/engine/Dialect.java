@@ -57,6 +57,29 @@ public interface Dialect {
   }
 
   /**
+   * Whether {@code location} is a URI the engine's own readers take and mds cannot inspect on
+   * this machine: DuckDB's {@code s3://}, {@code https://}, ... (httpfs reads them); an engine
+   * with a Hadoop file system also {@code file:/x} and {@code dbfs:/x}.
+   */
+  default boolean isRemote(String location) {
+    return location.matches("(?s)[A-Za-z][A-Za-z0-9+.-]+://.*");
+  }
+
+  /**
+   * The SQL that reads the CSV files at {@code uri} ({@link #isRemote}) with the engine's own CSV
+   * reader, as a parenthesised subquery, with only what the project says of their layout (mds
+   * cannot read them to find out); empty where DuckDB's {@code read_csv} reads the URI itself.
+   *
+   * @param layout {@code delimiter}, {@code quote}, {@code escape}, {@code header}
+   *     ({@code true}/{@code false}), {@code encoding}, {@code on_error} ({@code skip}) when set
+   * @param where the source or model and its file, for errors
+   */
+  default java.util.Optional<String> readCsvAt(String uri, java.util.Map<String, String> layout,
+      String where) {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * The statement(s) that write {@code select}'s rows as files in {@code format} ({@code parquet},
    * {@code csv}, {@code json}) into the new folder {@code path}, split into folders by
    * {@code partitionBy}, with the writer's {@code options} ({@code header}, {@code sep},
@@ -122,12 +145,14 @@ public interface Dialect {
    * Where new rows are staged before they are applied to {@code target} (incremental models,
    * snapshots) or where a rebuild is built before it is swapped in: a session-private temp table
    * when the engine has them ({@link Capabilities#tempTables}), else a table next to the target
-   * named after it (kept by a kill, replaced by the next run).
+   * whose name starts with the target's and {@code __mds_} ({@code orders__mds_new_orders}):
+   * dropped when the build fails, and, if a kill left it, by the next run that writes the target
+   * ({@link Warehouse#removeLeftovers}).
    *
    * @param name the staging table's name, unique per model ({@code __mds_new_orders})
    */
   default String stagingName(Relation target, String name, boolean tempTables) {
-    return tempTables ? quote(name) : target.named(name).toString();
+    return tempTables ? quote(name) : target.named(target.identifier() + name).toString();
   }
 
   /** Creates (or replaces) the staging table {@code name} from {@code select}. */

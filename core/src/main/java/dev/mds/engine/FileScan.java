@@ -37,8 +37,8 @@ public final class FileScan {
   public static String sql(NodeConfig config, Path root, CsvInspector inspector, String location,
       Dialect dialect) {
     String pattern = config.string("location").orElseThrow();
-    if (REMOTE.matcher(pattern).find()) {
-      return remote(config, pattern, location);
+    if (dialect.isRemote(pattern)) {
+      return remote(config, pattern, location, dialect);
     }
     Path base = Path.of(pattern).isAbsolute() ? Path.of(pattern) : root.resolve(pattern);
     String absolute = base.normalize().toString().replace('\\', '/');
@@ -77,24 +77,59 @@ public final class FileScan {
     };
   }
 
-  /** A URL scheme such as {@code s3://} or {@code https://}: DuckDB reads it itself. */
-  private static final java.util.regex.Pattern REMOTE =
-      java.util.regex.Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+://");
-
   /**
-   * A location in object storage or on the web: read by DuckDB's own functions (httpfs), which
-   * mds cannot list or inspect beforehand.
+   * A location in object storage or on the web ({@link Dialect#isRemote}): read by DuckDB's own
+   * functions (httpfs) or the engine's readers, which mds cannot list or inspect beforehand.
    */
-  private static String remote(NodeConfig config, String pattern, String location) {
+  private static String remote(NodeConfig config, String pattern, String location,
+      Dialect dialect) {
     String literal = SqlLiteral.string(pattern);
     String format = config.string("format").orElse(extension(pattern)).toLowerCase(Locale.ROOT);
     return switch (format) {
-      case "parquet" -> "(select * from read_parquet(" + literal + ", union_by_name = true))";
-      case "json", "ndjson", "jsonl" -> "(select * from read_json(" + literal + "))";
-      case "csv", "tsv", "txt" -> "(select * from read_csv(" + literal + "))";
+      case "parquet" -> dialect.readFiles(format, pattern).orElse(
+          "(select * from read_parquet(" + literal + ", union_by_name = true))");
+      case "json", "ndjson", "jsonl" -> dialect.readFiles(format, pattern).orElse(
+          "(select * from read_json(" + literal + "))");
+      case "csv", "tsv", "txt" -> remoteCsv(config, pattern, location, dialect)
+          .orElse("(select * from read_csv(" + literal + "))");
       default -> throw new MdsException(location + ": cannot tell the format of '" + pattern
           + "'; set format: parquet, csv or json");
     };
+  }
+
+  /** The source options an engine's CSV reader cannot be given for a file mds cannot inspect. */
+  private static final List<String> NOT_FOR_REMOTE = List.of("decimal_separator", "thousands",
+      "date_format", "dateformat", "column_types");
+
+  /**
+   * A remote CSV read by the engine's own reader, with the layout the source's config states;
+   * empty on DuckDB, whose {@code read_csv} reads (and inspects) it itself.
+   */
+  private static Optional<String> remoteCsv(NodeConfig config, String pattern, String location,
+      Dialect dialect) {
+    java.util.Map<String, String> layout = new java.util.LinkedHashMap<>();
+    config.string("delimiter").or(() -> config.string("delim"))
+        .ifPresent(d -> layout.put("delimiter", d));
+    config.string("quote").ifPresent(q -> layout.put("quote", q));
+    config.string("escape").ifPresent(e -> layout.put("escape", e));
+    config.string("encoding").ifPresent(e -> layout.put("encoding", e));
+    if (config.values().get("header") != null) {
+      layout.put("header", String.valueOf(dev.mds.project.YamlValues.bool(
+          config.values().get("header"), true)));
+    }
+    config.string("on_error").ifPresent(e -> layout.put("on_error", e));
+    Optional<String> own = dialect.readCsvAt(pattern, layout, location);
+    if (own.isPresent()) {
+      for (String option : NOT_FOR_REMOTE) {
+        if (config.values().get(option) != null) {
+          throw new MdsException(location + ": location '" + pattern + "' is read by "
+              + dialect.engineName() + "'s CSV reader, which has no equivalent of " + option
+              + " (mds cannot inspect a remote file); convert the column in a model, or copy the"
+              + " file to a local path");
+        }
+      }
+    }
+    return own;
   }
 
   private static String csv(NodeConfig config, List<Path> files, CsvInspector inspector,

@@ -37,6 +37,18 @@ final class IncrementalMaterialization implements Materialization {
     requireStrategy(model, strategy, can, session);
     boolean temp = can.tempTables();
     String staging = dialect.stagingName(target, "__mds_new_" + model.name(), temp);
+    try {
+      return apply(session, model, sql, target, strategy, key, options, can, staging, temp);
+    } catch (SQLException | RuntimeException e) {
+      StagedBuild.dropStagingAfter(e, session, temp, staging);
+      throw e;
+    }
+  }
+
+  private static BuildResult apply(Session session, Model model, String sql, Relation target,
+      String strategy, List<String> key, TableOptions options, Capabilities can, String staging,
+      boolean temp) throws SQLException {
+    Dialect dialect = session.dialect();
     return session.inTransaction(() -> {
       session.execute(dialect.createStagingTable(staging, sql, temp));
       List<String> columns = reconcileColumns(session, model, target, staging);

@@ -70,15 +70,20 @@ public final class MicrobatchMaterialization {
     }
     boolean temp = session.capabilities().tempTables();
     String staging = session.dialect().stagingName(target, "__mds_batch_" + model.name(), temp);
-    return session.inTransaction(() -> {
-      session.execute(session.dialect().createStagingTable(staging, rows, temp));
-      List<String> written = IncrementalMaterialization.reconcileColumns(session, model, target,
-          staging);
-      session.execute(delete(target, batch));
-      long inserted = insert(session, target, written, "select * from " + staging);
-      session.execute(session.dialect().dropStagingTable(staging));
-      return inserted;
-    });
+    try {
+      return session.inTransaction(() -> {
+        session.execute(session.dialect().createStagingTable(staging, rows, temp));
+        List<String> written = IncrementalMaterialization.reconcileColumns(session, model, target,
+            staging);
+        session.execute(delete(target, batch));
+        long inserted = insert(session, target, written, "select * from " + staging);
+        session.execute(session.dialect().dropStagingTable(staging));
+        return inserted;
+      });
+    } catch (SQLException | RuntimeException e) {
+      StagedBuild.dropStagingAfter(e, session, temp, staging);
+      throw e;
+    }
   }
 
   /** Deletes the table's rows in the batch's period (and {@code incremental_predicates}). */

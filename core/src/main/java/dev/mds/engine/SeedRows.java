@@ -71,6 +71,21 @@ final class SeedRows {
     TableOptions options = TableOptions.of(seed.config(), target.identifier(), seed.file());
     boolean staged = rows.size() > BATCH && !session.capabilities().transactions();
     Relation into = staged ? target.named(target.identifier() + "__mds_stage") : target;
+    try {
+      return write(session, target, into, existing, names, types, rows, options, staged, built);
+    } catch (SQLException | RuntimeException e) {
+      if (staged) {
+        StagedBuild.dropStagingAfter(e, session, false, into.toString());
+      }
+      throw e;
+    }
+  }
+
+  private static BuildResult write(Session session, Relation target, Relation into,
+      java.util.Optional<String> existing, List<String> names, List<String> types,
+      List<List<String>> rows, TableOptions options, boolean staged, BuildResult built)
+      throws SQLException {
+    Dialect dialect = session.dialect();
     return session.inTransaction(() -> {
       if (existing.filter(RelationTypes.VIEW::equals).isPresent()) {
         session.execute(dialect.dropView(target));

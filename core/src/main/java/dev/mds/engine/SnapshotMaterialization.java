@@ -30,7 +30,14 @@ final class SnapshotMaterialization implements Materialization {
   public BuildResult build(Session session, Model model, String sql, boolean incremental)
       throws SQLException {
     SnapshotConfig config = SnapshotConfig.of(model.config(), model.file(), model.name());
-    return session.inTransaction(() -> new Run(session, model, config, sql).apply());
+    boolean temp = session.capabilities().tempTables();
+    try {
+      return session.inTransaction(() -> new Run(session, model, config, sql).apply());
+    } catch (SQLException | RuntimeException e) {
+      StagedBuild.dropStagingAfter(e, session, temp, Run.staged(session, model, temp),
+          Run.current(session, model, temp));
+      throw e;
+    }
   }
 
   /** One snapshot run: its staged rows, the snapshot's columns, and the statements. */
@@ -58,10 +65,8 @@ final class SnapshotMaterialization implements Materialization {
       this.meta = config.columns();
       this.target = model.relation();
       this.temp = session.capabilities().tempTables();
-      this.staged = session.dialect().stagingName(target, "__mds_snapshot_new_" + model.name(),
-          temp);
-      this.current = session.dialect().stagingName(target,
-          "__mds_snapshot_current_" + model.name(), temp);
+      this.staged = staged(session, model, temp);
+      this.current = current(session, model, temp);
       this.what = model.file() + ": snapshot '" + model.name() + "'";
       StringJoiner select = new StringJoiner(", ", "select q.*, ", "");
       for (int i = 0; i < config.uniqueKey().size(); i++) {
@@ -71,6 +76,18 @@ final class SnapshotMaterialization implements Materialization {
           + q(UPDATED));
       session.execute(session.dialect().createStagingTable(staged, select + " from (\n" + sql
           + "\n) as q", temp));
+    }
+
+    /** Where the query's rows are staged. */
+    static String staged(Session session, Model model, boolean temp) {
+      return session.dialect().stagingName(model.relation(),
+          "__mds_snapshot_new_" + model.name(), temp);
+    }
+
+    /** Where the snapshot's current versions are staged. */
+    static String current(Session session, Model model, boolean temp) {
+      return session.dialect().stagingName(model.relation(),
+          "__mds_snapshot_current_" + model.name(), temp);
     }
 
     BuildResult apply() throws SQLException {

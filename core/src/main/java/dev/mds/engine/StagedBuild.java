@@ -109,6 +109,25 @@ public final class StagedBuild {
     };
   }
 
+  /**
+   * After a failed build on an engine without temp tables: drops the staging tables it made
+   * (real tables there), keeping {@code failure} as the error and any cleanup error suppressed
+   * in it. With temp tables (DuckDB) the rollback or the session's end removes them.
+   */
+  static void dropStagingAfter(Exception failure, Session session, boolean tempTables,
+      String... stagingTables) {
+    if (tempTables) {
+      return;
+    }
+    for (String staging : stagingTables) {
+      try {
+        session.execute(session.dialect().dropTableIfExists(staging));
+      } catch (SQLException | RuntimeException cleanup) {
+        failure.addSuppressed(cleanup);
+      }
+    }
+  }
+
   private static void dropIfExists(Session session, Relation stage) throws SQLException {
     Optional<String> type = session.connection().relationType(stage);
     if (type.filter(RelationTypes.VIEW::equals).isPresent()) {

@@ -132,6 +132,16 @@ public interface Warehouse extends AutoCloseable {
    */
   void createSchemas(Collection<Relation> relations);
 
+  /**
+   * Drops what a killed run left of its staging next to {@code relations} (the relations this run
+   * writes), before any is built: on an engine without temp tables, a build's staging tables
+   * are real tables named after the target and {@code __mds_} ({@link Dialect#stagingName}),
+   * which a failing build drops itself but a kill leaves behind. Nothing to do on DuckDB, whose
+   * staging tables are temp tables.
+   */
+  default void removeLeftovers(Collection<Relation> relations) {
+  }
+
   @Override
   void close();
 }

@@ -134,6 +134,7 @@ public final class RunTask {
     try (Warehouse warehouse = dev.mds.engine.Engines.open(project.target(),
         dev.mds.engine.EngineOptions.forBuilding(options.lockTimeoutSeconds()))) {
       warehouse.createSchemas(written);
+      warehouse.removeLeftovers(written);
       Timings.lap("open database, create schemas");
       // Read on the first lookup, which comes after the on-run-start hooks.
       RelationCatalog catalog = new RelationCatalog(warehouse);

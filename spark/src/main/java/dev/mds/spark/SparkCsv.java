@@ -38,6 +38,33 @@ final class SparkCsv {
     return "(" + String.join("\nunion all\n", reads) + ")";
   }
 
+  /**
+   * CSV files at a URI mds cannot inspect (object storage, {@code file:/}): Spark's reader with
+   * the layout the project states and DuckDB's defaults for the rest (a header line, comma, the
+   * quote doubled as its escape, UTF-8, quoted line breaks); the types Spark infers from the data
+   * (one more pass over the files each time the query is planned); a malformed row fails the
+   * read ({@code FAILFAST}) rather than turn into nulls, or is dropped with {@code on_error: skip}
+   * / {@code ignore_errors = true}, as DuckDB does.
+   */
+  static String readAt(String uri, Map<String, String> layout, SparkDialect dialect) {
+    Map<String, String> options = new LinkedHashMap<>();
+    options.put("header", layout.getOrDefault("header", "true"));
+    options.put("sep", layout.getOrDefault("delimiter", ","));
+    String quote = layout.getOrDefault("quote", "\"");
+    options.put("quote", quote);
+    options.put("escape", layout.getOrDefault("escape", quote));
+    String encoding = layout.getOrDefault("encoding", "UTF-8");
+    options.put("encoding", encoding.equalsIgnoreCase("latin-1")
+        || encoding.equalsIgnoreCase("latin1") ? "ISO-8859-1" : encoding);
+    options.put("multiLine", "true");
+    options.put("inferSchema", "true");
+    options.put("mode", layout.getOrDefault("on_error", "").equalsIgnoreCase("skip")
+        ? "DROPMALFORMED" : "FAILFAST");
+    StringJoiner list = new StringJoiner(", ");
+    options.forEach((k, v) -> list.add(dialect.string(k) + " = " + dialect.string(v)));
+    return "(select * from csv." + dialect.quote(uri) + " with (" + list + "))";
+  }
+
   /** Spark's CSV options for the layout DuckDB reads. */
   private static String options(CsvScan scan, SparkDialect dialect) {
     Map<String, String> options = new LinkedHashMap<>();

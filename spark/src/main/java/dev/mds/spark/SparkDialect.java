@@ -163,6 +163,22 @@ final class SparkDialect implements Dialect {
   }
 
   /**
+   * Any URI with a scheme is Hadoop's to read ({@code s3a://}, {@code abfss://}, {@code gs://},
+   * {@code https://}, and also {@code file:/x}, {@code dbfs:/x}); a Windows drive letter is not.
+   */
+  @Override
+  public boolean isRemote(String location) {
+    return location.matches("(?s)[A-Za-z][A-Za-z0-9+.-]+:/.*");
+  }
+
+  /** A remote CSV read by Spark's CSV reader: {@link SparkCsv#readAt}. */
+  @Override
+  public java.util.Optional<String> readCsvAt(String uri, Map<String, String> layout,
+      String where) {
+    return java.util.Optional.of(SparkCsv.readAt(uri, layout, this));
+  }
+
+  /**
    * Files written by Spark's writer: a table over the new folder, created from the query and
    * dropped again (a table with a location keeps its files when dropped). Spark writes a folder
    * of part files where DuckDB writes one file.

@@ -162,6 +162,87 @@ final class SparkWarehouse implements Warehouse {
     }
   }
 
+  /**
+   * One {@code show tables ... like '*__mds_*'} per schema written (a metastore listing by
+   * pattern, not per node); each table it finds whose name is a written relation's followed by
+   * {@code __mds_} is a stage a killed run left (a failed build drops its own) and is dropped,
+   * except a parquet table's {@code <name>__mds_swap} when {@code <name>} is missing: the kill
+   * came between dropping the old table and renaming the new one (complete by then) into its
+   * place, so the rename is finished instead. Stages of relations this run does not write are
+   * left alone: another run may be using them.
+   */
+  @Override
+  public void removeLeftovers(Collection<Relation> relations) {
+    Map<String, java.util.Set<String>> prefixes = new java.util.TreeMap<>(
+        String.CASE_INSENSITIVE_ORDER);
+    for (Relation relation : relations) {
+      prefixes.computeIfAbsent(relation.schema(), s -> new java.util.HashSet<>())
+          .add(relation.identifier().toLowerCase(java.util.Locale.ROOT) + "__mds_");
+    }
+    java.util.Set<String> written = new java.util.HashSet<>();
+    for (Relation relation : relations) {
+      written.add((relation.schema() + "." + relation.identifier()).toLowerCase(
+          java.util.Locale.ROOT));
+    }
+    for (Map.Entry<String, java.util.Set<String>> schema : prefixes.entrySet()) {
+      String list = "show tables in " + dialect().quote(schema.getKey()) + " like '*__mds_*'";
+      long start = System.nanoTime();
+      try {
+        for (org.apache.spark.sql.Row row : spark.sql(list).collectAsList()) {
+          String name = row.getString(1);
+          String lower = name.toLowerCase(java.util.Locale.ROOT);
+          if (row.getBoolean(2) || schema.getValue().stream().noneMatch(lower::startsWith)) {
+            continue;
+          }
+          String swapped = lower.endsWith(SWAP) ? lower.substring(0, lower.length()
+              - SWAP.length()) : null;
+          if (swapped != null && written.contains(schema.getKey().toLowerCase(
+              java.util.Locale.ROOT) + "." + swapped)
+              && SparkConnection.type(spark, schema.getKey(), swapped).isEmpty()) {
+            finishSwap(schema.getKey(), name, swapped);
+          } else {
+            drop(schema.getKey(), name);
+          }
+        }
+      } catch (MdsException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new MdsException("looking for staging tables an earlier run left in schema "
+            + schema.getKey() + ": " + SparkError.firstLine(e), e);
+      } finally {
+        SparkConnection.trace("leftover", schema.getKey(), start);
+      }
+    }
+  }
+
+  /** The suffix of the table a parquet table is rebuilt in ({@link SparkDialect#createTableAs}). */
+  private static final String SWAP = "__mds_swap";
+
+  private void finishSwap(String schema, String swap, String name) {
+    Relation from = target.relation(Optional.empty(), schema, swap);
+    Relation to = target.relation(Optional.empty(), schema, name);
+    try {
+      spark.sql("alter table " + from + " rename to " + to);
+    } catch (Exception e) {
+      throw new MdsException(to + " is missing and " + from + " holds its rebuilt rows (an"
+          + " earlier run was killed while replacing it), but renaming it back failed: "
+          + SparkError.firstLine(e) + "; rename it by hand", e);
+    }
+  }
+
+  private void drop(String schema, String name) throws SQLException {
+    Relation leftover = target.relation(Optional.empty(), schema, name);
+    String drop = SparkConnection.type(spark, schema, name)
+        .filter(dev.mds.engine.RelationTypes.VIEW::equals).isPresent()
+        ? dialect().dropView(leftover) : dialect().dropTable(leftover);
+    try {
+      spark.sql(drop);
+    } catch (Exception e) {
+      throw new MdsException("dropping " + leftover + ", a staging table an earlier (killed) run"
+          + " left: " + SparkError.firstLine(e) + "; drop it by hand", e);
+    }
+  }
+
   @Override
   public void close() {
     // An in-process Spark stops with the JVM (mds exits after a command; tests share it).

@@ -96,6 +96,62 @@ class SparkFilesTest {
         + " reader"), spark::describe);
   }
 
+  @Test
+  void csvAtAUriIsReadBySparksReaderAndAnOptionItCannotTakeFailsNamingIt() throws Exception {
+    Path root = dir.resolve("lake");
+    Path csv = root.resolve("data/orders.csv").toAbsolutePath();
+    Files.createDirectories(csv.getParent());
+    Files.writeString(csv, "id;item;amount\n1;Tea;2.5\n2;\"Big; \"\"Mug\"\"\";10\n");
+    // file:/x is Hadoop's spelling: DuckDB cannot read it, so mds cannot inspect it either.
+    String hadoop = "file:" + csv;
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("dbt_project.yml", "name: lake\nprofile: lake\n");
+    files.put("profiles.yml", """
+        lake:
+          target: spark
+          outputs:
+            spark: {type: spark, method: session, master: "local[2]", schema: %s, threads: 1}
+        """.formatted(SCHEMA + "_lake"));
+    files.put("models/sources.yml", """
+        sources:
+          - name: lake
+            tables:
+              - name: orders
+                config: {external_location: "%1$s", delimiter: ";"}
+              - name: german
+                config: {external_location: "%1$s", delimiter: ";", decimal_separator: ","}
+        """.formatted(hadoop));
+    files.put("models/orders.sql", "select * from {{ source('lake', 'orders') }}\n");
+    files.put("models/called.sql", "select id, amount from read_csv('file://" + csv
+        + "', delim = ';', header = true)\n");
+    files.put("models/german.sql", "select * from {{ source('lake', 'german') }}\n");
+    files.put("models/sampled.sql", "select * from read_csv('file://" + csv
+        + "', delim = ';', sample_size = 10)\n");
+    for (Map.Entry<String, String> file : files.entrySet()) {
+      Path path = root.resolve(file.getKey());
+      Files.createDirectories(path.getParent());
+      Files.writeString(path, file.getValue());
+    }
+    CliRun run = mds("run", "--project-dir", root.toString(), "-s", "orders", "called");
+    assertEquals(0, run.code(), run::describe);
+    String orders = SCHEMA + "_lake.orders";
+    assertEquals("struct<id:int,item:string,amount:double>",
+        SharedSpark.session().table(orders).schema().simpleString());
+    assertEquals(List.of("1|Tea|2.5", "2|Big; \"Mug\"|10"),
+        EngineRows.of(SharedSpark.session().sql("select * from " + orders + " order by id")));
+    assertEquals(List.of("1|2.5", "2|10"), EngineRows.of(SharedSpark.session().sql(
+        "select * from " + SCHEMA + "_lake.called order by id")));
+
+    CliRun german = mds("run", "--project-dir", root.toString(), "-s", "german");
+    assertEquals(1, german.code(), german::describe);
+    assertTrue(german.out().contains("models/sources.yml: location '" + hadoop + "' is read by"
+        + " Spark's CSV reader, which has no equivalent of decimal_separator"), german::describe);
+    CliRun sampled = mds("run", "--project-dir", root.toString(), "-s", "sampled");
+    assertEquals(1, sampled.code(), sampled::describe);
+    assertTrue(sampled.out().contains("the argument sample_size = 10 has no equivalent in"
+        + " Spark's CSV reader for a remote file"), sampled::describe);
+  }
+
   private static Path writeProject(Path root) throws Exception {
     Map<String, String> files = new LinkedHashMap<>();
     files.put("dbt_project.yml", """
