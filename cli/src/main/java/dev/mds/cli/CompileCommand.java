@@ -13,6 +13,7 @@ import dev.mds.lineage.LineageWarning;
 import dev.mds.lineage.ProjectLineage;
 import dev.mds.project.Project;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,8 +57,12 @@ final class CompileCommand implements Callable<Integer> {
     UpToDateCompile.forget(loaded.targetDir());
     Path root = loaded.root().toAbsolutePath().normalize();
     List<Path> elsewhere = profilesElsewhere(loaded, root);
+    // Only a compile over an earlier one's target/ stamps: a first compile (a fresh clone, a CI
+    // job) pays nothing for a stamp no later compile may use.
     CompletableFuture<Optional<UpToDateCompile.Listing>> inputs = repeatable()
-        ? Background.start("inputs", () -> UpToDateCompile.inputs(root, elsewhere)) : null;
+        && Files.isRegularFile(loaded.targetDir().resolve("manifest.json"))
+        ? Background.start("inputs", () -> UpToDateCompile.inputs(root, elsewhere,
+            startedMillis - UpToDateCompile.RACY_MILLIS)) : null;
     ParseResult parsed = project.parse(loaded);
     if (lineage || parsed.renderedModels() > 0) {
       // Models rendered anew (a first compile, edits) go to DuckDB's parser in the partial-key

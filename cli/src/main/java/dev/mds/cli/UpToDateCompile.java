@@ -182,7 +182,15 @@ final class UpToDateCompile {
    * a link leads to a folder.
    */
   static Optional<Listing> inputs(Path root, List<Path> elsewhere) {
-    Listed listed = new Listed();
+    return inputs(root, elsewhere, Long.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #inputs(Path, List)}, but empty as soon as a file turns out changed at
+   * {@code racyFromMillis} or later (no stamp then: there is no need to list the rest).
+   */
+  static Optional<Listing> inputs(Path root, List<Path> elsewhere, long racyFromMillis) {
+    Listed listed = new Listed(racyFromMillis);
     try {
       if (!listed.folder(root, "", Set.of(root.resolve("target"), root.resolve("logs"),
           root.resolve(".git")))) {
@@ -199,12 +207,12 @@ final class UpToDateCompile {
     } catch (IOException | UncheckedIOException e) {
       return Optional.empty();
     }
-    return Optional.of(listed.listing());
+    return listed.racy ? Optional.empty() : Optional.of(listed.listing());
   }
 
   /** {@code target/}'s files but the stamp and the manifest (whose times change, see replay). */
   static Optional<Listing> outputs(Path target) {
-    Listed listed = new Listed();
+    Listed listed = new Listed(Long.MAX_VALUE);
     try {
       return listed.folder(target, "", Set.of(target.resolve(FILE), target.resolve(MANIFEST)))
           ? Optional.of(listed.listing()) : Optional.empty();
@@ -217,7 +225,13 @@ final class UpToDateCompile {
   private static final class Listed {
     private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1 << 16);
     private final DataOutputStream out = new DataOutputStream(bytes);
+    private final long racyFromMillis;
     private long newest = Long.MIN_VALUE;
+    private boolean racy;
+
+    Listed(long racyFromMillis) {
+      this.racyFromMillis = racyFromMillis;
+    }
 
     Listing listing() {
       return new Listing(bytes.toByteArray(), newest);
@@ -234,6 +248,9 @@ final class UpToDateCompile {
       }
       entries.sort(null);
       for (Path entry : entries) {
+        if (racy) {
+          return false;
+        }
         if (skipped.contains(entry)) {
           continue;
         }
@@ -266,11 +283,12 @@ final class UpToDateCompile {
       out.writeLong(changed);
       out.writeLong((Long) facts.get("ino"));
       newest = Math.max(newest, Math.max(modified, changed) / 1_000_000);
+      racy |= newest >= racyFromMillis;
     }
   }
 
   private static byte[] facts(Path file) throws IOException {
-    Listed listed = new Listed();
+    Listed listed = new Listed(Long.MAX_VALUE);
     listed.file(Files.readAttributes(file, ATTRIBUTES));
     return listed.listing().facts();
   }
