@@ -5,9 +5,7 @@ import dev.mds.Digest;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -172,8 +170,8 @@ final class UpToDateCompile {
     try {
       Files.deleteIfExists(targetDir.resolve(FILE));
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot delete " + targetDir.resolve(FILE)
-          + ", which would let the next compile skip this one's changes", e);
+      throw new dev.mds.MdsException("Cannot delete " + targetDir.resolve(FILE) + " ("
+          + e.getMessage() + "): mds compile must be able to write to target/", e);
     }
   }
 
@@ -204,7 +202,8 @@ final class UpToDateCompile {
           listed.out.writeInt(0);
         }
       }
-    } catch (IOException | UncheckedIOException e) {
+    } catch (IOException | RuntimeException e) {
+      // Unreadable, or no unix attribute view (Windows): no stamp, or no shortcut.
       return Optional.empty();
     }
     return listed.racy ? Optional.empty() : Optional.of(listed.listing());
@@ -216,7 +215,8 @@ final class UpToDateCompile {
     try {
       return listed.folder(target, "", Set.of(target.resolve(FILE), target.resolve(MANIFEST)))
           ? Optional.of(listed.listing()) : Optional.empty();
-    } catch (IOException | UncheckedIOException e) {
+    } catch (IOException | RuntimeException e) {
+      // Unreadable, or no unix attribute view (Windows): no stamp, or no shortcut.
       return Optional.empty();
     }
   }
@@ -338,7 +338,7 @@ final class UpToDateCompile {
     try {
       write(target.resolve(FILE), new Stamp(root, elsewhere, key(args, root, elsewhere), stdout,
           facts(target.resolve(MANIFEST)), inputs.facts(), outputs.get().facts()));
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       // No stamp: the next compile compiles.
     }
   }
@@ -399,34 +399,51 @@ final class UpToDateCompile {
    * always: nine digits of nanoseconds), else the file is written anew.
    */
   private static boolean stampGeneratedAt(Path manifest) throws IOException {
-    byte[] head;
-    try (InputStream in = Files.newInputStream(manifest)) {
-      head = in.readNBytes(HEAD);
-    }
-    int at = indexOf(head, GENERATED_AT);
-    if (at < 0) {
-      return false;
-    }
-    int start = at + GENERATED_AT.length;
-    int end = start;
-    while (end < head.length && head[end] != '"') {
-      end++;
-    }
-    if (end == head.length) {
-      return false;
-    }
+    int start;
+    int end;
     byte[] now = Instant.now().toString().getBytes(StandardCharsets.UTF_8);
-    if (now.length == end - start) {
-      try (FileChannel channel = FileChannel.open(manifest, StandardOpenOption.WRITE)) {
+    // Read and written through one channel: the same file even if another process replaces it.
+    try (FileChannel channel = FileChannel.open(manifest, StandardOpenOption.READ,
+        StandardOpenOption.WRITE)) {
+      ByteBuffer head = ByteBuffer.allocate(HEAD);
+      while (head.hasRemaining() && channel.read(head) >= 0) {
+        // Reads up to HEAD bytes, or the whole of a shorter file.
+      }
+      byte[] bytes = Arrays.copyOf(head.array(), head.position());
+      int at = indexOf(bytes, GENERATED_AT);
+      if (at < 0) {
+        return false;
+      }
+      start = at + GENERATED_AT.length;
+      end = start;
+      while (end < bytes.length && bytes[end] != '"') {
+        end++;
+      }
+      if (end == bytes.length) {
+        return false;
+      }
+      if (now.length == end - start) {
         ByteBuffer buffer = ByteBuffer.wrap(now);
         long position = start;
         while (buffer.hasRemaining()) {
           position += channel.write(buffer, position);
         }
+        return true;
       }
-      return true;
     }
     byte[] bytes = Files.readAllBytes(manifest);
+    int at = indexOf(Arrays.copyOf(bytes, Math.min(bytes.length, HEAD)), GENERATED_AT);
+    if (at < 0) {
+      return false;
+    }
+    start = at + GENERATED_AT.length;
+    end = start;
+    while (end < bytes.length && bytes[end] != '"') {
+      end++;
+    }
+    if (end == bytes.length) {
+      return false;
+    }
     Path temp = manifest.resolveSibling(MANIFEST + "." + ProcessHandle.current().pid() + ".tmp");
     try (OutputStream out = Files.newOutputStream(temp)) {
       out.write(bytes, 0, start);
