@@ -13,9 +13,11 @@ import dev.mds.lineage.LineageWarning;
 import dev.mds.lineage.ProjectLineage;
 import dev.mds.project.Project;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
@@ -47,8 +49,20 @@ final class CompileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    long startedMillis = System.currentTimeMillis();
     PrintWriter out = spec.commandLine().getOut();
     Project loaded = project.load();
+    // This compile may leave a stamp for the next one to stand on (UpToDateCompile); the one left
+    // by the last compile goes now, whatever happens to this one.
+    UpToDateCompile.forget(loaded.targetDir());
+    Path root = loaded.root().toAbsolutePath().normalize();
+    List<Path> elsewhere = profilesElsewhere(loaded, root);
+    // Only a compile over an earlier one's target/ stamps: a first compile (a fresh clone, a CI
+    // job) pays nothing for a stamp no later compile may use.
+    CompletableFuture<Optional<UpToDateCompile.Listing>> inputs = repeatable()
+        && Files.isRegularFile(loaded.targetDir().resolve("manifest.json"))
+        ? Background.start("inputs", () -> UpToDateCompile.inputs(root, elsewhere,
+            startedMillis - UpToDateCompile.RACY_MILLIS)) : null;
     ParseResult parsed = project.parse(loaded);
     if (lineage || parsed.renderedModels() > 0) {
       // Models rendered anew (a first compile, edits) go to DuckDB's parser in the partial-key
@@ -130,6 +144,64 @@ final class CompileCommand implements Callable<Integer> {
             + parts.get(parts.size() - 1);
     out.printf("Compiled %s to %s%n", what,
         loaded.display(loaded.targetDir().resolve("compiled")));
+    if (inputs != null && repeatable(loaded, root, result)) {
+      Optional<UpToDateCompile.Listing> listed = Background.join(inputs);
+      if (listed.isPresent() && out instanceof Transcript printed) {
+        Optional<String> text = printed.text();
+        if (text.isPresent()) {
+          UpToDateCompile.stamp(
+              spec.root().commandLine().getParseResult().originalArgs().toArray(String[]::new),
+              root, elsewhere, listed.get(), startedMillis, dev.mds.Secrets.scrub(text.get()));
+        }
+      }
+      Timings.lap("stamp for the next compile");
+    } else if (inputs != null) {
+      Background.await(inputs);
+    }
     return Mds.OK;
+  }
+
+  /** Whether the options allow the next compile to repeat this one's output unseen. */
+  private boolean repeatable() {
+    return !lineage && selection.state == null && !selection.defer
+        && selection.deferDatabase == null && !project.noPartialParse && !global.debug;
+  }
+
+  /**
+   * Whether this compile's output follows from the project folder's files, the command line and
+   * the environment alone, and it printed nothing but its summary (see UpToDateCompile).
+   */
+  private boolean repeatable(Project loaded, Path root, CompileTask.Result result) {
+    if (result.queriedDatabase() || project.console == null || project.console.used()
+        || !(spec.commandLine().getErr() instanceof Transcript err) || err.printed()
+        || !loaded.targetDir().toAbsolutePath().normalize().equals(root.resolve("target"))) {
+      return false;
+    }
+    List<String> folders = new ArrayList<>();
+    folders.addAll(loaded.config().modelPaths());
+    folders.addAll(loaded.config().seedPaths());
+    folders.addAll(loaded.config().testPaths());
+    folders.addAll(loaded.config().macroPaths());
+    folders.addAll(loaded.config().docsPaths());
+    folders.addAll(loaded.config().snapshotPaths());
+    folders.addAll(loaded.config().analysisPaths());
+    if (!folders.stream().allMatch(f -> loaded.resolve(f).toAbsolutePath().normalize()
+        .startsWith(root))
+        || !loaded.packagesInstallPath().toAbsolutePath().normalize().startsWith(root)) {
+      return false;
+    }
+    // A source read from files by location: those files may lie anywhere.
+    return result.parsed().manifest().nodesOf(dev.mds.graph.Source.class).stream()
+        .noneMatch(s -> s.config().string("location").isPresent());
+  }
+
+  /** The profiles.yml files outside the project folder that loading it read or looked for. */
+  private static List<Path> profilesElsewhere(Project loaded, Path root) {
+    Path home = Path.of(System.getProperty("user.home"));
+    List<Path> files = new ArrayList<>(List.of(home.resolve(".mds").resolve("profiles.yml"),
+        home.resolve(".dbt").resolve("profiles.yml")));
+    loaded.target().profilesFile().map(f -> f.toAbsolutePath().normalize())
+        .filter(f -> !files.contains(f)).ifPresent(files::add);
+    return files.stream().filter(f -> !f.toAbsolutePath().normalize().startsWith(root)).toList();
   }
 }

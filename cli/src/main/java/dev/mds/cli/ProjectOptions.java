@@ -78,9 +78,13 @@ final class ProjectOptions {
    */
   ParseResult parse(Project loaded) {
     CommandLine.ParseResult given = command.commandLine().getParseResult();
-    return parse(loaded, new TemplateConsole(command.commandLine().getOut(), loaded.root(),
-        given == null ? command.name() : String.join(" ", given.originalArgs())));
+    console = new TemplateConsole(command.commandLine().getOut(), loaded.root(),
+        given == null ? command.name() : String.join(" ", given.originalArgs()));
+    return parse(loaded, console);
   }
+
+  /** Where {@link #parse(Project)} sent templates' log lines (null before it ran). */
+  TemplateConsole console;
 
   /** As {@link #parse(Project)}, with templates' {@code log()} lines going to {@code log}. */
   ParseResult parse(Project loaded, TemplateLog log) {

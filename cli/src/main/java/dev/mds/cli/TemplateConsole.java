@@ -24,6 +24,7 @@ final class TemplateConsole implements TemplateLog {
   private final Path logFile;
   private final String invocation;
   private boolean started;
+  private boolean used;
 
   TemplateConsole(PrintWriter out, Path projectRoot, String invocation) {
     this.out = out;
@@ -33,6 +34,7 @@ final class TemplateConsole implements TemplateLog {
 
   @Override
   public synchronized void info(String message) {
+    used = true;
     String line = LocalTime.now().format(CLOCK) + "  " + message;
     out.println(line);
     out.flush();
@@ -41,13 +43,20 @@ final class TemplateConsole implements TemplateLog {
 
   @Override
   public synchronized void debug(String message) {
+    used = true;
     append(LocalTime.now().format(CLOCK) + "  " + message);
   }
 
   @Override
   public synchronized void print(String message) {
+    used = true;
     out.println(message);
     out.flush();
+  }
+
+  /** Whether a template logged or printed anything. */
+  synchronized boolean used() {
+    return used;
   }
 
   private void append(String line) {

@@ -212,6 +212,14 @@ public final class Compiler {
     ownDatabase.close();
   }
 
+  /**
+   * Whether a template queried the target while this compiler rendered ({@code run_query},
+   * introspection): its SQL then depends on the database as well as on the project's files.
+   */
+  public boolean queriedDatabase() {
+    return ownDatabase.queried();
+  }
+
   /** A compiler for {@code mds compile}: no warehouse, so {@code is_incremental()} is false. */
   public static Compiler offline(ParseResult parsed) {
     return new Compiler(parsed, r -> false, false);

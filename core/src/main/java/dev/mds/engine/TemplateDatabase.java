@@ -95,9 +95,18 @@ public final class TemplateDatabase implements Database, AutoCloseable {
 
   private EngineConnection connection() {
     if (connection == null) {
+      queried = true;
       connection = opener.get();
     }
     return connection;
+  }
+
+  /** Set once a template asked the database anything (its answer may change between runs). */
+  private boolean queried;
+
+  /** Whether a template asked the database anything since this was made. */
+  public synchronized boolean queried() {
+    return queried;
   }
 
   /** The engine's own connection behind a borrowed one (DuckDB's has faster lookups). */

@@ -22,7 +22,7 @@ public final class CompileTask {
 
   /** What a compile produced. */
   public record Result(ParseResult parsed, Set<String> selected, List<String> unmatched,
-      Map<String, CompiledNode> compiled) {
+      Map<String, CompiledNode> compiled, boolean queriedDatabase) {
   }
 
   public static Result run(Project project, Selector selector) {
@@ -50,10 +50,11 @@ public final class CompileTask {
     Optional<Deferral> deferral = defer
         ? Optional.of(new Deferral(Deferral.CATALOG, selection.uniqueIds(), r -> false))
         : Optional.empty();
-    List<CompiledNode> compiled = new Compiler(parsed, r -> false, false, deferral, files)
-        .compileAll(selection.uniqueIds());
+    Compiler compiler = new Compiler(parsed, r -> false, false, deferral, files);
+    List<CompiledNode> compiled = compiler.compileAll(selection.uniqueIds());
     Map<String, CompiledNode> byId = new LinkedHashMap<>();
     compiled.forEach(c -> byId.put(c.uniqueId(), c));
-    return new Result(parsed, selection.uniqueIds(), selection.unmatched(), byId);
+    return new Result(parsed, selection.uniqueIds(), selection.unmatched(), byId,
+        compiler.queriedDatabase());
   }
 }
