@@ -172,7 +172,7 @@ final class CompileCommand implements Callable<Integer> {
    * the environment alone, and it printed nothing but its summary (see UpToDateCompile).
    */
   private boolean repeatable(Project loaded, Path root, CompileTask.Result result) {
-    if (result.queriedDatabase() || project.console == null || project.console.used()
+    if (result.queriedDatabase() || result.parsed().perInvocation() || project.console == null || project.console.used()
         || !(spec.commandLine().getErr() instanceof Transcript err) || err.printed()
         || !loaded.targetDir().toAbsolutePath().normalize().equals(root.resolve("target"))) {
       return false;

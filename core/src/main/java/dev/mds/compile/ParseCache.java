@@ -157,9 +157,18 @@ final class ParseCache {
     return Optional.of(entry);
   }
 
-  /** Records what a model file produced this run, to be written by {@link #write()}. */
-  void put(String path, Entry entry, String raw) {
+  /**
+   * Records what a model file produced this run, to be written by {@link #write()}.
+   *
+   * @param perInvocation the render read the invocation's time or id: not kept, so the next
+   *     command renders it again
+   */
+  void put(String path, Entry entry, String raw, boolean perInvocation) {
     Entry last = previous.get(path);
+    if (perInvocation) {
+      changed = true;
+      return;
+    }
     if (entry == last) {
       // Found by lookup: stored last time, and the file is the same, so it stays as it was.
       current.put(path, entry);

@@ -27,6 +27,7 @@ final class ParseContext implements NodeContext {
   private final java.util.Set<String> macros = new java.util.HashSet<>();
   private final Map<String, String> envVars = new java.util.TreeMap<>();
   private boolean introspective;
+  private boolean invocationRead;
 
   private final Map<String, Object> baseConfig;
   private final List<String> fqn;
@@ -120,6 +121,16 @@ final class ParseContext implements NodeContext {
   @Override
   public void introspected() {
     introspective = true;
+  }
+
+  @Override
+  public void invocationRead() {
+    invocationRead = true;
+  }
+
+  /** Whether a macro the render called reads the invocation's time or id. */
+  boolean readInvocation() {
+    return invocationRead;
   }
 
   /** Whether the render tested {@code execute} or asked the database: it must render again. */

@@ -18,10 +18,20 @@ import java.util.Optional;
  * @param cacheKey with partial parsing on, the digest of the project-wide inputs every render
  *     sees (macros, vars, target), which later caches of renders are keyed by
  * @param configKeys unknown config keys (warnings) and keys accepted but ignored (a note)
+ * @param perInvocation whether a model's render read {@code run_started_at},
+ *     {@code invocation_id} or the clock, so that the next command's SQL differs
  */
 public record ParseResult(Project project, TemplateEngine templates, SchemaSpecs schema,
     Manifest manifest, List<String> warnings, Map<String, ParseRender> parseRenders,
-    int renderedModels, Optional<String> cacheKey, ConfigKeyReport configKeys) {
+    int renderedModels, Optional<String> cacheKey, ConfigKeyReport configKeys,
+    boolean perInvocation) {
+
+  public ParseResult(Project project, TemplateEngine templates, SchemaSpecs schema,
+      Manifest manifest, List<String> warnings, Map<String, ParseRender> parseRenders,
+      int renderedModels, Optional<String> cacheKey, ConfigKeyReport configKeys) {
+    this(project, templates, schema, manifest, warnings, parseRenders, renderedModels, cacheKey,
+        configKeys, false);
+  }
 
   public ParseResult(Project project, TemplateEngine templates, SchemaSpecs schema,
       Manifest manifest, List<String> warnings, Map<String, ParseRender> parseRenders,

@@ -74,6 +74,9 @@ public final class ProjectParser {
   private boolean schemaBroken;
   private final Map<String, Set<String>> macroUses =
       new java.util.concurrent.ConcurrentHashMap<>();
+  /** Model files whose render reads the invocation's time or id: never kept for the next run. */
+  private final Set<String> invocationRenders =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final Map<String, ParseResult.ParseRender> parseRenders =
       new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -295,7 +298,7 @@ public final class ProjectParser {
     Timings.lap("graph and write partial parse");
     return new ParseResult(project, templates, schema, manifest, List.copyOf(warnings),
         Map.copyOf(parseRenders), rendered.get(), cache.map(ParseCache::key),
-        keyCheck.report());
+        keyCheck.report(), !invocationRenders.isEmpty());
   }
 
   /**
@@ -372,7 +375,8 @@ public final class ProjectParser {
         .flatMap(c -> c.lookup(path, checksum, provisional.schema(), environment))
         .orElseGet(() -> render(file, raw, display, name, checksum, provisional.schema(),
             baseConfig, fqn));
-    cache.ifPresent(c -> c.put(path, parsed, raw));
+    boolean perInvocation = invocationRenders.contains(path);
+    cache.ifPresent(c -> c.put(path, parsed, raw, perInvocation));
     templates.noteBuiltinUses(parsed.macros());
     if (owner == project) {
       keyCheck.configCall(dev.mds.project.KnownConfigKeys.Kind.MODEL, display, raw,
@@ -445,6 +449,10 @@ public final class ProjectParser {
     ParseContext context = new ParseContext(project.target(), placeholderSchema, name,
         baseConfig.values(), fqn, display);
     String sql = templates.render(file, raw, context);
+    if (context.readInvocation() || dev.mds.template.InvocationReads.in(raw)) {
+      // run_started_at, invocation_id or the clock: the next command renders it again.
+      invocationRenders.add(templates.templateName(file));
+    }
     return ParseCache.entry(display, checksum, context, sql, placeholderSchema);
   }
 

@@ -204,12 +204,12 @@ public final class FileScan {
    * Whether a source at {@code config}'s location could list or read what an export writes to
    * {@code written}: the file or partition folder itself, or the new one written beside it before
    * the swap. A glob counts when the export's folder is inside the glob's fixed folder (or that
-   * folder inside a partitioned export), which may be more than the glob matches: a reader then waits for an export it did not need to, never
-   * the reverse.
+   * folder inside a partitioned export), which may be more than the glob matches: a reader
+   * then waits for an export it did not need to, never the reverse.
    */
   public static boolean mayRead(NodeConfig config, Path root, Path written) {
     Optional<String> location = config.string("location").filter(l -> !l.isBlank());
-    if (location.isEmpty() || REMOTE.matcher(location.get()).find()) {
+    if (location.isEmpty() || DuckDbDialect.INSTANCE.isRemote(location.get())) {
       return false;
     }
     try {

@@ -45,6 +45,31 @@ final class MacroRuntime {
   private final Map<String, Map<String, MacroSignature>> dispatched =
       new java.util.concurrent.ConcurrentHashMap<>();
   /** Each macro's signature, by its definition's node (identity: one per definition). */
+  /** Per macro, whether its definition reads the invocation (see InvocationReads). */
+  private final Map<io.pebbletemplates.pebble.node.MacroNode, Boolean> invocationReaders =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  /** A template's text by name, to tell which macros read the invocation. */
+  private volatile java.util.function.Function<String, String> templateText = name -> "";
+
+  /** Where the text of the templates defining macros is read (see {@link #readsInvocation}). */
+  void readTemplatesWith(java.util.function.Function<String, String> text) {
+    this.templateText = text;
+  }
+
+  /** Whether the lines of {@code macro}'s definition read the invocation's time or id. */
+  private boolean readsInvocation(MacroDefinition macro) {
+    return invocationReaders.computeIfAbsent(macro.node(), node -> {
+      String text = templateText.apply(macro.file());
+      if (text == null || text.isEmpty()) {
+        return false;
+      }
+      List<String> lines = text.lines().toList();
+      int from = Math.min(Math.max(macro.firstLine(), 1) - 1, lines.size());
+      int to = Math.max(from, Math.min(macro.lastLine(), lines.size()));
+      return InvocationReads.in(String.join("\n", lines.subList(from, to)));
+    });
+  }
+
   private final Map<io.pebbletemplates.pebble.node.MacroNode, MacroSignature> signatures =
       new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -320,6 +345,9 @@ final class MacroRuntime {
       Map<Integer, MissingArguments.Missing> passedOn) {
     MacroDefinition macro = signature.macro();
     ActiveNode.get().macroCalled(signature.dependencyName());
+    if (readsInvocation(macro)) {
+      ActiveNode.get().invocationRead();
+    }
     noteBuiltin(macro.packageName());
     EvaluationContextImpl context = new EvaluationContextImpl(macro.template(),
         caller.isStrictVariables(), caller.getLocale(), caller.getMaxRenderedSize(),

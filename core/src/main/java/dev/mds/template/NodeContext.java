@@ -104,6 +104,13 @@ public interface NodeContext {
   default void envVarRead(String name, String value) {
   }
 
+  /**
+   * Told when the node calls a macro that reads what differs with every command
+   * ({@code run_started_at}, {@code invocation_id}, the clock): its render holds only for this one.
+   */
+  default void invocationRead() {
+  }
+
   /** A context for rendering text that is not a node (descriptions, hooks outside nodes). */
   static NodeContext none() {
     return NoNodeContext.INSTANCE;

@@ -109,6 +109,16 @@ public final class TemplateEngine {
         project.config().dispatchOrders(), packages.names().stream()
             .filter(packages::isBuiltin).collect(java.util.stream.Collectors.toSet()),
         invocation.log()::info, project.target().type());
+    runtime.readTemplatesWith(name -> {
+      try (java.io.Reader text = loader.getReader(name)) {
+        java.io.StringWriter all = new java.io.StringWriter();
+        text.transferTo(all);
+        return all.toString();
+      } catch (java.io.IOException | RuntimeException e) {
+        // Unreadable now: the macro is taken to read the invocation, so nothing is kept.
+        return "run_started_at";
+      }
+    });
     MdsExtension mds = new MdsExtension(project.vars(), packageVars, environment, target,
         project.name(), docs, macros, jinja, runtime, project.target().quoting());
     assignments = mds.assignments();

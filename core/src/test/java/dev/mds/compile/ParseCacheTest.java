@@ -119,6 +119,31 @@ class ParseCacheTest {
   }
 
   @Test
+  void aModelReadingTheInvocationDirectlyOrThroughAMacroRendersAgainEachRun() {
+    TempProject project = shop()
+        .file("macros/stamp.sql", """
+            {% macro loaded_by() %}'{{ invocation_id }}'{% endmacro %}
+            {% macro plain() %}1{% endmacro %}
+            """)
+        .file("models/direct.sql", "select '{{ invocation_id }}' as id, {{ plain() }} as one")
+        .file("models/through_macro.sql", "select {{ loaded_by() }} as id")
+        .file("packages.yml", "packages:\n  - package: dbt-labs/dbt_utils\n    version: 1.3.0\n")
+        .file("models/clock.sql", "select '{{ dbt_utils.pretty_time() }}' as at")
+        .file("models/neighbour.sql", "select {{ plain() }} as one");
+    Run first = run(project.load());
+    Run second = run(project.load());
+
+    assertEquals(6, first.rendered());
+    // stg_orders, orders and neighbour come from the cache; the three others render again.
+    assertEquals(3, second.rendered());
+    for (String model : java.util.List.of("direct", "through_macro")) {
+      String id = "model.shop." + model;
+      assertTrue(!first.sql().get(id).equals(second.sql().get(id)),
+          model + " kept the first run's invocation_id: " + second.sql().get(id));
+    }
+  }
+
+  @Test
   void editingAMacroRendersAgain() {
     TempProject project = shop();
     run(project.load());

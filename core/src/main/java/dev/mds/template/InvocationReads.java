@@ -1,0 +1,24 @@
+package dev.mds.template;
+
+import java.util.regex.Pattern;
+
+/**
+ * Template text that reads what differs with every command: dbt's {@code run_started_at} and
+ * {@code invocation_id}, or the clock through {@code modules.datetime} ({@code datetime.now()},
+ * {@code utcnow()}, {@code date.today()}). A render of such text holds for one command only, so
+ * it is never kept for the next one. Read from the text, not while rendering: a name in a branch
+ * not taken also counts, which only costs a render.
+ */
+public final class InvocationReads {
+
+  private static final Pattern READS = Pattern.compile(
+      "\\b(run_started_at|invocation_id)\\b|\\b(datetime|date)\\s*\\.\\s*(now|utcnow|today)\\s*\\(");
+
+  private InvocationReads() {
+  }
+
+  /** Whether {@code text} (a model file or a macro definition) reads any of them. */
+  public static boolean in(String text) {
+    return READS.matcher(text).find();
+  }
+}
