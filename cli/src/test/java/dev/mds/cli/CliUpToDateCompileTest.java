@@ -218,6 +218,19 @@ class CliUpToDateCompileTest {
   }
 
   @Test
+  void aModelReadingTheInvocationGetsThisCommandsValuesAndLeavesNoStamp() throws Exception {
+    TempProject project = project()
+        .file("models/loaded.sql", "select '{{ invocation_id }}' as loaded_by\n");
+    String[] args = compile(project);
+    mds(args).assertOk();
+    String first = compiled(project, "loaded");
+    Thread.sleep(UpToDateCompile.RACY_MILLIS + 200);
+    mds(args).assertOk();
+    assertFalse(Files.exists(stamp(project)));
+    assertFalse(first.equals(compiled(project, "loaded")), first);
+  }
+
+  @Test
   void anotherEnvironmentVariableValueCompiles() throws Exception {
     TempProject project = project()
         .file("models/region.sql", "select '{{ env_var(\"SHOP_REGION\", \"none\") }}' as r\n");
