@@ -240,9 +240,9 @@ public final class SparkEventsPipeline {
             id as event_id,
             (id div 240) % 5000000 as user_id,
             md5(cast(id div 20 as string)) as session_id,
-            element_at(array('view', 'view', 'view', 'view', 'add_to_cart', 'add_to_cart', 'purchase'), cast(1 + pmod(hash(id), 7) as int)) as event_type,
-            cast(pmod(hash(id * 31), 50000) as int) as product_id,
-            round(pmod(hash(id * 17), 20000) / 100.0, 2) as price,
+            element_at(array('view', 'view', 'view', 'view', 'add_to_cart', 'add_to_cart', 'purchase'), cast(1 + pmod(xxhash64(id), 7) as int)) as event_type,
+            cast(pmod(xxhash64(id * 31), 50000) as int) as product_id,
+            round(pmod(xxhash64(id * 17), 20000) / 100.0, 2) as price,
             timestamp_seconds(1704067200 + pmod(id * 7919, 7776000)) as event_at
         from range({{ var('events') }})
         """);
