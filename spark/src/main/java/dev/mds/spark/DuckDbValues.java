@@ -40,7 +40,9 @@ import scala.Option;
  *       with at most 6 to 13 digits after the point);</li>
  *   <li>{@code round(x, d)} of a double is DuckDB's {@code round(x * 10^d) / 10^d} (Spark rounds
  *       the shortest decimal text of x half up, so {@code round(1.005, 2)} is 1.01 on Spark and
- *       1.0 on DuckDB, as is {@code round(avg(amount), 2)} at half cents).</li>
+ *       1.0 on DuckDB, as is {@code round(avg(amount), 2)} at half cents);</li>
+ *   <li>{@code date - date} is a number of days in DuckDB (a {@code bigint}); Spark gives an
+ *       interval.</li>
  * </ul>
  */
 final class DuckDbValues extends Rule<LogicalPlan> {
@@ -110,6 +112,33 @@ final class DuckDbValues extends Rule<LogicalPlan> {
         && numeric(d.right().dataType()) && (d.left().dataType() instanceof DecimalType
         || d.right().dataType() instanceof DecimalType)) {
       return new Divide(toDouble(d.left()), toDouble(d.right()));
+    }
+    if (e instanceof org.apache.spark.sql.catalyst.expressions.Subtract d && d.childrenResolved()
+        && d.left().dataType().equals(DataTypes.DateType)
+        && d.right().dataType().equals(DataTypes.DateType)
+        || e instanceof org.apache.spark.sql.catalyst.expressions.SubtractDates dates
+        && dates.childrenResolved()) {
+      Expression left = ((org.apache.spark.sql.catalyst.expressions.BinaryExpression) e).left();
+      Expression right = ((org.apache.spark.sql.catalyst.expressions.BinaryExpression) e).right();
+      return new Cast(new org.apache.spark.sql.catalyst.expressions.DateDiff(left, right),
+          DataTypes.LongType, Option.empty());
+    }
+    // Spark may have taken the difference for an interval already (interval * n, interval / n):
+    // once it is a number of days, that is a plain product or quotient.
+    if (e instanceof org.apache.spark.sql.catalyst.expressions.MultiplyDTInterval m
+        && m.interval().resolved() && numeric(m.interval().dataType())) {
+      return new Multiply(m.interval(), m.num());
+    }
+    if (e instanceof org.apache.spark.sql.catalyst.expressions.DivideDTInterval q
+        && q.interval().resolved() && numeric(q.interval().dataType())) {
+      return new Divide(q.interval(), q.num());
+    }
+    if (e instanceof org.apache.spark.sql.catalyst.expressions.TimeAdd t
+        && t.interval().resolved() && numeric(t.interval().dataType())
+        && t.start().resolved() && numeric(t.start().dataType())) {
+      return new org.apache.spark.sql.catalyst.expressions.Add(t.start(), t.interval(),
+          org.apache.spark.sql.catalyst.expressions.EvalMode.fromSQLConf(
+              org.apache.spark.sql.internal.SQLConf.get()));
     }
     if (e instanceof Round r && r.child().resolved()
         && r.child().dataType().equals(DataTypes.DoubleType) && r.scale().foldable()

@@ -234,6 +234,10 @@ class DuckDbProjectOnSparkTest {
             + " date_part('isodow', d) as c, isodow(d) as e, dayname(d) as f, monthname(d) as g,"
             + " extract(isoyear from d) as h, extract(week from d) as w, date_part('doy', d)"
             + " as y, dayofyear(d) as z" + days,
+        // date - date: a number of days (Spark: an interval); date - int stays a date
+        "select d - date '2024-01-01' as a, date '2024-01-01' - d as b, d - 3 as c,"
+            + " (d - date '2024-03-01') * 2 as e, (d - date '2024-01-01') / 7 as f,"
+            + " d - date '2024-03-01' > 2 as g, (d - date '2024-03-01') + 1 as h" + days,
         "select extract(second from t) as a, date_part('second', t) as b, extract('second'"
             + " from t) as c, extract(millisecond from t) as e, extract(epoch from t) as f,"
             + " epoch(t) as g, date_part('epoch', cast(t as date)) as h"
