@@ -259,6 +259,15 @@ class CliConfigKeysTest {
                     columns:
                       - name: id
                         tests: [not_null]
+                  - name: extract
+                    config:
+                      location: data/extract.csv
+                      delimiter: ";"
+                      decimal_separator: ","
+                      thousands: "."
+                      encoding: cp1252
+                      on_error: skip
+                      column_types: {amount: decimal(12,2)}
             """)
         .file("snapshots/orders_snapshot.sql", """
             {% snapshot orders_snapshot %}

@@ -67,7 +67,10 @@ public final class KnownConfigKeys {
 
   private static final Set<String> SOURCE = union(DUCKDB_EXTERNAL, Set.of("enabled", "tags",
       "meta", "event_time", "freshness", "loaded_at_field", "loaded_at_query", "docs",
-      "database", "schema", "identifier", "quoting"));
+      "database", "schema", "identifier", "quoting",
+      // mds: how a CSV source's files are read (CsvOptions), as for seeds.
+      "delim", "encoding", "decimal_separator", "thousands", "quote", "dateformat",
+      "column_types", "on_error"));
 
   private static final Set<String> UNIT_TEST = Set.of("enabled", "tags", "meta");
 
