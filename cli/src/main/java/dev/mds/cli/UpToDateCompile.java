@@ -399,8 +399,6 @@ final class UpToDateCompile {
    * always: nine digits of nanoseconds), else the file is written anew.
    */
   private static boolean stampGeneratedAt(Path manifest) throws IOException {
-    int start;
-    int end;
     byte[] now = Instant.now().toString().getBytes(StandardCharsets.UTF_8);
     // Read and written through one channel: the same file even if another process replaces it.
     try (FileChannel channel = FileChannel.open(manifest, StandardOpenOption.READ,
@@ -409,22 +407,13 @@ final class UpToDateCompile {
       while (head.hasRemaining() && channel.read(head) >= 0) {
         // Reads up to HEAD bytes, or the whole of a shorter file.
       }
-      byte[] bytes = Arrays.copyOf(head.array(), head.position());
-      int at = indexOf(bytes, GENERATED_AT);
-      if (at < 0) {
+      int[] value = generatedAt(Arrays.copyOf(head.array(), head.position()));
+      if (value == null) {
         return false;
       }
-      start = at + GENERATED_AT.length;
-      end = start;
-      while (end < bytes.length && bytes[end] != '"') {
-        end++;
-      }
-      if (end == bytes.length) {
-        return false;
-      }
-      if (now.length == end - start) {
+      if (now.length == value[1] - value[0]) {
         ByteBuffer buffer = ByteBuffer.wrap(now);
-        long position = start;
+        long position = value[0];
         while (buffer.hasRemaining()) {
           position += channel.write(buffer, position);
         }
@@ -432,27 +421,36 @@ final class UpToDateCompile {
       }
     }
     byte[] bytes = Files.readAllBytes(manifest);
-    int at = indexOf(Arrays.copyOf(bytes, Math.min(bytes.length, HEAD)), GENERATED_AT);
-    if (at < 0) {
-      return false;
-    }
-    start = at + GENERATED_AT.length;
-    end = start;
-    while (end < bytes.length && bytes[end] != '"') {
-      end++;
-    }
-    if (end == bytes.length) {
+    int[] value = generatedAt(bytes);
+    if (value == null) {
       return false;
     }
     Path temp = manifest.resolveSibling(MANIFEST + "." + ProcessHandle.current().pid() + ".tmp");
     try (OutputStream out = Files.newOutputStream(temp)) {
-      out.write(bytes, 0, start);
+      out.write(bytes, 0, value[0]);
       out.write(now);
-      out.write(bytes, end, bytes.length - end);
+      out.write(bytes, value[1], bytes.length - value[1]);
     }
     Files.move(temp, manifest, StandardCopyOption.REPLACE_EXISTING,
         StandardCopyOption.ATOMIC_MOVE);
     return true;
+  }
+
+  /**
+   * Where the text of {@code generated_at} starts and ends within the first {@link #HEAD} bytes of
+   * a manifest, or null when it is not there whole.
+   */
+  private static int[] generatedAt(byte[] bytes) {
+    int at = indexOf(Arrays.copyOf(bytes, Math.min(bytes.length, HEAD)), GENERATED_AT);
+    if (at < 0) {
+      return null;
+    }
+    int start = at + GENERATED_AT.length;
+    int end = start;
+    while (end < bytes.length && bytes[end] != '"') {
+      end++;
+    }
+    return end == bytes.length ? null : new int[] {start, end};
   }
 
   private static int indexOf(byte[] bytes, byte[] wanted) {
