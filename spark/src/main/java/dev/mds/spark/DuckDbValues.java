@@ -42,7 +42,9 @@ import scala.Option;
  *       the shortest decimal text of x half up, so {@code round(1.005, 2)} is 1.01 on Spark and
  *       1.0 on DuckDB, as is {@code round(avg(amount), 2)} at half cents);</li>
  *   <li>{@code date - date} is a number of days in DuckDB (a {@code bigint}); Spark gives an
- *       interval.</li>
+ *       interval;</li>
+ *   <li>a division by zero is Infinity, -Infinity or NaN in DuckDB (a double division); Spark
+ *       fails in ANSI mode.</li>
  * </ul>
  */
 final class DuckDbValues extends Rule<LogicalPlan> {
@@ -113,6 +115,10 @@ final class DuckDbValues extends Rule<LogicalPlan> {
         || d.right().dataType() instanceof DecimalType)) {
       return new Divide(toDouble(d.left()), toDouble(d.right()));
     }
+    if (e instanceof Divide d && d.childrenResolved() && d.getTagValue(IEEE).isEmpty()
+        && numeric(d.left().dataType()) && numeric(d.right().dataType())) {
+      return ieeeDivision(d);
+    }
     if (e instanceof org.apache.spark.sql.catalyst.expressions.Subtract d && d.childrenResolved()
         && d.left().dataType().equals(DataTypes.DateType)
         && d.right().dataType().equals(DataTypes.DateType)
@@ -157,6 +163,30 @@ final class DuckDbValues extends Rule<LogicalPlan> {
       return new Multiply(new Round(new Divide(r.child(), modifier), zero), modifier);
     }
     return null;
+  }
+
+  /** Marks a division already given DuckDB's result for a zero divisor. */
+  private static final org.apache.spark.sql.catalyst.trees.TreeNodeTag<Boolean> IEEE =
+      new org.apache.spark.sql.catalyst.trees.TreeNodeTag<>("mds.ieeeDivision");
+
+  /**
+   * DuckDB's {@code x / 0}: a double division gives Infinity, -Infinity or NaN (null for a null
+   * x), where Spark fails (ANSI mode) or gives null.
+   */
+  private static Expression ieeeDivision(Divide d) {
+    Expression left = toDouble(d.left());
+    Expression right = toDouble(d.right());
+    Divide division = new Divide(left, right);
+    division.setTagValue(IEEE, Boolean.TRUE);
+    Literal zero = Literal$.MODULE$.apply(0.0d);
+    Expression byZero = new If(new org.apache.spark.sql.catalyst.expressions.GreaterThan(left,
+        zero), Literal$.MODULE$.apply(Double.POSITIVE_INFINITY),
+        new If(new org.apache.spark.sql.catalyst.expressions.LessThan(left, zero),
+            Literal$.MODULE$.apply(Double.NEGATIVE_INFINITY),
+            new If(new org.apache.spark.sql.catalyst.expressions.IsNull(left),
+                Literal$.MODULE$.create(null, DataTypes.DoubleType),
+                Literal$.MODULE$.apply(Double.NaN))));
+    return new If(new EqualTo(right, zero), byZero, division);
   }
 
   private static boolean numeric(DataType type) {

@@ -209,6 +209,10 @@ class DuckDbProjectOnSparkTest {
             + " round(1.005, 2) as g",
         "select cast(10 as decimal(10,2)) / 3 as a, cast(10 as decimal(10,2))"
             + " / cast(3 as decimal(10,2)) as b, 3 / cast(7 as decimal(4,1)) as c, 10 / 4 as d",
+        // a division by zero: DuckDB's doubles (Spark's ANSI mode would fail)
+        "select 1 / 0 as a, -1 / 0 as b, 0 / 0 as c, cast(null as int) / 0 as d,"
+            + " cast(1.5 as decimal(4,1)) / 0 as e, cast(1 as double) / cast(0 as double) as f,"
+            + " 6 / 4 as g, x / y as h from (values (1, 0), (3, 2), (0, 0)) v(x, y) order by x",
         // DuckDB's integer division truncates toward zero, and gives null for a zero divisor;
         // on decimals and doubles it is a plain division
         "select 7 // 2 as a, -7 // 2 as b, 7 // -2 as c, 7 // 0 as d, 7.5 // 2 as e,"

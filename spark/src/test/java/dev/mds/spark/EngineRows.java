@@ -55,6 +55,9 @@ final class EngineRows {
     if (value instanceof BigDecimal d) {
       return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
     }
+    if (value instanceof Double x && !Double.isFinite(x)) {
+      return x.toString();
+    }
     if (value instanceof Number n) {
       return normal(new BigDecimal(n.toString()));
     }

@@ -194,7 +194,7 @@ class SparkFilesTest {
         """.formatted(root.resolve("data/customers.csv").toAbsolutePath()));
     files.put("models/customer_export.sql", """
         {{ config(materialized='external', location='out/' ~ target.name ~ '/customers.parquet') }}
-        select "Kundennr", "Name", "Betrag"{% if var('break', false) %}, 1 / 0 as boom{% endif %}
+        select "Kundennr", "Name", "Betrag"{% if var('break', false) %}, cast('boom' as int) as boom{% endif %}
         from {{ source('erp', 'customers') }}
         """);
     files.put("models/from_export.sql", """
