@@ -123,22 +123,7 @@ class DuckDbProjectOnSparkTest {
             + " extract('second' from timestamp '2024-01-01 10:00:05.5') as s from"
             + " (values (date '2024-03-03'), (date '2024-03-04')) v(d)");
     for (String query : queries) {
-      String sql = (query.startsWith(",") ? with.strip() : with) + query + " order by 1, 2";
-      List<String> onDuck = new ArrayList<>();
-      try (Connection c = DuckDb.connect("jdbc:duckdb:");
-          Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-        List<String> names = new ArrayList<>();
-        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-          names.add(rs.getMetaData().getColumnName(i));
-        }
-        onDuck.add("columns: " + names);
-        onDuck.addAll(EngineRows.of(rs));
-      }
-      var onSpark = SharedSpark.session().sql(sql);
-      List<String> sparkRows = new ArrayList<>();
-      sparkRows.add("columns: " + List.of(onSpark.columns()));
-      sparkRows.addAll(EngineRows.of(onSpark));
-      assertEquals(onDuck, sparkRows, query);
+      sameRowsOnBoth((query.startsWith(",") ? with.strip() : with) + query + " order by 1, 2");
     }
   }
 
