@@ -37,7 +37,8 @@ import java.util.concurrent.TimeUnit;
  * <p>A compile that may be repeated this way leaves a stamp, {@code target/compile_stamp.bin},
  * holding a digest of everything it depended on: this build of mds, the working folder, the
  * command line (flags, {@code --vars}, selection), every environment variable (not only those read
- * through {@code env_var}: the profile and mds itself read some), and the type, size, modification
+ * through {@code env_var}: the profile and mds itself read some; but {@code OLDPWD} and {@code _},
+ * which a shell changes on every {@code cd} and command), and the type, size, modification
  * and change times and inode of every file in the project folder (packages included) but
  * {@code target/}, {@code logs/} and {@code .git/}, plus the profiles.yml files it may read
  * elsewhere. It also holds the same facts of every file it left in {@code target/}. The next
@@ -69,6 +70,12 @@ final class UpToDateCompile {
   private static final byte[] GENERATED_AT = "\"generated_at\":\"".getBytes(StandardCharsets.UTF_8);
   /** How far into the manifest its {@code generated_at} is looked for (it is in the metadata). */
   private static final int HEAD = 64 * 1024;
+  /**
+   * Variables a shell sets for itself on every {@code cd} or command ({@code OLDPWD}, the last
+   * command's path {@code _}): left out of the key, so moving between folders or calling mds
+   * through another wrapper does not defeat the stamp. The working folder itself is in the key.
+   */
+  static final Set<String> SHELL_BOOKKEEPING = Set.of("OLDPWD", "_");
 
   private UpToDateCompile() {
   }
@@ -303,6 +310,9 @@ final class UpToDateCompile {
     digest.add(System.getProperty("user.home", ""));
     digest.add(String.join("\0", args));
     for (Map.Entry<String, String> variable : new TreeMap<>(System.getenv()).entrySet()) {
+      if (SHELL_BOOKKEEPING.contains(variable.getKey())) {
+        continue;
+      }
       digest.add(variable.getKey() + "=" + variable.getValue());
     }
     digest.add(root.toString());

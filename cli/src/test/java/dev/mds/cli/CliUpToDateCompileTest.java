@@ -247,6 +247,25 @@ class CliUpToDateCompileTest {
     assertEquals("select 'south' as r", compiled(project, "region"));
   }
 
+  @Test
+  void theShellsOwnVariablesDoNotDefeatTheStamp() throws Exception {
+    TempProject project = project()
+        .file("models/region.sql", "select '{{ env_var(\"SHOP_REGION\", \"none\") }}' as r\n");
+    compileInChild(project, Map.of("OLDPWD", "/first", "_", "/usr/bin/env"));
+    Thread.sleep(UpToDateCompile.RACY_MILLIS + 200);
+    String first = compileInChild(project, Map.of("OLDPWD", "/first", "_", "/usr/bin/env"));
+    assertTrue(Files.isRegularFile(stamp(project)), first);
+    Object stamped = Files.readAttributes(stamp(project), "unix:ino");
+
+    // Another previous folder and another wrapper: the same compile, replayed (the stamp file kept, not written anew).
+    assertEquals(first, compileInChild(project, Map.of("OLDPWD", "/second", "_", "/bin/sh")));
+    assertEquals(stamped, Files.readAttributes(stamp(project), "unix:ino"));
+
+    // Any other variable is still part of the key: a compile, which stamps anew.
+    assertEquals(first, compileInChild(project, Map.of("OLDPWD", "/second", "UNRELATED", "x")));
+    assertFalse(stamped.equals(Files.readAttributes(stamp(project), "unix:ino")));
+  }
+
   /** {@code mds compile} in a JVM of its own, with {@code env} added to this one's. */
   private String compileInChild(TempProject project, Map<String, String> env) throws Exception {
     ProcessBuilder builder = new ProcessBuilder(
