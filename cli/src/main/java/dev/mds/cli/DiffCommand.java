@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
         + "unique key (unique_key, grain, or a unique test; composite keys too): rows added, removed "
         + "and changed, and per column how many values changed, with example keys.",
         "Production is --defer-database PATH or the .duckdb file in the --state folder, opened "
-            + "read-only. Appends a 'Data diff' section to target/summary.md."})
+            + "read-only; on Spark, the relations named by the --state folder's manifest.json "
+            + "(another schema of the same warehouse). Appends a 'Data diff' section to "
+            + "target/summary.md."})
 final class DiffCommand implements Callable<Integer> {
 
   @Mixin

@@ -70,8 +70,8 @@ final class SelectionOptions {
       return deferDatabase;
     }
     if (state == null) {
-      throw new MdsException("Production's database is needed: pass --defer-database PATH, or "
-          + "--state DIR with the production .duckdb file in it");
+      throw new MdsException("Production is needed: pass --defer-database PATH, or --state DIR "
+          + "holding production's .duckdb file (on Spark: production's manifest.json)");
     }
     try (Stream<Path> files = Files.list(state)) {
       List<Path> databases = files.filter(p -> p.getFileName().toString().endsWith(".duckdb"))

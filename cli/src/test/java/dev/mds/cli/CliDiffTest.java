@@ -130,5 +130,8 @@ class CliDiffTest {
         .assertProjectError("--defer-database");
     mds("diff", "--project-dir", branch.dir(), "-s", "members", "--defer-database",
         empty.resolve("club.duckdb").toString()).assertProjectError("does not exist");
+    CliRun neither = mds("diff", "--project-dir", branch.dir(), "-s", "members");
+    neither.assertProjectError("Production is needed: pass --defer-database PATH, or --state DIR");
+    assertEquals(1, neither.err().strip().lines().count(), neither.describe());
   }
 }
