@@ -319,15 +319,27 @@ public final class ProjectParser {
     }
     ProjectErrors.throwIfAny(errors);
     Timings.lap("sources and tests");
-    Manifest manifest = new Manifest(project.name(), nodes, templates.macros(), templates.docs(),
-        macroUses, semanticLayer);
-    if (cache.isPresent()) {
-      try {
-        cache.get().write();
-      } catch (java.io.IOException | RuntimeException e) {
-        // The cache only saves time: failing to write it (a read-only folder) must not fail a parse.
-        warnings.add("could not write " + ParseCache.FILE + ": " + e.getMessage());
-      }
+    // The partial-parse file is written on another core while the graph is built and checked.
+    CompletableFuture<String> cacheWritten = cache.map(c -> Background.start("partial-parse",
+        () -> {
+          try {
+            c.write();
+            return (String) null;
+          } catch (java.io.IOException | RuntimeException e) {
+            // The cache only saves time: failing to write it (a read-only folder) must not fail
+            // a parse.
+            return "could not write " + ParseCache.FILE + ": " + e.getMessage();
+          }
+        })).orElse(null);
+    Manifest manifest;
+    try {
+      manifest = new Manifest(project.name(), nodes, templates.macros(), templates.docs(),
+          macroUses, semanticLayer);
+    } finally {
+      Background.await(cacheWritten);
+    }
+    if (cacheWritten != null && Background.join(cacheWritten) != null) {
+      warnings.add(Background.join(cacheWritten));
     }
     Timings.lap("graph and write partial parse");
     return new ParseResult(project, templates, schema, manifest, List.copyOf(warnings),
