@@ -44,7 +44,7 @@ set "MDS_CDS="
 if exist "%MDS_JSA%" set "MDS_CDS=1"
 if not defined MDS_CDS if not exist "%MDS_JSA%.failed" if exist "%MDS_HOME%\lib\mds.classlist" call :make_archive
 set "MDS_CDS_OPTS="
-if defined MDS_CDS set MDS_CDS_OPTS="-XX:SharedArchiveFile=%MDS_JSA%" -Xshare:auto -Xlog:cds=off
+if defined MDS_CDS set MDS_CDS_OPTS="-XX:SharedArchiveFile=%MDS_JSA%" -Xshare:auto -Xlog:cds=off -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0
 
 rem Only C1 compiles: mds runs are short and the heavy work is in DuckDB's native code. No
 rem perf-data file per start. The parallel collector halves the young pauses of large compiles.

@@ -86,6 +86,8 @@ public final class ProjectParser {
   private final Optional<ParseCache> cache;
   /** Large seeds' checksums ({@code target/partial_seeds.json}): hashing one reads it whole. */
   private final FileFacts seedChecksums;
+  /** Model files' text read ahead by {@link #precompileModels}, each taken once by its parse. */
+  private final Map<Path, String> preread = new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicInteger rendered =
       new java.util.concurrent.atomic.AtomicInteger();
 
@@ -114,6 +116,10 @@ public final class ProjectParser {
       this.templates = new TemplateEngine(project, environment, files, invocation);
       key = partialParse ? ParseCache.key(project, files, templates.installedPackageFiles())
           : null;
+      Background.await(cacheRead);
+      if (!cacheRead.isCompletedExceptionally() && cacheRead.join().isEmpty()) {
+        precompileModels(schemaRead);
+      }
     } finally {
       // An error here is reported once the other reads are done: they write under target/.
       Background.await(schemaRead, cacheRead);
@@ -138,6 +144,34 @@ public final class ProjectParser {
     this.seedChecksums = partialParse
         ? FileFacts.in(project.targetDir().resolve("partial_seeds.json")) : FileFacts.none();
     Timings.lap("templates, schema YAML, partial parse");
+  }
+
+  /**
+   * With no partial parse to reuse, every model renders: this thread compiles model templates
+   * (and keeps the text read) until {@code schemaRead} is done, instead of waiting idle for the
+   * schema YAML, which the renders need. A file that cannot be read or compiled is left to its
+   * parse, which reports it where it always has.
+   */
+  private void precompileModels(CompletableFuture<?> schemaRead) {
+    List<Path> models;
+    try {
+      models = files.models();
+    } catch (MdsException e) {
+      return;
+    }
+    for (Path file : models) {
+      if (schemaRead.isDone()) {
+        return;
+      }
+      String raw;
+      try {
+        raw = ProjectFiles.read(project, file);
+      } catch (MdsException e) {
+        continue;
+      }
+      preread.put(file, raw);
+      templates.precompile(file, raw);
+    }
   }
 
   /** Parses the project, or throws an {@link MdsException} naming the file at fault. */
@@ -285,15 +319,27 @@ public final class ProjectParser {
     }
     ProjectErrors.throwIfAny(errors);
     Timings.lap("sources and tests");
-    Manifest manifest = new Manifest(project.name(), nodes, templates.macros(), templates.docs(),
-        macroUses, semanticLayer);
-    if (cache.isPresent()) {
-      try {
-        cache.get().write();
-      } catch (java.io.IOException | RuntimeException e) {
-        // The cache only saves time: failing to write it (a read-only folder) must not fail a parse.
-        warnings.add("could not write " + ParseCache.FILE + ": " + e.getMessage());
-      }
+    // The partial-parse file is written on another core while the graph is built and checked.
+    CompletableFuture<String> cacheWritten = cache.map(c -> Background.start("partial-parse",
+        () -> {
+          try {
+            c.write();
+            return (String) null;
+          } catch (java.io.IOException | RuntimeException e) {
+            // The cache only saves time: failing to write it (a read-only folder) must not fail
+            // a parse.
+            return "could not write " + ParseCache.FILE + ": " + e.getMessage();
+          }
+        })).orElse(null);
+    Manifest manifest;
+    try {
+      manifest = new Manifest(project.name(), nodes, templates.macros(), templates.docs(),
+          macroUses, semanticLayer);
+    } finally {
+      Background.await(cacheWritten);
+    }
+    if (cacheWritten != null && Background.join(cacheWritten) != null) {
+      warnings.add(Background.join(cacheWritten));
     }
     Timings.lap("graph and write partial parse");
     return new ParseResult(project, templates, schema, manifest, List.copyOf(warnings),
@@ -366,7 +412,8 @@ public final class ProjectParser {
     if (props.isPresent()) {
       config = config.merge(renderedConfig(props.get()));
     }
-    String raw = ProjectFiles.read(project, file);
+    String ahead = preread.remove(file);
+    String raw = ahead != null ? ahead : ProjectFiles.read(project, file);
     String checksum = FileChecksum.of(raw);
     Relation provisional = relation(config, name, "model", fqn, display);
     NodeConfig baseConfig = config;

@@ -749,18 +749,19 @@ public final class LineageAnalyzer implements AutoCloseable {
   }
 
   private List<LineageWarning> warnings(Model model, String sql, Findings findings) {
-    SourceLines lines = new SourceLines(model, sql);
+    // Placing a warning takes the SQL's bytes and lines: only for a model that has one.
+    Lazy<SourceLines> lines = Lazy.of(() -> new SourceLines(model, sql));
     List<LineageWarning> warnings = new ArrayList<>();
     for (Findings.Read read : findings.reads()) {
       String message = undeclared(model, read);
       if (message != null) {
         warnings.add(new LineageWarning(model.uniqueId(), LineageWarning.Kind.UNDECLARED_READ,
-            lines.at(read.location()), message));
+            lines.get().at(read.location()), message));
       }
     }
     for (Findings.PartialKey key : findings.partialKeys()) {
       warnings.add(new LineageWarning(model.uniqueId(), LineageWarning.Kind.PARTIAL_KEY_JOIN,
-          lines.at(key.location()), key.message()));
+          lines.get().at(key.location()), key.message()));
     }
     return warnings;
   }

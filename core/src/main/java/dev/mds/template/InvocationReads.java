@@ -19,6 +19,12 @@ public final class InvocationReads {
 
   /** Whether {@code text} (a model file or a macro definition) reads any of them. */
   public static boolean in(String text) {
+    // Any match holds one of these words; searching for them is far cheaper than trying the
+    // pattern at every position of every model (a tenth of a cold parse's samples with C1).
+    if (!text.contains("run_started_at") && !text.contains("invocation_id")
+        && !text.contains("now") && !text.contains("today")) {
+      return false;
+    }
     return READS.matcher(text).find();
   }
 }

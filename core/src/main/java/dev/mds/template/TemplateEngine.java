@@ -239,6 +239,25 @@ public final class TemplateEngine {
     }
   }
 
+  /**
+   * Compiles a project file's template ahead of its render, into the template cache that render
+   * reads, from {@code text} as {@code ProjectFiles.read} returns it. Returns false when it does
+   * not compile: nothing is cached then, and the render compiles it again and reports the error
+   * in its place (a first parse does this for models while the schema YAML is still loading).
+   */
+  public boolean precompile(Path file, String text) {
+    String name = templateName(file);
+    loader.hand(name, text);
+    try {
+      compile(name);
+      return true;
+    } catch (MdsException e) {
+      return false;
+    } finally {
+      loader.forget(name);
+    }
+  }
+
   /** Renders free text (a description, a hook); {@code location} names it in errors. */
   public String renderText(String text, String location, NodeContext context) {
     if (!text.contains("{{") && !text.contains("{%")) {

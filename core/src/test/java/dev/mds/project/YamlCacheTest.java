@@ -79,4 +79,39 @@ class YamlCacheTest {
     assertFalse(Files.readString(dir.resolve("target").resolve(YamlCache.FILE))
         .contains("blob"));
   }
+
+  @Test
+  void aSecondReaderInTheSameRunGetsTheFirstParse() throws Exception {
+    Path file = Files.writeString(dir.resolve("schema.yml"), schema);
+    YamlCache cache = YamlCache.load(dir.resolve("target"));
+    YamlReader reader = new YamlReader(dir);
+
+    Map<String, Object> first = cache.readMap(reader, file);
+    Map<String, Object> second = cache.readMap(reader, file);
+
+    assertTrue(first == second, "parsed once per run");
+    assertEquals(YamlReader.parseMap(schema, "schema.yml"), second);
+  }
+
+  @Test
+  void onlyWhatComesBackFromJsonUnchangedIsCached() throws Exception {
+    Path plain = Files.writeString(dir.resolve("plain.yml"),
+        "models:\n  - name: plain\n    meta: {n: 1, flag: true, none: ~, list: [a, 2]}\n");
+    Path numbers = Files.writeString(dir.resolve("numbers.yml"),
+        "models:\n  - name: numbers\n    meta: {big: 12345678901234, ratio: 0.25}\n");
+    Path set = Files.writeString(dir.resolve("set.yml"),
+        "models:\n  - name: set\n    meta: {markets: !!set {UK, DE}}\n");
+    Path keyed = Files.writeString(dir.resolve("keyed.yml"),
+        "models:\n  - name: keyed\n    meta: {1: one}\n");
+
+    YamlCache cache = YamlCache.load(dir.resolve("target"));
+    for (Path file : List.of(plain, numbers, set, keyed)) {
+      cache.readMap(new YamlReader(dir), file);
+    }
+    cache.write();
+
+    String cached = Files.readString(dir.resolve("target").resolve(YamlCache.FILE));
+    assertTrue(cached.contains("\"plain\"") && cached.contains("\"numbers\""), cached);
+    assertFalse(cached.contains("\"set\"") || cached.contains("\"keyed\""), cached);
+  }
 }

@@ -1,6 +1,7 @@
 package dev.mds.template;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -477,5 +478,24 @@ class TemplateEngineTest {
 
     assertEquals("dev|main|duckdb|shop|shop",
         render(project, "models/orders.sql", new RecordingContext("self")));
+  }
+
+  @Test
+  void aModelCompiledAheadRendersFromTheTextGivenAndABrokenOneFailsInItsRender() {
+    TempProject project = project()
+        .file("models/orders.sql", "select 1 as on_disk")
+        .file("models/broken.sql", "select 1\n{% if %}\n");
+    TemplateEngine engine = new TemplateEngine(project.load(), Map.of());
+
+    assertTrue(engine.precompile(project.path("models/orders.sql"),
+        "select {{ ref('stg_orders') }} as read_ahead"));
+    assertFalse(engine.precompile(project.path("models/broken.sql"), "select 1\n{% if %}\n"));
+
+    RecordingContext context = new RecordingContext("self");
+    assertEquals("select <stg_orders> as read_ahead",
+        engine.render(project.path("models/orders.sql"), context));
+    MdsException e = assertThrows(MdsException.class, () -> engine.render(
+        project.path("models/broken.sql"), "select 1\n{% if %}\n", context));
+    assertTrue(e.getMessage().startsWith("models/broken.sql:2"), e.getMessage());
   }
 }
