@@ -40,6 +40,12 @@ final class DuckDbParser implements AutoCloseable {
   private JsonNode emptySelect;
   /** Stands in a SELECT's list for the expression to print (see {@link #print}). */
   private static final String EXPRESSION_MARK = "__mds_expression__";
+  /**
+   * In a compact tree's JSON, a subquery expression: DuckDB cannot read its query node back
+   * (the compact form leaves out fields such as an empty {@code cte_map}). A string constant
+   * with this text only sends its statement the longer way.
+   */
+  private static final String SUBQUERY = "\"class\":\"SUBQUERY\"";
   /** DuckDB's aggregate functions, read on first use. */
   private Set<String> aggregates;
 
@@ -248,17 +254,19 @@ final class DuckDbParser implements AutoCloseable {
     List<String> trees = new ArrayList<>();
     List<Boolean> compact = new ArrayList<>();
     for (Printing statement : statements) {
-      boolean readable = statement.expressions().size() == statement.pointers().size()
-          && statement.expressions().stream().noneMatch(DuckDbParser::hasSubquery);
+      List<String> own = new ArrayList<>();
+      for (JsonNode expression : statement.expressions()) {
+        // A shallow copy: only the alias differs, so the column's name is not printed.
+        ObjectNode copy = JSON.createObjectNode();
+        copy.setAll((ObjectNode) expression);
+        copy.put("alias", "");
+        own.add(copy.toString());
+      }
+      boolean readable = own.size() == statement.pointers().size()
+          && own.stream().noneMatch(tree -> tree.contains(SUBQUERY));
       compact.add(readable);
       if (readable) {
-        for (JsonNode expression : statement.expressions()) {
-          // A shallow copy: only the alias differs, so the column's name is not printed.
-          ObjectNode copy = JSON.createObjectNode();
-          copy.setAll((ObjectNode) expression);
-          copy.put("alias", "");
-          trees.add(copy.toString());
-        }
+        trees.addAll(own);
       }
     }
     List<String> flat = new ArrayList<>();
@@ -311,30 +319,6 @@ final class DuckDbParser implements AutoCloseable {
       }
     }
     return texts;
-  }
-
-  /**
-   * Whether an expression holds a subquery: its query node's compact tree lacks fields DuckDB
-   * needs to read it back (such as an empty {@code cte_map}).
-   */
-  private static boolean hasSubquery(JsonNode node) {
-    if (node.isObject()) {
-      if ("SUBQUERY".equals(node.path("class").asText())) {
-        return true;
-      }
-      for (Map.Entry<String, JsonNode> field : node.properties()) {
-        if (field.getValue().isContainerNode() && hasSubquery(field.getValue())) {
-          return true;
-        }
-      }
-    } else if (node.isArray()) {
-      for (JsonNode item : node) {
-        if (item.isContainerNode() && hasSubquery(item)) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   /** An empty SELECT's text as DuckDB printed it, reduced to its one expression. */
