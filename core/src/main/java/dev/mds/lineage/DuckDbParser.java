@@ -244,8 +244,9 @@ final class DuckDbParser implements AutoCloseable {
 
   /**
    * The expressions of each statement, printed back as SQL by DuckDB itself, each as the only item
-   * of an empty SELECT: from the subtrees of the first parse, all in one query (serialising each
-   * statement again in full cost a first 5,000-model {@code docs generate} ~0.3 s of CPU).
+   * of an empty SELECT: from the subtrees of the first parse, all in one query (DuckDB serialising
+   * each statement again in full, as {@link #printInFull} does, cost a first 5,000-model
+   * {@code docs generate} ~1 s of CPU).
    * DuckDB cannot read back a subquery's compact tree (it lacks fields the compact form leaves
    * out): statements with one are printed by {@link #printInFull}. An expression DuckDB cannot
    * print at all comes back empty; printing is a courtesy, lineage stands without it.
