@@ -41,11 +41,13 @@ final class DuckDbParser implements AutoCloseable {
   /** Stands in a SELECT's list for the expression to print (see {@link #print}). */
   private static final String EXPRESSION_MARK = "__mds_expression__";
   /**
-   * In a compact tree's JSON, a subquery expression: DuckDB cannot read its query node back
-   * (the compact form leaves out fields such as an empty {@code cte_map}). A string constant
-   * with this text only sends its statement the longer way.
+   * In a compact tree's JSON, expressions DuckDB cannot read back: a subquery (its query node
+   * lacks fields the compact form leaves out, such as an empty {@code cte_map}) and a star
+   * ({@code COLUMNS(...)}, {@code * REPLACE}: an empty {@code exclude_list}). Their statements are
+   * printed in full; a string constant with this text only sends its statement the longer way.
    */
-  private static final String SUBQUERY = "\"class\":\"SUBQUERY\"";
+  private static final List<String> NOT_COMPACT =
+      List.of("\"class\":\"SUBQUERY\"", "\"class\":\"STAR\"");
   /** DuckDB's aggregate functions, read on first use. */
   private Set<String> aggregates;
 
@@ -247,8 +249,8 @@ final class DuckDbParser implements AutoCloseable {
    * of an empty SELECT: from the subtrees of the first parse, all in one query (DuckDB serialising
    * each statement again in full, as {@link #printInFull} does, cost a first 5,000-model
    * {@code docs generate} ~1 s of CPU).
-   * DuckDB cannot read back a subquery's compact tree (it lacks fields the compact form leaves
-   * out): statements with one are printed by {@link #printInFull}. An expression DuckDB cannot
+   * DuckDB cannot read back some compact subtrees ({@link #NOT_COMPACT}): statements with one
+   * are printed by {@link #printInFull}. An expression DuckDB cannot
    * print at all comes back empty; printing is a courtesy, lineage stands without it.
    */
   List<List<String>> print(List<Printing> statements) {
@@ -264,7 +266,7 @@ final class DuckDbParser implements AutoCloseable {
         own.add(copy.toString());
       }
       boolean readable = own.size() == statement.pointers().size()
-          && own.stream().noneMatch(tree -> tree.contains(SUBQUERY));
+          && own.stream().noneMatch(tree -> NOT_COMPACT.stream().anyMatch(tree::contains));
       compact.add(readable);
       if (readable) {
         trees.addAll(own);
