@@ -40,6 +40,14 @@ final class DuckDbParser implements AutoCloseable {
   private JsonNode emptySelect;
   /** Stands in a SELECT's list for the expression to print (see {@link #print}). */
   private static final String EXPRESSION_MARK = "__mds_expression__";
+  /**
+   * In a compact tree's JSON, expressions DuckDB cannot read back: a subquery (its query node
+   * lacks fields the compact form leaves out, such as an empty {@code cte_map}) and a star
+   * ({@code COLUMNS(...)}, {@code * REPLACE}: an empty {@code exclude_list}). Their statements are
+   * printed in full; a string constant with this text only sends its statement the longer way.
+   */
+  private static final List<String> NOT_COMPACT =
+      List.of("\"class\":\"SUBQUERY\"", "\"class\":\"STAR\"");
   /** DuckDB's aggregate functions, read on first use. */
   private Set<String> aggregates;
 
@@ -229,17 +237,105 @@ final class DuckDbParser implements AutoCloseable {
     return false;
   }
 
-  /** Expressions to print: a statement and the JSON pointers of expressions in its tree. */
-  record Printing(String sql, List<String> pointers) {
+  /**
+   * Expressions to print: a statement, the JSON pointers of expressions in its tree and the same
+   * expressions' subtrees of the first (compact) parse.
+   */
+  record Printing(String sql, List<String> pointers, List<JsonNode> expressions) {
+  }
+
+  /**
+   * The expressions of each statement, printed back as SQL by DuckDB itself, each as the only item
+   * of an empty SELECT: from the subtrees of the first parse, all in one query (DuckDB serialising
+   * each statement again in full, as {@link #printInFull} does, cost a first 5,000-model
+   * {@code docs generate} ~1 s of CPU).
+   * DuckDB cannot read back some compact subtrees ({@link #NOT_COMPACT}): statements with one
+   * are printed by {@link #printInFull}. An expression DuckDB cannot
+   * print at all comes back empty; printing is a courtesy, lineage stands without it.
+   */
+  List<List<String>> print(List<Printing> statements) {
+    List<String> trees = new ArrayList<>();
+    List<Boolean> compact = new ArrayList<>();
+    for (Printing statement : statements) {
+      List<String> own = new ArrayList<>();
+      for (JsonNode expression : statement.expressions()) {
+        // A shallow copy: only the alias differs, so the column's name is not printed.
+        ObjectNode copy = JSON.createObjectNode();
+        copy.setAll((ObjectNode) expression);
+        copy.put("alias", "");
+        own.add(copy.toString());
+      }
+      boolean readable = own.size() == statement.pointers().size()
+          && own.stream().noneMatch(tree -> NOT_COMPACT.stream().anyMatch(tree::contains));
+      compact.add(readable);
+      if (readable) {
+        trees.addAll(own);
+      }
+    }
+    List<String> flat = new ArrayList<>();
+    if (!trees.isEmpty()) {
+      if (emptySelect == null) {
+        emptySelect = serialize("select 1", false);
+      }
+      ObjectNode template = emptySelect.deepCopy();
+      ((ObjectNode) template.path("statements").path(0).path("node"))
+          .putArray("select_list").add(EXPRESSION_MARK);
+      try (PreparedStatement ps = connection().prepareStatement("""
+          select json_deserialize_sql(replace(?, '"%s"', e)::json)
+          from unnest(?::varchar[]) with ordinality as t(e, i)
+          order by i""".formatted(EXPRESSION_MARK))) {
+        ps.setString(1, template.toString());
+        ps.setArray(2, connection().createArrayOf("VARCHAR", trees.toArray()));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            String text = rs.getString(1);
+            flat.add(text == null ? "" : printed(text));
+          }
+        }
+      } catch (SQLException e) {
+        // A subtree DuckDB cannot read back spoils the batch: print it all the longer way.
+        return printInFull(statements);
+      }
+      if (flat.size() != trees.size()) {
+        return printInFull(statements);
+      }
+    }
+    List<List<String>> texts = new ArrayList<>();
+    List<Printing> again = new ArrayList<>();
+    List<Integer> againAt = new ArrayList<>();
+    int at = 0;
+    for (int s = 0; s < statements.size(); s++) {
+      Printing statement = statements.get(s);
+      if (compact.get(s)) {
+        texts.add(new ArrayList<>(flat.subList(at, at + statement.expressions().size())));
+        at += statement.expressions().size();
+      } else {
+        againAt.add(texts.size());
+        again.add(statement);
+        texts.add(List.of());
+      }
+    }
+    if (!again.isEmpty()) {
+      List<List<String>> full = printInFull(again);
+      for (int i = 0; i < again.size(); i++) {
+        texts.set(againAt.get(i), full.get(i));
+      }
+    }
+    return texts;
+  }
+
+  /** An empty SELECT's text as DuckDB printed it, reduced to its one expression. */
+  private static String printed(String text) {
+    return text.strip().regionMatches(true, 0, "SELECT ", 0, 7)
+        ? text.strip().substring(7).replace("count_star()", "count(*)") : "";
   }
 
   /**
    * The expressions at {@code pointers} of each statement, printed back as SQL by DuckDB itself,
    * all in one query: DuckDB serialises each statement in full, takes each expression out by its
-   * pointer and prints it as the only item of an empty SELECT. An expression DuckDB cannot print
-   * comes back empty; printing is a courtesy, lineage stands without it.
+   * pointer and prints it as the only item of an empty SELECT.
    */
-  List<List<String>> print(List<Printing> statements) {
+  private List<List<String>> printInFull(List<Printing> statements) {
     List<List<String>> texts = new ArrayList<>();
     List<String> sqls = new ArrayList<>();
     List<Integer> owners = new ArrayList<>();
@@ -285,8 +381,7 @@ final class DuckDbParser implements AutoCloseable {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           String text = rs.getString(2);
-          flat.add(text != null && text.strip().regionMatches(true, 0, "SELECT ", 0, 7)
-              ? text.strip().substring(7).replace("count_star()", "count(*)") : "");
+          flat.add(text == null ? "" : printed(text));
         }
       }
       if (flat.size() == paths.size()) {
@@ -301,7 +396,7 @@ final class DuckDbParser implements AutoCloseable {
       if (statements.size() > 1) {
         // One statement DuckDB cannot print spoils the batch: print each on its own.
         List<List<String>> each = new ArrayList<>();
-        statements.forEach(s -> each.add(print(List.of(s)).get(0)));
+        statements.forEach(s -> each.add(printInFull(List.of(s)).get(0)));
         return each;
       }
     }

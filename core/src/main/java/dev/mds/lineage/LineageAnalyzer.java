@@ -75,8 +75,10 @@ public final class LineageAnalyzer implements AutoCloseable {
    * is handed out, so a whole project's expressions go to DuckDB in one query.
    *
    * @param pointers per column, the JSON pointers of its expressions, outermost first
+   * @param trees per column, the same expressions' subtrees of the first parse
    */
-  private record Unprinted(String sql, Map<String, List<String>> pointers) {
+  private record Unprinted(String sql, Map<String, List<String>> pointers,
+      Map<String, List<com.fasterxml.jackson.databind.JsonNode>> trees) {
   }
 
   private final Map<String, Unprinted> unprinted = new HashMap<>();
@@ -444,7 +446,8 @@ public final class LineageAnalyzer implements AutoCloseable {
     List<DuckDbParser.Printing> batch = new ArrayList<>();
     for (Unprinted job : jobs) {
       batch.add(new DuckDbParser.Printing(job.sql(),
-          job.pointers().values().stream().flatMap(List::stream).toList()));
+          job.pointers().values().stream().flatMap(List::stream).toList(),
+          job.trees().values().stream().flatMap(List::stream).toList()));
     }
     return new PrintedBatch(jobs, jobs.isEmpty() ? List.of() : printer.print(batch));
   }
@@ -715,6 +718,7 @@ public final class LineageAnalyzer implements AutoCloseable {
     Map<com.fasterxml.jackson.databind.JsonNode, String> pointers =
         DuckDbParser.pointers(parsedSql.node().get(), expressions);
     Map<String, List<String>> toPrint = new LinkedHashMap<>();
+    Map<String, List<com.fasterxml.jackson.databind.JsonNode>> trees = new LinkedHashMap<>();
     for (Shape.Column column : shape.columns()) {
       if (!seen.add(column.name().toLowerCase(Locale.ROOT))) {
         findings.unknown("the query returns two columns named " + column.name());
@@ -726,10 +730,19 @@ public final class LineageAnalyzer implements AutoCloseable {
       ColumnLineage.Kind kind = ColumnLineage.classify(column.name(), sources, complete,
           column.derivation().kind());
       if (!kind.keepsMeaning()) {
-        List<String> paths = Expressions.of(column.derivation()).stream()
-            .map(pointers::get).filter(java.util.Objects::nonNull).distinct().toList();
+        List<String> paths = new ArrayList<>();
+        List<com.fasterxml.jackson.databind.JsonNode> nodes = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode expression
+            : Expressions.of(column.derivation())) {
+          String path = pointers.get(expression);
+          if (path != null && !paths.contains(path)) {
+            paths.add(path);
+            nodes.add(expression);
+          }
+        }
         if (!paths.isEmpty()) {
           toPrint.put(column.name(), paths);
+          trees.put(column.name(), nodes);
         }
       }
       columns.add(new ColumnLineage(id, column.name(), sources, complete, kind, "",
@@ -737,7 +750,7 @@ public final class LineageAnalyzer implements AutoCloseable {
               && (kind.keepsMeaning() || column.derivation().sameValues())));
     }
     if (!toPrint.isEmpty()) {
-      unprinted.put(id, new Unprinted(sql, toPrint));
+      unprinted.put(id, new Unprinted(sql, toPrint, trees));
     }
     ModelLineage lineage = new ModelLineage(id, columns, known, List.of());
     if (!lineage.complete()) {

@@ -79,4 +79,35 @@ class LineageBatchPrintingTest {
       assertEquals(Set.copyOf(first.models().keySet()), analyzer.reused());
     }
   }
+
+  /**
+   * Expressions are printed from the first parse's subtrees, except a subquery's, which DuckDB
+   * cannot read back from the compact tree: the model holding one is printed from a full parse,
+   * and both kinds come out in the same batch.
+   */
+  @Test
+  void aSubqueryColumnIsPrintedBesideCompactOnes() {
+    TempProject project = TempProject.named(dir, "sub")
+        .file("seeds/base.csv", "id,amount,market\n1,5.0,nl\n")
+        .file("models/plain.sql", "select id, amount + 1 as more, upper(market) as market"
+            + " from {{ ref('base') }}\n")
+        .file("models/nested.sql", "select id, (select max(amount) from {{ ref('base') }}) as top,"
+            + " amount * 2 as twice, coalesce(market, 'none') as market"
+            + " from {{ ref('base') }}\n");
+    ParseResult parsed = ProjectParser.parse(project.load());
+    ProjectLineage all;
+    try (LineageAnalyzer analyzer = new LineageAnalyzer(parsed, Map.of())) {
+      all = analyzer.lineage();
+    }
+    assertEquals("(amount + 1)", expression(all, "model.sub.plain", "more"));
+    assertEquals("upper(market)", expression(all, "model.sub.plain", "market"));
+    assertEquals("(SELECT max(amount) FROM main.base)", expression(all, "model.sub.nested", "top"));
+    assertEquals("(amount * 2)", expression(all, "model.sub.nested", "twice"));
+    assertEquals("COALESCE(market, 'none')", expression(all, "model.sub.nested", "market"));
+  }
+
+  private static String expression(ProjectLineage lineage, String model, String column) {
+    return lineage.models().get(model).columns().stream()
+        .filter(c -> c.column().equals(column)).findFirst().orElseThrow().expression();
+  }
 }

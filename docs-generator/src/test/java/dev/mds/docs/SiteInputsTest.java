@@ -1,6 +1,8 @@
 package dev.mds.docs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -45,5 +47,19 @@ class SiteInputsTest {
     Files.delete(site.resolve("nodes/model.shop.untraced.html"));
     assertFalse(DocsSite.generate(target, null, site).unchanged());
     assertTrue(Files.isRegularFile(site.resolve("nodes/model.shop.untraced.html")));
+  }
+
+  /** The artifacts go in as checksums: one character changed, the length the same, is noticed. */
+  @Test
+  void oneCharacterChangedInTheManifestIsANewInput() throws IOException {
+    Path target = dir.resolve("target");
+    Files.createDirectories(target);
+    Files.writeString(target.resolve("manifest.json"), ColumnLineageSiteTest.MANIFEST);
+    String before = SiteInputs.digest(target, null);
+    assertEquals(before, SiteInputs.digest(target, null));
+    String changed = ColumnLineageSiteTest.MANIFEST.replace("stg_orders", "stg_ordert");
+    assertEquals(ColumnLineageSiteTest.MANIFEST.length(), changed.length());
+    Files.writeString(target.resolve("manifest.json"), changed);
+    assertNotEquals(before, SiteInputs.digest(target, null));
   }
 }
