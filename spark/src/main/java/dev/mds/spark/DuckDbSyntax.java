@@ -102,6 +102,13 @@ public final class DuckDbSyntax extends AbstractFunction1<SparkSessionExtensions
           new TruncTimestamp(format, expression(ctx.endTimestamp)));
     }
 
+    /**
+     * A string literal as DuckDB reads it (group 1, with {@code ''} for a quote): no backslash
+     * escapes. Spark's lexer keeps the token's text as written.
+     */
+    private static final java.util.regex.Pattern DUCKDB_LITERAL =
+        java.util.regex.Pattern.compile("(?s)'((?:[^']|'')*)'");
+
     /** DuckDB's time formatting and parsing functions, by the Spark function that replaces them. */
     private static final java.util.Map<String, String> TIME_FORMAT_FUNCTIONS = java.util.Map.of(
         "strftime", "date_format", "strptime", "to_timestamp", "try_strptime",
@@ -127,6 +134,18 @@ public final class DuckDbSyntax extends AbstractFunction1<SparkSessionExtensions
       }
       if (name.equals(DuckDbText.STAR_REPLACE)) {
         return starReplace(function);
+      }
+      if (DuckDbFunctions.REGEX_FUNCTIONS.contains(name)) {
+        List<String> literals = new java.util.ArrayList<>();
+        for (SqlBaseParser.FunctionArgumentContext argument : ctx.argument) {
+          java.util.regex.Matcher literal = DUCKDB_LITERAL.matcher(argument.getText());
+          literals.add(literal.matches() ? literal.group(1).replace("''", "'") : null);
+        }
+        Expression regex = DuckDbFunctions.regex(name,
+            scala.jdk.javaapi.CollectionConverters.asJava(function.arguments()), literals);
+        if (regex != null) {
+          return regex;
+        }
       }
       Expression duckDb = DuckDbFunctions.function(name,
           scala.jdk.javaapi.CollectionConverters.asJava(function.arguments()));

@@ -119,6 +119,15 @@ final class DuckDbValues extends Rule<LogicalPlan> {
         && numeric(d.left().dataType()) && numeric(d.right().dataType())) {
       return ieeeDivision(d);
     }
+    if (e instanceof org.apache.spark.sql.catalyst.expressions.Remainder r
+        && r.childrenResolved() && r.getTagValue(IEEE).isEmpty()
+        && numeric(r.left().dataType()) && numeric(r.right().dataType())) {
+      return remainder(r);
+    }
+    if (e instanceof Cast c && c.child().resolved() && integral(c.dataType())
+        && c.getTagValue(IEEE).isEmpty()) {
+      return roundedCast(c);
+    }
     if (e instanceof org.apache.spark.sql.catalyst.expressions.Subtract d && d.childrenResolved()
         && d.left().dataType().equals(DataTypes.DateType)
         && d.right().dataType().equals(DataTypes.DateType)
@@ -165,7 +174,67 @@ final class DuckDbValues extends Rule<LogicalPlan> {
     return null;
   }
 
-  /** Marks a division already given DuckDB's result for a zero divisor. */
+  /**
+   * DuckDB's {@code x % 0}: null for integers and decimals, NaN for doubles (null for a null
+   * x), where Spark fails in ANSI mode.
+   */
+  private static Expression remainder(
+      org.apache.spark.sql.catalyst.expressions.Remainder r) {
+    org.apache.spark.sql.catalyst.expressions.Remainder tagged =
+        new org.apache.spark.sql.catalyst.expressions.Remainder(r.left(), r.right(),
+            r.evalMode());
+    tagged.setTagValue(IEEE, Boolean.TRUE);
+    DataType type = r.dataType();
+    Expression byZero = type.equals(DataTypes.DoubleType) || type.equals(DataTypes.FloatType)
+        ? new If(new org.apache.spark.sql.catalyst.expressions.IsNull(r.left()),
+            Literal$.MODULE$.create(null, type), new Cast(Literal$.MODULE$.apply(Double.NaN),
+            type, Option.empty()))
+        : Literal$.MODULE$.create(null, type);
+    return new If(new EqualTo(r.right(), new Cast(Literal$.MODULE$.apply(0), r.right()
+        .dataType(), Option.empty())), byZero, tagged);
+  }
+
+  private static boolean integral(DataType t) {
+    return t.equals(DataTypes.ByteType) || t.equals(DataTypes.ShortType)
+        || t.equals(DataTypes.IntegerType) || t.equals(DataTypes.LongType);
+  }
+
+  /**
+   * DuckDB rounds a fraction cast to an integer type where Spark truncates: a double or float to
+   * the nearest, ties to even ({@code cast(2.5 as double)::int} is 2, {@code 3.5} gives 4); a
+   * decimal, and a string holding a decimal number ({@code '12.5'}, which Spark's ANSI cast
+   * refuses), half away from zero (2.5 gives 3).
+   */
+  private static Expression roundedCast(Cast c) {
+    Expression x = c.child();
+    DataType from = x.dataType();
+    Expression rounded;
+    if ((from.equals(DataTypes.DoubleType) || from.equals(DataTypes.FloatType))
+        && !(x instanceof org.apache.spark.sql.catalyst.expressions.Rint)) {
+      rounded = new org.apache.spark.sql.catalyst.expressions.Rint(x);
+    } else if (from instanceof DecimalType d && d.scale() > 0) {
+      rounded = new Round(x, Literal$.MODULE$.apply(0));
+    } else if (from instanceof org.apache.spark.sql.types.StringType) {
+      // an integer's text as it was; other text as a decimal, rounded (invalid text still fails)
+      Cast exact = new Cast(x, c.dataType(), c.timeZoneId(),
+          org.apache.spark.sql.catalyst.expressions.EvalMode.TRY());
+      exact.setTagValue(IEEE, Boolean.TRUE);
+      Expression decimal = new Round(new Cast(x, DataTypes.createDecimalType(38, 10),
+          c.timeZoneId(), c.evalMode()), Literal$.MODULE$.apply(0));
+      Cast fromDecimal = new Cast(decimal, c.dataType(), c.timeZoneId(), c.evalMode());
+      fromDecimal.setTagValue(IEEE, Boolean.TRUE);
+      return new org.apache.spark.sql.catalyst.expressions.Coalesce(Catalyst.seq(
+          java.util.List.of(exact, fromDecimal)));
+    } else {
+      return null;
+    }
+    return new Cast(rounded, c.dataType(), c.timeZoneId(), c.evalMode());
+  }
+
+  /**
+   * Marks a division or remainder already given DuckDB's result for a zero divisor, and a cast
+   * already given DuckDB's rounding.
+   */
   private static final org.apache.spark.sql.catalyst.trees.TreeNodeTag<Boolean> IEEE =
       new org.apache.spark.sql.catalyst.trees.TreeNodeTag<>("mds.ieeeDivision");
 
