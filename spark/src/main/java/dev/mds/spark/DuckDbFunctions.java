@@ -195,6 +195,29 @@ final class DuckDbFunctions {
       return org.apache.spark.sql.catalyst.analysis.UnresolvedFunction$.MODULE$.apply(CONCAT,
           Catalyst.seq(args), false);
     }
+    if (name.equals("log") && args.size() == 1) {
+      // DuckDB's log(x) is base 10; Spark's is the natural logarithm (ln on both)
+      return call("log10", args.get(0));
+    }
+    if ((name.equals("trim") || name.equals("ltrim") || name.equals("rtrim"))
+        && args.size() == 2) {
+      // DuckDB's trim(text, characters); Spark's two-argument form takes the characters first
+      return call(name, args.get(1), args.get(0));
+    }
+    if ((name.equals("substring") || name.equals("substr")) && args.size() == 3
+        && !positive(args.get(1))) {
+      // DuckDB counts a start of 0 as the place before the first character
+      return template("if(__1 = 0, substring(__0, 1, __2 - 1), substring(__0, __1, __2))",
+          args.get(0), args.get(1), args.get(2));
+    }
+    if ((name.equals("left") || name.equals("right")) && args.size() == 2
+        && !positive(args.get(1))) {
+      // DuckDB's left(s, -n) is all but the last n characters, right(s, -n) all but the first n
+      return template(name.equals("left")
+          ? "if(__1 < 0, substring(__0, 1, greatest(length(__0) + __1, 0)), left(__0, __1))"
+          : "if(__1 < 0, substring(__0, least(1 - __1, length(__0) + 1)), right(__0, __1))",
+          args.get(0), args.get(1));
+    }
     if (name.equals("hash")) {
       throw new IllegalArgumentException("hash(...) gives other values on Spark than on DuckDB"
           + " (Spark's is a 32-bit Murmur3 hash, DuckDB's a 64-bit one, so keys made of it"
@@ -214,6 +237,12 @@ final class DuckDbFunctions {
       case "epoch" -> epoch(x);
       default -> null;
     };
+  }
+
+  /** A literal whole number above 0 (where both engines count alike). */
+  private static boolean positive(Expression e) {
+    return e instanceof Literal l && l.value() instanceof Number n && !(n instanceof Double)
+        && n.longValue() > 0;
   }
 
   /** DuckDB's regular expression functions that {@link #regex} writes Spark's way. */

@@ -128,6 +128,12 @@ final class DuckDbValues extends Rule<LogicalPlan> {
         && c.getTagValue(IEEE).isEmpty()) {
       return roundedCast(c);
     }
+    if (e instanceof Cast c && c.child().resolved() && c.dataType() instanceof DecimalType to
+        && to.precision() <= 18 && c.getTagValue(IEEE).isEmpty()
+        && (c.child().dataType().equals(DataTypes.DoubleType)
+        || c.child().dataType().equals(DataTypes.FloatType))) {
+      return doubleToDecimal(c, to);
+    }
     if (e instanceof org.apache.spark.sql.catalyst.expressions.Subtract d && d.childrenResolved()
         && d.left().dataType().equals(DataTypes.DateType)
         && d.right().dataType().equals(DataTypes.DateType)
@@ -229,6 +235,25 @@ final class DuckDbValues extends Rule<LogicalPlan> {
       return null;
     }
     return new Cast(rounded, c.dataType(), c.timeZoneId(), c.evalMode());
+  }
+
+  /**
+   * DuckDB's cast of a double to {@code decimal(p, s)}: {@code x * 10^s} in doubles, rounded half
+   * away from zero, as the unscaled value ({@code cast(1.005 as double)::decimal(10,2)} is 1.00
+   * on DuckDB, whose double is just below 1.005; Spark rounds the shortest text, 1.005, to 1.01).
+   */
+  private static Expression doubleToDecimal(Cast c, DecimalType to) {
+    Expression x = toDouble(c.child());
+    Expression scaled = new Round(new Multiply(x, Literal$.MODULE$.apply(
+        Math.pow(10, to.scale()))), Literal$.MODULE$.apply(0));
+    Cast unscaled = new Cast(scaled, DataTypes.createDecimalType(38, 0), c.timeZoneId(),
+        c.evalMode());
+    unscaled.setTagValue(IEEE, Boolean.TRUE);
+    Cast decimal = new Cast(new org.apache.spark.sql.catalyst.expressions.Multiply(unscaled,
+        Literal$.MODULE$.apply(java.math.BigDecimal.ONE.movePointLeft(to.scale()))),
+        to, c.timeZoneId(), c.evalMode());
+    decimal.setTagValue(IEEE, Boolean.TRUE);
+    return decimal;
   }
 
   /**

@@ -265,6 +265,17 @@ class DuckDbProjectOnSparkTest {
             + " cast(cast(x as float) as int) as o"
             + " from (values (cast(1.5 as double)), (cast(-0.5 as double)), (null)) v(x)"
             + " order by x",
+        // a double cast to a decimal: x * 10^s in doubles, rounded half away from zero
+        "select x, cast(x as decimal(10,2)) as a, cast(x as decimal(10,1)) as b, cast(x as"
+            + " decimal(10,0)) as c, x::numeric(16,2) as d from (values (cast(1.005 as double)),"
+            + " (2.675), (0.285), (0.125), (-2.5), (8.345), (0.045), (null)) t(x) order by x",
+        // log is base 10; trim's second argument is the characters; a start of 0 and negative
+        // lengths of left/right
+        "select log(100) as a, ln(1) as b, trim(s, 'x') as c, ltrim(s, 'x') as d, rtrim(s, 'x')"
+            + " as e, trim(s) as f, substring(s, 0, 3) as g, substr(s, 0, 2) as h, substring(s, 2,"
+            + " 2) as i, left(s, -1) as j, right(s, -1) as k, left(s, 2) as l, right(s, 9) as m,"
+            + " left(s, -9) as n, substring(s, n, 2) as o from (values ('xxaxx', 0), ('abc', 2),"
+            + " ('', 1)) t(s, n) order by s",
         // concat skips nulls; || does not
         "select concat('a', null, 'b') as a, concat(null, null) as b, concat_ws('-', 'a', null,"
             + " 'b') as c, 'a' || null as d, concat(1, 'x', 2.5) as e, concat(s, '!') as f"
