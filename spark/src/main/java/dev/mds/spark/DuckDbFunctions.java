@@ -162,11 +162,11 @@ final class DuckDbFunctions {
       case "isoyear" -> template("extract(yearofweek from __0)", x);
       case "dayofyear" -> template("extract(doy from __0)", x);
       case "dayofmonth" -> template("extract(day from __0)", x);
-      case "second", "seconds" -> template("cast(extract(second from __0) as bigint)", x);
+      case "second", "seconds" -> template("cast(floor(extract(second from __0)) as bigint)", x);
       case "millisecond", "milliseconds" ->
-          template("cast(extract(second from __0) * 1000 as bigint)", x);
+          template("cast(floor(extract(second from __0) * 1000) as bigint)", x);
       case "microsecond", "microseconds" ->
-          template("cast(extract(second from __0) * 1000000 as bigint)", x);
+          template("cast(floor(extract(second from __0) * 1000000) as bigint)", x);
       case "epoch" -> epoch(x);
       default -> null;
     };
