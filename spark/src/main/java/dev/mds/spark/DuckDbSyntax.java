@@ -98,8 +98,62 @@ public final class DuckDbSyntax extends AbstractFunction1<SparkSessionExtensions
         return super.visitTimestampdiff(ctx);
       }
       Literal format = Literal$.MODULE$.apply(unit);
+      TRANSLATED.set(true);
       return new TimestampDiff(unit, new TruncTimestamp(format, expression(ctx.startTimestamp)),
           new TruncTimestamp(format, expression(ctx.endTimestamp)));
+    }
+
+    /** Whether the select item being read holds an expression this builder translated. */
+    private static final ThreadLocal<Boolean> TRANSLATED = ThreadLocal.withInitial(() -> false);
+
+    /**
+     * A select item without an alias whose expression was translated is named as DuckDB names
+     * it, not after the Spark expression it became: the expression as written for a function
+     * call ({@code strftime(d, '%Y')}; DuckDB prints a call as its name and arguments, so this
+     * is DuckDB's name when written in its spelling), {@code (a // b)} for an integer division.
+     * Other translated items keep Spark's name.
+     */
+    @Override
+    public Expression visitNamedExpression(SqlBaseParser.NamedExpressionContext ctx) {
+      boolean outer = TRANSLATED.get();
+      TRANSLATED.set(false);
+      try {
+        Expression e = super.visitNamedExpression(ctx);
+        if (!TRANSLATED.get() || ctx.name != null || ctx.identifierList() != null
+            || e instanceof org.apache.spark.sql.catalyst.expressions.NamedExpression) {
+          return e;
+        }
+        String name = duckDbName(ctx.expression());
+        return name == null ? e : new org.apache.spark.sql.catalyst.expressions.Alias(e, name,
+            org.apache.spark.sql.catalyst.expressions.NamedExpression$.MODULE$.newExprId(),
+            Catalyst.seq(List.of()), scala.Option.empty(), Catalyst.seq(List.of()));
+      } finally {
+        TRANSLATED.set(outer || TRANSLATED.get());
+      }
+    }
+
+    private static String duckDbName(SqlBaseParser.ExpressionContext expression) {
+      org.antlr.v4.runtime.tree.ParseTree node = expression;
+      while (!(node instanceof SqlBaseParser.FunctionCallContext)
+          && !(node instanceof SqlBaseParser.ArithmeticBinaryContext)
+          && node.getChildCount() == 1) {
+        node = node.getChild(0);
+      }
+      if (node instanceof SqlBaseParser.FunctionCallContext call) {
+        String text = text(call);
+        return text.contains("__mds_") || text.contains("\n") ? null : text;
+      }
+      if (node instanceof SqlBaseParser.ArithmeticBinaryContext binary
+          && binary.operator.getType() == SqlBaseParser.DIV) {
+        String text = "(" + text(binary.left) + " // " + text(binary.right) + ")";
+        return text.contains("__mds_") || text.contains("\n") ? null : text;
+      }
+      return null;
+    }
+
+    private static String text(org.antlr.v4.runtime.ParserRuleContext ctx) {
+      return ctx.start.getInputStream().getText(org.antlr.v4.runtime.misc.Interval.of(
+          ctx.start.getStartIndex(), ctx.stop.getStopIndex()));
     }
 
     /**
@@ -144,12 +198,14 @@ public final class DuckDbSyntax extends AbstractFunction1<SparkSessionExtensions
         Expression regex = DuckDbFunctions.regex(name,
             scala.jdk.javaapi.CollectionConverters.asJava(function.arguments()), literals);
         if (regex != null) {
+          TRANSLATED.set(true);
           return regex;
         }
       }
       Expression duckDb = DuckDbFunctions.function(name,
           scala.jdk.javaapi.CollectionConverters.asJava(function.arguments()));
       if (duckDb != null) {
+        TRANSLATED.set(true);
         return duckDb;
       }
       String spark = TIME_FORMAT_FUNCTIONS.get(name);
@@ -171,6 +227,7 @@ public final class DuckDbSyntax extends AbstractFunction1<SparkSessionExtensions
       if (pattern.isEmpty()) {
         return call;
       }
+      TRANSLATED.set(true);
       return UnresolvedFunction$.MODULE$.apply(spark, scala.jdk.javaapi.CollectionConverters
           .asScala(List.of(value, Literal$.MODULE$.apply(pattern.get()))).toList(), false);
     }
@@ -229,12 +286,17 @@ public final class DuckDbSyntax extends AbstractFunction1<SparkSessionExtensions
     @Override
     public Expression visitExtract(SqlBaseParser.ExtractContext ctx) {
       Expression duckDb = DuckDbFunctions.datePart(ctx.field.getText(), expression(ctx.source));
-      return duckDb != null ? duckDb : super.visitExtract(ctx);
+      if (duckDb != null) {
+        TRANSLATED.set(true);
+        return duckDb;
+      }
+      return super.visitExtract(ctx);
     }
 
     /** DuckDB's 1-based subscripts and slices ({@link DuckDbFunctions#subscript}). */
     @Override
     public Expression visitSubscript(SqlBaseParser.SubscriptContext ctx) {
+      TRANSLATED.set(true);
       Expression value = expression(ctx.value);
       Expression index = expression(ctx.index);
       if (index instanceof UnresolvedFunction f && f.nameParts().size() == 1
@@ -254,6 +316,7 @@ public final class DuckDbSyntax extends AbstractFunction1<SparkSessionExtensions
     @Override
     public Expression visitArithmeticBinary(SqlBaseParser.ArithmeticBinaryContext ctx) {
       if (ctx.operator.getType() == SqlBaseParser.DIV) {
+        TRANSLATED.set(true);
         return UnresolvedFunction$.MODULE$.apply(DuckDbFunctions.INTEGER_DIVISION,
             Catalyst.seq(List.of(expression(ctx.left), expression(ctx.right))), false);
       }

@@ -75,10 +75,41 @@ final class DuckDbValues extends Rule<LogicalPlan> {
    * Bottom up, so a change carries on to the columns computed from it.
    */
   private static LogicalPlan withOutputTypes(LogicalPlan plan) {
+    // A CTE's readers (CTERelationRef) keep the output its definition had when they were made,
+    // which may be before the rewrite (same analyzer iteration): given the definition's types.
+    java.util.Map<Long, java.util.List<org.apache.spark.sql.catalyst.expressions.Attribute>>
+        definitions = new java.util.HashMap<>();
+    for (LogicalPlan node : Catalyst.list(plan.collect(Catalyst.partial((LogicalPlan n) ->
+        n instanceof org.apache.spark.sql.catalyst.plans.logical.CTERelationDef d
+            && d.resolved() ? n : null)))) {
+      org.apache.spark.sql.catalyst.plans.logical.CTERelationDef d =
+          (org.apache.spark.sql.catalyst.plans.logical.CTERelationDef) node;
+      definitions.put(d.id(), Catalyst.list(d.output()));
+    }
     return plan.resolveOperatorsUp(Catalyst.partial((LogicalPlan node) -> {
+      if (node instanceof org.apache.spark.sql.catalyst.plans.logical.CTERelationRef ref
+          && definitions.containsKey(ref.cteId())) {
+        java.util.List<org.apache.spark.sql.catalyst.expressions.Attribute> def =
+            definitions.get(ref.cteId());
+        java.util.List<org.apache.spark.sql.catalyst.expressions.Attribute> output =
+            new java.util.ArrayList<>(Catalyst.list(ref.output()));
+        boolean stale = false;
+        for (int i = 0; i < output.size() && i < def.size(); i++) {
+          if (!output.get(i).dataType().equals(def.get(i).dataType())) {
+            output.set(i, output.get(i).withDataType(def.get(i).dataType()));
+            stale = true;
+          }
+        }
+        return stale ? ref.copy(ref.cteId(), ref._resolved(), Catalyst.seq(output),
+            ref.isStreaming(), ref.statsOpt(), ref.recursive()) : null;
+      }
       java.util.Map<org.apache.spark.sql.catalyst.expressions.ExprId, DataType> types =
           new java.util.HashMap<>();
       for (LogicalPlan child : Catalyst.list(node.children())) {
+        if (!child.resolved()) {
+          // an unresolved child (a star not yet expanded above a CTE) has no output to ask for
+          continue;
+        }
         for (org.apache.spark.sql.catalyst.expressions.Attribute a
             : Catalyst.list(child.output())) {
           if (a.resolved()) {

@@ -249,6 +249,18 @@ class DuckDbProjectOnSparkTest {
   }
 
   @Test
+  void unaliasedTranslatedCallsTakeDuckDbsNames() throws SQLException {
+    // a translated call is named as written (DuckDB's name in DuckDB's spelling), // as DuckDB
+    sameRowsOnBoth("select strftime(d, '%Y'), dayname(d), x // 2, regexp_replace(s, 'a', 'b'),"
+        + " concat(s, 'x'), upper(s), log(x), x + 1 from (select date '2024-01-05' as d, 7 as x,"
+        + " 'aa' as s) t");
+    // what stays Spark's: untranslated calls whose DuckDB name differs, other translated items
+    assertEquals(List.of("count(1)", "coalesce(max(s), x)", "(dayofweek(max(d)) - 1)"), List.of(
+        SharedSpark.session().sql("select count(*), coalesce(max(s), 'x'), extract(dow from"
+            + " max(d)) from (select date '2024-01-05' as d, 'aa' as s) t").columns()));
+  }
+
+  @Test
   void remaindersCastsToIntegersAndConcatGiveDuckDbsValues() throws SQLException {
     for (String query : List.of(
         // x % 0: null (a double's NaN), where Spark's ANSI mode fails
@@ -276,6 +288,12 @@ class DuckDbProjectOnSparkTest {
             + " 2) as i, left(s, -1) as j, right(s, -1) as k, left(s, 2) as l, right(s, 9) as m,"
             + " left(s, -9) as n, substring(s, n, 2) as o from (values ('xxaxx', 0), ('abc', 2),"
             + " ('', 1)) t(s, n) order by s",
+        // a rewrite inside a CTE read by a star that is not expanded yet
+        "with source as (select * from (select 1 as id, date '2022-01-15' as d, 2.5 as x) s),"
+            + " renamed as (select id, cast(d as date) as d, date '2024-01-01' - cast(d as date)"
+            + " as days, cast(x as int) as n from source) select * from renamed",
+        "with source as (select * from (select cast(2.5 as decimal(4,1)) as x) s), renamed as"
+            + " (select x / 2 as h, avg(x) over () as a from source) select * from renamed",
         // concat skips nulls; || does not
         "select concat('a', null, 'b') as a, concat(null, null) as b, concat_ws('-', 'a', null,"
             + " 'b') as c, 'a' || null as d, concat(1, 'x', 2.5) as e, concat(s, '!') as f"
