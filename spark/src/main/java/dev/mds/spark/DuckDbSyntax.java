@@ -98,9 +98,70 @@ public final class DuckDbSyntax extends AbstractFunction1<SparkSessionExtensions
         return super.visitTimestampdiff(ctx);
       }
       Literal format = Literal$.MODULE$.apply(unit);
+      TRANSLATED.set(true);
       return new TimestampDiff(unit, new TruncTimestamp(format, expression(ctx.startTimestamp)),
           new TruncTimestamp(format, expression(ctx.endTimestamp)));
     }
+
+    /** Whether the select item being read holds an expression this builder translated. */
+    private static final ThreadLocal<Boolean> TRANSLATED = ThreadLocal.withInitial(() -> false);
+
+    /**
+     * A select item without an alias whose expression was translated is named as DuckDB names
+     * it, not after the Spark expression it became: the expression as written for a function
+     * call ({@code strftime(d, '%Y')}; DuckDB prints a call as its name and arguments, so this
+     * is DuckDB's name when written in its spelling), {@code (a // b)} for an integer division.
+     * Other translated items keep Spark's name.
+     */
+    @Override
+    public Expression visitNamedExpression(SqlBaseParser.NamedExpressionContext ctx) {
+      boolean outer = TRANSLATED.get();
+      TRANSLATED.set(false);
+      try {
+        Expression e = super.visitNamedExpression(ctx);
+        if (!TRANSLATED.get() || ctx.name != null || ctx.identifierList() != null
+            || e instanceof org.apache.spark.sql.catalyst.expressions.NamedExpression) {
+          return e;
+        }
+        String name = duckDbName(ctx.expression());
+        return name == null ? e : new org.apache.spark.sql.catalyst.expressions.Alias(e, name,
+            org.apache.spark.sql.catalyst.expressions.NamedExpression$.MODULE$.newExprId(),
+            Catalyst.seq(List.of()), scala.Option.empty(), Catalyst.seq(List.of()));
+      } finally {
+        TRANSLATED.set(outer || TRANSLATED.get());
+      }
+    }
+
+    private static String duckDbName(SqlBaseParser.ExpressionContext expression) {
+      org.antlr.v4.runtime.tree.ParseTree node = expression;
+      while (!(node instanceof SqlBaseParser.FunctionCallContext)
+          && !(node instanceof SqlBaseParser.ArithmeticBinaryContext)
+          && node.getChildCount() == 1) {
+        node = node.getChild(0);
+      }
+      if (node instanceof SqlBaseParser.FunctionCallContext call) {
+        String text = text(call);
+        return text.contains("__mds_") || text.contains("\n") ? null : text;
+      }
+      if (node instanceof SqlBaseParser.ArithmeticBinaryContext binary
+          && binary.operator.getType() == SqlBaseParser.DIV) {
+        String text = "(" + text(binary.left) + " // " + text(binary.right) + ")";
+        return text.contains("__mds_") || text.contains("\n") ? null : text;
+      }
+      return null;
+    }
+
+    private static String text(org.antlr.v4.runtime.ParserRuleContext ctx) {
+      return ctx.start.getInputStream().getText(org.antlr.v4.runtime.misc.Interval.of(
+          ctx.start.getStartIndex(), ctx.stop.getStopIndex()));
+    }
+
+    /**
+     * A string literal as DuckDB reads it (group 1, with {@code ''} for a quote): no backslash
+     * escapes. Spark's lexer keeps the token's text as written.
+     */
+    private static final java.util.regex.Pattern DUCKDB_LITERAL =
+        java.util.regex.Pattern.compile("(?s)'((?:[^']|'')*)'");
 
     /** DuckDB's time formatting and parsing functions, by the Spark function that replaces them. */
     private static final java.util.Map<String, String> TIME_FORMAT_FUNCTIONS = java.util.Map.of(
@@ -128,9 +189,23 @@ public final class DuckDbSyntax extends AbstractFunction1<SparkSessionExtensions
       if (name.equals(DuckDbText.STAR_REPLACE)) {
         return starReplace(function);
       }
+      if (DuckDbFunctions.REGEX_FUNCTIONS.contains(name)) {
+        List<String> literals = new java.util.ArrayList<>();
+        for (SqlBaseParser.FunctionArgumentContext argument : ctx.argument) {
+          java.util.regex.Matcher literal = DUCKDB_LITERAL.matcher(argument.getText());
+          literals.add(literal.matches() ? literal.group(1).replace("''", "'") : null);
+        }
+        Expression regex = DuckDbFunctions.regex(name,
+            scala.jdk.javaapi.CollectionConverters.asJava(function.arguments()), literals);
+        if (regex != null) {
+          TRANSLATED.set(true);
+          return regex;
+        }
+      }
       Expression duckDb = DuckDbFunctions.function(name,
           scala.jdk.javaapi.CollectionConverters.asJava(function.arguments()));
       if (duckDb != null) {
+        TRANSLATED.set(true);
         return duckDb;
       }
       String spark = TIME_FORMAT_FUNCTIONS.get(name);
@@ -152,6 +227,7 @@ public final class DuckDbSyntax extends AbstractFunction1<SparkSessionExtensions
       if (pattern.isEmpty()) {
         return call;
       }
+      TRANSLATED.set(true);
       return UnresolvedFunction$.MODULE$.apply(spark, scala.jdk.javaapi.CollectionConverters
           .asScala(List.of(value, Literal$.MODULE$.apply(pattern.get()))).toList(), false);
     }
@@ -210,12 +286,17 @@ public final class DuckDbSyntax extends AbstractFunction1<SparkSessionExtensions
     @Override
     public Expression visitExtract(SqlBaseParser.ExtractContext ctx) {
       Expression duckDb = DuckDbFunctions.datePart(ctx.field.getText(), expression(ctx.source));
-      return duckDb != null ? duckDb : super.visitExtract(ctx);
+      if (duckDb != null) {
+        TRANSLATED.set(true);
+        return duckDb;
+      }
+      return super.visitExtract(ctx);
     }
 
     /** DuckDB's 1-based subscripts and slices ({@link DuckDbFunctions#subscript}). */
     @Override
     public Expression visitSubscript(SqlBaseParser.SubscriptContext ctx) {
+      TRANSLATED.set(true);
       Expression value = expression(ctx.value);
       Expression index = expression(ctx.index);
       if (index instanceof UnresolvedFunction f && f.nameParts().size() == 1
@@ -235,6 +316,7 @@ public final class DuckDbSyntax extends AbstractFunction1<SparkSessionExtensions
     @Override
     public Expression visitArithmeticBinary(SqlBaseParser.ArithmeticBinaryContext ctx) {
       if (ctx.operator.getType() == SqlBaseParser.DIV) {
+        TRANSLATED.set(true);
         return UnresolvedFunction$.MODULE$.apply(DuckDbFunctions.INTEGER_DIVISION,
             Catalyst.seq(List.of(expression(ctx.left), expression(ctx.right))), false);
       }

@@ -75,10 +75,41 @@ final class DuckDbValues extends Rule<LogicalPlan> {
    * Bottom up, so a change carries on to the columns computed from it.
    */
   private static LogicalPlan withOutputTypes(LogicalPlan plan) {
+    // A CTE's readers (CTERelationRef) keep the output its definition had when they were made,
+    // which may be before the rewrite (same analyzer iteration): given the definition's types.
+    java.util.Map<Long, java.util.List<org.apache.spark.sql.catalyst.expressions.Attribute>>
+        definitions = new java.util.HashMap<>();
+    for (LogicalPlan node : Catalyst.list(plan.collect(Catalyst.partial((LogicalPlan n) ->
+        n instanceof org.apache.spark.sql.catalyst.plans.logical.CTERelationDef d
+            && d.resolved() ? n : null)))) {
+      org.apache.spark.sql.catalyst.plans.logical.CTERelationDef d =
+          (org.apache.spark.sql.catalyst.plans.logical.CTERelationDef) node;
+      definitions.put(d.id(), Catalyst.list(d.output()));
+    }
     return plan.resolveOperatorsUp(Catalyst.partial((LogicalPlan node) -> {
+      if (node instanceof org.apache.spark.sql.catalyst.plans.logical.CTERelationRef ref
+          && definitions.containsKey(ref.cteId())) {
+        java.util.List<org.apache.spark.sql.catalyst.expressions.Attribute> def =
+            definitions.get(ref.cteId());
+        java.util.List<org.apache.spark.sql.catalyst.expressions.Attribute> output =
+            new java.util.ArrayList<>(Catalyst.list(ref.output()));
+        boolean stale = false;
+        for (int i = 0; i < output.size() && i < def.size(); i++) {
+          if (!output.get(i).dataType().equals(def.get(i).dataType())) {
+            output.set(i, output.get(i).withDataType(def.get(i).dataType()));
+            stale = true;
+          }
+        }
+        return stale ? ref.copy(ref.cteId(), ref._resolved(), Catalyst.seq(output),
+            ref.isStreaming(), ref.statsOpt(), ref.recursive()) : null;
+      }
       java.util.Map<org.apache.spark.sql.catalyst.expressions.ExprId, DataType> types =
           new java.util.HashMap<>();
       for (LogicalPlan child : Catalyst.list(node.children())) {
+        if (!child.resolved()) {
+          // an unresolved child (a star not yet expanded above a CTE) has no output to ask for
+          continue;
+        }
         for (org.apache.spark.sql.catalyst.expressions.Attribute a
             : Catalyst.list(child.output())) {
           if (a.resolved()) {
@@ -118,6 +149,21 @@ final class DuckDbValues extends Rule<LogicalPlan> {
     if (e instanceof Divide d && d.childrenResolved() && d.getTagValue(IEEE).isEmpty()
         && numeric(d.left().dataType()) && numeric(d.right().dataType())) {
       return ieeeDivision(d);
+    }
+    if (e instanceof org.apache.spark.sql.catalyst.expressions.Remainder r
+        && r.childrenResolved() && r.getTagValue(IEEE).isEmpty()
+        && numeric(r.left().dataType()) && numeric(r.right().dataType())) {
+      return remainder(r);
+    }
+    if (e instanceof Cast c && c.child().resolved() && integral(c.dataType())
+        && c.getTagValue(IEEE).isEmpty()) {
+      return roundedCast(c);
+    }
+    if (e instanceof Cast c && c.child().resolved() && c.dataType() instanceof DecimalType to
+        && to.precision() <= 18 && c.getTagValue(IEEE).isEmpty()
+        && (c.child().dataType().equals(DataTypes.DoubleType)
+        || c.child().dataType().equals(DataTypes.FloatType))) {
+      return doubleToDecimal(c, to);
     }
     if (e instanceof org.apache.spark.sql.catalyst.expressions.Subtract d && d.childrenResolved()
         && d.left().dataType().equals(DataTypes.DateType)
@@ -165,7 +211,86 @@ final class DuckDbValues extends Rule<LogicalPlan> {
     return null;
   }
 
-  /** Marks a division already given DuckDB's result for a zero divisor. */
+  /**
+   * DuckDB's {@code x % 0}: null for integers and decimals, NaN for doubles (null for a null
+   * x), where Spark fails in ANSI mode.
+   */
+  private static Expression remainder(
+      org.apache.spark.sql.catalyst.expressions.Remainder r) {
+    org.apache.spark.sql.catalyst.expressions.Remainder tagged =
+        new org.apache.spark.sql.catalyst.expressions.Remainder(r.left(), r.right(),
+            r.evalMode());
+    tagged.setTagValue(IEEE, Boolean.TRUE);
+    DataType type = r.dataType();
+    Expression byZero = type.equals(DataTypes.DoubleType) || type.equals(DataTypes.FloatType)
+        ? new If(new org.apache.spark.sql.catalyst.expressions.IsNull(r.left()),
+            Literal$.MODULE$.create(null, type), new Cast(Literal$.MODULE$.apply(Double.NaN),
+            type, Option.empty()))
+        : Literal$.MODULE$.create(null, type);
+    return new If(new EqualTo(r.right(), new Cast(Literal$.MODULE$.apply(0), r.right()
+        .dataType(), Option.empty())), byZero, tagged);
+  }
+
+  private static boolean integral(DataType t) {
+    return t.equals(DataTypes.ByteType) || t.equals(DataTypes.ShortType)
+        || t.equals(DataTypes.IntegerType) || t.equals(DataTypes.LongType);
+  }
+
+  /**
+   * DuckDB rounds a fraction cast to an integer type where Spark truncates: a double or float to
+   * the nearest, ties to even ({@code cast(2.5 as double)::int} is 2, {@code 3.5} gives 4); a
+   * decimal, and a string holding a decimal number ({@code '12.5'}, which Spark's ANSI cast
+   * refuses), half away from zero (2.5 gives 3).
+   */
+  private static Expression roundedCast(Cast c) {
+    Expression x = c.child();
+    DataType from = x.dataType();
+    Expression rounded;
+    if ((from.equals(DataTypes.DoubleType) || from.equals(DataTypes.FloatType))
+        && !(x instanceof org.apache.spark.sql.catalyst.expressions.Rint)) {
+      rounded = new org.apache.spark.sql.catalyst.expressions.Rint(x);
+    } else if (from instanceof DecimalType d && d.scale() > 0) {
+      rounded = new Round(x, Literal$.MODULE$.apply(0));
+    } else if (from instanceof org.apache.spark.sql.types.StringType) {
+      // an integer's text as it was; other text as a decimal, rounded (invalid text still fails)
+      Cast exact = new Cast(x, c.dataType(), c.timeZoneId(),
+          org.apache.spark.sql.catalyst.expressions.EvalMode.TRY());
+      exact.setTagValue(IEEE, Boolean.TRUE);
+      Expression decimal = new Round(new Cast(x, DataTypes.createDecimalType(38, 10),
+          c.timeZoneId(), c.evalMode()), Literal$.MODULE$.apply(0));
+      Cast fromDecimal = new Cast(decimal, c.dataType(), c.timeZoneId(), c.evalMode());
+      fromDecimal.setTagValue(IEEE, Boolean.TRUE);
+      return new org.apache.spark.sql.catalyst.expressions.Coalesce(Catalyst.seq(
+          java.util.List.of(exact, fromDecimal)));
+    } else {
+      return null;
+    }
+    return new Cast(rounded, c.dataType(), c.timeZoneId(), c.evalMode());
+  }
+
+  /**
+   * DuckDB's cast of a double to {@code decimal(p, s)}: {@code x * 10^s} in doubles, rounded half
+   * away from zero, as the unscaled value ({@code cast(1.005 as double)::decimal(10,2)} is 1.00
+   * on DuckDB, whose double is just below 1.005; Spark rounds the shortest text, 1.005, to 1.01).
+   */
+  private static Expression doubleToDecimal(Cast c, DecimalType to) {
+    Expression x = toDouble(c.child());
+    Expression scaled = new Round(new Multiply(x, Literal$.MODULE$.apply(
+        Math.pow(10, to.scale()))), Literal$.MODULE$.apply(0));
+    Cast unscaled = new Cast(scaled, DataTypes.createDecimalType(38, 0), c.timeZoneId(),
+        c.evalMode());
+    unscaled.setTagValue(IEEE, Boolean.TRUE);
+    Cast decimal = new Cast(new org.apache.spark.sql.catalyst.expressions.Multiply(unscaled,
+        Literal$.MODULE$.apply(java.math.BigDecimal.ONE.movePointLeft(to.scale()))),
+        to, c.timeZoneId(), c.evalMode());
+    decimal.setTagValue(IEEE, Boolean.TRUE);
+    return decimal;
+  }
+
+  /**
+   * Marks a division or remainder already given DuckDB's result for a zero divisor, and a cast
+   * already given DuckDB's rounding.
+   */
   private static final org.apache.spark.sql.catalyst.trees.TreeNodeTag<Boolean> IEEE =
       new org.apache.spark.sql.catalyst.trees.TreeNodeTag<>("mds.ieeeDivision");
 

@@ -211,6 +211,98 @@ class DuckDbProjectOnSparkTest {
   }
 
   @Test
+  void regularExpressionsMatchAndReplaceAsDuckDb() throws SQLException {
+    String words = " from (values ('aXbXc'), ('ab 12.5 c'), ('x1 y2.'), (null)) t(s) order by s";
+    for (String query : List.of(
+        // without 'g' DuckDB replaces the first match only; options; RE2's \1 and a plain $
+        "select regexp_replace(s, 'X', '-') as a, regexp_replace(s, 'X', '-', 'g') as b,"
+            + " regexp_replace(s, 'x', '-', 'gi') as c, regexp_replace(s, 'x', '-', 'i') as d,"
+            + " regexp_replace(s, '(b)(X)', '<\\2\\1\\0$1>') as e, regexp_replace(s, 'z*', '-')"
+            + " as f, regexp_replace(s, 'z*', '-', 'g') as g, regexp_replace(s, 'b', '\\q') as h,"
+            + " regexp_replace(s, '(b)', '\\2') as i, regexp_replace(s, 'b', '\\\\') as j" + words,
+        // a backslash in a literal is a plain character in DuckDB (Spark's parser: an escape)
+        "select regexp_replace(s, '\\d+', '#') as a, regexp_replace(s, '[[:digit:]]', '', 'g')"
+            + " as b, regexp_replace(s, '[^[:alpha:] ]', '_', 'g') as c, regexp_replace(s, '\\s',"
+            + " '') as d, regexp_replace(s, '\\.', ',') as e, regexp_replace(s, '.', '*', 'l') as f,"
+            + " regexp_replace(s, 'c$', 'C') as g, regexp_replace(s, '(\\w+) (\\w+)', '\\2 \\1')"
+            + " as h, regexp_replace(s, '[]a]', '!', 'g') as i" + words,
+        "select regexp_matches(s, '\\d') as a, regexp_matches(s, 'B', 'i') as b,"
+            + " regexp_full_match(s, '[a-z ]+[0-9.]+ ?[a-z]*') as c, regexp_extract(s,"
+            + " '(\\d+)\\.(\\d)') as d, regexp_extract(s, '(\\d+)\\.(\\d)', 2) as e,"
+            + " regexp_extract(s, '[a-z]+') as f, regexp_extract_all(s, '\\d') as g" + words,
+        // RE2's line end is \n alone, and $ does not match before a final one
+        "select regexp_replace(s, 'a.b', '-') as a, regexp_replace(s, 'a.b', '-', 's') as b,"
+            + " regexp_matches(s, 'b$') as c, regexp_replace(s, 'b$', '!') as d,"
+            + " regexp_replace(s, '(?m)b$', '!') as e from (select 'a' || chr(10) || 'b'"
+            + " || chr(10) as s) t",
+        // a pattern from a column
+        "select regexp_replace(s, p, '-') as a, regexp_replace(s, p, '-', 'g') as b,"
+            + " regexp_matches(s, p) as c from (values ('aXbXc', 'X'), ('abc', 'z')) t(s, p)"
+            + " order by s")) {
+      sameRowsOnBoth(query);
+    }
+    SparkConnection connection = new SparkConnection(SharedSpark.session());
+    SQLException e = assertThrows(SQLException.class, () -> connection.execute(
+        "select regexp_replace(s, 'a', r) as x from (values ('a', 'b')) t(s, r)"));
+    assertTrue(e.getMessage().contains("regexp_replace(...) with a replacement that is not a"
+        + " literal"), e.getMessage());
+  }
+
+  @Test
+  void unaliasedTranslatedCallsTakeDuckDbsNames() throws SQLException {
+    // a translated call is named as written (DuckDB's name in DuckDB's spelling), // as DuckDB
+    sameRowsOnBoth("select strftime(d, '%Y'), dayname(d), x // 2, regexp_replace(s, 'a', 'b'),"
+        + " concat(s, 'x'), upper(s), log(x), x + 1 from (select date '2024-01-05' as d, 7 as x,"
+        + " 'aa' as s) t");
+    // what stays Spark's: untranslated calls whose DuckDB name differs, other translated items
+    assertEquals(List.of("count(1)", "coalesce(max(s), x)", "(dayofweek(max(d)) - 1)"), List.of(
+        SharedSpark.session().sql("select count(*), coalesce(max(s), 'x'), extract(dow from"
+            + " max(d)) from (select date '2024-01-05' as d, 'aa' as s) t").columns()));
+  }
+
+  @Test
+  void remaindersCastsToIntegersAndConcatGiveDuckDbsValues() throws SQLException {
+    for (String query : List.of(
+        // x % 0: null (a double's NaN), where Spark's ANSI mode fails
+        "select 5 % 0 as a, cast(5.5 as decimal(4,1)) % 0 as b, cast(5 as double) % 0 as c,"
+            + " -7 % 3 as d, mod(5, 0) as e, cast(-7.5 as double) % 2 as f, cast(null as int)"
+            + " % 0 as g, x % y as h from (values (7, 0), (7, 2), (-7, 3)) v(x, y) order by x",
+        // a fraction cast to an integer rounds (doubles to even, decimals and text half away
+        // from zero); Spark truncates, and refuses '12.5'
+        "select cast(2.5 as int) as a, cast(3.5 as int) as b, cast(-2.5 as int) as c,"
+            + " cast(cast(2.5 as double) as int) as d, cast(cast(3.5 as double) as int) as e,"
+            + " cast(cast(-2.5 as double) as bigint) as f, cast(2.7 as int) as g, cast('12.5'"
+            + " as int) as h, cast('2.5' as bigint) as j, cast('7' as smallint)"
+            + " as k, try_cast('x' as int) as l, cast(x as int) as m, x::integer as n,"
+            + " cast(cast(x as float) as int) as o"
+            + " from (values (cast(1.5 as double)), (cast(-0.5 as double)), (null)) v(x)"
+            + " order by x",
+        // a double cast to a decimal: x * 10^s in doubles, rounded half away from zero
+        "select x, cast(x as decimal(10,2)) as a, cast(x as decimal(10,1)) as b, cast(x as"
+            + " decimal(10,0)) as c, x::numeric(16,2) as d from (values (cast(1.005 as double)),"
+            + " (2.675), (0.285), (0.125), (-2.5), (8.345), (0.045), (null)) t(x) order by x",
+        // log is base 10; trim's second argument is the characters; a start of 0 and negative
+        // lengths of left/right
+        "select log(100) as a, ln(1) as b, trim(s, 'x') as c, ltrim(s, 'x') as d, rtrim(s, 'x')"
+            + " as e, trim(s) as f, substring(s, 0, 3) as g, substr(s, 0, 2) as h, substring(s, 2,"
+            + " 2) as i, left(s, -1) as j, right(s, -1) as k, left(s, 2) as l, right(s, 9) as m,"
+            + " left(s, -9) as n, substring(s, n, 2) as o from (values ('xxaxx', 0), ('abc', 2),"
+            + " ('', 1)) t(s, n) order by s",
+        // a rewrite inside a CTE read by a star that is not expanded yet
+        "with source as (select * from (select 1 as id, date '2022-01-15' as d, 2.5 as x) s),"
+            + " renamed as (select id, cast(d as date) as d, date '2024-01-01' - cast(d as date)"
+            + " as days, cast(x as int) as n from source) select * from renamed",
+        "with source as (select * from (select cast(2.5 as decimal(4,1)) as x) s), renamed as"
+            + " (select x / 2 as h, avg(x) over () as a from source) select * from renamed",
+        // concat skips nulls; || does not
+        "select concat('a', null, 'b') as a, concat(null, null) as b, concat_ws('-', 'a', null,"
+            + " 'b') as c, 'a' || null as d, concat(1, 'x', 2.5) as e, concat(s, '!') as f"
+            + " from (values ('q'), (null)) t(s) order by s")) {
+      sameRowsOnBoth(query);
+    }
+  }
+
+  @Test
   void dayOfWeekPartsAndFunctionsCountAsDuckDb() throws SQLException {
     // Sunday, Monday, Saturday, and a new year whose ISO year is the previous one
     String days = " from (values (date '2024-03-03'), (date '2024-03-04'), (date '2024-03-09'),"
