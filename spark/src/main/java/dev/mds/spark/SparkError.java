@@ -34,7 +34,6 @@ final class SparkError {
       Map.entry("unnest", "explode"),
       Map.entry("range", "sequence"),
       Map.entry("epoch", "unix_timestamp"),
-      Map.entry("regexp_matches", "rlike"),
       Map.entry("exclude", "an explicit column list (Spark has no select * exclude)"),
       Map.entry("replace", "an explicit column list (Spark has no select * replace)"),
       Map.entry("qualify", "a subquery with a window and a where"),
