@@ -33,8 +33,13 @@ import java.util.regex.Pattern;
  */
 public final class LineageAnalyzer implements AutoCloseable {
 
-  /** A join in SQL text: a model without one (and one parent) cannot join on part of a key. */
-  private static final Pattern JOIN = Pattern.compile("\\bjoin\\b", Pattern.CASE_INSENSITIVE);
+  /**
+   * A join in SQL text: a JOIN, or a comma after a FROM (the comma join {@code from p a, p b
+   * where ...}, which may pair a parent with itself). A model with one parent and neither cannot
+   * join on part of a key; a comma in a GROUP BY or a function call only costs a parse.
+   */
+  private static final Pattern JOIN = Pattern.compile("\\bjoin\\b|\\bfrom\\b[^;]*,",
+      Pattern.CASE_INSENSITIVE);
 
   private final ParseResult parsed;
   private final Function<Model, String> compiledSql;
@@ -592,8 +597,8 @@ public final class LineageAnalyzer implements AutoCloseable {
 
   /**
    * Compiles and parses many models in one go (see {@link DuckDbParser#parseAll}). For the
-   * quick check, a model with one parent and no JOIN in its SQL is left out: it has nothing to
-   * join.
+   * quick check, a model with one parent and no join in its SQL ({@link #JOIN}) is left out: it
+   * has nothing to join.
    */
   private void prepare(List<Model> models, boolean quick) {
     List<Model> toParse = new ArrayList<>();

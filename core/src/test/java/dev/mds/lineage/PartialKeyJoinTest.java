@@ -66,6 +66,20 @@ class PartialKeyJoinTest {
         + " condition"), warnings(project, "bad_join"));
   }
 
+  @Test
+  void aCommaJoinOfAParentWithItselfIsChecked() {
+    TempProject project = shop().file("models/self_comma.sql", """
+        select a.name, b.member_no
+        from {{ ref('customers_model') }} as a, {{ ref('customers_model') }} as b
+        where a.member_no = b.member_no
+        """);
+    List<String> expected = List.of("models/self_comma.sql:3: partial key join: customers_model"
+        + " (as a) has grain (market, member_no) but is joined on member_no only; add market to"
+        + " the join condition");
+    assertEquals(expected, warnings(project, "self_comma"));
+    assertEquals(expected, quickCheck(project, "self_comma"));
+  }
+
   /** The quick check alone, as compile runs it (it reuses target/partial_key_checks.json). */
   private static List<String> quickCheck(TempProject project, String model) {
     ParseResult parsed = ProjectParser.parse(project.load());
