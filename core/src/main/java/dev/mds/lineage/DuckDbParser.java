@@ -274,17 +274,12 @@ final class DuckDbParser implements AutoCloseable {
     }
     List<String> flat = new ArrayList<>();
     if (!trees.isEmpty()) {
-      if (emptySelect == null) {
-        emptySelect = serialize("select 1", false);
-      }
-      ObjectNode template = emptySelect.deepCopy();
-      ((ObjectNode) template.path("statements").path(0).path("node"))
-          .putArray("select_list").add(EXPRESSION_MARK);
+      String template = markedSelect();
       try (PreparedStatement ps = connection().prepareStatement("""
           select json_deserialize_sql(replace(?, '"%s"', e)::json)
           from unnest(?::varchar[]) with ordinality as t(e, i)
           order by i""".formatted(EXPRESSION_MARK))) {
-        ps.setString(1, template.toString());
+        ps.setString(1, template);
         ps.setArray(2, connection().createArrayOf("VARCHAR", trees.toArray()));
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -354,12 +349,7 @@ final class DuckDbParser implements AutoCloseable {
     if (paths.isEmpty()) {
       return texts;
     }
-    if (emptySelect == null) {
-      emptySelect = serialize("select 1", false);
-    }
-    ObjectNode template = emptySelect.deepCopy();
-    ((ObjectNode) template.path("statements").path(0).path("node"))
-        .putArray("select_list").add(EXPRESSION_MARK);
+    String template = markedSelect();
     try (PreparedStatement ps = connection().prepareStatement("""
         with statements as (
           select i, json_serialize_sql(s) as tree
@@ -376,7 +366,7 @@ final class DuckDbParser implements AutoCloseable {
           owners.stream().map(Integer::longValue).toArray()));
       ps.setArray(3, connection().createArrayOf("VARCHAR", paths.toArray()));
       ps.setArray(4, connection().createArrayOf("VARCHAR", paths.toArray()));
-      ps.setString(5, template.toString());
+      ps.setString(5, template);
       List<String> flat = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -496,5 +486,19 @@ final class DuckDbParser implements AutoCloseable {
     } catch (SQLException e) {
       throw new MdsException("Cannot close DuckDB: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The tree of {@code select <EXPRESSION_MARK>} as JSON text: DuckDB's empty select whose one
+   * item is a string the SQL replaces with an expression's tree, to print it.
+   */
+  private String markedSelect() {
+    if (emptySelect == null) {
+      emptySelect = serialize("select 1", false);
+    }
+    ObjectNode template = emptySelect.deepCopy();
+    ((ObjectNode) template.path("statements").path(0).path("node"))
+        .putArray("select_list").add(EXPRESSION_MARK);
+    return template.toString();
   }
 }
