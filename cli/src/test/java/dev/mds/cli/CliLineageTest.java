@@ -89,6 +89,21 @@ class CliLineageTest {
   }
 
   @Test
+  void compileWarnsOnACommaJoinOfAParentWithItself() {
+    TempProject project = retail(GOOD_JOIN).file("models/customer_pairs.sql", """
+        select a.name, b.name as namesake
+        from {{ ref('customers') }} as a, {{ ref('customers') }} as b
+        where a.member_no = b.member_no
+        """);
+
+    CliRun run = mds("compile", "--project-dir", project.root().toString()).assertOk();
+
+    assertTrue(run.out().contains("Warning: models/customer_pairs.sql:3: partial key join:"
+        + " customers (as a) has grain (market, member_no) but is joined on member_no only; add"
+        + " market to the join condition\n"), run::describe);
+  }
+
+  @Test
   void compileIsSilentOnTheCorrectJoin() {
     CliRun run = mds("compile", "--project-dir", retail(GOOD_JOIN).root().toString(),
         "--warn-error").assertOk();
