@@ -112,7 +112,16 @@ final class JsonStringWriter extends Writer {
       return;
     }
     int end = !all && Character.isHighSurrogate(pending.charAt(length - 1)) ? length - 1 : length;
-    out.write(utf8(JSON.quoteAsString(pending.substring(0, end))));
+    String text = pending.substring(0, end);
+    byte[] json;
+    try {
+      // Escaped and encoded in one pass, straight to bytes.
+      json = JSON.quoteAsUTF8(text);
+    } catch (IllegalArgumentException e) {
+      // A lone surrogate, which Jackson refuses to encode: written as ? (as Java's encoders do).
+      json = utf8(JSON.quoteAsString(text));
+    }
+    out.write(json);
     pending.delete(0, end);
   }
 

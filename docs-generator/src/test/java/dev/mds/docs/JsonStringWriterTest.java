@@ -19,6 +19,7 @@ class JsonStringWriterTest {
   private static final List<String> TEXTS = List.of("", "plain ascii <a href=\"x\">y</a>",
       "back\\slash / slash", "tab\tnew\nline\rcr\bbs\fff", "\u0000\u0001\u001f\u007f end",
       "arrows ← · — é ü ß", "emoji \uD83D\uDE00 and 𝄞 clef", "line sep \u2028 para \u2029",
+      "lone \uD800 high and \uDC00 low surrogates, written as ?",
       "x".repeat(40_000) + "é\"".repeat(5_000));
 
   private static byte[] jackson(String text) throws IOException {
