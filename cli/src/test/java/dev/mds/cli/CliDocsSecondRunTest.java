@@ -1,6 +1,7 @@
 package dev.mds.cli;
 
 import static dev.mds.cli.CliRun.mds;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,5 +39,24 @@ class CliDocsSecondRunTest {
     assertTrue(third.out().contains("Wrote "), third::describe);
     assertTrue(project.read("target/docs/data/graph.js").contains("modified"),
         "the changed model is state:modified in the site's data");
+  }
+
+  @Test
+  void aStateFolderWithoutAManifestIsOneLineAndTheLastManifestStays() throws Exception {
+    TempProject project = TempProject.named(dir.resolve("shop"), "shop")
+        .file("seeds/members.csv", "market,member_no\nNO,1\nSE,1\n")
+        .file("models/members_by_market.sql",
+            "select market, count(*) as members from {{ ref('members') }} group by market\n");
+    mds("docs", "generate", "--project-dir", project.dir()).assertOk();
+    String manifest = project.read("target/manifest.json");
+    project.file("models/members_by_market.sql",
+        "select market, count(*) as member_count from {{ ref('members') }} group by market\n");
+
+    // The comparison runs beside the lineage; its error still stops the run before the
+    // manifest is written over.
+    Path empty = java.nio.file.Files.createDirectories(dir.resolve("production"));
+    mds("docs", "generate", "--project-dir", project.dir(), "--state", empty.toString())
+        .assertProjectError("No manifest.json in", "--state");
+    assertEquals(manifest, project.read("target/manifest.json"));
   }
 }
