@@ -98,7 +98,20 @@ final class DocsGenerateCommand implements Callable<Integer> {
    * manifest's tree.
    */
   private Written writeArtifacts(Project loaded, PrintWriter out, boolean tree) {
-    CompileTask.Result result = CompileTask.run(loaded, Selector.of(List.of(), List.of()));
+    // Parsed as mds compile parses (its warnings, templates' log lines, --no-partial-parse), and
+    // the compiled SQL files written on a thread of their own while the lineage is traced:
+    // creating 5,000 files is mostly the kernel's time, and slow on some disks.
+    dev.mds.compile.ParseResult parsed = project.parse(loaded);
+    // The lineage parses with DuckDB: its driver and library load on another core meanwhile.
+    dev.mds.engine.DuckDb.preload();
+    dev.mds.TextFiles files = dev.mds.TextFiles.inBackground();
+    CompileTask.Result result;
+    try {
+      result = CompileTask.run(parsed, Selector.of(List.of(), List.of()), false, files);
+    } catch (RuntimeException e) {
+      files.finish();
+      throw e;
+    }
     dev.mds.Timings.lap("compile");
     // Target's previous manifest is what state: compares with: it is read and compared on another
     // core while the lineage is traced (~0.5 s at 5,000 models), and awaited before the manifest
@@ -112,12 +125,18 @@ final class DocsGenerateCommand implements Callable<Integer> {
     NodeStates states;
     try {
       ProjectLineage lineage;
+      List<String> unwritten;
       try {
         lineage = lineage(analyzer, result, out);
       } finally {
         dev.mds.Background.await(comparing);
+        unwritten = files.finish();
       }
       states = dev.mds.Background.join(comparing);
+      if (!unwritten.isEmpty()) {
+        throw new MdsException("Cannot write " + unwritten.get(0) + (unwritten.size() > 1
+            ? " and " + (unwritten.size() - 1) + " other files" : ""));
+      }
       if (tree) {
         manifestTree = ManifestWriter.writeAndRead(result.parsed(), result.compiled(),
             MdsVersion.version(), lineage).tree();

@@ -69,6 +69,19 @@ class CliTemplateContextTest {
   }
 
   @Test
+  void docsGenerateLogsAsCompileDoesAndWritesTheCompiledSql() throws Exception {
+    TempProject project = TempProject.named(dir, "shop")
+        .file("models/orders.sql", "{{ log('compiling ' ~ flags.WHICH, info=True) }}"
+            + "select 1 as n\n");
+
+    CliRun run = mds("docs", "generate", "--project-dir", project.dir());
+    assertEquals(Mds.OK, run.exitCode(), run::toString);
+    assertTrue(run.out().contains("  compiling generate\n"), run.out());
+    assertEquals("select 1 as n",
+        project.read("target/compiled/shop/models/orders.sql").strip());
+  }
+
+  @Test
   void flagsReflectTheCommandLine() {
     TempProject project = TempProject.named(dir, "shop")
         .file("models/orders.sql", "{{ log('full_refresh=' ~ flags.FULL_REFRESH ~ ' which='"
