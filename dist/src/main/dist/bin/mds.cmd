@@ -53,11 +53,10 @@ rem mds.home lets mds find optional engines under lib\engines\; mds.launcher let
 rem next steps that work.
 rem An installed Spark engine (lib\engines\spark\) runs Spark in this JVM: open the JDK as Spark needs.
 set "MDS_ENGINE_OPTS="
-rem The young generation is held at 64 MB (see bench/README.md), except with the Spark engine installed;
-rem 128 MB for `docs generate`, which allocates ~2 GB at 5,000 models. What survives one young
-rem collection is promoted at the next (the project's model, the manifest, the lineage: kept to the end).
+rem The young generation is held at 64 MB (see bench/README.md), except with the Spark engine installed.
+rem What survives one young collection is promoted at the next (the project's model, the manifest,
+rem the lineage: kept to the end). The arguments are never looked at here (they pass as typed).
 set "MDS_YOUNG_OPTS=-XX:NewSize=64m -XX:MaxNewSize=64m -XX:MaxTenuringThreshold=1"
-if /i "%~1"=="docs" if /i "%~2"=="generate" set "MDS_YOUNG_OPTS=-Xmn128m -XX:MaxTenuringThreshold=1"
 if exist "%MDS_HOME%\lib\engines\spark\" set "MDS_YOUNG_OPTS="
 if exist "%MDS_HOME%\lib\engines\spark\" set "MDS_ENGINE_OPTS=-XX:+IgnoreUnrecognizedVMOptions --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true"
 "%MDS_JAVA%" %MDS_CDS_OPTS% %MDS_ENGINE_OPTS% -XX:TieredStopAtLevel=1 -XX:+UseParallelGC %MDS_YOUNG_OPTS% -XX:-UseDynamicNumberOfCompilerThreads -XX:-UsePerfData -Dfile.encoding=UTF-8 -Dslf4j.internal.verbosity=ERROR "-Dmds.home=%MDS_HOME%" "-Dmds.launcher=%~f0" %MDS_JAVA_OPTS% -jar "%MDS_JAR%" %*
