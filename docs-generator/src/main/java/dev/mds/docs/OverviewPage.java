@@ -141,7 +141,7 @@ record OverviewPage(String html, List<Stat> stats, List<Attention> attention, in
         }
       }
     }
-    return docs.markdown().html(own);
+    return docs.markdown().readmeHtml(own);
   }
 
   private static List<Stat> stats(ProjectDocs docs) {

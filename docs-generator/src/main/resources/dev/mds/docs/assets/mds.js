@@ -369,6 +369,11 @@
   const COLUMN_GAP = 80;
   const ROW_GAP = 14;
   const LABEL_CHARS = 25;
+  // Zoomed out (a long chain fitted into the card), a label grows within its box to keep about
+  // LABEL_PX pixels on screen, shortened in the middle to fit; below FAR_SVG boxes go unlabelled.
+  const LABEL_BASE = 12.5;
+  const LABEL_PX = 10;
+  const FAR_SVG = 0.3;
   // Above this many nodes a graph is drawn on a canvas (graph.js), not as SVG elements.
   const CANVAS_FROM = 400;
 
@@ -484,6 +489,37 @@
       return name.length > LABEL_CHARS ? name.slice(0, LABEL_CHARS - 1) + '…' : name;
     }
 
+    // Keeps both ends of a name, where dbt names differ (stg_…_orders, fct_…_monthly).
+    function shorten(name, chars) {
+      if (name.length <= chars) return name;
+      const head = Math.ceil((chars - 1) / 2);
+      return name.slice(0, head) + '…' + name.slice(name.length - (chars - 1 - head));
+    }
+
+    let labelSize = LABEL_BASE;
+    function sizeLabels() {
+      const size = Math.round(Math.min(nh * 0.7, Math.max(LABEL_BASE, LABEL_PX / view.k)) * 2) / 2;
+      if (size === labelSize) return;
+      labelSize = size;
+      const room = nw - 24;
+      svg.querySelectorAll('.g-node').forEach(function (g) {
+        const text = g.querySelector('text');
+        const name = nodes[Number(g.getAttribute('data-i'))][1];
+        text.style.fontSize = size === LABEL_BASE ? '' : size + 'px';
+        text.setAttribute('y', String(nh / 2 + size * 0.36));
+        if (size === LABEL_BASE) { text.textContent = label(name); return; }
+        // Measured, not guessed: as many characters as the box holds at this size.
+        text.textContent = name;
+        let chars = name.length;
+        for (let tries = 0; tries < 4; tries++) {
+          const width = text.getComputedTextLength();
+          if (!(width > room) || chars <= 4) break;
+          chars = Math.max(4, Math.min(chars - 1, Math.floor(chars * room / width)));
+          text.textContent = shorten(name, chars);
+        }
+      });
+    }
+
     function draw(members, pos, routed) {
       const routeOf = function (e) { return routed ? G.edges[e][2] : compactRoutes.get(e); };
       lastPos = pos;
@@ -552,6 +588,7 @@
       host.appendChild(svg);
       bounds = { x: minX, y: minY, w: maxX - minX, h: maxY - minY };
       drawn = members;
+      labelSize = LABEL_BASE;
       addHint();
       markTrace();
     }
@@ -748,7 +785,8 @@
       }
       if (!viewport) return;
       viewport.setAttribute('transform', 'translate(' + view.x + ',' + view.y + ') scale(' + view.k + ')');
-      svg.classList.toggle('far', view.k < 0.45);
+      svg.classList.toggle('far', view.k < FAR_SVG);
+      sizeLabels();
       updateHint();
     }
 
