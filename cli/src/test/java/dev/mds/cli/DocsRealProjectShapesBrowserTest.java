@@ -52,7 +52,14 @@ class DocsRealProjectShapesBrowserTest {
                     constraints:
                       - type: not_null
             """)
-        .file("models/orders_contract.sql", "select 1 as id\n");
+        .file("models/orders_contract.sql", "select 1 as id\n")
+        .file("models/sources.yml", """
+            sources:
+              - name: raw_data
+                tables:
+                  - name: customers
+                    description: Customer profiles as the shop exports them.
+            """);
     String parent = "{{ ref('ravenstack_subscription_events') }}";
     for (String model : CHAIN) {
       project.file("models/" + model + ".sql",
@@ -142,5 +149,20 @@ class DocsRealProjectShapesBrowserTest {
     chrome.get(url("index.html"));
     assertTrue(chrome.findElement(By.cssSelector("#attention pre.message-detail")).getText()
         .contains("order_id"));
+  }
+
+  @Test
+  void aSourcePageLeavesNoEmptyRowBetweenItsTitleAndItsDescription() {
+    ChromeDriver chrome = browser();
+    chrome.get(url("nodes/source.saas.raw_data.customers.html"));
+    Number gap = (Number) chrome.executeScript("return document.querySelector('.description')"
+        + ".getBoundingClientRect().top - document.querySelector('.doc-head h1')"
+        + ".getBoundingClientRect().bottom;");
+    chrome.get(url("nodes/model.saas.stg_subscription_events.html"));
+    Number withStatus = (Number) chrome.executeScript("return document.querySelector("
+        + "'.description').getBoundingClientRect().top - document.querySelector('.head-row')"
+        + ".getBoundingClientRect().bottom;");
+    // Nothing to show in the head's row (no owner, run, tests or tags): no row, no gap for it.
+    assertTrue(gap.doubleValue() <= withStatus.doubleValue() + 4, gap + " vs " + withStatus);
   }
 }
