@@ -53,6 +53,40 @@ class DocsRealProjectShapesBrowserTest {
                       - type: not_null
             """)
         .file("models/orders_contract.sql", "select 1 as id\n")
+        .file("seeds/claims.csv", """
+            claim_id,claim_date,is_settled,is_open,claim_amount,days_to_settle
+            1,2024-01-03,true,false,120.5,12
+            2,2024-01-09,false,true,80.0,
+            """)
+        .file("macros/expect_column_values_to_be_between.sql", """
+            {% test expect_column_values_to_be_between(model, column_name, min_value) %}
+            select * from {{ model }} where {{ column_name }} < {{ min_value }}
+            {% endtest %}
+            """)
+        .file("models/claims_summary.sql", """
+            select
+                cast(date_trunc('month', claim_date) as date) as claim_month,
+                count(*) as total_claims,
+                count(distinct case when is_settled then claim_id end) as settled_claims,
+                count(distinct case when is_open then claim_id end) as open_claims,
+                avg(case when is_settled then days_to_settle end) as avg_days_to_settle
+            from {{ ref('claims') }}
+            group by 1
+            """)
+        .file("models/claims.yml", """
+            models:
+              - name: claims_summary
+                columns:
+                  - name: claim_month
+                    tests: [not_null, unique]
+                  - name: total_claims
+                    tests:
+                      - expect_column_values_to_be_between:
+                          min_value: 0
+                      - not_null
+                  - name: settled_claims
+                    tests: [not_null]
+            """)
         .file("models/sources.yml", """
             sources:
               - name: raw_data
@@ -164,5 +198,22 @@ class DocsRealProjectShapesBrowserTest {
         + ".getBoundingClientRect().bottom;");
     // Nothing to show in the head's row (no owner, run, tests or tags): no row, no gap for it.
     assertTrue(gap.doubleValue() <= withStatus.doubleValue() + 4, gap + " vs " + withStatus);
+  }
+
+  @Test
+  void longExpressionsBesideLongTestNamesWrapBetweenWordsNotLetters() {
+    ChromeDriver chrome = browser();
+    chrome.get(url("nodes/model.saas.claims_summary.html"));
+    Number width = (Number) chrome.executeScript("return document.querySelector("
+        + "'#column-settled_claims .col-kind').getBoundingClientRect().width;");
+    Number lines = (Number) chrome.executeScript("const c = document.querySelector("
+        + "'#column-settled_claims code.expr'); return c.getBoundingClientRect().height"
+        + " / parseFloat(getComputedStyle(c).lineHeight);");
+    chrome.executeScript("document.getElementById('columns').scrollIntoView();");
+    HeadlessChromium.screenshot(chrome, SCREENSHOTS.resolve("real-expressions.png"));
+    assertTrue(width.doubleValue() >= 190, "the How column is " + width + " px wide");
+    // count(DISTINCT CASE WHEN is_settled THEN claim_id ELSE NULL END): a few lines, not a
+    // letter column.
+    assertTrue(lines.doubleValue() <= 4.5, lines + " lines");
   }
 }
