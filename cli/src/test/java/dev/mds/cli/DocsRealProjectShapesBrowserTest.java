@@ -87,6 +87,12 @@ class DocsRealProjectShapesBrowserTest {
                   - name: settled_claims
                     tests: [not_null]
             """)
+        .file("snapshots/claims_history.sql", """
+            {% snapshot claims_history %}
+            {{ config(unique_key='claim_id', strategy='check', check_cols='all') }}
+            select * from {{ ref('claims') }}
+            {% endsnapshot %}
+            """)
         .file("models/sources.yml", """
             sources:
               - name: raw_data
@@ -215,5 +221,21 @@ class DocsRealProjectShapesBrowserTest {
     // count(DISTINCT CASE WHEN is_settled THEN claim_id ELSE NULL END): a few lines, not a
     // letter column.
     assertTrue(lines.doubleValue() <= 4.5, lines + " lines");
+  }
+
+  @Test
+  void aSnapshotIsOutlinedInItsOwnColourInTheGraphAndTheLegend() {
+    ChromeDriver chrome = browser();
+    chrome.get(url("nodes/snapshot.saas.claims_history.html"));
+    new WebDriverWait(chrome, Duration.ofSeconds(10))
+        .until(d -> d.findElements(By.cssSelector("#lineage svg .g-node")).size() == 2);
+    String stroke = (String) chrome.executeScript("return getComputedStyle(document"
+        + ".querySelector('#lineage .g-node.t-snapshot rect.g-box')).stroke;");
+    String dot = (String) chrome.executeScript("return getComputedStyle(document"
+        + ".querySelector('.legend .dot.type-snapshot')).backgroundColor;");
+    // Outlined (it was drawn without a border), in the legend's snapshot colour.
+    assertTrue(stroke.startsWith("rgb("), stroke);
+    assertEquals(dot, stroke);
+    assertEquals(List.of(), HeadlessChromium.consoleErrors(chrome));
   }
 }
