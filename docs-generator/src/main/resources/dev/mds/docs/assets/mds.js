@@ -120,7 +120,7 @@
         a.href = root + entry.p;
         a.title = entry.n;
         a.appendChild(dot(entry.t));
-        a.appendChild(el('span', 'leaf-name', entry.n));
+        a.appendChild(el('span', 'leaf-name', entry.l || entry.n));
         if (entry.p === currentPage) a.setAttribute('aria-current', 'page');
         li.appendChild(a);
         list.appendChild(li);
