@@ -156,4 +156,17 @@ class ContractSiteTest {
     assertEquals(1, html.split("<dt>Contract</dt>", -1).length - 1, "one contract fact");
     assertFalse(page("nodes/model.shop.plain.html").contains("<dt>Contract</dt>"));
   }
+
+  @Test
+  void longPathsAndRelationsInTheFactsBreakAfterSlashesDotsAndUnderscores() {
+    assertEquals("models/<wbr>marts/<wbr>finance/<wbr>fct_<wbr>account_<wbr>month_<wbr>mrr.<wbr>sql",
+        Fact.of("Defined in", "models/marts/finance/fct_account_month_mrr.sql").valueHtml());
+    assertEquals("&quot;main&quot;.<wbr>&quot;fct_<wbr>account_<wbr>month_<wbr>mrr&quot;",
+        Fact.of("Relation", "\"main\".\"fct_account_month_mrr\"").valueHtml());
+    // Short values and sentences are left alone (and still escaped).
+    assertEquals("table", Fact.of("Materialization", "table").valueHtml());
+    assertEquals("enforced: names and types checked at build",
+        Fact.of("Contract", "enforced: names and types checked at build").valueHtml());
+    assertEquals("a &lt;b&gt;", Fact.of("x", "a <b>").valueHtml());
+  }
 }
