@@ -63,8 +63,13 @@ record OverviewPage(String html, List<Stat> stats, List<Attention> attention, in
   }
 
   static OverviewPage of(ProjectDocs docs, Path projectRoot) {
+    return of(docs, projectRoot, null);
+  }
+
+  /** The front page; {@code freshness}, when checked, gives the Sources card its verdict. */
+  static OverviewPage of(ProjectDocs docs, Path projectRoot, FreshnessView freshness) {
     List<Attention> attention = attention(docs);
-    return new OverviewPage(introduction(docs, projectRoot), stats(docs),
+    return new OverviewPage(introduction(docs, projectRoot), stats(docs, freshness),
         attention.subList(0, Math.min(ATTENTION_SHOWN, attention.size())), attention.size(),
         !docs.history().isEmpty(), groups(docs), builtins(docs), skipped(docs));
   }
@@ -171,7 +176,7 @@ record OverviewPage(String html, List<Stat> stats, List<Attention> attention, in
     return docs.markdown().readmeHtml(own);
   }
 
-  private static List<Stat> stats(ProjectDocs docs) {
+  private static List<Stat> stats(ProjectDocs docs, FreshnessView freshness) {
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (String type : List.of("model", "source", "seed", "test", "macro")) {
       counts.put(type, 0);
@@ -194,7 +199,7 @@ record OverviewPage(String html, List<Stat> stats, List<Attention> attention, in
         : tally.passed() > 0 ? "good" : "muted";
     List<Stat> stats = new ArrayList<>(List.of(
         buildStat(docs, "Models", "model", counts),
-        new Stat("Sources", number(counts.get("source")), "", "muted", "#browse"),
+        sourceStat(counts, freshness),
         buildStat(docs, "Seeds", "seed", counts),
         new Stat("Data tests", number(counts.get("test")), testDetail, testTone,
             tally.failed() > 0 ? "#attention" : skippedTests > 0 ? "#skipped" : "#browse"),
@@ -203,6 +208,21 @@ record OverviewPage(String html, List<Stat> stats, List<Attention> attention, in
       stats.add(1, buildStat(docs, "Snapshots", "snapshot", counts));
     }
     return List.copyOf(stats);
+  }
+
+  /** The Sources card, with what the last freshness check found when there was one. */
+  private static Stat sourceStat(Map<String, Integer> counts, FreshnessView freshness) {
+    String value = number(counts.get("source"));
+    if (freshness == null || freshness.checkedAt() == null || freshness.checkedAt().isEmpty()) {
+      return new Stat("Sources", value, "", "muted", "#browse");
+    }
+    if (freshness.failed() > 0) {
+      return new Stat("Sources", value, freshness.failed() + " stale", "bad", "#freshness");
+    }
+    if (freshness.warned() > 0) {
+      return new Stat("Sources", value, freshness.warned() + " warn", "warn", "#freshness");
+    }
+    return new Stat("Sources", value, freshness.passed() + " fresh", "good", "#freshness");
   }
 
   /** The card of a type the run builds, saying how many were built, errored or were skipped. */
