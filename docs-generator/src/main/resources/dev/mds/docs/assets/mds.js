@@ -497,26 +497,33 @@
     }
 
     let labelSize = LABEL_BASE;
+    // One measurement per size (a sample of the characters names use), then only writes: reading
+    // each label's width after writing it would lay the drawing out once per node and per step of
+    // a zoom.
+    const SAMPLE = 'stg_customer_orders_int_account_month_revenue_fct_dim_2024';
     function sizeLabels() {
       const size = Math.round(Math.min(nh * 0.7, Math.max(LABEL_BASE, LABEL_PX / view.k)) * 2) / 2;
       if (size === labelSize) return;
       labelSize = size;
-      const room = nw - 24;
-      svg.querySelectorAll('.g-node').forEach(function (g) {
-        const text = g.querySelector('text');
+      const texts = svg.querySelectorAll('.g-node text');
+      if (!texts.length) return;
+      let perChar = 0;
+      if (size !== LABEL_BASE) {
+        const probe = texts[0];
+        probe.style.fontSize = size + 'px';
+        probe.textContent = SAMPLE;
+        perChar = probe.getComputedTextLength() / SAMPLE.length || size * 0.6;
+      }
+      // A small margin for names heavier than the sample (more m and w, capitals).
+      const chars = Math.max(6, Math.floor((nw - 24) * 0.97 / (perChar || 1)));
+      texts.forEach(function (text) {
+        const g = text.parentNode;
         const name = nodes[Number(g.getAttribute('data-i'))][1];
         text.style.fontSize = size === LABEL_BASE ? '' : size + 'px';
         text.setAttribute('y', String(nh / 2 + size * 0.36));
-        if (size === LABEL_BASE) { text.textContent = label(name); return; }
-        // Measured, not guessed: as many characters as the box holds at this size.
-        text.textContent = name;
-        let chars = name.length;
-        for (let tries = 0; tries < 4; tries++) {
-          const width = text.getComputedTextLength();
-          if (!(width > room) || chars <= 4) break;
-          chars = Math.max(4, Math.min(chars - 1, Math.floor(chars * room / width)));
-          text.textContent = shorten(name, chars);
-        }
+        // The focused node's label is bold, a little wider.
+        text.textContent = size === LABEL_BASE ? label(name)
+          : shorten(name, g.classList.contains('focus') ? Math.floor(chars * 0.92) : chars);
       });
     }
 
