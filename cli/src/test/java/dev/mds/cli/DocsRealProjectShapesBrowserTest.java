@@ -100,6 +100,11 @@ class DocsRealProjectShapesBrowserTest {
                   - name: customers
                     description: Customer profiles as the shop exports them.
             """);
+    // A bronze layer whose names differ only in the middle, as generated layers name them.
+    for (String table : List.of("afstemning", "aktoer", "moedestatus", "sagskategori")) {
+      project.file("models/bronze/bronze_ddd_" + table + "_latest.sql",
+          "select * from {{ ref('ravenstack_subscription_events') }}\n");
+    }
     String parent = "{{ ref('ravenstack_subscription_events') }}";
     for (String model : CHAIN) {
       project.file("models/" + model + ".sql",
@@ -237,5 +242,21 @@ class DocsRealProjectShapesBrowserTest {
     assertTrue(stroke.startsWith("rgb("), stroke);
     assertEquals(dot, stroke);
     assertEquals(List.of(), HeadlessChromium.consoleErrors(chrome));
+  }
+
+  @Test
+  void namesAlikeAtBothEndsStayDistinctWhenShortened() {
+    ChromeDriver chrome = browser();
+    chrome.get(url("lineage.html"));
+    new WebDriverWait(chrome, Duration.ofSeconds(10))
+        .until(d -> d.findElements(By.cssSelector("#lineage svg .g-node")).size() > 10);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> labels = (List<Map<String, Object>>) chrome.executeScript(LABELS);
+    List<String> bronze = labels.stream()
+        .filter(l -> ((String) l.get("title")).startsWith("bronze_ddd_"))
+        .map(l -> (String) l.get("text")).toList();
+    assertEquals(4, bronze.size(), labels::toString);
+    assertTrue(bronze.stream().anyMatch(t -> t.contains("…")), "zoomed out: " + bronze);
+    assertEquals(4, bronze.stream().distinct().count(), bronze::toString);
   }
 }

@@ -516,14 +516,28 @@
       }
       // A small margin for names heavier than the sample (more m and w, capitals).
       const chars = Math.max(6, Math.floor((nw - 24) * 0.97 / (perChar || 1)));
+      const shown = [];
+      const seen = new Map();
       texts.forEach(function (text) {
         const g = text.parentNode;
         const name = nodes[Number(g.getAttribute('data-i'))][1];
-        text.style.fontSize = size === LABEL_BASE ? '' : size + 'px';
-        text.setAttribute('y', String(nh / 2 + size * 0.36));
         // The focused node's label is bold, a little wider.
-        text.textContent = size === LABEL_BASE ? label(name)
-          : shorten(name, g.classList.contains('focus') ? Math.floor(chars * 0.92) : chars);
+        const room = g.classList.contains('focus') ? Math.floor(chars * 0.92) : chars;
+        const short = size === LABEL_BASE ? label(name) : shorten(name, room);
+        shown.push([text, name, room, short]);
+        if (!seen.has(short)) seen.set(short, new Set());
+        seen.get(short).add(name);
+      });
+      shown.forEach(function (s) {
+        let short = s[3];
+        // Names alike at both ends (bronze_…_latest) shorten to the same label: keep their ends
+        // instead, where such names differ; the column they stand in tells their layer.
+        if (size !== LABEL_BASE && seen.get(short).size > 1 && s[1].length > s[2]) {
+          short = '…' + s[1].slice(s[1].length - (s[2] - 1));
+        }
+        s[0].style.fontSize = size === LABEL_BASE ? '' : size + 'px';
+        s[0].setAttribute('y', String(nh / 2 + size * 0.36));
+        s[0].textContent = short;
       });
     }
 
