@@ -22,6 +22,8 @@ final class QueryWalker {
   private static final Set<String> FILE_READERS = Set.of("read_csv", "read_csv_auto",
       "read_parquet", "parquet_scan", "read_json", "read_json_auto", "read_ndjson",
       "read_ndjson_auto", "read_json_objects", "read_text", "read_blob", "read_xlsx", "sniff_csv");
+  /** Table functions whose one column DuckDB names after the function itself. */
+  private static final Set<String> SERIES_FUNCTIONS = Set.of("range", "generate_series");
   /**
    * Names DuckDB parses as columns but, when no relation has such a column, calls as functions
    * without parentheses ({@code current_date}): values computed from no column.
@@ -497,11 +499,16 @@ final class QueryWalker {
     }
     // range(), unnest(list), generate_series(): values computed from the arguments alone.
     Derivation arguments = expression(function, scope, Set.of());
-    if (renames.isEmpty()) {
+    List<String> names = renames;
+    if (names.isEmpty() && SERIES_FUNCTIONS.contains(name)) {
+      // DuckDB names the one column of range() and generate_series() after the function.
+      names = List.of(name);
+    }
+    if (names.isEmpty()) {
       findings.unknown("the columns of table function " + name + "() are unknown");
       return Binding.of(bindingName, Shape.unknown(name + "()"));
     }
-    List<Shape.Column> columns = renames.stream()
+    List<Shape.Column> columns = names.stream()
         .map(r -> new Shape.Column(r, arguments)).toList();
     return Binding.of(bindingName, new Shape(columns, true, Optional.empty(), false, List.of(),
         name + "()"));

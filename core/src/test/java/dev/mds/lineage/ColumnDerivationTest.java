@@ -63,6 +63,14 @@ class ColumnDerivationTest {
             left join orders as o on o.market = c.market and o.member_no = c.member_no
             left join named as n on n.market = c.market and n.member_no = c.member_no
             """)
+        .file("models/calendar.sql", """
+            with spine as (
+                select generate_series::date as day
+                from generate_series(date '2024-01-01', date '2024-01-03', interval '1 day')
+            )
+            select day, extract('year' from day)::int as year, r.range as slot
+            from spine, range(2) as r
+            """)
         .file("models/stacked.sql", """
             select market, member_no from {{ ref('orders') }}
             union all
@@ -118,6 +126,19 @@ class ColumnDerivationTest {
     assertEquals(true, analyzer.lineage(counted).column("status_upper").orElseThrow()
         .sameMeaning(), "upper() in a CTE, passed on by the outer query, still respells status");
     assertEquals(false, analyzer.lineage(counted).column("revenue").orElseThrow().sameMeaning());
+  }
+
+  @Test
+  void aDateSpineFromGenerateSeriesOrRangeIsTracedNotUnknown() {
+    // DuckDB names the column of range() and generate_series() after the function: the spine's
+    // values come from the arguments alone, as with an alias list (generate_series(...) t(d)).
+    assertDerivations("calendar", """
+        day constant: CAST(generate_series AS DATE)
+        year constant: CAST(main.date_part('year', "day") AS INTEGER)
+        slot constant: "range"(2)
+        """);
+    Model node = (Model) parsed.manifest().nodes().get("model.shop.calendar");
+    assertEquals(java.util.List.of(), analyzer.lineage(node).unknown());
   }
 
   @Test

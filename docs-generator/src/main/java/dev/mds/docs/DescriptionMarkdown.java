@@ -7,6 +7,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
@@ -26,6 +29,10 @@ final class DescriptionMarkdown {
   private static final Pattern SCHEME = Pattern.compile("^([a-z][a-z0-9+.\\-]*):");
   // Browsers ignore control characters and whitespace inside a scheme ("java\tscript:").
   private static final Pattern IGNORED_BY_BROWSERS = Pattern.compile("[\\x00-\\x20\\x7f]");
+  private static final Pattern LINE_BREAK_TAG = Pattern.compile("(?i)<br\\s*/?>");
+  // One tag or comment, or a run of them and nothing else: markup without words of its own.
+  private static final Pattern ONLY_TAGS =
+      Pattern.compile("(?s)\\s*(?:(?:<!--.*?-->|</?[A-Za-z][^<>]*>)\\s*)+");
 
   private final Parser parser = Parser.builder().build();
   private final HtmlRenderer html = HtmlRenderer.builder()
@@ -44,7 +51,20 @@ final class DescriptionMarkdown {
     if (markdown == null || markdown.isBlank()) {
       return "";
     }
-    return html.render(parseSafely(markdown));
+    return html.render(parseSafely(markdown, false));
+  }
+
+  /**
+   * A README as safe HTML. READMEs are written for GitHub, which renders their HTML: a banner
+   * image or a centring {@code <p align>} would otherwise show here as a line of escaped markup.
+   * Tags are dropped and the words between them kept; an HTML block with words of its own (a
+   * {@code <script>}'s body, a {@code <details>} summary) is still shown as text, never run.
+   */
+  String readmeHtml(String markdown) {
+    if (markdown == null || markdown.isBlank()) {
+      return "";
+    }
+    return html.render(parseSafely(markdown, true));
   }
 
   /** The description as one line of plain text, for search results and lists. */
@@ -52,7 +72,7 @@ final class DescriptionMarkdown {
     if (markdown == null || markdown.isBlank()) {
       return "";
     }
-    return text.render(parseSafely(markdown)).strip();
+    return text.render(parseSafely(markdown, false)).strip();
   }
 
   /** Whether a link destination may stay a link: no scheme, or http, https or mailto. */
@@ -73,10 +93,27 @@ final class DescriptionMarkdown {
     return href != null && (href.startsWith("http://") || href.startsWith("https://"));
   }
 
-  private Node parseSafely(String markdown) {
+  private Node parseSafely(String markdown, boolean dropTags) {
     Node document = parser.parse(markdown);
     List<Node> unsafe = new ArrayList<>();
+    List<Node> markup = new ArrayList<>();
     document.accept(new AbstractVisitor() {
+      @Override
+      public void visit(HtmlInline inline) {
+        // <br> is how descriptions in YAML break a line: a break, not text.
+        if (LINE_BREAK_TAG.matcher(inline.getLiteral()).matches()
+            || dropTags && ONLY_TAGS.matcher(inline.getLiteral()).matches()) {
+          markup.add(inline);
+        }
+      }
+
+      @Override
+      public void visit(HtmlBlock block) {
+        if (dropTags && ONLY_TAGS.matcher(block.getLiteral()).matches()) {
+          markup.add(block);
+        }
+      }
+
       @Override
       public void visit(Link link) {
         if (!isSafeDestination(link.getDestination())) {
@@ -91,6 +128,13 @@ final class DescriptionMarkdown {
         unsafe.add(image);
       }
     });
+    for (Node node : markup) {
+      if (LINE_BREAK_TAG.matcher(node instanceof HtmlInline inline ? inline.getLiteral() : "")
+          .matches()) {
+        node.insertBefore(new HardLineBreak());
+      }
+      node.unlink();
+    }
     for (Node node : unsafe) {
       if (node instanceof Image image) {
         String alt = textOf(image);
@@ -110,7 +154,15 @@ final class DescriptionMarkdown {
     return document;
   }
 
+  /** An image's alt text, the words inside its brackets; not the "(url)" text rendering adds. */
   private String textOf(Node node) {
-    return text.render(node).strip();
+    StringBuilder words = new StringBuilder();
+    node.accept(new AbstractVisitor() {
+      @Override
+      public void visit(Text text) {
+        words.append(text.getLiteral());
+      }
+    });
+    return words.toString().strip();
   }
 }

@@ -123,7 +123,7 @@ public final class DocsSite {
         index.put("root", "");
         index.put("pagePath", "index.html");
         index.put("nodeId", "");
-        index.put("overview", OverviewPage.of(docs, projectRoot));
+        index.put("overview", OverviewPage.of(docs, projectRoot, freshness));
         index.put("freshness", freshness);
         write(siteDir.resolve("index.html"), "overview", index, templates);
         Map<String, Object> lineage = new HashMap<>(common);

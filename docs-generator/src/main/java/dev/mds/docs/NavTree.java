@@ -19,8 +19,14 @@ final class NavTree {
   private NavTree() {
   }
 
-  /** A branch ({@code n}: label, {@code c}: children) or a leaf ({@code n}, {@code p}: page, {@code t}: type). */
-  record Entry(String n, String p, String t, List<Entry> c) {
+  /**
+   * A branch ({@code n}: label, {@code c}: children) or a leaf ({@code n}, {@code p}: page,
+   * {@code t}: type, and {@code l}: what to show instead of the name, if anything).
+   */
+  record Entry(String n, String p, String t, List<Entry> c, String l) {
+    Entry(String n, String p, String t, List<Entry> c) {
+      this(n, p, t, c, null);
+    }
   }
 
   static List<Entry> of(ProjectDocs docs) {
@@ -54,7 +60,14 @@ final class NavTree {
         case "test" -> {
           String attached = node.path("attached_node").asText("");
           NodeLink tested = attached.isEmpty() ? null : docs.link(attached);
-          tests.add(List.of(tested == null ? "singular tests" : tested.name()), link);
+          // Under the node it tests, a generic test reads as the column and what it checks
+          // ("email · not_null"), the column first so a narrow sidebar still tells tests apart:
+          // its name repeats the node's and may end in a hash.
+          String kind = node.path("test_metadata").path("name").asText("");
+          String column = node.path("column_name").asText("");
+          String label = tested == null || kind.isEmpty() ? null
+              : column.isEmpty() ? kind : column + " · " + kind;
+          tests.add(List.of(tested == null ? "singular tests" : tested.name()), link, label);
         }
         case "metric" -> semantic.get("Metrics").add(List.of(), link);
         case "semantic_model" -> semantic.get("Semantic models").add(List.of(), link);
@@ -149,14 +162,24 @@ final class NavTree {
   /** Sub-folders first, alphabetically, then leaves by name. */
   private static final class Folder {
     private final Map<String, Folder> folders = new TreeMap<>();
-    private final List<NodeLink> leaves = new ArrayList<>();
+    private final List<Leaf> leaves = new ArrayList<>();
+
+    private record Leaf(NodeLink link, String label) {
+      String shown() {
+        return label == null ? link.name() : label;
+      }
+    }
 
     void add(List<String> path, NodeLink link) {
+      add(path, link, null);
+    }
+
+    void add(List<String> path, NodeLink link, String label) {
       Folder here = this;
       for (String part : path) {
         here = here.folders.computeIfAbsent(part, k -> new Folder());
       }
-      here.leaves.add(link);
+      here.leaves.add(new Leaf(link, label));
     }
 
     boolean isEmpty() {
@@ -167,8 +190,10 @@ final class NavTree {
       List<Entry> entries = new ArrayList<>();
       Map<String, Folder> ordered = new LinkedHashMap<>(folders);
       ordered.forEach((name, folder) -> entries.add(new Entry(name, null, null, folder.entries())));
-      leaves.stream().sorted(Comparator.comparing(NodeLink::name, NavTree::naturally))
-          .forEach(l -> entries.add(new Entry(l.name(), l.page(), l.type(), null)));
+      leaves.stream().sorted(Comparator.comparing(Leaf::shown, NavTree::naturally)
+              .thenComparing(l -> l.link().name(), NavTree::naturally))
+          .forEach(l -> entries.add(new Entry(l.link().name(), l.link().page(), l.link().type(),
+              null, l.label())));
       return entries;
     }
   }

@@ -20,9 +20,10 @@ record OverviewPage(String html, List<Stat> stats, List<Attention> attention, in
 
   /**
    * A node the last run skipped, with the node whose failure caused it when the message names
-   * one (null otherwise: --fail-fast, an interrupted run).
+   * one (null otherwise: --fail-fast, an interrupted run); or, with {@code link} null, the data
+   * tests skipped for one cause together ({@code tests}), which can be many per model.
    */
-  record Skipped(NodeLink link, RunView run, NodeLink cause) {
+  record Skipped(NodeLink link, RunView run, NodeLink cause, List<NodeLink> tests) {
   }
 
   /** Failures listed before the rest are left to the search. */
@@ -56,37 +57,68 @@ record OverviewPage(String html, List<Stat> stats, List<Attention> attention, in
   record BuiltinPackage(String name, List<String> macros, List<String> tests) {
   }
 
+  /** How many nodes the last run skipped, the grouped tests each counted. */
+  public int skippedCount() {
+    return skipped.stream().mapToInt(s -> s.link() == null ? s.tests().size() : 1).sum();
+  }
+
   static OverviewPage of(ProjectDocs docs, Path projectRoot) {
+    return of(docs, projectRoot, null);
+  }
+
+  /** The front page; {@code freshness}, when checked, gives the Sources card its verdict. */
+  static OverviewPage of(ProjectDocs docs, Path projectRoot, FreshnessView freshness) {
     List<Attention> attention = attention(docs);
-    return new OverviewPage(introduction(docs, projectRoot), stats(docs),
+    return new OverviewPage(introduction(docs, projectRoot), stats(docs, freshness),
         attention.subList(0, Math.min(ATTENTION_SHOWN, attention.size())), attention.size(),
         !docs.history().isEmpty(), groups(docs), builtins(docs), skipped(docs));
   }
 
   private static List<Skipped> skipped(ProjectDocs docs) {
     List<Skipped> rows = new ArrayList<>();
+    Map<String, List<NodeLink>> testsByCause = new LinkedHashMap<>();
+    Map<String, Skipped> firstTest = new LinkedHashMap<>();
     for (DocPage page : docs.pages()) {
       RunView run = page.lastRun();
       if (run != null && run.status().equals("Skipped")) {
         String message = run.message();
         int colon = message.lastIndexOf(": ");
         NodeLink cause = colon < 0 ? null : docs.link(message.substring(colon + 2).strip());
-        rows.add(new Skipped(page.self(), run, cause));
+        Skipped row = new Skipped(page.self(), run, cause, List.of());
+        if (page.self().type().equals("test")) {
+          String key = cause == null ? "" : cause.id();
+          testsByCause.computeIfAbsent(key, k -> new ArrayList<>()).add(page.self());
+          firstTest.putIfAbsent(key, row);
+        } else {
+          rows.add(row);
+        }
       }
     }
-    rows.sort(Comparator.comparing((Skipped s) -> s.link().type().equals("test") ? 1 : 0)
-        .thenComparing(s -> s.link().name()));
+    rows.sort(Comparator.comparing((Skipped s) -> s.link().name()));
+    List<Skipped> testRows = new ArrayList<>();
+    testsByCause.forEach((key, tests) -> {
+      Skipped first = firstTest.get(key);
+      if (tests.size() == 1) {
+        testRows.add(first);
+      } else {
+        tests.sort(Comparator.comparing(NodeLink::name));
+        testRows.add(new Skipped(null, first.run(), first.cause(), List.copyOf(tests)));
+      }
+    });
+    testRows.sort(Comparator.comparing((Skipped s) -> s.link() == null ? s.tests().get(0).name()
+        : s.link().name()));
+    rows.addAll(testRows);
     return List.copyOf(rows);
   }
 
-  /** "2 errored · 3 skipped" for the models (and snapshots) of the last run; empty if none. */
-  private static String modelTrouble(ProjectDocs docs) {
+  /** "5 built · 2 errored · 3 skipped" for the nodes of a type in the last run; empty if none. */
+  private static String buildTrouble(ProjectDocs docs, String type) {
     int errored = 0;
     int skipped = 0;
     int built = 0;
     for (DocPage page : docs.pages()) {
       RunView run = page.lastRun();
-      if (run == null || !page.self().type().equals("model")) {
+      if (run == null || !page.self().type().equals(type)) {
         continue;
       }
       if (run.tone().equals("bad")) {
@@ -141,10 +173,10 @@ record OverviewPage(String html, List<Stat> stats, List<Attention> attention, in
         }
       }
     }
-    return docs.markdown().html(own);
+    return docs.markdown().readmeHtml(own);
   }
 
-  private static List<Stat> stats(ProjectDocs docs) {
+  private static List<Stat> stats(ProjectDocs docs, FreshnessView freshness) {
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (String type : List.of("model", "source", "seed", "test", "macro")) {
       counts.put(type, 0);
@@ -159,28 +191,74 @@ record OverviewPage(String html, List<Stat> stats, List<Attention> attention, in
       }
     }
     TestTally tally = TestTally.of(tests);
-    String testDetail = tally.total() == 0 ? "" : tally.failed() > 0
-        ? tally.failed() + " failing" : tally.notRun() == tally.total() ? "not run yet"
-        : tally.passed() + " passed" + (tally.warned() > 0 ? ", " + tally.warned() + " warn" : "");
-    String testTone = tally.failed() > 0 ? "bad" : tally.warned() > 0 ? "warn"
+    int skippedTests = (int) tests.stream()
+        .filter(t -> t.run() != null && t.run().status().equals("Skipped")).count();
+    String testDetail = tally.total() == 0 ? "" : tally.notRun() == tally.total()
+        && skippedTests == 0 ? "not run yet" : testDetail(tally, skippedTests);
+    String testTone = tally.failed() > 0 ? "bad" : tally.warned() > 0 || skippedTests > 0 ? "warn"
         : tally.passed() > 0 ? "good" : "muted";
-    String models = modelTrouble(docs);
-    boolean errored = models.contains("errored");
-    boolean skipped = models.contains("skipped");
     List<Stat> stats = new ArrayList<>(List.of(
-        new Stat("Models", number(counts.get("model")), models,
-            errored ? "bad" : skipped ? "warn" : "muted",
-            errored ? "#attention" : skipped ? "#skipped" : "#browse"),
-        new Stat("Sources", number(counts.get("source")), "", "muted", "#browse"),
-        new Stat("Seeds", number(counts.get("seed")), "", "muted", "#browse"),
+        buildStat(docs, "Models", "model", counts),
+        sourceStat(counts, freshness),
+        buildStat(docs, "Seeds", "seed", counts),
         new Stat("Data tests", number(counts.get("test")), testDetail, testTone,
-            tally.failed() > 0 ? "#attention" : "#browse"),
+            tally.failed() > 0 ? "#attention" : skippedTests > 0 ? "#skipped" : "#browse"),
         new Stat("Macros", number(counts.get("macro")), "", "muted", "#browse")));
     if (counts.getOrDefault("snapshot", 0) > 0) {
-      stats.add(1, new Stat("Snapshots", number(counts.get("snapshot")), "", "muted",
-          "#browse"));
+      stats.add(1, buildStat(docs, "Snapshots", "snapshot", counts));
     }
     return List.copyOf(stats);
+  }
+
+  /** The Sources card, with what the last freshness check found when there was one. */
+  private static Stat sourceStat(Map<String, Integer> counts, FreshnessView freshness) {
+    String value = number(counts.get("source"));
+    if (freshness == null || freshness.checkedAt() == null || freshness.checkedAt().isEmpty()) {
+      return new Stat("Sources", value, "", "muted", "#browse");
+    }
+    if (freshness.failed() > 0) {
+      return new Stat("Sources", value, freshness.failed() + " stale", "bad", "#freshness");
+    }
+    if (freshness.warned() > 0) {
+      return new Stat("Sources", value, freshness.warned() + " warn", "warn", "#freshness");
+    }
+    return new Stat("Sources", value, freshness.passed() + " fresh", "good", "#freshness");
+  }
+
+  /** The card of a type the run builds, saying how many were built, errored or were skipped. */
+  private static Stat buildStat(ProjectDocs docs, String label, String type,
+      Map<String, Integer> counts) {
+    String detail = buildTrouble(docs, type);
+    boolean errored = detail.contains("errored");
+    boolean skipped = detail.contains("skipped");
+    // Only trouble is worth a colour on seeds; models say "built" even when all went well.
+    if (!type.equals("model") && !errored && !skipped) {
+      detail = "";
+    }
+    return new Stat(label, number(counts.getOrDefault(type, 0)), detail,
+        errored ? "bad" : skipped ? "warn" : "muted",
+        errored ? "#attention" : skipped ? "#skipped" : "#browse");
+  }
+
+  /** "3 failing · 150 passed · 18 skipped": every outcome of the last run, failures first. */
+  private static String testDetail(TestTally tally, int skipped) {
+    List<String> parts = new ArrayList<>();
+    if (tally.failed() > 0) {
+      parts.add(tally.failed() + " failing");
+    }
+    if (tally.passed() > 0) {
+      parts.add(tally.passed() + " passed");
+    }
+    if (tally.warned() > 0) {
+      parts.add(tally.warned() + " warn");
+    }
+    if (skipped > 0) {
+      parts.add(skipped + " skipped");
+    }
+    if (tally.notRun() - skipped > 0) {
+      parts.add(tally.notRun() - skipped + " not run");
+    }
+    return String.join(" · ", parts);
   }
 
   private static List<Attention> attention(ProjectDocs docs) {

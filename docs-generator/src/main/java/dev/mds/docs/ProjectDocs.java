@@ -7,10 +7,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -237,6 +239,9 @@ final class ProjectDocs {
     if (config.has("incremental_strategy")) {
       facts.add(Fact.of("Incremental strategy", config.path("incremental_strategy").asText()));
     }
+    if (config.path("contract").path("enforced").asBoolean(false)) {
+      facts.add(Fact.of("Contract", "enforced: names and types checked at build"));
+    }
     if (type.equals("model")) {
       semantic.modelFacts(this, node, facts, notes);
     }
@@ -319,22 +324,30 @@ final class ProjectDocs {
     for (JsonNode column : actual) {
       String name = column.path("name").asText();
       JsonNode doc = documented.get(lower(name));
-      rows.put(lower(name), row(node, traced, name, column.path("type").asText(""), doc, tests));
+      String type = column.path("type").asText("");
+      rows.put(lower(name), row(node, traced, name, type.isEmpty() ? declaredType(doc) : type,
+          doc, tests));
     }
     // An ephemeral model, or one not built yet, has no catalog entry: lineage still knows its
-    // columns, and in the order the query returns them.
+    // columns, and in the order the query returns them; the type is the one the schema YAML
+    // declares (a contract's data_type), if any.
     traced.forEach((key, name) -> {
       if (!rows.containsKey(key)) {
-        rows.put(key, row(node, traced, name, "", documented.get(key), tests));
+        JsonNode doc = documented.get(key);
+        rows.put(key, row(node, traced, name, declaredType(doc), doc, tests));
       }
     });
     documented.forEach((key, doc) -> {
       if (!rows.containsKey(key)) {
-        rows.put(key, row(node, traced, doc.path("name").asText(),
-            doc.path("data_type").asText(""), doc, tests));
+        rows.put(key, row(node, traced, doc.path("name").asText(), declaredType(doc), doc,
+            tests));
       }
     });
     return List.copyOf(rows.values());
+  }
+
+  private static String declaredType(JsonNode doc) {
+    return doc == null ? "" : doc.path("data_type").asText("");
   }
 
   private ColumnRow row(JsonNode node, Map<String, String> traced, String name, String type,
@@ -352,7 +365,38 @@ final class ProjectDocs {
       }
     }
     return new ColumnRow(name, type, description, onColumn, origin(node, traced, name),
-        inherited);
+        inherited, constraints(node, doc, name));
+  }
+
+  /**
+   * The constraints declared on a column (its own {@code constraints:}, and the model's that name
+   * it, such as a primary key over several columns), in words and without repeats.
+   */
+  private static List<String> constraints(JsonNode node, JsonNode doc, String column) {
+    Set<String> said = new LinkedHashSet<>();
+    if (doc != null) {
+      doc.path("constraints").forEach(c -> said.add(constraintWords(c)));
+    }
+    for (JsonNode constraint : node.path("constraints")) {
+      for (JsonNode named : constraint.path("columns")) {
+        if (named.asText().equalsIgnoreCase(column)) {
+          said.add(constraintWords(constraint));
+        }
+      }
+    }
+    said.remove("");
+    return List.copyOf(said);
+  }
+
+  private static String constraintWords(JsonNode constraint) {
+    String type = constraint.path("type").asText("");
+    String words = type.replace('_', ' ');
+    if (type.equals("check") && !constraint.path("expression").asText("").isBlank()) {
+      words += " " + constraint.path("expression").asText().strip();
+    } else if (type.equals("foreign_key") && !constraint.path("to").asText("").isBlank()) {
+      words += " to " + constraint.path("to").asText().strip();
+    }
+    return words;
   }
 
   /**

@@ -23,6 +23,22 @@ record RunView(String status, String tone, String completedAt, String when, Stri
     return tone.equals("bad");
   }
 
+  /**
+   * The message's first line. A message of several lines (a contract's mismatch table, failing
+   * rows) keeps the rest in {@link #messageDetail()}, to be shown as written rather than run
+   * together into one paragraph.
+   */
+  public String messageHead() {
+    int end = message == null ? -1 : message.indexOf('\n');
+    return end < 0 ? message : message.substring(0, end).strip();
+  }
+
+  /** What follows the message's first line, line breaks and alignment kept; empty if nothing. */
+  public String messageDetail() {
+    int end = message == null ? -1 : message.indexOf('\n');
+    return end < 0 ? "" : message.substring(end + 1).stripTrailing().replaceFirst("^\\s*\n", "");
+  }
+
   RunView withFailing(FailingRows rows) {
     return new RunView(status, tone, completedAt, when, duration, message, this.rows, rows,
         explained);

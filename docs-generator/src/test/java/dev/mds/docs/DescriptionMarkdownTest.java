@@ -87,4 +87,46 @@ class DescriptionMarkdownTest {
     assertTrue(DescriptionMarkdown.isSafeDestination("../nodes/a:b.html"));
     assertTrue(DescriptionMarkdown.isSafeDestination("HTTPS://example.com"));
   }
+
+  @Test
+  void aBreakTagBreaksTheLine() {
+    String html = markdown.html("Monthly recurring revenue.<br>Excludes trials.<BR/>In USD.");
+
+    assertEquals("<p>Monthly recurring revenue.<br />\nExcludes trials.<br />\nIn USD.</p>\n",
+        html);
+  }
+
+  @Test
+  void imagesKeepTheirAltTextOnly() {
+    String html = markdown.html("![Classic Models ERD](images/erd.png)");
+
+    assertEquals("<p>Classic Models ERD</p>\n", html);
+  }
+
+  @Test
+  void aReadmeLosesGithubMarkupButKeepsItsWordsAndRunsNothing() {
+    String html = markdown.readmeHtml("""
+        # SaaS Finance
+
+        <img width="1418" alt="Image" src="https://example.com/banner.png" />
+
+        <p align="center">
+          <img src="docs/logo.png">
+        </p>
+
+        Built with <b>dbt</b> and <a href="https://duckdb.org">DuckDB</a>.
+
+        <script>alert(1)</script>
+        """);
+
+    assertFalse(html.contains("&lt;img"), html);
+    assertFalse(html.contains("&lt;p align"), html);
+    assertFalse(html.contains("<img"), html);
+    assertTrue(html.contains("<p>Built with dbt and DuckDB.</p>"), html);
+    // A block with words of its own is still shown as text, never run.
+    assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), html);
+    assertFalse(html.contains("<script"), html);
+    // Descriptions keep showing such markup as text.
+    assertTrue(markdown.html("Built with <b>dbt</b>").contains("&lt;b&gt;dbt&lt;/b&gt;"));
+  }
 }

@@ -182,6 +182,11 @@ class ExposureFreshnessSiteTest {
     assertTrue(index.contains("Source freshness"), index);
     assertTrue(index.contains("0 fresh, 0 warn, 2 stale or failing"), index);
     assertTrue(index.contains("erp.orders") && index.contains("erp.returns"), index);
+    // The Sources card says it too, and leads to the table.
+    assertTrue(index.contains("<a class=\"stat\" href=\"#freshness\"><span class=\"stat-value\">"),
+        index);
+    assertTrue(index.contains("<span class=\"stat-label\">Sources</span><span class=\"stat-detail"
+        + " tone-text-bad\">2 stale</span>"), index);
   }
 
   @Test
@@ -192,5 +197,6 @@ class ExposureFreshnessSiteTest {
     assertTrue(orders.contains("mds source freshness"), orders);
     String index = page("index.html");
     assertTrue(index.contains("not checked yet"), index);
+    assertTrue(index.contains("<span class=\"stat-label\">Sources</span></a>"), index);
   }
 }

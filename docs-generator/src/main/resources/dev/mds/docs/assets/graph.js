@@ -278,6 +278,7 @@
     const colours = {
       model: cssVar('--model', '#2563eb'), seed: cssVar('--seed', '#16a34a'),
       source: cssVar('--source', '#d97706'), exposure: cssVar('--exposure', '#9333ea'),
+      snapshot: cssVar('--snapshot', '#0e7490'),
       edge: '#94a3b8', accent: cssVar('--accent', '#2563eb'), ink: cssVar('--ink', '#0f172a'),
       bad: cssVar('--bad', '#dc2626'), badBg: cssVar('--bad-bg', '#fef2f2'), muted: '#94a3b8'
     };

@@ -120,7 +120,7 @@
         a.href = root + entry.p;
         a.title = entry.n;
         a.appendChild(dot(entry.t));
-        a.appendChild(el('span', 'leaf-name', entry.n));
+        a.appendChild(el('span', 'leaf-name', entry.l || entry.n));
         if (entry.p === currentPage) a.setAttribute('aria-current', 'page');
         li.appendChild(a);
         list.appendChild(li);
@@ -369,6 +369,11 @@
   const COLUMN_GAP = 80;
   const ROW_GAP = 14;
   const LABEL_CHARS = 25;
+  // Zoomed out (a long chain fitted into the card), a label grows within its box to keep about
+  // LABEL_PX pixels on screen, shortened in the middle to fit; below FAR_SVG boxes go unlabelled.
+  const LABEL_BASE = 12.5;
+  const LABEL_PX = 10;
+  const FAR_SVG = 0.3;
   // Above this many nodes a graph is drawn on a canvas (graph.js), not as SVG elements.
   const CANVAS_FROM = 400;
 
@@ -484,6 +489,58 @@
       return name.length > LABEL_CHARS ? name.slice(0, LABEL_CHARS - 1) + '…' : name;
     }
 
+    // Keeps both ends of a name, where dbt names differ (stg_…_orders, fct_…_monthly).
+    function shorten(name, chars) {
+      if (name.length <= chars) return name;
+      const head = Math.ceil((chars - 1) / 2);
+      return name.slice(0, head) + '…' + name.slice(name.length - (chars - 1 - head));
+    }
+
+    let labelSize = LABEL_BASE;
+    // One measurement per size (a sample of the characters names use), then only writes: reading
+    // each label's width after writing it would lay the drawing out once per node and per step of
+    // a zoom.
+    const SAMPLE = 'stg_customer_orders_int_account_month_revenue_fct_dim_2024';
+    function sizeLabels() {
+      const size = Math.round(Math.min(nh * 0.7, Math.max(LABEL_BASE, LABEL_PX / view.k)) * 2) / 2;
+      if (size === labelSize) return;
+      labelSize = size;
+      const texts = svg.querySelectorAll('.g-node text');
+      if (!texts.length) return;
+      let perChar = 0;
+      if (size !== LABEL_BASE) {
+        const probe = texts[0];
+        probe.style.fontSize = size + 'px';
+        probe.textContent = SAMPLE;
+        perChar = probe.getComputedTextLength() / SAMPLE.length || size * 0.6;
+      }
+      // A small margin for names heavier than the sample (more m and w, capitals).
+      const chars = Math.max(6, Math.floor((nw - 24) * 0.97 / (perChar || 1)));
+      const shown = [];
+      const seen = new Map();
+      texts.forEach(function (text) {
+        const g = text.parentNode;
+        const name = nodes[Number(g.getAttribute('data-i'))][1];
+        // The focused node's label is bold, a little wider.
+        const room = g.classList.contains('focus') ? Math.floor(chars * 0.92) : chars;
+        const short = size === LABEL_BASE ? label(name) : shorten(name, room);
+        shown.push([text, name, room, short]);
+        if (!seen.has(short)) seen.set(short, new Set());
+        seen.get(short).add(name);
+      });
+      shown.forEach(function (s) {
+        let short = s[3];
+        // Names alike at both ends (bronze_…_latest) shorten to the same label: keep their ends
+        // instead, where such names differ; the column they stand in tells their layer.
+        if (size !== LABEL_BASE && seen.get(short).size > 1 && s[1].length > s[2]) {
+          short = '…' + s[1].slice(s[1].length - (s[2] - 1));
+        }
+        s[0].style.fontSize = size === LABEL_BASE ? '' : size + 'px';
+        s[0].setAttribute('y', String(nh / 2 + size * 0.36));
+        s[0].textContent = short;
+      });
+    }
+
     function draw(members, pos, routed) {
       const routeOf = function (e) { return routed ? G.edges[e][2] : compactRoutes.get(e); };
       lastPos = pos;
@@ -552,6 +609,7 @@
       host.appendChild(svg);
       bounds = { x: minX, y: minY, w: maxX - minX, h: maxY - minY };
       drawn = members;
+      labelSize = LABEL_BASE;
       addHint();
       markTrace();
     }
@@ -748,7 +806,8 @@
       }
       if (!viewport) return;
       viewport.setAttribute('transform', 'translate(' + view.x + ',' + view.y + ') scale(' + view.k + ')');
-      svg.classList.toggle('far', view.k < 0.45);
+      svg.classList.toggle('far', view.k < FAR_SVG);
+      sizeLabels();
       updateHint();
     }
 
