@@ -34,8 +34,13 @@ final class DescriptionMarkdown {
   private static final Pattern ONLY_TAGS =
       Pattern.compile("(?s)\\s*(?:(?:<!--.*?-->|</?[A-Za-z][^<>]*>)\\s*)+");
 
-  private final Parser parser = Parser.builder().build();
+  /** GitHub's tables, as dbt's docs site renders them in descriptions and READMEs. */
+  private static final List<org.commonmark.Extension> EXTENSIONS =
+      List.of(org.commonmark.ext.gfm.tables.TablesExtension.create());
+
+  private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
   private final HtmlRenderer html = HtmlRenderer.builder()
+      .extensions(EXTENSIONS)
       .escapeHtml(true)
       .attributeProviderFactory(context -> (node, tag, attributes) -> {
         if (node instanceof Link && isExternal(attributes.get("href"))) {
@@ -44,7 +49,7 @@ final class DescriptionMarkdown {
       })
       .build();
   private final TextContentRenderer text = TextContentRenderer.builder().stripNewlines(true)
-      .build();
+      .extensions(EXTENSIONS).build();
 
   /** The description as safe HTML; empty for a blank description. */
   String html(String markdown) {

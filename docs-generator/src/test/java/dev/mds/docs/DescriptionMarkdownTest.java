@@ -12,6 +12,22 @@ class DescriptionMarkdownTest {
   private final DescriptionMarkdown markdown = new DescriptionMarkdown();
 
   @Test
+  void aGithubTableIsATableWithItsCellsEscaped() {
+    String html = markdown.html("Loyalty tiers:\n\n| tier | meaning |\n| --- | --- |\n"
+        + "| gold | over 1,000 EUR a year |\n| <b>x</b> | [spec](javascript:alert(1)) |\n");
+
+    assertTrue(html.contains("<table>"), html);
+    assertTrue(html.contains("<th>tier</th>"), html);
+    assertTrue(html.contains("<td>over 1,000 EUR a year</td>"), html);
+    assertTrue(html.contains("&lt;b&gt;x&lt;/b&gt;"), html);
+    assertFalse(html.toLowerCase().contains("javascript:"), html);
+    assertFalse(html.contains("| ---"), html);
+    String line = markdown.plainText("| tier | meaning |\n| --- | --- |\n| gold | top |\n");
+    assertFalse(line.contains("---"), line);
+    assertTrue(line.contains("gold"), line);
+  }
+
+  @Test
   void rawHtmlIsShownAsTextNotRun() {
     String html = markdown.html("Totals <script>alert(1)</script> and <img src=x onerror=alert(2)>");
 
