@@ -62,6 +62,17 @@ public final class TextFiles {
   }
 
   /**
+   * Throws, naming the first file and how many others, when {@code unwritten} (what
+   * {@link #finish} returned) is not empty.
+   */
+  public static void requireWritten(List<String> unwritten) {
+    if (!unwritten.isEmpty()) {
+      throw new MdsException("Cannot write " + unwritten.get(0) + (unwritten.size() > 1
+          ? " and " + (unwritten.size() - 1) + " other files" : ""));
+    }
+  }
+
+  /**
    * Writes {@code text} to {@code file} like {@link #writeIfChanged}, creating its folder the first
    * time (a second writer to the same new folder waits until it exists); in the background for a
    * writer made {@link #inBackground}.

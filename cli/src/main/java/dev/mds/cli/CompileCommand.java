@@ -103,10 +103,7 @@ final class CompileCommand implements Callable<Integer> {
       Background.await(manifest);
       unwritten = files.finish();
     }
-    if (!unwritten.isEmpty()) {
-      throw new dev.mds.MdsException("Cannot write " + unwritten.get(0)
-          + (unwritten.size() > 1 ? " and " + (unwritten.size() - 1) + " other files" : ""));
-    }
+    dev.mds.TextFiles.requireWritten(unwritten);
     Timings.lap("partial-key join check, SQL files");
     if (manifest == null) {
       ManifestWriter.write(result.parsed(), result.compiled(), MdsVersion.version(), traced);

@@ -133,10 +133,7 @@ final class DocsGenerateCommand implements Callable<Integer> {
         unwritten = files.finish();
       }
       states = dev.mds.Background.join(comparing);
-      if (!unwritten.isEmpty()) {
-        throw new MdsException("Cannot write " + unwritten.get(0) + (unwritten.size() > 1
-            ? " and " + (unwritten.size() - 1) + " other files" : ""));
-      }
+      dev.mds.TextFiles.requireWritten(unwritten);
       if (tree) {
         manifestTree = ManifestWriter.writeAndRead(result.parsed(), result.compiled(),
             MdsVersion.version(), lineage).tree();

@@ -76,8 +76,7 @@ record OverviewPage(String html, List<Stat> stats, List<Attention> attention, in
 
   private static List<Skipped> skipped(ProjectDocs docs) {
     List<Skipped> rows = new ArrayList<>();
-    Map<String, List<NodeLink>> testsByCause = new LinkedHashMap<>();
-    Map<String, Skipped> firstTest = new LinkedHashMap<>();
+    Map<String, List<Skipped>> testsByCause = new LinkedHashMap<>();
     for (DocPage page : docs.pages()) {
       RunView run = page.lastRun();
       if (run != null && run.status().equals("Skipped")) {
@@ -86,9 +85,8 @@ record OverviewPage(String html, List<Stat> stats, List<Attention> attention, in
         NodeLink cause = colon < 0 ? null : docs.link(message.substring(colon + 2).strip());
         Skipped row = new Skipped(page.self(), run, cause, List.of());
         if (page.self().type().equals("test")) {
-          String key = cause == null ? "" : cause.id();
-          testsByCause.computeIfAbsent(key, k -> new ArrayList<>()).add(page.self());
-          firstTest.putIfAbsent(key, row);
+          testsByCause.computeIfAbsent(cause == null ? "" : cause.id(), k -> new ArrayList<>())
+              .add(row);
         } else {
           rows.add(row);
         }
@@ -96,15 +94,12 @@ record OverviewPage(String html, List<Stat> stats, List<Attention> attention, in
     }
     rows.sort(Comparator.comparing((Skipped s) -> s.link().name()));
     List<Skipped> testRows = new ArrayList<>();
-    testsByCause.forEach((key, tests) -> {
-      Skipped first = firstTest.get(key);
-      if (tests.size() == 1) {
-        testRows.add(first);
-      } else {
-        tests.sort(Comparator.comparing(NodeLink::name));
-        testRows.add(new Skipped(null, first.run(), first.cause(), List.copyOf(tests)));
-      }
-    });
+    for (List<Skipped> group : testsByCause.values()) {
+      Skipped first = group.get(0);
+      testRows.add(group.size() == 1 ? first : new Skipped(null, first.run(), first.cause(),
+          group.stream().map(Skipped::link).sorted(Comparator.comparing(NodeLink::name))
+              .toList()));
+    }
     testRows.sort(Comparator.comparing((Skipped s) -> s.link() == null ? s.tests().get(0).name()
         : s.link().name()));
     rows.addAll(testRows);
